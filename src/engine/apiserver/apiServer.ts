@@ -1,0 +1,368 @@
+/**
+ * The simulated kube-apiserver: generic create / update / status update / delete / get / list / watch over the
+ * object store, with per-kind strategies for defaulting, validation and allocation. Every write either fully
+ * succeeds (one new resourceVersion, one watch event) or returns a Status and changes nothing.
+ */
+import { formatTimestamp } from '../clock';
+import type { VirtualClock } from '../clock';
+import type { ClusterConfig } from '../config';
+import { cloneJson, deepEqual, deepFreeze } from '../shared';
+import { type FieldError, field } from '../api/fieldErrors';
+import { apiVersionFor, objectKey, resourceFor } from '../api/resources';
+import { type ApiResult, type ApiStatus, alreadyExists, badRequest, conflict, fail, gone, invalid, notFound, ok } from '../api/status';
+import type { Kind, KindMap, KubeObject, WritableMeta as ObjectMeta } from '../api/types';
+import type { ObjectStore, WatchEvent } from '../store/objectStore';
+import type { Prng } from '../../shared/prng';
+import { generateName, newUid } from './names';
+import type { AdmissionContext, Strategy } from './strategy';
+import { parseLabelSelector, type LabelSelector } from '../store/labelSelector';
+import { parseFieldSelector, type FieldSelector } from '../store/fieldSelector';
+
+export interface DeleteOptions {
+  /** Seconds; 0 deletes at once. Undefined uses the object's own default (30 s for pods). */
+  gracePeriodSeconds?: number;
+  /** `Background` (default), `Foreground` or `Orphan`. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WatchOptions extends ListOptions {
+  /** Start after this resourceVersion ("0" or empty: send the current objects as ADDED first). */
+  resourceVersion?: string;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+export interface ListResult<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+type AnyStrategy = Strategy<Kind>;
+
+/** Who is writing: users get full admission; controllers may use the status subresource. */
+export interface WriteOptions {
+  dryRun?: boolean;
+}
+
+export class ApiServer {
+  private strategies = new Map<Kind, AnyStrategy>();
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: VirtualClock,
+    private readonly rand: Prng,
+    private readonly config: ClusterConfig,
+  ) {}
+
+  register<K extends Kind>(strategy: Strategy<K>): void {
+    this.strategies.set(strategy.kind, strategy as unknown as AnyStrategy);
+  }
+
+  private ctx(): AdmissionContext {
+    return { store: this.store, config: this.config, rand: this.rand, now: this.clock.now() };
+  }
+
+  private strategy<K extends Kind>(kind: K): Strategy<K> {
+    const s = this.strategies.get(kind);
+    if (!s) throw new Error(`no strategy registered for ${kind}`);
+    return s as unknown as Strategy<K>;
+  }
+
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ApiResult<KindMap[K]> {
+    const obj = this.store.get(kind, objectKey(this.nsFor(kind, namespace), name));
+    return obj ? ok(obj) : fail(notFound(kind, name));
+  }
+
+  list<K extends Kind>(kind: K, opts: ListOptions = {}): ApiResult<ListResult<KindMap[K]>> {
+    const sel = this.selectors(kind, opts);
+    if (!sel.ok) return sel;
+    const ns = resourceFor(kind).namespaced ? opts.namespace : undefined;
+    const items = this.store.list(kind, ns).filter((o) => matches(o, sel.value.label, sel.value.field));
+    return ok({ items, resourceVersion: String(this.store.resourceVersion) });
+  }
+
+  /**
+   * Watches a kind. With no resourceVersion (or "0") the current matching objects arrive first as ADDED, like
+   * kubectl's list-then-watch; with a resourceVersion the watch cache replays what happened after it, or
+   * answers 410 Gone when that is too old.
+   */
+  watch<K extends Kind>(kind: K, opts: WatchOptions, onEvent: (e: WatchEvent<K>) => void): ApiResult<WatchHandle> {
+    const sel = this.selectors(kind, opts);
+    if (!sel.ok) return sel;
+    const { label, field: fieldSel } = sel.value;
+    const ns = resourceFor(kind).namespaced ? opts.namespace : undefined;
+    const inScope = (o: KubeObject) => !ns || o.metadata?.namespace === ns;
+    const pass = (o: KubeObject | undefined) => !!o && inScope(o) && matches(o, label, fieldSel);
+    const deliver = (e: WatchEvent) => {
+      // An object that starts or stops matching the selector arrives as ADDED / DELETED, as the watch cache does.
+      const now = pass(e.object);
+      const before = e.type === 'MODIFIED' ? pass(e.oldObject) : now;
+      if (e.type === 'MODIFIED' && now && !before) onEvent({ ...e, type: 'ADDED' } as WatchEvent<K>);
+      else if (e.type === 'MODIFIED' && !now && before) onEvent({ ...e, type: 'DELETED' } as WatchEvent<K>);
+      else if (now) onEvent(e as WatchEvent<K>);
+    };
+    const rv = opts.resourceVersion;
+    if (rv && rv !== '0') {
+      const from = Number(rv);
+      if (!Number.isInteger(from) || from < 0) return fail(badRequest(`invalid resource version: ${rv}`));
+      const past = this.store.eventsSince(from);
+      if (!past) return fail(gone(`too old resource version: ${from} (${this.store.oldestWatchableVersion()})`));
+      for (const e of past) if (e.kind === kind) deliver(e);
+    } else {
+      for (const o of this.store.list(kind, ns)) {
+        if (matches(o, label, fieldSel)) {
+          onEvent({ type: 'ADDED', kind, object: o, resourceVersion: Number(o.metadata?.resourceVersion) });
+        }
+      }
+    }
+    const stop = this.store.subscribe(kind, deliver);
+    return ok({ stop });
+  }
+
+  /** POST: create a new object. */
+  create<K extends Kind>(kind: K, input: KindMap[K], opts: WriteOptions = {}): ApiResult<KindMap[K]> {
+    const strategy = this.strategy(kind);
+    const ctx = this.ctx();
+    const obj = cloneJson(input) as KindMap[K];
+    const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
+    (obj as { metadata?: ObjectMeta }).metadata = meta;
+    const info = resourceFor(kind);
+    if (info.namespaced) meta.namespace = meta.namespace || 'default';
+    else delete meta.namespace;
+
+    if (!meta.name && meta.generateName) meta.name = this.uniqueGeneratedName(kind, meta.namespace, meta.generateName);
+    if (!meta.name) {
+      return fail(invalid(kind, '', [field.required('metadata.name', 'name or generateName is required')]));
+    }
+    if (info.namespaced && kind !== 'Event' && !this.store.get('Namespace', meta.namespace ?? '')) {
+      return fail(notFound('Namespace', meta.namespace ?? ''));
+    }
+    const ns = this.store.get('Namespace', meta.namespace ?? '');
+    if (info.namespaced && ns?.metadata?.deletionTimestamp) {
+      return fail({
+        ...forbiddenNamespaceTerminating(kind, meta.name, meta.namespace ?? ''),
+      });
+    }
+
+    (obj as { apiVersion?: string }).apiVersion = apiVersionFor(kind);
+    (obj as { kind?: string }).kind = kind;
+    strategy.prepareForCreate?.(obj, ctx);
+    strategy.applyDefaults(obj, ctx);
+    const errs = strategy.validate(obj, ctx);
+    if (errs.length) return fail(invalid(kind, meta.name, errs));
+    if (this.store.get(kind, objectKey(meta.namespace, meta.name))) return fail(alreadyExists(kind, meta.name));
+    const alloc = strategy.allocateOnCreate?.(obj, ctx) ?? { ok: true as const };
+    if (!alloc.ok) return fail(alloc.status);
+    if (opts.dryRun) {
+      alloc.rollback?.();
+      return ok(obj);
+    }
+    alloc.commit?.();
+
+    const rv = this.store.nextResourceVersion();
+    meta.uid = newUid(this.rand);
+    meta.resourceVersion = String(rv);
+    meta.creationTimestamp = formatTimestamp(this.clock.now());
+    if (strategy.tracksGeneration) meta.generation = 1;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    this.store.insert(kind, this.seal(obj), rv);
+    return ok(obj);
+  }
+
+  /** PUT: replace an object's spec and metadata (status is kept for kinds with a status subresource). */
+  update<K extends Kind>(kind: K, input: KindMap[K], opts: WriteOptions = {}): ApiResult<KindMap[K]> {
+    return this.write(kind, input, 'main', opts);
+  }
+
+  /** PUT .../status: replace only the status; spec and metadata come from the stored object. */
+  updateStatus<K extends Kind>(kind: K, input: KindMap[K]): ApiResult<KindMap[K]> {
+    return this.write(kind, input, 'status', {});
+  }
+
+  private write<K extends Kind>(kind: K, input: KindMap[K], sub: 'main' | 'status', opts: WriteOptions): ApiResult<KindMap[K]> {
+    const strategy = this.strategy(kind);
+    const ctx = this.ctx();
+    const name = input.metadata?.name ?? '';
+    const namespace = this.nsFor(kind, input.metadata?.namespace);
+    const old = this.store.get(kind, objectKey(namespace, name));
+    if (!old) return fail(notFound(kind, name));
+    const wantRv = input.metadata?.resourceVersion;
+    if (wantRv && wantRv !== old.metadata?.resourceVersion) {
+      return fail(conflict(kind, name, 'the object has been modified; please apply your changes to the latest version and try again'));
+    }
+    const oldMeta = old.metadata as ObjectMeta;
+    let obj: KindMap[K];
+    if (sub === 'status') {
+      obj = { ...old, status: cloneJson((input as { status?: unknown }).status) } as KindMap[K];
+    } else {
+      obj = cloneJson(input);
+      const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
+      // identity and system-owned metadata never change through an update
+      meta.name = oldMeta.name;
+      meta.namespace = oldMeta.namespace;
+      meta.uid = oldMeta.uid;
+      meta.creationTimestamp = oldMeta.creationTimestamp;
+      meta.deletionTimestamp = oldMeta.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+      meta.generation = oldMeta.generation;
+      if (meta.generateName === undefined) delete meta.generateName;
+      (obj as { metadata?: ObjectMeta }).metadata = meta;
+      (obj as { apiVersion?: string }).apiVersion = apiVersionFor(kind);
+      (obj as { kind?: string }).kind = kind;
+      if (strategy.hasStatus) (obj as { status?: unknown }).status = (old as { status?: unknown }).status;
+      strategy.prepareForUpdate?.(obj, old, ctx);
+      strategy.applyDefaults(obj, ctx);
+      const errs = strategy.validateUpdate(obj, old, ctx);
+      if (errs.length) return fail(invalid(kind, name, errs));
+    }
+    const meta = obj.metadata as ObjectMeta;
+    meta.resourceVersion = oldMeta.resourceVersion;
+    if (strategy.tracksGeneration && sub === 'main') {
+      const specChanged = !deepEqual((obj as { spec?: unknown }).spec, (old as { spec?: unknown }).spec);
+      meta.generation = (oldMeta.generation ?? 1) + (specChanged ? 1 : 0);
+    }
+    // A write that changes nothing is not a write: no new resourceVersion, no watch event.
+    if (deepEqual(obj, old)) return ok(old);
+    const alloc = sub === 'main' ? (strategy.allocateOnUpdate?.(obj, old, ctx) ?? { ok: true as const }) : { ok: true as const };
+    if (!alloc.ok) return fail(alloc.status);
+    if (opts.dryRun) {
+      alloc.rollback?.();
+      return ok(obj);
+    }
+    alloc.commit?.();
+    // An object marked for deletion goes once its last finalizer is removed.
+    if (meta.deletionTimestamp && (meta.finalizers ?? []).length === 0 && (oldMeta.finalizers ?? []).length > 0) {
+      return this.finalize(kind, obj);
+    }
+    const rv = this.store.nextResourceVersion();
+    meta.resourceVersion = String(rv);
+    this.store.replace(kind, this.seal(obj), rv);
+    return ok(obj);
+  }
+
+  /**
+   * DELETE. Objects with finalizers, and pods given a grace period, are only marked (deletionTimestamp); the
+   * kubelet or the finalizer's owner finishes the job. Everything else is removed at once.
+   */
+  delete<K extends Kind>(kind: K, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult<KindMap[K]> {
+    const strategy = this.strategy(kind);
+    const ns = this.nsFor(kind, namespace);
+    const old = this.store.get(kind, objectKey(ns, name));
+    if (!old) return fail(notFound(kind, name));
+    const oldMeta = old.metadata as ObjectMeta;
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== oldMeta.uid) {
+      return fail(
+        conflict(kind, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${oldMeta.uid}`),
+      );
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== oldMeta.resourceVersion) {
+      return fail(
+        conflict(
+          kind,
+          name,
+          `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${oldMeta.resourceVersion}`,
+        ),
+      );
+    }
+    const finalizers = [...(oldMeta.finalizers ?? [])];
+    const policy = opts.propagationPolicy;
+    if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    const grace = strategy.gracePeriod?.(old, opts.gracePeriodSeconds) ?? 0;
+
+    if (finalizers.length === 0 && grace === 0) return this.finalize(kind, old);
+
+    // Graceful: mark. A second delete may only shorten the remaining grace period.
+    const now = this.clock.now();
+    const meta: ObjectMeta = { ...oldMeta, finalizers: finalizers.length ? finalizers : undefined };
+    if (!meta.finalizers) delete meta.finalizers;
+    if (oldMeta.deletionTimestamp) {
+      const remaining = oldMeta.deletionGracePeriodSeconds ?? 0;
+      if (grace >= remaining && deepEqual(meta.finalizers, oldMeta.finalizers)) return ok(old);
+      if (grace < remaining) {
+        meta.deletionGracePeriodSeconds = grace;
+        meta.deletionTimestamp = formatTimestamp(now + grace * 1000);
+      }
+    } else {
+      meta.deletionGracePeriodSeconds = grace;
+      meta.deletionTimestamp = formatTimestamp(now + grace * 1000);
+    }
+    const obj = { ...old, metadata: meta } as KindMap[K];
+    const rv = this.store.nextResourceVersion();
+    meta.resourceVersion = String(rv);
+    this.store.replace(kind, this.seal(obj), rv);
+    return ok(obj);
+  }
+
+  private finalize<K extends Kind>(kind: K, obj: KindMap[K]): ApiResult<KindMap[K]> {
+    const rv = this.store.nextResourceVersion();
+    const last = { ...obj, metadata: { ...(obj.metadata as ObjectMeta), resourceVersion: String(rv) } } as KindMap[K];
+    this.strategy(kind).release?.(obj, this.ctx());
+    this.store.remove(kind, objectKey(obj.metadata?.namespace, obj.metadata?.name ?? ''), this.seal(last), rv);
+    return ok(last);
+  }
+
+  private uniqueGeneratedName(kind: Kind, namespace: string | undefined, base: string): string {
+    for (let i = 0; i < 8; i++) {
+      const name = generateName(base, this.rand);
+      if (!this.store.get(kind, objectKey(namespace, name))) return name;
+    }
+    return generateName(base, this.rand);
+  }
+
+  private nsFor(kind: Kind, namespace: string | undefined): string | undefined {
+    return resourceFor(kind).namespaced ? namespace || 'default' : undefined;
+  }
+
+  private selectors(kind: Kind, opts: ListOptions): ApiResult<{ label?: LabelSelector; field?: FieldSelector }> {
+    let label: LabelSelector | undefined;
+    let fieldSel: FieldSelector | undefined;
+    if (opts.labelSelector) {
+      const p = parseLabelSelector(opts.labelSelector);
+      if (!p.ok) return fail(badRequest(`unable to parse requirement: ${p.error}`));
+      label = p.selector;
+    }
+    if (opts.fieldSelector) {
+      const p = parseFieldSelector(kind, opts.fieldSelector);
+      if (!p.ok) return fail(badRequest(p.error));
+      fieldSel = p.selector;
+    }
+    return ok({ label, field: fieldSel });
+  }
+
+  private seal<T>(obj: T): T {
+    return this.config.freezeObjects ? deepFreeze(obj) : obj;
+  }
+}
+
+function matches(o: KubeObject, label?: LabelSelector, fieldSel?: FieldSelector): boolean {
+  if (label && !label.matches(o.metadata?.labels)) return false;
+  if (fieldSel && !fieldSel.matches(o)) return false;
+  return true;
+}
+
+function forbiddenNamespaceTerminating(kind: Kind, name: string, namespace: string): ApiStatus {
+  const r = resourceFor(kind);
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    status: 'Failure',
+    reason: 'Forbidden',
+    code: 403,
+    message: `${r.resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+    details: { name, kind: r.resource },
+  };
+}
+
+export type { FieldError };

@@ -1,0 +1,162 @@
+/**
+ * The virtual clock and its discrete-event queue. Nothing in the engine reads wall time: container starts,
+ * probe periods, grace periods and load-balancer provisioning are timers on this queue, and time moves only
+ * when the cluster is asked to advance.
+ */
+export interface TimerHandle {
+  cancel(): void;
+  readonly at: number;
+}
+
+interface Timer {
+  at: number;
+  seq: number;
+  label: string;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+export class VirtualClock {
+  private nowMs: number;
+  private seq = 0;
+  private heap: Timer[] = [];
+
+  /** @param startMs virtual wall time (ms since the Unix epoch) at which the cluster starts. */
+  constructor(startMs: number) {
+    this.nowMs = startMs;
+  }
+
+  /** Current virtual time in ms since the Unix epoch. */
+  now(): number {
+    return this.nowMs;
+  }
+
+  /** Runs `fn` when virtual time reaches `now() + delayMs`. Timers due at the same instant run in the order they were set. */
+  schedule(delayMs: number, label: string, fn: () => void): TimerHandle {
+    const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, fn, cancelled: false };
+    this.push(timer);
+    return {
+      at: timer.at,
+      cancel: () => {
+        timer.cancelled = true;
+      },
+    };
+  }
+
+  /** The time of the earliest pending timer, or undefined when none is pending. */
+  nextAt(): number | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.at;
+  }
+
+  /** Runs one timer due at or before now; returns false when none is due. */
+  runOneDue(): boolean {
+    this.dropCancelled();
+    const top = this.heap[0];
+    if (!top || top.at > this.nowMs) return false;
+    this.pop();
+    top.fn();
+    return true;
+  }
+
+  /** Moves time forward to `t` (never backwards). Callers run the timers due before each step. */
+  setNow(t: number): void {
+    if (t > this.nowMs) this.nowMs = t;
+  }
+
+  pendingCount(): number {
+    return this.heap.filter((t) => !t.cancelled).length;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private pop(): Timer | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length > 0 && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** RFC 3339 UTC timestamp with second precision, the way metav1.Time serialises (`2026-01-01T00:00:00Z`). */
+export function formatTimestamp(ms: number): string {
+  return `${isoDate(ms).slice(0, 19)}Z`;
+}
+
+/** RFC 3339 with nanoseconds and trailing zeros dropped, as used by `endpoints.kubernetes.io/last-change-trigger-time`. */
+export function formatMicroTimestamp(ms: number): string {
+  const iso = isoDate(ms);
+  const frac = iso.slice(20, 23).replace(/0+$/, '');
+  return `${iso.slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
+}
+
+/** Parses an RFC 3339 timestamp back to ms; NaN when it is not one. */
+export function parseTimestamp(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
+  if (!m) return Number.NaN;
+  const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+  const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+  return ((days * 24 + Number(m[4])) * 60 + Number(m[5])) * 60000 + Number(m[6]) * 1000 + ms;
+}
+
+// Howard Hinnant's civil-from-days: the engine formats times itself instead of constructing a Date.
+function isoDate(ms: number): string {
+  const days = Math.floor(ms / 86400000);
+  const rem = ms - days * 86400000;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const hh = Math.floor(rem / 3600000);
+  const mm = Math.floor((rem % 3600000) / 60000);
+  const ss = Math.floor((rem % 60000) / 1000);
+  const mss = rem % 1000;
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(y, 4)}-${p(m)}-${p(d)}T${p(hh)}:${p(mm)}:${p(ss)}.${p(mss, 3)}`;
+}
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}

@@ -1,0 +1,211 @@
+/**
+ * The composition root of the simulation: one store, one apiserver, one virtual clock, one seeded PRNG, and
+ * every controller, scheduler and kubelet wired to them. Everything outside the engine (worker, CLI, tests)
+ * talks to a cluster through this class.
+ */
+import { createPrng, type Prng } from '../shared/prng';
+import { ApiServer, type DeleteOptions, type ListOptions, type ListResult, type WatchHandle, type WatchOptions } from './apiserver/apiServer';
+import type { ApiResult } from './api/status';
+import type { Kind, KindMap } from './api/types';
+import { VirtualClock } from './clock';
+import { ClusterLog } from './clusterLog';
+import { type ClusterConfig, defaultConfig } from './config';
+import type { Controller, ControllerContext, ResourceHandlers } from './controllers/controller';
+import { WorkQueue } from './controllers/workQueue';
+import { EventRecorder } from './events/eventRecorder';
+import { ObjectStore, type WatchEvent } from './store/objectStore';
+import { registerStrategies } from './registry/strategies';
+import { createControllers } from './controllers/controllers';
+import { bootstrapCluster } from './bootstrap';
+import { applyObject, type ApplyOutcome } from './apply';
+import { patchObject, type PatchType } from './apiserver/patch';
+import type { SimulationControls } from './simulation';
+
+/** The most work one drain may do before the cluster reports a runaway reconcile loop. */
+const maxStepsPerDrain = 5_000_000;
+
+export class Cluster {
+  readonly config: ClusterConfig;
+  readonly store = new ObjectStore();
+  readonly clock: VirtualClock;
+  readonly rand: Prng;
+  readonly api: ApiServer;
+  readonly log: ClusterLog;
+  readonly recorder: EventRecorder;
+  private readonly controllers: Controller[];
+  private readonly queues: WorkQueue[] = [];
+  /** Hooks for what has no API of its own: stopping a node, flipping an app's readiness. */
+  readonly simulation: SimulationControls;
+  private draining = false;
+
+  constructor(config: Partial<ClusterConfig> = {}) {
+    this.config = defaultConfig(config);
+    this.clock = new VirtualClock(this.config.startTime);
+    this.rand = createPrng(this.config.seed);
+    this.api = new ApiServer(this.store, this.clock, this.rand, this.config);
+    this.log = new ClusterLog(() => this.clock.now());
+    this.recorder = new EventRecorder(this.api, this.clock);
+    registerStrategies(this.api);
+    const ctx: ControllerContext = {
+      api: this.api,
+      store: this.store,
+      clock: this.clock,
+      rand: this.rand,
+      config: this.config,
+      recorder: this.recorder,
+      log: this.log,
+      informer: <K extends Kind>(kind: K, h: ResourceHandlers<K>) => this.informer(kind, h),
+      newQueue: (name: string) => {
+        const q = new WorkQueue(this.clock, name);
+        this.queues.push(q);
+        return q;
+      },
+    };
+    const built = createControllers(ctx);
+    this.controllers = built.controllers;
+    this.simulation = built.simulation;
+    bootstrapCluster(this);
+    this.drain();
+  }
+
+  /** Current virtual time, ms since the Unix epoch. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  // ---- API calls: each is one apiserver request followed by the controllers reacting at this instant ----
+
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ApiResult<KindMap[K]> {
+    return this.api.get(kind, namespace, name);
+  }
+
+  list<K extends Kind>(kind: K, opts: ListOptions = {}): ApiResult<ListResult<KindMap[K]>> {
+    return this.api.list(kind, opts);
+  }
+
+  /** Watches a kind; events arrive synchronously while the cluster changes. */
+  watch<K extends Kind>(kind: K, opts: WatchOptions, onEvent: (e: WatchEvent<K>) => void): ApiResult<WatchHandle> {
+    return this.api.watch(kind, opts, onEvent);
+  }
+
+  create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    return this.settled(this.api.create(kind, obj, opts));
+  }
+
+  update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    return this.settled(this.api.update(kind, obj, opts));
+  }
+
+  updateStatus<K extends Kind>(kind: K, obj: KindMap[K]): ApiResult<KindMap[K]> {
+    return this.settled(this.api.updateStatus(kind, obj));
+  }
+
+  patch<K extends Kind>(kind: K, namespace: string | undefined, name: string, type: PatchType, patch: unknown): ApiResult<KindMap[K]> {
+    return this.settled(patchObject(this.api, kind, namespace, name, type, patch));
+  }
+
+  delete<K extends Kind>(kind: K, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult<KindMap[K]> {
+    return this.settled(this.api.delete(kind, namespace, name, opts));
+  }
+
+  /** `kubectl apply` semantics for one object: create, or three-way merge into the live object. */
+  apply<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<ApplyOutcome<K>> {
+    return this.settled(applyObject(this.api, kind, obj, opts));
+  }
+
+  /** Subscribes to every change of every kind (the worker turns these into UI diffs). */
+  subscribe(handler: (e: WatchEvent) => void): () => void {
+    return this.store.subscribe('*', handler);
+  }
+
+  // ---- time ----
+
+  /** Moves virtual time forward by `ms`, running every timer and reconcile due on the way. */
+  advance(ms: number): void {
+    const target = this.clock.now() + Math.max(0, ms);
+    this.drain();
+    for (;;) {
+      const next = this.clock.nextAt();
+      if (next === undefined || next > target) break;
+      this.clock.setNow(next);
+      this.drain();
+    }
+    this.clock.setNow(target);
+    this.drain();
+  }
+
+  /**
+   * Advances time step by step (to each next timer) until `condition` holds or `maxMs` has passed.
+   * Returns whether the condition was met.
+   */
+  runUntil(condition: () => boolean, maxMs: number): boolean {
+    const deadline = this.clock.now() + maxMs;
+    this.drain();
+    while (!condition()) {
+      const next = this.clock.nextAt();
+      if (next === undefined || next > deadline) {
+        this.clock.setNow(deadline);
+        this.drain();
+        return condition();
+      }
+      this.clock.setNow(next);
+      this.drain();
+    }
+    return true;
+  }
+
+  /** Runs every timer due now and every queued reconcile until the cluster is quiet at this instant. */
+  drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      let steps = 0;
+      for (;;) {
+        let progressed = false;
+        while (this.clock.runOneDue()) {
+          progressed = true;
+          steps++;
+        }
+        for (const c of this.controllers) {
+          for (let key = c.queue.pop(); key !== undefined; key = c.queue.pop()) {
+            progressed = true;
+            steps++;
+            const err = c.sync(key);
+            if (err) {
+              this.log.write(c.name, `error syncing "${key}": ${err}; requeuing`);
+              c.queue.addRateLimited(key);
+            } else {
+              c.queue.forget(key);
+            }
+          }
+        }
+        if (!progressed) break;
+        if (steps > maxStepsPerDrain) {
+          this.log.write('cluster', `stopped a runaway reconcile loop after ${steps} steps`);
+          break;
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private settled<T>(r: T): T {
+    this.drain();
+    return r;
+  }
+
+  private informer<K extends Kind>(kind: K, h: ResourceHandlers<K>): void {
+    this.store.subscribe(kind, (e) => {
+      const ev = e as WatchEvent<K>;
+      if (ev.type === 'ADDED') h.onAdd?.(ev.object);
+      else if (ev.type === 'MODIFIED') h.onUpdate?.(ev.oldObject as KindMap[K], ev.object);
+      else h.onDelete?.(ev.object);
+    });
+  }
+}
+
+/** Creates a cluster, bootstrapped and settled at its start time. */
+export function createCluster(config: Partial<ClusterConfig> = {}): Cluster {
+  return new Cluster(config);
+}

@@ -1,0 +1,94 @@
+/**
+ * The cluster configuration: everything that makes one simulated cluster differ from another. The defaults
+ * describe a kind cluster (`kind create cluster` with one control-plane and three workers) on Kubernetes 1.34.
+ */
+import type { Taint } from './api/types';
+
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables' | 'userspace';
+
+export interface NodeConfig {
+  name: string;
+  role: 'control-plane' | 'worker';
+  /** InternalIP on the kind docker network. */
+  ip: string;
+  /** The node's pod CIDR (`spec.podCIDR`), handed out by node IPAM. */
+  podCIDR: string;
+  labels?: Record<string, string>;
+  taints?: Taint[];
+}
+
+export interface LoadBalancerConfig {
+  /** Whether a load-balancer implementation (cloud or MetalLB) is present. Without one EXTERNAL-IP stays `<pending>`. */
+  enabled: boolean;
+  /** First and last address of the pool, inclusive. */
+  poolStart: string;
+  poolEnd: string;
+  /** Virtual delay between Service creation and the ingress IP being written. */
+  provisionDelayMs: number;
+}
+
+export interface ClusterConfig {
+  /** Cluster name; kind derives node names from it. */
+  name: string;
+  seed: number;
+  /** Virtual wall time at which the cluster is created, ms since the Unix epoch. */
+  startTime: number;
+  kubernetesVersion: string;
+  nodes: NodeConfig[];
+  /** `--service-cluster-ip-range` */
+  serviceCIDR: string;
+  /** `--cluster-cidr` */
+  podCIDR: string;
+  /** `--service-node-port-range`, as `first-last`. */
+  nodePortRange: string;
+  clusterDomain: string;
+  proxyMode: ProxyMode;
+  loadBalancer: LoadBalancerConfig;
+  /** EndpointSlice controller `--max-endpoints-per-slice`. */
+  maxEndpointsPerSlice: number;
+  /** Freeze stored objects so accidental mutation throws (tests turn this on). */
+  freezeObjects: boolean;
+}
+
+/** kind's node naming: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`, ... */
+export function kindNodes(cluster: string, workers: number): NodeConfig[] {
+  const nodes: NodeConfig[] = [
+    {
+      name: `${cluster}-control-plane`,
+      role: 'control-plane',
+      ip: '172.18.0.2',
+      podCIDR: '10.244.0.0/24',
+      // kind keeps the control-plane taint when the cluster has more than one node
+      taints: workers > 0 ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : [],
+    },
+  ];
+  for (let i = 1; i <= workers; i++) {
+    nodes.push({
+      name: `${cluster}-worker${i === 1 ? '' : i}`,
+      role: 'worker',
+      ip: `172.18.0.${2 + i}`,
+      podCIDR: `10.244.${i}.0/24`,
+    });
+  }
+  return nodes;
+}
+
+export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterConfig {
+  const name = overrides.name ?? 'kind';
+  return {
+    name,
+    seed: 1,
+    startTime: Date.UTC(2026, 0, 5, 9, 0, 0),
+    kubernetesVersion: 'v1.34.0',
+    nodes: kindNodes(name, 3),
+    serviceCIDR: '10.96.0.0/12',
+    podCIDR: '10.244.0.0/16',
+    nodePortRange: '30000-32767',
+    clusterDomain: 'cluster.local',
+    proxyMode: 'iptables',
+    loadBalancer: { enabled: true, poolStart: '172.18.255.200', poolEnd: '172.18.255.250', provisionDelayMs: 2000 },
+    maxEndpointsPerSlice: 100,
+    freezeObjects: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The shape every controller has, the way kube-controller-manager's controllers are built: event handlers
+ * compute a key and enqueue it; `sync(key)` re-reads the current state and reconciles. Handlers never
+ * reconcile inline. The cluster runs every queue to empty after each command and each timer.
+ */
+import type { VirtualClock } from '../clock';
+import type { ClusterConfig } from '../config';
+import type { ApiServer } from '../apiserver/apiServer';
+import type { Kind, KindMap } from '../api/types';
+import type { ObjectStore } from '../store/objectStore';
+import type { Prng } from '../../shared/prng';
+import type { EventRecorder } from '../events/eventRecorder';
+import type { ClusterLog } from '../clusterLog';
+import type { WorkQueue } from './workQueue';
+
+export interface ResourceHandlers<K extends Kind> {
+  onAdd?(obj: KindMap[K]): void;
+  onUpdate?(oldObj: KindMap[K], newObj: KindMap[K]): void;
+  onDelete?(obj: KindMap[K]): void;
+}
+
+/** What a controller gets from the cluster: a client, a read-only cache with indexes, time, randomness. */
+export interface ControllerContext {
+  api: ApiServer;
+  /** The shared informer cache. Read-only: never mutate what it returns. */
+  store: ObjectStore;
+  clock: VirtualClock;
+  rand: Prng;
+  config: ClusterConfig;
+  recorder: EventRecorder;
+  log: ClusterLog;
+  /** Registers informer handlers for one kind. */
+  informer<K extends Kind>(kind: K, handlers: ResourceHandlers<K>): void;
+  /** A work queue owned by the cluster's run loop. */
+  newQueue(name: string): WorkQueue;
+}
+
+export interface Controller {
+  /** Component name, as it appears in Events' `source.component` and in the cluster log. */
+  readonly name: string;
+  readonly queue: WorkQueue;
+  /**
+   * Reconciles one key. Returning an error message requeues the key with backoff (and logs it);
+   * returning nothing forgets the key's backoff.
+   */
+  sync(key: string): string | undefined;
+}

@@ -1,0 +1,39 @@
+/**
+ * Builds every control-plane and node component in the order the cluster's run loop serves their queues.
+ * The order is fixed so that runs are deterministic; each controller still only learns of changes through
+ * its informers.
+ */
+import type { SimulationControls } from '../simulation';
+import type { Controller, ControllerContext } from './controller';
+import { createDeploymentController } from './deployment/deploymentController';
+import { createEndpointsController } from './endpoint/endpointsController';
+import { createEndpointSliceController } from './endpointslice/endpointSliceController';
+import { createGarbageCollector } from './garbagecollector/garbageCollector';
+import { createNamespaceController } from './namespace/namespaceController';
+import { createNodeLifecycleController } from './nodelifecycle/nodeLifecycleController';
+import { createReplicaSetController } from './replicaset/replicaSetController';
+import { createLoadBalancerController } from './servicelb/loadBalancerController';
+import { createScheduler } from '../scheduler/scheduler';
+import { createKubelet } from '../kubelet/kubelet';
+
+export interface BuiltControllers {
+  controllers: Controller[];
+  simulation: SimulationControls;
+}
+
+export function createControllers(ctx: ControllerContext): BuiltControllers {
+  const kubelet = createKubelet(ctx);
+  const controllers: Controller[] = [
+    createDeploymentController(ctx),
+    createReplicaSetController(ctx),
+    createScheduler(ctx),
+    kubelet.controller,
+    createNodeLifecycleController(ctx, kubelet.heartbeats),
+    createEndpointsController(ctx),
+    createEndpointSliceController(ctx),
+    createLoadBalancerController(ctx),
+    createGarbageCollector(ctx),
+    createNamespaceController(ctx),
+  ];
+  return { controllers, simulation: kubelet.simulation };
+}

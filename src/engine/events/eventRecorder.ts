@@ -1,0 +1,91 @@
+/**
+ * The event recorder (client-go `record.EventRecorder` with its correlator): writes core/v1 Events about an
+ * object. Repeats of the same event (same source, object, type, reason and message) bump `count` and
+ * `lastTimestamp` of the existing Event instead of creating another. Events expire after the apiserver's
+ * default `--event-ttl` of one hour.
+ */
+import type { ApiServer } from '../apiserver/apiServer';
+import { formatTimestamp, parseTimestamp, type VirtualClock } from '../clock';
+import { apiVersionFor } from '../api/resources';
+import type { Event, Kind, KubeObject } from '../api/types';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+const eventTtlMs = 60 * 60 * 1000;
+
+export class EventRecorder {
+  private byIdentity = new Map<string, string>();
+  private counter = 0;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly clock: VirtualClock,
+  ) {}
+
+  /** Records an event about `obj`. `fieldPath` points into the object (e.g. `spec.containers{nginx}`). */
+  event(obj: KubeObject, kind: Kind, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
+    const meta = obj.metadata ?? {};
+    const namespace = meta.namespace || 'default';
+    const identity = [source.component, source.host ?? '', kind, namespace, meta.name, meta.uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const now = this.clock.now();
+    const existingName = this.byIdentity.get(identity);
+    if (existingName) {
+      const existing = this.api.get('Event', namespace, existingName);
+      if (existing.ok) {
+        const ev = existing.value;
+        this.api.update('Event', { ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: formatTimestamp(now) });
+        this.expireLater(identity, namespace, existingName);
+        return;
+      }
+    }
+    // metav1 event names: "<object name>.<unix nanoseconds in hex>"
+    const nanos = BigInt(now) * 1_000_000n + BigInt(this.counter++ % 1_000_000);
+    const name = `${meta.name}.${nanos.toString(16)}`;
+    const ev: Event = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: {
+        kind,
+        namespace: meta.namespace,
+        name: meta.name,
+        uid: meta.uid,
+        apiVersion: apiVersionFor(kind),
+        resourceVersion: meta.resourceVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+      firstTimestamp: formatTimestamp(now),
+      lastTimestamp: formatTimestamp(now),
+      count: 1,
+      type,
+      eventTime: undefined,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    const res = this.api.create('Event', ev);
+    if (res.ok) {
+      this.byIdentity.set(identity, name);
+      this.expireLater(identity, namespace, name);
+    }
+  }
+
+  private expireLater(identity: string, namespace: string, name: string): void {
+    const seenAt = this.clock.now();
+    this.clock.schedule(eventTtlMs, `event-ttl ${namespace}/${name}`, () => {
+      const cur = this.api.get('Event', namespace, name);
+      if (!cur.ok) return;
+      const last = cur.value.lastTimestamp ? parseTimestamp(cur.value.lastTimestamp) : seenAt;
+      if (last > seenAt) return; // refreshed since; a later timer removes it
+      this.api.delete('Event', namespace, name);
+      this.byIdentity.delete(identity);
+    });
+  }
+}
