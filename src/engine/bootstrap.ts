@@ -38,7 +38,7 @@ export function nodeObject(n: NodeConfig, version: string, now: number): Node {
       podCIDR: n.podCIDR,
       podCIDRs: [n.podCIDR],
       providerID: `kind://docker/kind/${n.name}`,
-      ...(n.taints && n.taints.length ? { taints: n.taints } : {}),
+      ...(n.taints?.length ? { taints: n.taints } : {}),
     },
     status: {
       addresses: [

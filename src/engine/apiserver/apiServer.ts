@@ -251,6 +251,29 @@ export class ApiServer {
   }
 
   /**
+   * POST pods/{name}/binding: the scheduler's way of assigning a pod to a node. Sets `spec.nodeName` and the
+   * `PodScheduled` condition in one write, as the binding REST storage does.
+   */
+  bind(namespace: string, name: string, nodeName: string): ApiResult<KindMap['Pod']> {
+    const old = this.store.get('Pod', objectKey(namespace, name));
+    if (!old) return fail(notFound('Pod', name));
+    if (old.metadata?.deletionTimestamp) return fail(conflict('Pod', name, 'pod is being deleted, cannot be assigned to a host'));
+    if (old.spec?.nodeName) return fail(conflict('Pod', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`));
+    const t = formatTimestamp(this.clock.now());
+    const conditions = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: t });
+    const rv = this.store.nextResourceVersion();
+    const pod = {
+      ...old,
+      metadata: { ...old.metadata, resourceVersion: String(rv) },
+      spec: { ...old.spec, nodeName },
+      status: { ...old.status, conditions },
+    } as KindMap['Pod'];
+    this.store.replace('Pod', this.seal(pod), rv);
+    return ok(pod);
+  }
+
+  /**
    * DELETE. Objects with finalizers, and pods given a grace period, are only marked (deletionTimestamp); the
    * kubelet or the finalizer's owner finishes the job. Everything else is removed at once.
    */

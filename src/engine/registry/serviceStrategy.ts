@@ -1,5 +1,6 @@
-/** Registry strategy for Service. PLACEHOLDER: defaulting, validation and allocation to come. */
+/** Registry strategy for Service. PLACEHOLDER: defaulting and validation to come. */
 import type { Strategy } from '../apiserver/strategy';
+import { allocateServiceOnCreate, allocateServiceOnUpdate, releaseService } from './service/serviceAllocation';
 
 export const serviceStrategy: Strategy<'Service'> = {
   kind: 'Service',
@@ -8,4 +9,7 @@ export const serviceStrategy: Strategy<'Service'> = {
   applyDefaults() {},
   validate: () => [],
   validateUpdate: () => [],
+  allocateOnCreate: allocateServiceOnCreate,
+  allocateOnUpdate: allocateServiceOnUpdate,
+  release: releaseService,
 };
