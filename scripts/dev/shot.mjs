@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+const srv = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', '4180', '--strictPort'], { cwd: '/work/main', stdio: 'ignore' });
+await new Promise(r => setTimeout(r, 1500));
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+p.on('console', m => console.log('console:', m.type(), m.text()));
+p.on('pageerror', e => console.log('pageerror:', e.message));
+await p.goto('http://127.0.0.1:4180/' + (process.argv[3] ?? ''));
+await p.waitForTimeout(Number(process.argv[4] ?? 2500));
+await p.screenshot({ path: process.argv[2] ?? '/tmp/shot.png' });
+await b.close(); srv.kill();

@@ -1,0 +1,24 @@
+/** A Kubernetes node as a box holding its pods: name, role, InternalIP, Ready state. */
+import type { NodeProps } from '@xyflow/react';
+import type { Node as K8sNode } from 'kubernetes-types/core/v1';
+import { memo } from 'react';
+import type { NodeBoxData } from './graphModel';
+
+function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
+  const node = data.node as unknown as K8sNode | undefined;
+  const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+  const ready = node?.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+  const role = node?.metadata?.labels?.['node-role.kubernetes.io/control-plane'] !== undefined ? 'control-plane' : node ? 'worker' : '';
+  return (
+    <div className={`node-box${selected ? ' is-selected' : ''}${ready && ready !== 'True' ? ' node-down' : ''}`}>
+      <div className="node-header">
+        <span className="node-name">{data.name}</span>
+        <span className="node-meta">
+          {role} {ip} {node ? (ready === 'True' ? 'Ready' : 'NotReady') : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export const NodeBox = memo(NodeBoxView);

@@ -1,0 +1,180 @@
+/**
+ * The pure graph model: cluster mirror → React Flow nodes and edges. Node boxes hold their pods; Services sit
+ * above, outside every node box (a ClusterIP lives on no machine); endpoint edges come from the
+ * EndpointSlices the engine wrote, never from the UI matching selectors itself.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { Service } from 'kubernetes-types/core/v1';
+import type { ClusterMirror } from '../../state/clusterMirror';
+import type { WireObject } from '../../protocol/objects';
+import { type SlotTable, assignSlots } from './slots';
+
+export const layout = {
+  podWidth: 150,
+  podHeight: 56,
+  podGap: 12,
+  boxPadding: 14,
+  boxHeader: 40,
+  columns: 2,
+  boxGap: 40,
+  serviceY: 0,
+  serviceWidth: 220,
+  serviceGap: 40,
+  nodesY: 200,
+} as const;
+
+const boxWidth = layout.columns * layout.podWidth + (layout.columns - 1) * layout.podGap + 2 * layout.boxPadding;
+export const unscheduledGroup = '(unscheduled)';
+
+export interface PodNodeData extends Record<string, unknown> {
+  pod: WireObject;
+}
+export interface NodeBoxData extends Record<string, unknown> {
+  node?: WireObject;
+  name: string;
+  podCount: number;
+}
+export interface ServiceNodeData extends Record<string, unknown> {
+  service: WireObject;
+}
+export interface EndpointEdgeData extends Record<string, unknown> {
+  ready: boolean;
+  port?: number;
+}
+
+export interface GraphOptions {
+  /** Namespaces to hide (kube-system by default: its CoreDNS pods are not the lesson). */
+  hiddenNamespaces: ReadonlySet<string>;
+}
+
+export interface GraphModel {
+  nodes: Node[];
+  edges: Edge[];
+  slots: SlotTable;
+}
+
+const defaults: GraphOptions = { hiddenNamespaces: new Set(['kube-system']) };
+
+function kindOf(mirror: ClusterMirror, kind: string): WireObject[] {
+  const out: WireObject[] = [];
+  for (const [k, o] of Object.entries(mirror.objects)) if (k.startsWith(`${kind}/`)) out.push(o);
+  return out.sort((a, b) => (keyName(a) < keyName(b) ? -1 : keyName(a) > keyName(b) ? 1 : 0));
+}
+
+function keyName(o: WireObject): string {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+export const podId = (ns: string | undefined, name: string) => `pod:${ns ?? 'default'}/${name}`;
+export const serviceId = (ns: string | undefined, name: string) => `svc:${ns ?? 'default'}/${name}`;
+export const nodeId = (name: string) => `node:${name}`;
+export const edgeId = (ns: string, svc: string, pod: string) => `ep:${ns}/${svc}/${pod}`;
+
+/** Builds the graph. `previousSlots` keeps pods where they were. */
+export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, options: GraphOptions = defaults): GraphModel {
+  const visible = (o: WireObject) => !options.hiddenNamespaces.has(o.metadata.namespace ?? '');
+  const k8sNodes = kindOf(mirror, 'Node');
+  const pods = kindOf(mirror, 'Pod').filter(visible);
+  const services = kindOf(mirror, 'Service').filter(visible);
+  const slices = kindOf(mirror, 'EndpointSlice').filter(visible);
+
+  const groups = new Map<string, string[]>();
+  for (const n of k8sNodes) groups.set(n.metadata.name, []);
+  for (const p of pods) {
+    const nodeName = ((p.spec as { nodeName?: string } | undefined)?.nodeName) || unscheduledGroup;
+    if (!groups.has(nodeName)) groups.set(nodeName, []);
+    groups.get(nodeName)?.push(keyName(p));
+  }
+  const slots = assignSlots(previousSlots, groups);
+
+  const nodes: Node[] = [];
+  const order = [...groups.keys()].sort((a, b) => rank(a, k8sNodes) - rank(b, k8sNodes) || (a < b ? -1 : a > b ? 1 : 0));
+  order.forEach((group, i) => {
+    const groupSlots = slots.get(group) ?? new Map();
+    const maxSlot = Math.max(-1, ...groupSlots.values());
+    const rows = Math.max(1, Math.ceil((maxSlot + 1) / layout.columns));
+    const height = layout.boxHeader + layout.boxPadding + rows * (layout.podHeight + layout.podGap);
+    const k8sNode = k8sNodes.find((n) => n.metadata.name === group);
+    nodes.push({
+      id: nodeId(group),
+      type: 'k8sNode',
+      position: { x: i * (boxWidth + layout.boxGap), y: layout.nodesY },
+      data: { node: k8sNode, name: group, podCount: groupSlots.size } satisfies NodeBoxData,
+      style: { width: boxWidth, height },
+      draggable: true,
+      selectable: true,
+    });
+  });
+  for (const p of pods) {
+    const group = ((p.spec as { nodeName?: string } | undefined)?.nodeName) || unscheduledGroup;
+    const slot = slots.get(group)?.get(keyName(p)) ?? 0;
+    nodes.push({
+      id: podId(p.metadata.namespace, p.metadata.name),
+      type: 'pod',
+      parentId: nodeId(group),
+      extent: 'parent',
+      position: {
+        x: layout.boxPadding + (slot % layout.columns) * (layout.podWidth + layout.podGap),
+        y: layout.boxHeader + Math.floor(slot / layout.columns) * (layout.podHeight + layout.podGap),
+      },
+      data: { pod: p } satisfies PodNodeData,
+      draggable: false,
+    });
+  }
+  const totalWidth = order.length * (boxWidth + layout.boxGap) - layout.boxGap;
+  const svcRow = services.length * (layout.serviceWidth + layout.serviceGap) - layout.serviceGap;
+  const svcStart = Math.max(0, (totalWidth - svcRow) / 2);
+  services.forEach((s, i) => {
+    nodes.push({
+      id: serviceId(s.metadata.namespace, s.metadata.name),
+      type: 'service',
+      position: { x: svcStart + i * (layout.serviceWidth + layout.serviceGap), y: layout.serviceY },
+      data: { service: s } satisfies ServiceNodeData,
+    });
+  });
+
+  const podIds = new Set(pods.map((p) => podId(p.metadata.namespace, p.metadata.name)));
+  const svcNames = new Set(services.map((s) => keyName(s)));
+  const edges: Edge[] = [];
+  const seen = new Set<string>();
+  for (const sliceObj of slices) {
+    const slice = sliceObj as unknown as EndpointSlice;
+    const ns = sliceObj.metadata.namespace ?? 'default';
+    const svc = sliceObj.metadata.labels?.['kubernetes.io/service-name'];
+    if (!svc || !svcNames.has(`${ns}/${svc}`)) continue;
+    const port = slice.ports?.[0]?.port;
+    for (const ep of slice.endpoints ?? []) {
+      const ref = ep.targetRef;
+      if (ref?.kind !== 'Pod' || !ref.name) continue;
+      const target = podId(ns, ref.name);
+      if (!podIds.has(target)) continue;
+      const id = edgeId(ns, svc, ref.name);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const ready = ep.conditions?.ready !== false;
+      edges.push({
+        id,
+        source: serviceId(ns, svc),
+        target,
+        type: 'endpoint',
+        data: { ready, port } satisfies EndpointEdgeData,
+        domAttributes: { 'data-ready': String(ready) } as Record<string, string>,
+      } as Edge);
+    }
+  }
+  return { nodes, edges, slots };
+}
+
+function rank(group: string, k8sNodes: WireObject[]): number {
+  if (group === unscheduledGroup) return 2;
+  const n = k8sNodes.find((x) => x.metadata.name === group);
+  return n?.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined ? 0 : 1;
+}
+
+/** `10.96.12.34:80/TCP` style summary of a Service's address, for its card. */
+export function serviceSummary(svc: Service): string {
+  const ip = svc.spec?.clusterIP ?? '';
+  const ports = (svc.spec?.ports ?? []).map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
+  return `${ip}${ports ? ` ${ports}` : ''}`;
+}

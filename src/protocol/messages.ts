@@ -1,0 +1,75 @@
+/**
+ * The contract between the main thread and the simulation worker, in one place. Commands go in with an id;
+ * replies come back with the same id; cluster changes stream out as diffs, never as whole snapshots.
+ */
+import type { WireObject, WireKind } from './objects';
+
+/** Cluster settings the UI may choose when (re)building the cluster. */
+export interface ClusterSettings {
+  seed?: number;
+  proxyMode?: 'iptables' | 'ipvs' | 'nftables' | 'userspace';
+  nodePortRange?: string;
+  workers?: number;
+}
+
+export type Command =
+  | { type: 'init'; settings?: ClusterSettings; manifests?: string }
+  | { type: 'apply'; yaml: string }
+  | { type: 'delete'; kind: WireKind; namespace?: string; name: string; gracePeriodSeconds?: number }
+  | { type: 'advance'; ms: number }
+  | { type: 'clock'; playing: boolean; speed: number }
+  | { type: 'ping' };
+
+/** A Command with its correlation id. */
+export interface CommandEnvelope {
+  id: number;
+  command: Command;
+}
+
+/** One applied document: what kubectl would print for it, or the error. */
+export interface ApplyItemResult {
+  /** 0-based index of the YAML document. */
+  document: number;
+  /** `pod/alpaca-prod`, when the document named an object. */
+  object?: string;
+  result?: 'created' | 'configured' | 'unchanged';
+  /** The apiserver's (or the parser's) message when the document failed. */
+  error?: string;
+  /** 1-based line of the problem in the editor text, when known. */
+  line?: number;
+  column?: number;
+}
+
+export type ReplyValue = { kind: 'none' } | { kind: 'apply'; items: ApplyItemResult[] } | { kind: 'pong'; time: number };
+
+export interface Reply {
+  type: 'reply';
+  id: number;
+  ok: boolean;
+  value?: ReplyValue;
+  error?: string;
+}
+
+/** What changed since the previous diff; objects are keyed as `Kind/namespace/name` (or `Kind/name`). */
+export interface ClusterDiff {
+  type: 'diff';
+  /** Newest resourceVersion included. */
+  resourceVersion: number;
+  /** Virtual time, ms since the epoch. */
+  time: number;
+  /** True when this diff replaces everything (first diff after (re)initialisation). */
+  reset: boolean;
+  upserted: WireObject[];
+  removed: string[];
+  log: WireLogEntry[];
+}
+
+export interface WireLogEntry {
+  seq: number;
+  time: number;
+  component: string;
+  object?: string;
+  message: string;
+}
+
+export type WorkerMessage = Reply | ClusterDiff | { type: 'fatal'; error: string };

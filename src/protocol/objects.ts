@@ -1,0 +1,39 @@
+/** Kubernetes objects as they cross the worker boundary: plain JSON in Kubernetes' own shapes. */
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+export type WireKind =
+  | 'Namespace'
+  | 'Node'
+  | 'Pod'
+  | 'Deployment'
+  | 'ReplicaSet'
+  | 'Service'
+  | 'Endpoints'
+  | 'EndpointSlice'
+  | 'Event';
+
+export interface WireObject {
+  apiVersion?: string;
+  kind: WireKind;
+  metadata: ObjectMeta & { name: string; uid: string; resourceVersion: string };
+  /** What kubectl would print about the object, computed in the worker so the UI never re-derives it. */
+  view?: PodView;
+  [field: string]: unknown;
+}
+
+/** kubectl's READY and STATUS columns for a pod. */
+export interface PodView {
+  status: string;
+  ready: string;
+  podReady: boolean;
+  restarts: number;
+}
+
+/** `Kind/namespace/name` or `Kind/name`: the key objects are mirrored under. */
+export function wireKey(kind: string, namespace: string | undefined, name: string): string {
+  return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+export function keyOfWire(o: WireObject): string {
+  return wireKey(o.kind, o.metadata.namespace, o.metadata.name);
+}

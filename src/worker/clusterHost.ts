@@ -1,0 +1,128 @@
+/**
+ * The worker's logic without the worker: one cluster, the commands it answers, and the diffs it emits.
+ * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
+ */
+import { type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
+import { parseManifests } from '../kubectl/manifests';
+import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
+import { DiffBuffer } from './diffBuffer';
+import { kindConfig } from './settings';
+
+/** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
+const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
+
+export class ClusterHost {
+  private cluster!: Cluster;
+  private buffer = new DiffBuffer();
+  private unsubscribe: Array<() => void> = [];
+  private lastTime = 0;
+
+  constructor(settings: ClusterSettings = {}) {
+    this.build(settings);
+  }
+
+  get current(): Cluster {
+    return this.cluster;
+  }
+
+  /** Answers one command. Never throws for bad input: errors come back in the reply. */
+  handle(id: number, command: Command): Reply {
+    try {
+      const value = this.run(command);
+      return { type: 'reply', id, ok: true, value };
+    } catch (err) {
+      if (err instanceof UserError) return { type: 'reply', id, ok: false, error: err.message };
+      // A bug, not bad input: report it instead of crashing the worker.
+      return { type: 'reply', id, ok: false, error: `internal error: ${(err as Error).message}` };
+    }
+  }
+
+  /** Everything that changed since the last call, or undefined when nothing did. */
+  takeDiff(): ClusterDiff | undefined {
+    const now = this.cluster.now();
+    // Time moving is news even when no object changed: the UI's clock and AGE columns follow it.
+    if (this.buffer.isEmpty() && now === this.lastTime) return undefined;
+    this.lastTime = now;
+    return this.buffer.flush(now);
+  }
+
+  private run(command: Command): ReplyValue {
+    switch (command.type) {
+      case 'init':
+        this.build(command.settings ?? {});
+        if (command.manifests) return { kind: 'apply', items: this.apply(command.manifests) };
+        return { kind: 'none' };
+      case 'apply':
+        return { kind: 'apply', items: this.apply(command.yaml) };
+      case 'delete': {
+        const r = this.cluster.delete(command.kind, command.namespace, command.name, {
+          gracePeriodSeconds: command.gracePeriodSeconds,
+        });
+        if (!r.ok) throw new UserError(r.status.message);
+        return { kind: 'none' };
+      }
+      case 'advance':
+        this.cluster.advance(Math.max(0, command.ms));
+        return { kind: 'none' };
+      case 'clock':
+        return { kind: 'none' };
+      case 'ping':
+        return { kind: 'pong', time: this.cluster.now() };
+    }
+  }
+
+  private build(settings: ClusterSettings): void {
+    for (const u of this.unsubscribe) u();
+    this.cluster = new Cluster(kindConfig(settings));
+    this.buffer.markReset();
+    for (const kind of mirroredKinds) {
+      for (const o of this.cluster.store.list(kind)) {
+        this.buffer.add({ type: 'ADDED', kind, object: o, resourceVersion: Number(o.metadata?.resourceVersion) });
+      }
+    }
+    this.unsubscribe = [
+      this.cluster.subscribe((e) => {
+        if (mirroredKinds.has(e.kind)) this.buffer.add(e);
+      }),
+      this.cluster.log.subscribe((entry) => this.buffer.addLog(entry)),
+    ];
+  }
+
+  /** `kubectl apply -f` over a multi-document text: every document is attempted; each reports on its own. */
+  private apply(text: string): ApplyItemResult[] {
+    const items: ApplyItemResult[] = [];
+    for (const doc of parseManifests(text)) {
+      if (doc.error) {
+        items.push({ document: doc.index, error: doc.error.message, line: doc.error.line, column: doc.error.column });
+        continue;
+      }
+      const obj = doc.object ?? {};
+      const kind = kindFromManifest(obj.apiVersion as string | undefined, obj.kind as string | undefined);
+      const name = (obj.metadata as { name?: string } | undefined)?.name;
+      if (!kind) {
+        items.push({
+          document: doc.index,
+          line: doc.line,
+          error: `no matches for kind "${String(obj.kind ?? '')}" in version "${String(obj.apiVersion ?? '')}"`,
+        });
+        continue;
+      }
+      const res = this.cluster.apply(kind, obj as never);
+      const label = `${kind.toLowerCase()}${kind === 'Deployment' || kind === 'ReplicaSet' ? '.apps' : ''}/${name ?? ''}`;
+      if (res.ok) items.push({ document: doc.index, line: doc.line, object: label, result: res.value.result });
+      else items.push({ document: doc.index, line: doc.line, object: label, error: statusText(res.status) });
+    }
+    return items;
+  }
+}
+
+class UserError extends Error {}
+
+function statusText(s: ApiStatus): string {
+  if (s.reason === 'Invalid' && s.details?.causes?.length) {
+    const causes = s.details.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+    const head = `The ${s.details.kind} "${s.details.name}" is invalid: `;
+    return causes.length === 1 ? head + causes[0] : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
+  }
+  return `Error from server (${s.reason}): ${s.message}`;
+}
