@@ -1,0 +1,111 @@
+/**
+ * Engine benchmarks (issue: engine core §5): settling a large cluster, and the cost of one pod deletion and
+ * one relabel, fully reconciled, at growing cluster sizes. Figures are printed beside their budgets.
+ */
+import { Cluster } from '../src/engine/cluster';
+import { kindNodes } from '../src/engine/config';
+import type { Deployment, Pod, Service } from '../src/engine/api/types';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  budget?: string;
+  pass?: boolean;
+  note?: string;
+}
+
+function deployment(i: number, replicas: number): Deployment {
+  const labels = { app: `app-${i}` };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: `app-${i}`, labels },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } },
+    },
+  };
+}
+
+function service(i: number): Service {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `svc-${i}` },
+    spec: { selector: { app: `app-${i}` }, ports: [{ port: 80, targetPort: 80 }] },
+  };
+}
+
+/** A cluster with `pods` pods in Deployments of 10, one Service per Deployment, settled (all pods Ready). */
+export function buildCluster(pods: number, services: number, nodes: number): { cluster: Cluster; ms: number } {
+  const cluster = new Cluster({ seed: 1, nodes: kindNodes('kind', nodes - 1) });
+  const t0 = performance.now();
+  const perDeployment = Math.max(1, Math.round(pods / services));
+  for (let i = 0; i < services; i++) {
+    cluster.api.create('Deployment', deployment(i, perDeployment));
+    cluster.api.create('Service', service(i));
+  }
+  cluster.drain();
+  cluster.advance(120_000);
+  return { cluster, ms: performance.now() - t0 };
+}
+
+function readyPods(cluster: Cluster): number {
+  return cluster.store.list('Pod', 'default').filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+}
+
+export function settleBench(): Figure[] {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const { cluster, ms } = buildCluster(10_000, 1_000, 100);
+  const heapAfter = process.memoryUsage().heapUsed;
+  const ready = readyPods(cluster);
+  return [
+    {
+      name: 'apply and settle 10,000 pods (1,000 Deployments) + 1,000 Services on 100 nodes',
+      value: ms,
+      unit: 'ms',
+      budget: '≤ 500 ms',
+      pass: ms <= 500,
+      note: `${ready} pods Ready, ${cluster.store.count('EndpointSlice')} EndpointSlices`,
+    },
+    { name: 'heap growth for that cluster', value: (heapAfter - heapBefore) / 2 ** 20, unit: 'MiB' },
+  ];
+}
+
+/** Average cost of `op` over `n` repetitions, each followed by the drain that reconciles it. */
+function perOp(n: number, op: (i: number) => void): number {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) op(i);
+  return (performance.now() - t0) / n;
+}
+
+export function churnBench(): Figure[] {
+  const out: Figure[] = [];
+  const costs: Record<string, number[]> = { delete: [], relabel: [] };
+  const sizes = [100, 1_000, 10_000];
+  for (const size of sizes) {
+    const { cluster } = buildCluster(size, Math.max(10, size / 10), Math.max(4, Math.min(100, Math.ceil(size / 100) + 1)));
+    const victims = cluster.store.list('Pod', 'default').slice(0, 200);
+    // deletion with grace 0: the pod is gone, endpoints drop it, the ReplicaSet makes a replacement and the scheduler binds it
+    const del = perOp(100, (i) => {
+      const p = victims[i];
+      cluster.delete('Pod', 'default', p.metadata?.name ?? '', { gracePeriodSeconds: 0 });
+    });
+    // relabel: the pod leaves its Service and its ReplicaSet (orphaned), both reconcile, a replacement is created
+    const rel = perOp(100, (i) => {
+      const p = cluster.store.get('Pod', `default/${victims[100 + i].metadata?.name}`) as Pod;
+      cluster.update('Pod', { ...p, metadata: { ...p.metadata, labels: { ...p.metadata?.labels, app: 'moved' } } });
+    });
+    costs.delete.push(del);
+    costs.relabel.push(rel);
+    out.push({ name: `one pod deletion, fully reconciled, at ${size.toLocaleString('en')} pods`, value: del, unit: 'ms', ...(size === 10_000 ? { budget: '≤ 1 ms', pass: del <= 1 } : {}) });
+    out.push({ name: `one pod relabel, fully reconciled, at ${size.toLocaleString('en')} pods`, value: rel, unit: 'ms', ...(size === 10_000 ? { budget: '≤ 1 ms', pass: rel <= 1 } : {}) });
+  }
+  for (const k of ['delete', 'relabel'] as const) {
+    const ratio = costs[k][2] / costs[k][0];
+    out.push({ name: `${k} cost ratio 10,000 / 100 pods`, value: ratio, unit: '×', budget: '≤ 2', pass: ratio <= 2 });
+  }
+  return out;
+}

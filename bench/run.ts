@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: runs the benchmarks, prints each figure beside its budget, and writes bench/RESULTS.md
+ * with the machine it ran on. (The UI benchmarks of the playground issue run separately: `npm run bench:ui`.)
+ */
+import { writeFileSync } from 'node:fs';
+import { churnBench, type Figure, settleBench } from './engineBench';
+import { machineLine } from './machine';
+
+function fmt(f: Figure): string {
+  const v = f.unit === '×' ? f.value.toFixed(2) : f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(0);
+  const verdict = f.pass === undefined ? '' : f.pass ? 'PASS' : 'MISS';
+  return `| ${f.name} | ${v} ${f.unit} | ${f.budget ?? '—'} | ${verdict} | ${f.note ?? ''} |`;
+}
+
+const figures: Figure[] = [];
+for (const bench of [settleBench, churnBench]) {
+  const got = bench();
+  for (const f of got) console.log(`${f.name}: ${f.value.toFixed(3)} ${f.unit}${f.budget ? `  (budget ${f.budget}: ${f.pass ? 'PASS' : 'MISS'})` : ''}${f.note ? `  — ${f.note}` : ''}`);
+  figures.push(...got);
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const md = `# Benchmark results
+
+Latest \`npm run bench\` (${today}) on: ${machineLine()}.
+
+## Engine
+
+| figure | value | budget | verdict | note |
+| --- | --- | --- | --- | --- |
+${figures.map(fmt).join('\n')}
+`;
+writeFileSync(new URL('./RESULTS.md', import.meta.url), md);
+console.log('\nwrote bench/RESULTS.md');
