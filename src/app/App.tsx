@@ -1,36 +1,61 @@
-/** The shell: wires the top bar, the canvas and the dock. Features do the work. */
-import { useEffect, useState } from 'react';
-import { Inspector } from '../features/inspector/Inspector';
-import { TopologyCanvas } from '../features/topology/TopologyCanvas';
+/** The shell: wires the top bar, the workbench and the overlays. Features do the work. */
+import { useEffect } from 'react';
+import { loadEditorText, saveEditorText } from '../features/editor/editorPersistence';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
 import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
 import { testIds } from '../testids';
-import { send } from './simulation';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { startSession } from './simulation';
 import { TopBar } from './TopBar';
+import { usePlayClock } from './usePlayClock';
+import { useShortcuts } from './useShortcuts';
+import { loadTheme, useTheme } from './useTheme';
+import { Workbench } from './Workbench';
 
 const selectNotice = (s: AppState) => s.notice;
 
+let started = false;
+function startOnce(): void {
+  if (started) return;
+  started = true;
+  const s = useAppStore.getState();
+  s.setTheme(loadTheme());
+  s.setEditorText(loadEditorText() ?? seedTopologyManifest);
+  // autosave: the text survives a reload; a refusal is shown, never swallowed
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  useAppStore.subscribe((st, prev) => {
+    if (st.editorText === prev.editorText) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const err = saveEditorText(st.editorText);
+      if (err) useAppStore.getState().setNotice(err);
+    }, 300);
+  });
+  void startSession();
+}
+
 export function App() {
-  const [selected, setSelected] = useState<string | undefined>();
   const notice = useAppStore(selectNotice);
-  useEffect(() => {
-    void send({ type: 'init', manifests: seedTopologyManifest }).then(() => send({ type: 'advance', ms: 15_000 }));
-  }, []);
+  const dark = useTheme();
+  usePlayClock();
+  useShortcuts();
+  useEffect(startOnce, []);
   return (
     <div className="app" data-testid={testIds.app}>
       <TopBar />
-      <main className="workspace">
-        <TopologyCanvas selected={selected} onSelect={setSelected} />
-        <aside className="dock">
-          <Inspector selected={selected} />
-        </aside>
+      <main className="main">
+        <Workbench dark={dark} />
       </main>
       {notice && (
-        <div className="notice" role="status" data-testid={testIds.notice}>
-          {notice}
+        <div className={`notice notice-${notice.tone}`} role="status" data-testid={testIds.notice}>
+          <span>{notice.text}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => useAppStore.getState().setNotice(undefined)}>
+            ×
+          </button>
         </div>
       )}
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -1,10 +1,16 @@
-/** Cluster name, the virtual clock and the time controls. */
+/** Cluster name, the virtual clock and its controls (pause/play/step, speed), theme, shortcuts, reset. */
 import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
+import type { Theme } from '../state/uiSlice';
 import { testIds } from '../testids';
-import { send } from './simulation';
+import { resetSession, send } from './simulation';
 
 const selectTime = (s: AppState) => s.mirror.time;
+const selectPlaying = (s: AppState) => s.playing;
+const selectSpeed = (s: AppState) => s.speed;
+const selectTheme = (s: AppState) => s.theme;
+const speeds = [1, 5, 30] as const;
+const nextTheme: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
 
 function formatClock(ms: number): string {
   if (!ms) return '--:--:--';
@@ -13,19 +19,51 @@ function formatClock(ms: number): string {
 
 export function TopBar() {
   const time = useAppStore(selectTime);
+  const playing = useAppStore(selectPlaying);
+  const speed = useAppStore(selectSpeed);
+  const theme = useAppStore(selectTheme);
+  const { setClock, setTheme, setShortcutsOpen } = useAppStore.getState();
   return (
     <header className="topbar">
       <span className="brand">svcsim</span>
-      <span className="cluster">cluster: kind</span>
-      <span className="clock" data-testid={testIds.clock}>
-        {formatClock(time)}
+      <span className="cluster" title="A simulated kind cluster running Kubernetes v1.34">
+        kind · v1.34
       </span>
-      <button type="button" data-testid={testIds.advance} onClick={() => send({ type: 'advance', ms: 10_000 })}>
-        +10s
-      </button>
-      <button type="button" onClick={() => send({ type: 'advance', ms: 60_000 })}>
-        +1m
-      </button>
+      <div className="clock-group" role="group" aria-label="Virtual clock">
+        <span className="clock" data-testid={testIds.clock} title="Virtual cluster time (UTC)">
+          {formatClock(time)}
+        </span>
+        <button type="button" data-testid={testIds.play} onClick={() => setClock(!playing)} aria-pressed={playing} title={playing ? 'Pause' : 'Play'}>
+          {playing ? '❚❚ Pause' : '▶ Play'}
+        </button>
+        <button type="button" data-testid={testIds.step} onClick={() => void send({ type: 'step', maxMs: 60_000 })} title="Jump to the next scheduled event">
+          Step
+        </button>
+        <button type="button" data-testid={testIds.advance} onClick={() => void send({ type: 'advance', ms: 10_000 })} title="Advance 10 seconds">
+          +10s
+        </button>
+        <button type="button" onClick={() => void send({ type: 'advance', ms: 5 * 60_000 })} title="Advance 5 minutes">
+          +5m
+        </button>
+        <div className="speed" role="radiogroup" aria-label="Speed">
+          {speeds.map((s) => (
+            <button type="button" key={s} role="radio" aria-checked={speed === s} className={speed === s ? 'active' : ''} onClick={() => setClock(playing, s)}>
+              ×{s}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="topbar-right">
+        <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
+          Theme: {theme}
+        </button>
+        <button type="button" onClick={() => void resetSession()} title="Start over from the seed topology">
+          Reset
+        </button>
+        <button type="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
     </header>
   );
 }

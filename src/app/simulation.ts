@@ -1,22 +1,85 @@
-/** The one simulation worker of the page and the bridge to it, wired to the store. */
+/**
+ * The one simulation worker of the page, the bridge to it, and the session: every cluster-changing command is
+ * kept (in localStorage) so a reload or a worker crash rebuilds exactly the same cluster.
+ */
 import { WorkerBridge } from '../bridge/workerBridge';
-import type { Command, Reply } from '../protocol/messages';
+import { type Command, type Reply, isMutating } from '../protocol/messages';
+import { seedTopologyManifest } from '../scenario/library/seedTopology';
 import { useAppStore } from '../state/store';
+import { CommandLog } from '../bridge/commandLog';
 
+const sessionKey = 'svcsim.session.v1';
 let bridge: WorkerBridge | undefined;
+const session = new CommandLog();
+
+function createBridge(): WorkerBridge {
+  return new WorkerBridge(() => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }), {
+    onDiffs: (diffs) => useAppStore.getState().applyDiffs(diffs),
+    onRestart: (reason, replayed) =>
+      useAppStore
+        .getState()
+        .setNotice(`The simulation restarted (${reason}). Your cluster was rebuilt by replaying ${replayed} command${replayed === 1 ? '' : 's'}.`, 'info'),
+  });
+}
 
 export function simulation(): WorkerBridge {
-  bridge ??= new WorkerBridge(
-    () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }),
-    (diffs) => useAppStore.getState().applyDiffs(diffs),
-    (message) => useAppStore.getState().setNotice(`The simulation stopped: ${message}`),
-  );
+  bridge ??= createBridge();
   return bridge;
+}
+
+function persist(): void {
+  try {
+    localStorage.setItem(sessionKey, JSON.stringify(session.entries()));
+  } catch {
+    // the editor's own autosave reports a full storage; the session is rebuilt from defaults at worst
+  }
 }
 
 /** Sends a command; a failed reply becomes the status-bar notice. */
 export async function send(command: Command): Promise<Reply> {
+  if (isMutating(command)) {
+    session.record(command);
+    persist();
+  }
   const reply = await simulation().send(command);
-  useAppStore.getState().setNotice(reply.ok ? undefined : reply.error);
+  if (!reply.ok) useAppStore.getState().setNotice(reply.error);
   return reply;
 }
+
+function savedSession(): Command[] | undefined {
+  try {
+    const text = localStorage.getItem(sessionKey);
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    return Array.isArray(parsed) && parsed.length > 0 && (parsed[0] as Command).type === 'init' ? (parsed as Command[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the page's cluster: the saved session if there is one, else the seed topology. */
+export async function startSession(): Promise<void> {
+  const saved = savedSession();
+  if (saved) {
+    for (const c of saved) await send(c);
+    return;
+  }
+  await send({ type: 'init', manifests: seedTopologyManifest });
+  await send({ type: 'advance', ms: 15_000 });
+}
+
+/** Throws the session away and starts over from the seed topology. */
+export async function resetSession(): Promise<void> {
+  await send({ type: 'init', manifests: seedTopologyManifest });
+  await send({ type: 'advance', ms: 15_000 });
+}
+
+// A hook for the Playwright journeys (and curious users): crash the worker on purpose.
+declare global {
+  interface Window {
+    svcsim?: { crashWorker(): void; loggedCommands(): number };
+  }
+}
+window.svcsim = {
+  crashWorker: () => simulation().crashForTest(),
+  loggedCommands: () => simulation().loggedCommands,
+};

@@ -1,68 +1,135 @@
 /**
- * The main-thread side of the simulation worker: typed request/reply over postMessage, and diffs delivered
- * in one batch per animation frame (however many the worker sent in between).
+ * The main-thread side of the simulation worker: typed request/reply over postMessage, diffs delivered in
+ * one batch per animation frame, and crash recovery. Every command that changes the cluster is logged; if
+ * the worker throws or stops answering its heartbeat, a new worker is started and the log is replayed. The
+ * engine is deterministic, so the rebuilt cluster is the same cluster.
  */
-import type { ClusterDiff, Command, CommandEnvelope, Reply, WorkerMessage } from '../protocol/messages';
+import { type ClusterDiff, type Command, type CommandEnvelope, type Reply, type WorkerMessage, isMutating } from '../protocol/messages';
+import { CommandLog } from './commandLog';
 
 export type DiffListener = (diffs: ClusterDiff[]) => void;
 
+export interface BridgeEvents {
+  onDiffs: DiffListener;
+  /** The worker was replaced; `replayed` commands rebuilt its cluster. */
+  onRestart?(reason: string, replayed: number): void;
+}
+
+interface Pending {
+  command: Command;
+  resolve(r: Reply): void;
+}
+
+const heartbeatEveryMs = 2000;
+const heartbeatTimeoutMs = 15000;
+
 export class WorkerBridge {
-  private worker: Worker;
+  private worker!: Worker;
   private nextId = 1;
-  private pending = new Map<number, (r: Reply) => void>();
+  private pending = new Map<number, Pending>();
   private queued: ClusterDiff[] = [];
   private frame: number | undefined;
+  private readonly log = new CommandLog();
+  private lastHeard = 0;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private restarting = false;
 
   constructor(
     private readonly createWorker: () => Worker,
-    private readonly onDiffs: DiffListener,
-    private readonly onFatal: (message: string) => void = () => {},
+    private readonly events: BridgeEvents,
   ) {
     this.worker = this.spawn();
+    this.heartbeat = setInterval(() => this.checkHeartbeat(), heartbeatEveryMs);
   }
 
   /** Sends a command and resolves with the worker's reply. */
   send(command: Command): Promise<Reply> {
-    const id = this.nextId++;
-    const envelope: CommandEnvelope = { id, command };
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage(envelope);
-    });
+    if (isMutating(command)) this.log.record(command);
+    return this.post(command);
+  }
+
+  /** Test and diagnostics hook: kill the worker as if it had crashed. */
+  crashForTest(): void {
+    this.worker.terminate();
+    void this.restart('the worker was terminated');
+  }
+
+  /** How many commands a restart would replay. */
+  get loggedCommands(): number {
+    return this.log.size;
   }
 
   dispose(): void {
     this.worker.terminate();
+    if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+  }
+
+  private post(command: Command): Promise<Reply> {
+    const id = this.nextId++;
+    const envelope: CommandEnvelope = { id, command };
+    return new Promise((resolve) => {
+      this.pending.set(id, { command, resolve });
+      this.worker.postMessage(envelope);
+    });
   }
 
   private spawn(): Worker {
     const w = this.createWorker();
+    this.lastHeard = performance.now();
     w.onmessage = (ev: MessageEvent<WorkerMessage>) => this.receive(ev.data);
-    w.onerror = (ev) => this.onFatal(ev.message || 'the simulation worker failed');
+    w.onerror = (ev) => {
+      ev.preventDefault();
+      void this.restart(ev.message || 'the simulation worker failed');
+    };
     return w;
   }
 
+  private checkHeartbeat(): void {
+    if (this.restarting) return;
+    if (performance.now() - this.lastHeard > heartbeatTimeoutMs) {
+      this.worker.terminate();
+      void this.restart('the simulation stopped answering');
+      return;
+    }
+    if (this.pending.size === 0) void this.post({ type: 'ping' });
+  }
+
+  private async restart(reason: string): Promise<void> {
+    if (this.restarting) return;
+    this.restarting = true;
+    // Whatever was in flight dies with the old worker.
+    for (const [id, p] of this.pending) p.resolve({ type: 'reply', id, ok: false, error: `the simulation restarted (${reason})` });
+    this.pending.clear();
+    this.queued = [];
+    this.worker = this.spawn();
+    const commands = this.log.entries();
+    for (const c of commands) await this.post(c);
+    this.restarting = false;
+    this.events.onRestart?.(reason, commands.length);
+  }
+
   private receive(msg: WorkerMessage): void {
+    this.lastHeard = performance.now();
     if (msg.type === 'diff') {
       this.queued.push(msg);
       this.frame ??= requestAnimationFrame(() => {
         this.frame = undefined;
         const batch = this.queued;
         this.queued = [];
-        this.onDiffs(batch);
+        this.events.onDiffs(batch);
       });
       return;
     }
     if (msg.type === 'reply') {
-      // Replies wait for the diffs sent before them, so a caller sees the cluster the reply describes.
-      const resolve = this.pending.get(msg.id);
+      const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      if (!resolve) return;
-      if (this.frame !== undefined) requestAnimationFrame(() => resolve(msg));
-      else resolve(msg);
+      if (!p) return;
+      // Replies wait for the diffs sent before them, so a caller sees the cluster the reply describes.
+      if (this.frame !== undefined) requestAnimationFrame(() => p.resolve(msg));
+      else p.resolve(msg);
       return;
     }
-    this.onFatal(msg.error);
+    void this.restart(msg.error);
   }
 }

@@ -16,9 +16,22 @@ export type Command =
   | { type: 'init'; settings?: ClusterSettings; manifests?: string }
   | { type: 'apply'; yaml: string }
   | { type: 'delete'; kind: WireKind; namespace?: string; name: string; gracePeriodSeconds?: number }
+  | { type: 'patch'; kind: WireKind; namespace?: string; name: string; patchType: 'merge' | 'strategic' | 'json'; patch: unknown }
+  | { type: 'nodePower'; node: string; on: boolean }
+  | { type: 'appHealth'; namespace: string; pod: string; check: 'ready' | 'healthy'; ok: boolean; container?: string }
+  | { type: 'objectYaml'; kind: WireKind; namespace?: string; name: string }
+  /** Which pods of a namespace a label selector (a Service's `spec.selector`) matches, by name. */
+  | { type: 'selectorMatches'; namespace: string; selector: Record<string, string> }
   | { type: 'advance'; ms: number }
+  /** Advance to the next moment something is scheduled to happen (at most `maxMs`). */
+  | { type: 'step'; maxMs: number }
   | { type: 'clock'; playing: boolean; speed: number }
   | { type: 'ping' };
+
+/** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
+export function isMutating(c: Command): boolean {
+  return c.type !== 'objectYaml' && c.type !== 'selectorMatches' && c.type !== 'ping' && c.type !== 'clock';
+}
 
 /** A Command with its correlation id. */
 export interface CommandEnvelope {
@@ -40,7 +53,12 @@ export interface ApplyItemResult {
   column?: number;
 }
 
-export type ReplyValue = { kind: 'none' } | { kind: 'apply'; items: ApplyItemResult[] } | { kind: 'pong'; time: number };
+export type ReplyValue =
+  | { kind: 'none' }
+  | { kind: 'apply'; items: ApplyItemResult[] }
+  | { kind: 'pong'; time: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'names'; names: string[] };
 
 export interface Reply {
   type: 'reply';

@@ -1,6 +1,6 @@
 /**
- * The Web Worker entry: hosts one ClusterHost, answers commands, and streams diffs. While the clock is
- * playing it advances virtual time in step with real time (times the chosen speed).
+ * The Web Worker entry: hosts one ClusterHost, answers commands, and streams diffs after each one. Time is
+ * driven by the main thread's `advance` commands (so a restarted worker can replay it exactly).
  */
 import type { CommandEnvelope, WorkerMessage } from '../protocol/messages';
 import { ClusterHost } from './clusterHost';
@@ -8,34 +8,18 @@ import { ClusterHost } from './clusterHost';
 declare const self: DedicatedWorkerGlobalScope;
 
 const host = new ClusterHost();
-let ticker: ReturnType<typeof setInterval> | undefined;
-const tickMs = 100;
 
 function post(msg: WorkerMessage): void {
   self.postMessage(msg);
 }
 
-function flush(): void {
-  const diff = host.takeDiff();
-  if (diff) post(diff);
-}
-
 self.onmessage = (ev: MessageEvent<CommandEnvelope>) => {
   const { id, command } = ev.data;
   const reply = host.handle(id, command);
-  if (command.type === 'clock') {
-    if (ticker) clearInterval(ticker);
-    ticker = undefined;
-    if (command.playing) {
-      const speed = command.speed;
-      ticker = setInterval(() => {
-        host.handle(-1, { type: 'advance', ms: tickMs * speed });
-        flush();
-      }, tickMs);
-    }
-  }
-  flush();
+  const diff = host.takeDiff();
+  if (diff) post(diff);
   post(reply);
 };
 
-flush();
+const first = host.takeDiff();
+if (first) post(first);

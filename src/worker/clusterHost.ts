@@ -4,9 +4,11 @@
  */
 import { type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
 import { parseManifests } from '../kubectl/manifests';
+import { selectorFromSet } from '../engine/store/labelSelector';
 import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
 import { DiffBuffer } from './diffBuffer';
 import { kindConfig } from './settings';
+import { objectYaml } from './objectYaml';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -61,9 +63,45 @@ export class ClusterHost {
         if (!r.ok) throw new UserError(r.status.message);
         return { kind: 'none' };
       }
+      case 'patch': {
+        const r = this.cluster.patch(command.kind, command.namespace, command.name, command.patchType, command.patch);
+        if (!r.ok) throw new UserError(statusText(r.status));
+        return { kind: 'none' };
+      }
+      case 'nodePower': {
+        const done = command.on ? this.cluster.simulation.startNode(command.node) : this.cluster.simulation.stopNode(command.node);
+        this.cluster.drain();
+        if (!done) throw new UserError(`node "${command.node}" cannot be powered ${command.on ? 'on' : 'off'}`);
+        return { kind: 'none' };
+      }
+      case 'appHealth': {
+        const done = this.cluster.simulation.setAppHealth(command.namespace, command.pod, command.check, command.ok, command.container);
+        this.cluster.drain();
+        if (!done) throw new UserError(`pod "${command.pod}" has no application that serves /${command.check}`);
+        return { kind: 'none' };
+      }
+      case 'objectYaml': {
+        const r = this.cluster.get(command.kind, command.namespace, command.name);
+        if (!r.ok) throw new UserError(statusText(r.status));
+        return { kind: 'text', text: objectYaml(r.value) };
+      }
       case 'advance':
         this.cluster.advance(Math.max(0, command.ms));
         return { kind: 'none' };
+      case 'selectorMatches': {
+        const sel = selectorFromSet(command.selector);
+        const names = this.cluster.store
+          .list('Pod', command.namespace)
+          .filter((p) => !sel.empty && sel.matches(p.metadata?.labels))
+          .map((p) => p.metadata?.name ?? '');
+        return { kind: 'names', names };
+      }
+      case 'step': {
+        const next = this.cluster.clock.nextAt();
+        const now = this.cluster.now();
+        this.cluster.advance(next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now)));
+        return { kind: 'none' };
+      }
       case 'clock':
         return { kind: 'none' };
       case 'ping':

@@ -1,6 +1,7 @@
-/** A pod card inside its node box: name, IP, kubectl's STATUS and READY, coloured by state. */
+/** A pod card inside its node box: name, IP, kubectl's STATUS and READY, coloured by state; a Deployment badge. */
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { useAppStore } from '../../state/store';
 import type { PodNodeData } from './graphModel';
 import { podVisualState } from './podVisualState';
 
@@ -9,10 +10,31 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
   const view = pod.view;
   const state = podVisualState(view?.status ?? 'Pending', view?.podReady ?? false);
   const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
+  const ns = pod.metadata.namespace ?? 'default';
   return (
-    <div className={`pod-node pod-${state}${selected ? ' is-selected' : ''}`} data-state={state} title={`${pod.metadata.namespace}/${pod.metadata.name}`}>
+    <div
+      className={`pod-node pod-${state}${selected ? ' is-selected' : ''}${data.highlight ? ` hl-${data.highlight}` : ''}`}
+      data-state={state}
+      data-highlight={data.highlight ?? ''}
+      title={`${ns}/${pod.metadata.name}`}
+    >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="pod-name">{pod.metadata.name}</div>
+      <div className="pod-title">
+        <span className="pod-name">{pod.metadata.name}</span>
+        {data.deployment && (
+          <button
+            type="button"
+            className="deploy-badge nodrag"
+            title={`Deployment ${data.deployment}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              useAppStore.getState().select(`deploy:${ns}/${data.deployment}`);
+            }}
+          >
+            {data.deployment}
+          </button>
+        )}
+      </div>
       <div className="pod-meta">
         <span className="pod-status">{view?.status ?? 'Pending'}</span>
         <span className="pod-ready">{view?.ready}</span>

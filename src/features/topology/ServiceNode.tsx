@@ -8,7 +8,7 @@ function ServiceNodeView({ data, selected }: NodeProps & { data: ServiceNodeData
   const svc = data.service as unknown as Service;
   const ingress = svc.status?.loadBalancer?.ingress?.map((i) => i.ip ?? i.hostname).join(',');
   return (
-    <div className={`service-node${selected ? ' is-selected' : ''}`}>
+    <div className={`service-node${selected ? ' is-selected' : ''}${data.highlight ? ' hl-label' : ''}`} data-highlight={data.highlight ? 'label' : ''}>
       <div className="service-kind">{svc.spec?.type ?? 'ClusterIP'}</div>
       <div className="service-name">{svc.metadata?.name}</div>
       <div className="service-addr">{serviceSummary(svc)}</div>

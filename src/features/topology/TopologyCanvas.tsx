@@ -1,36 +1,49 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, MiniMap, type Node, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, useRef } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
 import { EndpointEdge } from './EndpointEdge';
+import { FitOnGrowth } from './FitOnGrowth';
 import { buildGraph } from './graphModel';
+import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import type { SlotTable } from './slots';
+import { usePositions } from './usePositions';
+import { useSelectorMatches } from './useSelectorMatches';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox };
 const edgeTypes = { endpoint: EndpointEdge };
 const selectMirror = (s: AppState) => s.mirror;
+const selectSelected = (s: AppState) => s.selected;
+const selectHovered = (s: AppState) => s.hoveredLabel;
 
-export interface TopologyCanvasProps {
-  selected: string | undefined;
-  onSelect(id: string | undefined): void;
+function minimapColor(n: { type?: string }): string {
+  return n.type === 'service' ? '#2f6feb' : n.type === 'pod' ? '#27ae60' : '#c7cfda';
 }
 
-export function TopologyCanvas({ selected, onSelect }: TopologyCanvasProps) {
+export function TopologyCanvas() {
   const mirror = useAppStore(selectMirror);
+  const selected = useAppStore(selectSelected);
+  const hoveredLabel = useAppStore(selectHovered);
+  const matchedPods = useSelectorMatches();
   const slotsRef = useRef<SlotTable>(new Map());
+  const { place, onNodesChange } = usePositions();
   const graph = useMemo(() => {
     const g = buildGraph(mirror, slotsRef.current);
     slotsRef.current = g.slots;
     return g;
   }, [mirror]);
-  const nodes = useMemo(() => graph.nodes.map((n): Node => (n.id === selected ? { ...n, selected: true } : n)), [graph, selected]);
-  const onNodeClick: NodeMouseHandler = (_e, node) => onSelect(node.id);
+  const nodes = useMemo(
+    () => applyHighlights(place(graph.nodes), { matchedPods, hoveredLabel, selected }),
+    [graph, place, matchedPods, hoveredLabel, selected],
+  );
+  const shape = useMemo(() => graph.nodes.filter((n) => n.type !== 'pod').map((n) => `${n.id}:${(n.style?.height as number) ?? 0}`).join('|'), [graph]);
+  const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().select(node.id);
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (graph.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
@@ -40,16 +53,20 @@ export function TopologyCanvas({ selected, onSelect }: TopologyCanvasProps) {
         edges={graph.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
-        onPaneClick={() => onSelect(undefined)}
+        onPaneClick={() => useAppStore.getState().select(undefined)}
         fitView
-        minZoom={0.1}
-        proOptions={{ hideAttribution: false }}
+        fitViewOptions={{ padding: 0.12 }}
+        minZoom={0.05}
         nodesConnectable={false}
+        elementsSelectable={false}
+        colorMode="system"
       >
+        <FitOnGrowth shape={shape} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
       </ReactFlow>
     </div>
   );

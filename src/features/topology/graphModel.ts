@@ -27,8 +27,13 @@ export const layout = {
 const boxWidth = layout.columns * layout.podWidth + (layout.columns - 1) * layout.podGap + 2 * layout.boxPadding;
 export const unscheduledGroup = '(unscheduled)';
 
+export type PodHighlight = 'match' | 'match-notready' | undefined;
+
 export interface PodNodeData extends Record<string, unknown> {
   pod: WireObject;
+  /** The Deployment that owns the pod through its ReplicaSet, if any. */
+  deployment?: string;
+  highlight?: PodHighlight;
 }
 export interface NodeBoxData extends Record<string, unknown> {
   node?: WireObject;
@@ -37,6 +42,8 @@ export interface NodeBoxData extends Record<string, unknown> {
 }
 export interface ServiceNodeData extends Record<string, unknown> {
   service: WireObject;
+  /** Lit because the hovered label is part of its selector. */
+  highlight?: boolean;
 }
 export interface EndpointEdgeData extends Record<string, unknown> {
   ready: boolean;
@@ -106,8 +113,15 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
       selectable: true,
     });
   });
+  const rsOwner = new Map<string, string>();
+  for (const rs of kindOf(mirror, 'ReplicaSet')) {
+    const d = rs.metadata.ownerReferences?.find((r) => r.kind === 'Deployment' && r.controller);
+    if (d) rsOwner.set(`${rs.metadata.namespace}/${rs.metadata.name}`, d.name);
+  }
   for (const p of pods) {
     const group = ((p.spec as { nodeName?: string } | undefined)?.nodeName) || unscheduledGroup;
+    const rsRef = p.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet' && r.controller);
+    const deployment = rsRef ? rsOwner.get(`${p.metadata.namespace}/${rsRef.name}`) : undefined;
     const slot = slots.get(group)?.get(keyName(p)) ?? 0;
     nodes.push({
       id: podId(p.metadata.namespace, p.metadata.name),
@@ -118,7 +132,7 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
         x: layout.boxPadding + (slot % layout.columns) * (layout.podWidth + layout.podGap),
         y: layout.boxHeader + Math.floor(slot / layout.columns) * (layout.podHeight + layout.podGap),
       },
-      data: { pod: p } satisfies PodNodeData,
+      data: (deployment ? { pod: p, deployment } : { pod: p }) satisfies PodNodeData,
       draggable: false,
     });
   }

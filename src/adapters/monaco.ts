@@ -1,0 +1,48 @@
+/**
+ * Monaco + monaco-yaml, bundled by Vite (no CDN). This module is only reached through a lazy import, so the
+ * editor never sits on the critical path of the canvas.
+ */
+import * as monaco from 'monaco-editor/editor';
+import 'monaco-editor/features/register.all';
+import 'monaco-editor/languages/definitions/yaml/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import YamlWorker from './yaml.worker?worker';
+import { kubernetesSchemas } from './kubernetesSchemas';
+
+self.MonacoEnvironment = {
+  getWorker(_moduleId: string, label: string) {
+    return label === 'yaml' ? new YamlWorker() : new EditorWorker();
+  },
+};
+
+// monaco-yaml 5.5 (through monaco-worker-manager 2.0) calls monaco.editor.createWebWorker with the old
+// { label, moduleId, createData } options; Monaco 0.57 only takes { worker, host }. Without this shim every
+// YAML request fails with "Missing requestHandler or method: doValidation". It mirrors Monaco's own internal
+// compatibility wrapper: the first message is ignored by the worker, the second carries createData.
+type LegacyWorkerOptions = { createData?: unknown; host?: Record<string, (...args: unknown[]) => unknown>; keepIdleModels?: boolean };
+const monacoForYaml = {
+  ...monaco,
+  editor: {
+    ...monaco.editor,
+    createWebWorker: (opts: LegacyWorkerOptions) => {
+      const worker = new YamlWorker();
+      worker.postMessage('ignore');
+      worker.postMessage(opts.createData);
+      return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+    },
+  },
+} as unknown as typeof monaco;
+
+configureMonacoYaml(monacoForYaml, {
+  enableSchemaRequest: false,
+  validate: true,
+  completion: true,
+  hover: true,
+  isKubernetes: true,
+  schemas: kubernetesSchemas(),
+});
+
+export const manifestUri = monaco.Uri.parse('file:///manifests.yaml');
+
+export { monaco };

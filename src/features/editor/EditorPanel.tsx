@@ -1,0 +1,28 @@
+/** The manifest editor panel: Monaco (loaded lazily, after the canvas), an Apply button, the problems list. */
+import { Suspense, lazy, useRef } from 'react';
+import { testIds } from '../../testids';
+import { applyEditor } from './applyEditor';
+import type { EditorHandle } from './MonacoEditor';
+import { ProblemsList } from './ProblemsList';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+export function EditorPanel({ dark }: { dark: boolean }) {
+  const handle = useRef<EditorHandle | undefined>(undefined);
+  return (
+    <section className="editor-panel" aria-label="Manifest editor">
+      <div className="panel-header">
+        <span className="panel-title">manifests.yaml</span>
+        <button type="button" className="primary" data-testid={testIds.apply} onClick={() => void applyEditor()} title="Apply (Ctrl/Cmd+Enter)">
+          Apply
+        </button>
+      </div>
+      <div className="editor-host" data-testid={testIds.editor}>
+        <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
+          <MonacoEditor handleRef={handle} dark={dark} />
+        </Suspense>
+      </div>
+      <ProblemsList onJump={(l, c) => handle.current?.reveal(l, c)} />
+    </section>
+  );
+}

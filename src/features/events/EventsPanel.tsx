@@ -1,0 +1,47 @@
+/** The cluster log: each reconcile, kubelet action and allocation, newest first, filterable. */
+import { useMemo, useState } from 'react';
+import { useAppStore } from '../../state/store';
+import type { AppState } from '../../state/store';
+import { testIds } from '../../testids';
+
+const selectLog = (s: AppState) => s.mirror.log;
+
+function clock(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 23);
+}
+
+export function EventsPanel() {
+  const log = useAppStore(selectLog);
+  const [filter, setFilter] = useState('');
+  const rows = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    const list = f ? log.filter((e) => `${e.component} ${e.object ?? ''} ${e.message}`.toLowerCase().includes(f)) : log;
+    return [...list].reverse().slice(0, 400);
+  }, [log, filter]);
+  return (
+    <div className="events" data-testid={testIds.events}>
+      <input className="filter" placeholder="Filter (component, object, text)" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter events" />
+      <table className="grid events-table">
+        <thead>
+          <tr>
+            <th>time</th>
+            <th>component</th>
+            <th>object</th>
+            <th>what happened</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr key={e.seq}>
+              <td className="mono">{clock(e.time)}</td>
+              <td>{e.component}</td>
+              <td className="mono">{e.object ?? ''}</td>
+              <td>{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="muted">Nothing yet.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** The selected Deployment: replicas (scale), a rollout with a new image, its status. */
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import { useState } from 'react';
+import { send } from '../../app/simulation';
+import type { WireObject } from '../../protocol/objects';
+import { testIds } from '../../testids';
+import { ObjectYaml } from './ObjectYaml';
+import type { SelectionRef } from './selection';
+import { deleteSelected, editObject } from './selectionActions';
+
+export function DeploymentInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
+  const d = obj as unknown as Deployment;
+  const containers = d.spec?.template?.spec?.containers ?? [];
+  const [image, setImage] = useState(containers[0]?.image ?? '');
+  const replicas = d.spec?.replicas ?? 1;
+  const scale = (n: number) =>
+    void send({ type: 'patch', kind: 'Deployment', namespace: ref.namespace, name: ref.name, patchType: 'merge', patch: { spec: { replicas: Math.max(0, n) } } });
+  const rollout = () => {
+    const next = containers.map((c, i) => (i === 0 ? { ...c, image } : c));
+    void send({
+      type: 'patch',
+      kind: 'Deployment',
+      namespace: ref.namespace,
+      name: ref.name,
+      patchType: 'merge',
+      patch: { spec: { template: { spec: { containers: next } } } },
+    });
+  };
+  return (
+    <div className="inspector" data-testid={testIds.inspector}>
+      <h2>
+        <span className="kind-tag">Deployment</span> {ref.name}
+      </h2>
+      <dl className="facts">
+        <dt>Ready</dt>
+        <dd>
+          {d.status?.readyReplicas ?? 0}/{replicas}
+        </dd>
+        <dt>Up-to-date</dt>
+        <dd>{d.status?.updatedReplicas ?? 0}</dd>
+        <dt>Available</dt>
+        <dd>{d.status?.availableReplicas ?? 0}</dd>
+        <dt>Strategy</dt>
+        <dd>{d.spec?.strategy?.type}</dd>
+      </dl>
+      <h3>Scale</h3>
+      <div className="actions" data-testid={testIds.scale}>
+        <button type="button" onClick={() => scale(replicas - 1)} aria-label="Scale down">
+          −
+        </button>
+        <span className="replicas">{replicas}</span>
+        <button type="button" onClick={() => scale(replicas + 1)} aria-label="Scale up">
+          +
+        </button>
+      </div>
+      <h3>Roll out a new image</h3>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          rollout();
+        }}
+      >
+        <input value={image} onChange={(e) => setImage(e.target.value)} aria-label="Image" data-testid={testIds.rolloutImage} />
+        <button type="submit">Roll out</button>
+      </form>
+      <div className="actions">
+        <button type="button" onClick={() => void deleteSelected(id)}>
+          Delete
+        </button>
+        <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
+          Edit object
+        </button>
+      </div>
+      <ObjectYaml id={id} resourceVersion={d.metadata?.resourceVersion} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Labels (or a Service's selector) as editable chips. Editing sends a patch to the engine; hovering a chip
+ * lights up every Service whose selector uses that label.
+ */
+import { useState } from 'react';
+import { useAppStore } from '../../state/store';
+import { testIds } from '../../testids';
+
+export interface LabelChipsProps {
+  labels: Record<string, string> | undefined;
+  /** Called with the changes: a value sets a key, null removes it. */
+  onChange(changes: Record<string, string | null>): void;
+  /** What these chips are, for screen readers: "labels" or "selector". */
+  what: string;
+}
+
+export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const hoverLabel = useAppStore.getState().hoverLabel;
+  const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const add = () => {
+    const m = /^\s*([^=\s]+)\s*=\s*(\S*)\s*$/.exec(draft);
+    if (!m) {
+      setError('write key=value');
+      return;
+    }
+    setError(undefined);
+    setDraft('');
+    onChange({ [m[1]]: m[2] });
+  };
+  return (
+    <div className="chips" aria-label={what}>
+      {entries.map(([k, v]) => (
+        <span
+          key={k}
+          className="chip"
+          data-testid={testIds.labelChip}
+          data-label={`${k}=${v}`}
+          onMouseEnter={() => hoverLabel(`${k}=${v}`)}
+          onMouseLeave={() => hoverLabel(undefined)}
+        >
+          <span className="chip-text">
+            {k}={v}
+          </span>
+          <button type="button" className="chip-remove" aria-label={`Remove ${k}`} onClick={() => onChange({ [k]: null })}>
+            ×
+          </button>
+        </span>
+      ))}
+      {entries.length === 0 && <span className="muted">none</span>}
+      <form
+        className="chip-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+      >
+        <input
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder="key=value"
+          aria-label={`Add to ${what}`}
+          data-testid={testIds.labelAdd}
+        />
+        <button type="submit">Add</button>
+      </form>
+      {error && <span className="field-error">{error}</span>}
+    </div>
+  );
+}

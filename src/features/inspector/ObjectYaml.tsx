@@ -1,0 +1,28 @@
+/** A read-only view of the engine's object as YAML, fetched from the worker when it changes. */
+import { useEffect, useState } from 'react';
+import { send } from '../../app/simulation';
+import { testIds } from '../../testids';
+import { parseSelection } from './selection';
+
+export function ObjectYaml({ id, resourceVersion }: { id: string; resourceVersion: string | undefined }) {
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open || !resourceVersion) return;
+    const ref = parseSelection(id);
+    if (!ref) return;
+    let live = true;
+    void send({ type: 'objectYaml', kind: ref.kind, namespace: ref.namespace, name: ref.name }).then((r) => {
+      if (live && r.ok && r.value?.kind === 'text') setText(r.value.text);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, resourceVersion, open]);
+  return (
+    <details className="object-yaml" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>YAML</summary>
+      <pre data-testid={testIds.objectYaml}>{text}</pre>
+    </details>
+  );
+}

@@ -1,0 +1,88 @@
+/** The selected pod: what kubectl would say of it, its labels (editable), readiness, delete. */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { send } from '../../app/simulation';
+import type { WireObject } from '../../protocol/objects';
+import { testIds } from '../../testids';
+import { LabelChips } from './LabelChips';
+import { ObjectYaml } from './ObjectYaml';
+import type { SelectionRef } from './selection';
+import { deleteSelected, editObject, patchLabels } from './selectionActions';
+
+/** Images whose simulated app serves a readiness page that can be flipped (kuard's /ready). */
+const flippable = /(^|\/)kuard-amd64:|(^|\/)kuard:/;
+
+export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
+  const pod = obj as unknown as Pod;
+  const view = obj.view;
+  const kuard = (pod.spec?.containers ?? []).find((c) => flippable.test(c.image ?? ''));
+  const conditions = pod.status?.conditions ?? [];
+  return (
+    <div className="inspector" data-testid={testIds.inspector}>
+      <h2>
+        <span className="kind-tag">Pod</span> {ref.name}
+      </h2>
+      <dl className="facts">
+        <dt>Namespace</dt>
+        <dd>{ref.namespace}</dd>
+        <dt>Status</dt>
+        <dd data-testid="pod-status">{view?.status}</dd>
+        <dt>Ready</dt>
+        <dd>{view?.ready}</dd>
+        <dt>Restarts</dt>
+        <dd>{view?.restarts ?? 0}</dd>
+        <dt>IP</dt>
+        <dd>{pod.status?.podIP ?? '<none>'}</dd>
+        <dt>Node</dt>
+        <dd>{pod.spec?.nodeName ?? '<none>'}</dd>
+        <dt>Images</dt>
+        <dd>{(pod.spec?.containers ?? []).map((c) => c.image).join(', ')}</dd>
+      </dl>
+      <h3>Labels</h3>
+      <LabelChips labels={pod.metadata?.labels} what="pod labels" onChange={(c) => void patchLabels(id, c)} />
+      <h3>Conditions</h3>
+      <ul className="conditions">
+        {conditions.map((c) => (
+          <li key={c.type} className={c.status === 'True' ? 'ok' : 'bad'}>
+            {c.type}: {c.status}
+            {c.reason ? ` (${c.reason})` : ''}
+          </li>
+        ))}
+      </ul>
+      {kuard && (
+        <div className="readiness">
+          <h3>Application</h3>
+          <p className="muted">kuard serves /ready; make it fail and the readiness probe takes the pod out of its Services.</p>
+          <div className="actions">
+            <button
+              type="button"
+              data-testid={testIds.readyToggle}
+              data-ready="false"
+              onClick={() => void send({ type: 'appHealth', namespace: ref.namespace ?? 'default', pod: ref.name, check: 'ready', ok: false })}
+            >
+              Make /ready fail
+            </button>
+            <button
+              type="button"
+              data-ready="true"
+              onClick={() => void send({ type: 'appHealth', namespace: ref.namespace ?? 'default', pod: ref.name, check: 'ready', ok: true })}
+            >
+              Make /ready pass
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" data-testid={testIds.podDelete} onClick={() => void deleteSelected(id)}>
+          Delete
+        </button>
+        <button type="button" data-testid={testIds.podDeleteNow} onClick={() => void deleteSelected(id, 0)} title="--grace-period=0 --force">
+          Delete now
+        </button>
+        <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
+          Edit object
+        </button>
+      </div>
+      <ObjectYaml id={id} resourceVersion={pod.metadata?.resourceVersion} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/** The selected Service: selector (editable), ports, and its endpoints with their conditions, from the EndpointSlices. */
+import type { Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { send } from '../../app/simulation';
+import { objectsOfKind } from '../../state/clusterMirror';
+import { useAppStore } from '../../state/store';
+import type { AppState } from '../../state/store';
+import type { WireObject } from '../../protocol/objects';
+import { testIds } from '../../testids';
+import { LabelChips } from './LabelChips';
+import { ObjectYaml } from './ObjectYaml';
+import type { SelectionRef } from './selection';
+import { deleteSelected, editObject } from './selectionActions';
+
+const selectMirror = (s: AppState) => s.mirror;
+
+export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
+  const svc = obj as unknown as Service;
+  const mirror = useAppStore(selectMirror);
+  const slices = objectsOfKind(mirror, 'EndpointSlice').filter(
+    (s) => s.metadata.namespace === ref.namespace && s.metadata.labels?.['kubernetes.io/service-name'] === ref.name,
+  ) as unknown as EndpointSlice[];
+  const endpoints = slices.flatMap((s) => (s.endpoints ?? []).map((e) => ({ e, ports: s.ports ?? [] })));
+  const ingress = svc.status?.loadBalancer?.ingress?.map((i) => i.ip ?? i.hostname).join(', ');
+  return (
+    <div className="inspector" data-testid={testIds.inspector}>
+      <h2>
+        <span className="kind-tag">Service</span> {ref.name}
+      </h2>
+      <dl className="facts">
+        <dt>Type</dt>
+        <dd>{svc.spec?.type}</dd>
+        <dt>ClusterIP</dt>
+        <dd>{svc.spec?.clusterIP ?? '<none>'}</dd>
+        {svc.spec?.type === 'LoadBalancer' && (
+          <>
+            <dt>External IP</dt>
+            <dd>{ingress || '<pending>'}</dd>
+          </>
+        )}
+        {svc.spec?.externalName && (
+          <>
+            <dt>External name</dt>
+            <dd>{svc.spec.externalName}</dd>
+          </>
+        )}
+      </dl>
+      <h3>Selector</h3>
+      <LabelChips
+        labels={svc.spec?.selector}
+        what="service selector"
+        onChange={(changes) =>
+          void send({ type: 'patch', kind: 'Service', namespace: ref.namespace, name: ref.name, patchType: 'merge', patch: { spec: { selector: changes } } })
+        }
+      />
+      <h3>Ports</h3>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>name</th>
+            <th>port</th>
+            <th>targetPort</th>
+            <th>nodePort</th>
+            <th>protocol</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(svc.spec?.ports ?? []).map((p) => (
+            <tr key={`${p.port}/${p.protocol}`}>
+              <td>{p.name ?? '<unset>'}</td>
+              <td>{p.port}</td>
+              <td>{String(p.targetPort ?? p.port)}</td>
+              <td>{p.nodePort ?? ''}</td>
+              <td>{p.protocol ?? 'TCP'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Endpoints</h3>
+      <table className="grid" data-testid={testIds.endpointsList}>
+        <thead>
+          <tr>
+            <th>address</th>
+            <th>pod</th>
+            <th>ready</th>
+            <th>serving</th>
+            <th>terminating</th>
+          </tr>
+        </thead>
+        <tbody>
+          {endpoints.map(({ e }) => (
+            <tr key={`${e.addresses.join(',')}-${e.targetRef?.name}`} data-ready={String(e.conditions?.ready !== false)}>
+              <td>{e.addresses.join(', ')}</td>
+              <td>{e.targetRef?.name}</td>
+              <td>{String(e.conditions?.ready)}</td>
+              <td>{String(e.conditions?.serving)}</td>
+              <td>{String(e.conditions?.terminating)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {endpoints.length === 0 && <p className="muted">No endpoints: no running pod matches the selector.</p>}
+      <div className="actions">
+        <button type="button" onClick={() => void deleteSelected(id)}>
+          Delete
+        </button>
+        <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
+          Edit object
+        </button>
+      </div>
+      <ObjectYaml id={id} resourceVersion={svc.metadata?.resourceVersion} />
+    </div>
+  );
+}
