@@ -48,6 +48,8 @@ export interface ApplyItemResult {
   result?: 'created' | 'configured' | 'unchanged';
   /** The apiserver's (or the parser's) message when the document failed. */
   error?: string;
+  /** Who rejected the document: the YAML parser or the apiserver. */
+  errorSource?: 'yaml' | 'apiserver';
   /** 1-based line of the problem in the editor text, when known. */
   line?: number;
   column?: number;

@@ -39,7 +39,7 @@ export const createEditorSlice: StateCreator<EditorSlice, [], [], EditorSlice> =
               message: i.error ?? '',
               line: i.line ?? 1,
               column: i.column ?? 1,
-              source: i.column ? 'yaml' : 'apiserver',
+              source: i.errorSource ?? 'apiserver',
             }),
           ),
       ],

@@ -9,6 +9,7 @@ import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, Rep
 import { DiffBuffer } from './diffBuffer';
 import { kindConfig } from './settings';
 import { objectYaml } from './objectYaml';
+import { fieldPosition } from './fieldPosition';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -131,7 +132,7 @@ export class ClusterHost {
     const items: ApplyItemResult[] = [];
     for (const doc of parseManifests(text)) {
       if (doc.error) {
-        items.push({ document: doc.index, error: doc.error.message, line: doc.error.line, column: doc.error.column });
+        items.push({ document: doc.index, error: doc.error.message, errorSource: 'yaml', line: doc.error.line, column: doc.error.column });
         continue;
       }
       const obj = doc.object ?? {};
@@ -141,6 +142,7 @@ export class ClusterHost {
         items.push({
           document: doc.index,
           line: doc.line,
+          errorSource: 'apiserver',
           error: `no matches for kind "${String(obj.kind ?? '')}" in version "${String(obj.apiVersion ?? '')}"`,
         });
         continue;
@@ -148,7 +150,12 @@ export class ClusterHost {
       const res = this.cluster.apply(kind, obj as never);
       const label = `${kind.toLowerCase()}${kind === 'Deployment' || kind === 'ReplicaSet' ? '.apps' : ''}/${name ?? ''}`;
       if (res.ok) items.push({ document: doc.index, line: doc.line, object: label, result: res.value.result });
-      else items.push({ document: doc.index, line: doc.line, object: label, error: statusText(res.status) });
+      else {
+        // point at the field the apiserver named, when the manifest has it
+        const field = res.status.details?.causes?.find((c) => c.field)?.field;
+        const at = field ? fieldPosition(text, doc.index, field) : undefined;
+        items.push({ document: doc.index, line: at?.line ?? doc.line, column: at?.column, object: label, error: statusText(res.status), errorSource: 'apiserver' });
+      }
     }
     return items;
   }

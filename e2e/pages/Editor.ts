@@ -1,0 +1,43 @@
+/** Page object: the Monaco manifest editor, its Apply button and problem list. */
+import { type Locator, type Page, expect } from '@playwright/test';
+import { testIds } from '../../src/testids';
+
+export class Editor {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId(testIds.editor);
+  }
+
+  get problems(): Locator {
+    return this.page.getByTestId(testIds.problems);
+  }
+
+  async ready(): Promise<void> {
+    await expect(this.root.locator('.view-lines')).toBeVisible();
+  }
+
+  /** Replaces the whole text. Monaco 0.57 drops spaces from keyboard.type in Chromium, so insertText is used. */
+  async setText(text: string): Promise<void> {
+    await this.ready();
+    await this.root.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** The visible text of the editor (Monaco renders spaces as non-breaking spaces). */
+  async visibleText(): Promise<string> {
+    const t = (await this.root.locator('.view-lines').textContent()) ?? '';
+    return t.replace(/\u00a0/g, ' ');
+  }
+
+  async apply(): Promise<void> {
+    await this.page.getByTestId(testIds.apply).click();
+  }
+
+  /** Error markers Monaco draws in the text. */
+  get errorMarkers(): Locator {
+    return this.root.locator('.squiggly-error');
+  }
+}

@@ -1,0 +1,59 @@
+/** Page object: the whole playground (top bar, inspector, notices) plus its canvas and editor. */
+import { type Locator, type Page, expect } from '@playwright/test';
+import { testIds } from '../../src/testids';
+import { Editor } from './Editor';
+import { TopologyCanvas } from './TopologyCanvas';
+
+export class Workbench {
+  readonly canvas: TopologyCanvas;
+  readonly editor: Editor;
+
+  constructor(readonly page: Page) {
+    this.canvas = new TopologyCanvas(page);
+    this.editor = new Editor(page);
+  }
+
+  /** Opens the playground on a fresh session (no saved editor text or cluster). */
+  async openFresh(): Promise<void> {
+    await this.page.goto('/');
+    await this.page.evaluate(() => localStorage.clear());
+    await this.page.reload();
+    await expect(this.canvas.root).toBeVisible();
+  }
+
+  get inspector(): Locator {
+    return this.page.getByTestId(testIds.inspector);
+  }
+
+  get notice(): Locator {
+    return this.page.getByTestId(testIds.notice);
+  }
+
+  /** Advances virtual time by 10 s, `times` times (waiting for each reply). */
+  async advance(times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      const before = await this.page.getByTestId(testIds.clock).textContent();
+      await this.page.getByTestId(testIds.advance).click();
+      await expect(this.page.getByTestId(testIds.clock)).not.toHaveText(before ?? '');
+    }
+  }
+
+  /** Advances by +5m steps. */
+  async advanceMinutes(fives: number): Promise<void> {
+    for (let i = 0; i < fives; i++) {
+      const before = await this.page.getByTestId(testIds.clock).textContent();
+      await this.page.getByRole('button', { name: '+5m' }).click();
+      await expect(this.page.getByTestId(testIds.clock)).not.toHaveText(before ?? '');
+    }
+  }
+
+  /** Collects page errors and console errors so a journey can assert there were none. */
+  trackErrors(): string[] {
+    const errors: string[] = [];
+    this.page.on('pageerror', (e) => errors.push(e.message));
+    this.page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    return errors;
+  }
+}

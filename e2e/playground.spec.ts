@@ -1,0 +1,130 @@
+/**
+ * Journeys through the playground (issue: the playground UI §6). Each one acts as a user would and checks
+ * what the canvas, the inspector and the editor say, not pixels.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { testIds } from '../src/testids';
+import { badNodePort, fixedNodePort, kuardDeployment } from './fixtures/manifests';
+import { Workbench } from './pages/Workbench';
+
+test.describe('playground', () => {
+  test('an invalid manifest is marked at its line and changes nothing; the fixed one applies', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
+    await app.editor.setText(`${kuardDeployment}---\n${badNodePort}`);
+    await app.editor.apply();
+    // the Service is rejected with the apiserver's message, pointing at the nodePort line (13 + 26 lines before)
+    const problem = app.editor.problems.locator('.problem-error');
+    await expect(problem).toContainText(
+      'The Service "alpaca-prod" is invalid: spec.ports[0].nodePort: Invalid value: 40000: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    );
+    await expect(problem.locator('.problem-pos')).toHaveText('39:17');
+    await expect(app.editor.errorMarkers.first()).toBeAttached();
+    await expect(app.canvas.node('svc:default/alpaca-prod')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/editor-error.png' });
+
+    await app.editor.setText(`${kuardDeployment}---\n${fixedNodePort}`);
+    await app.editor.apply();
+    await expect(app.editor.problems).toContainText('service/alpaca-prod configured');
+    await expect(app.canvas.node('svc:default/alpaca-prod')).toBeVisible();
+    await app.advance(2);
+    await expect(app.canvas.pods('default/alpaca-prod-')).toHaveCount(2);
+    await expect(app.canvas.endpointEdges('default', 'alpaca-prod', true)).toHaveCount(2);
+  });
+
+  test('relabelling a pod takes it out of its Service and back', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    const pod = await app.canvas.podName(app.canvas.pods('default/nginx-').first());
+    await app.canvas.select(`pod:default/${pod}`);
+    await app.inspector.locator(`[data-label="app=nginx"] button`).click();
+    await expect(app.canvas.edge('default', 'nginx', pod)).toHaveCount(0);
+    // the ReplicaSet lost it too and made a replacement
+    await app.canvas.select('svc:default/nginx');
+    await expect(app.page.getByTestId(testIds.endpointsList)).not.toContainText(pod);
+    await app.canvas.select(`pod:default/${pod}`);
+    await app.page.getByTestId(testIds.labelAdd).fill('app=nginx');
+    await app.page.getByTestId(testIds.labelAdd).press('Enter');
+    await expect(app.canvas.edge('default', 'nginx', pod)).toHaveCount(1);
+    await app.canvas.select('svc:default/nginx');
+    await expect(app.page.getByTestId(testIds.endpointsList)).toContainText(pod);
+  });
+
+  test('a kuard pod failing /ready turns its edge dashed, then solid again', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await app.editor.setText(`${kuardDeployment}---\n${fixedNodePort}`);
+    await app.editor.apply();
+    await app.advance(2);
+    await expect(app.canvas.endpointEdges('default', 'alpaca-prod', true)).toHaveCount(2);
+    const pod = await app.canvas.podName(app.canvas.pods('default/alpaca-prod-').first());
+    await app.canvas.select(`pod:default/${pod}`);
+    await app.page.getByTestId(testIds.readyToggle).click();
+    await app.advance(1);
+    await expect(app.canvas.edge('default', 'alpaca-prod', pod)).toHaveAttribute('data-ready', 'false');
+    await expect(app.canvas.node(`pod:default/${pod}`).locator('.pod-node')).toHaveAttribute('data-state', 'notready');
+    await page.screenshot({ path: 'test-results/not-ready.png' });
+    await app.inspector.getByRole('button', { name: 'Make /ready pass' }).click();
+    await app.advance(1);
+    await expect(app.canvas.edge('default', 'alpaca-prod', pod)).toHaveAttribute('data-ready', 'true');
+  });
+
+  test('a stopped node loses its pods after the toleration and they come back elsewhere', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    const node = 'kind-worker';
+    const before = await app.canvas.node(`node:${node}`).page().locator(`[data-testid^="rf__node-pod:default/nginx-"]`).count();
+    expect(before).toBe(4);
+    await app.canvas.select(`node:${node}`);
+    await app.page.getByTestId(testIds.nodePower).click();
+    await app.advance(6); // past the node monitor grace period: NotReady, pods not ready
+    await expect(app.canvas.node(`node:${node}`).locator('.node-box')).toHaveClass(/node-down/);
+    await app.advanceMinutes(2); // past the 300 s not-ready/unreachable toleration: evicted and replaced
+    await app.advance(3);
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    await page.screenshot({ path: 'test-results/node-stopped.png' });
+  });
+
+  test('a reload restores the editor text and the cluster', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await app.editor.setText(`${kuardDeployment}---\n${fixedNodePort}`);
+    await app.editor.apply();
+    await app.advance(2);
+    await expect(app.canvas.pods('default/alpaca-prod-')).toHaveCount(2);
+    const names = await app.canvas.pods('default/alpaca-prod-').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    await page.waitForTimeout(400); // the autosave debounce
+    await page.reload();
+    await expect(app.canvas.pods('default/alpaca-prod-')).toHaveCount(2);
+    const after = await app.canvas.pods('default/alpaca-prod-').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(after).toEqual(names);
+    await app.editor.ready();
+    expect(await app.editor.visibleText()).toContain('image: gcr.io/kuar-demo/kuard-amd64:blue');
+  });
+
+  test('a crashed worker is replaced and the cluster rebuilt, with a notice', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    const names = await app.canvas.pods('default/nginx-').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    await page.evaluate(() => window.svcsim?.crashWorker());
+    await expect(app.notice).toContainText('The simulation restarted');
+    await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
+    const after = await app.canvas.pods('default/nginx-').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(after).toEqual(names);
+  });
+
+  test('has no serious or critical accessibility violations', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    await app.editor.ready();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+});
