@@ -1,8 +1,9 @@
 /**
  * Field errors as the apiserver reports them (`k8s.io/apimachinery/pkg/util/validation/field`).
- * `errorBody` renders `<Type>: <value>: <detail>`; strings are Go-%q quoted, numbers and booleans bare,
- * string slices in Go's `%#v` form (`[]string{"10.96.0.10"}`); Required, Forbidden, TooLong and Internal
- * errors never show the value.
+ * `errorBody` renders `<Type>: <value>: <detail>`; strings are Go-%q quoted, numbers and booleans bare, and
+ * anything else as JSON (`["10.96.0.10"]`) — apimachinery v0.34 switched from Go's `%#v`
+ * (`[]string{"10.96.0.10"}`, as 1.33 clusters print) to json.Marshal. Required, Forbidden, TooLong and
+ * Internal errors never show the value.
  */
 export type FieldErrorType =
   | 'FieldValueNotFound'
@@ -67,7 +68,7 @@ function formatValue(v: BadValue): string {
   if (v instanceof GoLiteral) return v.text;
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return `[]string{${v.map(goQuote).join(', ')}}`;
+  return JSON.stringify(v);
 }
 
 /** `<Type>: <value>: <detail>` as `field.Error.ErrorBody()` prints it. */

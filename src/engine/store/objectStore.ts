@@ -168,10 +168,11 @@ export class ObjectStore {
 
   private emit(event: WatchEvent): void {
     this.history.push(event);
-    if (this.history.length > historyCapacity) {
+    // Trim in chunks: splicing one event off the front per write would make every write O(history).
+    if (this.history.length > historyCapacity * 1.5) {
       const drop = this.history.length - historyCapacity;
       this.historyStart = this.history[drop - 1].resourceVersion;
-      this.history.splice(0, drop);
+      this.history = this.history.slice(drop);
     }
     const specific = this.handlers.get(event.kind);
     if (specific) for (const h of [...specific]) h(event);

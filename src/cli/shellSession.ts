@@ -1,0 +1,215 @@
+/**
+ * A scripted shell session around the simulated cluster: the engine of `svcsim shell`. It reads one line at a
+ * time and writes a transcript: `$ ` and the command as read, then what the command printed (stdout and
+ * stderr in the order they happened). Virtual time moves only with `sleep` and inside commands that wait.
+ * Background watches (`kubectl get ... -w &`) keep printing where their events happen in the script.
+ */
+import type { Cluster } from '../engine';
+import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from './shellWords';
+
+interface Job {
+  id: number;
+  pid: number;
+  command: string;
+  stream: WatchStream;
+}
+
+export interface ShellOptions {
+  /** Reads files for `kubectl apply -f FILE` (the Node entry reads the disk). */
+  readFile?: (path: string) => string | undefined;
+}
+
+export class ShellSession {
+  private vars = new Map<string, string>();
+  private jobs: Job[] = [];
+  private nextJob = 1;
+  private nextPid = 1001;
+  private pending: string[] = [];
+  /** Background output produced while a foreground command runs waits until that command has printed. */
+  private holding = false;
+  private held = '';
+  private transcript: string[] = [];
+  private lastStatus = 0;
+
+  constructor(
+    readonly cluster: Cluster,
+    private readonly options: ShellOptions = {},
+  ) {}
+
+  /** Feeds one physical line of the script; returns what the transcript gained. */
+  feed(rawLine: string): string {
+    const start = this.transcript.length;
+    const line = rawLine.replace(/\r$/, '');
+    if (this.pending.length > 0 || line.endsWith('\\')) {
+      this.pending.push(line);
+      if (line.endsWith('\\')) return '';
+      const lines = this.pending;
+      this.pending = [];
+      this.write(`$ ${lines[0]}\n${lines.slice(1).map((l) => `> ${l}\n`).join('')}`);
+      this.execute(lines.map((l) => l.replace(/\\$/, '')).join(' '));
+      return this.transcript.slice(start).join('');
+    }
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return '';
+    this.write(`$ ${line}\n`);
+    this.execute(trimmed);
+    return this.transcript.slice(start).join('');
+  }
+
+  /** Ends the session: stops background watches. */
+  close(): string {
+    const start = this.transcript.length;
+    if (this.pending.length) {
+      this.write(`$ ${this.pending.join('\n> ')}\n`);
+      this.execute(this.pending.map((l) => l.replace(/\\$/, '')).join(' '));
+      this.pending = [];
+    }
+    for (const j of this.jobs) j.stream.stop();
+    this.jobs = [];
+    return this.transcript.slice(start).join('');
+  }
+
+  /** Exit status of the last command (`$?`). */
+  get status(): number {
+    return this.lastStatus;
+  }
+
+  private write(text: string): void {
+    if (text) this.transcript.push(text);
+  }
+
+  private background(text: string): void {
+    if (this.holding) this.held += text;
+    else this.write(text);
+  }
+
+  private execute(line: string): void {
+    const assignment = parseAssignment(line);
+    if (assignment) {
+      if (assignment.command !== undefined) {
+        const r = this.runCapture(expandVariables(assignment.command, this.vars));
+        this.vars.set(assignment.name, r.replace(/\n+$/, ''));
+      } else {
+        this.vars.set(assignment.name, expandVariables(assignment.value ?? '', this.vars));
+      }
+      this.lastStatus = 0;
+      return;
+    }
+    const { command, background } = backgroundSuffix(expandVariables(line, this.vars));
+    const words = splitCommandLine(command);
+    const [head, ...rest] = words;
+    switch (head) {
+      case 'kubectl':
+      case 'k':
+        this.kubectl(rest, command, background);
+        return;
+      case 'sleep': {
+        const ms = parseSleepDuration(rest[0] ?? '');
+        if (ms === undefined) {
+          this.write(`sleep: invalid time interval '${rest[0] ?? ''}'\n`);
+          this.lastStatus = 1;
+          return;
+        }
+        this.cluster.advance(ms);
+        this.lastStatus = 0;
+        return;
+      }
+      case 'jobs':
+        this.printJobs();
+        return;
+      case 'kill':
+        this.kill(rest);
+        return;
+      case 'wait':
+        // Background watches never end, and other background commands already finished: nothing to wait for.
+        this.lastStatus = 0;
+        return;
+      case 'echo':
+        this.write(`${rest.join(' ')}\n`);
+        this.lastStatus = 0;
+        return;
+      case undefined:
+        return;
+      default:
+        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, sleep, jobs, kill, wait and echo)\n`);
+        this.lastStatus = 127;
+    }
+  }
+
+  private context(): KubectlContext {
+    return { cluster: this.cluster, readFile: this.options.readFile };
+  }
+
+  private kubectl(args: string[], command: string, background: boolean): void {
+    this.holding = true;
+    let result: ReturnType<typeof runKubectl>;
+    try {
+      result = runKubectl(this.context(), args);
+    } finally {
+      this.holding = false;
+    }
+    if (background) {
+      const id = this.nextJob++;
+      const pid = this.nextPid++;
+      this.write(`[${id}] ${pid}\n`);
+      for (const c of result.output) this.write(c.text);
+      if (result.watch) {
+        const stream = result.watch;
+        this.jobs.push({ id, pid, command: `${command} &`, stream });
+        stream.subscribe((chunk) => this.background((chunk.stdout ?? '') + (chunk.stderr ?? '')));
+      } else {
+        this.write(`[${id}]+  ${(result.exitCode === 0 ? 'Done' : `Exit ${result.exitCode}`).padEnd(24)}${command}\n`);
+      }
+    } else {
+      for (const c of result.output) this.write(c.text);
+      if (result.watch) {
+        // A foreground watch in a script would block forever; like a user pressing Ctrl+C, stop it here.
+        result.watch.stop();
+      }
+    }
+    this.lastStatus = result.exitCode;
+    if (this.held) {
+      this.write(this.held);
+      this.held = '';
+    }
+  }
+
+  /** Runs a command for `$(...)`: its stdout is the value; stderr still reaches the transcript. */
+  private runCapture(command: string): string {
+    const words = splitCommandLine(command);
+    if (words[0] !== 'kubectl' && words[0] !== 'k') {
+      this.write(`svcsim: only kubectl can run inside $(...)\n`);
+      return '';
+    }
+    const r = runKubectl(this.context(), words.slice(1));
+    r.watch?.stop();
+    if (r.stderr) this.write(r.stderr);
+    this.lastStatus = r.exitCode;
+    return r.stdout;
+  }
+
+  private printJobs(): void {
+    this.jobs.forEach((j, i) => {
+      const mark = i === this.jobs.length - 1 ? '+' : i === this.jobs.length - 2 ? '-' : ' ';
+      this.write(`[${j.id}]${mark}  ${'Running'.padEnd(24)}${j.command}\n`);
+    });
+    this.lastStatus = 0;
+  }
+
+  private kill(args: string[]): void {
+    const spec = args.find((a) => !a.startsWith('-')) ?? '';
+    const m = /^%(\d+)$/.exec(spec);
+    const job = m ? this.jobs.find((j) => j.id === Number(m[1])) : this.jobs.find((j) => String(j.pid) === spec);
+    if (!job) {
+      this.write(`svcsim: kill: ${spec}: no such job\n`);
+      this.lastStatus = 1;
+      return;
+    }
+    job.stream.stop();
+    const last = this.jobs[this.jobs.length - 1] === job;
+    this.jobs = this.jobs.filter((j) => j !== job);
+    this.write(`[${job.id}]${last ? '+' : '-'}  ${'Terminated'.padEnd(24)}${job.command.replace(/ &$/, '')}\n`);
+    this.lastStatus = 0;
+  }
+}
