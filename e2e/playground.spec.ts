@@ -27,7 +27,7 @@ test.describe('playground', () => {
 
     await app.editor.setText(`${kuardDeployment}---\n${fixedNodePort}`);
     await app.editor.apply();
-    await expect(app.editor.problems).toContainText('service/alpaca-prod configured');
+    await expect(app.editor.problems).toContainText('service/alpaca-prod created');
     await expect(app.canvas.node('svc:default/alpaca-prod')).toBeVisible();
     await app.advance(2);
     await expect(app.canvas.pods('default/alpaca-prod-')).toHaveCount(2);

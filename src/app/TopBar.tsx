@@ -29,7 +29,8 @@ export function TopBar() {
       <span className="cluster" title="A simulated kind cluster running Kubernetes v1.34">
         kind · v1.34
       </span>
-      <div className="clock-group" role="group" aria-label="Virtual clock">
+      <fieldset className="clock-group">
+        <legend className="sr-only">Virtual clock</legend>
         <span className="clock" data-testid={testIds.clock} title="Virtual cluster time (UTC)">
           {formatClock(time)}
         </span>
@@ -45,14 +46,14 @@ export function TopBar() {
         <button type="button" onClick={() => void send({ type: 'advance', ms: 5 * 60_000 })} title="Advance 5 minutes">
           +5m
         </button>
-        <div className="speed" role="radiogroup" aria-label="Speed">
+        <div className="speed" title="Speed: virtual seconds per real second while playing">
           {speeds.map((s) => (
-            <button type="button" key={s} role="radio" aria-checked={speed === s} className={speed === s ? 'active' : ''} onClick={() => setClock(playing, s)}>
+            <button type="button" key={s} aria-pressed={speed === s} aria-label={`Speed ×${s}`} className={speed === s ? 'active' : ''} onClick={() => setClock(playing, s)}>
               ×{s}
             </button>
           ))}
         </div>
-      </div>
+      </fieldset>
       <div className="topbar-right">
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}

@@ -3,18 +3,26 @@
  * kept (in localStorage) so a reload or a worker crash rebuilds exactly the same cluster.
  */
 import { WorkerBridge } from '../bridge/workerBridge';
-import { type Command, type Reply, isMutating } from '../protocol/messages';
+import { type Command, type Reply, type TerminalChunk, isMutating } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
 import { useAppStore } from '../state/store';
 import { CommandLog } from '../bridge/commandLog';
 
 const sessionKey = 'svcsim.session.v1';
+const terminalListeners = new Map<string, (chunks: TerminalChunk[]) => void>();
+
+/** Routes a terminal tab's streamed output (its foreground watch) to it. */
+export function onTerminalOutput(session: string, listener: ((chunks: TerminalChunk[]) => void) | undefined): void {
+  if (listener) terminalListeners.set(session, listener);
+  else terminalListeners.delete(session);
+}
 let bridge: WorkerBridge | undefined;
 const session = new CommandLog();
 
 function createBridge(): WorkerBridge {
   return new WorkerBridge(() => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }), {
     onDiffs: (diffs) => useAppStore.getState().applyDiffs(diffs),
+    onTerminalStream: (session, chunks) => terminalListeners.get(session)?.(chunks),
     onRestart: (reason, replayed) =>
       useAppStore
         .getState()

@@ -4,13 +4,15 @@
  * the worker throws or stops answering its heartbeat, a new worker is started and the log is replayed. The
  * engine is deterministic, so the rebuilt cluster is the same cluster.
  */
-import { type ClusterDiff, type Command, type CommandEnvelope, type Reply, type WorkerMessage, isMutating } from '../protocol/messages';
+import { type ClusterDiff, type Command, type CommandEnvelope, type Reply, type TerminalChunk, type WorkerMessage, isMutating } from '../protocol/messages';
 import { CommandLog } from './commandLog';
 
 export type DiffListener = (diffs: ClusterDiff[]) => void;
 
 export interface BridgeEvents {
   onDiffs: DiffListener;
+  /** Output a terminal's foreground watch produced as the cluster changed. */
+  onTerminalStream?(session: string, chunks: TerminalChunk[]): void;
   /** The worker was replaced; `replayed` commands rebuilt its cluster. */
   onRestart?(reason: string, replayed: number): void;
 }
@@ -119,6 +121,10 @@ export class WorkerBridge {
         this.queued = [];
         this.events.onDiffs(batch);
       });
+      return;
+    }
+    if (msg.type === 'terminalStream') {
+      if (!this.restarting) this.events.onTerminalStream?.(msg.session, msg.chunks);
       return;
     }
     if (msg.type === 'reply') {

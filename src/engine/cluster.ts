@@ -17,8 +17,8 @@ import { ObjectStore, type WatchEvent } from './store/objectStore';
 import { registerStrategies } from './registry/strategies';
 import { createControllers } from './controllers/controllers';
 import { bootstrapCluster } from './bootstrap';
-import { applyObject, type ApplyOutcome } from './apply';
-import { patchObject, type PatchType } from './apiserver/patch';
+import { applyObject, type ApplyOptions, type ApplyOutcome } from './apply';
+import { type PatchOptions, patchObject, type PatchType } from './apiserver/patch';
 import type { SimulationControls } from './simulation';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
@@ -100,8 +100,8 @@ export class Cluster {
     return this.settled(this.api.updateStatus(kind, obj));
   }
 
-  patch<K extends Kind>(kind: K, namespace: string | undefined, name: string, type: PatchType, patch: unknown): ApiResult<KindMap[K]> {
-    return this.settled(patchObject(this.api, kind, namespace, name, type, patch));
+  patch<K extends Kind>(kind: K, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: PatchOptions = {}): ApiResult<KindMap[K]> {
+    return this.settled(patchObject(this.api, kind, namespace, name, type, patch, opts));
   }
 
   delete<K extends Kind>(kind: K, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult<KindMap[K]> {
@@ -109,7 +109,7 @@ export class Cluster {
   }
 
   /** `kubectl apply` semantics for one object: create, or three-way merge into the live object. */
-  apply<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<ApplyOutcome<K>> {
+  apply<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
     return this.settled(applyObject(this.api, kind, obj, opts));
   }
 

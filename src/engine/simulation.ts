@@ -15,4 +15,13 @@ export interface SimulationControls {
    * `/ready` and `/healthy` pages. Returns false when the pod or container does not exist.
    */
   setAppHealth(namespace: string, pod: string, check: 'ready' | 'healthy', ok: boolean, container?: string): boolean;
+  /**
+   * The environment of a running (or last run) container as `kubectl exec -- env` prints it: fixed when the
+   * container started. Undefined when the pod or container has not started. Defaults to the first container.
+   */
+  containerEnv(namespace: string, pod: string, container?: string): string[] | undefined;
+  /** The pod's /etc/resolv.conf, from its dnsPolicy and dnsConfig; undefined when the pod is not on a node. */
+  resolvConf(namespace: string, pod: string): string | undefined;
+  /** The kubelet-managed /etc/hosts of a pod with a sandbox; undefined otherwise. */
+  hostsFile(namespace: string, pod: string): string | undefined;
 }

@@ -26,11 +26,17 @@ export type Command =
   /** Advance to the next moment something is scheduled to happen (at most `maxMs`). */
   | { type: 'step'; maxMs: number }
   | { type: 'clock'; playing: boolean; speed: number }
+  /** A command line typed into terminal `session` (kubectl, k, sleep). */
+  | { type: 'terminal'; session: string; line: string }
+  /** Ctrl+C: stop the foreground watch of a terminal session. */
+  | { type: 'interrupt'; session: string }
+  /** Tab completion candidates for a partial command line. */
+  | { type: 'complete'; line: string }
   | { type: 'ping' };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return c.type !== 'objectYaml' && c.type !== 'selectorMatches' && c.type !== 'ping' && c.type !== 'clock';
+  return !['objectYaml', 'selectorMatches', 'ping', 'clock', 'complete'].includes(c.type);
 }
 
 /** A Command with its correlation id. */
@@ -60,7 +66,22 @@ export type ReplyValue =
   | { kind: 'apply'; items: ApplyItemResult[] }
   | { kind: 'pong'; time: number }
   | { kind: 'text'; text: string }
-  | { kind: 'names'; names: string[] };
+  | { kind: 'names'; names: string[] }
+  | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string }
+  | { kind: 'completions'; replaceFrom: number; items: string[] };
+
+/** Terminal output, stdout and stderr in the order they were written. */
+export interface TerminalChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** Output of a terminal's foreground watch, pushed as the cluster changes. */
+export interface TerminalStream {
+  type: 'terminalStream';
+  session: string;
+  chunks: TerminalChunk[];
+}
 
 export interface Reply {
   type: 'reply';
@@ -92,4 +113,4 @@ export interface WireLogEntry {
   message: string;
 }
 
-export type WorkerMessage = Reply | ClusterDiff | { type: 'fatal'; error: string };
+export type WorkerMessage = Reply | ClusterDiff | TerminalStream | { type: 'fatal'; error: string };

@@ -7,7 +7,7 @@ import { ClusterHost } from './clusterHost';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const host = new ClusterHost();
+const host = new ClusterHost({}, (session, chunks) => post({ type: 'terminalStream', session, chunks }));
 
 function post(msg: WorkerMessage): void {
   self.postMessage(msg);

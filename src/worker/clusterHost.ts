@@ -10,6 +10,8 @@ import { DiffBuffer } from './diffBuffer';
 import { kindConfig } from './settings';
 import { objectYaml } from './objectYaml';
 import { fieldPosition } from './fieldPosition';
+import { type StreamSink, TerminalSessions } from './terminalSessions';
+import { complete } from '../kubectl/completion';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -20,7 +22,10 @@ export class ClusterHost {
   private unsubscribe: Array<() => void> = [];
   private lastTime = 0;
 
-  constructor(settings: ClusterSettings = {}) {
+  private readonly terminals: TerminalSessions;
+
+  constructor(settings: ClusterSettings = {}, onStream: StreamSink = () => {}) {
+    this.terminals = new TerminalSessions(() => this.cluster, onStream);
     this.build(settings);
   }
 
@@ -105,6 +110,17 @@ export class ClusterHost {
       }
       case 'clock':
         return { kind: 'none' };
+      case 'terminal': {
+        const r = this.terminals.run(command.session, command.line);
+        return { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: r.watching, ...(r.editorText !== undefined ? { editorText: r.editorText } : {}) };
+      }
+      case 'interrupt':
+        this.terminals.interrupt(command.session);
+        return { kind: 'none' };
+      case 'complete': {
+        const c = complete(this.cluster, command.line);
+        return { kind: 'completions', replaceFrom: c.replaceFrom, items: c.items };
+      }
       case 'ping':
         return { kind: 'pong', time: this.cluster.now() };
     }
@@ -112,6 +128,7 @@ export class ClusterHost {
 
   private build(settings: ClusterSettings): void {
     for (const u of this.unsubscribe) u();
+    this.terminals?.reset();
     this.cluster = new Cluster(kindConfig(settings));
     this.buffer.markReset();
     for (const kind of mirroredKinds) {

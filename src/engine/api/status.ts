@@ -16,7 +16,10 @@ export type StatusReason =
   | 'Gone'
   | 'InternalError'
   | 'MethodNotAllowed'
-  | 'Expired';
+  | 'Expired'
+  // StatusReasonUnknown: an error that is not a Status (e.g. a strategic merge patch error) reaches the client as
+  // a 500 with an empty reason, which kubectl prints as `Error from server: <message>`
+  | '';
 
 export interface StatusCause {
   reason: string;

@@ -203,7 +203,15 @@ export class ApiServer {
     const oldMeta = old.metadata as ObjectMeta;
     let obj: KindMap[K];
     if (sub === 'status') {
-      obj = { ...old, status: cloneJson((input as { status?: unknown }).status) } as KindMap[K];
+      // a fresh metadata object: the stored (possibly frozen) one must not be mutated below
+      obj = { ...old, metadata: { ...oldMeta }, status: cloneJson((input as { status?: unknown }).status) } as KindMap[K];
+      // deploymentStatusStrategy.PrepareForUpdate keeps only spec and labels: the deployment controller writes
+      // the revision annotation through the status subresource (no generation bump).
+      if (kind === 'Deployment') {
+        const annotations = cloneJson(input.metadata?.annotations);
+        if (annotations && Object.keys(annotations).length) (obj.metadata as ObjectMeta).annotations = annotations;
+        else delete (obj.metadata as ObjectMeta).annotations;
+      }
     } else {
       obj = cloneJson(input);
       const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
@@ -228,7 +236,9 @@ export class ApiServer {
     const meta = obj.metadata as ObjectMeta;
     meta.resourceVersion = oldMeta.resourceVersion;
     if (strategy.tracksGeneration && sub === 'main') {
-      const specChanged = !deepEqual((obj as { spec?: unknown }).spec, (old as { spec?: unknown }).spec);
+      const specChanged = strategy.bumpsGeneration
+        ? strategy.bumpsGeneration(obj, old)
+        : !deepEqual((obj as { spec?: unknown }).spec, (old as { spec?: unknown }).spec);
       meta.generation = (oldMeta.generation ?? 1) + (specChanged ? 1 : 0);
     }
     // A write that changes nothing is not a write: no new resourceVersion, no watch event.
@@ -298,6 +308,10 @@ export class ApiServer {
         ),
       );
     }
+    if (kind === 'Namespace') {
+      const held = this.markNamespaceTerminating(old as KindMap['Namespace']);
+      if (held) return held as ApiResult<KindMap[K]>;
+    }
     const finalizers = [...(oldMeta.finalizers ?? [])];
     const policy = opts.propagationPolicy;
     if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
@@ -328,6 +342,42 @@ export class ApiServer {
     return ok(obj);
   }
 
+  /**
+   * Namespace DELETE (`pkg/registry/core/namespace/storage.Delete`): while `spec.finalizers` is not empty the
+   * first request only sets deletionTimestamp and `status.phase: Terminating`, and later requests change
+   * nothing; the namespace controller empties it and finalizes. Returns undefined to delete as usual.
+   */
+  private markNamespaceTerminating(ns: KindMap['Namespace']): ApiResult<KindMap['Namespace']> | undefined {
+    const pending = ns.spec?.finalizers ?? [];
+    if (ns.metadata?.deletionTimestamp) return pending.length ? ok(ns) : undefined;
+    if (pending.length === 0) return undefined;
+    const rv = this.store.nextResourceVersion();
+    const marked = {
+      ...ns,
+      metadata: { ...ns.metadata, deletionTimestamp: formatTimestamp(this.clock.now()), deletionGracePeriodSeconds: 0, resourceVersion: String(rv) },
+      status: { ...ns.status, phase: 'Terminating' },
+    } as KindMap['Namespace'];
+    this.store.replace('Namespace', this.seal(marked), rv);
+    return ok(marked);
+  }
+
+  /**
+   * PUT namespaces/{name}/finalize: replaces `spec.finalizers` only. A terminating namespace left without
+   * finalizers of either kind is removed (`ShouldDeleteNamespaceDuringUpdate`).
+   */
+  finalizeNamespace(name: string, finalizers: string[]): ApiResult<KindMap['Namespace']> {
+    const old = this.store.get('Namespace', name);
+    if (!old) return fail(notFound('Namespace', name));
+    const ns = { ...old, spec: { ...old.spec, finalizers: finalizers.length ? finalizers : undefined } } as KindMap['Namespace'];
+    if (!finalizers.length) delete (ns.spec as { finalizers?: string[] }).finalizers;
+    if (deepEqual(ns, old)) return ok(old);
+    if (old.metadata?.deletionTimestamp && !finalizers.length && !(old.metadata.finalizers ?? []).length) return this.finalize('Namespace', ns);
+    const rv = this.store.nextResourceVersion();
+    const next = { ...ns, metadata: { ...ns.metadata, resourceVersion: String(rv) } } as KindMap['Namespace'];
+    this.store.replace('Namespace', this.seal(next), rv);
+    return ok(next);
+  }
+
   private finalize<K extends Kind>(kind: K, obj: KindMap[K]): ApiResult<KindMap[K]> {
     const rv = this.store.nextResourceVersion();
     const last = { ...obj, metadata: { ...(obj.metadata as ObjectMeta), resourceVersion: String(rv) } } as KindMap[K];
@@ -348,18 +398,23 @@ export class ApiServer {
     return resourceFor(kind).namespaced ? namespace || 'default' : undefined;
   }
 
+  /**
+   * Parses `labelSelector` / `fieldSelector` as the apiserver's list-options decoding does: a parse error (label
+   * first, then field syntax, then an unsupported field label) is a 400 BadRequest whose message is the parser's
+   * text verbatim, e.g. `unable to parse requirement: found '', expected: identifier`.
+   */
   private selectors(kind: Kind, opts: ListOptions): ApiResult<{ label?: LabelSelector; field?: FieldSelector }> {
     let label: LabelSelector | undefined;
     let fieldSel: FieldSelector | undefined;
     if (opts.labelSelector) {
       const p = parseLabelSelector(opts.labelSelector);
-      if (!p.ok) return fail(badRequest(`unable to parse requirement: ${p.error}`));
-      label = p.selector;
+      if (!p.ok) return fail(badRequest(p.error));
+      if (!p.selector.empty) label = p.selector;
     }
     if (opts.fieldSelector) {
       const p = parseFieldSelector(kind, opts.fieldSelector);
       if (!p.ok) return fail(badRequest(p.error));
-      fieldSel = p.selector;
+      if (!p.selector.empty) fieldSel = p.selector;
     }
     return ok({ label, field: fieldSel });
   }

@@ -28,6 +28,11 @@ export interface Strategy<K extends Kind> {
   hasStatus: boolean;
   /** Whether `metadata.generation` tracks spec changes for this kind. */
   tracksGeneration: boolean;
+  /**
+   * Whether an update bumps `metadata.generation` (kinds that track it). Defaults to "the spec changed";
+   * Deployments also count annotation changes, as their strategy's PrepareForUpdate does.
+   */
+  bumpsGeneration?(obj: KindMap[K], old: KindMap[K]): boolean;
   /** `SetDefaults_<Kind>`: fills defaulted fields in place on a private copy. */
   applyDefaults(obj: KindMap[K], ctx: AdmissionContext): void;
   /** Clears what a client may not set on create (status, for most kinds). */

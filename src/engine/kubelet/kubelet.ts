@@ -1,28 +1,287 @@
-/** PLACEHOLDER: the kubelets, to be implemented. */
+/**
+ * The kubelets: one controller serving every node, with per-node behaviour (a stopped node's kubelet does
+ * nothing). Informer handlers only enqueue `namespace/name` keys; `sync(key)` reconciles one pod from the
+ * cache: admit it, follow spec and deletion changes, generate its status from the runtime record and write
+ * it when it changed, and delete the pod once it has terminated. Timed work (sandbox, pulls, probes, exits)
+ * lives in the pod worker and asks for syncs.
+ */
+import { cidrAddress, parseCidr } from '../../shared/ipv4';
+import type { Node, Pod } from '../api/types';
 import type { Controller, ControllerContext } from '../controllers/controller';
+import { deepEqual } from '../shared';
 import type { SimulationControls } from '../simulation';
+import type { ObjectStore } from '../store/objectStore';
+import { type ServiceLister, serviceEnvVarMap } from './envvars';
+import { kindNodeHostsFile, podHostsFile } from './hostsFile';
+import { type KubeletHost, logPod } from './kubeletHost';
+import { NodeAgent } from './nodeAgent';
+import { readyNodeStatus } from './nodeStatus';
+import { admitPod, applySpecChange, beginTermination, powerOffPod, powerOnPod, tearDownPod } from './podWorker';
+import { stopContainer } from './containerLifecycle';
+import type { PodRuntime } from './podRuntime';
+import { generatePodStatus } from './podStatus';
+import { kindNodeResolvConf, podResolvConf } from './resolvConf';
+import { type KubeletRuntimeView, runtimeView } from './runtimeView';
 
 /** When each node's kubelet last reported in (virtual ms); the node lifecycle controller reads it like a Lease. */
 export interface KubeletHeartbeats {
   lastHeartbeat(node: string): number | undefined;
+  /** Called whenever a kubelet stops or starts, so the node lifecycle controller need not poll. */
+  onChange?(listener: (node: string, running: boolean) => void): void;
 }
 
 export interface Kubelets {
   controller: Controller;
   heartbeats: KubeletHeartbeats;
   simulation: SimulationControls;
+  /** Read access to what runs on the nodes (pod IPs, apps), for networking and `kubectl exec` later. */
+  runtime: KubeletRuntimeView;
 }
 
+/** Store index of pods by `spec.nodeName` (shared name; adding it twice is harmless). */
+export const podsByNodeIndex = 'spec.nodeName';
+
+/** Adds the pods-by-node index to the store unless another component already did. */
+export function ensurePodsByNodeIndex(store: ObjectStore): void {
+  try {
+    store.byIndex('Pod', podsByNodeIndex, '');
+  } catch {
+    store.addIndex('Pod', podsByNodeIndex, (o) => {
+      const n = (o as Pod).spec?.nodeName;
+      return n ? [n] : [];
+    });
+  }
+}
+
+function podKey(pod: Pod): string {
+  return `${pod.metadata?.namespace || 'default'}/${pod.metadata?.name ?? ''}`;
+}
+
+/** Builds the kubelets of every node behind one controller, with their heartbeats and simulation controls. */
 export function createKubelet(ctx: ControllerContext): Kubelets {
   const queue = ctx.newQueue('kubelet');
-  return {
-    controller: { name: 'kubelet', queue, sync: () => undefined },
-    heartbeats: { lastHeartbeat: () => ctx.clock.now() },
-    simulation: {
-      stopNode: () => false,
-      startNode: () => false,
-      isNodeRunning: () => true,
-      setAppHealth: () => false,
+  const agents = new Map<string, NodeAgent>();
+  const runtimes = new Map<string, PodRuntime>();
+  const listeners: Array<(node: string, running: boolean) => void> = [];
+  let writing: string | undefined;
+  ensurePodsByNodeIndex(ctx.store);
+
+  const services: ServiceLister = {
+    list: (ns) => ctx.store.list('Service', ns),
+    get: (ns, name) => ctx.store.get('Service', `${ns}/${name}`),
+  };
+  // service variables per namespace, rebuilt after any Service change (the kubelet's service lister cache)
+  const serviceEnvCache = new Map<string, Map<string, string>>();
+  ctx.informer('Service', {
+    onAdd: () => serviceEnvCache.clear(),
+    onUpdate: () => serviceEnvCache.clear(),
+    onDelete: () => serviceEnvCache.clear(),
+  });
+  const host: KubeletHost = {
+    ctx,
+    agent: (n) => agents.get(n),
+    requestSync: (pr) => queue.add(pr.key),
+    serviceEnv(namespace, links) {
+      const key = `${namespace}\u0000${links}`;
+      let m = serviceEnvCache.get(key);
+      if (!m) {
+        m = serviceEnvVarMap(services, namespace, links);
+        serviceEnvCache.set(key, m);
+      }
+      return m;
     },
+    kubeletVersion: ctx.config.kubernetesVersion,
+    probeFailed(pr, cr, type) {
+      const restart = (pr.pod.spec?.restartPolicy || 'Always') !== 'Never';
+      const message = `Container ${cr.name} failed ${type.toLowerCase()} probe${restart ? ', will be restarted' : ''}`;
+      const probe = type === 'Liveness' ? cr.spec.livenessProbe : cr.spec.startupProbe;
+      const graceS = probe?.terminationGracePeriodSeconds ?? pr.pod.spec?.terminationGracePeriodSeconds ?? 30;
+      stopContainer(host, pr, cr, message, graceS * 1000, restart);
+    },
+  };
+
+  function ensureAgent(name: string, node?: Node): NodeAgent | undefined {
+    let a = agents.get(name);
+    if (a) return a;
+    const cfg = ctx.config.nodes.find((n) => n.name === name);
+    const ip = node?.status?.addresses?.find((x) => x.type === 'InternalIP')?.address ?? cfg?.ip;
+    const cidr = node?.spec?.podCIDR ?? cfg?.podCIDR;
+    if (!ip || !cidr) return undefined;
+    a = new NodeAgent(name, ip, cidr, ctx.clock.now());
+    agents.set(name, a);
+    return a;
+  }
+
+  ctx.informer('Node', {
+    onAdd: (n) => ensureAgent(n.metadata?.name ?? '', n),
+    onUpdate: (_o, n) => ensureAgent(n.metadata?.name ?? '', n),
+  });
+  ctx.informer('Pod', {
+    onAdd: (p) => {
+      if (p.spec?.nodeName) queue.add(podKey(p));
+    },
+    onUpdate: (_old, p) => {
+      const key = podKey(p);
+      // our own status writes need no second look; everything else (bind, delete, spec, others' status) does
+      if (key === writing || (!p.spec?.nodeName && !runtimes.has(key))) return;
+      queue.add(key);
+    },
+    onDelete: (p) => {
+      if (runtimes.has(podKey(p))) queue.add(podKey(p));
+    },
+  });
+
+  function forget(pr: PodRuntime): void {
+    tearDownPod(host, pr);
+    runtimes.delete(pr.key);
+    agents.get(pr.node)?.pods.delete(pr.key);
+  }
+
+  function sync(key: string): string | undefined {
+    const pod = ctx.store.get('Pod', key);
+    let pr = runtimes.get(key);
+    if (pr && (!pod || pod.metadata?.uid !== pr.uid)) {
+      forget(pr);
+      pr = undefined;
+    }
+    if (!pod) return undefined;
+    const nodeName = pod.spec?.nodeName;
+    const agent = nodeName ? agents.get(nodeName) : undefined;
+    // a stopped node's kubelet does nothing: its pods keep their last status until it returns
+    if (!nodeName || !agent?.running) return undefined;
+    const deleting = !!pod.metadata?.deletionTimestamp;
+    if (!pr) {
+      const phase = pod.status?.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') {
+        if (deleting) ctx.api.delete('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata?.uid } });
+        return undefined;
+      }
+      pr = admitPod(host, pod, nodeName);
+      runtimes.set(key, pr);
+      agent.pods.set(key, pr);
+    }
+    pr.pod = pod;
+    applySpecChange(host, pr, pod);
+    if (deleting) {
+      const graceS = pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+      beginTermination(host, pr, graceS * 1000);
+    }
+    const status = generatePodStatus(pr, agent.ip, ctx.clock.now());
+    pr.statusCache = status as Pod['status'];
+    if (!deepEqual(status, pod.status)) {
+      writing = key;
+      const res = ctx.api.updateStatus('Pod', { ...pod, status } as Pod);
+      writing = undefined;
+      if (!res.ok) return res.status.message;
+      pr.pod = res.value;
+    }
+    if (pr.terminal && deleting && !pr.deleteSent) {
+      pr.deleteSent = true;
+      logPod(host, pr, `deleting terminated pod ${key}`);
+      ctx.api.delete('Pod', pod.metadata?.namespace, pod.metadata?.name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: pr.uid } });
+    }
+    return undefined;
+  }
+
+  function enqueueNodePods(node: string): void {
+    for (const k of ctx.store.byIndex('Pod', podsByNodeIndex, node)) queue.add(k);
+    for (const k of agents.get(node)?.pods.keys() ?? []) queue.add(k);
+  }
+
+  function stopNode(name: string): boolean {
+    const a = agents.get(name);
+    if (!a) return false;
+    if (!a.running) return true;
+    a.running = false;
+    a.stoppedAt = ctx.clock.now();
+    for (const pr of a.pods.values()) powerOffPod(pr);
+    ctx.log.write(`kubelet/${name}`, `node ${name} powered off`, `Node/${name}`);
+    for (const l of listeners) l(name, false);
+    return true;
+  }
+
+  function startNode(name: string): boolean {
+    const a = agents.get(name);
+    if (!a) return false;
+    if (a.running) return true;
+    const stoppedAt = a.stoppedAt ?? ctx.clock.now();
+    a.running = true;
+    a.startedAt = ctx.clock.now();
+    a.stoppedAt = undefined;
+    a.pullFreeAt = 0;
+    a.ipam.reset();
+    const node = ctx.store.get('Node', name);
+    if (node) {
+      const src = { component: 'kubelet', host: name };
+      ctx.recorder.event(node, 'Node', src, 'Normal', 'Starting', 'Starting kubelet.');
+      const res = ctx.api.updateStatus('Node', { ...node, status: readyNodeStatus(node, ctx.clock.now()) });
+      if (res.ok) ctx.recorder.event(res.value, 'Node', src, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`);
+    }
+    ctx.log.write(`kubelet/${name}`, `node ${name} powered on`, `Node/${name}`);
+    for (const pr of [...a.pods.values()]) {
+      // what happened to the pod while the kubelet was away (deleted, marked for deletion)
+      const latest = ctx.store.get('Pod', pr.key);
+      if (!latest || latest.metadata?.uid !== pr.uid) {
+        forget(pr);
+        continue;
+      }
+      pr.pod = latest;
+      powerOnPod(host, pr, stoppedAt);
+    }
+    enqueueNodePods(name);
+    for (const l of listeners) l(name, true);
+    return true;
+  }
+
+  function podRuntime(namespace: string, pod: string): PodRuntime | undefined {
+    return runtimes.get(`${namespace || 'default'}/${pod}`);
+  }
+
+  function clusterDNS(): string {
+    const cidr = parseCidr(ctx.config.serviceCIDR);
+    return cidr ? cidrAddress(cidr, 10) : '10.96.0.10';
+  }
+
+  const simulation: SimulationControls = {
+    stopNode,
+    startNode,
+    isNodeRunning: (name) => agents.get(name)?.running ?? false,
+    setAppHealth(namespace, pod, check, ok, container) {
+      const pr = podRuntime(namespace, pod);
+      const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+      const inst = cr?.attempt?.instance;
+      if (!inst || (cr.phase !== 'running' && cr.phase !== 'stopping')) return false;
+      if (check === 'ready') inst.ready = ok;
+      else inst.healthy = ok;
+      return true;
+    },
+    containerEnv(namespace, pod, container) {
+      const pr = podRuntime(namespace, pod);
+      const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+      return cr?.attempt ? [...cr.attempt.env] : undefined;
+    },
+    resolvConf(namespace, pod) {
+      const p = ctx.store.get('Pod', `${namespace || 'default'}/${pod}`);
+      const a = p?.spec?.nodeName ? agents.get(p.spec.nodeName) : undefined;
+      if (!p || !a) return undefined;
+      return podResolvConf(p, { clusterDNS: [clusterDNS()], clusterDomain: ctx.config.clusterDomain, host: kindNodeResolvConf(a.ip) });
+    },
+    hostsFile(namespace, pod) {
+      const pr = podRuntime(namespace, pod);
+      const a = pr && agents.get(pr.node);
+      const ip = pr?.sandbox?.ip;
+      if (!pr || !a || !ip) return undefined;
+      return podHostsFile(pr.pod, [ip], ctx.config.clusterDomain, kindNodeHostsFile(a.name, a.ip));
+    },
+  };
+
+  return {
+    controller: { name: 'kubelet', queue, sync },
+    heartbeats: {
+      lastHeartbeat: (node) => agents.get(node)?.lastHeartbeat(ctx.clock.now()),
+      onChange: (l) => listeners.push(l),
+    },
+    simulation,
+    runtime: runtimeView(agents),
   };
 }

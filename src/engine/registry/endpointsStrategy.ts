@@ -1,11 +1,15 @@
-/** Registry strategy for Endpoints. PLACEHOLDER: defaulting and validation to come. */
+/** Registry strategy for Endpoints (`pkg/registry/core/endpoint/strategy.go`): no status, no generation. */
 import type { Strategy } from '../apiserver/strategy';
+import { defaultEndpoints } from '../api/defaults/endpoints';
+import { validateEndpoints, validateEndpointsUpdate } from '../api/validation/endpoints';
+import { uniqueErrors } from '../api/validation/errorList';
 
+/** Admission (defaults, validation, strategy hooks) for Endpoints objects. */
 export const endpointsStrategy: Strategy<'Endpoints'> = {
   kind: 'Endpoints',
   hasStatus: false,
   tracksGeneration: false,
-  applyDefaults() {},
-  validate: () => [],
-  validateUpdate: () => [],
+  applyDefaults: (ep) => defaultEndpoints(ep),
+  validate: (ep) => validateEndpoints(ep),
+  validateUpdate: (ep, old) => uniqueErrors(validateEndpointsUpdate(ep, old)),
 };

@@ -26,9 +26,12 @@ export function Dock() {
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel">
-        <active.Panel />
-      </div>
+      {/* panels stay mounted while hidden, so a terminal keeps its session and its running watch */}
+      {dockTabs.map((t) => (
+        <div key={t.id} className="tab-panel" role="tabpanel" hidden={t.id !== active.id} data-testid={`dock-panel-${t.id}`}>
+          <t.Panel />
+        </div>
+      ))}
     </section>
   );
 }

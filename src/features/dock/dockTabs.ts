@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { DockTab } from '../../state/uiSlice';
 import { EventsPanel } from '../events/EventsPanel';
 import { Inspector } from '../inspector/Inspector';
+import { TerminalPanel } from '../terminal/TerminalPanel';
 
 export interface DockTabDef {
   id: DockTab;
@@ -12,5 +13,6 @@ export interface DockTabDef {
 
 export const dockTabs: readonly DockTabDef[] = [
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
+  { id: 'terminal', label: 'Terminal', Panel: TerminalPanel },
   { id: 'events', label: 'Events', Panel: EventsPanel },
 ];

@@ -14,8 +14,8 @@ export function ProblemsList({ onJump }: { onJump(line: number, column: number):
     <div className="problems" data-testid={testIds.problems} aria-live="polite">
       {problems.length === 0 && applied.length === 0 && <div className="problems-empty">No problems. Ctrl+Enter applies the manifests.</div>}
       <ul>
-        {problems.map((p, i) => (
-          <li key={`${p.source}-${p.line}-${p.column}-${i}`} className={`problem problem-${p.severity}`}>
+        {problems.map((p) => (
+          <li key={`${p.source}-${p.line}-${p.column}-${p.message}`} className={`problem problem-${p.severity}`}>
             <button type="button" onClick={() => onJump(p.line, p.column)}>
               <span className="problem-pos">
                 {p.line}:{p.column}

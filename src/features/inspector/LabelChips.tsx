@@ -30,19 +30,21 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
     onChange({ [m[1]]: m[2] });
   };
   return (
-    <div className="chips" aria-label={what}>
+    <div className="chips">
       {entries.map(([k, v]) => (
-        <span
-          key={k}
-          className="chip"
-          data-testid={testIds.labelChip}
-          data-label={`${k}=${v}`}
-          onMouseEnter={() => hoverLabel(`${k}=${v}`)}
-          onMouseLeave={() => hoverLabel(undefined)}
-        >
-          <span className="chip-text">
+        <span key={k} className="chip" data-testid={testIds.labelChip} data-label={`${k}=${v}`}>
+          {/* a button so keyboard users get the same highlight as the pointer */}
+          <button
+            type="button"
+            className="chip-text"
+            title="Highlights the Services whose selector uses this label"
+            onMouseEnter={() => hoverLabel(`${k}=${v}`)}
+            onMouseLeave={() => hoverLabel(undefined)}
+            onFocus={() => hoverLabel(`${k}=${v}`)}
+            onBlur={() => hoverLabel(undefined)}
+          >
             {k}={v}
-          </span>
+          </button>
           <button type="button" className="chip-remove" aria-label={`Remove ${k}`} onClick={() => onChange({ [k]: null })}>
             ×
           </button>

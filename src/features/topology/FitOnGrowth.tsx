@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 
 export function FitOnGrowth({ shape }: { shape: string }) {
   const flow = useReactFlow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: refit whenever it changes
   useEffect(() => {
     const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 200 }));
     return () => cancelAnimationFrame(id);

@@ -17,6 +17,7 @@ export function useSelectorMatches(): ReadonlySet<string> {
   const svc = selected?.startsWith('svc:') ? (objects[`Service/${selected.slice(4)}`] as unknown as Service | undefined) : undefined;
   const ns = svc?.metadata?.namespace ?? 'default';
   const selectorKey = JSON.stringify(svc?.spec?.selector ?? null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `objects` is the trigger: pods that now match
   useEffect(() => {
     const selector = JSON.parse(selectorKey) as Record<string, string> | null;
     if (!selector) {

@@ -1,0 +1,57 @@
+/**
+ * Endpoints validation (`ValidateEndpoints`, `validateEndpointSubsets`): each subset has at least one address,
+ * addresses are valid non-special IPs, ports are named when there are several.
+ */
+import type { EndpointAddress, EndpointPort, Endpoints } from '../types';
+import { type FieldError, field } from '../fieldErrors';
+import { isValidPortNum, validateIP } from './formats';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names';
+import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
+import { validateNonSpecialIP } from './service';
+
+const protocols = ['SCTP', 'TCP', 'UDP'];
+
+function validateAddress(a: EndpointAddress, path: string): FieldError[] {
+  const errs = validateIP(`${path}.ip`, a.ip ?? '');
+  if (a.hostname) for (const msg of isDNS1123Label(a.hostname)) errs.push(field.invalid(`${path}.hostname`, a.hostname, msg));
+  if (a.nodeName !== undefined) for (const msg of isDNS1123Subdomain(a.nodeName)) errs.push(field.invalid(`${path}.nodeName`, a.nodeName, msg));
+  errs.push(...validateNonSpecialIP(a.ip ?? '', `${path}.ip`));
+  return errs;
+}
+
+function validatePort(p: EndpointPort, requireName: boolean, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (requireName && !p.name) errs.push(field.required(`${path}.name`));
+  else if (p.name) for (const msg of isDNS1123Label(p.name)) errs.push(field.invalid(`${path}.name`, p.name, msg));
+  for (const msg of isValidPortNum(p.port)) errs.push(field.invalid(`${path}.port`, p.port ?? 0, msg));
+  if (!p.protocol) errs.push(field.required(`${path}.protocol`));
+  else if (!protocols.includes(p.protocol)) errs.push(field.notSupported(`${path}.protocol`, p.protocol, protocols));
+  if (p.appProtocol !== undefined) for (const msg of isQualifiedName(p.appProtocol)) errs.push(field.invalid(`${path}.appProtocol`, p.appProtocol, msg));
+  return errs;
+}
+
+/** `ValidateEndpoints` (create and update share it). */
+export function validateEndpoints(ep: Endpoints): FieldError[] {
+  const errs = validateObjectMeta(ep.metadata, true, nameIsDNSSubdomain);
+  (ep.subsets ?? []).forEach((ss, i) => {
+    const p = `subsets[${i}]`;
+    if (!(ss.addresses ?? []).length && !(ss.notReadyAddresses ?? []).length) {
+      errs.push(field.required(p, 'must specify `addresses` or `notReadyAddresses`'));
+    }
+    (ss.addresses ?? []).forEach((a, j) => {
+      errs.push(...validateAddress(a, `${p}.addresses[${j}]`));
+    });
+    (ss.notReadyAddresses ?? []).forEach((a, j) => {
+      errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`));
+    });
+    (ss.ports ?? []).forEach((port, j) => {
+      errs.push(...validatePort(port, (ss.ports ?? []).length > 1, `${p}.ports[${j}]`));
+    });
+  });
+  return errs;
+}
+
+/** `ValidateEndpointsUpdate` */
+export function validateEndpointsUpdate(ep: Endpoints, old: Endpoints): FieldError[] {
+  return [...validateObjectMetaUpdate(ep.metadata, old.metadata), ...validateEndpoints(ep)];
+}

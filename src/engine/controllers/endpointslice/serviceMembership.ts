@@ -1,0 +1,139 @@
+/**
+ * Which Services select which Pods, kept cheap at scale. `k8s.io/endpointslice/util` answers
+ * `GetPodServiceMemberships` by listing every Service of the namespace; here two store indexes make the cost
+ * proportional to what a change affects:
+ * - Pods are indexed under each `namespace/key=value` label pair;
+ * - Services with a selector are indexed under one pair of their selector (the first key in sorted order):
+ *   a pod can only match a selector if it carries that pair, so a pod's candidate Services are found by
+ *   looking up its own label pairs, then checking the full selector.
+ */
+import type { Pod, Service } from '../../api/types';
+import { byteCompare, type ObjectStore } from '../../store/objectStore';
+import { type LabelSelector, selectorFromSet } from '../../store/labelSelector';
+import { isPodReady } from './podEndpoint';
+
+const podLabelIndex = 'endpoints:pod-label-pair';
+const serviceSelectorIndex = 'endpoints:service-selector-pair';
+
+const indexed = new WeakSet<ObjectStore>();
+
+function pairKey(namespace: string | undefined, k: string, v: string): string {
+  return `${namespace ?? 'default'}/${k}=${v}`;
+}
+
+/** The Service's selector, or undefined when it selects nothing (nil or empty: such Services are user-managed). */
+export function serviceSelector(svc: Service): Readonly<Record<string, string>> | undefined {
+  const sel = svc.spec?.selector;
+  return sel && Object.keys(sel).length > 0 ? sel : undefined;
+}
+
+/** Declares the two indexes on the shared store, once per store. */
+export function ensureMembershipIndexes(store: ObjectStore): void {
+  if (indexed.has(store)) return;
+  indexed.add(store);
+  store.addIndex('Pod', podLabelIndex, (o) => {
+    const labels = o.metadata?.labels;
+    if (!labels) return [];
+    return Object.keys(labels).map((k) => pairKey(o.metadata?.namespace, k, labels[k]));
+  });
+  store.addIndex('Service', serviceSelectorIndex, (o) => {
+    const sel = serviceSelector(o as Service);
+    if (!sel) return [];
+    const first = Object.keys(sel).sort(byteCompare)[0];
+    return [pairKey(o.metadata?.namespace, first, sel[first])];
+  });
+}
+
+// Stored objects are immutable, so a Service object's parsed selector can be cached on the object itself.
+const selectorCache = new WeakMap<Service, LabelSelector>();
+
+/** Whether the Service's selector (`labels.SelectorFromSet(spec.selector)`) matches these labels; nil selects nothing. */
+export function selects(svc: Service, labels: Readonly<Record<string, string>> | undefined): boolean {
+  const set = serviceSelector(svc);
+  if (!set) return false;
+  let sel = selectorCache.get(svc);
+  if (!sel) {
+    sel = selectorFromSet(set);
+    selectorCache.set(svc, sel);
+  }
+  return sel.matches(labels);
+}
+
+/** `GetPodServiceMemberships`: keys of the Services (in the pod's namespace) whose selector matches the pod. */
+export function podServiceMemberships(store: ObjectStore, pod: Pod): Set<string> {
+  const out = new Set<string>();
+  const labels = pod.metadata?.labels;
+  if (!labels) return out;
+  const ns = pod.metadata?.namespace;
+  for (const k of Object.keys(labels)) {
+    for (const key of store.byIndex('Service', serviceSelectorIndex, pairKey(ns, k, labels[k]))) {
+      const svc = store.get('Service', key);
+      if (svc && selects(svc, labels)) out.add(key);
+    }
+  }
+  return out;
+}
+
+function sameStrings(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  return ka.every((k) => b?.[k] === a?.[k]);
+}
+
+/**
+ * `podEndpointsChanged`: whether the change can alter existing endpoints (deletion, readiness, IPs) and
+ * whether it can alter which Services select the pod (labels, hostname, subdomain).
+ */
+function podEndpointsChanged(old: Pod, cur: Pod): { podChanged: boolean; labelsChanged: boolean } {
+  const labelsChanged =
+    !sameStrings(old.metadata?.labels, cur.metadata?.labels) || old.spec?.hostname !== cur.spec?.hostname || old.spec?.subdomain !== cur.spec?.subdomain;
+  if (old.metadata?.deletionTimestamp !== cur.metadata?.deletionTimestamp) return { podChanged: true, labelsChanged };
+  if (isPodReady(old) !== isPodReady(cur)) return { podChanged: true, labelsChanged };
+  const a = old.status?.podIPs ?? [];
+  const b = cur.status?.podIPs ?? [];
+  if (a.length !== b.length || a.some((p, i) => p.ip !== b[i].ip)) return { podChanged: true, labelsChanged };
+  // Not in Kubernetes' list, where the kubelet writes podIP and podIPs together and phase changes come with
+  // readiness changes; here they can be written separately, so they count as endpoint changes too.
+  if (old.status?.podIP !== cur.status?.podIP || old.status?.phase !== cur.status?.phase) return { podChanged: true, labelsChanged };
+  return { podChanged: false, labelsChanged };
+}
+
+/** `GetServicesToUpdateOnPodChange`: the Services a pod update may affect. */
+export function servicesToUpdateOnPodChange(store: ObjectStore, old: Pod, cur: Pod): Set<string> {
+  if (old.metadata?.resourceVersion === cur.metadata?.resourceVersion) return new Set();
+  const { podChanged, labelsChanged } = podEndpointsChanged(old, cur);
+  if (!podChanged && !labelsChanged) return new Set();
+  const services = podServiceMemberships(store, cur);
+  if (!labelsChanged) return services;
+  const oldServices = podServiceMemberships(store, old);
+  if (podChanged) {
+    for (const k of oldServices) services.add(k);
+    return services;
+  }
+  // only the labels changed: the Services the pod joined or left
+  const out = new Set<string>();
+  for (const k of services) if (!oldServices.has(k)) out.add(k);
+  for (const k of oldServices) if (!services.has(k)) out.add(k);
+  return out;
+}
+
+/** The Pods a Service selects, in key order; reads the smallest index bucket of its selector pairs. */
+export function podsForService(store: ObjectStore, svc: Service): Pod[] {
+  const sel = serviceSelector(svc);
+  if (!sel) return [];
+  const ns = svc.metadata?.namespace;
+  let smallest: ReadonlySet<string> | undefined;
+  for (const k of Object.keys(sel)) {
+    const bucket = store.byIndex('Pod', podLabelIndex, pairKey(ns, k, sel[k]));
+    if (!smallest || bucket.size < smallest.size) smallest = bucket;
+    if (bucket.size === 0) break;
+  }
+  if (!smallest || smallest.size === 0) return [];
+  const keys = [...smallest].sort(byteCompare);
+  const out: Pod[] = [];
+  for (const key of keys) {
+    const pod = store.get('Pod', key);
+    if (pod && selects(svc, pod.metadata?.labels)) out.push(pod);
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * `TriggerTimeTracker` (`k8s.io/endpointslice/util/trigger_time_tracker.go`): computes the
+ * `endpoints.kubernetes.io/last-change-trigger-time` annotation. The trigger time of a pod is its Ready
+ * condition's lastTransitionTime, of a Service its creationTimestamp. On the first sync of a Service the
+ * annotation is the Service's creation time; afterwards it is the earliest trigger time that changed since the
+ * previous sync, or nothing (the annotation is then removed).
+ */
+import { parseTimestamp } from '../../clock';
+import type { Pod, Service } from '../../api/types';
+import { podReadyTransitionTime } from './podEndpoint';
+
+interface ServiceState {
+  serviceTime: number;
+  podTimes: Map<string, number>;
+}
+
+function toMs(t: string | undefined): number {
+  const ms = t ? parseTimestamp(t) : Number.NaN;
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+export class TriggerTimeTracker {
+  private readonly states = new Map<string, ServiceState>();
+
+  /** The trigger time to export for this sync (ms since the epoch), or undefined for none. */
+  compute(serviceKey: string, svc: Service, pods: readonly Pod[]): number | undefined {
+    const state = this.states.get(serviceKey);
+    let min = 0;
+    const podTimes = new Map<string, number>();
+    for (const pod of pods) {
+      const t = toMs(podReadyTransitionTime(pod));
+      if (!t) continue;
+      const name = pod.metadata?.name ?? '';
+      podTimes.set(name, t);
+      if (t > (state?.podTimes.get(name) ?? 0) && (min === 0 || t < min)) min = t;
+    }
+    const serviceTime = toMs(svc.metadata?.creationTimestamp);
+    if (serviceTime > (state?.serviceTime ?? 0) && (min === 0 || serviceTime < min)) min = serviceTime;
+    this.states.set(serviceKey, { serviceTime, podTimes });
+    if (!state) return serviceTime || undefined;
+    return min || undefined;
+  }
+
+  deleteService(serviceKey: string): void {
+    this.states.delete(serviceKey);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Simulated applications: what the process inside a container does. The kubelet asks an app which sockets
+ * it listens on, how it answers HTTP (probes now; curl and port-forward later), what `exec` prints, how its
+ * main process behaves over time and how fast it exits on SIGTERM. One module per application, chosen by
+ * image in `registry.ts`.
+ */
+import type { Container } from '../../api/types';
+
+export interface Listener {
+  port: number;
+  protocol: 'TCP' | 'UDP';
+}
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  port: number;
+  headers?: Record<string, string>;
+  /** `ip:port` of the client, for access logs. */
+  remoteAddr?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** An answer, or no answer at all until the client gives up (a hung handler). */
+export type HttpOutcome = { kind: 'response'; response: HttpResponse } | { kind: 'hang' };
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** One line an app logged about a request it served (seam for `kubectl logs` and traffic views). */
+export interface AccessLogEntry {
+  /** Virtual time, ms since the epoch. */
+  time: number;
+  line: string;
+}
+
+/** Timed effects of the main process: files it creates or removes, and whether and how it exits. */
+export interface ProcessPlan {
+  steps: Array<{ atMs: number; touch?: string; remove?: string }>;
+  /** Exit after `atMs` with `code`; undefined: runs until stopped. */
+  exit?: { atMs: number; code: number };
+}
+
+/** How the process reacts to SIGTERM: exits after a delay with a code, or ignores it (PID 1 with no handler). */
+export type SigtermBehaviour = { exitAfterMs: number; exitCode: number } | 'ignore';
+
+/** The running state of one container attempt of an app; it lives as long as the container runs. */
+export interface AppInstance {
+  readonly app: SimulatedApp;
+  /** `GET /ready` succeeds (kuard: the readiness debug probe; flipped with setAppHealth). */
+  ready: boolean;
+  /** `GET /healthy` succeeds (kuard: the liveness debug probe). */
+  healthy: boolean;
+  /** Paths that exist in the container file system beyond the image (exec probes: `cat /tmp/healthy`). */
+  files: Set<string>;
+  /** Requests served, most recent last (bounded). */
+  accessLog: AccessLogEntry[];
+  /** The virtual clock, for log timestamps. */
+  now(): number;
+}
+
+/** Linux identity the runtime reports in `containerStatuses[].user` (SupplementalGroupsPolicy, 1.33+). */
+export interface LinuxUser {
+  uid: number;
+  gid: number;
+  supplementalGroups: number[];
+}
+
+export interface SimulatedApp {
+  /** Short name (`kuard`, `nginx`, `coredns`, `shell`, `generic`). */
+  readonly name: string;
+  /** Env from the image config, PATH first, as the runtime starts the process with it. */
+  imageEnv(image: string): string[];
+  /** HOME a process gets when the image env sets none (runc adds it); undefined: not set. */
+  readonly home?: string;
+  readonly user: LinuxUser;
+  /** Which `cat`/`ls` error text the image prints: busybox, GNU coreutils, or no shell at all. */
+  readonly coreutils: 'busybox' | 'gnu' | 'none';
+  /** Sockets the process listens on. */
+  listeners(container: Container): Listener[];
+  /** Answers one HTTP request on one of the ports it listens on. */
+  http(instance: AppInstance, req: HttpRequest): HttpOutcome;
+  /** gRPC health answer on a port (grpc probes); undefined: the port does not speak gRPC. */
+  grpcHealth?(instance: AppInstance, port: number, service: string): 'SERVING' | 'NOT_SERVING' | undefined;
+  /** Timed behaviour of the main process, from the container's command and args. */
+  plan(container: Container): ProcessPlan;
+  /** What happens on SIGTERM (pod deletion, liveness kill). */
+  sigterm(container: Container): SigtermBehaviour;
+}
+
+const maxAccessLog = 200;
+
+/** A fresh instance: healthy and ready, no extra files. */
+export function newAppInstance(app: SimulatedApp, now: () => number): AppInstance {
+  return { app, ready: true, healthy: true, files: new Set(), accessLog: [], now };
+}
+
+/** Records one access-log line, keeping the log bounded. */
+export function logAccess(instance: AppInstance, line: string): void {
+  instance.accessLog.push({ time: instance.now(), line });
+  if (instance.accessLog.length > maxAccessLog) instance.accessLog.splice(0, instance.accessLog.length - maxAccessLog);
+}
+
+/** The PATH every Debian/Alpine based image sets. */
+export const standardPath = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** uid/gid 0 with supplementary group 0, as images without USER report. */
+export const rootUser: LinuxUser = { uid: 0, gid: 0, supplementalGroups: [0] };
+
+/** `text/plain` 404 as Go's net/http and httprouter write it. */
+export function goNotFound(): HttpOutcome {
+  return { kind: 'response', response: { status: 404, body: '404 page not found\n', headers: { 'Content-Type': 'text/plain; charset=utf-8' } } };
+}
+
+/** Shorthand for a response outcome. */
+export function respond(status: number, body: string, headers?: Record<string, string>): HttpOutcome {
+  return { kind: 'response', response: { status, body, ...(headers ? { headers } : {}) } };
+}

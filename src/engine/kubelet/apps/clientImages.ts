@@ -1,0 +1,70 @@
+/**
+ * Client and toolbox images (busybox, alpine, nicolaka/netshoot, curlimages/curl, ubuntu, debian): nothing
+ * listens; the main process is whatever the command says (`sleep 3600` keeps the pod running, the default
+ * `sh` without stdin exits at once). A shell or `sleep` as PID 1 has no SIGTERM handler, and the kernel
+ * does not apply the default action to PID 1, so deletion waits for the whole grace period.
+ */
+import type { Container } from '../../api/types';
+import type { LinuxUser, SimulatedApp } from './app';
+import { goNotFound, rootUser, standardPath } from './app';
+import { planFromArgv } from './shellScript';
+
+interface ClientImage {
+  name: string;
+  entrypoint: string[];
+  cmd: string[];
+  coreutils: 'busybox' | 'gnu';
+  user: LinuxUser;
+  home: string;
+  env: string[];
+}
+
+const clientImages: Record<string, ClientImage> = {
+  busybox: { name: 'busybox', entrypoint: [], cmd: ['sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
+  alpine: { name: 'alpine', entrypoint: [], cmd: ['/bin/sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
+  netshoot: { name: 'netshoot', entrypoint: [], cmd: ['zsh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
+  curl: {
+    name: 'curl',
+    entrypoint: ['/entrypoint.sh'],
+    cmd: ['curl'],
+    coreutils: 'busybox',
+    user: { uid: 100, gid: 101, supplementalGroups: [101] },
+    home: '/home/curl_user',
+    env: [standardPath, 'CURL_CA_BUNDLE=/cacert.pem'],
+  },
+  ubuntu: { name: 'ubuntu', entrypoint: [], cmd: ['/bin/bash'], coreutils: 'gnu', user: rootUser, home: '/root', env: [standardPath] },
+  debian: { name: 'debian', entrypoint: [], cmd: ['bash'], coreutils: 'gnu', user: rootUser, home: '/root', env: [standardPath] },
+};
+
+/** The argv the runtime starts: command replaces the entrypoint, args replace the image CMD. */
+export function effectiveArgv(container: Container, entrypoint: readonly string[], cmd: readonly string[]): string[] {
+  if (container.command?.length) return [...container.command, ...(container.args ?? [])];
+  return [...entrypoint, ...(container.args ?? cmd)];
+}
+
+function clientApp(img: ClientImage): SimulatedApp {
+  return {
+    name: img.name,
+    imageEnv: () => [...img.env],
+    home: img.home,
+    user: img.user,
+    coreutils: img.coreutils,
+    listeners: () => [],
+    http: () => goNotFound(),
+    plan(container: Container) {
+      let argv = effectiveArgv(container, img.entrypoint, img.cmd);
+      // curl's entrypoint just execs its arguments; `curl` with no URL prints usage and exits 2
+      if (argv[0] === '/entrypoint.sh') argv = argv.slice(1);
+      if (img.name === 'curl' && argv[0] === 'curl') return argv.length > 1 ? { steps: [], exit: { atMs: 200, code: 0 } } : { steps: [], exit: { atMs: 0, code: 2 } };
+      return planFromArgv(argv, !!container.stdin);
+    },
+    sigterm: () => 'ignore',
+  };
+}
+
+const built = new Map(Object.entries(clientImages).map(([k, v]) => [k, clientApp(v)]));
+
+/** The client app for a known toolbox image key (`busybox`, `alpine`, `netshoot`, `curl`, `ubuntu`, `debian`). */
+export function clientAppFor(key: string): SimulatedApp | undefined {
+  return built.get(key);
+}

@@ -1,0 +1,76 @@
+/**
+ * nginx (`nginx`, `nginx:<tag>`): listens on :80, serves the welcome page at `/` and its HTML 404 elsewhere,
+ * writes the `combined` access log line. The image's STOPSIGNAL is SIGQUIT, a graceful shutdown that
+ * finishes almost at once with exit code 0.
+ */
+import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
+import { logAccess, respond, standardPath } from './app';
+
+const defaultVersion = '1.29.3';
+
+/** nginx version from a tag such as `1.27`, `1.27.2`, `1.27-alpine`; the current release otherwise. */
+export function nginxVersion(image: string): string {
+  const tag = /:([^@/]+)$/.exec(image)?.[1] ?? 'latest';
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(tag);
+  if (!m) return defaultVersion;
+  return m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}.0`;
+}
+
+function welcome(version: string): string {
+  return (
+    '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n' +
+    '<p>If you see this page, nginx is successfully installed and working. Further configuration is required.</p>\n' +
+    `<p><em>Thank you for using nginx.</em></p>\n<!-- nginx/${version} -->\n</body>\n</html>\n`
+  );
+}
+
+function notFound(version: string): string {
+  return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** nginx's `$time_local` in UTC: `05/Jan/2026:09:00:01 +0000`. */
+function timeLocal(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  // civil-from-days, as in clock.ts; the engine has no Date
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const rem = ms - days * 86_400_000;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d)}/${months[m - 1]}/${y}:${p(Math.floor(rem / 3_600_000))}:${p(Math.floor((rem % 3_600_000) / 60_000))}:${p(Math.floor((rem % 60_000) / 1000))} +0000`;
+}
+
+/** Builds the nginx app for one image tag (the version shows in pages and env). */
+export function nginxApp(image: string): SimulatedApp {
+  const version = nginxVersion(image);
+  const alpine = /alpine/.test(image);
+  const release = alpine ? '1' : '1~trixie';
+  return {
+    name: 'nginx',
+    imageEnv: () => [standardPath, `NGINX_VERSION=${version}`, 'NJS_VERSION=0.9.4', `NJS_RELEASE=${release}`, `PKG_RELEASE=${release}`, `DYNPKG_RELEASE=${release}`],
+    home: '/root',
+    user: { uid: 0, gid: 0, supplementalGroups: [0] },
+    coreutils: alpine ? 'busybox' : 'gnu',
+    listeners: () => [{ port: 80, protocol: 'TCP' }],
+    http(instance: AppInstance, req: HttpRequest): HttpOutcome {
+      const path = req.path.split('?')[0];
+      const found = path === '/' || path === '/index.html';
+      const body = found ? welcome(version) : notFound(version);
+      const status = found ? 200 : 404;
+      const ua = req.headers?.['User-Agent'] ?? '-';
+      const ip = (req.remoteAddr ?? '-').split(':')[0];
+      logAccess(instance, `${ip} - - [${timeLocal(instance.now())}] "${req.method} ${req.path} HTTP/1.1" ${status} ${body.length} "-" "${ua}" "-"`);
+      return respond(status, body, { 'Content-Type': 'text/html', Server: `nginx/${version}` });
+    },
+    plan: () => ({ steps: [] }),
+    sigterm: () => ({ exitAfterMs: 100, exitCode: 0 }),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Chooses the simulated application for a container from its image, and lets a shell `command` replace an
+ * image's server (`nginx` with `command: [sleep, "3600"]` runs sleep, not nginx).
+ */
+import type { Container } from '../../api/types';
+import { imageRepository, parseImage } from '../images';
+import type { SimulatedApp } from './app';
+import { clientAppFor } from './clientImages';
+import { corednsApp } from './coredns';
+import { genericApp } from './genericApp';
+import { kuardApp } from './kuard';
+import { nginxApp } from './nginx';
+import { isShellLikeCommand, planFromArgv } from './shellScript';
+
+const clientRepos: Record<string, string> = {
+  'docker.io/library/busybox': 'busybox',
+  'docker.io/radial/busyboxplus': 'busybox',
+  'registry.k8s.io/busybox': 'busybox',
+  'registry.k8s.io/e2e-test-images/busybox': 'busybox',
+  'k8s.gcr.io/busybox': 'busybox',
+  'gcr.io/google-containers/busybox': 'busybox',
+  'docker.io/library/alpine': 'alpine',
+  'docker.io/nicolaka/netshoot': 'netshoot',
+  'docker.io/curlimages/curl': 'curl',
+  'docker.io/library/ubuntu': 'ubuntu',
+  'docker.io/library/debian': 'debian',
+};
+
+const byImage = new Map<string, SimulatedApp>();
+
+/** The application an image runs when its entrypoint is left alone. */
+export function appForImage(image: string): SimulatedApp {
+  let app = byImage.get(image);
+  if (!app) {
+    app = resolveImage(image);
+    byImage.set(image, app);
+  }
+  return app;
+}
+
+function resolveImage(image: string): SimulatedApp {
+  const repo = imageRepository(parseImage(image));
+  if (/^gcr\.io\/kuar-demo\/kuard-/.test(repo)) return kuardApp;
+  if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);
+  if (repo === 'registry.k8s.io/coredns/coredns' || repo === 'docker.io/coredns/coredns') return corednsApp;
+  const client = clientRepos[repo];
+  return (client && clientAppFor(client)) || genericApp;
+}
+
+/** A server image whose entrypoint was replaced by a shell or utility: the image's files, not its server. */
+function commandOverride(base: SimulatedApp): SimulatedApp {
+  return {
+    ...base,
+    name: `${base.name}/command`,
+    listeners: () => [],
+    plan: (c: Container) => planFromArgv(c.command?.length ? [...c.command, ...(c.args ?? [])] : [...(c.args ?? [])], !!c.stdin),
+    sigterm: () => 'ignore',
+  };
+}
+
+// images whose entrypoint execs its arguments (nginx's docker-entrypoint.sh, and unknown images by guess)
+const passthroughEntrypoint = new Set(['nginx', 'generic']);
+
+/** The application a container runs. */
+export function appForContainer(container: Container): SimulatedApp {
+  const base = appForImage(container.image ?? '');
+  if (clientRepos[imageRepository(parseImage(container.image ?? ''))]) return base;
+  if (isShellLikeCommand(container.command)) return commandOverride(base);
+  if (!container.command?.length && passthroughEntrypoint.has(base.name) && isShellLikeCommand(container.args)) return commandOverride(base);
+  return base;
+}

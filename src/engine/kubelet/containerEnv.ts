@@ -1,0 +1,119 @@
+/**
+ * The environment a container process starts with. The kubelet builds its part in `makeEnvironmentVariables`
+ * (kubelet_pods.go): `env` entries in declaration order with `$(VAR)` expanded against the earlier entries
+ * and the service variables, then every service variable the user did not set. containerd then starts from
+ * the image config env (PATH first), adds HOSTNAME, and applies the kubelet's list, replacing duplicates in
+ * place. It is computed once, when the container starts.
+ */
+import type { Container, Pod } from '../api/types';
+import type { EnvVarPair } from './envvars';
+
+/** Values the downward API can hand to `valueFrom.fieldRef`. */
+export interface DownwardValues {
+  podIP: string;
+  hostIP: string;
+}
+
+/**
+ * `$(VAR)` expansion (third_party/forked/golang/expansion): `$$` escapes a `$`, an unknown `$(VAR)` stays as
+ * written, and a `$` not followed by `(` is kept.
+ */
+export function expandEnvValue(input: string, lookup: (name: string) => string | undefined): string {
+  let out = '';
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i];
+    if (ch !== '$' || i + 1 >= input.length) {
+      out += ch;
+      continue;
+    }
+    const next = input[i + 1];
+    if (next === '$') {
+      out += '$';
+      i++;
+    } else if (next === '(') {
+      const close = input.indexOf(')', i + 2);
+      if (close < 0) {
+        out += input.slice(i);
+        break;
+      }
+      const name = input.slice(i + 2, close);
+      const v = lookup(name);
+      out += v ?? `$(${name})`;
+      i = close;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** `podFieldSelectorRuntimeValue` for the fields a simulated pod has. */
+function fieldRefValue(path: string, pod: Pod, d: DownwardValues): string {
+  const meta = pod.metadata ?? {};
+  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+  if (m) return (m[1] === 'labels' ? meta.labels : meta.annotations)?.[m[2]] ?? '';
+  switch (path) {
+    case 'metadata.name':
+      return meta.name ?? '';
+    case 'metadata.namespace':
+      return meta.namespace ?? '';
+    case 'metadata.uid':
+      return meta.uid ?? '';
+    case 'spec.nodeName':
+      return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName':
+      return pod.spec?.serviceAccountName ?? '';
+    case 'status.hostIP':
+    case 'status.hostIPs':
+      return d.hostIP;
+    case 'status.podIP':
+    case 'status.podIPs':
+      return d.podIP;
+    case 'spec.terminationGracePeriodSeconds':
+      return String(pod.spec?.terminationGracePeriodSeconds ?? 30);
+    default:
+      return '';
+  }
+}
+
+/** The kubelet's list (`makeEnvironmentVariables`): user variables first, then the remaining service ones. */
+export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): EnvVarPair[] {
+  // ConfigMaps and Secrets do not exist in the simulation: envFrom and *KeyRef resolve to nothing.
+  const tmp = new Map<string, string>();
+  const lookup = (name: string) => (tmp.has(name) ? tmp.get(name) : serviceEnv.get(name));
+  for (const e of container.env ?? []) {
+    let value = e.value ?? '';
+    if (value !== '') value = expandEnvValue(value, lookup);
+    else if (e.valueFrom?.fieldRef) value = fieldRefValue(e.valueFrom.fieldRef.fieldPath, pod, d);
+    else if (e.valueFrom?.resourceFieldRef) value = '0';
+    tmp.set(e.name, value);
+  }
+  const out: EnvVarPair[] = [...tmp].map(([name, value]) => ({ name, value }));
+  for (const [name, value] of serviceEnv) if (!tmp.has(name)) out.push({ name, value });
+  return out;
+}
+
+/**
+ * The process environment as `env` prints it: image env, HOSTNAME, then the kubelet's list (containerd's
+ * WithEnv replaces an existing name in place), then HOME when the image runtime adds one.
+ */
+export function processEnvironment(imageEnv: readonly string[], hostname: string, fromKubelet: readonly EnvVarPair[], home?: string): string[] {
+  const out: string[] = [];
+  const index = new Map<string, number>();
+  const put = (name: string, value: string) => {
+    const i = index.get(name);
+    if (i !== undefined) out[i] = `${name}=${value}`;
+    else {
+      index.set(name, out.length);
+      out.push(`${name}=${value}`);
+    }
+  };
+  for (const kv of imageEnv) {
+    const eq = kv.indexOf('=');
+    put(kv.slice(0, eq), kv.slice(eq + 1));
+  }
+  put('HOSTNAME', hostname);
+  for (const e of fromKubelet) put(e.name, e.value);
+  if (home !== undefined && !index.has('HOME')) put('HOME', home);
+  return out;
+}

@@ -1,0 +1,262 @@
+/**
+ * One container's way through the lifecycle stages: image check or pull, create and start, the process
+ * plan (files, exit), stop on SIGTERM within the grace period, and the restart decision with crash-loop
+ * back-off (kuberuntime_manager.go `computePodActions` / `doBackOff`, flowcontrol.Backoff).
+ */
+import { newAppInstance } from './apps/app';
+import { appForContainer } from './apps/registry';
+import { processEnvironment, kubeletEnv } from './containerEnv';
+import { formatGoDuration } from './goDuration';
+import { randomHex64 } from './hexIds';
+import { podHostnameAndDomain } from './hostsFile';
+import { defaultPullPolicy, imageKey, imageSizeBytes } from './images';
+import type { KubeletHost } from './kubeletHost';
+import { jitter, logPod, podTimer } from './kubeletHost';
+import { recordStageEvents } from './kubeletEvents';
+import { crashLoopBackOff, imagePull, stages } from './lifecycleStages';
+import type { ContainerRuntime, PodRuntime } from './podRuntime';
+import { formatPod } from './podRuntime';
+import { startProbes, stopProbes } from './probeManager';
+
+/** The first container still waiting to be started, in spec order (SyncPod starts them one by one). */
+export function advanceStart(host: KubeletHost, pr: PodRuntime): void {
+  if (!pr.sandbox || pr.terminating || pr.terminal) return;
+  if (pr.containers.some((c) => c.phase === 'starting')) return;
+  const next = pr.containers.find((c) => c.phase === 'pending' && !c.waiting);
+  if (next) {
+    beginStart(host, pr, next);
+    return;
+  }
+  if (!pr.initialSyncDone) {
+    pr.initialSyncDone = true;
+    host.requestSync(pr);
+  }
+}
+
+/** Image check or pull, then create and start (one timer per container start). */
+export function beginStart(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime): void {
+  const agent = host.agent(pr.node);
+  if (!agent) return;
+  const { clock, rand, recorder } = host.ctx;
+  const now = clock.now();
+  const image = cr.spec.image ?? '';
+  const key = imageKey(image);
+  const policy = cr.spec.imagePullPolicy || defaultPullPolicy(image);
+  const present = agent.hasImage(key, now);
+  cr.phase = 'starting';
+  cr.waiting = undefined;
+  if (policy === 'Never' && !present) {
+    cr.phase = 'pending';
+    cr.waiting = { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
+    recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'ErrImageNeverPull', cr.waiting.message, `spec.containers{${cr.name}}`);
+    host.requestSync(pr);
+    return;
+  }
+  const startDelay = jitter(host, stages.containerStarted.delay);
+  if (policy !== 'Always' && present) {
+    cr.timer = podTimer(host, pr, startDelay, `start ${cr.name}`, () => {
+      recordStageEvents(recorder, pr.node, pr.pod, stages.imagePresent.events, { image }, cr.name);
+      startContainer(host, pr, cr);
+    });
+    return;
+  }
+  // serialized image pulls (serializeImagePulls: true): wait for the puller, then pull
+  recordStageEvents(recorder, pr.node, pr.pod, stages.imagePulling.events, { image }, cr.name);
+  const begin = Math.max(now, agent.pullFreeAt);
+  const available = agent.imageAvailableAt(key);
+  const pullMs =
+    available !== undefined && available <= begin
+      ? jitter(host, imagePull.presentRecheckMs)
+      : imagePull.baseMs + Math.round(imageSizeBytes(image) / rand.between(imagePull.minBytesPerMs, imagePull.maxBytesPerMs));
+  const end = begin + pullMs;
+  agent.pullFreeAt = end;
+  agent.markImage(key, end);
+  cr.timer = podTimer(host, pr, end - now + startDelay, `pull and start ${cr.name}`, () => {
+    recordStageEvents(recorder, pr.node, pr.pod, stages.imagePulled.events, {
+      image,
+      pullDuration: formatGoDuration(pullMs),
+      totalDuration: formatGoDuration(end - now),
+      size: imageSizeBytes(image),
+    }, cr.name);
+    startContainer(host, pr, cr);
+  });
+}
+
+/** CreateContainer + StartContainer: a new attempt with its environment, app instance, plan and probes. */
+export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime): void {
+  const agent = host.agent(pr.node);
+  if (!agent || !pr.sandbox) return;
+  const { clock, rand, recorder, config } = host.ctx;
+  const now = clock.now();
+  recordStageEvents(recorder, pr.node, pr.pod, stages.containerStarted.events, { container: cr.name }, cr.name);
+  if (cr.attempt) {
+    cr.restartCount++;
+    cr.lastTermination = cr.terminated;
+  }
+  cr.terminated = undefined;
+  cr.waiting = undefined;
+  const app = appForContainer(cr.spec);
+  const instance = newAppInstance(app, () => clock.now());
+  const pod = pr.pod;
+  const serviceEnv = host.serviceEnv(pod.metadata?.namespace || 'default', pod.spec?.enableServiceLinks !== false);
+  const fromKubelet = kubeletEnv(pod, cr.spec, serviceEnv, { podIP: pr.sandbox.ip, hostIP: agent.ip });
+  const { hostname } = podHostnameAndDomain(pod, config.clusterDomain);
+  const env = processEnvironment(app.imageEnv(cr.spec.image ?? ''), hostname, fromKubelet, app.home);
+  cr.attempt = { id: randomHex64(rand), image: cr.spec.image ?? '', startedAt: now, app, instance, env, timers: [] };
+  cr.phase = 'running';
+  cr.started = !cr.spec.startupProbe;
+  cr.timer = undefined;
+  logPod(host, pr, `started container ${cr.name} in ${pr.key}`);
+  const attempt = cr.attempt;
+  const plan = app.plan(cr.spec);
+  for (const step of plan.steps) {
+    attempt.timers.push(
+      podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => {
+        if (step.touch) attempt.instance.files.add(step.touch);
+        if (step.remove) attempt.instance.files.delete(step.remove);
+      }),
+    );
+  }
+  if (plan.exit) {
+    const exit = plan.exit;
+    attempt.timers.push(podTimer(host, pr, exit.atMs, `process exit ${cr.name}`, () => processExited(host, pr, cr, exit.code, false)));
+  }
+  startProbes(host, pr, cr);
+  if (pr.initialSyncDone) host.requestSync(pr);
+  advanceStart(host, pr);
+}
+
+/** The process of the current attempt has exited (on its own, or after SIGTERM / SIGKILL). */
+export function processExited(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, exitCode: number, killedByKubelet: boolean): void {
+  const a = cr.attempt;
+  if (!a || (cr.phase !== 'running' && cr.phase !== 'stopping')) return;
+  const now = host.ctx.clock.now();
+  for (const t of a.timers) t.cancel();
+  a.timers = [];
+  cr.timer?.cancel();
+  cr.timer = undefined;
+  stopProbes(cr);
+  cr.terminated = { containerID: a.id, exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: a.startedAt, finishedAt: now };
+  cr.phase = 'exited';
+  logPod(host, pr, `container ${cr.name} in ${pr.key} exited with code ${exitCode}`);
+  if (pr.terminating) {
+    finishTerminationIfDone(host, pr);
+    return;
+  }
+  if (killedByKubelet) {
+    // the same SyncPod that killed it starts it again: no intermediate status
+    const restart = cr.restartAfterStop;
+    cr.restartAfterStop = false;
+    decideRestart(host, pr, cr, restart);
+    return;
+  }
+  // PLEG notices the exit at its next relist; that sync reports the terminated state, then acts
+  cr.timer = podTimer(host, pr, jitter(host, stages.exitNoticed.delay), `notice exit ${cr.name}`, () => {
+    cr.timer = undefined;
+    host.requestSync(pr);
+    decideRestart(host, pr, cr, false);
+  });
+}
+
+/** `ShouldContainerBeRestarted` plus `doBackOff`. */
+export function decideRestart(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, forced: boolean): void {
+  const t = cr.terminated;
+  if (!t || pr.terminating) return;
+  const policy = pr.pod.spec?.restartPolicy || 'Always';
+  if (!forced && (policy === 'Never' || (policy === 'OnFailure' && t.exitCode === 0))) {
+    cr.phase = 'exited';
+    podMaybeFinished(host, pr);
+    return;
+  }
+  const now = host.ctx.clock.now();
+  let entry = cr.backoff;
+  // flowcontrol.Backoff forgets entries not updated for twice the maximum
+  if (entry && now - entry.lastUpdate > 2 * crashLoopBackOff.maxMs) entry = undefined;
+  if (entry && now - t.finishedAt < entry.durationMs) {
+    const remaining = t.finishedAt + entry.durationMs - now;
+    cr.phase = 'backoff';
+    cr.waiting = {
+      reason: 'CrashLoopBackOff',
+      message: `back-off ${formatGoDuration(entry.durationMs)} restarting failed container=${cr.name} pod=${formatPod(pr.pod)}`,
+    };
+    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.backOff.events, { container: cr.name, pod: formatPod(pr.pod) }, cr.name);
+    host.requestSync(pr);
+    cr.timer = podTimer(host, pr, remaining, `back-off ${cr.name}`, () => {
+      cr.timer = undefined;
+      decideRestart(host, pr, cr, forced);
+    });
+    return;
+  }
+  cr.backoff = entry
+    ? { durationMs: Math.min(entry.durationMs * 2, crashLoopBackOff.maxMs), lastUpdate: now }
+    : { durationMs: crashLoopBackOff.initialMs, lastUpdate: now };
+  cr.waiting = undefined;
+  cr.phase = 'pending';
+  beginStart(host, pr, cr);
+}
+
+/** A pod whose containers all finished and will not restart is done: the sandbox goes (not the pod). */
+export function podMaybeFinished(host: KubeletHost, pr: PodRuntime): void {
+  const done = pr.containers.every((c) => c.phase === 'exited');
+  if (done) {
+    tearDownSandbox(host, pr);
+    pr.terminal = true;
+  }
+  host.requestSync(pr);
+}
+
+/** StopPodSandbox + CNI DEL: the IP goes back to the node's pool (the status keeps showing it). */
+export function tearDownSandbox(host: KubeletHost, pr: PodRuntime): void {
+  if (!pr.sandbox) return;
+  host.agent(pr.node)?.ipam.release(pr.sandbox.id);
+  pr.lastIP = pr.sandbox.ip;
+  pr.sandbox = undefined;
+}
+
+/** kubelet killContainer: the minimum grace period it ever uses. */
+const minimumGracePeriodMs = 2000;
+
+/**
+ * Sends SIGTERM (after a preStop hook) and schedules the exit: the app's own exit if it comes within the
+ * grace period, SIGKILL (137) at its end otherwise.
+ */
+export function stopContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, message: string, graceMs: number, restartAfter: boolean): void {
+  const a = cr.attempt;
+  if (!a || cr.phase !== 'running') return;
+  recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.containerKilling.events, { message }, cr.name);
+  logPod(host, pr, `killing container ${cr.name} in ${pr.key}: ${message}`);
+  cr.phase = 'stopping';
+  cr.restartAfterStop = restartAfter;
+  stopProbes(cr, true);
+  for (const t of a.timers) t.cancel();
+  a.timers = [];
+  const grace = Math.max(graceMs, minimumGracePeriodMs);
+  const preStop = preStopMs(cr);
+  const behaviour = a.app.sigterm(cr.spec);
+  const exitAt = behaviour === 'ignore' ? Number.POSITIVE_INFINITY : preStop + behaviour.exitAfterMs;
+  const [delay, code] = exitAt <= grace && behaviour !== 'ignore' ? [exitAt, behaviour.exitCode] : [grace, 137];
+  cr.timer = podTimer(host, pr, delay, `stop ${cr.name}`, () => {
+    cr.timer = undefined;
+    processExited(host, pr, cr, code, true);
+  });
+}
+
+/** How long a preStop hook holds SIGTERM back: `sleep.seconds`, or an exec of `sleep N`. */
+function preStopMs(cr: ContainerRuntime): number {
+  const hook = cr.spec.lifecycle?.preStop as { sleep?: { seconds?: number }; exec?: { command?: string[] } } | undefined;
+  if (!hook) return 0;
+  if (hook.sleep?.seconds) return hook.sleep.seconds * 1000;
+  const cmd = hook.exec?.command ?? [];
+  const text = cmd.join(' ');
+  const m = /\bsleep\s+(\d+)/.exec(text);
+  return m ? Number(m[1]) * 1000 : 0;
+}
+
+/** Once every container of a terminating pod has exited: stop the sandbox, release the IP, go terminal. */
+export function finishTerminationIfDone(host: KubeletHost, pr: PodRuntime): void {
+  if (!pr.terminating || pr.terminal) return;
+  if (pr.containers.some((c) => c.phase === 'running' || c.phase === 'stopping')) return;
+  tearDownSandbox(host, pr);
+  pr.terminal = true;
+  host.requestSync(pr);
+}

@@ -1,0 +1,136 @@
+/**
+ * `status.containerStatuses` from the runtime record (kubelet_pods.go `convertToAPIContainerStatuses` plus
+ * the prober manager's `ready` / `started`). Statuses are sorted by container name, as the kubelet does.
+ */
+import type { Container, ContainerStatus, Pod } from '../api/types';
+import { formatTimestamp } from '../clock';
+import { statusImage, statusImageId } from './images';
+import type { ContainerRuntime, Termination } from './podRuntime';
+
+/** containerStatuses entry with the 1.33+ `user` field. */
+export type ContainerStatus134 = ContainerStatus & {
+  user?: { linux: { uid: number; gid: number; supplementalGroups: number[] } };
+};
+
+const secondTexts = new Map<number, string>();
+
+/** formatTimestamp with a cache per second: many pods share the same seconds. */
+export function timestampText(ms: number): string {
+  const sec = Math.floor(ms / 1000);
+  let t = secondTexts.get(sec);
+  if (t === undefined) {
+    if (secondTexts.size > 4096) secondTexts.clear();
+    t = formatTimestamp(sec * 1000);
+    secondTexts.set(sec, t);
+  }
+  return t;
+}
+
+function terminatedState(t: Termination) {
+  return {
+    containerID: `containerd://${t.containerID}`,
+    exitCode: t.exitCode,
+    finishedAt: timestampText(t.finishedAt),
+    ...(t.message ? { message: t.message } : {}),
+    reason: t.reason,
+    startedAt: timestampText(t.startedAt),
+  };
+}
+
+function volumeMountStatuses(c: Container) {
+  if (!c.volumeMounts?.length) return undefined;
+  return c.volumeMounts.map((m) => ({
+    mountPath: m.mountPath,
+    name: m.name,
+    ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+  }));
+}
+
+// InPlacePodVerticalScaling (beta, on in 1.34): running containers report their cpu/memory/ephemeral-storage.
+const reportedResources = ['cpu', 'memory', 'ephemeral-storage'];
+
+function pick(list: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!list) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of reportedResources) if (list[k] !== undefined) out[k] = list[k];
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Whether the container passes readiness: running, started, and its readiness probe (if any) succeeded. */
+export function containerReady(cr: ContainerRuntime): boolean {
+  if (cr.phase !== 'running' && cr.phase !== 'stopping') return false;
+  if (!cr.started) return false;
+  const r = cr.probes.get('Readiness');
+  if (!cr.spec.readinessProbe) return true;
+  return r?.state.current === 'success';
+}
+
+/**
+ * One container's status. `podTerminal`: the pod has finished for good, so a container that never ran is
+ * reported terminated with ContainerStatusUnknown (status manager `TerminatePod`).
+ */
+export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): ContainerStatus134 {
+  const spec = cr.spec;
+  const a = cr.attempt;
+  const base: ContainerStatus134 = {
+    name: cr.name,
+    image: spec.image ?? '',
+    imageID: '',
+    lastState: cr.lastTermination ? { terminated: terminatedState(cr.lastTermination) } : {},
+    ready: containerReady(cr),
+    restartCount: cr.restartCount,
+    started: (cr.phase === 'running' || cr.phase === 'stopping') && cr.started,
+    state: { waiting: { reason: 'ContainerCreating' } },
+  };
+  const mounts = volumeMountStatuses(spec);
+  if (mounts) base.volumeMounts = mounts;
+  if (!a) {
+    if (podTerminal) {
+      base.state = {
+        terminated: { exitCode: 137, message: 'The container could not be located when the pod was terminated', reason: 'ContainerStatusUnknown' },
+      };
+    } else if (cr.waiting) base.state = { waiting: { ...cr.waiting } };
+    return base;
+  }
+  base.containerID = `containerd://${a.id}`;
+  base.image = statusImage(a.image);
+  base.imageID = statusImageId(a.image);
+  base.user = { linux: { uid: a.app.user.uid, gid: a.app.user.gid, supplementalGroups: [...a.app.user.supplementalGroups] } };
+  const requests = pick(spec.resources?.requests as Record<string, unknown> | undefined);
+  if (requests) base.allocatedResources = requests as ContainerStatus['allocatedResources'];
+  if (cr.phase === 'running' || cr.phase === 'stopping') {
+    base.state = { running: { startedAt: timestampText(a.startedAt) } };
+    const limits = pick(spec.resources?.limits as Record<string, unknown> | undefined);
+    base.resources = { ...(limits ? { limits } : {}), ...(requests ? { requests } : {}) } as ContainerStatus['resources'];
+  } else if (cr.terminated) {
+    if (cr.waiting) {
+      // crash-loop back-off: the exited attempt becomes lastState, the container waits
+      base.state = { waiting: { ...cr.waiting } };
+      base.lastState = { terminated: terminatedState(cr.terminated) };
+    } else {
+      base.state = { terminated: terminatedState(cr.terminated) };
+    }
+  }
+  return base;
+}
+
+/** All container statuses of a pod, sorted by name. */
+export function containerStatuses(containers: readonly ContainerRuntime[], podTerminal: boolean): ContainerStatus134[] {
+  return containers.map((cr) => containerStatus(cr, podTerminal)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+/** The QoS class (v1qos.GetPodQOS) for pods admitted without one. */
+export function podQOSClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  let any = false;
+  let guaranteed = true;
+  for (const c of pod.spec?.containers ?? []) {
+    const req = (c.resources?.requests ?? {}) as Record<string, unknown>;
+    const lim = (c.resources?.limits ?? {}) as Record<string, unknown>;
+    for (const r of ['cpu', 'memory']) {
+      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

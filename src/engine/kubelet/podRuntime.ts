@@ -1,0 +1,138 @@
+/**
+ * The kubelet's in-memory picture of what runs on a node: one record per pod (its sandbox and IP) and per
+ * container (the current attempt, its last termination, probe state, restart back-off). This is what
+ * containerd plus the kubelet's caches hold in a real node; the Pod object's status is generated from it.
+ */
+import type { TimerHandle } from '../clock';
+import type { Container, Pod } from '../api/types';
+import type { AppInstance, SimulatedApp } from './apps/app';
+import type { ProbeState, ProbeType } from './probes';
+
+/** Where a container is in its lifecycle. */
+export type ContainerPhase =
+  /** waiting for the sandbox or for an earlier container of the same sync */
+  | 'pending'
+  /** image being pulled or container being created and started */
+  | 'starting'
+  | 'running'
+  /** SIGTERM sent, waiting for the process to exit */
+  | 'stopping'
+  | 'exited'
+  /** exited and waiting out the crash-loop back-off */
+  | 'backoff';
+
+/** A finished container attempt (`state.terminated` / `lastState.terminated`). */
+export interface Termination {
+  containerID: string;
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** One container attempt (a containerd container). */
+export interface ContainerAttempt {
+  id: string;
+  /** The image as written in the spec when this attempt was created. */
+  image: string;
+  startedAt: number;
+  app: SimulatedApp;
+  instance: AppInstance;
+  /** The process environment, fixed when the container started. */
+  env: string[];
+  /** Timers of the process plan (file steps, exit); cancelled when it stops. */
+  timers: TimerHandle[];
+}
+
+export interface ProbeWorker {
+  state: ProbeState;
+  timer?: TimerHandle;
+}
+
+export interface ContainerRuntime {
+  name: string;
+  /** The spec the current (or next) attempt runs. */
+  spec: Container;
+  phase: ContainerPhase;
+  restartCount: number;
+  attempt?: ContainerAttempt;
+  /** The current attempt's exit, while it is the latest container. */
+  terminated?: Termination;
+  /** The exit of the attempt before the current one (`lastState`). */
+  lastTermination?: Termination;
+  /** `state.waiting` reason and message set by the kubelet (CrashLoopBackOff, ErrImageNeverPull). */
+  waiting?: { reason: string; message: string };
+  /** flowcontrol.Backoff entry for this container. */
+  backoff?: { durationMs: number; lastUpdate: number };
+  probes: Map<ProbeType, ProbeWorker>;
+  /** Startup probe passed (or there is none) for the current attempt. */
+  started: boolean;
+  /** Pending start / stop timer. */
+  timer?: TimerHandle;
+  /** Restart right after the current stop completes (liveness failure, changed definition). */
+  restartAfterStop: boolean;
+}
+
+export interface PodSandbox {
+  id: string;
+  ip: string;
+}
+
+export interface PodRuntime {
+  /** `namespace/name` */
+  key: string;
+  uid: string;
+  node: string;
+  /** The latest version of the Pod the kubelet has seen. */
+  pod: Pod;
+  /** When the kubelet first saw the pod (`status.startTime`). */
+  startTime: number;
+  sandbox?: PodSandbox;
+  /** The last pod IP, kept in the status after the sandbox is gone. */
+  lastIP?: string;
+  containers: ContainerRuntime[];
+  /** The first SyncPod (sandbox + all containers started) has completed. */
+  initialSyncDone: boolean;
+  /** Graceful termination in progress: when it ends at the latest. */
+  terminating?: { since: number; deadline: number };
+  /** Every container has stopped and the sandbox is gone. */
+  terminal: boolean;
+  /** The kubelet already asked the apiserver to remove the pod. */
+  deleteSent: boolean;
+  /** Pod-level timers (sandbox creation). */
+  timers: Set<TimerHandle>;
+  /** The status the kubelet generated last (status manager cache), for lastTransitionTime. */
+  statusCache?: Pod['status'];
+  /** Torn down: timers that still fire for it do nothing. */
+  closed: boolean;
+}
+
+/** A fresh record for a pod the kubelet has just admitted. */
+export function newPodRuntime(pod: Pod, node: string, now: number): PodRuntime {
+  const meta = pod.metadata ?? {};
+  return {
+    key: `${meta.namespace ?? 'default'}/${meta.name ?? ''}`,
+    uid: meta.uid ?? '',
+    node,
+    pod,
+    startTime: now,
+    containers: (pod.spec?.containers ?? []).map((c) => newContainerRuntime(c)),
+    initialSyncDone: false,
+    terminal: false,
+    deleteSent: false,
+    timers: new Set(),
+    closed: false,
+  };
+}
+
+/** A container the kubelet has not started yet. */
+export function newContainerRuntime(spec: Container): ContainerRuntime {
+  return { name: spec.name, spec, phase: 'pending', restartCount: 0, probes: new Map(), started: false, restartAfterStop: false };
+}
+
+/** `format.Pod`: `name_namespace(uid)`, as used in kubelet messages. */
+export function formatPod(pod: Pod): string {
+  const m = pod.metadata ?? {};
+  return `${m.name}_${m.namespace}(${m.uid})`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The pod worker: walks a pod through the lifecycle stages (`lifecycleStages.ts`) on its node — admission,
+ * sandbox and IP, container starts, graceful termination, power cycles of the node — by mutating the
+ * runtime record and scheduling timers. It never writes the Pod: it asks for a status sync, and the
+ * kubelet's `sync(key)` generates and writes the status from the record.
+ */
+import type { Pod } from '../api/types';
+import { advanceStart, decideRestart, finishTerminationIfDone, processExited, stopContainer, tearDownSandbox } from './containerLifecycle';
+import { randomHex64 } from './hexIds';
+import type { KubeletHost } from './kubeletHost';
+import { jitter, podTimer } from './kubeletHost';
+import { recordStageEvents } from './kubeletEvents';
+import { stages } from './lifecycleStages';
+import { type ContainerRuntime, newContainerRuntime, newPodRuntime, type PodRuntime } from './podRuntime';
+import { stopProbes } from './probeManager';
+
+/** Admits a pod bound to the node: the first status, then the sandbox after its delay. */
+export function admitPod(host: KubeletHost, pod: Pod, node: string): PodRuntime {
+  const pr = newPodRuntime(pod, node, host.ctx.clock.now());
+  scheduleSandbox(host, pr, jitter(host, stages.sandboxReady.delay));
+  return pr;
+}
+
+function scheduleSandbox(host: KubeletHost, pr: PodRuntime, delayMs: number): void {
+  podTimer(host, pr, delayMs, 'sandbox', () => createSandbox(host, pr));
+}
+
+function createSandbox(host: KubeletHost, pr: PodRuntime): void {
+  const agent = host.agent(pr.node);
+  if (!agent || pr.terminating || pr.terminal) return;
+  const id = randomHex64(host.ctx.rand);
+  // host-network pods share the node's network namespace: no CNI, the pod IP is the node IP
+  const ip = pr.pod.spec?.hostNetwork ? agent.ip : agent.ipam.allocate(id);
+  if (!ip) {
+    const message =
+      `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": ` +
+      `plugin type="ptp" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${agent.podCIDR}`;
+    host.ctx.recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'FailedCreatePodSandBox', message);
+    scheduleSandbox(host, pr, 10_000);
+    return;
+  }
+  pr.sandbox = { id, ip };
+  pr.lastIP = ip;
+  advanceStart(host, pr);
+}
+
+/** Cancels everything still scheduled for the pod. */
+export function cancelPodTimers(pr: PodRuntime): void {
+  for (const t of pr.timers) t.cancel();
+  pr.timers.clear();
+  for (const c of pr.containers) {
+    c.timer = undefined;
+    if (c.attempt) c.attempt.timers = [];
+    for (const w of c.probes.values()) w.timer = undefined;
+  }
+}
+
+/** Forgets a pod: its containers are gone and its IP is released (pod removed from the API). */
+export function tearDownPod(host: KubeletHost, pr: PodRuntime): void {
+  cancelPodTimers(pr);
+  tearDownSandbox(host, pr);
+  pr.closed = true;
+}
+
+/** Starts graceful termination: SIGTERM to running containers, nothing new is started. */
+export function beginTermination(host: KubeletHost, pr: PodRuntime, graceMs: number): void {
+  const now = host.ctx.clock.now();
+  const deadline = now + graceMs;
+  if (pr.terminating) {
+    // a second delete may only shorten the grace period: kill what is still stopping at the new deadline
+    if (deadline >= pr.terminating.deadline) return;
+    pr.terminating.deadline = deadline;
+    for (const cr of pr.containers) {
+      if (cr.phase !== 'stopping') continue;
+      cr.timer?.cancel();
+      cr.timer = podTimer(host, pr, graceMs, `kill ${cr.name}`, () => processExited(host, pr, cr, 137, true));
+    }
+    return;
+  }
+  pr.terminating = { since: now, deadline };
+  for (const cr of pr.containers) {
+    if (cr.phase === 'running') stopContainer(host, pr, cr, `Stopping container ${cr.name}`, graceMs, false);
+    else if (cr.phase !== 'stopping') abandonStart(cr);
+  }
+  finishTerminationIfDone(host, pr);
+}
+
+/** A container that is not running when the pod goes away will not be started any more. */
+function abandonStart(cr: ContainerRuntime): void {
+  cr.timer?.cancel();
+  cr.timer = undefined;
+  stopProbes(cr);
+  cr.waiting = undefined;
+  cr.phase = 'exited';
+}
+
+/**
+ * A container whose image changed in the spec (the only mutable container field) is killed and started
+ * again with the new definition (computePodActions: "definition changed").
+ */
+export function applySpecChange(host: KubeletHost, pr: PodRuntime, pod: Pod): void {
+  for (const c of pod.spec?.containers ?? []) {
+    const cr = pr.containers.find((x) => x.name === c.name);
+    if (!cr || cr.spec === c) continue;
+    const changed = cr.spec.image !== c.image;
+    cr.spec = c;
+    if (!changed || pr.terminating || pr.terminal) continue;
+    const message = `Container ${c.name} definition changed, will be restarted`;
+    if (cr.phase === 'running') {
+      stopContainer(host, pr, cr, message, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000, true);
+    } else if (cr.phase === 'backoff' || cr.phase === 'exited') {
+      cr.timer?.cancel();
+      cr.timer = undefined;
+      decideRestart(host, pr, cr, true);
+    }
+  }
+}
+
+/** Powers the pod's containers off with the node: processes vanish, nothing is written anywhere. */
+export function powerOffPod(pr: PodRuntime): void {
+  cancelPodTimers(pr);
+}
+
+/**
+ * The node is back: a deleted pod finishes (its containers died with the node, exit 255), a live pod gets
+ * a new sandbox (new IP: the IPAM state was on tmpfs) and its containers start again.
+ */
+export function powerOnPod(host: KubeletHost, pr: PodRuntime, stoppedAt: number): void {
+  pr.statusCache = undefined;
+  for (const cr of pr.containers) {
+    if ((cr.phase === 'running' || cr.phase === 'stopping') && cr.attempt) {
+      cr.terminated = { containerID: cr.attempt.id, exitCode: 255, reason: 'Unknown', startedAt: cr.attempt.startedAt, finishedAt: stoppedAt };
+      cr.phase = 'exited';
+    } else if (cr.phase === 'starting' || cr.phase === 'backoff') {
+      cr.phase = cr.attempt ? 'exited' : 'pending';
+    }
+    cr.restartAfterStop = false;
+  }
+  pr.sandbox = undefined;
+  if (pr.terminating || pr.pod.metadata?.deletionTimestamp) {
+    pr.terminating ??= { since: host.ctx.clock.now(), deadline: host.ctx.clock.now() };
+    for (const cr of pr.containers) if (cr.phase !== 'exited') abandonStart(cr);
+    finishTerminationIfDone(host, pr);
+    return;
+  }
+  if (pr.terminal) return;
+  recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.sandboxChanged.events, {});
+  for (const cr of pr.containers) if (cr.phase === 'exited') cr.phase = 'pending';
+  pr.initialSyncDone = false;
+  scheduleSandbox(host, pr, jitter(host, stages.sandboxReady.delay));
+  host.requestSync(pr);
+}
+
+/** A runtime record for containers added to a spec the kubelet did not know (never happens for pods; kept safe). */
+export function ensureContainers(pr: PodRuntime, pod: Pod): void {
+  for (const c of pod.spec?.containers ?? []) if (!pr.containers.some((x) => x.name === c.name)) pr.containers.push(newContainerRuntime(c));
+}

@@ -1,0 +1,109 @@
+/**
+ * Probe workers (pkg/kubelet/prober): one per probe of a running container, and only for containers that
+ * declare probes, so pods without probes cost no timers. A worker first runs `initialDelaySeconds` after the
+ * container started (readiness is triggered at once then, as the prober manager does when it sees a running
+ * container with no result), then every `periodSeconds`. Startup gates the other two.
+ */
+import type { KubeletHost } from './kubeletHost';
+import { logPod, podTimer } from './kubeletHost';
+import { recordStageEvents } from './kubeletEvents';
+import { stages } from './lifecycleStages';
+import type { ContainerRuntime, PodRuntime } from './podRuntime';
+import { containerProbes, initialProbeState, type ProbeType, probeSettings, recordProbeResult, runProbe } from './probes';
+
+/** Sets up the workers of a container attempt that just started. */
+export function startProbes(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime): void {
+  for (const [type] of containerProbes(cr.spec)) {
+    let w = cr.probes.get(type);
+    if (!w) {
+      w = { state: initialProbeState(type) };
+      cr.probes.set(type, w);
+    }
+    // a new container ID: back to the initial result, probing resumes (worker.go)
+    w.state.current = initialProbeState(type).current;
+    w.state.onHold = false;
+    if (type === 'Startup' || cr.started) scheduleFirst(host, pr, cr, type);
+  }
+}
+
+/** Schedules the first run of the non-startup probes once the startup probe passed. */
+export function startGatedProbes(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime): void {
+  for (const [type] of containerProbes(cr.spec)) if (type !== 'Startup') scheduleFirst(host, pr, cr, type);
+}
+
+/** Stops the workers of a container (exited, or killed); `keepReadiness` lets readiness run while stopping. */
+export function stopProbes(cr: ContainerRuntime, keepReadiness = false): void {
+  for (const [type, w] of cr.probes) {
+    if (keepReadiness && type === 'Readiness') continue;
+    w.timer?.cancel();
+    w.timer = undefined;
+  }
+}
+
+function scheduleFirst(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, type: ProbeType): void {
+  const probe = probeOf(cr, type);
+  if (!probe || !cr.attempt) return;
+  const s = probeSettings(probe);
+  const due = Math.max(cr.attempt.startedAt + s.initialDelayMs, host.ctx.clock.now());
+  schedule(host, pr, cr, type, due - host.ctx.clock.now());
+}
+
+function probeOf(cr: ContainerRuntime, type: ProbeType) {
+  return type === 'Readiness' ? cr.spec.readinessProbe : type === 'Liveness' ? cr.spec.livenessProbe : cr.spec.startupProbe;
+}
+
+function schedule(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, type: ProbeType, delayMs: number): void {
+  const w = cr.probes.get(type);
+  if (!w) return;
+  w.timer?.cancel();
+  w.timer = podTimer(host, pr, delayMs, `${type.toLowerCase()} probe ${cr.name}`, () => {
+    w.timer = undefined;
+    tick(host, pr, cr, type);
+  });
+}
+
+function tick(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, type: ProbeType): void {
+  const w = cr.probes.get(type);
+  const probe = probeOf(cr, type);
+  const agent = host.agent(pr.node);
+  if (!w || !probe || !cr.attempt || !agent || !pr.sandbox) return;
+  if (cr.phase !== 'running' && cr.phase !== 'stopping') return;
+  if (w.state.onHold) return;
+  // graceful shutdown: liveness and startup stop probing (worker.go)
+  if (pr.pod.metadata?.deletionTimestamp && type !== 'Readiness') return;
+  const s = probeSettings(probe);
+  if (type === 'Startup' && cr.started) return;
+  const outcome = runProbe(probe, {
+    podIP: pr.sandbox.ip,
+    container: cr.spec,
+    instance: cr.attempt.instance,
+    source: `${agent.ip}:${agent.sourcePort()}`,
+    kubeletVersion: host.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'),
+  });
+  if (outcome.result === 'error') {
+    schedule(host, pr, cr, type, s.periodMs);
+    return;
+  }
+  if (outcome.result === 'failure') {
+    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.probeFailed.events, { probe: type, output: outcome.output }, cr.name);
+  } else if (outcome.result === 'warning') {
+    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.probeWarning.events, { probe: type, output: outcome.output }, cr.name);
+  }
+  const result = outcome.result === 'failure' ? 'failure' : 'success';
+  const changed = recordProbeResult(w.state, type, result, s);
+  if (type === 'Readiness') {
+    if (changed) {
+      logPod(host, pr, `container ${cr.name} in ${pr.key} is ${result === 'success' ? 'ready' : 'not ready'}`);
+      host.requestSync(pr);
+    }
+  } else if (type === 'Startup' && w.state.current === 'success' && !cr.started) {
+    cr.started = true;
+    host.requestSync(pr);
+    startGatedProbes(host, pr, cr);
+    return;
+  } else if (w.state.current === 'failure' && w.state.onHold) {
+    host.probeFailed(pr, cr, type);
+    return;
+  }
+  schedule(host, pr, cr, type, s.periodMs);
+}

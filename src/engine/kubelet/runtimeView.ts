@@ -1,0 +1,78 @@
+/**
+ * Read-only access to what runs on the nodes: which pod owns an IP and which app instances listen there.
+ * This is the seam for later work (packet delivery, curl, port-forward, `kubectl exec`/`logs`): an app
+ * instance answers HTTP and keeps its access log.
+ */
+import { cidrContains, parseCidr } from '../../shared/ipv4';
+import type { AppInstance, Listener } from './apps/app';
+import type { NodeAgent } from './nodeAgent';
+import type { PodRuntime } from './podRuntime';
+
+export interface RuntimeContainerView {
+  name: string;
+  /** The process is running (a stopped node runs nothing). */
+  running: boolean;
+  /** The current app instance, while the container has one. */
+  instance?: AppInstance;
+  listeners: Listener[];
+  restartCount: number;
+}
+
+export interface RuntimePodView {
+  namespace: string;
+  name: string;
+  node: string;
+  nodeRunning: boolean;
+  ip?: string;
+  containers: RuntimeContainerView[];
+}
+
+export interface KubeletRuntimeView {
+  /** The pod whose sandbox currently holds `ip`. */
+  podByIP(ip: string): RuntimePodView | undefined;
+  /** A pod's runtime state by name. */
+  pod(namespace: string, name: string): RuntimePodView | undefined;
+}
+
+function view(pr: PodRuntime, agent: NodeAgent): RuntimePodView {
+  const [namespace, name] = pr.key.split('/');
+  return {
+    namespace,
+    name,
+    node: pr.node,
+    nodeRunning: agent.running,
+    ip: pr.sandbox?.ip,
+    containers: pr.containers.map((c) => {
+      const running = agent.running && (c.phase === 'running' || c.phase === 'stopping');
+      return {
+        name: c.name,
+        running,
+        instance: c.attempt?.instance,
+        listeners: running && c.attempt ? c.attempt.app.listeners(c.spec) : [],
+        restartCount: c.restartCount,
+      };
+    }),
+  };
+}
+
+/** Builds the view over the kubelets' node agents. */
+export function runtimeView(agents: ReadonlyMap<string, NodeAgent>): KubeletRuntimeView {
+  return {
+    podByIP(ip) {
+      for (const a of agents.values()) {
+        const cidr = parseCidr(a.podCIDR);
+        if (!cidr || !cidrContains(cidr, ip)) continue;
+        for (const pr of a.pods.values()) if (pr.sandbox?.ip === ip) return view(pr, a);
+      }
+      return undefined;
+    },
+    pod(namespace, name) {
+      const key = `${namespace || 'default'}/${name}`;
+      for (const a of agents.values()) {
+        const pr = a.pods.get(key);
+        if (pr) return view(pr, a);
+      }
+      return undefined;
+    },
+  };
+}

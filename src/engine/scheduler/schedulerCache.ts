@@ -1,0 +1,175 @@
+/**
+ * The scheduler cache (`pkg/scheduler/backend/cache`): one NodeInfo per node with what its assigned pods
+ * use, kept up to date from pod and node events, so filtering and scoring a pod never walks all pods.
+ * Pods that finished (Succeeded/Failed) are not counted: kube-scheduler's pod informer filters them out.
+ */
+import type { Node, Pod, Taint } from '../api/types';
+import { keyOf } from '../store/objectStore';
+import { getControllerOf } from '../controllers/replicaset/controllerRef';
+import { milliCpu, podResources, units } from './podResources';
+
+export interface NodeInfo {
+  name: string;
+  node: Node | undefined;
+  allocMilliCpu: number;
+  allocMemory: number;
+  allocPods: number;
+  /** NoSchedule / NoExecute / PreferNoSchedule taints, with the condition taints the node lifecycle would add. */
+  taints: Taint[];
+  podCount: number;
+  reqMilliCpu: number;
+  reqMemory: number;
+  nzMilliCpu: number;
+  nzMemory: number;
+  /** `protocol/hostIP/port` and `protocol/*\/port` → count. */
+  usedPorts: Map<string, number>;
+  /** Non-terminating pods per controller uid: the default topology-spread selector, approximated. */
+  owners: Map<string, number>;
+}
+
+interface Accounted {
+  node: string;
+  cpu: number;
+  mem: number;
+  nzCpu: number;
+  nzMem: number;
+  ports: string[];
+  owner?: string;
+}
+
+/**
+ * The taints TaintNodesByCondition keeps on a node that is not Ready: `node.kubernetes.io/not-ready` (False,
+ * or no condition yet) or `node.kubernetes.io/unreachable` (Unknown). Added here when absent, so the scheduler keeps pods off
+ * nodes that are not Ready whichever component runs the node lifecycle.
+ */
+function effectiveTaints(node: Node): Taint[] {
+  const taints = [...(node.spec?.taints ?? [])];
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+  const conditionTaint =
+    !ready || ready.status === 'False' ? 'node.kubernetes.io/not-ready' : ready.status === 'Unknown' ? 'node.kubernetes.io/unreachable' : undefined;
+  if (conditionTaint && !taints.some((t) => t.key === conditionTaint && t.effect === 'NoSchedule')) {
+    taints.push({ key: conditionTaint, effect: 'NoSchedule' });
+  }
+  if (node.spec?.unschedulable && !taints.some((t) => t.key === 'node.kubernetes.io/unschedulable')) {
+    taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+  }
+  return taints;
+}
+
+function emptyInfo(name: string): NodeInfo {
+  return {
+    name,
+    node: undefined,
+    allocMilliCpu: 0,
+    allocMemory: 0,
+    allocPods: 0,
+    taints: [],
+    podCount: 0,
+    reqMilliCpu: 0,
+    reqMemory: 0,
+    nzMilliCpu: 0,
+    nzMemory: 0,
+    usedPorts: new Map(),
+    owners: new Map(),
+  };
+}
+
+function bump(m: Map<string, number>, k: string, by: number): void {
+  const n = (m.get(k) ?? 0) + by;
+  if (n <= 0) m.delete(k);
+  else m.set(k, n);
+}
+
+export class SchedulerCache {
+  private readonly infos = new Map<string, NodeInfo>();
+  private readonly accounted = new Map<string, Accounted>();
+  private sortedNames: string[] | undefined;
+
+  /** NodeInfos of the nodes that exist, in name order. */
+  nodes(): NodeInfo[] {
+    if (!this.sortedNames) this.sortedNames = [...this.infos.values()].filter((i) => i.node).map((i) => i.name).sort();
+    return this.sortedNames.map((n) => this.infos.get(n) as NodeInfo);
+  }
+
+  private info(name: string): NodeInfo {
+    let i = this.infos.get(name);
+    if (!i) {
+      i = emptyInfo(name);
+      this.infos.set(name, i);
+    }
+    return i;
+  }
+
+  /** Adds or updates a node. */
+  setNode(node: Node): void {
+    const name = node.metadata?.name ?? '';
+    const i = this.info(name);
+    if (!i.node) this.sortedNames = undefined;
+    i.node = node;
+    const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
+    i.allocMilliCpu = milliCpu(alloc.cpu) ?? 0;
+    i.allocMemory = units(alloc.memory) ?? 0;
+    i.allocPods = units(alloc.pods) ?? 0;
+    i.taints = effectiveTaints(node);
+  }
+
+  removeNode(name: string): void {
+    const i = this.infos.get(name);
+    if (!i) return;
+    i.node = undefined;
+    this.sortedNames = undefined;
+    if (i.podCount === 0) this.infos.delete(name);
+  }
+
+  /** Accounts a pod to its node (or un-accounts it when it is no longer assigned or has finished). */
+  setPod(pod: Pod): void {
+    const key = keyOf(pod);
+    this.removePod(key);
+    const node = pod.spec?.nodeName;
+    const phase = pod.status?.phase;
+    if (!node || phase === 'Succeeded' || phase === 'Failed') return;
+    const r = podResources(pod);
+    const ref = getControllerOf(pod);
+    const a: Accounted = {
+      node,
+      cpu: r.milliCpu,
+      mem: r.memory,
+      nzCpu: r.nonZeroMilliCpu,
+      nzMem: r.nonZeroMemory,
+      ports: r.hostPorts,
+      owner: ref && !pod.metadata?.deletionTimestamp ? ref.uid : undefined,
+    };
+    this.accounted.set(key, a);
+    this.apply(a, 1);
+  }
+
+  /** Whether a pod is counted on a node. */
+  has(key: string): boolean {
+    return this.accounted.has(key);
+  }
+
+  /** Forgets a pod. Returns whether it was assigned to a node (its resources are now free). */
+  removePod(key: string): boolean {
+    const a = this.accounted.get(key);
+    if (!a) return false;
+    this.accounted.delete(key);
+    this.apply(a, -1);
+    return true;
+  }
+
+  private apply(a: Accounted, sign: 1 | -1): void {
+    const i = this.info(a.node);
+    i.podCount += sign;
+    i.reqMilliCpu += sign * a.cpu;
+    i.reqMemory += sign * a.mem;
+    i.nzMilliCpu += sign * a.nzCpu;
+    i.nzMemory += sign * a.nzMem;
+    for (const p of a.ports) {
+      bump(i.usedPorts, p, sign);
+      const [proto, , port] = p.split('/');
+      bump(i.usedPorts, `${proto}/*/${port}`, sign);
+    }
+    if (a.owner) bump(i.owners, a.owner, sign);
+    if (i.podCount === 0 && !i.node) this.infos.delete(a.node);
+  }
+}

@@ -1,0 +1,62 @@
+/** The Terminal dock tab: several terminal sessions side by side in sub-tabs (watch in one, delete in another). */
+import { useState } from 'react';
+import { useAppStore } from '../../state/store';
+import type { AppState } from '../../state/store';
+import { TerminalView } from './TerminalView';
+
+const selectTheme = (s: AppState) => s.theme;
+let counter = 1;
+
+export function TerminalPanel() {
+  const [tabs, setTabs] = useState<string[]>(() => [`t${counter++}`]);
+  const [active, setActive] = useState(tabs[0]);
+  const theme = useAppStore(selectTheme);
+  const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
+  return (
+    <div className="terminal-panel">
+      <div className="subtabs" role="tablist" aria-label="Terminals">
+        {tabs.map((t, i) => (
+          <span key={t} className={`subtab${t === active ? ' active' : ''}`}>
+            <button type="button" role="tab" aria-selected={t === active} data-testid={`terminal-tab-${i + 1}`} onClick={() => setActive(t)}>
+              Terminal {i + 1}
+            </button>
+            {tabs.length > 1 && (
+              <button
+                type="button"
+                aria-label={`Close terminal ${i + 1}`}
+                className="close"
+                onClick={() => {
+                  const rest = tabs.filter((x) => x !== t);
+                  setTabs(rest);
+                  if (active === t) setActive(rest[0]);
+                }}
+              >
+                ×
+              </button>
+            )}
+          </span>
+        ))}
+        <button
+          type="button"
+          className="subtab-add"
+          aria-label="New terminal"
+          data-testid="terminal-new"
+          onClick={() => {
+            const id = `t${counter++}`;
+            setTabs([...tabs, id]);
+            setActive(id);
+          }}
+        >
+          +
+        </button>
+      </div>
+      <div className="terminal-stack">
+        {tabs.map((t) => (
+          <div key={t} className="terminal-slot" style={{ display: t === active ? 'block' : 'none' }} data-testid={`terminal-${t === active ? 'active' : 'hidden'}`}>
+            <TerminalView session={t} active={t === active} dark={dark} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * One terminal tab: xterm.js with a kubectl prompt. Lines run in the worker against the live cluster; a
+ * `get -w` keeps streaming here until Ctrl+C. Tab completes, ↑/↓ walk the history, Ctrl+L clears.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef } from 'react';
+import { onTerminalOutput, send } from '../../app/simulation';
+import type { TerminalChunk } from '../../protocol/messages';
+import { useAppStore } from '../../state/store';
+import { LineEditor, commonPrefix } from './lineEditor';
+import { loadHistory, saveHistory } from './terminalHistory';
+
+const prompt = '\x1b[1;32m$\x1b[0m ';
+const help = `This terminal runs kubectl (or k) against the simulated cluster, e.g.
+  kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"
+  kubectl expose pod alpaca-prod
+  kubectl get endpoints alpaca-prod --watch      (Ctrl+C stops it)
+Also: sleep 10s (advances virtual time), clear, help. Tab completes; ↑/↓ history.
+`;
+
+const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+
+export function TerminalView({ session, active, dark }: { session: string; active: boolean; dark: boolean }) {
+  const host = useRef<HTMLDivElement>(null);
+  const fitRef = useRef<FitAddon | undefined>(undefined);
+  const termRef = useRef<Terminal | undefined>(undefined);
+  useEffect(() => {
+    if (!host.current) return;
+    const term = new Terminal({
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+      fontSize: 12.5,
+      cursorBlink: true,
+      convertEol: false,
+      scrollback: 5000,
+      screenReaderMode: true,
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host.current);
+    termRef.current = term;
+    fitRef.current = fit;
+    const editor = new LineEditor(loadHistory());
+    let busy = false;
+    let watching = false;
+    const redraw = () => {
+      const back = editor.buffer.length - editor.cursor;
+      term.write(`\r\x1b[2K${prompt}${editor.buffer}${back > 0 ? `\x1b[${back}D` : ''}`);
+    };
+    const print = (chunks: TerminalChunk[]) => {
+      for (const c of chunks) term.write(crlf(c.text));
+    };
+    onTerminalOutput(session, print);
+    const run = async (line: string) => {
+      term.write('\r\n');
+      saveHistory(editor.entries);
+      const trimmed = line.trim();
+      if (trimmed === 'clear') {
+        term.clear();
+        term.write(prompt);
+        return;
+      }
+      if (trimmed === 'help') {
+        term.write(crlf(help));
+        term.write(prompt);
+        return;
+      }
+      if (!trimmed) {
+        term.write(prompt);
+        return;
+      }
+      busy = true;
+      const reply = await send({ type: 'terminal', session, line });
+      busy = false;
+      if (reply.ok && reply.value?.kind === 'terminal') {
+        print(reply.value.output);
+        if (reply.value.editorText !== undefined) useAppStore.getState().setEditorText(reply.value.editorText);
+        watching = reply.value.watching;
+      } else if (!reply.ok) {
+        term.write(crlf(`error: ${reply.error ?? 'the command failed'}\n`));
+      }
+      if (!watching) term.write(prompt);
+    };
+    term.write(crlf('svcsim terminal — kubectl v1.34 against the simulated kind cluster. Type help.\n'));
+    term.write(prompt);
+    const sub = term.onData((data) => {
+      if (watching) {
+        // a watch owns the terminal until Ctrl+C, like kubectl get -w
+        if (data.includes('\x03')) {
+          watching = false;
+          void send({ type: 'interrupt', session });
+          term.write('^C\r\n');
+          term.write(prompt);
+        }
+        return;
+      }
+      if (busy) return;
+      for (const a of editor.handle(data)) {
+        if (a.type === 'redraw') redraw();
+        else if (a.type === 'submit') void run(a.line);
+        else if (a.type === 'interrupt') {
+          term.write('^C\r\n');
+          term.write(prompt);
+        } else if (a.type === 'clear') {
+          term.clear();
+          redraw();
+        } else if (a.type === 'complete') {
+          void send({ type: 'complete', line: a.line }).then((r) => {
+            if (!r.ok || r.value?.kind !== 'completions') return;
+            const { items, replaceFrom } = r.value;
+            if (items.length === 1) editor.replace(replaceFrom, `${items[0]} `);
+            else if (items.length > 1) {
+              const p = commonPrefix(items);
+              if (p.length > a.line.length - replaceFrom) editor.replace(replaceFrom, p);
+              else term.write(`\r\n${items.join('  ')}\r\n`);
+            }
+            redraw();
+          });
+        }
+      }
+    });
+    const ro = new ResizeObserver(() => {
+      if (host.current?.offsetParent) fit.fit();
+    });
+    ro.observe(host.current);
+    return () => {
+      sub.dispose();
+      ro.disconnect();
+      onTerminalOutput(session, undefined);
+      void send({ type: 'interrupt', session });
+      term.dispose();
+    };
+  }, [session]);
+  useEffect(() => {
+    const term = termRef.current;
+    if (!term) return;
+    term.options.theme = dark
+      ? { background: '#0f141b', foreground: '#dbe2ec', cursor: '#dbe2ec', selectionBackground: '#2c4a7a' }
+      : { background: '#ffffff', foreground: '#1b2330', cursor: '#1b2330', selectionBackground: '#bcd3ff' };
+  }, [dark]);
+  useEffect(() => {
+    if (active) {
+      requestAnimationFrame(() => {
+        fitRef.current?.fit();
+        termRef.current?.focus();
+      });
+    }
+  }, [active]);
+  return <div className="terminal-host" ref={host} data-session={session} />;
+}

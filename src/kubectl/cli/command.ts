@@ -1,0 +1,69 @@
+/**
+ * The shape of a kubectl verb: its cobra metadata (name, aliases, short help, SuggestFor), its local flags, and
+ * a `run` that reads the parsed command line and writes to the ordered output. Verbs are registered objects,
+ * one module each under `commands/`.
+ */
+import type { Cluster } from '../../engine';
+import type { FlagSpec, FlagValues } from './flags';
+import type { Output } from './output';
+
+/** A chunk of streamed output from a long-running command (`get -w`). */
+export interface WatchChunk {
+  stdout?: string;
+  stderr?: string;
+}
+
+/** Keeps printing as the cluster changes until stopped. */
+export interface WatchStream {
+  subscribe(onChunk: (chunk: WatchChunk) => void): void;
+  stop(): void;
+}
+
+/** What the host (terminal, CLI, tests) supplies to a kubectl invocation. */
+export interface KubectlContext {
+  cluster: Cluster;
+  /** Text available on stdin (`-f -`). */
+  stdin?: string;
+  /** Reads a file named by `-f` (the CLI reads the disk; the playground reads its editor buffers). */
+  readFile?: (path: string) => string | undefined;
+  /**
+   * `kubectl edit`: receives the text kubectl would open in $EDITOR and returns the saved text, or undefined
+   * when the editor was closed without saving.
+   */
+  editor?: (currentYaml: string) => string | undefined;
+  /** The API server URL printed by `cluster-info` (kind publishes it on a random localhost port). */
+  serverUrl?: string;
+}
+
+/** Everything a verb sees while running. */
+export interface CommandEnv {
+  ctx: KubectlContext;
+  cluster: Cluster;
+  out: Output;
+  /** `kubectl get`: used in usage errors. */
+  path: string;
+  flags: FlagValues;
+  args: string[];
+  /** Position of `--` in args, or -1. */
+  argsLenAtDash: number;
+  /** The namespace from -n, or `default`. */
+  namespace: string;
+  /** Whether -n was given. */
+  explicitNamespace: boolean;
+  /** Prints an API server warning once per invocation (client-go's deduplicating warning writer). */
+  warn(message: string): void;
+}
+
+export interface KubectlCommand {
+  name: string;
+  aliases?: readonly string[];
+  /** One-line description, as in `kubectl --help`. */
+  short: string;
+  /** The usage line (cobra `Use`). */
+  use: string;
+  /** Extra words that suggest this command (`kubectl list` → get). */
+  suggestFor?: readonly string[];
+  flags: readonly FlagSpec[];
+  /** Runs the verb; throws CommandError on failure; may return a stream for `--watch`. */
+  run(env: CommandEnv): WatchStream | undefined;
+}

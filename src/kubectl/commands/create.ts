@@ -1,0 +1,58 @@
+/**
+ * `kubectl create -f FILE|-` (kubectl `pkg/cmd/create/create.go`): creates every object of the files and
+ * prints `<kind>/<name> created`. The `create <resource>` subcommands are not simulated yet.
+ */
+import type { KubeObject } from '../../engine';
+import type { KubectlCommand } from '../cli/command';
+import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
+import { readManifests } from '../resources/manifestInput';
+import { mappingForKind } from '../resources/resourceMapper';
+import { targetNamespace, withSource } from './apply';
+import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+
+export const createCommand: KubectlCommand = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  use: 'create -f FILENAME',
+  flags: [
+    { name: 'filename', shorthand: 'f', type: 'stringSlice' },
+    { name: 'recursive', shorthand: 'R', type: 'bool' },
+    { name: 'kustomize', shorthand: 'k', type: 'string' },
+    { name: 'save-config', type: 'bool' },
+    { name: 'edit', type: 'bool' },
+    { name: 'selector', shorthand: 'l', type: 'string' },
+    { name: 'validate', type: 'string', default: 'strict', noOptDefVal: 'strict' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-create' },
+    dryRunFlag,
+    outputFlag,
+  ],
+  run(env) {
+    const files = env.flags.strings('filename');
+    if (env.args.length > 0) throw fail(`"kubectl create ${env.args[0]}" is not simulated yet; use kubectl create -f FILE`);
+    if (files.length === 0) {
+      env.out.err("Error: must specify one of -f and -k\n\n");
+      throw new CommandError({ type: 'exit' });
+    }
+    const dryRun = dryRunStrategy(env.flags);
+    const format = writeOutputFormat(env.flags);
+    const errors: KubeError[] = [];
+    for (const m of readManifests(env, files)) {
+      const mapping = mappingForKind(m.kind);
+      const namespace = targetNamespace(env, m.object, mapping.namespaced);
+      const obj = { ...m.object, metadata: { ...m.object.metadata, ...(namespace ? { namespace } : {}) } } as KubeObject;
+      if (dryRun === 'client') {
+        printResult(env, obj, 'created', dryRun, format);
+        continue;
+      }
+      const res = env.cluster.create(m.kind, obj as never, { dryRun: dryRun === 'server' });
+      if (!res.ok) {
+        errors.push(withSource(res.status, 'creating', m.source));
+        continue;
+      }
+      printResult(env, res.value as KubeObject, 'created', dryRun, format);
+    }
+    const err = aggregate(errors);
+    if (err) throw new CommandError(err);
+    return undefined;
+  },
+};

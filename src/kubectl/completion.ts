@@ -1,0 +1,52 @@
+/**
+ * Tab completion for the terminal, in the spirit of kubectl's cobra completion: verbs first, then resource
+ * types, then object names of that type (from the cluster), and flags after a `-`.
+ */
+import { type Cluster, allResources, type Kind } from '../engine';
+import { commands } from './commands/commandList';
+import { splitCommandLine } from './commandLine';
+
+export interface Completion {
+  /** Index in the line where the word being completed starts (it is replaced by an item). */
+  replaceFrom: number;
+  items: string[];
+}
+
+const resourceWords = allResources.flatMap((r) => [r.resource, r.singular, ...r.shortNames]);
+const verbsTakingTypes = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'expose', 'scale', 'patch', 'rollout', 'wait']);
+
+function kindOf(word: string): Kind | undefined {
+  const w = word.toLowerCase().split('.')[0];
+  return allResources.find((r) => r.resource === w || r.singular === w || r.shortNames.includes(w))?.kind;
+}
+
+/** Completions for the last (partial) word of `line`. */
+export function complete(cluster: Cluster, line: string): Completion {
+  const endsWithSpace = /\s$/.test(line);
+  const words = splitCommandLine(line);
+  const partial = endsWithSpace ? '' : (words.pop() ?? '');
+  const replaceFrom = line.length - partial.length;
+  const [head, ...args] = words;
+  const match = (cands: Iterable<string>) => [...new Set(cands)].filter((c) => c.startsWith(partial)).sort();
+  if (!head) return { replaceFrom, items: match(['kubectl', 'k', 'sleep', 'clear', 'help']) };
+  if (head !== 'kubectl' && head !== 'k') return { replaceFrom, items: [] };
+  const positional = args.filter((a) => !a.startsWith('-'));
+  const verb = positional[0];
+  if (!verb) return { replaceFrom, items: match(commands.map((c) => c.name)) };
+  const cmd = commands.find((c) => c.name === verb || c.aliases?.includes(verb));
+  if (partial.startsWith('-')) {
+    const flags = [...(cmd?.flags ?? []).map((f) => `--${f.name}`), '--namespace', '--all-namespaces'];
+    return { replaceFrom, items: match(flags) };
+  }
+  if (!verbsTakingTypes.has(verb) && verb !== 'exec' && verb !== 'logs' && verb !== 'port-forward') return { replaceFrom, items: [] };
+  const typeWord = verb === 'exec' || verb === 'logs' || verb === 'port-forward' ? 'pods' : positional[1];
+  if (!typeWord || (positional.length === 1 && verb !== 'exec' && verb !== 'logs' && verb !== 'port-forward')) {
+    return { replaceFrom, items: match(resourceWords) };
+  }
+  const kind = kindOf(typeWord);
+  if (!kind) return { replaceFrom, items: [] };
+  const nsFlag = args.findIndex((a) => a === '-n' || a === '--namespace');
+  const namespace = nsFlag >= 0 ? args[nsFlag + 1] : 'default';
+  const list = cluster.list(kind, { namespace });
+  return { replaceFrom, items: list.ok ? match(list.value.items.map((o) => o.metadata?.name ?? '')) : [] };
+}

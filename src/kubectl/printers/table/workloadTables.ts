@@ -1,0 +1,65 @@
+/** `kubectl get deployments` and `replicasets` (`printDeployment`, `printReplicaSet`, `layoutContainerCells`). */
+import type { Container, Deployment, ReplicaSet } from '../../../engine/api/types';
+import { formatLabelSelector, selectorString } from '../labels';
+import { translateTimestampSince } from '../timestamps';
+import { type KindTablePrinter, ageColumn, nameColumn } from './tableTypes';
+
+/** Container names and images of a template, comma-joined. */
+function layoutContainerCells(containers: readonly Container[] | undefined): [string, string] {
+  const list = containers ?? [];
+  return [list.map((c) => c.name).join(','), list.map((c) => c.image ?? '').join(',')];
+}
+
+const wideWorkloadColumns = [
+  { name: 'Containers', type: 'string', priority: 1 },
+  { name: 'Images', type: 'string', priority: 1 },
+  { name: 'Selector', type: 'string', priority: 1 },
+] as const;
+
+export const deploymentTable: KindTablePrinter<Deployment> = {
+  columns: [
+    nameColumn,
+    { name: 'Ready', type: 'string' },
+    { name: 'Up-to-date', type: 'string' },
+    { name: 'Available', type: 'string' },
+    ageColumn,
+    ...wideWorkloadColumns,
+  ],
+  row(d, { now }) {
+    const [names, images] = layoutContainerCells(d.spec?.template?.spec?.containers);
+    return [
+      d.metadata?.name ?? '',
+      `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`,
+      d.status?.updatedReplicas ?? 0,
+      d.status?.availableReplicas ?? 0,
+      translateTimestampSince(d.metadata?.creationTimestamp, now),
+      names,
+      images,
+      selectorString(d.spec?.selector),
+    ];
+  },
+};
+
+export const replicaSetTable: KindTablePrinter<ReplicaSet> = {
+  columns: [
+    nameColumn,
+    { name: 'Desired', type: 'integer' },
+    { name: 'Current', type: 'integer' },
+    { name: 'Ready', type: 'integer' },
+    ageColumn,
+    ...wideWorkloadColumns,
+  ],
+  row(rs, { now }) {
+    const [names, images] = layoutContainerCells(rs.spec?.template?.spec?.containers);
+    return [
+      rs.metadata?.name ?? '',
+      rs.spec?.replicas ?? 1,
+      rs.status?.replicas ?? 0,
+      rs.status?.readyReplicas ?? 0,
+      translateTimestampSince(rs.metadata?.creationTimestamp, now),
+      names,
+      images,
+      formatLabelSelector(rs.spec?.selector),
+    ];
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * `-f FILE` / `-f -` input for apply, create, delete and get (cli-runtime FilenameParam): reads the text from
+ * the host (a file reader, or stdin for `-`), splits YAML documents, and checks each object has a kind this
+ * server serves. Errors follow cli-runtime's wording where the cause is the same.
+ */
+import { type Kind, type KubeObject, kindFromManifest } from '../../engine';
+import type { CommandEnv } from '../cli/command';
+import { fail } from '../cli/errors';
+import { parseManifests } from '../manifests';
+
+/** One object read from a manifest, with where it came from (for `error when creating "x.yaml"` messages). */
+export interface ManifestObject {
+  kind: Kind;
+  object: KubeObject;
+  source: string;
+}
+
+function readSource(env: CommandEnv, name: string): { text: string; source: string } {
+  if (name === '-') {
+    if (env.ctx.stdin === undefined) throw fail('no objects passed to apply');
+    return { text: env.ctx.stdin, source: 'STDIN' };
+  }
+  const text = env.ctx.readFile?.(name);
+  if (text === undefined) throw fail(`the path "${name}" does not exist`);
+  return { text, source: name };
+}
+
+/** Reads and decodes every object of the given -f arguments. */
+export function readManifests(env: CommandEnv, filenames: readonly string[]): ManifestObject[] {
+  const out: ManifestObject[] = [];
+  for (const name of filenames) {
+    const { text, source } = readSource(env, name);
+    for (const doc of parseManifests(text)) {
+      if (doc.error) throw fail(`error parsing ${source}: error converting YAML to JSON: yaml: line ${doc.error.line}: ${doc.error.message}`);
+      const obj = doc.object as Record<string, unknown>;
+      const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined;
+      const kindName = typeof obj.kind === 'string' ? obj.kind : undefined;
+      if (!kindName) throw fail(`unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'`);
+      const kind = kindFromManifest(apiVersion, kindName);
+      if (!kind) {
+        const meta = (obj.metadata ?? {}) as { name?: string; namespace?: string };
+        const [group, version] = apiVersion?.includes('/') ? apiVersion.split('/') : ['', apiVersion ?? ''];
+        throw fail(
+          `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${source}": no matches for kind "${kindName}" in version "${group ? `${group}/` : ''}${version}"\nensure CRDs are installed first`,
+        );
+      }
+      out.push({ kind, object: obj as unknown as KubeObject, source });
+    }
+  }
+  return out;
+}
+
+/** Just the objects (with their kind set), for verbs that only need names. */
+export function readManifestObjects(env: CommandEnv, filenames: readonly string[]): (KubeObject & { kind: string })[] {
+  return readManifests(env, filenames).map((m) => ({ ...(m.object as object), kind: m.kind }) as KubeObject & { kind: string });
+}

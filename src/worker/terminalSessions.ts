@@ -1,0 +1,90 @@
+/**
+ * Terminal sessions in the worker: each browser terminal tab runs kubectl here, against the same cluster.
+ * A `get -w` keeps streaming into its tab until interrupted (Ctrl+C), so one tab can watch Endpoints while
+ * another deletes the pod.
+ */
+import type { Cluster } from '../engine';
+import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import type { TerminalChunk } from '../protocol/messages';
+
+export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
+
+export interface TerminalResult {
+  output: TerminalChunk[];
+  exitCode: number;
+  watching: boolean;
+  /** `kubectl edit` in the browser: the object's YAML to open in the editor. */
+  editorText?: string;
+}
+
+const sleepUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+export class TerminalSessions {
+  private watches = new Map<string, WatchStream>();
+
+  constructor(
+    private readonly cluster: () => Cluster,
+    private readonly sink: StreamSink,
+    private readonly context: () => Omit<KubectlContext, 'cluster'> = () => ({}),
+  ) {}
+
+  run(session: string, line: string): TerminalResult {
+    this.interrupt(session);
+    const words = splitCommandLine(line.trim());
+    const [head, ...rest] = words;
+    if (!head) return { output: [], exitCode: 0, watching: false };
+    if (head === 'sleep') {
+      const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(rest[0] ?? '');
+      if (!m) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
+      this.cluster().advance(Number(m[1]) * (sleepUnits[m[2] ?? 's'] ?? 1000));
+      return { output: [], exitCode: 0, watching: false };
+    }
+    if (head !== 'kubectl' && head !== 'k') {
+      return {
+        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, sleep, clear, help)\n` }],
+        exitCode: 127,
+        watching: false,
+      };
+    }
+    // In the browser `kubectl edit` opens the object in the Monaco editor; Apply there saves it.
+    let editorText: string | undefined;
+    const editor = (current: string) => {
+      editorText = current;
+      return undefined;
+    };
+    const r = runKubectl({ ...this.context(), cluster: this.cluster(), editor }, rest);
+    if (editorText !== undefined) {
+      return {
+        output: [{ stream: 'stdout', text: 'Opened in the editor: change it and press Apply (Ctrl/Cmd+Enter) to save.\n' }],
+        exitCode: 0,
+        watching: false,
+        editorText,
+      };
+    }
+    if (r.watch) {
+      this.watches.set(session, r.watch);
+      r.watch.subscribe((chunk) => {
+        const chunks: TerminalChunk[] = [];
+        if (chunk.stderr) chunks.push({ stream: 'stderr', text: chunk.stderr });
+        if (chunk.stdout) chunks.push({ stream: 'stdout', text: chunk.stdout });
+        if (chunks.length) this.sink(session, chunks);
+      });
+    }
+    return { output: r.output, exitCode: r.exitCode, watching: !!r.watch };
+  }
+
+  /** Stops the session's foreground watch, if any. */
+  interrupt(session: string): boolean {
+    const w = this.watches.get(session);
+    if (!w) return false;
+    w.stop();
+    this.watches.delete(session);
+    return true;
+  }
+
+  /** Stops everything (the cluster is being rebuilt). */
+  reset(): void {
+    for (const w of this.watches.values()) w.stop();
+    this.watches.clear();
+  }
+}
