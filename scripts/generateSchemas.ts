@@ -51,9 +51,8 @@ for (const k of kinds) {
   }
   for (const [name, def] of Object.entries(s.definitions ?? {})) definitions[name] = def;
   branches.push({
-    // JSON Schema's if/then, not a thenable
-    // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword
     if: { properties: { kind: { const: k.kind } }, required: ['kind'] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
     then: { $ref: `#/definitions/${k.kind}` },
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../cluster';
 import type { Endpoints, Pod, Service } from '../../api/types';
-import { endpointsTestCluster, kuard, noKubeletNode, runningStatus, runPod, setPodStatus, startPod, waitForPodGone } from '../endpointslice/testing';
+import { boundPod, endpointsTestCluster, isReady, kuard, runningStatus, runPod, setPodStatus, startPod, waitForPodGone } from '../endpointslice/testing';
 
 const alpacaLabels = { app: 'alpaca', env: 'prod', ver: '1' };
 
@@ -156,8 +156,8 @@ describe('endpoints controller: the alpaca-prod story', () => {
     // written straight to the apiserver, then settled once: the controller sees one burst
     for (let i = 0; i < 1005; i++) {
       const ip = `10.244.${1 + (i >> 8)}.${i & 255}`;
-      const pod = c.api.create('Pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: `big-${i}`, labels: { app: 'big' } }, spec: { nodeName: 'kind-worker', containers: [{ name: 'c', image: 'nginx' }] } });
-      if (pod.ok) c.api.updateStatus('Pod', { ...pod.value, status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: i < 995 ? 'True' : 'False' }] } });
+      const pod = c.api.create('Pod', boundPod(`big-${i}`, { app: 'big' }));
+      if (pod.ok) c.api.updateStatus('Pod', { ...pod.value, status: runningStatus(c, ip, i < 995) });
     }
     c.drain();
     const ep = endpoints(c, 'big');
@@ -177,8 +177,11 @@ describe('endpoints controller: the alpaca-prod story', () => {
     // annotation format: RFC 3339 (RFC3339Nano, trailing zeros dropped) — k8s-facts §4
     expect(endpoints(c)?.metadata?.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(svc.metadata?.creationTimestamp);
     c.advance(5000);
-    runPod(c, 'a', alpacaLabels, '10.244.1.5');
-    expect(endpoints(c)?.metadata?.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(formatTimestamp(c.now()));
+    // the real path: the kubelet reports the pod Ready, and that transition is the trigger
+    const pod = startPod(c, 'a', alpacaLabels);
+    const readyAt = pod.status?.conditions?.find((x) => x.type === 'Ready')?.lastTransitionTime ?? '';
+    expect(Date.parse(readyAt)).toBeGreaterThan(Date.parse(svc.metadata?.creationTimestamp ?? ''));
+    expect(endpoints(c)?.metadata?.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(readyAt);
     // a deletion has no trigger time: the annotation is removed
     c.delete('Pod', 'default', 'a', { gracePeriodSeconds: 0 });
     expect(endpoints(c)?.metadata?.annotations).toBeUndefined();
@@ -212,15 +215,32 @@ describe('endpoints controller: the alpaca-prod story', () => {
 
   it('keeps kube-dns Endpoints for CoreDNS pods, dns ports per protocol', () => {
     const c = endpointsTestCluster();
+    // the bootstrap ran the CoreDNS Deployment for real: two Ready replicas on the workers
+    const coredns = c.store.list('Pod', 'kube-system').filter((p) => p.metadata?.labels?.['k8s-app'] === 'kube-dns');
+    expect(coredns.map(isReady)).toEqual([true, true]);
+    // a look-alike in `default`: kube-dns selects in `kube-system` only
     runPod(c, 'coredns-x', { 'k8s-app': 'kube-dns' }, '10.244.0.2', true, {
-      ports: [
-        { containerPort: 53, name: 'dns', protocol: 'UDP' },
-        { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
-        { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+      containers: [
+        kuard([
+          { containerPort: 53, name: 'dns', protocol: 'UDP' },
+          { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+          { containerPort: 9153, name: 'metrics', protocol: 'TCP' },
+        ]),
       ],
     });
-    // the pod is in `default`, kube-dns selects in `kube-system` only
-    expect(c.store.get('Endpoints', 'kube-system/kube-dns')?.subsets ?? []).toEqual([]);
+    const addresses = coredns
+      .map((p) => ({ ip: p.status?.podIP ?? '', nodeName: p.spec?.nodeName, targetRef: { kind: 'Pod', namespace: 'kube-system', name: p.metadata?.name, uid: p.metadata?.uid } }))
+      .sort((x, y) => (x.ip < y.ip ? -1 : 1));
+    expect(c.store.get('Endpoints', 'kube-system/kube-dns')?.subsets).toEqual([
+      {
+        addresses,
+        ports: [
+          { name: 'dns', port: 53, protocol: 'UDP' },
+          { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+          { name: 'metrics', port: 9153, protocol: 'TCP' },
+        ],
+      },
+    ]);
   });
 
   it('writes one log entry per reconcile that changes something', () => {
