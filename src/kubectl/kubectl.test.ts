@@ -188,6 +188,20 @@ describe('write verbs', () => {
   });
 });
 
+describe('scale, cordon and create subcommands', () => {
+  // scale.go (`scaled`, required --replicas), drain.go RunCordonOrUncordon, create_deployment.go, create_namespace.go
+  it('creates, scales and cordons', () => {
+    expect(k('create deployment web --image=nginx:1.27 --replicas=2 --port=80')).toBe('deployment.apps/web created\n');
+    expect(k('scale deploy web --replicas=3')).toBe('deployment.apps/web scaled\n');
+    expect(k('scale deploy web')).toBe('2> error: required flag(s) "replicas" not set\n[exit 1]\n');
+    expect(k('create namespace team-a')).toBe('namespace/team-a created\n');
+    expect(k('cordon kind-worker')).toBe('node/kind-worker cordoned\n');
+    expect(k('cordon kind-worker')).toBe('node/kind-worker already cordoned\n');
+    expect(k('get node kind-worker')).toContain('kind-worker   Ready,SchedulingDisabled   <none>');
+    expect(k('uncordon kind-worker')).toBe('node/kind-worker uncordoned\n');
+  });
+});
+
 describe('exec', () => {
   it('needs -- and a running container', () => {
     k('run web --image=nginx');

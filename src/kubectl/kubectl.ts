@@ -52,7 +52,8 @@ Usage:
 }
 
 function commandHelp(cmd: KubectlCommand): string {
-  return `${cmd.short}.\n\nUsage:\n  kubectl ${cmd.use}\n`;
+  const subs = cmd.subcommands?.length ? `\nAvailable Commands:\n${cmd.subcommands.map((c) => `  ${c.name.padEnd(22)}${c.short}`).join('\n')}\n` : '';
+  return `${cmd.short}.\n${subs}\nUsage:\n  kubectl ${cmd.use}\n`;
 }
 
 /** Runs one kubectl command line (already split into words, without the leading `kubectl`). */
@@ -88,8 +89,8 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): WatchStream
     return undefined;
   }
   const verb = args[at];
-  const cmd = commands.find((c) => c.name === verb || c.aliases?.includes(verb));
-  if (!cmd) {
+  const verbCmd = commands.find((c) => c.name === verb || c.aliases?.includes(verb));
+  if (!verbCmd) {
     if (kubectlVerbs.some((v) => v.name === verb)) {
       throw new CommandError({ type: 'message', message: `"kubectl ${verb}" is not simulated yet` });
     }
@@ -97,8 +98,16 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): WatchStream
     const hint = suggestions.length > 0 ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}\n`).join('')}` : '';
     throw new CommandError({ type: 'message', message: `unknown command "${verb}" for "kubectl"${hint}` });
   }
-  const path = `kubectl ${cmd.name}`;
-  const rest = [...args.slice(0, at), ...args.slice(at + 1)];
+  let path = `kubectl ${verbCmd.name}`;
+  let rest = [...args.slice(0, at), ...args.slice(at + 1)];
+  let cmd = verbCmd;
+  const subAt = verbCmd.subcommands ? findVerb(rest) : -1;
+  const sub = subAt >= 0 ? verbCmd.subcommands?.find((c) => c.name === rest[subAt] || c.aliases?.includes(rest[subAt])) : undefined;
+  if (sub) {
+    cmd = sub;
+    path = `kubectl ${verbCmd.name} ${sub.name}`;
+    rest = [...rest.slice(0, subAt), ...rest.slice(subAt + 1)];
+  }
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(rest, [...cmd.flags, ...globalFlags.filter((g) => !cmd.flags.some((f) => f.name === g.name || (f.shorthand && f.shorthand === g.shorthand)))]);
@@ -110,6 +119,8 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): WatchStream
     out.out(commandHelp(cmd));
     return undefined;
   }
+  const missing = (cmd.requiredFlags ?? []).filter((f) => !parsed.flags.changed(f));
+  if (missing.length > 0) throw new CommandError({ type: 'message', message: `required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set` });
   const namespace = parsed.flags.string('namespace');
   const warned = new Set<string>();
   const result = cmd.run({

@@ -166,6 +166,9 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
       const id = edgeId(ns, svc, ref.name);
       if (seen.has(id)) continue;
       seen.add(id);
+      // A terminating endpoint gets no new connections (kube-proxy only falls back to terminating endpoints when
+      // nothing else is left), so its edge goes the moment the pod starts terminating; the pod shows Terminating.
+      if (ep.conditions?.terminating) continue;
       const ready = ep.conditions?.ready !== false;
       edges.push({
         id,

@@ -64,6 +64,10 @@ export interface KubectlCommand {
   /** Extra words that suggest this command (`kubectl list` → get). */
   suggestFor?: readonly string[];
   flags: readonly FlagSpec[];
+  /** cobra subcommands (`create deployment`), chosen by the first argument. */
+  subcommands?: readonly KubectlCommand[];
+  /** Flags that must be given (cobra MarkFlagRequired). */
+  requiredFlags?: readonly string[];
   /** Runs the verb; throws CommandError on failure; may return a stream for `--watch`. */
   run(env: CommandEnv): WatchStream | undefined;
 }

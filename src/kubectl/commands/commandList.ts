@@ -5,6 +5,7 @@
 import type { KubectlCommand } from '../cli/command';
 import { applyCommand } from './apply';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './clusterCommands';
+import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
@@ -14,6 +15,7 @@ import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
 import { runCommand } from './run';
+import { scaleCommand } from './scale';
 
 /** Implemented verbs, one module each. */
 export const commands: readonly KubectlCommand[] = [
@@ -30,6 +32,9 @@ export const commands: readonly KubectlCommand[] = [
   versionCommand,
   clusterInfoCommand,
   apiResourcesCommand,
+  scaleCommand,
+  cordonCommand,
+  uncordonCommand,
 ];
 
 /** Every top-level kubectl 1.34 command, with cobra's SuggestFor words. */

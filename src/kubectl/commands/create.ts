@@ -8,12 +8,14 @@ import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { readManifests } from '../resources/manifestInput';
 import { mappingForKind } from '../resources/resourceMapper';
 import { targetNamespace, withSource } from './apply';
+import { createDeploymentCommand, createNamespaceCommand } from './createSubcommands';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
 export const createCommand: KubectlCommand = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   use: 'create -f FILENAME',
+  subcommands: [createDeploymentCommand, createNamespaceCommand],
   flags: [
     { name: 'filename', shorthand: 'f', type: 'stringSlice' },
     { name: 'recursive', shorthand: 'R', type: 'bool' },
@@ -28,7 +30,7 @@ export const createCommand: KubectlCommand = {
   ],
   run(env) {
     const files = env.flags.strings('filename');
-    if (env.args.length > 0) throw fail(`"kubectl create ${env.args[0]}" is not simulated yet; use kubectl create -f FILE`);
+    if (env.args.length > 0) throw fail(`"kubectl create ${env.args[0]}" is not simulated yet; use kubectl create -f FILE, create deployment or create namespace`);
     if (files.length === 0) {
       env.out.err("Error: must specify one of -f and -k\n\n");
       throw new CommandError({ type: 'exit' });

@@ -60,6 +60,8 @@ export function parseOutputFormat(output: string, allowed: readonly string[], hu
     if (!spec) throw fail('custom-columns format specified but no custom columns given');
     return { type: 'custom-columns', spec };
   }
+  const known = allowed.find((f) => output === f || output.startsWith(`${f}=`));
+  if (known) throw fail(`-o ${known} is not simulated yet; use -o yaml, json, name, jsonpath or custom-columns`);
   throw fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${[...allowed].sort().join(',')}`);
 }
 

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../../cluster';
+import type { Cluster } from '../../cluster';
 import type { EndpointSlice, Pod, Service } from '../../api/types';
-import { formatTimestamp } from '../../clock';
-
-// No kubelet runs pods yet: pods are created already bound, their status written as the kubelet would.
-function runPod(c: Cluster, name: string, labels: Record<string, string>, ip: string, ready = true, spec: Partial<NonNullable<Pod['spec']>> = {}): void {
-  const res = c.create('Pod', {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'default', labels },
-    spec: { nodeName: 'kind-worker', containers: [{ name: 'alpaca', image: 'gcr.io/kuar-demo/kuard-amd64:blue', ports: [{ containerPort: 8080, name: 'http' }] }], ...spec },
-  });
-  if (!res.ok) throw new Error(res.status.message);
-  setReady(c, name, ip, ready);
-}
-
-function setReady(c: Cluster, name: string, ip: string, ready: boolean): void {
-  const pod = c.store.get('Pod', `default/${name}`) as Pod;
-  const status = { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: formatTimestamp(c.now()) }] };
-  const res = c.updateStatus('Pod', { ...pod, status });
-  if (!res.ok) throw new Error(res.status.message);
-}
+import { boundPod, endpointsTestCluster, kuard, noKubeletNode, runningStatus, runPod, setPodStatus, startPod, waitForPodGone } from './testing';
 
 function createService(c: Cluster, name: string, spec: Service['spec'], labels?: Record<string, string>): Service {
   const res = c.create('Service', { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default', ...(labels ? { labels } : {}) }, spec });
@@ -37,7 +18,7 @@ const alpacaSpec: Service['spec'] = { selector: alpacaLabels, ports: [{ port: 80
 
 describe('endpointslice controller', () => {
   it('keeps a placeholder slice for a selector Service without pods', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     const svc = createService(c, 'alpaca-prod', alpacaSpec, alpacaLabels);
     const [slice, ...more] = slices(c, 'alpaca-prod');
     expect(more).toEqual([]);
@@ -58,41 +39,53 @@ describe('endpointslice controller', () => {
   });
 
   it('publishes a ready pod and reuses the placeholder slice for it', () => {
-    const c = new Cluster({ freezeObjects: true });
+    // the real path: the scheduler places the pod, the kubelet runs it and reports its IP and readiness
+    const c = endpointsTestCluster();
     createService(c, 'alpaca-prod', alpacaSpec, alpacaLabels);
     const placeholder = slices(c, 'alpaca-prod')[0].metadata?.name;
-    runPod(c, 'alpaca-prod', alpacaLabels, '10.244.1.5');
+    const pod = startPod(c, 'alpaca-prod', alpacaLabels);
+    const ip = pod.status?.podIP ?? '';
+    expect(ip).toMatch(/^10\.244\.[1-3]\.\d+$/);
     const [slice, ...more] = slices(c, 'alpaca-prod');
     expect(more).toEqual([]);
     expect(slice.metadata?.name).toBe(placeholder);
     expect(slice.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
     expect(slice.endpoints).toEqual([
       {
-        addresses: ['10.244.1.5'],
+        addresses: [ip],
         conditions: { ready: true, serving: true, terminating: false },
-        targetRef: { kind: 'Pod', namespace: 'default', name: 'alpaca-prod', uid: c.store.get('Pod', 'default/alpaca-prod')?.metadata?.uid },
-        nodeName: 'kind-worker',
+        targetRef: { kind: 'Pod', namespace: 'default', name: 'alpaca-prod', uid: pod.metadata?.uid },
+        nodeName: pod.spec?.nodeName,
       },
     ]);
-    expect(slice.metadata?.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(formatTimestamp(c.now()));
+    // the trigger is the pod's Ready transition, as the kubelet wrote it
+    const readyAt = pod.status?.conditions?.find((x) => x.type === 'Ready')?.lastTransitionTime;
+    expect(readyAt).toBeDefined();
+    expect(slice.metadata?.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(readyAt);
 
-    // the pod goes: back to the placeholder, still the same object
-    c.delete('Pod', 'default', 'alpaca-prod', { gracePeriodSeconds: 0 });
-    const after = slices(c, 'alpaca-prod');
-    expect(after.map((s) => [s.metadata?.name, s.endpoints.length, s.ports])).toEqual([[placeholder, 0, undefined]]);
+    // `kubectl delete pod`: kept as terminating while the kubelet stops it, then back to the placeholder
+    c.delete('Pod', 'default', 'alpaca-prod');
+    expect(slices(c, 'alpaca-prod')[0].endpoints.map((e) => [e.addresses[0], e.conditions?.terminating])).toEqual([[ip, true]]);
+    waitForPodGone(c, 'alpaca-prod');
+    expect(slices(c, 'alpaca-prod').map((s) => [s.metadata?.name, s.endpoints.length, s.ports])).toEqual([[placeholder, 0, undefined]]);
+
+    // a new pod of the same name: a new IP, in the same slice
+    const next = startPod(c, 'alpaca-prod', alpacaLabels);
+    expect(next.status?.podIP).not.toBe(ip);
+    expect(slices(c, 'alpaca-prod').map((s) => [s.metadata?.name, s.endpoints.map((e) => e.addresses[0])])).toEqual([[placeholder, [next.status?.podIP]]]);
   });
 
   it('marks a not-ready pod ready:false, serving:false', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'alpaca-prod', alpacaSpec);
     runPod(c, 'a', alpacaLabels, '10.244.1.5', false);
     expect(slices(c, 'alpaca-prod')[0].endpoints[0].conditions).toEqual({ ready: false, serving: false, terminating: false });
-    setReady(c, 'a', '10.244.1.5', true);
+    setPodStatus(c, 'a', '10.244.1.5', true);
     expect(slices(c, 'alpaca-prod')[0].endpoints[0].conditions).toEqual({ ready: true, serving: true, terminating: false });
   });
 
   it('keeps a terminating pod with terminating:true (Endpoints drop it)', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'alpaca-prod', alpacaSpec);
     runPod(c, 'a', alpacaLabels, '10.244.1.5');
     c.delete('Pod', 'default', 'a'); // graceful
@@ -103,7 +96,7 @@ describe('endpointslice controller', () => {
   });
 
   it('drops a relabelled pod and only rewrites the slice that changed', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'alpaca-prod', alpacaSpec);
     runPod(c, 'a', alpacaLabels, '10.244.1.5');
     runPod(c, 'b', alpacaLabels, '10.244.1.6');
@@ -118,10 +111,10 @@ describe('endpointslice controller', () => {
   });
 
   it('groups pods by their resolved port list (named targetPort per pod)', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'web', { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'web' }] });
-    runPod(c, 'w1', { app: 'web' }, '10.244.1.10', true, { containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'web', containerPort: 8080 }] }] });
-    runPod(c, 'w2', { app: 'web' }, '10.244.1.11', true, { containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'web', containerPort: 9090 }] }] });
+    runPod(c, 'w1', { app: 'web' }, '10.244.1.10', true, { containers: [kuard([{ name: 'web', containerPort: 8080 }])] });
+    runPod(c, 'w2', { app: 'web' }, '10.244.1.11', true, { containers: [kuard([{ name: 'web', containerPort: 9090 }])] });
     const got = slices(c, 'web')
       .map((s) => `${s.ports?.map((p) => `${p.name}/${p.port}`).join(',')}=${s.endpoints.map((e) => e.addresses[0]).join(',')}`)
       .sort();
@@ -129,12 +122,12 @@ describe('endpointslice controller', () => {
   });
 
   it('splits at maxEndpointsPerSlice and packs new endpoints into the fullest slice that fits', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'big', { selector: { app: 'big' }, ports: [{ port: 80 }] });
     for (let i = 0; i < 250; i++) {
       const ip = `10.244.${1 + (i >> 8)}.${i & 255}`;
-      const pod = c.api.create('Pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name: `big-${String(i).padStart(3, '0')}`, labels: { app: 'big' } }, spec: { nodeName: 'kind-worker', containers: [{ name: 'c', image: 'nginx' }] } });
-      if (pod.ok) c.api.updateStatus('Pod', { ...pod.value, status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: 'True' }] } });
+      const pod = c.api.create('Pod', boundPod(`big-${String(i).padStart(3, '0')}`, { app: 'big' }));
+      if (pod.ok) c.api.updateStatus('Pod', { ...pod.value, status: runningStatus(c, ip, true) });
     }
     c.drain();
     expect(slices(c, 'big').map((s) => s.endpoints.length).sort((a, b) => a - b)).toEqual([50, 100, 100]);
@@ -144,15 +137,15 @@ describe('endpointslice controller', () => {
   });
 
   it('respects a configured maxEndpointsPerSlice', () => {
-    const c = new Cluster({ freezeObjects: true, maxEndpointsPerSlice: 2 });
+    const c = endpointsTestCluster({ maxEndpointsPerSlice: 2 });
     createService(c, 'small', { selector: { app: 's' }, ports: [{ port: 80 }] });
     for (let i = 1; i <= 5; i++) runPod(c, `s-${i}`, { app: 's' }, `10.244.1.${i}`);
     expect(slices(c, 'small').map((s) => s.endpoints.length).sort()).toEqual([1, 2, 2]);
   });
 
   it('sets hostname and zone, and marks headless Services', () => {
-    const c = new Cluster({ freezeObjects: true });
-    const node = c.store.get('Node', 'kind-worker');
+    const c = endpointsTestCluster();
+    const node = c.store.get('Node', noKubeletNode);
     if (node) c.update('Node', { ...node, metadata: { ...node.metadata, labels: { ...node.metadata?.labels, 'topology.kubernetes.io/zone': 'zone-a' } } });
     createService(c, 'db', { clusterIP: 'None', selector: { app: 'db' } });
     runPod(c, 'db-0', { app: 'db' }, '10.244.1.20', true, { hostname: 'db-0', subdomain: 'db' });
@@ -164,7 +157,7 @@ describe('endpointslice controller', () => {
   });
 
   it('skips pods whose Node does not exist, and says so', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'alpaca-prod', alpacaSpec);
     runPod(c, 'ghost', alpacaLabels, '10.244.9.9', true, { nodeName: 'no-such-node' });
     runPod(c, 'real', alpacaLabels, '10.244.1.5');
@@ -176,7 +169,7 @@ describe('endpointslice controller', () => {
   });
 
   it('recreates a managed slice deleted by hand a second later', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     createService(c, 'alpaca-prod', alpacaSpec);
     runPod(c, 'a', alpacaLabels, '10.244.1.5');
     const name = slices(c, 'alpaca-prod')[0].metadata?.name ?? '';
@@ -187,7 +180,7 @@ describe('endpointslice controller', () => {
   });
 
   it('leaves the bootstrap default/kubernetes slice and selector-less Services alone', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     const before = c.store.get('EndpointSlice', 'default/kubernetes');
     createService(c, 'manual', { ports: [{ port: 80 }] });
     expect(slices(c, 'manual')).toEqual([]);
@@ -195,7 +188,7 @@ describe('endpointslice controller', () => {
   });
 
   it('follows Service label changes on its slices', () => {
-    const c = new Cluster({ freezeObjects: true });
+    const c = endpointsTestCluster();
     const svc = createService(c, 'alpaca-prod', alpacaSpec, { app: 'alpaca' });
     c.update('Service', { ...svc, metadata: { ...svc.metadata, labels: { app: 'alpaca', tier: 'web' } } });
     expect(slices(c, 'alpaca-prod')[0].metadata?.labels?.tier).toBe('web');
