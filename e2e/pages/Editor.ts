@@ -17,12 +17,20 @@ export class Editor {
     await expect(this.root.locator('.view-lines')).toBeVisible();
   }
 
-  /** Replaces the whole text. Monaco 0.57 drops spaces from keyboard.type in Chromium, so insertText is used. */
+  /**
+   * Replaces the whole text the way "Edit object" does (typing YAML would let Monaco auto-indent every
+   * new line). `typeText` covers real typing.
+   */
   async setText(text: string): Promise<void> {
     await this.ready();
+    await this.page.evaluate((t) => window.svcsim?.setEditorText(t), text);
+    await expect(this.root.locator('.view-lines')).toContainText(text.split('\n')[0].replace(/ /g, '\u00a0'));
+  }
+
+  /** Types at the end of the text (Monaco 0.57 drops spaces from keyboard.type in Chromium: insertText keeps them). */
+  async typeAtEnd(text: string): Promise<void> {
     await this.root.locator('.view-lines').click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.press('ControlOrMeta+End');
     await this.page.keyboard.insertText(text);
   }
 

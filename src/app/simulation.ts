@@ -84,10 +84,12 @@ export async function resetSession(): Promise<void> {
 // A hook for the Playwright journeys (and curious users): crash the worker on purpose.
 declare global {
   interface Window {
-    svcsim?: { crashWorker(): void; loggedCommands(): number };
+    svcsim?: { crashWorker(): void; loggedCommands(): number; setEditorText(text: string): void };
   }
 }
 window.svcsim = {
   crashWorker: () => simulation().crashForTest(),
   loggedCommands: () => simulation().loggedCommands,
+  // the same path as "Edit object" and scenario steps: text set from outside the editor
+  setEditorText: (text) => useAppStore.getState().setEditorText(text),
 };
