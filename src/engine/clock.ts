@@ -112,8 +112,16 @@ export class VirtualClock {
 
 /** RFC 3339 UTC timestamp with second precision, the way metav1.Time serialises (`2026-01-01T00:00:00Z`). */
 export function formatTimestamp(ms: number): string {
-  return `${isoDate(ms).slice(0, 19)}Z`;
+  // Thousands of objects get the same second while a cluster settles: remember the last one formatted.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastSecondText = `${isoDate(second * 1000).slice(0, 19)}Z`;
+  }
+  return lastSecondText;
 }
+let lastSecond = Number.NaN;
+let lastSecondText = '';
 
 /** RFC 3339 with nanoseconds and trailing zeros dropped, as used by `endpoints.kubernetes.io/last-change-trigger-time`. */
 export function formatMicroTimestamp(ms: number): string {
@@ -124,6 +132,15 @@ export function formatMicroTimestamp(ms: number): string {
 
 /** Parses an RFC 3339 timestamp back to ms; NaN when it is not one. */
 export function parseTimestamp(text: string): number {
+  if (text === lastParsedText) return lastParsedMs;
+  lastParsedText = text;
+  lastParsedMs = parseTimestampUncached(text);
+  return lastParsedMs;
+}
+let lastParsedText = '';
+let lastParsedMs = Number.NaN;
+
+function parseTimestampUncached(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
   if (!m) return Number.NaN;
   const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -22,7 +22,7 @@ export class ClusterLog {
   private entries: LogEntry[] = [];
   private seq = 0;
   private listeners: LogListener[] = [];
-  /** A running FNV-1a hash over every entry ever written, so long runs can be compared without keeping them. */
+  /** A running hash over every entry ever written, so long runs can be compared without keeping them. */
   private hash = 0x811c9dc5;
 
   constructor(private readonly now: () => number) {}
@@ -31,12 +31,9 @@ export class ClusterLog {
     const entry: LogEntry = { seq: ++this.seq, time: this.now(), component, message, ...(object ? { object } : {}) };
     this.entries.push(entry);
     if (this.entries.length > capacity) this.entries.splice(0, this.entries.length - capacity);
-    const text = `${entry.seq}|${entry.time}|${component}|${object ?? ''}|${message}\n`;
-    let h = this.hash;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
+    // FNV-1a over the fields, each followed by a separator; no concatenated string is built per entry
+    let h = mix(this.hash, entry.time);
+    h = mixText(mixText(mixText(h, component), object ?? ''), message);
     this.hash = h;
     for (const l of this.listeners) l(entry);
   }
@@ -66,4 +63,17 @@ export class ClusterLog {
       this.listeners = this.listeners.filter((x) => x !== l);
     };
   }
+}
+
+function mix(h: number, n: number): number {
+  let x = h ^ (n % 4294967296);
+  x = Math.imul(x, 0x01000193) >>> 0;
+  x ^= Math.floor(n / 4294967296);
+  return Math.imul(x, 0x01000193) >>> 0;
+}
+
+function mixText(h: number, s: string): number {
+  let x = h;
+  for (let i = 0; i < s.length; i++) x = Math.imul(x ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return Math.imul(x ^ 0x7c, 0x01000193) >>> 0;
 }

@@ -98,11 +98,28 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   const app = appForContainer(cr.spec);
   const instance = newAppInstance(app, () => clock.now());
   const pod = pr.pod;
+  // The Services visible now (an immutable, shared snapshot) and the pod as it is now fix the environment;
+  // the strings are only built when someone reads them.
   const serviceEnv = host.serviceEnv(pod.metadata?.namespace || 'default', pod.spec?.enableServiceLinks !== false);
-  const fromKubelet = kubeletEnv(pod, cr.spec, serviceEnv, { podIP: pr.sandbox.ip, hostIP: agent.ip });
+  const downward = { podIP: pr.sandbox.ip, hostIP: agent.ip };
+  const spec = cr.spec;
   const { hostname } = podHostnameAndDomain(pod, config.clusterDomain);
-  const env = processEnvironment(app.imageEnv(cr.spec.image ?? ''), hostname, fromKubelet, app.home);
-  cr.attempt = { id: randomHex64(rand), image: cr.spec.image ?? '', startedAt: now, app, instance, env, timers: [] };
+  let env: string[] | undefined;
+  const buildEnv = () => {
+    env ??= processEnvironment(app.imageEnv(spec.image ?? ''), hostname, kubeletEnv(pod, spec, serviceEnv, downward), app.home);
+    return env;
+  };
+  cr.attempt = {
+    id: randomHex64(rand),
+    image: cr.spec.image ?? '',
+    startedAt: now,
+    app,
+    instance,
+    get env() {
+      return buildEnv();
+    },
+    timers: [],
+  };
   cr.phase = 'running';
   cr.started = !cr.spec.startupProbe;
   cr.timer = undefined;

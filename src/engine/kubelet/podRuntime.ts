@@ -39,8 +39,11 @@ export interface ContainerAttempt {
   startedAt: number;
   app: SimulatedApp;
   instance: AppInstance;
-  /** The process environment, fixed when the container started. */
-  env: string[];
+  /**
+   * The process environment, fixed when the container started: the inputs are captured then, the strings are
+   * built on first read (`kubectl exec -- env`), so starting a container costs O(1), not O(Services).
+   */
+  readonly env: string[];
   /** Timers of the process plan (file steps, exit); cancelled when it stops. */
   timers: TimerHandle[];
 }

@@ -43,8 +43,11 @@ const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
 
 /** Go measures strings in bytes; names are ASCII when valid, so UTF-8 length is what matters for the limit. */
+const encoder = new TextEncoder();
+/** UTF-8 length, as Go's len(string); ASCII (nearly every name) needs no encoding. */
 function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range check
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
 }
 
 /** `IsDNS1123Label` */
