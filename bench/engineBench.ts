@@ -87,15 +87,16 @@ export function churnBench(): Figure[] {
   const sizes = [100, 1_000, 10_000];
   for (const size of sizes) {
     const { cluster } = buildCluster(size, Math.max(10, size / 10), Math.max(4, Math.min(100, Math.ceil(size / 100) + 1)));
-    const victims = cluster.store.list('Pod', 'default').slice(0, 200);
+    const victims = cluster.store.list('Pod', 'default');
+    const n = Math.min(100, Math.floor(victims.length / 2));
     // deletion with grace 0: the pod is gone, endpoints drop it, the ReplicaSet makes a replacement and the scheduler binds it
-    const del = perOp(100, (i) => {
+    const del = perOp(n, (i) => {
       const p = victims[i];
       cluster.delete('Pod', 'default', p.metadata?.name ?? '', { gracePeriodSeconds: 0 });
     });
     // relabel: the pod leaves its Service and its ReplicaSet (orphaned), both reconcile, a replacement is created
-    const rel = perOp(100, (i) => {
-      const p = cluster.store.get('Pod', `default/${victims[100 + i].metadata?.name}`) as Pod;
+    const rel = perOp(n, (i) => {
+      const p = cluster.store.get('Pod', `default/${victims[n + i].metadata?.name}`) as Pod;
       cluster.update('Pod', { ...p, metadata: { ...p.metadata, labels: { ...p.metadata?.labels, app: 'moved' } } });
     });
     costs.delete.push(del);

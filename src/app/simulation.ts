@@ -84,7 +84,13 @@ export async function resetSession(): Promise<void> {
 // A hook for the Playwright journeys (and curious users): crash the worker on purpose.
 declare global {
   interface Window {
-    svcsim?: { crashWorker(): void; loggedCommands(): number; setEditorText(text: string): void };
+    svcsim?: {
+      crashWorker(): void;
+      loggedCommands(): number;
+      setEditorText(text: string): void;
+      /** A terminal's text as printed lines (registered by the terminal feature). */
+      terminalText?(session: string): string | undefined;
+    };
   }
 }
 window.svcsim = {

@@ -52,7 +52,13 @@ export function TerminalPanel() {
       </div>
       <div className="terminal-stack">
         {tabs.map((t) => (
-          <div key={t} className="terminal-slot" style={{ display: t === active ? 'block' : 'none' }} data-testid={`terminal-${t === active ? 'active' : 'hidden'}`}>
+          <div
+            key={t}
+            className="terminal-slot"
+            style={{ display: t === active ? 'block' : 'none' }}
+            data-testid={`terminal-${t === active ? 'active' : 'hidden'}`}
+            data-session={t}
+          >
             <TerminalView session={t} active={t === active} dark={dark} />
           </div>
         ))}

@@ -13,6 +13,7 @@ import { LineEditor, commonPrefix } from './lineEditor';
 import { loadHistory, saveHistory } from './terminalHistory';
 
 const prompt = '\x1b[1;32m$\x1b[0m ';
+const promptWidth = 2;
 const help = `This terminal runs kubectl (or k) against the simulated cluster, e.g.
   kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"
   kubectl expose pod alpaca-prod
@@ -21,6 +22,26 @@ Also: sleep 10s (advances virtual time), clear, help. Tab completes; ↑/↓ his
 `;
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+
+/** Live terminals by session, so tests and diagnostics can read what a terminal shows as logical lines. */
+const terminals = new Map<string, Terminal>();
+
+/** The text of a terminal with wrapped rows joined back into the lines that were printed. */
+export function terminalText(session: string): string | undefined {
+  const term = terminals.get(session);
+  if (!term) return undefined;
+  const buf = term.buffer.active;
+  const lines: string[] = [];
+  for (let i = 0; i < buf.length; i++) {
+    const line = buf.getLine(i);
+    if (!line) continue;
+    const text = line.translateToString(true);
+    if (line.isWrapped && lines.length) lines[lines.length - 1] += text;
+    else lines.push(text);
+  }
+  return lines.join('\n').replace(/\n+$/, '');
+}
+if (window.svcsim) window.svcsim.terminalText = terminalText;
 
 export function TerminalView({ session, active, dark }: { session: string; active: boolean; dark: boolean }) {
   const host = useRef<HTMLDivElement>(null);
@@ -44,16 +65,34 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     const editor = new LineEditor(loadHistory());
     let busy = false;
     let watching = false;
+    // Redraw the input line, which may wrap over several rows of a narrow terminal: go back to the row the
+    // prompt is on, clear to the end of the screen, print, then put the cursor where the editor's cursor is.
+    let cursorRow = 0;
     const redraw = () => {
-      const back = editor.buffer.length - editor.cursor;
-      term.write(`\r\x1b[2K${prompt}${editor.buffer}${back > 0 ? `\x1b[${back}D` : ''}`);
+      const cols = term.cols;
+      const total = promptWidth + editor.buffer.length;
+      let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : '';
+      out += `\r\x1b[J${prompt}${editor.buffer}`;
+      // at an exact multiple of the width xterm waits to wrap; force the new row so the arithmetic holds
+      if (editor.buffer.length > 0 && total % cols === 0) out += '\r\n';
+      const endRow = Math.floor(total / cols);
+      const target = promptWidth + editor.cursor;
+      const targetRow = Math.floor(target / cols);
+      if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
+      out += `\x1b[${(target % cols) + 1}G`;
+      cursorRow = targetRow;
+      term.write(out);
     };
     const print = (chunks: TerminalChunk[]) => {
       for (const c of chunks) term.write(crlf(c.text));
     };
     onTerminalOutput(session, print);
+    terminals.set(session, term);
     const run = async (line: string) => {
-      term.write('\r\n');
+      // leave the (possibly wrapped) input behind: move below its last row
+      const rows = Math.floor((promptWidth + line.length) / term.cols);
+      term.write(`${rows > cursorRow ? `\x1b[${rows - cursorRow}B` : ''}\r\n`);
+      cursorRow = 0;
       saveHistory(editor.entries);
       const trimmed = line.trim();
       if (trimmed === 'clear') {
@@ -84,7 +123,32 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     };
     term.write(crlf('svcsim terminal — kubectl v1.34 against the simulated kind cluster. Type help.\n'));
     term.write(prompt);
-    const sub = term.onData((data) => {
+    let completing = false;
+    let typedDuringCompletion = '';
+    const complete = (line: string) => {
+      completing = true;
+      void send({ type: 'complete', line }).then((r) => {
+        if (r.ok && r.value?.kind === 'completions') {
+          const { items, replaceFrom } = r.value;
+          if (items.length === 1) editor.replace(replaceFrom, `${items[0]} `);
+          else if (items.length > 1) {
+            const p = commonPrefix(items);
+            if (p.length > line.length - replaceFrom) editor.replace(replaceFrom, p);
+            else {
+              term.write(`\r\n${items.join('  ')}\r\n`);
+              cursorRow = 0;
+            }
+          }
+          redraw();
+        }
+        completing = false;
+        // keys typed while the worker answered go in after the completion, as a shell's completion is synchronous
+        const pending = typedDuringCompletion;
+        typedDuringCompletion = '';
+        if (pending) onInput(pending);
+      });
+    };
+    const onInput = (data: string) => {
       if (watching) {
         // a watch owns the terminal until Ctrl+C, like kubectl get -w
         if (data.includes('\x03')) {
@@ -96,30 +160,28 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         return;
       }
       if (busy) return;
+      if (completing) {
+        typedDuringCompletion += data;
+        return;
+      }
       for (const a of editor.handle(data)) {
         if (a.type === 'redraw') redraw();
         else if (a.type === 'submit') void run(a.line);
         else if (a.type === 'interrupt') {
           term.write('^C\r\n');
+          cursorRow = 0;
           term.write(prompt);
         } else if (a.type === 'clear') {
           term.clear();
+          cursorRow = 0;
           redraw();
         } else if (a.type === 'complete') {
-          void send({ type: 'complete', line: a.line }).then((r) => {
-            if (!r.ok || r.value?.kind !== 'completions') return;
-            const { items, replaceFrom } = r.value;
-            if (items.length === 1) editor.replace(replaceFrom, `${items[0]} `);
-            else if (items.length > 1) {
-              const p = commonPrefix(items);
-              if (p.length > a.line.length - replaceFrom) editor.replace(replaceFrom, p);
-              else term.write(`\r\n${items.join('  ')}\r\n`);
-            }
-            redraw();
-          });
+          complete(a.line);
+          return;
         }
       }
-    });
+    };
+    const sub = term.onData(onInput);
     const ro = new ResizeObserver(() => {
       if (host.current?.offsetParent) fit.fit();
     });
@@ -128,6 +190,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       sub.dispose();
       ro.disconnect();
       onTerminalOutput(session, undefined);
+      terminals.delete(session);
       void send({ type: 'interrupt', session });
       term.dispose();
     };

@@ -1,0 +1,76 @@
+/**
+ * The terminal journeys (issue: kubectl, exactly §2 and §4): the seed note's commands typed into the browser
+ * terminal print what kubectl prints; a watch in one tab keeps updating while another tab deletes the pod;
+ * Tab completes.
+ */
+import { expect, test } from '@playwright/test';
+import { TerminalPane } from './pages/TerminalPane';
+import { Workbench } from './pages/Workbench';
+
+test.describe('terminal', () => {
+  test('runs the seed walk-through commands', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    const term = new TerminalPane(page);
+    await term.open();
+    await term.run('kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"');
+    await term.expectText('pod/alpaca-prod created');
+    await term.run('kubectl expose pod alpaca-prod');
+    await term.expectText('service/alpaca-prod exposed');
+    await term.run('kubectl get services -o wide');
+    // kubectl get svc -o wide columns (printers.go printService): NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE SELECTOR
+    await term.expectText(/NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\s+SELECTOR/);
+    await term.expectText(/alpaca-prod\s+ClusterIP\s+10\.\d+\.\d+\.\d+\s+<none>\s+8000\/TCP\s+\d+s\s+app=alpaca,env=prod,ver=1/);
+    await term.run('sleep 20s');
+    await term.run('kubectl describe svc alpaca-prod');
+    await term.expectText(/Selector:\s+app=alpaca,env=prod,ver=1/);
+    await term.expectText(/Endpoints:\s+10\.244\.\d+\.\d+:8000/);
+    await expect(app.canvas.node('svc:default/alpaca-prod')).toBeVisible();
+    await expect(app.canvas.endpointEdges('default', 'alpaca-prod', true)).toHaveCount(1);
+    await page.screenshot({ path: 'test-results/terminal-seed.png' });
+  });
+
+  test('a watch in one tab updates while another tab deletes and re-creates the pod', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    const term = new TerminalPane(page);
+    await term.open();
+    await term.run('kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"');
+    await term.run('kubectl expose pod alpaca-prod');
+    await term.run('sleep 20s');
+    await term.run('kubectl get endpoints alpaca-prod --watch');
+    await term.expectText(/alpaca-prod\s+10\.244\.\d+\.\d+:8000/);
+    await term.newTab();
+    await term.run('kubectl delete pods alpaca-prod');
+    await term.expectText('pod "alpaca-prod" deleted from default namespace');
+    await term.run('kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"');
+    await term.run('sleep 20s');
+    await term.tab(1);
+    // the watch printed <none> when the pod went away, then the new pod's address
+    await term.expectText(/alpaca-prod\s+<none>/);
+    const lines = (await term.text()).split('\n').filter((l) => /^alpaca-prod\s/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines[lines.length - 1]).toMatch(/10\.244\.\d+\.\d+:8000/);
+    expect(lines[lines.length - 1]).not.toEqual(lines[0]);
+    await page.screenshot({ path: 'test-results/terminal-watch.png' });
+    await term.press('Control+C');
+    await term.expectText('^C');
+  });
+
+  test('Tab completes verbs, resource types and names; ↑ recalls history', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    const term = new TerminalPane(page);
+    await term.open();
+    await term.active.locator('.xterm-screen').click();
+    await page.keyboard.type('kubectl desc');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('svc ngi');
+    await page.keyboard.press('Tab');
+    await term.expectText('$ kubectl describe svc nginx');
+    await page.keyboard.press('Enter');
+    await term.expectText(/Name:\s+nginx/);
+    await page.keyboard.press('ArrowUp');
+    await term.expectText(/\$ kubectl describe svc nginx\s*$/m);
+  });
+});
