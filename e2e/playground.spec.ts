@@ -122,6 +122,39 @@ test.describe('playground', () => {
     expect(after).toEqual(names);
   });
 
+  test('editing a pod through "Edit object" gets the apiserver\'s Forbidden for an immutable field', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
+    const pod = await app.canvas.podName(app.canvas.pods('default/nginx-').first());
+    await app.canvas.select(`pod:default/${pod}`);
+    await page.getByTestId(testIds.editObject).click();
+    await expect.poll(() => app.editor.fullText()).toContain(`name: ${pod}`);
+    const live = await app.editor.fullText();
+    expect(live).toContain('containerPort: 80');
+    await app.editor.setText(live.replace('containerPort: 80', 'containerPort: 8081'));
+    await app.editor.apply();
+    // pkg/apis/core/validation ValidatePodUpdate, 1.34 wording
+    await expect(app.editor.problems).toContainText(
+      `The Pod "${pod}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\``,
+    );
+    await expect(app.editor.problems).toContainText('ContainerPort: 8081');
+    // a label change on the same object is allowed
+    await app.editor.setText(live.replace('app: nginx', 'app: nginx\n    tier: web'));
+    await app.editor.apply();
+    await expect(app.editor.problems).toContainText(`pod/${pod} configured`);
+  });
+
+  test('the editor validates against the Kubernetes schema as you type', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await app.editor.setText('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: many\n');
+    // monaco-yaml with the schema generated from kubernetes-types (numbers are `number` there)
+    await expect(app.editor.problems.locator('.problem-source', { hasText: 'schema' }).first()).toBeVisible();
+    await expect(app.editor.problems).toContainText('6:13schemaIncorrect type. Expected "number".');
+    await expect(app.editor.problems).toContainText('Missing property "selector".');
+  });
+
   test('has no serious or critical accessibility violations', async ({ page }) => {
     const app = new Workbench(page);
     await app.openFresh();

@@ -27,6 +27,11 @@ export class Editor {
     await expect(this.root.locator('.view-lines')).toContainText(text.split('\n')[0].replace(/ /g, '\u00a0'));
   }
 
+  /** The whole editor text (not only what is scrolled into view). */
+  async fullText(): Promise<string> {
+    return this.page.evaluate(() => window.svcsim?.getEditorText() ?? '');
+  }
+
   /** Types at the end of the text (Monaco 0.57 drops spaces from keyboard.type in Chromium: insertText keeps them). */
   async typeAtEnd(text: string): Promise<void> {
     await this.root.locator('.view-lines').click();

@@ -88,6 +88,7 @@ declare global {
       crashWorker(): void;
       loggedCommands(): number;
       setEditorText(text: string): void;
+      getEditorText(): string;
       /** A terminal's text as printed lines (registered by the terminal feature). */
       terminalText?(session: string): string | undefined;
     };
@@ -98,4 +99,5 @@ window.svcsim = {
   loggedCommands: () => simulation().loggedCommands,
   // the same path as "Edit object" and scenario steps: text set from outside the editor
   setEditorText: (text) => useAppStore.getState().setEditorText(text),
+  getEditorText: () => useAppStore.getState().editorText,
 };
