@@ -35,8 +35,19 @@ function startOnce(): void {
   void startSession();
 }
 
+/** Info notices fade after a while; errors stay until dismissed. */
+function useNoticeTimeout(): void {
+  const notice = useAppStore(selectNotice);
+  useEffect(() => {
+    if (notice?.tone !== 'info') return;
+    const id = setTimeout(() => useAppStore.getState().setNotice(undefined), 6000);
+    return () => clearTimeout(id);
+  }, [notice]);
+}
+
 export function App() {
   const notice = useAppStore(selectNotice);
+  useNoticeTimeout();
   const dark = useTheme();
   usePlayClock();
   useShortcuts();

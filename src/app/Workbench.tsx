@@ -8,11 +8,11 @@ export function Workbench({ dark }: { dark: boolean }) {
   const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'svcsim-workbench', storage: localStorage });
   return (
     <Group orientation="horizontal" className="workbench" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
-      <Panel id="editor" defaultSize="28%" minSize="16%" collapsible>
+      <Panel id="editor" defaultSize="26%" minSize="16%" collapsible>
         <EditorPanel dark={dark} />
       </Panel>
       <Separator className="resize-handle" />
-      <Panel id="canvas" defaultSize="48%" minSize="25%">
+      <Panel id="canvas" defaultSize="50%" minSize="25%">
         <TopologyCanvas />
       </Panel>
       <Separator className="resize-handle" />

@@ -81,13 +81,19 @@ export async function resetSession(): Promise<void> {
   await send({ type: 'advance', ms: 15_000 });
 }
 
-// A hook for the Playwright journeys (and curious users): crash the worker on purpose.
+// Hooks for the Playwright journeys, the UI benchmarks (bench/ui) and curious users.
 declare global {
   interface Window {
     svcsim?: {
+      /** Crash the worker on purpose (the restart-and-replay journey). */
       crashWorker(): void;
       loggedCommands(): number;
       setEditorText(text: string): void;
+      /**
+       * Send a command exactly as the UI's buttons do (logged, replayed on restart). The UI benchmarks use it to
+       * build large clusters, delete pods and flip readiness without clicking through hundreds of elements.
+       */
+      send(command: Command): Promise<Reply>;
       getEditorText(): string;
       /** A terminal's text as printed lines (registered by the terminal feature). */
       terminalText?(session: string): string | undefined;
@@ -100,4 +106,5 @@ window.svcsim = {
   // the same path as "Edit object" and scenario steps: text set from outside the editor
   setEditorText: (text) => useAppStore.getState().setEditorText(text),
   getEditorText: () => useAppStore.getState().editorText,
+  send,
 };

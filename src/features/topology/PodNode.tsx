@@ -19,13 +19,18 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
       title={`${ns}/${pod.metadata.name}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="pod-title">
-        <span className="pod-name">{pod.metadata.name}</span>
+      <div className="pod-name">{pod.metadata.name}</div>
+      <div className="pod-meta">
+        <span className="pod-status">{view?.status ?? 'Pending'}</span>
+        <span className="pod-ready">{view?.ready}</span>
+      </div>
+      <div className="pod-meta">
+        <span className="pod-ip">{ip ?? '<none>'}</span>
         {data.deployment && (
           <button
             type="button"
             className="deploy-badge nodrag"
-            title={`Deployment ${data.deployment}`}
+            title={`Deployment ${data.deployment}: select to scale or roll out`}
             onClick={(e) => {
               e.stopPropagation();
               useAppStore.getState().select(`deploy:${ns}/${data.deployment}`);
@@ -34,11 +39,6 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
             {data.deployment}
           </button>
         )}
-      </div>
-      <div className="pod-meta">
-        <span className="pod-status">{view?.status ?? 'Pending'}</span>
-        <span className="pod-ready">{view?.ready}</span>
-        <span className="pod-ip">{ip ?? '<none>'}</span>
       </div>
     </div>
   );

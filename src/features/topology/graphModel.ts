@@ -11,15 +11,16 @@ import type { WireObject } from '../../protocol/objects';
 import { type SlotTable, assignSlots } from './slots';
 
 export const layout = {
-  podWidth: 150,
-  podHeight: 56,
-  podGap: 12,
-  boxPadding: 14,
+  podWidth: 138,
+  podHeight: 54,
+  podGap: 10,
+  boxPadding: 12,
   boxHeader: 40,
   columns: 2,
-  boxGap: 40,
+  boxGap: 28,
   serviceY: 0,
   serviceWidth: 220,
+  serviceHeight: 66,
   serviceGap: 40,
   nodesY: 200,
 } as const;
@@ -108,6 +109,9 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
       type: 'k8sNode',
       position: { x: i * (boxWidth + layout.boxGap), y: layout.nodesY },
       data: { node: k8sNode, name: group, podCount: groupSlots.size } satisfies NodeBoxData,
+      // explicit sizes: the minimap and fit-to-view know the boxes before React Flow measures them
+      width: boxWidth,
+      height,
       style: { width: boxWidth, height },
       draggable: true,
       selectable: true,
@@ -133,6 +137,8 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
         y: layout.boxHeader + Math.floor(slot / layout.columns) * (layout.podHeight + layout.podGap),
       },
       data: (deployment ? { pod: p, deployment } : { pod: p }) satisfies PodNodeData,
+      width: layout.podWidth,
+      height: layout.podHeight,
       draggable: false,
     });
   }
@@ -145,6 +151,8 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
       type: 'service',
       position: { x: svcStart + i * (layout.serviceWidth + layout.serviceGap), y: layout.serviceY },
       data: { service: s } satisfies ServiceNodeData,
+      width: layout.serviceWidth,
+      height: layout.serviceHeight,
     });
   });
 
