@@ -16,10 +16,28 @@ interface Timer {
   cancelled: boolean;
 }
 
+/**
+ * Timers that all wait the same fixed delay are due in the order they were set, so they need no heap: a
+ * FIFO keeps them (tens of thousands of one-hour Event TTLs cost nothing to add). They still take their
+ * place in the one (time, seq) order of all timers.
+ */
+export interface FixedDelayTimers {
+  schedule(label: string, fn: () => void): TimerHandle;
+}
+
+interface Lane {
+  delayMs: number;
+  timers: Timer[];
+  head: number;
+}
+
 export class VirtualClock {
   private nowMs: number;
   private seq = 0;
   private heap: Timer[] = [];
+  private lanes: Lane[] = [];
+  /** Where the timer `earliest()` last returned lives: a lane, or the heap when undefined. */
+  private earliestLane: Lane | undefined;
 
   /** @param startMs virtual wall time (ms since the Unix epoch) at which the cluster starts. */
   constructor(startMs: number) {
@@ -43,19 +61,36 @@ export class VirtualClock {
     };
   }
 
+  /** A queue for timers that all run `delayMs` after they are set (see {@link FixedDelayTimers}). */
+  fixedDelay(delayMs: number): FixedDelayTimers {
+    const lane: Lane = { delayMs: Math.max(0, delayMs), timers: [], head: 0 };
+    this.lanes.push(lane);
+    return {
+      schedule: (label, fn) => {
+        const timer: Timer = { at: this.nowMs + lane.delayMs, seq: this.seq++, label, fn, cancelled: false };
+        lane.timers.push(timer);
+        return {
+          at: timer.at,
+          cancel: () => {
+            timer.cancelled = true;
+          },
+        };
+      },
+    };
+  }
+
   /** The time of the earliest pending timer, or undefined when none is pending. */
   nextAt(): number | undefined {
-    this.dropCancelled();
-    return this.heap[0]?.at;
+    return this.earliest()?.at;
   }
 
   /** Runs one timer due at or before now; returns false when none is due. */
   runOneDue(): boolean {
-    this.dropCancelled();
-    const top = this.heap[0];
-    if (!top || top.at > this.nowMs) return false;
-    this.pop();
-    top.fn();
+    const next = this.earliest();
+    if (!next || next.at > this.nowMs) return false;
+    if (this.earliestLane) this.shift(this.earliestLane);
+    else this.pop();
+    next.fn();
     return true;
   }
 
@@ -65,11 +100,36 @@ export class VirtualClock {
   }
 
   pendingCount(): number {
-    return this.heap.filter((t) => !t.cancelled).length;
+    let n = this.heap.filter((t) => !t.cancelled).length;
+    for (const lane of this.lanes) for (let i = lane.head; i < lane.timers.length; i++) if (!lane.timers[i].cancelled) n++;
+    return n;
   }
 
-  private dropCancelled(): void {
+  /** The next timer to run (cancelled ones dropped), from the heap or the head of `earliestLane`. */
+  private earliest(): Timer | undefined {
     while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
+    let best: Timer | undefined = this.heap[0];
+    let bestLane: Lane | undefined;
+    for (const lane of this.lanes) {
+      while (lane.head < lane.timers.length && lane.timers[lane.head].cancelled) this.shift(lane);
+      const t = lane.timers[lane.head];
+      if (t && (!best || this.less(t, best))) {
+        best = t;
+        bestLane = lane;
+      }
+    }
+    this.earliestLane = bestLane;
+    return best;
+  }
+
+  private shift(lane: Lane): void {
+    lane.timers[lane.head] = undefined as unknown as Timer;
+    lane.head++;
+    // compact once the consumed front outweighs what is left
+    if (lane.head > 1024 && lane.head * 2 > lane.timers.length) {
+      lane.timers = lane.timers.slice(lane.head);
+      lane.head = 0;
+    }
   }
 
   private less(a: Timer, b: Timer): boolean {
@@ -132,13 +192,16 @@ export function formatMicroTimestamp(ms: number): string {
 
 /** Parses an RFC 3339 timestamp back to ms; NaN when it is not one. */
 export function parseTimestamp(text: string): number {
-  if (text === lastParsedText) return lastParsedMs;
-  lastParsedText = text;
-  lastParsedMs = parseTimestampUncached(text);
-  return lastParsedMs;
+  // Controllers parse the same few second-resolution stamps of thousands of objects: keep them (bounded).
+  let ms = parsedTimestamps.get(text);
+  if (ms === undefined) {
+    ms = parseTimestampUncached(text);
+    if (parsedTimestamps.size >= 4096) parsedTimestamps.clear();
+    parsedTimestamps.set(text, ms);
+  }
+  return ms;
 }
-let lastParsedText = '';
-let lastParsedMs = Number.NaN;
+const parsedTimestamps = new Map<string, number>();
 
 function parseTimestampUncached(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);

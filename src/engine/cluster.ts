@@ -20,6 +20,7 @@ import { bootstrapCluster } from './bootstrap';
 import { applyObject, type ApplyOptions, type ApplyOutcome } from './apply';
 import { type PatchOptions, patchObject, type PatchType } from './apiserver/patch';
 import type { SimulationControls } from './simulation';
+import type { KubeletRuntimeView } from './kubelet/runtimeView';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -36,6 +37,8 @@ export class Cluster {
   private readonly queues: WorkQueue[] = [];
   /** Hooks for what has no API of its own: stopping a node, flipping an app's readiness. */
   readonly simulation: SimulationControls;
+  /** Read-only view of what the kubelets run: app instances, listeners and container logs. */
+  readonly runtime: KubeletRuntimeView;
   private draining = false;
 
   constructor(config: Partial<ClusterConfig> = {}) {
@@ -64,6 +67,7 @@ export class Cluster {
     const built = createControllers(ctx);
     this.controllers = built.controllers;
     this.simulation = built.simulation;
+    this.runtime = built.runtime;
     bootstrapCluster(this);
     this.drain();
   }

@@ -30,7 +30,8 @@ export class ClusterLog {
   write(component: string, message: string, object?: string): void {
     const entry: LogEntry = { seq: ++this.seq, time: this.now(), component, message, ...(object ? { object } : {}) };
     this.entries.push(entry);
-    if (this.entries.length > capacity) this.entries.splice(0, this.entries.length - capacity);
+    // Trim in chunks: dropping one entry off the front per write would make every write O(capacity).
+    if (this.entries.length > 2 * capacity) this.entries = this.entries.slice(this.entries.length - capacity);
     // FNV-1a over the fields, each followed by a separator; no concatenated string is built per entry
     let h = mix(this.hash, entry.time);
     h = mixText(mixText(mixText(h, component), object ?? ''), message);
@@ -40,12 +41,12 @@ export class ClusterLog {
 
   /** The most recent entries (at most 5000). */
   recent(): readonly LogEntry[] {
-    return this.entries;
+    return this.entries.length > capacity ? this.entries.slice(this.entries.length - capacity) : this.entries;
   }
 
-  /** Entries with seq greater than `seq`. */
+  /** Entries with seq greater than `seq` (among the most recent 5000). */
   since(seq: number): LogEntry[] {
-    return this.entries.filter((e) => e.seq > seq);
+    return this.recent().filter((e) => e.seq > seq);
   }
 
   get lastSeq(): number {

@@ -11,3 +11,5 @@ export type { ApplyOutcome } from './apply';
 export type { PatchType } from './apiserver/patch';
 export { allResources, resourceFor, kindFromManifest, apiVersionFor } from './api/resources';
 export { formatTimestamp, parseTimestamp } from './clock';
+export type { KubeletRuntimeView, RuntimeContainerView, RuntimePodView } from './kubelet/runtimeView';
+export type { AccessLogEntry } from './kubelet/apps/app';

@@ -4,10 +4,11 @@
  * terminal would show: ordered stdout/stderr chunks and the exit code, plus a stream for `--watch`. Errors are
  * rendered as kubectl's CheckErr renders them; nothing escapes as an exception.
  */
-import type { KubectlCommand, KubectlContext, WatchStream } from './cli/command';
+import type { KubectlContext, WatchStream } from './cli/command';
 import { CommandError, flagError, renderError } from './cli/errors';
 import { FlagParseError, parseFlags } from './cli/flags';
 import { globalFlags } from './cli/globalFlags';
+import { commandHelp } from './cli/help';
 import { Output, type OutputChunk } from './cli/output';
 import { suggestionsFor } from './cli/suggestions';
 import { commands, kubectlVerbs } from './commands/commandList';
@@ -49,11 +50,6 @@ ${commands.map((c) => `  ${c.name.padEnd(14)}${c.short}`).join('\n')}
 Usage:
   kubectl [flags] [options]
 `;
-}
-
-function commandHelp(cmd: KubectlCommand): string {
-  const subs = cmd.subcommands?.length ? `\nAvailable Commands:\n${cmd.subcommands.map((c) => `  ${c.name.padEnd(22)}${c.short}`).join('\n')}\n` : '';
-  return `${cmd.short}.\n${subs}\nUsage:\n  kubectl ${cmd.use}\n`;
 }
 
 /** Runs one kubectl command line (already split into words, without the leading `kubectl`). */
@@ -101,11 +97,13 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): WatchStream
   let path = `kubectl ${verbCmd.name}`;
   let rest = [...args.slice(0, at), ...args.slice(at + 1)];
   let cmd = verbCmd;
-  const subAt = verbCmd.subcommands ? findVerb(rest) : -1;
-  const sub = subAt >= 0 ? verbCmd.subcommands?.find((c) => c.name === rest[subAt] || c.aliases?.includes(rest[subAt])) : undefined;
-  if (sub) {
+  // cobra's Find walks nested subcommands (`create service nodeport`, `rollout status`)
+  for (;;) {
+    const subAt = cmd.subcommands ? findVerb(rest) : -1;
+    const sub = subAt >= 0 ? cmd.subcommands?.find((c) => c.name === rest[subAt] || c.aliases?.includes(rest[subAt])) : undefined;
+    if (!sub) break;
     cmd = sub;
-    path = `kubectl ${verbCmd.name} ${sub.name}`;
+    path = `${path} ${sub.name}`;
     rest = [...rest.slice(0, subAt), ...rest.slice(subAt + 1)];
   }
   let parsed: ReturnType<typeof parseFlags>;

@@ -15,10 +15,13 @@ import { createReplicaSetController } from './replicaset/replicaSetController';
 import { createLoadBalancerController } from './servicelb/loadBalancerController';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
+import type { KubeletRuntimeView } from '../kubelet/runtimeView';
 
 export interface BuiltControllers {
   controllers: Controller[];
   simulation: SimulationControls;
+  /** What runs on the nodes (apps, their logs), read by `kubectl logs` and port-forward. */
+  runtime: KubeletRuntimeView;
 }
 
 export function createControllers(ctx: ControllerContext): BuiltControllers {
@@ -35,5 +38,5 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     createGarbageCollector(ctx),
     createNamespaceController(ctx),
   ];
-  return { controllers, simulation: kubelet.simulation };
+  return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime };
 }

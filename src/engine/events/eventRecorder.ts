@@ -5,7 +5,7 @@
  * default `--event-ttl` of one hour.
  */
 import type { ApiServer } from '../apiserver/apiServer';
-import { formatTimestamp, parseTimestamp, type VirtualClock } from '../clock';
+import { type FixedDelayTimers, formatTimestamp, parseTimestamp, type VirtualClock } from '../clock';
 import { apiVersionFor } from '../api/resources';
 import type { Event, Kind, KubeObject } from '../api/types';
 
@@ -21,11 +21,15 @@ const eventTtlMs = 60 * 60 * 1000;
 export class EventRecorder {
   private byIdentity = new Map<string, string>();
   private counter = 0;
+  /** Every Event expires one TTL after it was last seen: one FIFO of timers instead of a heap entry each. */
+  private readonly ttl: FixedDelayTimers;
 
   constructor(
     private readonly api: ApiServer,
     private readonly clock: VirtualClock,
-  ) {}
+  ) {
+    this.ttl = clock.fixedDelay(eventTtlMs);
+  }
 
   /** Records an event about `obj`. `fieldPath` points into the object (e.g. `spec.containers{nginx}`). */
   event(obj: KubeObject, kind: Kind, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
@@ -79,7 +83,7 @@ export class EventRecorder {
 
   private expireLater(identity: string, namespace: string, name: string): void {
     const seenAt = this.clock.now();
-    this.clock.schedule(eventTtlMs, `event-ttl ${namespace}/${name}`, () => {
+    this.ttl.schedule(`event-ttl ${namespace}/${name}`, () => {
       const cur = this.api.get('Event', namespace, name);
       if (!cur.ok) return;
       const last = cur.value.lastTimestamp ? parseTimestamp(cur.value.lastTimestamp) : seenAt;

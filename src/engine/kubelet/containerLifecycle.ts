@@ -92,6 +92,8 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   if (cr.attempt) {
     cr.restartCount++;
     cr.lastTermination = cr.terminated;
+    // the runtime keeps the exited container (and its log) until the next one replaces it: `logs --previous`
+    cr.previousAttempt = cr.attempt;
   }
   cr.terminated = undefined;
   cr.waiting = undefined;

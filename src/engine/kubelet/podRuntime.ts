@@ -60,6 +60,8 @@ export interface ContainerRuntime {
   phase: ContainerPhase;
   restartCount: number;
   attempt?: ContainerAttempt;
+  /** The attempt before the current one, kept for its log (`kubectl logs --previous`). */
+  previousAttempt?: ContainerAttempt;
   /** The current attempt's exit, while it is the latest container. */
   terminated?: Termination;
   /** The exit of the attempt before the current one (`lastState`). */

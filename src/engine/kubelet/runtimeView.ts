@@ -4,9 +4,10 @@
  * instance answers HTTP and keeps its access log.
  */
 import { cidrContains, parseCidr } from '../../shared/ipv4';
-import type { AppInstance, Listener } from './apps/app';
+import type { Container } from '../api/types';
+import type { AccessLogEntry, AppInstance, Listener } from './apps/app';
 import type { NodeAgent } from './nodeAgent';
-import type { PodRuntime } from './podRuntime';
+import type { ContainerAttempt, PodRuntime } from './podRuntime';
 
 export interface RuntimeContainerView {
   name: string;
@@ -16,6 +17,21 @@ export interface RuntimeContainerView {
   instance?: AppInstance;
   listeners: Listener[];
   restartCount: number;
+  /** When the current (or last) attempt started, virtual ms; undefined before the first start. */
+  startedAt?: number;
+  /** The container log of the current (or last) attempt: startup lines, then what the app wrote. */
+  log(): AccessLogEntry[] | undefined;
+  /** The log of the attempt before it (`kubectl logs --previous`); undefined when it never restarted. */
+  previousLog(): AccessLogEntry[] | undefined;
+  /** Tells `listener` of every line the current attempt writes from now on; returns the unsubscribe. */
+  followLog(listener: (entry: AccessLogEntry) => void): () => void;
+}
+
+/** What the runtime's log file of one attempt holds. */
+function attemptLog(a: ContainerAttempt | undefined, spec: Container): AccessLogEntry[] | undefined {
+  if (!a) return undefined;
+  const head = (a.app.startupLog?.(spec, a.startedAt) ?? []).map((line) => ({ time: a.startedAt, line }));
+  return [...head, ...a.instance.accessLog];
 }
 
 export interface RuntimePodView {
@@ -50,6 +66,17 @@ function view(pr: PodRuntime, agent: NodeAgent): RuntimePodView {
         instance: c.attempt?.instance,
         listeners: running && c.attempt ? c.attempt.app.listeners(c.spec) : [],
         restartCount: c.restartCount,
+        startedAt: c.attempt?.startedAt,
+        log: () => attemptLog(c.attempt, c.spec),
+        previousLog: () => attemptLog(c.previousAttempt, c.spec),
+        followLog(listener) {
+          const inst = c.attempt?.instance;
+          if (!inst) return () => {};
+          inst.logListeners ??= new Set();
+          const listeners = inst.logListeners;
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
       };
     }),
   };

@@ -137,16 +137,17 @@ export class ObjectStore {
     this.emit({ type: 'DELETED', kind, object: last, oldObject: old, resourceVersion: rv });
   }
 
-  /** Subscribes to changes of one kind (or every kind with '*'); returns the unsubscribe function. */
+  /**
+   * Subscribes to changes of one kind (or every kind with '*'); returns the unsubscribe function. Handler
+   * lists are replaced, never changed in place, so an emit can walk the list it started with.
+   */
   subscribe(kind: Kind | '*', handler: WatchHandler): () => void {
-    const list = this.handlers.get(kind) ?? [];
-    list.push(handler);
-    this.handlers.set(kind, list);
+    this.handlers.set(kind, [...(this.handlers.get(kind) ?? []), handler]);
     return () => {
       const l = this.handlers.get(kind);
       if (!l) return;
       const i = l.indexOf(handler);
-      if (i >= 0) l.splice(i, 1);
+      if (i >= 0) this.handlers.set(kind, [...l.slice(0, i), ...l.slice(i + 1)]);
     };
   }
 
@@ -175,9 +176,9 @@ export class ObjectStore {
       this.history = this.history.slice(drop);
     }
     const specific = this.handlers.get(event.kind);
-    if (specific) for (const h of [...specific]) h(event);
+    if (specific) for (const h of specific) h(event);
     const all = this.handlers.get('*');
-    if (all) for (const h of [...all]) h(event);
+    if (all) for (const h of all) h(event);
   }
 
   private table(kind: Kind): Table {

@@ -66,7 +66,7 @@ export function TopologyCanvas() {
         <FitOnGrowth shape={shape} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 140, height: 96 }} />
       </ReactFlow>
     </div>
   );

@@ -82,6 +82,20 @@ describe('graph model', () => {
     expect(pos(g2, 'pod:default/web-4')).toEqual(pos(g1, 'pod:default/web-1'));
   });
 
+  it('lays node boxes out in a grid and keeps lower rows still while a box grows within its reserve', () => {
+    const four = applyDiffs(base, [diff([node('kind-worker3')])]);
+    const g1 = buildGraph(four, new Map());
+    const box = (g: typeof g1, id: string) => g.nodes.find((n) => n.id === id);
+    // two columns: control plane and kind-worker on top, kind-worker2 and kind-worker3 below
+    expect(box(g1, 'node:kind-worker2')?.position.y).toBeGreaterThan(box(g1, 'node:kind-control-plane')?.position.y ?? 0);
+    expect(box(g1, 'node:kind-worker3')?.position.x).toBe(box(g1, 'node:kind-worker')?.position.x);
+    // two more pods on kind-worker (now 4: two rows) fit in the reserve: the row below does not move
+    const grown = applyDiffs(four, [diff([pod('web-5', 'kind-worker'), pod('web-6', 'kind-worker')])]);
+    const g2 = buildGraph(grown, g1.slots);
+    expect(box(g2, 'node:kind-worker')?.height).toBeGreaterThan(box(g1, 'node:kind-worker')?.height ?? 0);
+    expect(box(g2, 'node:kind-worker3')?.position).toEqual(box(g1, 'node:kind-worker3')?.position);
+  });
+
   it('hides kube-system by default', () => {
     const m = applyDiffs(base, [diff([{ ...pod('coredns-1', 'kind-control-plane'), metadata: meta('coredns-1', 'kube-system') }])]);
     expect(buildGraph(m, new Map()).nodes.some((n) => n.id === 'pod:kube-system/coredns-1')).toBe(false);

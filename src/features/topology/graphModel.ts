@@ -22,7 +22,9 @@ export const layout = {
   serviceWidth: 220,
   serviceHeight: 66,
   serviceGap: 40,
-  nodesY: 200,
+  nodesY: 170,
+  /** Pod rows each grid row keeps free, so boxes can grow without moving their neighbours. */
+  reservedRows: 3,
 } as const;
 
 const boxWidth = layout.columns * layout.podWidth + (layout.columns - 1) * layout.podGap + 2 * layout.boxPadding;
@@ -98,16 +100,29 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
 
   const nodes: Node[] = [];
   const order = [...groups.keys()].sort((a, b) => rank(a, k8sNodes) - rank(b, k8sNodes) || (a < b ? -1 : a > b ? 1 : 0));
-  order.forEach((group, i) => {
+  const heights = new Map<string, number>();
+  for (const group of order) {
     const groupSlots = slots.get(group) ?? new Map();
     const maxSlot = Math.max(-1, ...groupSlots.values());
     const rows = Math.max(1, Math.ceil((maxSlot + 1) / layout.columns));
-    const height = layout.boxHeader + layout.boxPadding + rows * (layout.podHeight + layout.podGap);
+    heights.set(group, layout.boxHeader + layout.boxPadding + rows * (layout.podHeight + layout.podGap));
+  }
+  const placed = placeBoxes(
+    order.filter((g) => g !== unscheduledGroup),
+    heights,
+  );
+  if (groups.has(unscheduledGroup)) {
+    // pods bound to no machine yet: beside the grid, top-aligned, so growing downward moves nothing
+    placed.positions.set(unscheduledGroup, { x: placed.width + layout.boxGap * 2, y: layout.nodesY });
+  }
+  for (const group of order) {
+    const groupSlots = slots.get(group) ?? new Map();
+    const height = heights.get(group) ?? 0;
     const k8sNode = k8sNodes.find((n) => n.metadata.name === group);
     nodes.push({
       id: nodeId(group),
       type: 'k8sNode',
-      position: { x: i * (boxWidth + layout.boxGap), y: layout.nodesY },
+      position: placed.positions.get(group) ?? { x: 0, y: layout.nodesY },
       data: { node: k8sNode, name: group, podCount: groupSlots.size } satisfies NodeBoxData,
       // explicit sizes: the minimap and fit-to-view know the boxes before React Flow measures them
       width: boxWidth,
@@ -116,7 +131,7 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
       draggable: true,
       selectable: true,
     });
-  });
+  }
   const rsOwner = new Map<string, string>();
   for (const rs of kindOf(mirror, 'ReplicaSet')) {
     const d = rs.metadata.ownerReferences?.find((r) => r.kind === 'Deployment' && r.controller);
@@ -142,7 +157,7 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
       draggable: false,
     });
   }
-  const totalWidth = order.length * (boxWidth + layout.boxGap) - layout.boxGap;
+  const totalWidth = placed.width;
   const svcRow = services.length * (layout.serviceWidth + layout.serviceGap) - layout.serviceGap;
   const svcStart = Math.max(0, (totalWidth - svcRow) / 2);
   services.forEach((s, i) => {
@@ -189,6 +204,24 @@ export function buildGraph(mirror: ClusterMirror, previousSlots: SlotTable, opti
     }
   }
   return { nodes, edges, slots };
+}
+
+/**
+ * Node boxes in a grid (two columns up to four nodes, then ⌈√n⌉), which suits a canvas taller than wide.
+ * Each row is at least `reservedRows` pod rows tall, so a box growing inside that reserve moves nothing;
+ * only a box outgrowing it pushes the rows below down.
+ */
+function placeBoxes(groups: readonly string[], heights: ReadonlyMap<string, number>): { positions: Map<string, { x: number; y: number }>; width: number } {
+  const columns = groups.length <= 2 ? Math.max(1, groups.length) : groups.length <= 4 ? 2 : Math.ceil(Math.sqrt(groups.length));
+  const reserved = layout.boxHeader + layout.boxPadding + layout.reservedRows * (layout.podHeight + layout.podGap);
+  const positions = new Map<string, { x: number; y: number }>();
+  let y: number = layout.nodesY;
+  for (let row = 0; row * columns < groups.length; row++) {
+    const members = groups.slice(row * columns, row * columns + columns);
+    members.forEach((g, col) => positions.set(g, { x: col * (boxWidth + layout.boxGap), y }));
+    y += Math.max(reserved, ...members.map((g) => heights.get(g) ?? 0)) + layout.boxGap;
+  }
+  return { positions, width: columns * (boxWidth + layout.boxGap) - layout.boxGap };
 }
 
 function rank(group: string, k8sNodes: WireObject[]): number {

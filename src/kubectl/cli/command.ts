@@ -19,6 +19,28 @@ export interface WatchStream {
   stop(): void;
 }
 
+/** One running `kubectl port-forward`: localhost:localPort forwards to remotePort of a pod. */
+export interface PortForward {
+  localPort: number;
+  remotePort: number;
+  namespace: string;
+  pod: string;
+  /** A client (curl, a browser) connected to localhost:localPort; the forward prints `Handling connection for N`. */
+  connect(): void;
+}
+
+/** The localhost ports held by running port-forwards, shared by every kubectl run of one host. */
+export interface PortForwardRegistry {
+  /** The forward listening on a local port. */
+  get(localPort: number): PortForward | undefined;
+  /** Claims the forward's local port; false when something already listens there. */
+  add(forward: PortForward): boolean;
+  /** Frees the forward's port (the forward stopped). */
+  remove(forward: PortForward): void;
+  /** Every port in use, for picking a free one for `:REMOTE`. */
+  ports(): number[];
+}
+
 /** What the host (terminal, CLI, tests) supplies to a kubectl invocation. */
 export interface KubectlContext {
   cluster: Cluster;
@@ -33,6 +55,8 @@ export interface KubectlContext {
   editor?: (currentYaml: string) => string | undefined;
   /** The API server URL printed by `cluster-info` (kind publishes it on a random localhost port). */
   serverUrl?: string;
+  /** Where `kubectl port-forward` registers localhost ports (default: one registry per cluster). */
+  portForwards?: PortForwardRegistry;
 }
 
 /** Everything a verb sees while running. */

@@ -5,7 +5,8 @@
  * A watch on a collection starts at the list's resourceVersion; a watch on one name uses a name field selector.
  */
 import type { Kind, KubeObject, WatchEvent } from '../../engine';
-import type { CommandEnv, WatchChunk, WatchStream } from '../cli/command';
+import { ChunkStream } from '../cli/chunkStream';
+import type { CommandEnv, WatchStream } from '../cli/command';
 import { CommandError, fail } from '../cli/errors';
 import { goJsonMarshal } from '../printers/goJson';
 import { HumanReadablePrinter } from '../printers/humanReadablePrinter';
@@ -18,30 +19,6 @@ import type { GetOptions } from './get';
 interface WatchFlags {
   watchOnly: boolean;
   outputWatchEvents: boolean;
-}
-
-/** Buffers chunks until the host subscribes, then forwards them as they come. */
-class ChunkStream implements WatchStream {
-  private listener: ((c: WatchChunk) => void) | undefined;
-  private pending: WatchChunk[] = [];
-  constructor(private readonly onStop: () => void) {}
-
-  push(chunk: WatchChunk): void {
-    if (this.listener) this.listener(chunk);
-    else this.pending.push(chunk);
-  }
-
-  subscribe(onChunk: (chunk: WatchChunk) => void): void {
-    this.listener = onChunk;
-    const queued = this.pending;
-    this.pending = [];
-    for (const c of queued) onChunk(c);
-  }
-
-  stop(): void {
-    this.listener = undefined;
-    this.onStop();
-  }
 }
 
 /** Runs the watch: initial output goes to the command's output, later events to the returned stream. */

@@ -1,9 +1,10 @@
 /**
  * `--sort-by` (kubectl `pkg/cmd/get/sorter.go`): rows are ordered by the first value a JSONPath finds in each
  * object; rows without a value sort first; strings that are both resource quantities compare as quantities.
- * Go's sort.Sort runs an insertion sort for small inputs, reproduced here so ties keep kubectl's order.
+ * Rows go through Go's sort.Sort (goSort.ts), so ties end up in kubectl's order.
  */
 import { fail } from '../cli/errors';
+import { goSort } from './goSort';
 import { JsonPath } from './jsonpath/jsonpath';
 import { JsonPathSyntaxError } from './jsonpath/jsonpathParser';
 import { relaxedJsonPath } from './outputPrinters';
@@ -49,8 +50,6 @@ export function sortTableRows(table: Pick<Table, 'rows'>, sortBy: string, object
     if (!j.value) return false;
     return isLess(i.value.v, j.value.v);
   };
-  for (let i = 1; i < keyed.length; i++) {
-    for (let j = i; j > 0 && less(keyed[j], keyed[j - 1]); j--) [keyed[j], keyed[j - 1]] = [keyed[j - 1], keyed[j]];
-  }
+  goSort(keyed, less);
   table.rows.splice(0, table.rows.length, ...keyed.map((k) => k.row));
 }

@@ -4,7 +4,7 @@
  */
 import type { LabelSelector } from '../types';
 import { type FieldError, field } from '../fieldErrors';
-import { isQualifiedName, isValidLabelValue } from './names';
+import { byteLength, isQualifiedName, isValidLabelValue } from './names';
 
 /** `ValidateLabelName`: a qualified name. */
 export function validateLabelName(name: string, path: string): FieldError[] {
@@ -28,10 +28,9 @@ export const totalAnnotationSizeLimit = 256 * 1024;
 export function validateAnnotations(annotations: Readonly<Record<string, string>> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   let size = 0;
-  const enc = new TextEncoder();
   for (const [k, v] of Object.entries(annotations ?? {})) {
     for (const msg of isQualifiedName(k.toLowerCase())) errs.push(field.invalid(path, k, msg));
-    size += enc.encode(k).length + enc.encode(v ?? '').length;
+    size += byteLength(k) + byteLength(v ?? '');
   }
   if (size > totalAnnotationSizeLimit) errs.push(field.tooLong(path, totalAnnotationSizeLimit));
   return errs;

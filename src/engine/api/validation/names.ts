@@ -45,13 +45,43 @@ const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
 /** Go measures strings in bytes; names are ASCII when valid, so UTF-8 length is what matters for the limit. */
 const encoder = new TextEncoder();
 /** UTF-8 length, as Go's len(string); ASCII (nearly every name) needs no encoding. */
-function byteLength(s: string): number {
+export function byteLength(s: string): number {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range check
   return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
 }
 
+/**
+ * Strings a check accepted, per check. The same names, label keys and values are checked on every write of
+ * an object; a string that passed once passes again (the checks are pure), so only new strings run the
+ * regular expressions. Bounded: cleared when full.
+ */
+class AcceptedStrings {
+  private readonly seen = new Set<string>();
+  has(v: string): boolean {
+    return this.seen.has(v);
+  }
+  /** Returns `errs`, remembering `v` when it is empty. */
+  remember(v: string, errs: string[]): string[] {
+    if (errs.length === 0) {
+      if (this.seen.size >= 8192) this.seen.clear();
+      this.seen.add(v);
+    }
+    return errs;
+  }
+}
+const acceptedLabels = new AcceptedStrings();
+const acceptedSubdomains = new AcceptedStrings();
+const accepted1035Labels = new AcceptedStrings();
+const acceptedQualifiedNames = new AcceptedStrings();
+const acceptedLabelValues = new AcceptedStrings();
+
 /** `IsDNS1123Label` */
 export function isDNS1123Label(value: string): string[] {
+  if (acceptedLabels.has(value)) return [];
+  return acceptedLabels.remember(value, checkDNS1123Label(value));
+}
+
+function checkDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(value)) {
@@ -64,6 +94,11 @@ export function isDNS1123Label(value: string): string[] {
 
 /** `IsDNS1123Subdomain` */
 export function isDNS1123Subdomain(value: string): string[] {
+  if (acceptedSubdomains.has(value)) return [];
+  return acceptedSubdomains.remember(value, checkDNS1123Subdomain(value));
+}
+
+function checkDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(maxLenError(253));
   if (!dns1123SubdomainRe.test(value)) errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
@@ -92,6 +127,11 @@ export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
 
 /** `IsDNS1035Label` */
 export function isDNS1035Label(value: string): string[] {
+  if (accepted1035Labels.has(value)) return [];
+  return accepted1035Labels.remember(value, checkDNS1035Label(value));
+}
+
+function checkDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!dns1035LabelRe.test(value)) errs.push(regexError(dns1035LabelErrMsg, dns1035LabelFmt, 'my-name', 'abc-123'));
@@ -125,6 +165,11 @@ const qualifiedNameRe = new RegExp(`^${qualifiedNameFmt}$`);
 
 /** `IsQualifiedName`: label keys, annotation keys (lower-cased first), finalizers, appProtocol. */
 export function isQualifiedName(value: string): string[] {
+  if (acceptedQualifiedNames.has(value)) return [];
+  return acceptedQualifiedNames.remember(value, checkQualifiedName(value));
+}
+
+function checkQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -153,6 +198,11 @@ const labelValueRe = new RegExp(`^${labelValueFmt}$`);
 
 /** `IsValidLabelValue` */
 export function isValidLabelValue(value: string): string[] {
+  if (acceptedLabelValues.has(value)) return [];
+  return acceptedLabelValues.remember(value, checkLabelValue(value));
+}
+
+function checkLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!labelValueRe.test(value)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));

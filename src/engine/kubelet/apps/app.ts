@@ -63,6 +63,8 @@ export interface AppInstance {
   files: Set<string>;
   /** Requests served, most recent last (bounded). */
   accessLog: AccessLogEntry[];
+  /** Who follows the log (`kubectl logs -f`); told of each line as it is written. */
+  logListeners?: Set<(entry: AccessLogEntry) => void>;
   /** The virtual clock, for log timestamps. */
   now(): number;
 }
@@ -94,6 +96,8 @@ export interface SimulatedApp {
   plan(container: Container): ProcessPlan;
   /** What happens on SIGTERM (pod deletion, liveness kill). */
   sigterm(container: Container): SigtermBehaviour;
+  /** What the process prints as it starts (the head of `kubectl logs`), all stamped with its start time. */
+  startupLog?(container: Container, startedAt: number): string[];
 }
 
 const maxAccessLog = 200;
@@ -105,7 +109,9 @@ export function newAppInstance(app: SimulatedApp, now: () => number): AppInstanc
 
 /** Records one access-log line, keeping the log bounded. */
 export function logAccess(instance: AppInstance, line: string): void {
-  instance.accessLog.push({ time: instance.now(), line });
+  const entry = { time: instance.now(), line };
+  instance.accessLog.push(entry);
+  if (instance.logListeners) for (const l of instance.logListeners) l(entry);
   if (instance.accessLog.length > maxAccessLog) instance.accessLog.splice(0, instance.accessLog.length - maxAccessLog);
 }
 

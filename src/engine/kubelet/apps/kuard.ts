@@ -4,8 +4,67 @@
  * request, and has two debug probes, `/healthy` and `/ready` (kuard pkg/debugprobe): `200 ok`, or
  * `500 fail, permanent` once told to fail (here: SimulationControls.setAppHealth).
  */
+import type { Container } from '../../api/types';
+import { formatTimestamp } from '../../clock';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { goNotFound, logAccess, respond, standardPath } from './app';
+
+/** Go's `log` prefix (`log.LstdFlags`): `2026/01/05 09:00:00 `, in the container's UTC. */
+function goLogTime(ms: number): string {
+  const t = formatTimestamp(ms);
+  return `${t.slice(0, 4)}/${t.slice(5, 7)}/${t.slice(8, 10)} ${t.slice(11, 19)}`;
+}
+
+/** The version kuard was built as: the demo images are tagged by fake version (`blue`, `green`, `purple`). */
+function kuardVersion(image: string): string {
+  const tag = /:([^@/:]+)(?:@.*)?$/.exec(image)?.[1] ?? 'blue';
+  return `v0.10.0-${tag}`;
+}
+
+// kuard main.go and app.Run: the banner, viper's settings dumped with json.MarshalIndent (sorted keys), no TLS
+// certificates in /tls, then the HTTP listener. Checked against kubernetes-up-and-running/kuard and many
+// `kubectl logs kuard` transcripts of the :blue image.
+const configDump = `{
+  "address": ":8080",
+  "debug": false,
+  "debug-sitedata-dir": "./sitedata",
+  "keygen": {
+    "enable": false,
+    "exit-code": 0,
+    "exit-on-complete": false,
+    "memq-queue": "",
+    "memq-server": "",
+    "num-to-gen": 0,
+    "time-to-run": 0
+  },
+  "liveness": {
+    "fail-next": 0
+  },
+  "readiness": {
+    "fail-next": 0
+  },
+  "tls-address": ":8443",
+  "tls-dir": "/tls"
+}`;
+
+function kuardStartupLog(container: Container, startedAt: number): string[] {
+  const t = goLogTime(startedAt);
+  const stars = '*'.repeat(70);
+  return [
+    `${t} Starting kuard version: ${kuardVersion(container.image ?? '')}`,
+    `${t} ${stars}`,
+    `${t} * WARNING: This server may expose sensitive`,
+    `${t} * and secret information. Be careful.`,
+    `${t} ${stars}`,
+    `${t} Config: `,
+    ...configDump.split('\n'),
+    `${t} Could not find certificates to serve TLS`,
+    `${t} Serving on HTTP on :8080`,
+  ];
+}
+
+/** Instances whose template group has parsed index.html (htmlutils.TemplateGroup loads it on first render). */
+const templatesLoaded = new WeakSet<AppInstance>();
 
 function probePage(ok: boolean): HttpOutcome {
   const headers = { 'Content-Type': 'text/plain' };
@@ -24,8 +83,13 @@ export const kuardApp: SimulatedApp = {
   listeners: () => [{ port: 8080, protocol: 'TCP' }],
   http(instance: AppInstance, req: HttpRequest): HttpOutcome {
     if (req.port !== 8080) return goNotFound();
-    logAccess(instance, `${req.remoteAddr ?? '-'} ${req.method} ${req.path}`);
+    // loggingMiddleware: log.Printf("%s %s %s", r.RemoteAddr, r.Method, r.URL)
+    logAccess(instance, `${goLogTime(instance.now())} ${req.remoteAddr ?? '-'} ${req.method} ${req.path}`);
     const path = req.path.split('?')[0];
+    if ((path === '/' || path.startsWith('/-/')) && !templatesLoaded.has(instance)) {
+      templatesLoaded.add(instance);
+      logAccess(instance, `${goLogTime(instance.now())} Loading template for index.html`);
+    }
     if (path === '/healthy') return probePage(instance.healthy);
     if (path === '/ready') return probePage(instance.ready);
     if (pages.has(path) || path.startsWith('/static/') || path.startsWith('/built/') || path.startsWith('/fs/')) {
@@ -38,4 +102,5 @@ export const kuardApp: SimulatedApp = {
   plan: () => ({ steps: [] }),
   // a Go binary without a SIGTERM handler dies from the signal: 128 + 15
   sigterm: () => ({ exitAfterMs: 10, exitCode: 143 }),
+  startupLog: kuardStartupLog,
 };

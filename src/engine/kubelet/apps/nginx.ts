@@ -3,6 +3,7 @@
  * writes the `combined` access log line. The image's STOPSIGNAL is SIGQUIT, a graceful shutdown that
  * finishes almost at once with exit code 0.
  */
+import { formatTimestamp } from '../../clock';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { logAccess, respond, standardPath } from './app';
 
@@ -48,6 +49,48 @@ function timeLocal(ms: number): string {
   return `${p(d)}/${months[m - 1]}/${y}:${p(Math.floor(rem / 3_600_000))}:${p(Math.floor((rem % 3_600_000) / 60_000))}:${p(Math.floor((rem % 60_000) / 1000))} +0000`;
 }
 
+// docker-entrypoint.sh of the official image (nginxinc/docker-nginx mainline/debian): the configuration scripts it
+// runs before `exec nginx`, as they announce themselves (no templates, no autotune, IPv6 available).
+const entrypointLog = [
+  '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+  '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+  '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+  '/docker-entrypoint.sh: Configuration complete; ready for start up',
+];
+
+/** The compiler nginx reports (`NGX_COMPILER`, with gcc -v's trailing space): bookworm images up to 1.28, trixie after [U]. */
+function compilerFor(version: string): string {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 1 || minor >= 29 ? 'gcc 14.2.0 (Debian 14.2.0-19) ' : 'gcc 12.2.0 (Debian 12.2.0-14) ';
+}
+
+// The kind nodes' kernel (bootstrap.ts nodeInfo.kernelVersion) and CPU count (capacity cpu: 8 → 8 workers, whose
+// PIDs follow the entrypoint's short-lived processes: 29, 30, ...).
+const nodeKernel = '6.8.0-60-generic';
+const nodeCpus = 8;
+
+/** The error log's `[notice]` lines of a starting master process (ngx_log_error at NGX_LOG_NOTICE). */
+function nginxStartupLog(version: string, startedAt: number): string[] {
+  const t = formatTimestamp(startedAt);
+  const stamp = `${t.slice(0, 4)}/${t.slice(5, 7)}/${t.slice(8, 10)} ${t.slice(11, 19)} [notice] 1#1:`;
+  const lines = [
+    ...entrypointLog,
+    `${stamp} using the "epoll" event method`,
+    `${stamp} nginx/${version}`,
+    `${stamp} built by ${compilerFor(version)}`,
+    `${stamp} OS: Linux ${nodeKernel}`,
+    `${stamp} getrlimit(RLIMIT_NOFILE): 1048576:1048576`,
+    `${stamp} start worker processes`,
+  ];
+  for (let i = 0; i < nodeCpus; i++) lines.push(`${stamp} start worker process ${29 + i}`);
+  return lines;
+}
+
 /** Builds the nginx app for one image tag (the version shows in pages and env). */
 export function nginxApp(image: string): SimulatedApp {
   const version = nginxVersion(image);
@@ -72,5 +115,6 @@ export function nginxApp(image: string): SimulatedApp {
     },
     plan: () => ({ steps: [] }),
     sigterm: () => ({ exitAfterMs: 100, exitCode: 0 }),
+    startupLog: (_container, startedAt) => nginxStartupLog(version, startedAt),
   };
 }

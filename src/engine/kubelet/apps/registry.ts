@@ -55,6 +55,8 @@ function commandOverride(base: SimulatedApp): SimulatedApp {
     listeners: () => [],
     plan: (c: Container) => planFromArgv(c.command?.length ? [...c.command, ...(c.args ?? [])] : [...(c.args ?? [])], !!c.stdin),
     sigterm: () => 'ignore',
+    // the server never starts, so neither do its startup lines (docker-entrypoint.sh configures only for `nginx`)
+    startupLog: undefined,
   };
 }
 
