@@ -110,9 +110,6 @@ async function main(): Promise<void> {
     await page.getByTestId('pod-delete').click();
     await page.getByTestId('rf__node-svc:default/alpaca-prod').click();
     await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
-    // zoom the canvas onto the workers so the pod cards are legible
-    await page.locator('.react-flow__controls-zoomin').click();
-    await page.locator('.react-flow__controls-zoomin').click();
     await page.waitForTimeout(600);
     const canvas = await page.getByTestId('topology').boundingBox();
     await page.screenshot({ path: 'docs/visual-language.png', clip: canvas ?? undefined });
