@@ -3,7 +3,7 @@
  * definitions generated from the Kubernetes OpenAPI, field docs included). One schema with a branch per kind,
  * chosen by `kind`, so completion and hover know what `spec` means for a Service versus a Deployment.
  *
- *   npx tsx scripts/generateSchemas.ts          # writes src/adapters/generated/kubernetes.schema.json
+ *   npx tsx scripts/generateSchemas.ts          # writes src/shared/generated/kubernetes.schema.json
  *   npx tsx scripts/generateSchemas.ts --check  # fails when the committed file is stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -70,16 +70,28 @@ const schema = {
   definitions,
 };
 
-const out = 'src/adapters/generated/kubernetes.schema.json';
-const text = `${JSON.stringify(schema, null, 1)}\n`;
-if (process.argv.includes('--check')) {
-  const current = readFileSync(out, 'utf8');
-  if (current !== text) {
-    console.error(`${out} is stale: run npx tsx scripts/generateSchemas.ts`);
-    process.exit(1);
+/** The same schema without documentation: what the engine's decoder needs, small enough for the worker. */
+function withoutDocs(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutDocs);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (k !== 'description' && k !== '$comment') out[k] = withoutDocs(x);
+  return out;
+}
+
+const outputs: Array<[string, string]> = [
+  ['src/shared/generated/kubernetes.schema.json', `${JSON.stringify(schema, null, 1)}\n`],
+  ['src/shared/generated/kubernetes.types.json', `${JSON.stringify(withoutDocs(schema))}\n`],
+];
+for (const [out, text] of outputs) {
+  if (process.argv.includes('--check')) {
+    if (readFileSync(out, 'utf8') !== text) {
+      console.error(`${out} is stale: run npx tsx scripts/generateSchemas.ts`);
+      process.exit(1);
+    }
+    console.log(`${out} is up to date`);
+  } else {
+    writeFileSync(out, text);
+    console.log(`wrote ${out} (${(text.length / 1024).toFixed(0)} KiB, ${Object.keys(definitions).length} definitions)`);
   }
-  console.log(`${out} is up to date`);
-} else {
-  writeFileSync(out, text);
-  console.log(`wrote ${out} (${(text.length / 1024).toFixed(0)} KiB, ${Object.keys(definitions).length} definitions)`);
 }

@@ -3,7 +3,7 @@
  * from the Kubernetes OpenAPI) by scripts/generateSchemas.ts, with the API's own field documentation for hover.
  */
 import type { SchemasSettings } from 'monaco-yaml';
-import schema from './generated/kubernetes.schema.json';
+import schema from '../shared/generated/kubernetes.schema.json';
 
 export function kubernetesSchemas(): SchemasSettings[] {
   return [{ fileMatch: ['**/*.yaml'], uri: 'inmemory://svcsim/kubernetes.schema.json', schema: schema as SchemasSettings['schema'] }];

@@ -5,7 +5,8 @@
  */
 import { createPrng, type Prng } from '../shared/prng';
 import { ApiServer, type DeleteOptions, type ListOptions, type ListResult, type WatchHandle, type WatchOptions } from './apiserver/apiServer';
-import type { ApiResult } from './api/status';
+import { type ApiResult, fail } from './api/status';
+import { decodeError } from './apiserver/decode';
 import type { Kind, KindMap } from './api/types';
 import { VirtualClock } from './clock';
 import { ClusterLog } from './clusterLog';
@@ -93,10 +94,14 @@ export class Cluster {
   }
 
   create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    const undecodable = decodeError(kind, obj);
+    if (undecodable) return fail(undecodable);
     return this.settled(this.api.create(kind, obj, opts));
   }
 
   update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    const undecodable = decodeError(kind, obj);
+    if (undecodable) return fail(undecodable);
     return this.settled(this.api.update(kind, obj, opts));
   }
 
@@ -114,6 +119,8 @@ export class Cluster {
 
   /** `kubectl apply` semantics for one object: create, or three-way merge into the live object. */
   apply<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
+    const undecodable = decodeError(kind, obj);
+    if (undecodable) return fail(undecodable);
     return this.settled(applyObject(this.api, kind, obj, opts));
   }
 

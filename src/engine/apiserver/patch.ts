@@ -8,6 +8,7 @@ import type { ApiResult, ApiStatus } from '../api/status';
 import { badRequest, fail } from '../api/status';
 import { resourceFor } from '../api/resources';
 import type { Kind, KindMap } from '../api/types';
+import { decodeError } from './decode';
 import type { ApiServer, WriteOptions } from './apiServer';
 import { applyJsonPatch, decodeJsonPatch, jsonTypeName } from './jsonPatch';
 import { mergeMap } from '../strategicpatch/merge';
@@ -78,14 +79,38 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return base;
 }
 
-/** Removes null members of objects, at any depth (what decoding into typed Go structs amounts to). */
+/**
+ * Removes null members of objects, at any depth (what decoding into typed Go structs amounts to). Copies on
+ * write: parts shared with the stored object are never modified.
+ */
 function pruneNulls<T>(v: T): T {
-  if (Array.isArray(v)) for (const x of v) pruneNulls(x);
-  else if (isMap(v)) {
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    v.forEach((x, i) => {
+      const y = pruneNulls(x);
+      if (y !== x) {
+        out ??= [...v];
+        out[i] = y;
+      }
+    });
+    return (out ?? v) as T;
+  }
+  if (isMap(v)) {
+    let out: Record<string, unknown> | undefined;
     for (const k of Object.keys(v)) {
-      if (v[k] === null) delete v[k];
-      else pruneNulls(v[k]);
+      const x = v[k];
+      if (x === null) {
+        out ??= { ...v };
+        delete out[k];
+        continue;
+      }
+      const y = pruneNulls(x);
+      if (y !== x) {
+        out ??= { ...v };
+        out[k] = y;
+      }
     }
+    return (out ?? v) as T;
   }
   return v;
 }
@@ -151,6 +176,9 @@ export function patchObject<K extends Kind>(
   if (ns && objNs && objNs !== ns) {
     return fail(badRequest(`the namespace of the object (${objNs}) does not match the namespace on the request (${ns})`));
   }
+  // the patched object is decoded into the kind's types like any request body
+  const undecodable = decodeError(kind, patched.value);
+  if (undecodable) return fail(undecodable);
   const obj = patched.value as unknown as KindMap[K];
   if (opts.subresource === 'status') return api.updateStatus(kind, obj);
   return api.update(kind, obj, { dryRun: opts.dryRun });

@@ -1,0 +1,152 @@
+/**
+ * The apiserver's decode step: a request body is unmarshalled into Go structs before anything else looks at
+ * it, so a value of the wrong JSON type (`spec: false`, `replicas: "two"`) is a 400 that names the field:
+ *   Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field
+ *   Pod.spec of type v1.PodSpec
+ * (encoding/json UnmarshalTypeError: the innermost struct's type, then the full path of the field).
+ * Types come from the schema generated from kubernetes-types. Unknown fields are ignored, as the schema is
+ * older than v1.34 and would flag newer fields (the real default for kubectl is strict field validation).
+ */
+import types from '../../shared/generated/kubernetes.types.json';
+import { type ApiStatus, badRequest } from '../api/status';
+import type { Kind } from '../api/types';
+
+interface Schema {
+  type?: string | string[];
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: Schema | boolean;
+  anyOf?: Schema[];
+  const?: unknown;
+  enum?: unknown[];
+}
+
+const definitions = (types as { definitions: Record<string, Schema> }).definitions;
+
+/** Go fields that are int64 (everything else numeric is an int32 in the types we serve). */
+const int64Fields = new Set([
+  'terminationGracePeriodSeconds',
+  'activeDeadlineSeconds',
+  'deletionGracePeriodSeconds',
+  'generation',
+  'observedGeneration',
+  'tolerationSeconds',
+  'runAsUser',
+  'runAsGroup',
+  'fsGroup',
+  'count',
+]);
+
+function definitionName(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1);
+}
+
+function goTypeName(name: string): string {
+  const bare = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : name;
+  if (bare === 'Quantity') return 'resource.Quantity';
+  if (bare === 'Time' || bare === 'MicroTime') return `v1.${bare}`;
+  return `v1.${bare}`;
+}
+
+function jsonTypeOf(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'string') return 'string';
+  return 'object';
+}
+
+interface Mismatch {
+  value: string;
+  struct: string;
+  path: string;
+  goType: string;
+}
+
+function resolve(s: Schema): { schema: Schema; name?: string } {
+  if (s.$ref) {
+    const name = definitionName(s.$ref);
+    return { schema: definitions[name] ?? {}, name };
+  }
+  return { schema: s };
+}
+
+function goTypeOf(s: Schema, field: string): string {
+  const { schema, name } = resolve(s);
+  if (name && !['IntOrString'].includes(name) && (schema.properties || schema.type === 'object')) return goTypeName(name);
+  if (name === 'Quantity') return 'resource.Quantity';
+  if (name && schema.type === 'string') return name === 'Time' ? 'v1.Time' : 'string';
+  const t = schema.type;
+  if (Array.isArray(t)) return t.includes('number') && t.includes('string') ? 'intstr.IntOrString' : 'string';
+  if (t === 'array') return `[]${schema.items ? goTypeOf(schema.items, field) : 'interface {}'}`;
+  if (t === 'object') return schema.additionalProperties && typeof schema.additionalProperties === 'object' ? `map[string]${goTypeOf(schema.additionalProperties, field)}` : 'map[string]interface {}';
+  if (t === 'number' || t === 'integer') return int64Fields.has(field) ? 'int64' : 'int32';
+  if (t === 'boolean') return 'bool';
+  return 'string';
+}
+
+/** Checks `value` against `s`; `struct` is the innermost Go struct name, `path` the JSON path so far. */
+function check(value: unknown, s: Schema, struct: string, path: string, field: string): Mismatch | undefined {
+  if (value === null || value === undefined) return undefined; // null decodes to the zero value
+  const { schema, name } = resolve(s);
+  if (name === 'Quantity') {
+    return typeof value === 'string' || typeof value === 'number' ? undefined : { value: jsonTypeOf(value), struct, path, goType: 'resource.Quantity' };
+  }
+  const t = schema.type;
+  const actual = jsonTypeOf(value);
+  const expected = Array.isArray(t) ? t : t ? [t] : schema.properties ? ['object'] : [];
+  const fits = (want: string) =>
+    (want === 'object' && actual === 'object') ||
+    (want === 'array' && actual === 'array') ||
+    (want === 'string' && actual === 'string') ||
+    ((want === 'number' || want === 'integer') && actual === 'number') ||
+    (want === 'boolean' && actual === 'bool');
+  if (expected.length && !expected.some(fits)) {
+    const shown = actual === 'number' && !Number.isInteger(value) && expected.includes('number') ? `number ${value}` : actual;
+    return { value: shown, struct, path, goType: goTypeOf(s, field) };
+  }
+  if (actual === 'number' && expected.includes('number') && !expected.includes('string') && !Number.isInteger(value)) {
+    return { value: `number ${value}`, struct, path, goType: goTypeOf(s, field) };
+  }
+  if (actual === 'array' && schema.items) {
+    for (const item of value as unknown[]) {
+      const m = check(item, schema.items, struct, path, field);
+      if (m) return m;
+    }
+  }
+  if (actual === 'object') {
+    const obj = value as Record<string, unknown>;
+    if (schema.properties) {
+      const inner = name ? definitionName(name) : struct;
+      for (const [k, sub] of Object.entries(schema.properties)) {
+        if (!(k in obj)) continue;
+        const m = check(obj[k], sub, inner.includes('.') ? inner.slice(inner.lastIndexOf('.') + 1) : inner, path ? `${path}.${k}` : k, k);
+        if (m) return m;
+      }
+    } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+      for (const v of Object.values(obj)) {
+        // encoding/json's field path names struct fields only, never map keys
+        const m = check(v, schema.additionalProperties, struct, path, field);
+        if (m) return m;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The 400 the apiserver answers when the body does not decode into the kind's Go types, or undefined when it
+ * does. `kind` must be one the schema knows (every kind we serve except Event).
+ */
+export function decodeError(kind: Kind, obj: unknown): ApiStatus | undefined {
+  const root = definitions[kind];
+  if (!root) return undefined;
+  const version = kind === 'EndpointSlice' || kind === 'Deployment' || kind === 'ReplicaSet' ? 'v1' : 'v1';
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+    return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${jsonTypeOf(obj)} into Go value of type ${kind === 'EndpointSlice' ? 'v1' : 'v1'}.${kind}`);
+  }
+  const m = check(obj, { $ref: `#/definitions/${kind}` }, kind, '', '');
+  if (!m) return undefined;
+  return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${m.value} into Go struct field ${m.struct}.${m.path} of type ${m.goType}`);
+}
