@@ -40,6 +40,18 @@ describe('svcsim shell', () => {
     expect(out).toBe(readFileSync(goldenUrl, 'utf8'));
   });
 
+  it('edits through KUBE_EDITOR like a CI script would (sed on the temp file, or cp of a prepared file)', () => {
+    const files = new Map([['svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: default\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n  - port: 80\n']]);
+    const s = new ShellSession(new Cluster({ seed: 1 }), { readFile: (p) => files.get(p) });
+    s.feed('kubectl create service clusterip web --tcp=80:8080');
+    expect(s.feed(`KUBE_EDITOR="sed -i 's/type: ClusterIP/type: NodePort/'" kubectl edit service web`)).toContain('service/web edited');
+    expect(s.feed('kubectl get svc web -o jsonpath={.spec.type}')).toContain('NodePort');
+    s.feed('export KUBE_EDITOR="cp svc.yaml"');
+    expect(s.feed('kubectl edit service web')).toContain('service/web edited');
+    expect(s.feed('kubectl get svc web -o jsonpath={.spec.type}')).toContain('LoadBalancer');
+    expect(s.feed('KUBE_EDITOR=vim kubectl edit service web')).toContain('KUBE_EDITOR must be');
+  });
+
   it('understands continuations, assignments, $(...), & and sleep durations', () => {
     expect(expandVariables(`echo $A '$A' "\${A}"`, new Map([['A', 'x']]))).toBe(`echo x '$A' "x"`);
     expect(parseAssignment('P=$(kubectl get pods -o name)')).toEqual({ name: 'P', command: 'kubectl get pods -o name' });

@@ -6,6 +6,7 @@
  */
 import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import { editorFrom } from './kubeEditor';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from './shellWords';
 
 interface Job {
@@ -85,7 +86,9 @@ export class ShellSession {
   }
 
   private execute(line: string): void {
-    const assignment = parseAssignment(line);
+    // NAME=value (one word) or NAME=$(command) is an assignment; NAME=value command ... scopes NAME to the command
+    const candidate = parseAssignment(line);
+    const assignment = candidate && (candidate.command !== undefined || splitCommandLine(line).length === 1) ? candidate : undefined;
     if (assignment) {
       if (assignment.command !== undefined) {
         const r = this.runCapture(expandVariables(assignment.command, this.vars));
@@ -96,13 +99,27 @@ export class ShellSession {
       this.lastStatus = 0;
       return;
     }
-    const { command, background } = backgroundSuffix(expandVariables(line, this.vars));
-    const words = splitCommandLine(command);
+    const { command: full, background } = backgroundSuffix(expandVariables(line, this.vars));
+    // `export NAME=value` sets a variable; `NAME=value cmd` sets it for one command (KUBE_EDITOR=... kubectl edit)
+    if (full.startsWith('export ')) {
+      const a = parseAssignment(full.slice(7));
+      if (a) this.vars.set(a.name, a.value ?? '');
+      this.lastStatus = 0;
+      return;
+    }
+    let words = splitCommandLine(full);
+    const scoped = new Map<string, string>();
+    while (words.length > 1 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+      const eq = words[0].indexOf('=');
+      scoped.set(words[0].slice(0, eq), words[0].slice(eq + 1));
+      words = words.slice(1);
+    }
+    const command = words.join(' ');
     const [head, ...rest] = words;
     switch (head) {
       case 'kubectl':
       case 'k':
-        this.kubectl(rest, command, background);
+        this.kubectl(rest, command, background, scoped);
         return;
       case 'sleep': {
         const ms = parseSleepDuration(rest[0] ?? '');
@@ -137,15 +154,27 @@ export class ShellSession {
     }
   }
 
-  private context(): KubectlContext {
-    return { cluster: this.cluster, readFile: this.options.readFile };
+  private context(scoped: ReadonlyMap<string, string> = new Map()): KubectlContext {
+    const readFile = this.options.readFile ?? (() => undefined);
+    const editorCommand = scoped.get('KUBE_EDITOR') ?? this.vars.get('KUBE_EDITOR') ?? scoped.get('EDITOR') ?? this.vars.get('EDITOR');
+    const ctx: KubectlContext = { cluster: this.cluster, readFile: this.options.readFile };
+    if (editorCommand) {
+      const built = editorFrom(editorCommand, readFile);
+      if (built.editor) ctx.editor = built.editor;
+      else
+        ctx.editor = () => {
+          this.write(`${built.error}\n`);
+          return undefined;
+        };
+    }
+    return ctx;
   }
 
-  private kubectl(args: string[], command: string, background: boolean): void {
+  private kubectl(args: string[], command: string, background: boolean, scoped: ReadonlyMap<string, string> = new Map()): void {
     this.holding = true;
     let result: ReturnType<typeof runKubectl>;
     try {
-      result = runKubectl(this.context(), args);
+      result = runKubectl(this.context(scoped), args);
     } finally {
       this.holding = false;
     }
