@@ -41,11 +41,15 @@ describe('svcsim shell', () => {
   });
 
   it('edits through KUBE_EDITOR like a CI script would (sed on the temp file, or cp of a prepared file)', () => {
-    const files = new Map([['svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: default\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n  - port: 80\n']]);
-    const s = new ShellSession(new Cluster({ seed: 1 }), { readFile: (p) => files.get(p) });
+    const cluster = new Cluster({ seed: 1 });
+    const files = new Map<string, string>();
+    const s = new ShellSession(cluster, { readFile: (p) => files.get(p) });
     s.feed('kubectl create service clusterip web --tcp=80:8080');
     expect(s.feed(`KUBE_EDITOR="sed -i 's/type: ClusterIP/type: NodePort/'" kubectl edit service web`)).toContain('service/web edited');
     expect(s.feed('kubectl get svc web -o jsonpath={.spec.type}')).toContain('NodePort');
+    // kubectl edit matches the saved objects to the originals by uid (editoptions.go visitToPatch)
+    const uid = cluster.store.get('Service', 'default/web')?.metadata?.uid;
+    files.set('svc.yaml', `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: default\n  uid: ${uid}\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n  - port: 80\n`);
     s.feed('export KUBE_EDITOR="cp svc.yaml"');
     expect(s.feed('kubectl edit service web')).toContain('service/web edited');
     expect(s.feed('kubectl get svc web -o jsonpath={.spec.type}')).toContain('LoadBalancer');
