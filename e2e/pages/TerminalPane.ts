@@ -42,10 +42,10 @@ export class TerminalPane {
   }
 
   async expectText(re: RegExp | string): Promise<void> {
-    await expect.poll(() => this.text(), { timeout: 15_000 }).toMatch(typeof re === 'string' ? new RegExp(escape(re)) : re);
+    await expect.poll(() => this.text(), { timeout: 15_000 }).toMatch(typeof re === 'string' ? new RegExp(escapeRegExp(re)) : re);
   }
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -60,9 +60,14 @@ describe('graph model', () => {
     const g = buildGraph(base, new Map());
     const edges = new Map(g.edges.map((e: Edge) => [e.id, e]));
     expect([...edges.keys()].sort()).toEqual(['ep:default/web/web-1', 'ep:default/web/web-2', 'ep:default/web/web-3']);
-    expect((edges.get('ep:default/web/web-3')?.data as { ready: boolean }).ready).toBe(false);
-    expect((edges.get('ep:default/web/web-1')?.domAttributes as Record<string, string>)['data-ready']).toBe('true');
-    expect((edges.get('ep:default/web/web-1')?.data as { port: number }).port).toBe(8080);
+    const edge = (id: string): Edge => {
+      const e = edges.get(id);
+      if (!e) throw new Error(`no edge ${id}`);
+      return e;
+    };
+    expect((edge('ep:default/web/web-3').data as { ready: boolean }).ready).toBe(false);
+    expect((edge('ep:default/web/web-1').domAttributes as Record<string, string>)['data-ready']).toBe('true');
+    expect((edge('ep:default/web/web-1').data as { port: number }).port).toBe(8080);
   });
 
   it('drops the edge of a terminating endpoint at once', () => {

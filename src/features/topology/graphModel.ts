@@ -218,7 +218,7 @@ function placeBoxes(groups: readonly string[], heights: ReadonlyMap<string, numb
   let y: number = layout.nodesY;
   for (let row = 0; row * columns < groups.length; row++) {
     const members = groups.slice(row * columns, row * columns + columns);
-    members.forEach((g, col) => positions.set(g, { x: col * (boxWidth + layout.boxGap), y }));
+    for (const [col, g] of members.entries()) positions.set(g, { x: col * (boxWidth + layout.boxGap), y });
     y += Math.max(reserved, ...members.map((g) => heights.get(g) ?? 0)) + layout.boxGap;
   }
   return { positions, width: columns * (boxWidth + layout.boxGap) - layout.boxGap };
