@@ -11,5 +11,6 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  build: { chunkSizeWarningLimit: 5000, target: 'es2022' },
+  // the manifest lets `npm run bench:ui` tell the critical-path chunks from the lazy ones
+  build: { chunkSizeWarningLimit: 5000, target: 'es2022', manifest: true },
 });

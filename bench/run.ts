@@ -2,9 +2,9 @@
  * `npm run bench`: runs the benchmarks, prints each figure beside its budget, and writes bench/RESULTS.md
  * with the machine it ran on. (The UI benchmarks of the playground issue run separately: `npm run bench:ui`.)
  */
-import { writeFileSync } from 'node:fs';
 import { churnBench, type Figure, settleBench } from './engineBench';
 import { machineLine } from './machine';
+import { writeResults } from './results';
 
 function fmt(f: Figure): string {
   const v = f.unit === '×' ? f.value.toFixed(2) : f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(0);
@@ -20,15 +20,19 @@ for (const bench of [settleBench, churnBench]) {
 }
 
 const today = new Date().toISOString().slice(0, 10);
-const md = `# Benchmark results
+// Only the engine section is rewritten: the UI section `npm run bench:ui` wrote stays.
+writeResults({
+  preamble: `# Benchmark results
 
 Latest \`npm run bench\` (${today}) on: ${machineLine()}.
-
-## Engine
+`,
+  sections: {
+    Engine: `## Engine
 
 | figure | value | budget | verdict | note |
 | --- | --- | --- | --- | --- |
 ${figures.map(fmt).join('\n')}
-`;
-writeFileSync(new URL('./RESULTS.md', import.meta.url), md);
+`,
+  },
+});
 console.log('\nwrote bench/RESULTS.md');

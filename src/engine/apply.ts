@@ -5,7 +5,7 @@
  * allocated IPs, status) survive because they are in neither manifest; fields dropped from the manifest are
  * deleted because they are in the last-applied one. An empty patch is `unchanged` and sends nothing.
  */
-import { goJson } from './api/goJsonEncoder';
+import { goJsonMarshal } from '../shared/goJson';
 import { kindFromManifest, resourceFor } from './api/resources';
 import { type ApiResult, badRequest, fail, ok } from './api/status';
 import type { Kind, KindMap } from './api/types';
@@ -45,7 +45,7 @@ export function lastAppliedConfiguration(obj: unknown): string {
   const annotations = isMap(meta.annotations) ? { ...meta.annotations } : {};
   delete annotations[lastAppliedAnnotation];
   copy.metadata = { ...meta, annotations };
-  return `${goJson(copy)}\n`;
+  return `${goJsonMarshal(copy)}\n`;
 }
 
 /** The manifest with the annotation embedded (`GetModifiedConfiguration(obj, true, ...)`). */

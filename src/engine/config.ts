@@ -48,6 +48,12 @@ export interface ClusterConfig {
   maxEndpointsPerSlice: number;
   /** Freeze stored objects so accidental mutation throws (tests turn this on). */
   freezeObjects: boolean;
+  /**
+   * Copy what the engine's own components hand over to the apiserver (`WriteOptions.handOver`), as is done
+   * for users. Off by default (the copy is what hand-over saves); a test turns it on to check that a busy
+   * cluster behaves byte for byte the same either way.
+   */
+  copyHandedOverWrites: boolean;
 }
 
 /** kind's node naming: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`, ... */
@@ -89,6 +95,7 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     loadBalancer: { enabled: true, poolStart: '172.18.255.200', poolEnd: '172.18.255.250', provisionDelayMs: 2000 },
     maxEndpointsPerSlice: 100,
     freezeObjects: false,
+    copyHandedOverWrites: false,
     ...overrides,
   };
 }

@@ -16,6 +16,44 @@ export function cloneJson<T>(v: T): T {
   return out as T;
 }
 
+/**
+ * `v` without members whose value is undefined, at any level, so that it serialises, compares and
+ * enumerates exactly like its {@link cloneJson} copy. Nothing is changed in place: `v` itself comes back when
+ * it has no such member, otherwise a copy of the objects on the way to them (the rest stays shared).
+ */
+export function withoutUndefined<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    let arr: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const y = withoutUndefined(v[i]);
+      if (y === v[i]) continue;
+      arr ??= v.slice();
+      arr[i] = y;
+    }
+    return (arr ?? v) as T;
+  }
+  const o = v as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const x = o[k];
+    const y = x === undefined ? undefined : withoutUndefined(x);
+    if (out) {
+      if (y !== undefined) out[k] = y;
+      continue;
+    }
+    if (y === x && x !== undefined) continue;
+    // the first member to drop or replace: copy the (unchanged) members before it
+    out = {};
+    for (const before in o) {
+      if (before === k) break;
+      out[before] = o[before];
+    }
+    if (y !== undefined) out[k] = y;
+  }
+  return (out ?? o) as T;
+}
+
 /** Structural equality of JSON-shaped values; key order does not matter, undefined members are ignored. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -15,6 +15,13 @@ describe('terminal completion', () => {
     expect(complete(cluster, 'kubectl describe service ').items).toEqual(['alpaca-prod', 'kubernetes']);
   });
 
+  it('completes subcommands of command groups, then their arguments', () => {
+    expect(complete(cluster, 'kubectl rollout st').items).toEqual(['status']);
+    expect(complete(cluster, 'kubectl rollout status deploy').items).toEqual(['deploy', 'deployment', 'deployments']);
+    expect(complete(cluster, 'kubectl create service n').items).toEqual(['nodeport']);
+    expect(complete(cluster, 'kubectl drain kind-worker').items).toEqual(['kind-worker', 'kind-worker2', 'kind-worker3']);
+  });
+
   it('completes flags and namespaced names', () => {
     expect(complete(cluster, 'kubectl get pods --wat').items).toContain('--watch');
     expect(complete(cluster, 'k get svc -n kube-system k').items).toEqual(['kube-dns']);

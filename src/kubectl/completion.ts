@@ -13,7 +13,7 @@ export interface Completion {
 }
 
 const resourceWords = allResources.flatMap((r) => [r.resource, r.singular, ...r.shortNames]);
-const verbsTakingTypes = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'expose', 'scale', 'patch', 'rollout', 'wait']);
+const verbsTakingTypes = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'edit', 'expose', 'scale', 'patch', 'rollout', 'wait', 'set']);
 
 function kindOf(word: string): Kind | undefined {
   const w = word.toLowerCase().split('.')[0];
@@ -33,14 +33,25 @@ export function complete(cluster: Cluster, line: string): Completion {
   const positional = args.filter((a) => !a.startsWith('-'));
   const verb = positional[0];
   if (!verb) return { replaceFrom, items: match(commands.map((c) => c.name)) };
-  const cmd = commands.find((c) => c.name === verb || c.aliases?.includes(verb));
+  let cmd = commands.find((c) => c.name === verb || c.aliases?.includes(verb));
+  // command groups (`rollout status`, `set image`, `create service nodeport`): the subcommand comes first
+  let rest = positional.slice(1);
+  while (cmd?.subcommands?.length) {
+    if (rest.length === 0 && !partial.startsWith('-')) return { replaceFrom, items: match(cmd.subcommands.map((c) => c.name)) };
+    const sub = cmd.subcommands.find((c) => c.name === rest[0] || c.aliases?.includes(rest[0]));
+    if (!sub) break;
+    cmd = sub;
+    rest = rest.slice(1);
+  }
   if (partial.startsWith('-')) {
     const flags = [...(cmd?.flags ?? []).map((f) => `--${f.name}`), '--namespace', '--all-namespaces'];
     return { replaceFrom, items: match(flags) };
   }
-  if (!verbsTakingTypes.has(verb) && verb !== 'exec' && verb !== 'logs' && verb !== 'port-forward') return { replaceFrom, items: [] };
-  const typeWord = verb === 'exec' || verb === 'logs' || verb === 'port-forward' ? 'pods' : positional[1];
-  if (!typeWord || (positional.length === 1 && verb !== 'exec' && verb !== 'logs' && verb !== 'port-forward')) {
+  const podVerb = verb === 'exec' || verb === 'logs' || verb === 'port-forward';
+  const nodeVerb = verb === 'cordon' || verb === 'uncordon' || verb === 'drain';
+  if (!verbsTakingTypes.has(verb) && !podVerb && !nodeVerb) return { replaceFrom, items: [] };
+  const typeWord = podVerb ? 'pods' : nodeVerb ? 'nodes' : rest[0];
+  if (!typeWord || (rest.length === 0 && !podVerb && !nodeVerb)) {
     return { replaceFrom, items: match(resourceWords) };
   }
   const kind = kindOf(typeWord);

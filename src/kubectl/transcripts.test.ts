@@ -6,7 +6,9 @@
  * the blank line between kinds in get.go), describe.go (describeService, describeEndpoints, describePod,
  * describeReplicaSet, describeEndpointSliceV1), the v1 Endpoints deprecation warning (k8s-facts §1.4),
  * client-go jsonpath, customcolumn.go, label.go, delete.go PrintObj (`deleted from default namespace`, 1.34),
- * version.go, apiresources.go and clusterinfo.go. Set UPDATE_GOLDEN=1 to rewrite them.
+ * version.go, apiresources.go and clusterinfo.go. The transcripts of the later verbs (rollout, patch/label/
+ * annotate, wait, drain, port-forward/logs, create service, events) name the kubectl v0.34.1 sources they were
+ * checked against in their own header. Set UPDATE_GOLDEN=1 to rewrite them.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -12,6 +12,11 @@ export interface Prng {
   between(min: number, max: number): number;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
+  /**
+   * The next raw 32-bit output. `int(2 ** k)` is exactly its top k bits (`>>> (32 - k)`), one call instead
+   * of three for code that draws many small powers of two (uids).
+   */
+  uint32(): number;
   /** The generator's internal state, so a cluster can be snapshotted and resumed. */
   state(): [number, number, number, number];
 }
@@ -59,6 +64,7 @@ export function createPrng(seed: number, state?: [number, number, number, number
     int: (n) => Math.floor(next() * n),
     between: (min, max) => min + Math.floor(next() * (max - min + 1)),
     pick: (items) => items[Math.floor(next() * items.length)],
+    uint32: nextU32,
     state: () => [a, b, c, d],
   };
 }

@@ -5,6 +5,9 @@
  * (`[]string{"10.96.0.10"}`, as 1.33 clusters print) to json.Marshal. Required, Forbidden, TooLong and
  * Internal errors never show the value.
  */
+import { goJsonMarshal } from '../../shared/goJson';
+import { goQuote } from '../../shared/goQuote';
+
 export type FieldErrorType =
   | 'FieldValueNotFound'
   | 'FieldValueRequired'
@@ -47,28 +50,12 @@ export interface FieldError {
   detail: string;
 }
 
-/** Go's %q for the printable ASCII and common escapes used in our messages. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
 function formatValue(v: BadValue): string {
   if (v === null || v === undefined) return 'null';
   if (v instanceof GoLiteral) return v.text;
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  return goJsonMarshal(v);
 }
 
 /** `<Type>: <value>: <detail>` as `field.Error.ErrorBody()` prints it. */

@@ -6,7 +6,7 @@
 import { formatTimestamp } from '../clock';
 import type { VirtualClock } from '../clock';
 import type { ClusterConfig } from '../config';
-import { cloneJson, deepEqual, deepFreeze } from '../shared';
+import { cloneJson, deepEqual, deepFreeze, withoutUndefined } from '../shared';
 import { type FieldError, field } from '../api/fieldErrors';
 import { apiVersionFor, objectKey, resourceFor } from '../api/resources';
 import { type ApiResult, type ApiStatus, alreadyExists, badRequest, conflict, fail, gone, invalid, notFound, ok } from '../api/status';
@@ -51,6 +51,14 @@ type AnyStrategy = Strategy<Kind>;
 /** Who is writing: users get full admission; controllers may use the status subresource. */
 export interface WriteOptions {
   dryRun?: boolean;
+  /**
+   * The engine's own components only: the caller built this object for this one request and will never
+   * change it (nor anything in it it may still reach), so the apiserver keeps it instead of copying it first.
+   * Admission is unchanged. What it shares with stored objects must be left as is by defaulting, which only
+   * fills fields that are missing (stored objects were defaulted already). Requests from users (Cluster
+   * create/update/patch/apply, kubectl) are always copied.
+   */
+  handOver?: boolean;
 }
 
 export class ApiServer {
@@ -132,7 +140,7 @@ export class ApiServer {
   create<K extends Kind>(kind: K, input: KindMap[K], opts: WriteOptions = {}): ApiResult<KindMap[K]> {
     const strategy = this.strategy(kind);
     const ctx = this.ctx();
-    const obj = cloneJson(input) as KindMap[K];
+    const obj = this.handedOver(opts) ? owned(input) : cloneJson(input);
     const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
     (obj as { metadata?: ObjectMeta }).metadata = meta;
     const info = resourceFor(kind);
@@ -185,8 +193,8 @@ export class ApiServer {
   }
 
   /** PUT .../status: replace only the status; spec and metadata come from the stored object. */
-  updateStatus<K extends Kind>(kind: K, input: KindMap[K]): ApiResult<KindMap[K]> {
-    return this.write(kind, input, 'status', {});
+  updateStatus<K extends Kind>(kind: K, input: KindMap[K], opts: Pick<WriteOptions, 'handOver'> = {}): ApiResult<KindMap[K]> {
+    return this.write(kind, input, 'status', opts);
   }
 
   private write<K extends Kind>(kind: K, input: KindMap[K], sub: 'main' | 'status', opts: WriteOptions): ApiResult<KindMap[K]> {
@@ -204,16 +212,17 @@ export class ApiServer {
     let obj: KindMap[K];
     if (sub === 'status') {
       // a fresh metadata object: the stored (possibly frozen) one must not be mutated below
-      obj = { ...old, metadata: { ...oldMeta }, status: cloneJson((input as { status?: unknown }).status) } as KindMap[K];
+      const status = (input as { status?: unknown }).status;
+      obj = { ...old, metadata: { ...oldMeta }, status: this.handedOver(opts) ? owned(status) : cloneJson(status) } as KindMap[K];
       // deploymentStatusStrategy.PrepareForUpdate keeps only spec and labels: the deployment controller writes
       // the revision annotation through the status subresource (no generation bump).
       if (kind === 'Deployment') {
-        const annotations = cloneJson(input.metadata?.annotations);
+        const annotations = this.handedOver(opts) ? owned(input.metadata?.annotations) : cloneJson(input.metadata?.annotations);
         if (annotations && Object.keys(annotations).length) (obj.metadata as ObjectMeta).annotations = annotations;
         else delete (obj.metadata as ObjectMeta).annotations;
       }
     } else {
-      obj = cloneJson(input);
+      obj = this.handedOver(opts) ? owned(input) : cloneJson(input);
       const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
       // identity and system-owned metadata never change through an update
       meta.name = oldMeta.name;
@@ -419,9 +428,19 @@ export class ApiServer {
     return ok({ label, field: fieldSel });
   }
 
+  /** Whether to keep a handed-over object instead of copying it. */
+  private handedOver(opts: Pick<WriteOptions, 'handOver'>): boolean {
+    return !!opts.handOver && !this.config.copyHandedOverWrites;
+  }
+
   private seal<T>(obj: T): T {
     return this.config.freezeObjects ? deepFreeze(obj) : obj;
   }
+}
+
+/** A handed-over value, made to look exactly like the copy the apiserver would otherwise have taken. */
+function owned<T>(v: T): T {
+  return withoutUndefined(v);
 }
 
 function matches(o: KubeObject, label?: LabelSelector, fieldSel?: FieldSelector): boolean {

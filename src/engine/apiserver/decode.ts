@@ -72,6 +72,45 @@ function resolve(s: Schema): { schema: Schema; name?: string } {
   return { schema: s };
 }
 
+/** What `check` needs of a schema, worked out once per schema node (every request walks the same ones). */
+interface Compiled {
+  schema: Schema;
+  name?: string;
+  /** The JSON types the value may have (empty: anything). */
+  expected: readonly string[];
+  properties?: readonly (readonly [string, Schema])[];
+}
+
+const compiledSchemas = new WeakMap<Schema, Compiled>();
+
+function compile(s: Schema): Compiled {
+  let c = compiledSchemas.get(s);
+  if (!c) {
+    const { schema, name } = resolve(s);
+    const t = schema.type;
+    const expected = Array.isArray(t) ? t : t ? [t] : schema.properties ? ['object'] : [];
+    c = { schema, name, expected, properties: schema.properties ? Object.entries(schema.properties) : undefined };
+    compiledSchemas.set(s, c);
+  }
+  return c;
+}
+
+/** Whether a value of JSON type `actual` fits one of the `expected` schema types. */
+function fitsAny(expected: readonly string[], actual: string): boolean {
+  for (const want of expected) {
+    if (want === actual) return true;
+    if ((want === 'number' || want === 'integer') && actual === 'number') return true;
+    if (want === 'boolean' && actual === 'bool') return true;
+  }
+  return false;
+}
+
+/** The Go struct name fields of an object are reported under: its own definition, else the enclosing one. */
+function fieldStruct(name: string | undefined, struct: string): string {
+  const inner = name ? definitionName(name) : struct;
+  return inner.includes('.') ? inner.slice(inner.lastIndexOf('.') + 1) : inner;
+}
+
 function goTypeOf(s: Schema, field: string): string {
   const { schema, name } = resolve(s);
   if (name && !['IntOrString'].includes(name) && (schema.properties || schema.type === 'object')) return goTypeName(name);
@@ -86,53 +125,64 @@ function goTypeOf(s: Schema, field: string): string {
   return 'string';
 }
 
-/** Checks `value` against `s`; `struct` is the innermost Go struct name, `path` the JSON path so far. */
-function check(value: unknown, s: Schema, struct: string, path: string, field: string): Mismatch | undefined {
+/**
+ * Checks `value` against `s`; `struct` is the innermost Go struct name. A mismatch's `path` is relative to
+ * `value`: each enclosing object prepends its field name on the way out, so no path is built for fields
+ * that decode fine.
+ */
+function check(value: unknown, s: Schema, struct: string, field: string): Mismatch | undefined {
   if (value === null || value === undefined) return undefined; // null decodes to the zero value
-  const { schema, name } = resolve(s);
+  const { schema, name, expected, properties } = compile(s);
   if (name === 'Quantity') {
-    return typeof value === 'string' || typeof value === 'number' ? undefined : { value: jsonTypeOf(value), struct, path, goType: 'resource.Quantity' };
+    return typeof value === 'string' || typeof value === 'number' ? undefined : { value: jsonTypeOf(value), struct, path: '', goType: 'resource.Quantity' };
   }
-  const t = schema.type;
   const actual = jsonTypeOf(value);
-  const expected = Array.isArray(t) ? t : t ? [t] : schema.properties ? ['object'] : [];
-  const fits = (want: string) =>
-    (want === 'object' && actual === 'object') ||
-    (want === 'array' && actual === 'array') ||
-    (want === 'string' && actual === 'string') ||
-    ((want === 'number' || want === 'integer') && actual === 'number') ||
-    (want === 'boolean' && actual === 'bool');
-  if (expected.length && !expected.some(fits)) {
+  if (expected.length && !fitsAny(expected, actual)) {
     const shown = actual === 'number' && !Number.isInteger(value) && expected.includes('number') ? `number ${value}` : actual;
-    return { value: shown, struct, path, goType: goTypeOf(s, field) };
+    return { value: shown, struct, path: '', goType: goTypeOf(s, field) };
   }
-  if (actual === 'number' && expected.includes('number') && !expected.includes('string') && !Number.isInteger(value)) {
-    return { value: `number ${value}`, struct, path, goType: goTypeOf(s, field) };
+  if (actual === 'number' && !Number.isInteger(value) && expected.includes('number') && !expected.includes('string')) {
+    return { value: `number ${value}`, struct, path: '', goType: goTypeOf(s, field) };
   }
   if (actual === 'array' && schema.items) {
     for (const item of value as unknown[]) {
-      const m = check(item, schema.items, struct, path, field);
+      const m = check(item, schema.items, struct, field);
       if (m) return m;
     }
   }
   if (actual === 'object') {
     const obj = value as Record<string, unknown>;
-    if (schema.properties) {
-      const inner = name ? definitionName(name) : struct;
-      for (const [k, sub] of Object.entries(schema.properties)) {
+    if (properties) {
+      const inner = fieldStruct(name, struct);
+      for (const [k, sub] of properties) {
         if (!(k in obj)) continue;
-        const m = check(obj[k], sub, inner.includes('.') ? inner.slice(inner.lastIndexOf('.') + 1) : inner, path ? `${path}.${k}` : k, k);
-        if (m) return m;
+        const m = check(obj[k], sub, inner, k);
+        if (m) {
+          m.path = m.path ? `${k}.${m.path}` : k;
+          return m;
+        }
       }
     } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
       for (const v of Object.values(obj)) {
         // encoding/json's field path names struct fields only, never map keys
-        const m = check(v, schema.additionalProperties, struct, path, field);
+        const m = check(v, schema.additionalProperties, struct, field);
         if (m) return m;
       }
     }
   }
   return undefined;
+}
+
+const rootSchemas = new Map<Kind, Schema>();
+
+/** `{ $ref: '#/definitions/<Kind>' }`, one object per kind so its compiled form is kept. */
+function rootSchema(kind: Kind): Schema {
+  let s = rootSchemas.get(kind);
+  if (!s) {
+    s = { $ref: `#/definitions/${kind}` };
+    rootSchemas.set(kind, s);
+  }
+  return s;
 }
 
 /**
@@ -146,7 +196,7 @@ export function decodeError(kind: Kind, obj: unknown): ApiStatus | undefined {
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${jsonTypeOf(obj)} into Go value of type ${kind === 'EndpointSlice' ? 'v1' : 'v1'}.${kind}`);
   }
-  const m = check(obj, { $ref: `#/definitions/${kind}` }, kind, '', '');
+  const m = check(obj, rootSchema(kind), kind, '');
   if (!m) return undefined;
   return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${m.value} into Go struct field ${m.struct}.${m.path} of type ${m.goType}`);
 }

@@ -14,8 +14,8 @@ import { applyJsonPatch, decodeJsonPatch, jsonTypeName } from './jsonPatch';
 import { mergeMap } from '../strategicpatch/merge';
 import { patchSchemaFor } from '../strategicpatch/patchMeta';
 import { cloneValue, isMap, type JsonMap, PatchError } from '../strategicpatch/values';
-import { goJson } from '../api/goJsonEncoder';
-import { goQuote } from '../api/fieldErrors';
+import { goJsonMarshal } from '../../shared/goJson';
+import { goQuote } from '../../shared/goQuote';
 
 export type PatchType = 'merge' | 'strategic' | 'json';
 
@@ -47,7 +47,7 @@ function unknownError(message: string): ApiStatus {
  * not an object (an array merge patch). The decoder's wording is reproduced from memory [U].
  */
 function undecodable(patched: unknown, err: string): ApiStatus {
-  const text = `patch: Invalid value: ${goQuote(goJson(patched))}: ${err}`;
+  const text = `patch: Invalid value: ${goQuote(goJsonMarshal(patched))}: ${err}`;
   return {
     kind: 'Status',
     apiVersion: 'v1',

@@ -6,7 +6,10 @@
 import type { VirtualClock } from '../clock';
 
 export class WorkQueue {
+  /** Keys waiting, for deduplication; `order` holds them in the order they were added. */
   private pending = new Set<string>();
+  private order: string[] = [];
+  private head = 0;
   private failures = new Map<string, number>();
 
   constructor(
@@ -15,7 +18,9 @@ export class WorkQueue {
   ) {}
 
   add(key: string): void {
+    if (this.pending.has(key)) return;
     this.pending.add(key);
+    this.order.push(key);
   }
 
   /** Adds the key after `delayMs` of virtual time. */
@@ -41,11 +46,18 @@ export class WorkQueue {
 
   /** Takes the oldest key, or undefined when empty. */
   pop(): string | undefined {
-    for (const k of this.pending) {
-      this.pending.delete(k);
-      return k;
+    // an array walked from a moving head: taking the first key of a Set would step over every deleted one
+    if (this.head === this.order.length) return undefined;
+    const k = this.order[this.head++];
+    if (this.head === this.order.length) {
+      this.order = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
-    return undefined;
+    this.pending.delete(k);
+    return k;
   }
 
   get length(): number {

@@ -47,6 +47,19 @@ export function imageRepository(ref: ImageRef): string {
   return `${ref.domain}/${ref.path}`;
 }
 
+const repositories = new Map<string, string>();
+
+/** `imageRepository(parseImage(image))`, remembered per image (every container start asks). */
+export function repositoryOf(image: string): string {
+  let repo = repositories.get(image);
+  if (repo === undefined) {
+    repo = imageRepository(parseImage(image));
+    if (repositories.size >= 1024) repositories.clear();
+    repositories.set(image, repo);
+  }
+  return repo;
+}
+
 // a handful of distinct images per cluster: remember the derived strings
 const statusImages = new Map<string, string>();
 const statusImageIds = new Map<string, string>();
@@ -125,5 +138,5 @@ const preloadedRepos = [
 
 /** Whether a fresh kind node already has the image. */
 export function isPreloadedOnKindNode(image: string): boolean {
-  return preloadedRepos.includes(imageRepository(parseImage(image)));
+  return preloadedRepos.includes(repositoryOf(image));
 }

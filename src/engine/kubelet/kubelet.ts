@@ -46,10 +46,15 @@ export function ensurePodsByNodeIndex(store: ObjectStore): void {
   try {
     store.byIndex('Pod', podsByNodeIndex, '');
   } catch {
-    store.addIndex('Pod', podsByNodeIndex, (o) => {
-      const n = (o as Pod).spec?.nodeName;
-      return n ? [n] : [];
-    });
+    store.addIndex(
+      'Pod',
+      podsByNodeIndex,
+      (o) => {
+        const n = (o as Pod).spec?.nodeName;
+        return n ? [n] : [];
+      },
+      ['spec.nodeName'],
+    );
   }
 }
 
@@ -170,7 +175,7 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     pr.statusCache = status as Pod['status'];
     if (!deepEqual(status, pod.status)) {
       writing = key;
-      const res = ctx.api.updateStatus('Pod', { ...pod, status } as Pod);
+      const res = ctx.api.updateStatus('Pod', { ...pod, status } as Pod, { handOver: true });
       writing = undefined;
       if (!res.ok) return res.status.message;
       pr.pod = res.value;

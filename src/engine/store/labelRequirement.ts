@@ -3,8 +3,8 @@
  * v0.34 `pkg/labels/selector.go`) and `Requirement.String()`. Field errors are printed the way v0.34's
  * `field.Error` does: strings Go-quoted, other values (string lists) as JSON.
  */
-import { goQuote } from '../api/fieldErrors';
-import { goJson } from '../api/goJsonEncoder';
+import { goQuote } from '../../shared/goQuote';
+import { goJsonMarshal } from '../../shared/goJson';
 import { isQualifiedName, isValidLabelValue } from '../api/validation/names';
 
 /** `selection.Operator` values: `!` is DoesNotExist, `gt` / `lt` are GreaterThan / LessThan. */
@@ -31,7 +31,7 @@ export function parseInt64(s: string): bigint | undefined {
 const validOperators: readonly string[] = ['in', 'notin', '=', '==', '!=', 'gt', 'lt', 'exists', '!'];
 
 function invalid(path: string, value: string | readonly string[] | null, detail: string): string {
-  const shown = typeof value === 'string' ? goQuote(value) : goJson(value);
+  const shown = typeof value === 'string' ? goQuote(value) : goJsonMarshal(value);
   return `${path}: Invalid value: ${shown}: ${detail}`;
 }
 
@@ -73,7 +73,7 @@ export function newRequirement(key: string, op: Operator, values: readonly strin
       break;
     default:
       errs.push(
-        `operator: Unsupported value: ${goJson(op)}: supported values: ${validOperators.map(goQuote).join(', ')}`,
+        `operator: Unsupported value: ${goJsonMarshal(op)}: supported values: ${validOperators.map(goQuote).join(', ')}`,
       );
   }
   vals.forEach((v, i) => {

@@ -7,7 +7,7 @@
 import type { LabelSelector as ApiLabelSelector } from '../api/types';
 import { lexSelector, Tok, type Token } from './labelSelectorLexer';
 import { type Operator, newRequirement, parseInt64, type Requirement, requirementString } from './labelRequirement';
-import { goQuote } from '../api/fieldErrors';
+import { goQuote } from '../../shared/goQuote';
 import { isQualifiedName } from '../api/validation/names';
 
 export type { Operator, Requirement } from './labelRequirement';

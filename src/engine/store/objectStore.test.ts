@@ -89,6 +89,54 @@ describe('ObjectStore', () => {
     expect(() => s.byIndex('Pod', 'nope', 'x')).toThrow('no index nope on Pod');
   });
 
+  it('keeps sorted index lists until their bucket changes', () => {
+    const s = new ObjectStore();
+    s.addIndex('Pod', 'node', (o) => [(o as Pod).spec?.nodeName ?? '']);
+    put(s, 'default', 'b', 'n1');
+    put(s, 'default', 'a', 'n1');
+    const first = s.sortedKeysByIndex('Pod', 'node', 'n1');
+    expect(first).toEqual(['default/a', 'default/b']);
+    put(s, 'default', 'c', 'n2');
+    expect(s.sortedKeysByIndex('Pod', 'node', 'n1')).toBe(first);
+    put(s, 'default', 'a', 'n2');
+    expect(s.sortedKeysByIndex('Pod', 'node', 'n1')).toEqual(['default/b']);
+    expect(s.sortedKeysByIndex('Pod', 'node', 'n2')).toEqual(['default/a', 'default/c']);
+  });
+
+  it('runs an index function again only when a field it declares reading changed', () => {
+    const s = new ObjectStore();
+    let calls = 0;
+    s.addIndex(
+      'Pod',
+      'node',
+      (o) => {
+        calls++;
+        return [(o as Pod).spec?.nodeName ?? ''];
+      },
+      ['spec.nodeName'],
+    );
+    const a = put(s, 'default', 'a', 'n1');
+    expect(calls).toBe(1);
+    const rv = s.nextResourceVersion();
+    s.replace('Pod', { ...a, status: { phase: 'Running' } }, rv); // nodeName is the same string
+    expect(calls).toBe(1);
+    put(s, 'default', 'a', 'n2');
+    expect(calls).toBe(3); // the old and the new object
+    expect([...s.byIndex('Pod', 'node', 'n2')]).toEqual(['default/a']);
+    expect(s.byIndex('Pod', 'node', 'n1').size).toBe(0);
+  });
+
+  it('counts the changes of each kind', () => {
+    const s = new ObjectStore();
+    const before = s.changesOf('Pod');
+    put(s, 'default', 'a');
+    put(s, 'default', 'a');
+    const rv = s.nextResourceVersion();
+    s.remove('Pod', 'default/a', pod('default', 'a', rv), rv);
+    expect(s.changesOf('Pod')).toBe(before + 3);
+    expect(s.changesOf('Service')).toBe(0);
+  });
+
   it('subscribers of one kind or of every kind; unsubscribe stops delivery', () => {
     const s = new ObjectStore();
     const podEvents: string[] = [];

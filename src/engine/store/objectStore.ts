@@ -24,10 +24,21 @@ export type WatchHandler = (event: WatchEvent) => void;
 /** An index function maps an object to the index values it should be found under. */
 export type IndexFn = (obj: KubeObject) => readonly string[];
 
+interface Index {
+  fn: IndexFn;
+  /** The fields `fn` reads, as key paths; unset when undeclared (then every write recomputes). */
+  reads: readonly (readonly string[])[] | undefined;
+  values: Map<string, Set<string>>;
+  /** The keys under a value in key order, kept until that value's set changes. */
+  sorted: Map<string, readonly string[]>;
+}
+
 interface Table {
   objects: Map<string, KubeObject>;
   sortedKeys: string[] | undefined;
-  indexes: Map<string, { fn: IndexFn; values: Map<string, Set<string>> }>;
+  indexes: Map<string, Index>;
+  /** Bumped by every insert, replace and remove of this kind. */
+  changes: number;
 }
 
 /** How many past events the watch cache keeps for `watch` from an older resourceVersion. */
@@ -77,12 +88,24 @@ export class ObjectStore {
     return this.table(kind).objects.size;
   }
 
-  /** Declares a secondary index; existing objects are indexed at once. */
-  addIndex(kind: Kind, name: string, fn: IndexFn): void {
+  /**
+   * A number that changes whenever an object of `kind` is added, replaced or removed (and only then), so a
+   * reader can tell that nothing of that kind moved since it last looked.
+   */
+  changesOf(kind: Kind): number {
+    return this.table(kind).changes;
+  }
+
+  /**
+   * Declares a secondary index; existing objects are indexed at once. `reads` lists every field `fn` looks
+   * at (dotted paths such as `metadata.labels`): a write that leaves all of them the same (same value, or
+   * the same shared object) cannot move the object in the index, so `fn` is not run again.
+   */
+  addIndex(kind: Kind, name: string, fn: IndexFn, reads?: readonly string[]): void {
     const t = this.table(kind);
-    const values = new Map<string, Set<string>>();
-    t.indexes.set(name, { fn, values });
-    for (const [key, obj] of t.objects) for (const v of fn(obj)) addTo(values, v, key);
+    const idx: Index = { fn, reads: reads?.map((r) => r.split('.')), values: new Map(), sorted: new Map() };
+    t.indexes.set(name, idx);
+    for (const [key, obj] of t.objects) for (const v of fn(obj)) addTo(idx, v, key);
   }
 
   /** Keys of the objects found under `value` in index `name` (live set: copy before mutating the store). */
@@ -92,11 +115,28 @@ export class ObjectStore {
     return idx.values.get(value) ?? emptySet;
   }
 
+  /** Keys of the objects found under `value` in index `name`, in key order (do not mutate). */
+  sortedKeysByIndex(kind: Kind, name: string, value: string): readonly string[] {
+    const idx = this.table(kind).indexes.get(name);
+    if (!idx) throw new Error(`no index ${name} on ${kind}`);
+    let keys = idx.sorted.get(value);
+    if (!keys) {
+      const set = idx.values.get(value);
+      // nothing is kept for values without objects: lookups of gone owners must not pile up
+      if (!set) return noKeys;
+      keys = [...set].sort(byteCompare);
+      idx.sorted.set(value, keys);
+    }
+    return keys;
+  }
+
   /** Objects found under `value` in index `name`, in key order. */
   listByIndex<K extends Kind>(kind: K, name: string, value: string): KindMap[K][] {
     const t = this.table(kind);
-    const keys = [...this.byIndex(kind, name, value)].sort(byteCompare);
-    return keys.map((k) => t.objects.get(k) as KindMap[K]);
+    const keys = this.sortedKeysByIndex(kind, name, value);
+    const out: KindMap[K][] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = t.objects.get(keys[i]) as KindMap[K];
+    return out;
   }
 
   /** Stores a new object whose metadata.resourceVersion is already set to `rv`. */
@@ -105,7 +145,8 @@ export class ObjectStore {
     const key = keyOf(obj);
     t.objects.set(key, obj);
     t.sortedKeys = undefined;
-    for (const idx of t.indexes.values()) for (const v of idx.fn(obj)) addTo(idx.values, v, key);
+    t.changes++;
+    for (const idx of t.indexes.values()) for (const v of idx.fn(obj)) addTo(idx, v, key);
     this.emit({ type: 'ADDED', kind, object: obj, resourceVersion: rv });
   }
 
@@ -115,13 +156,15 @@ export class ObjectStore {
     const key = keyOf(obj);
     const old = t.objects.get(key) as KindMap[K] | undefined;
     t.objects.set(key, obj);
+    t.changes++;
     if (!old) t.sortedKeys = undefined;
     for (const idx of t.indexes.values()) {
+      if (old && idx.reads && sameInputs(idx.reads, old, obj)) continue;
       const before = old ? idx.fn(old) : [];
       const after = idx.fn(obj);
       if (sameValues(before, after)) continue;
-      for (const v of before) removeFrom(idx.values, v, key);
-      for (const v of after) addTo(idx.values, v, key);
+      for (const v of before) removeFrom(idx, v, key);
+      for (const v of after) addTo(idx, v, key);
     }
     this.emit({ type: old ? 'MODIFIED' : 'ADDED', kind, object: obj, oldObject: old, resourceVersion: rv });
   }
@@ -133,7 +176,8 @@ export class ObjectStore {
     if (!old) return;
     t.objects.delete(key);
     t.sortedKeys = undefined;
-    for (const idx of t.indexes.values()) for (const v of idx.fn(old)) removeFrom(idx.values, v, key);
+    t.changes++;
+    for (const idx of t.indexes.values()) for (const v of idx.fn(old)) removeFrom(idx, v, key);
     this.emit({ type: 'DELETED', kind, object: last, oldObject: old, resourceVersion: rv });
   }
 
@@ -184,7 +228,7 @@ export class ObjectStore {
   private table(kind: Kind): Table {
     let t = this.tables.get(kind);
     if (!t) {
-      t = { objects: new Map(), sortedKeys: undefined, indexes: new Map() };
+      t = { objects: new Map(), sortedKeys: undefined, indexes: new Map(), changes: 0 };
       this.tables.set(kind, t);
     }
     return t;
@@ -192,21 +236,38 @@ export class ObjectStore {
 }
 
 const emptySet: ReadonlySet<string> = new Set();
+const noKeys: readonly string[] = Object.freeze([]);
 
-function addTo(m: Map<string, Set<string>>, v: string, key: string): void {
-  let s = m.get(v);
+function addTo(idx: Index, v: string, key: string): void {
+  let s = idx.values.get(v);
   if (!s) {
     s = new Set();
-    m.set(v, s);
+    idx.values.set(v, s);
   }
+  if (s.has(key)) return;
   s.add(key);
+  idx.sorted.delete(v);
 }
 
-function removeFrom(m: Map<string, Set<string>>, v: string, key: string): void {
-  const s = m.get(v);
-  if (!s) return;
-  s.delete(key);
-  if (s.size === 0) m.delete(v);
+function removeFrom(idx: Index, v: string, key: string): void {
+  const s = idx.values.get(v);
+  if (!s?.delete(key)) return;
+  idx.sorted.delete(v);
+  if (s.size === 0) idx.values.delete(v);
+}
+
+/** Whether every path of `reads` leads to the identical value in both objects. */
+function sameInputs(reads: readonly (readonly string[])[], a: KubeObject, b: KubeObject): boolean {
+  for (const path of reads) {
+    let x: unknown = a;
+    let y: unknown = b;
+    for (const key of path) {
+      x = (x as Record<string, unknown> | undefined)?.[key];
+      y = (y as Record<string, unknown> | undefined)?.[key];
+    }
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 function sameValues(a: readonly string[], b: readonly string[]): boolean {

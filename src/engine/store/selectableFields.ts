@@ -5,7 +5,7 @@
  * (`ToSelectableFields` / `GetAttrs` in `pkg/registry/<group>/<kind>/strategy.go`). A field accepted by the first
  * but missing from the second reads as "" (Pod `status.podIPs`).
  */
-import { goQuote } from '../api/fieldErrors';
+import { goQuote } from '../../shared/goQuote';
 import type { Event, Kind, KubeObject, Namespace, Node, Pod, Service } from '../api/types';
 
 export type FieldConversion = { ok: true; field: string } | { ok: false; error: string };

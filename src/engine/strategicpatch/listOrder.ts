@@ -4,7 +4,7 @@
  * order in the patch > order in the live list). Ported step by step: the exact order of a merged
  * `containers` or `ports` list is visible in `kubectl get -o yaml`.
  */
-import { sliceStable } from './goSort';
+import { goStableSort } from '../../shared/goSort';
 import { type GoKind, goKind, goScalarEqual, goSprintV, goTypeName, isMap, type JsonMap, PatchError } from './values';
 
 export const directiveMarker = '$patch';
@@ -68,7 +68,7 @@ export function normalizeSliceOrder(toSort: unknown[], order: readonly unknown[]
     [items, toDelete] = extractToDeleteItems(toSort);
   }
   const ord = order ?? [];
-  sliceStable(items, (a, b) => {
+  goStableSort(items, (a, b) => {
     const ia = indexOf(ord, a, mergeKey, kind);
     if (ia >= 0) {
       const ib = indexOf(ord, b, mergeKey, kind);

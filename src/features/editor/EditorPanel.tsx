@@ -1,14 +1,18 @@
 /** The manifest editor panel: Monaco (loaded lazily, after the canvas), an Apply button, the problems list. */
 import { Suspense, lazy, useRef } from 'react';
+import { useAfterFirstGraph } from '../../state/useAfterFirstGraph';
 import { testIds } from '../../testids';
 import { applyEditor } from './applyEditor';
 import type { EditorHandle } from './MonacoEditor';
 import { ProblemsList } from './ProblemsList';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
+const loading = <div className="editor-loading">Loading editor…</div>;
 
 export function EditorPanel({ dark }: { dark: boolean }) {
   const handle = useRef<EditorHandle | undefined>(undefined);
+  // Monaco's megabyte chunk starts loading once the first graph is painted, so it never competes with it
+  const load = useAfterFirstGraph();
   return (
     <section className="editor-panel" aria-label="Manifest editor">
       <div className="panel-header">
@@ -18,9 +22,13 @@ export function EditorPanel({ dark }: { dark: boolean }) {
         </button>
       </div>
       <div className="editor-host" data-testid={testIds.editor}>
-        <Suspense fallback={<div className="editor-loading">Loading editor…</div>}>
-          <MonacoEditor handleRef={handle} dark={dark} />
-        </Suspense>
+        {load ? (
+          <Suspense fallback={loading}>
+            <MonacoEditor handleRef={handle} dark={dark} />
+          </Suspense>
+        ) : (
+          loading
+        )}
       </div>
       <ProblemsList onJump={(l, c) => handle.current?.reveal(l, c)} />
     </section>

@@ -40,6 +40,9 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       model,
       automaticLayout: true,
       minimap: { enabled: false },
+      // no translate3d layer hints: each extra composited layer costs the browser per-frame layer work while the
+      // canvas pans and zooms (bench:ui frame-time figure); a manifest is short enough to scroll without them
+      disableLayerHinting: true,
       fontSize: 13,
       scrollBeyondLastLine: false,
       tabSize: 2,

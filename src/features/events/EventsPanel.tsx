@@ -1,5 +1,6 @@
 /** The cluster log: each reconcile, kubelet action and allocation, newest first, filterable. */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { WireLogEntry } from '../../protocol/messages';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
@@ -9,6 +10,19 @@ const selectLog = (s: AppState) => s.mirror.log;
 function clock(ms: number): string {
   return new Date(ms).toISOString().slice(11, 23);
 }
+
+// Log entries never change once written: a memoized row renders once, not again with every new entry (the
+// panel stays mounted while hidden, so it would otherwise redo 400 rows on every cluster diff).
+const EventRow = memo(function EventRow({ e }: { e: WireLogEntry }) {
+  return (
+    <tr>
+      <td className="mono">{clock(e.time)}</td>
+      <td>{e.component}</td>
+      <td className="mono">{e.object ?? ''}</td>
+      <td>{e.message}</td>
+    </tr>
+  );
+});
 
 export function EventsPanel() {
   const log = useAppStore(selectLog);
@@ -32,12 +46,7 @@ export function EventsPanel() {
         </thead>
         <tbody>
           {rows.map((e) => (
-            <tr key={e.seq}>
-              <td className="mono">{clock(e.time)}</td>
-              <td>{e.component}</td>
-              <td className="mono">{e.object ?? ''}</td>
-              <td>{e.message}</td>
-            </tr>
+            <EventRow key={e.seq} e={e} />
           ))}
         </tbody>
       </table>

@@ -1,8 +1,11 @@
 /** The Terminal dock tab: several terminal sessions side by side in sub-tabs (watch in one, delete in another). */
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
-import { TerminalView } from './TerminalView';
+import { useAfterFirstGraph } from '../../state/useAfterFirstGraph';
+
+// xterm.js is a lazy chunk: the dock mounts this panel hidden at startup, and the terminal is not the graph
+const TerminalView = lazy(() => import('./TerminalView').then((m) => ({ default: m.TerminalView })));
 
 const selectTheme = (s: AppState) => s.theme;
 let counter = 1;
@@ -11,6 +14,7 @@ export function TerminalPanel() {
   const [tabs, setTabs] = useState<string[]>(() => [`t${counter++}`]);
   const [active, setActive] = useState(tabs[0]);
   const theme = useAppStore(selectTheme);
+  const load = useAfterFirstGraph();
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   return (
     <div className="terminal-panel">
@@ -59,7 +63,11 @@ export function TerminalPanel() {
             data-testid={`terminal-${t === active ? 'active' : 'hidden'}`}
             data-session={t}
           >
-            <TerminalView session={t} active={t === active} dark={dark} />
+            {load && (
+              <Suspense fallback={null}>
+                <TerminalView session={t} active={t === active} dark={dark} />
+              </Suspense>
+            )}
           </div>
         ))}
       </div>

@@ -1,5 +1,5 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, MiniMap, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
+import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, useRef } from 'react';
 import { useAppStore } from '../../state/store';
@@ -13,6 +13,7 @@ import { NodeBox } from './NodeBox';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import type { SlotTable } from './slots';
+import { reuseUnchanged } from './stableElements';
 import { usePositions } from './usePositions';
 import { useSelectorMatches } from './useSelectorMatches';
 
@@ -26,6 +27,14 @@ function minimapColor(n: { type?: string }): string {
   return n.type === 'service' ? '#2f6feb' : n.type === 'pod' ? '#27ae60' : '#c7cfda';
 }
 
+// Props React Flow gets at module scope: a new handler or options object on every cluster diff would make it
+// hand new props to every node wrapper, re-rendering the whole canvas.
+const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().select(node.id);
+const onPaneClick = () => useAppStore.getState().select(undefined);
+const fitViewOptions = { padding: 0.12 };
+const minimapStyle = { width: 140, height: 96 };
+const emptyGraph: { nodes: Node[]; edges: Edge[] } = { nodes: [], edges: [] };
+
 export function TopologyCanvas() {
   const mirror = useAppStore(selectMirror);
   const selected = useAppStore(selectSelected);
@@ -33,17 +42,20 @@ export function TopologyCanvas() {
   const matchedPods = useSelectorMatches();
   const slotsRef = useRef<SlotTable>(new Map());
   const { place, onNodesChange } = usePositions();
+  const previousRef = useRef(emptyGraph);
   const graph = useMemo(() => {
     const g = buildGraph(mirror, slotsRef.current);
     slotsRef.current = g.slots;
-    return g;
+    // unchanged elements keep their objects, so React Flow re-renders only what the diff touched
+    const stable = { nodes: reuseUnchanged(previousRef.current.nodes, g.nodes), edges: reuseUnchanged(previousRef.current.edges, g.edges) };
+    previousRef.current = stable;
+    return stable;
   }, [mirror]);
   const nodes = useMemo(
     () => applyHighlights(place(graph.nodes), { matchedPods, hoveredLabel, selected }),
-    [graph, place, matchedPods, hoveredLabel, selected],
+    [graph.nodes, place, matchedPods, hoveredLabel, selected],
   );
-  const shape = useMemo(() => graph.nodes.filter((n) => n.type !== 'pod').map((n) => `${n.id}:${(n.style?.height as number) ?? 0}`).join('|'), [graph]);
-  const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().select(node.id);
+  const shape = useMemo(() => graph.nodes.filter((n) => n.type !== 'pod').map((n) => `${n.id}:${(n.style?.height as number) ?? 0}`).join('|'), [graph.nodes]);
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (graph.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
@@ -55,9 +67,9 @@ export function TopologyCanvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
-        onPaneClick={() => useAppStore.getState().select(undefined)}
+        onPaneClick={onPaneClick}
         fitView
-        fitViewOptions={{ padding: 0.12 }}
+        fitViewOptions={fitViewOptions}
         minZoom={0.05}
         nodesConnectable={false}
         elementsSelectable={false}
@@ -66,7 +78,7 @@ export function TopologyCanvas() {
         <FitOnGrowth shape={shape} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={{ width: 140, height: 96 }} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
       </ReactFlow>
     </div>
   );

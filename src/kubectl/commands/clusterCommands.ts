@@ -5,7 +5,7 @@
 import { allResources } from '../../engine';
 import type { KubectlCommand } from '../cli/command';
 import { fail } from '../cli/errors';
-import { goJsonString } from '../printers/goJson';
+import { goJsonString } from '../../shared/goJson';
 import { toGoYaml } from '../printers/goYaml';
 import { TabWriter, tableWriterOptions } from '../printers/tabWriter';
 

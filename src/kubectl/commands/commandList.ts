@@ -3,19 +3,28 @@
  * this?" suggestions and for an honest message when a real verb is not simulated yet).
  */
 import type { KubectlCommand } from '../cli/command';
+import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './clusterCommands';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
+import { drainCommand } from './drain';
 import { editCommand } from './edit';
+import { eventsCommand } from './events';
 import { execCommand } from './exec';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
+import { logsCommand } from './logs';
+import { patchCommand } from './patch';
+import { portForwardCommand } from './portForward';
+import { rolloutCommand } from './rollout/rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
+import { setCommand } from './set';
+import { waitCommand } from './wait';
 
 /** Implemented verbs, one module each. */
 export const commands: readonly KubectlCommand[] = [
@@ -35,6 +44,15 @@ export const commands: readonly KubectlCommand[] = [
   scaleCommand,
   cordonCommand,
   uncordonCommand,
+  annotateCommand,
+  patchCommand,
+  setCommand,
+  rolloutCommand,
+  waitCommand,
+  drainCommand,
+  portForwardCommand,
+  logsCommand,
+  eventsCommand,
 ];
 
 /** Every top-level kubectl 1.34 command, with cobra's SuggestFor words. */

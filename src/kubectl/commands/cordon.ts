@@ -1,46 +1,65 @@
 /**
- * `kubectl cordon NODE` and `kubectl uncordon NODE` (kubectl `pkg/cmd/drain/drain.go` RunCordonOrUncordon):
- * sets `spec.unschedulable` and prints `node/x cordoned`, or `node/x already cordoned` when nothing changes.
+ * `kubectl cordon NODE` and `kubectl uncordon NODE` (kubectl `pkg/cmd/drain/drain.go` RunCordonOrUncordon,
+ * `pkg/drain/cordon.go`): sets `spec.unschedulable` and prints `node/x cordoned`, or `node/x already cordoned`
+ * when nothing changes. Objects that are not nodes print `skipped`; a failed update is reported on stderr and the
+ * command still succeeds, as kubectl's does.
  */
+import type { KubeObject } from '../../engine';
 import type { Node } from '../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
-import { CommandError, type KubeError, aggregate, usageError } from '../cli/errors';
+import { CommandError, usageError } from '../cli/errors';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
-import { dryRunFlag, dryRunStrategy, printResult } from './objectOutput';
+import type { Mapping } from '../resources/resourceMapper';
+import { type DryRun, dryRunFlag, dryRunStrategy, printResult } from './objectOutput';
 
-function cordonOrUncordon(env: CommandEnv, desired: boolean): undefined {
-  if (env.args.length === 0 && !env.flags.changed('selector')) throw usageError(env.path, `USAGE: ${env.path.replace('kubectl ', '')} NODE [flags]`);
-  const dryRun = dryRunStrategy(env.flags);
-  const args = env.args.length > 0 ? ['nodes', ...env.args] : ['nodes'];
-  const request = requestFor(env, { args, namespace: '', allNamespaces: false, labelSelector: env.flags.string('selector'), allowEmptySelector: false }, []);
-  const { infos, errors } = fetchInfos(env, request, '');
-  const all: KubeError[] = [...errors];
+export interface NodeInfo {
+  mapping: Mapping;
+  object: KubeObject;
+}
+
+/** The builder of cordon/uncordon/drain: `ResourceNames("nodes", args...)` or `-l` over nodes; stops at the first error. */
+export function nodeInfos(env: CommandEnv, selector: string): NodeInfo[] {
+  const args = env.args.map((a) => (a.includes('/') ? a : `nodes/${a}`));
+  const request = requestFor(env, { args: args.length > 0 ? args : ['nodes'], namespace: env.namespace, allNamespaces: false, labelSelector: selector, allowEmptySelector: false }, []);
+  const { infos, errors } = fetchInfos(env, request, env.namespace);
+  if (errors.length > 0) throw new CommandError(errors[0]);
+  return infos.flatMap((i) => i.objects.map((object) => ({ mapping: i.mapping, object })));
+}
+
+/** `RunCordonOrUncordon`: prints one line per object; errors go to stderr and do not fail the command. */
+export function cordonOrUncordon(env: CommandEnv, infos: readonly NodeInfo[], desired: boolean, dryRun: DryRun): void {
+  const verb = desired ? 'cordon' : 'uncordon';
   for (const info of infos) {
-    for (const obj of info.objects) {
-      if (info.mapping.kind !== 'Node') {
-        all.push({ type: 'message', message: `error: unable to ${desired ? 'cordon' : 'uncordon'} ${info.mapping.kind}` });
-        continue;
-      }
-      const node = obj as Node;
-      const already = (node.spec?.unschedulable === true) === desired;
-      if (already) {
-        printResult(env, node, desired ? 'already cordoned' : 'already uncordoned', 'none');
-        continue;
-      }
-      let result: Node = node;
-      if (dryRun !== 'client') {
-        const res = env.cluster.patch('Node', undefined, node.metadata?.name ?? '', 'merge', { spec: { unschedulable: desired ? true : null } });
-        if (!res.ok) {
-          all.push({ type: 'status', status: res.status });
-          continue;
-        }
-        result = res.value;
-      }
-      printResult(env, result, desired ? 'cordoned' : 'uncordoned', dryRun);
+    if (info.mapping.kind !== 'Node') {
+      printResult(env, info.object, 'skipped', dryRun);
+      continue;
     }
+    const node = info.object as Node;
+    if ((node.spec?.unschedulable === true) === desired) {
+      printResult(env, node, `already ${verb}ed`, dryRun);
+      continue;
+    }
+    if (dryRun !== 'client') {
+      const res = env.cluster.patch('Node', undefined, node.metadata?.name ?? '', 'strategic', { spec: { unschedulable: desired ? true : null } }, { dryRun: dryRun === 'server' });
+      if (!res.ok) {
+        env.out.err(`error: unable to ${verb} node "${node.metadata?.name ?? ''}": ${res.status.message}\n`);
+        continue;
+      }
+    }
+    printResult(env, node, `${verb}ed`, dryRun);
   }
-  const err = aggregate(all);
-  if (err) throw new CommandError(err);
+}
+
+/** The argument checks of `DrainCmdOptions.Complete`, shared by cordon, uncordon and drain. */
+export function checkNodeArgs(env: CommandEnv): void {
+  if (env.args.length === 0 && !env.flags.changed('selector')) throw usageError(env.path, `USAGE: ${env.path.replace('kubectl ', '')} NODE [flags]`);
+  if (env.args.length > 0 && env.flags.string('selector')) throw usageError(env.path, 'error: cannot specify both a node name and a --selector option');
+}
+
+function run(env: CommandEnv, desired: boolean): undefined {
+  checkNodeArgs(env);
+  const dryRun = dryRunStrategy(env.flags);
+  cordonOrUncordon(env, nodeInfos(env, env.flags.string('selector')), desired, dryRun);
   return undefined;
 }
 
@@ -51,7 +70,7 @@ export const cordonCommand: KubectlCommand = {
   short: 'Mark node as unschedulable',
   use: 'cordon NODE',
   flags: nodeFlags,
-  run: (env) => cordonOrUncordon(env, true),
+  run: (env) => run(env, true),
 };
 
 export const uncordonCommand: KubectlCommand = {
@@ -59,5 +78,5 @@ export const uncordonCommand: KubectlCommand = {
   short: 'Mark node as schedulable',
   use: 'uncordon NODE',
   flags: nodeFlags,
-  run: (env) => cordonOrUncordon(env, false),
+  run: (env) => run(env, false),
 };

@@ -8,10 +8,10 @@ import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
-/** NameFromCommandArgs */
-function nameFrom(env: CommandEnv): string {
-  if (env.args.length === 0) throw usageError(env.path, 'NAME is required');
-  if (env.args.length > 1 && env.argsLenAtDash !== 1) throw usageError(env.path, `exactly one NAME is required, got ${env.args.length}`);
+/** `NameFromCommandArgs`: exactly one NAME before any `--`. */
+export function nameFrom(env: CommandEnv): string {
+  const argsLen = env.argsLenAtDash === -1 ? env.args.length : env.argsLenAtDash;
+  if (argsLen !== 1) throw usageError(env.path, `exactly one NAME is required, got ${argsLen}`);
   return env.args[0];
 }
 

@@ -8,7 +8,7 @@ import type { Kind, KubeObject, WatchEvent } from '../../engine';
 import { ChunkStream } from '../cli/chunkStream';
 import type { CommandEnv, WatchStream } from '../cli/command';
 import { CommandError, fail } from '../cli/errors';
-import { goJsonMarshal } from '../printers/goJson';
+import { goJsonMarshal } from '../../shared/goJson';
 import { HumanReadablePrinter } from '../printers/humanReadablePrinter';
 import { type OutputFormat, objectPrinterFor } from '../printers/outputPrinters';
 import { buildTable } from '../printers/table/kindTables';

@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../engine';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
-import { goJsonMarshal } from '../printers/goJson';
+import { goJsonMarshal } from '../../shared/goJson';
 import { byteOrder } from '../printers/labels';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';

@@ -1,14 +1,36 @@
 /**
  * `kubectl scale --replicas=N TYPE NAME` (kubectl `pkg/cmd/scale/scale.go`): sets the replicas of
- * deployments and replicasets through their scale subresource and prints `deployment.apps/x scaled`.
+ * deployments and replicasets through their scale subresource and prints `deployment.apps/x scaled`;
+ * `--current-replicas` / `--resource-version` are preconditions read from the scale first (`Expected replicas to
+ * be 2, was 3`), `--timeout` waits, polling each second, until the status catches up.
  */
-import type { KubeObject } from '../../engine';
-import type { KubectlCommand } from '../cli/command';
+import type { Kind } from '../../engine';
+import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, aggregate, errorText, fail } from '../cli/errors';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
 const scalable = new Set(['Deployment', 'ReplicaSet']);
+
+/**
+ * `WaitForScaleHasDesiredReplicas` (--timeout): poll every second until the scale's status has the desired count
+ * (or someone else changed the spec).
+ */
+function waitForReplicas(env: CommandEnv, kind: Kind, namespace: string | undefined, name: string, desired: number, timeoutMs: number): void {
+  const synced = () => {
+    const live = env.cluster.get(kind, namespace, name);
+    if (!live.ok) throw new CommandError({ type: 'status', status: live.status });
+    const o = live.value as { spec?: { replicas?: number }; status?: { replicas?: number } };
+    const spec = o.spec?.replicas ?? 1;
+    return spec !== desired || (spec === (o.status?.replicas ?? 0) && desired === (o.status?.replicas ?? 0));
+  };
+  const deadline = env.cluster.now() + timeoutMs;
+  for (;;) {
+    if (synced()) return;
+    if (env.cluster.now() + 1000 > deadline) throw fail(`timed out waiting for "${name}" to be synced`);
+    env.cluster.advance(1000);
+  }
+}
 
 export const scaleCommand: KubectlCommand = {
   name: 'scale',
@@ -54,14 +76,24 @@ export const scaleCommand: KubectlCommand = {
           status: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message: 'the server could not find the requested resource' },
         });
       }
-      const current = (object as { spec?: { replicas?: number } }).spec?.replicas ?? 1;
+      const namespace = object.metadata?.namespace;
+      const name = object.metadata?.name ?? '';
+      // ScalePrecondition.validate against the scale subresource read now
       const want = f.int('current-replicas');
-      if (want !== -1 && want !== current) {
-        throw fail(`Expected replicas to be ${want}, was ${current}`);
+      const wantVersion = f.string('resource-version');
+      if (want !== -1 || wantVersion) {
+        const live = env.cluster.get(mapping.kind, namespace, name);
+        if (!live.ok) throw new CommandError({ type: 'status', status: live.status });
+        const current = (live.value as { spec?: { replicas?: number } }).spec?.replicas ?? 1;
+        if (want !== -1 && want !== current) throw fail(`Expected replicas to be ${want}, was ${current}`);
+        const version = live.value.metadata?.resourceVersion ?? '';
+        if (wantVersion && wantVersion !== version) throw fail(`Expected resource version to be ${wantVersion}, was ${version}`);
       }
-      const res = env.cluster.patch(mapping.kind, object.metadata?.namespace, object.metadata?.name ?? '', 'merge', { spec: { replicas } });
+      const res = env.cluster.patch(mapping.kind, namespace, name, 'merge', { spec: { replicas } }, { dryRun: dryRun === 'server' });
       if (!res.ok) throw new CommandError({ type: 'status', status: res.status });
-      printResult(env, res.value as KubeObject, 'scaled', dryRun, writeOutputFormat(f));
+      const timeout = f.duration('timeout');
+      if (timeout !== 0 && dryRun === 'none') waitForReplicas(env, mapping.kind, namespace, name, replicas, timeout);
+      printResult(env, object, 'scaled', dryRun, writeOutputFormat(f));
     }
     if (infoErr) throw new CommandError(infoErr);
     return undefined;

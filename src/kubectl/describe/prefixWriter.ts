@@ -12,9 +12,14 @@ export const LEVEL_2 = 2;
 export const LEVEL_3 = 3;
 export const LEVEL_4 = 4;
 
+/** Where a PrefixWriter writes: a describe tabwriter, or a plain buffer (rollout history prints raw tabs). */
+export interface TextSink {
+  write(text: string): void;
+}
+
 /** Writes text at an indentation level. */
 export class PrefixWriter {
-  constructor(private readonly w: TabWriter) {}
+  constructor(private readonly w: TextSink) {}
 
   /** `Write(level, format, ...)`: the text is already formatted. */
   write(level: number, text: string): void {
@@ -35,5 +40,12 @@ export function tabbedString(f: (w: PrefixWriter) => void): string {
   }, describeWriterOptions);
   f(new PrefixWriter(tw));
   tw.flush();
+  return out;
+}
+
+/** Runs `f` against a plain buffer (`describe.NewPrefixWriter(buf)` without a tabwriter): tabs stay tabs. */
+export function untabbedString(f: (w: PrefixWriter) => void): string {
+  let out = '';
+  f(new PrefixWriter({ write: (s) => (out += s) }));
   return out;
 }

@@ -4,6 +4,8 @@
  * messages). fmt sorts map keys.
  */
 
+import { goQuote } from '../../shared/goQuote';
+
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Go's %v of a float64 (strconv 'g' with the shortest precision, exponent outside [-4, 21)). */
@@ -37,26 +39,10 @@ export function goSprint(v: unknown): string {
   return String(v);
 }
 
-/** Go %q-style quoting as %#v uses for strings. */
-function goQuoted(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
 /** fmt's %#v of an unstructured value inside an interface{} container. */
 export function goSyntax(v: unknown, inInterface = false): string {
   if (v === null || v === undefined) return 'interface {}(nil)';
-  if (typeof v === 'string') return goQuoted(v);
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : goFloat(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSyntax(x, true)).join(', ')}}`;
@@ -65,7 +51,7 @@ export function goSyntax(v: unknown, inInterface = false): string {
     const keys = Object.keys(o)
       .filter((k) => o[k] !== undefined)
       .sort(byteOrder);
-    return `map[string]interface {}{${keys.map((k) => `${goQuoted(k)}:${goSyntax(o[k], true)}`).join(', ')}}`;
+    return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${goSyntax(o[k], true)}`).join(', ')}}`;
   }
   return inInterface ? String(v) : String(v);
 }

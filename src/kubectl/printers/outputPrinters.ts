@@ -6,7 +6,7 @@
  */
 import { fail } from '../cli/errors';
 import { goSyntax, goSprint } from './goFmt';
-import { goJsonMarshalIndent } from './goJson';
+import { goJsonMarshalIndent } from '../../shared/goJson';
 import { toGoYaml } from './goYaml';
 import { escapeTerminal } from './humanReadablePrinter';
 import { JsonPath, JsonPathEvalError } from './jsonpath/jsonpath';

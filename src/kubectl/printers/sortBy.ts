@@ -4,7 +4,7 @@
  * Rows go through Go's sort.Sort (goSort.ts), so ties end up in kubectl's order.
  */
 import { fail } from '../cli/errors';
-import { goSort } from './goSort';
+import { goSort } from '../../shared/goSort';
 import { JsonPath } from './jsonpath/jsonpath';
 import { JsonPathSyntaxError } from './jsonpath/jsonpathParser';
 import { relaxedJsonPath } from './outputPrinters';

@@ -2,13 +2,14 @@
  * EndpointSlice validation (`pkg/apis/discovery/validation/validation.go`): address type required and
  * immutable, at most 1000 endpoints of 1-100 addresses each, at most 100 ports with unique names.
  */
-import type { EndpointSlice } from '../types';
+import type { EndpointSlice, SliceEndpoint } from '../types';
 import { type FieldError, field } from '../fieldErrors';
 import { parseIP, validateIP } from './formats';
 import { validateLabels } from './labels';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
 import { validateNonSpecialIP } from './service';
+import { KnownValid } from './knownValid';
 
 const addressTypes = ['FQDN', 'IPv4', 'IPv6'];
 const protocols = ['SCTP', 'TCP', 'UDP'];
@@ -32,6 +33,34 @@ function validateAddress(type: string, address: string, path: string): FieldErro
   return [];
 }
 
+/** An endpoint's addresses pass or fail depending on the slice's address type: one set per type. */
+const validEndpoints = new Map<string, KnownValid<SliceEndpoint>>();
+
+function knownValidEndpoints(type: string): KnownValid<SliceEndpoint> {
+  let known = validEndpoints.get(type);
+  if (!known) {
+    known = new KnownValid();
+    validEndpoints.set(type, known);
+  }
+  return known;
+}
+
+function checkEndpoint(type: string, ep: SliceEndpoint, p: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const addrs = ep.addresses ?? [];
+  if (addrs.length === 0) errs.push(field.required(`${p}.addresses`, 'must contain at least 1 address'));
+  else if (addrs.length > maxAddresses) errs.push(field.tooMany(`${p}.addresses`, addrs.length, maxAddresses));
+  addrs.forEach((a, j) => {
+    errs.push(...validateAddress(type, a, `${p}.addresses[${j}]`));
+  });
+  const topology = ep.deprecatedTopology ?? {};
+  if (Object.keys(topology).length > 16) errs.push(field.tooMany(`${p}.deprecatedTopology`, Object.keys(topology).length, 16));
+  errs.push(...validateLabels(topology, `${p}.deprecatedTopology`));
+  if (ep.hostname !== undefined) for (const msg of isDNS1123Label(ep.hostname)) errs.push(field.invalid(`${p}.hostname`, ep.hostname, msg));
+  if (ep.nodeName !== undefined) for (const msg of isDNS1123Subdomain(ep.nodeName)) errs.push(field.invalid(`${p}.nodeName`, ep.nodeName, msg));
+  return errs;
+}
+
 /** `ValidateEndpointSlice` with the address types allowed on create. */
 export function validateEndpointSlice(slice: EndpointSlice): FieldError[] {
   const errs = validateObjectMeta(slice.metadata, true, nameIsDNSSubdomain);
@@ -42,19 +71,9 @@ export function validateEndpointSlice(slice: EndpointSlice): FieldError[] {
   if (endpoints.length > maxEndpoints) {
     errs.push(field.tooMany('endpoints', endpoints.length, maxEndpoints));
   } else {
+    const known = knownValidEndpoints(type);
     endpoints.forEach((ep, i) => {
-      const p = `endpoints[${i}]`;
-      const addrs = ep.addresses ?? [];
-      if (addrs.length === 0) errs.push(field.required(`${p}.addresses`, 'must contain at least 1 address'));
-      else if (addrs.length > maxAddresses) errs.push(field.tooMany(`${p}.addresses`, addrs.length, maxAddresses));
-      addrs.forEach((a, j) => {
-        errs.push(...validateAddress(type, a, `${p}.addresses[${j}]`));
-      });
-      const topology = ep.deprecatedTopology ?? {};
-      if (Object.keys(topology).length > 16) errs.push(field.tooMany(`${p}.deprecatedTopology`, Object.keys(topology).length, 16));
-      errs.push(...validateLabels(topology, `${p}.deprecatedTopology`));
-      if (ep.hostname !== undefined) for (const msg of isDNS1123Label(ep.hostname)) errs.push(field.invalid(`${p}.hostname`, ep.hostname, msg));
-      if (ep.nodeName !== undefined) for (const msg of isDNS1123Subdomain(ep.nodeName)) errs.push(field.invalid(`${p}.nodeName`, ep.nodeName, msg));
+      if (!known.has(ep)) errs.push(...known.remember(ep, checkEndpoint(type, ep, `endpoints[${i}]`)));
     });
   }
   const ports = slice.ports ?? [];

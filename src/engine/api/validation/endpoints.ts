@@ -8,10 +8,15 @@ import { isValidPortNum, validateIP } from './formats';
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, nameIsDNSSubdomain } from './names';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta';
 import { validateNonSpecialIP } from './service';
+import { KnownValid } from './knownValid';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
 
-function validateAddress(a: EndpointAddress, path: string): FieldError[] {
+const validAddresses = new KnownValid<EndpointAddress>();
+/** Ports pass or fail depending on whether their subset requires names: one set each. */
+const validPorts = { named: new KnownValid<EndpointPort>(), any: new KnownValid<EndpointPort>() };
+
+function checkAddress(a: EndpointAddress, path: string): FieldError[] {
   const errs = validateIP(`${path}.ip`, a.ip ?? '');
   if (a.hostname) for (const msg of isDNS1123Label(a.hostname)) errs.push(field.invalid(`${path}.hostname`, a.hostname, msg));
   if (a.nodeName !== undefined) for (const msg of isDNS1123Subdomain(a.nodeName)) errs.push(field.invalid(`${path}.nodeName`, a.nodeName, msg));
@@ -19,7 +24,7 @@ function validateAddress(a: EndpointAddress, path: string): FieldError[] {
   return errs;
 }
 
-function validatePort(p: EndpointPort, requireName: boolean, path: string): FieldError[] {
+function checkPort(p: EndpointPort, requireName: boolean, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (requireName && !p.name) errs.push(field.required(`${path}.name`));
   else if (p.name) for (const msg of isDNS1123Label(p.name)) errs.push(field.invalid(`${path}.name`, p.name, msg));
@@ -38,14 +43,17 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     if (!(ss.addresses ?? []).length && !(ss.notReadyAddresses ?? []).length) {
       errs.push(field.required(p, 'must specify `addresses` or `notReadyAddresses`'));
     }
+    // pieces known valid are skipped before their paths are even spelled out
     (ss.addresses ?? []).forEach((a, j) => {
-      errs.push(...validateAddress(a, `${p}.addresses[${j}]`));
+      if (!validAddresses.has(a)) errs.push(...validAddresses.remember(a, checkAddress(a, `${p}.addresses[${j}]`)));
     });
     (ss.notReadyAddresses ?? []).forEach((a, j) => {
-      errs.push(...validateAddress(a, `${p}.notReadyAddresses[${j}]`));
+      if (!validAddresses.has(a)) errs.push(...validAddresses.remember(a, checkAddress(a, `${p}.notReadyAddresses[${j}]`)));
     });
+    const requireName = (ss.ports ?? []).length > 1;
+    const known = requireName ? validPorts.named : validPorts.any;
     (ss.ports ?? []).forEach((port, j) => {
-      errs.push(...validatePort(port, (ss.ports ?? []).length > 1, `${p}.ports[${j}]`));
+      if (!known.has(port)) errs.push(...known.remember(port, checkPort(port, requireName, `${p}.ports[${j}]`)));
     });
   });
   return errs;

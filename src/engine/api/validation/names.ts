@@ -38,8 +38,6 @@ const dns1035LabelFmt = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const dns1035LabelErrMsg =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 
-const dns1123LabelRe = new RegExp(`^${dns1123LabelFmt}$`);
-const dns1123SubdomainRe = new RegExp(`^${dns1123SubdomainFmt}$`);
 const dns1035LabelRe = new RegExp(`^${dns1035LabelFmt}$`);
 
 /** Go measures strings in bytes; names are ASCII when valid, so UTF-8 length is what matters for the limit. */
@@ -84,9 +82,10 @@ export function isDNS1123Label(value: string): string[] {
 function checkDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!dns1123LabelRe.test(value)) {
+  // a label is a subdomain without dots
+  if (value.includes('.') || !isSubdomainText(value)) {
     // A valid subdomain that is not a valid label can only be failing on its dots.
-    if (dns1123SubdomainRe.test(value)) errs.push('must not contain dots');
+    if (isSubdomainText(value)) errs.push('must not contain dots');
     else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'));
   }
   return errs;
@@ -101,8 +100,29 @@ export function isDNS1123Subdomain(value: string): string[] {
 function checkDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(maxLenError(253));
-  if (!dns1123SubdomainRe.test(value)) errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
+  if (!isSubdomainText(value)) errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
   return errs;
+}
+
+const isLowerAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * `^${dns1123SubdomainFmt}$` as a loop: dot-separated labels of a-z, 0-9 and '-', each starting and
+ * ending with a letter or digit. Every pod name is new, so this runs once per pod create.
+ */
+function isSubdomainText(value: string): boolean {
+  if (value.length === 0) return false;
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (i === start || !isLowerAlnum(value.charCodeAt(start)) || !isLowerAlnum(value.charCodeAt(i - 1))) return false;
+      start = i + 1;
+    } else if (!isLowerAlnum(c) && c !== 45) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const dns1123LabelFmtWithUnderscore = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';

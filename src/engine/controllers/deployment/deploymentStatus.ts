@@ -21,9 +21,9 @@ export function writeDeployment(env: SyncEnv, d: Deployment): string | undefined
   const annotations = d.metadata?.annotations ?? {};
   const annotationsChanged = !deepEqual(cur.metadata?.annotations ?? {}, annotations);
   const status = normalizeStatus(d.status);
-  const statusChanged = !deepEqual(normalizeStatus(cur.status), status);
+  const statusChanged = !sameNormalizedStatus(cur.status, status);
   if (!annotationsChanged && !statusChanged) return undefined;
-  const res = api.updateStatus('Deployment', { ...cur, metadata: { ...cur.metadata, annotations: d.metadata?.annotations }, status });
+  const res = api.updateStatus('Deployment', { ...cur, metadata: { ...cur.metadata, annotations: d.metadata?.annotations }, status }, { handOver: true });
   if (!res.ok) return res.status.message;
   if (annotationsChanged && !deepEqual(res.value.metadata?.annotations ?? {}, annotations)) {
     const upd = api.update('Deployment', { ...res.value, metadata: { ...res.value.metadata, annotations: d.metadata?.annotations } });
@@ -38,10 +38,34 @@ export function writeDeployment(env: SyncEnv, d: Deployment): string | undefined
   return undefined;
 }
 
+/** A member `normalizeStatus` drops. */
+function omitted(v: unknown): boolean {
+  return v === undefined || v === 0 || (Array.isArray(v) && v.length === 0);
+}
+
+/** `deepEqual(normalizeStatus(a), normalizeStatus(b))` without building either (every sync asks). */
+export function sameNormalizedStatus(a: DeploymentStatus | undefined, b: DeploymentStatus | undefined): boolean {
+  const ao = (a ?? {}) as Record<string, unknown>;
+  const bo = (b ?? {}) as Record<string, unknown>;
+  let na = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (omitted(v)) continue;
+    na++;
+    const w = bo[k];
+    if (omitted(w) || !deepEqual(v, w)) return false;
+  }
+  let nb = 0;
+  for (const k in bo) if (!omitted(bo[k])) nb++;
+  return na === nb;
+}
+
 /** Drops zero counts, as the API's `omitempty` fields do, so equal statuses compare equal. */
 export function normalizeStatus(s: DeploymentStatus | undefined): DeploymentStatus {
   const out: DeploymentStatus = {};
-  for (const [k, v] of Object.entries(s ?? {})) {
+  if (!s) return out;
+  for (const k in s) {
+    const v = (s as Record<string, unknown>)[k];
     if (v === undefined || v === 0 || (Array.isArray(v) && v.length === 0)) continue;
     (out as Record<string, unknown>)[k] = v;
   }
@@ -78,7 +102,7 @@ export function calculateStatus(allRSs: readonly (ReplicaSet | undefined)[], new
 /** `syncDeploymentStatus`: writes the calculated status when it differs. */
 export function syncDeploymentStatus(env: SyncEnv, allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined, d: Deployment): string | undefined {
   const next = calculateStatus(allRSs, newRS, d, env.ctx.clock.now());
-  if (deepEqual(normalizeStatus(d.status), normalizeStatus(next))) return undefined;
+  if (sameNormalizedStatus(d.status, next)) return undefined;
   d.status = next;
   return writeDeployment(env, d);
 }

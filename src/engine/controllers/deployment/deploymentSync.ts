@@ -118,7 +118,8 @@ export function getNewReplicaSet(env: SyncEnv, d: Deployment, rsList: readonly R
   const existing = findNewReplicaSet(d, rsList);
   const newRevision = String(maxRevision(oldRSs) + 1);
   if (existing) {
-    const copy = cloneJson(existing);
+    // setNewReplicaSetAnnotations and the minReadySeconds change replace whole fields: a shallow copy will do
+    const copy = { ...existing };
     const annotationsUpdated = setNewReplicaSetAnnotations(d, copy, newRevision, true);
     const minReadyChanged = (copy.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0);
     if (annotationsUpdated || minReadyChanged) {
@@ -168,7 +169,7 @@ export function getNewReplicaSet(env: SyncEnv, d: Deployment, rsList: readonly R
 
   let created: ReplicaSet | undefined;
   let alreadyExists = false;
-  const res = ctx.api.create('ReplicaSet', newRS);
+  const res = ctx.api.create('ReplicaSet', newRS, { handOver: true });
   if (res.ok) created = res.value;
   else if (res.status.reason === 'AlreadyExists') {
     alreadyExists = true;
@@ -230,7 +231,8 @@ export function scaleReplicaSet(env: SyncEnv, rs: ReplicaSet, newScale: number, 
   const oldScale = rsReplicas(cur);
   const sizeNeedsUpdate = oldScale !== newScale;
   if (!sizeNeedsUpdate && !replicasAnnotationsNeedUpdate(cur, desired, max)) return ok({ scaled: false, rs: cur });
-  const copy = cloneJson(cur);
+  // spec and (in setReplicasAnnotations) metadata are replaced, never changed in place: a shallow copy will do
+  const copy = { ...cur };
   copy.spec = { ...copy.spec, replicas: newScale } as NonNullable<ReplicaSet['spec']>;
   setReplicasAnnotations(copy, desired, max);
   const res = api.update('ReplicaSet', copy);

@@ -4,7 +4,6 @@
  * ReplicaSets (revision, revision-history, desired-replicas, max-replicas).
  */
 import type { Deployment, ReplicaSet } from '../../api/types';
-import { cloneJson } from '../../shared';
 import { scaledOrZero } from './intOrPercent';
 
 export const revisionAnnotation = 'deployment.kubernetes.io/revision';
@@ -30,9 +29,25 @@ const annotationsToSkip = new Set([
  * writes status and annotations back, so these defaults never leak into the stored spec.
  */
 export function withDeploymentDefaults(stored: Deployment): Deployment {
-  // Shallow copies of what the controller edits; the pod template stays shared with the (immutable) stored
+  const meta = stored.metadata ?? {};
+  return {
+    ...stored,
+    metadata: { ...meta, ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}) },
+    spec: defaultedSpec(stored.spec),
+    // the sync replaces status fields (conditions included), never changes them in place
+    status: { ...(stored.status ?? {}) },
+  };
+}
+
+/** Defaulted specs per (immutable) stored spec: the controller never changes a spec, so syncs share one. */
+const defaultedSpecs = new WeakMap<object, NonNullable<Deployment['spec']>>();
+
+function defaultedSpec(stored: Deployment['spec']): NonNullable<Deployment['spec']> {
+  const cached = stored && defaultedSpecs.get(stored);
+  if (cached) return cached;
+  // Shallow copies of what defaulting fills; the pod template stays shared with the (immutable) stored
   // object and is never modified, which keeps template comparisons cheap.
-  const spec = { ...(stored.spec ?? {}) } as NonNullable<Deployment['spec']>;
+  const spec = { ...(stored ?? {}) } as NonNullable<Deployment['spec']>;
   spec.replicas ??= 1;
   const strategy = { ...(spec.strategy ?? {}) };
   strategy.type ||= 'RollingUpdate';
@@ -46,13 +61,8 @@ export function withDeploymentDefaults(stored: Deployment): Deployment {
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
   spec.minReadySeconds ??= 0;
-  const meta = stored.metadata ?? {};
-  return {
-    ...stored,
-    metadata: { ...meta, ...(meta.annotations ? { annotations: { ...meta.annotations } } : {}) },
-    spec,
-    status: cloneJson(stored.status ?? {}),
-  };
+  if (stored) defaultedSpecs.set(stored, spec);
+  return spec;
 }
 
 export const replicasOf = (d: Deployment): number => d.spec?.replicas ?? 1;
@@ -64,6 +74,20 @@ export const isRollingUpdate = (d: Deployment): boolean => d.spec?.strategy?.typ
  * maxUnavailable becomes 1 so a rollout can still make progress.
  */
 export function resolveFenceposts(d: Deployment): { surge: number; unavailable: number } {
+  const spec = d.spec;
+  if (!spec) return computeFenceposts(d);
+  let f = fenceposts.get(spec);
+  if (!f) {
+    f = computeFenceposts(d);
+    fenceposts.set(spec, f);
+  }
+  return f;
+}
+
+/** Per (shared, immutable) defaulted spec: a sync asks several times. */
+const fenceposts = new WeakMap<object, { surge: number; unavailable: number }>();
+
+function computeFenceposts(d: Deployment): { surge: number; unavailable: number } {
   const ru = d.spec?.strategy?.rollingUpdate;
   const desired = replicasOf(d);
   const surge = scaledOrZero(ru?.maxSurge ?? 0, desired, true);

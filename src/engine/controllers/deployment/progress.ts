@@ -6,10 +6,9 @@
 import type { Deployment, ReplicaSet } from '../../api/types';
 import { parseTimestamp } from '../../clock';
 import { type DeploymentCondition, type DeploymentStatus, getCondition, newCondition, reasons, removeCondition, setCondition } from './deploymentConditions';
-import { calculateStatus, normalizeStatus, writeDeployment } from './deploymentStatus';
+import { calculateStatus, sameNormalizedStatus, writeDeployment } from './deploymentStatus';
 import type { SyncEnv } from './deploymentSync';
 import { deploymentComplete, deploymentProgressing, hasProgressDeadline } from './deploymentUtil';
-import { deepEqual } from '../../shared';
 
 /** `DeploymentTimedOut`: no progress for progressDeadlineSeconds since the Progressing condition last moved. */
 function deploymentTimedOut(d: Deployment, status: DeploymentStatus, now: number): boolean {
@@ -75,7 +74,7 @@ export function syncRolloutStatus(env: SyncEnv, allRSs: readonly ReplicaSet[], n
   const failures = replicaFailures(allRSs, newRS);
   if (failures.length) setCondition(next, failures[0]);
   else removeCondition(next, 'ReplicaFailure');
-  if (deepEqual(normalizeStatus(d.status), normalizeStatus(next))) {
+  if (sameNormalizedStatus(d.status, next)) {
     requeueStuckDeployment(env, d, next);
     return undefined;
   }

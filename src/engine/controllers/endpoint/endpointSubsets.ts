@@ -19,8 +19,26 @@ export interface AddressEntry {
   port?: EndpointPort;
 }
 
-/** `podToEndpointAddressForService`: the pod IP of the Service's primary family, or undefined if it has none. */
+/**
+ * The last address built per pod object, with the Service object it was built for. Stored objects are
+ * immutable, so an unchanged pod gives the very same address object again: the Endpoints written with it
+ * compare and validate cheaply, and nothing is rebuilt for the pods that did not change.
+ */
+const addressCache = new WeakMap<Pod, { svc: Service; address: EndpointAddress | undefined }>();
+
+/**
+ * `podToEndpointAddressForService`: the pod IP of the Service's primary family, or undefined if it has none.
+ * The result may be shared: never change it.
+ */
 export function endpointAddressFor(svc: Service, pod: Pod): EndpointAddress | undefined {
+  const hit = addressCache.get(pod);
+  if (hit?.svc === svc) return hit.address;
+  const address = buildAddress(svc, pod);
+  addressCache.set(pod, { svc, address });
+  return address;
+}
+
+function buildAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
   const ip = podIPsOfFamily(pod, servicePrimaryFamily(svc, pod))[0];
   if (!ip) return undefined;
   const address: EndpointAddress = { ip };
@@ -30,8 +48,25 @@ export function endpointAddressFor(svc: Service, pod: Pod): EndpointAddress | un
   return address;
 }
 
-/** `endpointPortFromServicePort` with the pod's resolved port number. */
+/** Ports built per Service port object and resolved number (shared like the addresses above). */
+const portCache = new WeakMap<ServicePort, Map<number, EndpointPort>>();
+
+/** `endpointPortFromServicePort` with the pod's resolved port number. The result may be shared: never change it. */
 export function endpointPortFor(sp: ServicePort, port: number): EndpointPort {
+  let byNumber = portCache.get(sp);
+  if (!byNumber) {
+    byNumber = new Map();
+    portCache.set(sp, byNumber);
+  }
+  let out = byNumber.get(port);
+  if (!out) {
+    out = buildPort(sp, port);
+    byNumber.set(port, out);
+  }
+  return out;
+}
+
+function buildPort(sp: ServicePort, port: number): EndpointPort {
   // field order as in the Go struct; `name` is omitempty
   const out: EndpointPort = sp.name ? { name: sp.name, port } : { port };
   out.protocol = servicePortProtocol(sp);
@@ -39,12 +74,26 @@ export function endpointPortFor(sp: ServicePort, port: number): EndpointPort {
   return out;
 }
 
+const addressKeys = new WeakMap<EndpointAddress, string>();
+const portKeys = new WeakMap<EndpointPort, string>();
+
 function addressKey(a: EndpointAddress): string {
-  return `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+  let k = addressKeys.get(a);
+  if (k === undefined) {
+    k = `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+    addressKeys.set(a, k);
+  }
+  return k;
 }
 
 function portKey(p: EndpointPort | undefined): string {
-  return p ? `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}` : '\u0000sentinel';
+  if (!p) return '\u0000sentinel';
+  let k = portKeys.get(p);
+  if (k === undefined) {
+    k = `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`;
+    portKeys.set(p, k);
+  }
+  return k;
 }
 
 /** `LessEndpointAddress`: by IP bytes, then by targetRef UID (an address without one first). */

@@ -6,14 +6,14 @@
  * Endpoints, like the apiserver-maintained `default/kubernetes`, are user-managed); when a Service is deleted
  * its Endpoints are deleted too (they carry no owner reference).
  */
-import type { Endpoints, Pod, Service } from '../../api/types';
+import type { EndpointSubset, Endpoints, Pod, Service } from '../../api/types';
 import type { ApiStatus } from '../../api/status';
 import { deepEqual } from '../../shared';
 import { formatMicroTimestamp } from '../../clock';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { isPodReady, isServiceIPSet, findPort, shouldPodBeInEndpoints } from '../endpointslice/podEndpoint';
-import { ensureMembershipIndexes, podServiceMemberships, podsForService, serviceSelector, servicesToUpdateOnPodChange } from '../endpointslice/serviceMembership';
+import { ensureMembershipIndexes, podServiceMembershipsOnEvent, podsForService, serviceSelector, servicesToUpdateOnPodEvent } from '../endpointslice/serviceMembership';
 import { TriggerTimeTracker } from '../endpointslice/triggerTimeTracker';
 import { withRetryBudget } from '../endpointslice/retryBudget';
 import { type AddressEntry, countAddresses, endpointAddressFor, endpointPortFor, repackSubsets, truncateEndpoints } from './endpointSubsets';
@@ -57,9 +57,9 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
     onDelete: (svc) => queue.add(keyOf(svc)),
   });
   ctx.informer('Pod', {
-    onAdd: (pod) => queueServices(podServiceMemberships(ctx.store, pod)),
-    onUpdate: (old, pod) => queueServices(servicesToUpdateOnPodChange(ctx.store, old, pod)),
-    onDelete: (pod) => queueServices(podServiceMemberships(ctx.store, pod)),
+    onAdd: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
+    onUpdate: (old, pod) => queueServices(servicesToUpdateOnPodEvent(ctx.store, old, pod)),
+    onDelete: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
   });
   ctx.informer('Endpoints', {
     // someone deleted an Endpoints object: recreate it if its Service still wants one
@@ -77,7 +77,22 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
     }
   }
 
-  function desiredSubsets(svc: Service, pods: readonly Pod[]) {
+  /**
+   * The last repack per Service: entries are built from shared, immutable address and port objects, so
+   * when every entry is the same as last time the subsets are too, and the very same objects (which the
+   * stored Endpoints may hold) are returned.
+   */
+  const lastRepack = new Map<string, { entries: AddressEntry[]; subsets: EndpointSubset[] }>();
+
+  function sameEntries(a: readonly AddressEntry[], b: readonly AddressEntry[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i].address !== b[i].address || a[i].ready !== b[i].ready || a[i].port !== b[i].port) return false;
+    }
+    return true;
+  }
+
+  function desiredSubsets(key: string, svc: Service, pods: readonly Pod[]): EndpointSubset[] {
     const entries: AddressEntry[] = [];
     const tolerateUnready = svc.spec?.publishNotReadyAddresses === true;
     const ports = svc.spec?.ports ?? [];
@@ -97,7 +112,11 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
         entries.push({ address, ready, port: endpointPortFor(sp, portNum) });
       }
     }
-    return repackSubsets(entries);
+    const last = lastRepack.get(key);
+    if (last && sameEntries(last.entries, entries)) return last.subsets;
+    const subsets = repackSubsets(entries);
+    lastRepack.set(key, { entries, subsets });
+    return subsets;
   }
 
   function syncService(key: string): string | undefined {
@@ -105,6 +124,7 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
     const svc = ctx.store.get('Service', key);
     if (!svc) {
       tracker.deleteService(key);
+      lastRepack.delete(key);
       if (!ctx.store.get('Endpoints', key)) return undefined;
       const res = write(() => ctx.api.delete('Endpoints', namespace, name));
       if (!res.ok && res.status.reason !== 'NotFound') return res.status.message;
@@ -116,7 +136,7 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
     const pods = podsForService(ctx.store, svc);
     // computed on every sync, even a no-op one, so the tracker's view stays current
     const triggerTime = tracker.compute(key, svc, pods);
-    const subsets = desiredSubsets(svc, pods);
+    const subsets = desiredSubsets(key, svc, pods);
 
     const current = ctx.store.get('Endpoints', key);
     const svcLabels = svc.metadata?.labels ?? {};
@@ -143,7 +163,7 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
       annotations: omitEmpty(annotations),
     };
     const next: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata, ...(finalSubsets.length ? { subsets: finalSubsets } : {}) };
-    const res = write(() => (current ? ctx.api.update('Endpoints', next) : ctx.api.create('Endpoints', next)));
+    const res = write(() => (current ? ctx.api.update('Endpoints', next, { handOver: true }) : ctx.api.create('Endpoints', next, { handOver: true })));
     if (!res.ok) return reportFailure(key, next, !current, res.status);
     // an update the apiserver found to change nothing (an over-capacity object rewritten) is not news
     if (current && res.value.metadata?.resourceVersion === current.metadata?.resourceVersion) return undefined;

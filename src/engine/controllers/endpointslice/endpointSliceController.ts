@@ -8,10 +8,10 @@
 import type { EndpointSlice, Service } from '../../api/types';
 import type { ApiStatus } from '../../api/status';
 import { formatMicroTimestamp } from '../../clock';
-import { byteCompare, keyOf } from '../../store/objectStore';
+import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { type SliceDraft, planEndpointSlices, serviceControllerRef } from './endpointSliceReconciler';
-import { ensureMembershipIndexes, podServiceMemberships, podsForService, serviceSelector, servicesToUpdateOnPodChange } from './serviceMembership';
+import { ensureMembershipIndexes, podServiceMembershipsOnEvent, podsForService, serviceSelector, servicesToUpdateOnPodEvent } from './serviceMembership';
 import { labelManagedBy, labelServiceName } from './sliceEndpoints';
 import { TriggerTimeTracker } from './triggerTimeTracker';
 import { withRetryBudget } from './retryBudget';
@@ -49,10 +49,15 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
   const tracker = new TriggerTimeTracker();
   let writing = false;
   ensureMembershipIndexes(ctx.store);
-  ctx.store.addIndex('EndpointSlice', sliceIndex, (o) => {
-    const k = managedServiceKey(o as EndpointSlice);
-    return k ? [k] : [];
-  });
+  ctx.store.addIndex(
+    'EndpointSlice',
+    sliceIndex,
+    (o) => {
+      const k = managedServiceKey(o as EndpointSlice);
+      return k ? [k] : [];
+    },
+    ['metadata.labels', 'metadata.namespace'],
+  );
 
   const queueServices = (keys: Iterable<string>) => {
     for (const k of keys) queue.add(k);
@@ -63,9 +68,9 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
     onDelete: (svc) => queue.add(keyOf(svc)),
   });
   ctx.informer('Pod', {
-    onAdd: (pod) => queueServices(podServiceMemberships(ctx.store, pod)),
-    onUpdate: (old, pod) => queueServices(servicesToUpdateOnPodChange(ctx.store, old, pod)),
-    onDelete: (pod) => queueServices(podServiceMemberships(ctx.store, pod)),
+    onAdd: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
+    onUpdate: (old, pod) => queueServices(servicesToUpdateOnPodEvent(ctx.store, old, pod)),
+    onDelete: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
   });
   // Slices changed by anyone but this controller (a user, the garbage collector) are re-checked a second
   // later; the controller's own writes are expected, as its EndpointSliceTracker knows.
@@ -93,7 +98,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
 
   function existingSlices(key: string): EndpointSlice[] {
     const out: EndpointSlice[] = [];
-    for (const k of [...ctx.store.byIndex('EndpointSlice', sliceIndex, key)].sort(byteCompare)) {
+    for (const k of ctx.store.sortedKeysByIndex('EndpointSlice', sliceIndex, key)) {
       const s = ctx.store.get('EndpointSlice', k);
       // slices already being deleted are left to finish
       if (s && !s.metadata?.deletionTimestamp) out.push(s);
@@ -153,7 +158,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
     // no new slices for a Service on its way out: the garbage collector would race them
     if (!svc.metadata?.deletionTimestamp) {
       for (const d of plan.create) {
-        const res = write(() => ctx.api.create('EndpointSlice', toObject(svc, d, triggerTime)));
+        const res = write(() => ctx.api.create('EndpointSlice', toObject(svc, d, triggerTime), { handOver: true }));
         if (!res.ok) {
           if (res.status.reason === 'Forbidden' && res.status.message.includes('because it is being terminated')) return undefined;
           return report(svc, key, fail(`failed to create EndpointSlice for Service ${key}`, res.status));
@@ -162,7 +167,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
       }
     }
     for (const d of plan.update) {
-      const res = write(() => ctx.api.update('EndpointSlice', toObject(svc, d, triggerTime)));
+      const res = write(() => ctx.api.update('EndpointSlice', toObject(svc, d, triggerTime), { handOver: true }));
       if (!res.ok) return report(svc, key, fail(`failed to update ${d.name} EndpointSlice for Service ${key}`, res.status));
       done.push(`updated ${d.name}`);
     }

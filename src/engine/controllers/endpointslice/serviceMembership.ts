@@ -31,17 +31,27 @@ export function serviceSelector(svc: Service): Readonly<Record<string, string>> 
 export function ensureMembershipIndexes(store: ObjectStore): void {
   if (indexed.has(store)) return;
   indexed.add(store);
-  store.addIndex('Pod', podLabelIndex, (o) => {
-    const labels = o.metadata?.labels;
-    if (!labels) return [];
-    return Object.keys(labels).map((k) => pairKey(o.metadata?.namespace, k, labels[k]));
-  });
-  store.addIndex('Service', serviceSelectorIndex, (o) => {
-    const sel = serviceSelector(o as Service);
-    if (!sel) return [];
-    const first = Object.keys(sel).sort(byteCompare)[0];
-    return [pairKey(o.metadata?.namespace, first, sel[first])];
-  });
+  store.addIndex(
+    'Pod',
+    podLabelIndex,
+    (o) => {
+      const labels = o.metadata?.labels;
+      if (!labels) return [];
+      return Object.keys(labels).map((k) => pairKey(o.metadata?.namespace, k, labels[k]));
+    },
+    ['metadata.labels', 'metadata.namespace'],
+  );
+  store.addIndex(
+    'Service',
+    serviceSelectorIndex,
+    (o) => {
+      const sel = serviceSelector(o as Service);
+      if (!sel) return [];
+      const first = Object.keys(sel).sort(byteCompare)[0];
+      return [pairKey(o.metadata?.namespace, first, sel[first])];
+    },
+    ['spec.selector', 'metadata.namespace'],
+  );
 }
 
 // Stored objects are immutable, so a Service object's parsed selector can be cached on the object itself.
@@ -98,6 +108,30 @@ function podEndpointsChanged(old: Pod, cur: Pod): { podChanged: boolean; labelsC
   return { podChanged: false, labelsChanged };
 }
 
+/**
+ * The last answer, for the same event seen by the other endpoint controller: both informers ask about every
+ * pod change. Keyed by the objects and the store's resourceVersion, so it is never stale.
+ */
+let lastAnswer: { store: ObjectStore; rv: number; old: Pod | undefined; cur: Pod; services: ReadonlySet<string> } | undefined;
+
+function remembered(store: ObjectStore, old: Pod | undefined, cur: Pod, compute: () => Set<string>): ReadonlySet<string> {
+  const last = lastAnswer;
+  if (last && last.store === store && last.rv === store.resourceVersion && last.old === old && last.cur === cur) return last.services;
+  const services = compute();
+  lastAnswer = { store, rv: store.resourceVersion, old, cur, services };
+  return services;
+}
+
+/** {@link podServiceMemberships} for an informer event (the result is shared: do not change it). */
+export function podServiceMembershipsOnEvent(store: ObjectStore, pod: Pod): ReadonlySet<string> {
+  return remembered(store, undefined, pod, () => podServiceMemberships(store, pod));
+}
+
+/** {@link servicesToUpdateOnPodChange} for an informer event (the result is shared: do not change it). */
+export function servicesToUpdateOnPodEvent(store: ObjectStore, old: Pod, cur: Pod): ReadonlySet<string> {
+  return remembered(store, old, cur, () => servicesToUpdateOnPodChange(store, old, cur));
+}
+
 /** `GetServicesToUpdateOnPodChange`: the Services a pod update may affect. */
 export function servicesToUpdateOnPodChange(store: ObjectStore, old: Pod, cur: Pod): Set<string> {
   if (old.metadata?.resourceVersion === cur.metadata?.resourceVersion) return new Set();
@@ -117,23 +151,47 @@ export function servicesToUpdateOnPodChange(store: ObjectStore, old: Pod, cur: P
   return out;
 }
 
-/** The Pods a Service selects, in key order; reads the smallest index bucket of its selector pairs. */
-export function podsForService(store: ObjectStore, svc: Service): Pod[] {
+/**
+ * The last answer per Service object, with the pod table's change count it was read at: both endpoint
+ * controllers ask for the same Service, usually with no pod changed in between.
+ */
+const lastPods = new WeakMap<Service, { store: ObjectStore; podChanges: number; pods: readonly Pod[] }>();
+
+/** The Pods a Service selects, in key order (the list is shared: do not change it). */
+export function podsForService(store: ObjectStore, svc: Service): readonly Pod[] {
+  const podChanges = store.changesOf('Pod');
+  const last = lastPods.get(svc);
+  if (last && last.store === store && last.podChanges === podChanges) return last.pods;
+  const pods = selectedPods(store, svc);
+  lastPods.set(svc, { store, podChanges, pods });
+  return pods;
+}
+
+/** Reads the smallest index bucket of the selector's pairs. */
+function selectedPods(store: ObjectStore, svc: Service): Pod[] {
   const sel = serviceSelector(svc);
   if (!sel) return [];
   const ns = svc.metadata?.namespace;
   let smallest: ReadonlySet<string> | undefined;
-  for (const k of Object.keys(sel)) {
-    const bucket = store.byIndex('Pod', podLabelIndex, pairKey(ns, k, sel[k]));
-    if (!smallest || bucket.size < smallest.size) smallest = bucket;
+  let smallestPair = '';
+  let pairs = 0;
+  for (const k in sel) {
+    pairs++;
+    const pair = pairKey(ns, k, sel[k]);
+    const bucket = store.byIndex('Pod', podLabelIndex, pair);
+    if (!smallest || bucket.size < smallest.size) {
+      smallest = bucket;
+      smallestPair = pair;
+    }
     if (bucket.size === 0) break;
   }
   if (!smallest || smallest.size === 0) return [];
-  const keys = [...smallest].sort(byteCompare);
+  const keys = store.sortedKeysByIndex('Pod', podLabelIndex, smallestPair);
+  // with a single pair, every pod in its bucket carries it: the selector matches them all
   const out: Pod[] = [];
   for (const key of keys) {
     const pod = store.get('Pod', key);
-    if (pod && selects(svc, pod.metadata?.labels)) out.push(pod);
+    if (pod && (pairs === 1 || selects(svc, pod.metadata?.labels))) out.push(pod);
   }
   return out;
 }

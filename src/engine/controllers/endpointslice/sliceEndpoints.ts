@@ -13,10 +13,25 @@ export const labelHeadless = 'service.kubernetes.io/headless';
 const labelTopologyZone = 'topology.kubernetes.io/zone';
 
 /**
+ * The last endpoint built per pod object, with what else it was built from. Stored objects are immutable, so
+ * an unchanged pod gives the very same endpoint object again: slices written with it compare and validate
+ * cheaply, and nothing is rebuilt for the pods that did not change.
+ */
+const endpointCache = new WeakMap<Pod, { node: Node | undefined; svc: Service; family: string; ep: SliceEndpoint }>();
+
+/**
  * `podToEndpoint`: `serving` = Ready, `terminating` = being deleted, `ready` = publishNotReadyAddresses or
- * (serving and not terminating). All three are always set.
+ * (serving and not terminating). All three are always set. The result may be shared: never change it.
  */
 export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, family: string): SliceEndpoint {
+  const hit = endpointCache.get(pod);
+  if (hit && hit.node === node && hit.svc === svc && hit.family === family) return hit.ep;
+  const ep = buildEndpoint(pod, node, svc, family);
+  endpointCache.set(pod, { node, svc, family, ep });
+  return ep;
+}
+
+function buildEndpoint(pod: Pod, node: Node | undefined, svc: Service, family: string): SliceEndpoint {
   const serving = isPodReady(pod);
   const terminating = !!pod.metadata?.deletionTimestamp;
   const ready = svc.spec?.publishNotReadyAddresses === true || (serving && !terminating);
@@ -65,12 +80,20 @@ export function portMapKey(ports: readonly SlicePort[] | undefined): string {
  * may change in place.
  */
 export function endpointIdentity(ep: SliceEndpoint): string {
-  const addrs = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort(byteCompare).join(',');
-  return `${addrs}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
+  let id = identities.get(ep);
+  if (id === undefined) {
+    const addrs = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort(byteCompare).join(',');
+    id = `${addrs}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
+    identities.set(ep, id);
+  }
+  return id;
 }
+/** Identities per (immutable) endpoint object. */
+const identities = new WeakMap<SliceEndpoint, string>();
 
 /** `EndpointsEqualBeyondHash`: node, zone, conditions and target reference (resourceVersion aside) are equal. */
 export function endpointsEqualBeyondIdentity(a: SliceEndpoint, b: SliceEndpoint): boolean {
+  if (a === b) return true;
   if (a.nodeName !== b.nodeName || a.zone !== b.zone) return false;
   const ca = a.conditions ?? {};
   const cb = b.conditions ?? {};

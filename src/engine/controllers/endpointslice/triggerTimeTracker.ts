@@ -12,11 +12,25 @@ import { podReadyTransitionTime } from './podEndpoint';
 interface ServiceState {
   serviceTime: number;
   podTimes: Map<string, number>;
+  /** The map of the sync before last, cleared and refilled by the next sync (one pair per Service). */
+  spare: Map<string, number>;
 }
 
 function toMs(t: string | undefined): number {
   const ms = t ? parseTimestamp(t) : Number.NaN;
   return Number.isNaN(ms) ? 0 : ms;
+}
+
+/** Trigger times per (immutable) stored pod: both endpoint controllers read every pod of a Service per sync. */
+const podTriggerTimes = new WeakMap<Pod, number>();
+
+function podTriggerTime(pod: Pod): number {
+  let t = podTriggerTimes.get(pod);
+  if (t === undefined) {
+    t = toMs(podReadyTransitionTime(pod));
+    podTriggerTimes.set(pod, t);
+  }
+  return t;
 }
 
 export class TriggerTimeTracker {
@@ -26,9 +40,10 @@ export class TriggerTimeTracker {
   compute(serviceKey: string, svc: Service, pods: readonly Pod[]): number | undefined {
     const state = this.states.get(serviceKey);
     let min = 0;
-    const podTimes = new Map<string, number>();
+    const podTimes = state?.spare ?? new Map<string, number>();
+    podTimes.clear();
     for (const pod of pods) {
-      const t = toMs(podReadyTransitionTime(pod));
+      const t = podTriggerTime(pod);
       if (!t) continue;
       const name = pod.metadata?.name ?? '';
       podTimes.set(name, t);
@@ -36,8 +51,13 @@ export class TriggerTimeTracker {
     }
     const serviceTime = toMs(svc.metadata?.creationTimestamp);
     if (serviceTime > (state?.serviceTime ?? 0) && (min === 0 || serviceTime < min)) min = serviceTime;
-    this.states.set(serviceKey, { serviceTime, podTimes });
-    if (!state) return serviceTime || undefined;
+    if (!state) {
+      this.states.set(serviceKey, { serviceTime, podTimes, spare: new Map() });
+      return serviceTime || undefined;
+    }
+    state.spare = state.podTimes;
+    state.podTimes = podTimes;
+    state.serviceTime = serviceTime;
     return min || undefined;
   }
 

@@ -27,7 +27,7 @@ export function gcKinds(all: readonly Kind[]): Kind[] {
 
 /** Registers the owner index on each kind. */
 export function addOwnerIndexes(store: ObjectStore, kinds: readonly Kind[]): void {
-  for (const k of kinds) store.addIndex(k, ownersIndex, ownerUids);
+  for (const k of kinds) store.addIndex(k, ownersIndex, ownerUids, ['metadata.ownerReferences']);
 }
 
 export interface Dependent {

@@ -52,33 +52,47 @@ const orphanLabelValues: IndexFn = (obj) => {
 /** Index name: objects carrying a label selector, by one `key=value` their selector demands (or `*`). */
 export const selectorIndex = 'workload/selector';
 
+const firstKeys = new WeakMap<object, string | null>();
+
+/** The first matchLabels key in sort order (stored selectors are immutable: computed once per object). */
+function firstMatchLabelsKey(matchLabels: Readonly<Record<string, string>> | undefined): string | undefined {
+  if (!matchLabels) return undefined;
+  let first = firstKeys.get(matchLabels);
+  if (first === undefined) {
+    first = null;
+    for (const k of Object.keys(matchLabels)) if (first === null || k < first) first = k;
+    firstKeys.set(matchLabels, first);
+  }
+  return first ?? undefined;
+}
+
 const selectorValues: IndexFn = (obj) => {
   const sel = (obj as { spec?: { selector?: ApiLabelSelector } }).spec?.selector;
   const ns = obj.metadata?.namespace ?? '';
-  const keys = Object.keys(sel?.matchLabels ?? {}).sort();
+  const first = firstMatchLabelsKey(sel?.matchLabels);
   // Every object matched by the selector carries the first matchLabels pair, so one entry is enough.
-  if (keys.length > 0) return [`${ns}/${keys[0]}=${sel?.matchLabels?.[keys[0]]}`];
+  if (first !== undefined) return [`${ns}/${first}=${sel?.matchLabels?.[first]}`];
   return [`${ns}/*`];
 };
 
 /** Registers an index unless another controller already did (indexes are per store, shared by informers). */
-export function ensureIndex(store: ObjectStore, kind: Kind, name: string, fn: IndexFn): void {
+export function ensureIndex(store: ObjectStore, kind: Kind, name: string, fn: IndexFn, reads?: readonly string[]): void {
   try {
     store.byIndex(kind, name, '');
   } catch {
-    store.addIndex(kind, name, fn);
+    store.addIndex(kind, name, fn, reads);
   }
 }
 
 /** Registers the controller-uid and orphan-label indexes on a kind. */
 export function ensureControllerIndex(store: ObjectStore, kind: Kind): void {
-  ensureIndex(store, kind, controllerUidIndex, controllerUidValues);
-  ensureIndex(store, kind, orphanLabelsIndex, orphanLabelValues);
+  ensureIndex(store, kind, controllerUidIndex, controllerUidValues, ['metadata.ownerReferences', 'metadata.namespace']);
+  ensureIndex(store, kind, orphanLabelsIndex, orphanLabelValues, ['metadata.ownerReferences', 'metadata.labels', 'metadata.namespace']);
 }
 
 /** Registers the selector index on a kind whose objects have `spec.selector` (ReplicaSet, Deployment). */
 export function ensureSelectorIndex(store: ObjectStore, kind: Kind): void {
-  ensureIndex(store, kind, selectorIndex, selectorValues);
+  ensureIndex(store, kind, selectorIndex, selectorValues, ['spec.selector', 'metadata.namespace']);
 }
 
 /**
@@ -94,10 +108,10 @@ export function ownedAndOrphans<K extends Kind>(
   selector?: ApiLabelSelector,
 ): KindMap[K][] {
   const out = store.listByIndex(kind, controllerUidIndex, ownerUid);
-  const keys = Object.keys(selector?.matchLabels ?? {}).sort();
+  const first = firstMatchLabelsKey(selector?.matchLabels);
   const orphans =
-    keys.length > 0
-      ? store.listByIndex(kind, orphanLabelsIndex, `${namespace ?? ''}/${keys[0]}=${selector?.matchLabels?.[keys[0]]}`)
+    first !== undefined
+      ? store.listByIndex(kind, orphanLabelsIndex, `${namespace ?? ''}/${first}=${selector?.matchLabels?.[first]}`)
       : store.listByIndex(kind, controllerUidIndex, orphanIndexKey(namespace));
   if (orphans.length === 0) return out;
   return [...out, ...orphans];

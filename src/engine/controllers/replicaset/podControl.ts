@@ -51,7 +51,7 @@ export function createPodFromTemplate(
 ): PodControlResult {
   const pod = podFromTemplate(template, owner, controllerRef);
   if (Object.keys(pod.metadata?.labels ?? {}).length === 0) return { ok: false, error: 'unable to create pods, no labels' };
-  const res = ctx.api.create('Pod', pod);
+  const res = ctx.api.create('Pod', pod, { handOver: true });
   if (!res.ok) {
     const terminating = isNamespaceTerminating(res.status);
     // only send an event if the namespace isn't terminating

@@ -253,7 +253,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const current = store.get('ReplicaSet', key) ?? rs;
     const status = statusToWrite(current, next);
     if (status) {
-      const res = api.updateStatus('ReplicaSet', { ...current, status });
+      const res = api.updateStatus('ReplicaSet', { ...current, status }, { handOver: true });
       if (!res.ok) return res.status.message;
       const available = active.filter((p) => isPodAvailable(p, rs.spec?.minReadySeconds ?? 0, now)).length;
       notes.push(`status: replicas=${status.replicas} ready=${status.readyReplicas ?? 0} available=${available}`);

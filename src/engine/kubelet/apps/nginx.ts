@@ -17,13 +17,34 @@ export function nginxVersion(image: string): string {
   return m[3] !== undefined ? `${m[1]}.${m[2]}.${m[3]}` : `${m[1]}.${m[2]}.0`;
 }
 
-function welcome(version: string): string {
-  return (
-    '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n' +
-    '<p>If you see this page, nginx is successfully installed and working. Further configuration is required.</p>\n' +
-    `<p><em>Thank you for using nginx.</em></p>\n<!-- nginx/${version} -->\n</body>\n</html>\n`
-  );
-}
+/**
+ * /usr/share/nginx/html/index.html of the nginx.org packages (615 bytes, unchanged from 1.21 to 1.29; the access
+ * log's byte count and curl's output depend on it).
+ */
+const welcomePage = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
 
 function notFound(version: string): string {
   return `<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
@@ -106,7 +127,7 @@ export function nginxApp(image: string): SimulatedApp {
     http(instance: AppInstance, req: HttpRequest): HttpOutcome {
       const path = req.path.split('?')[0];
       const found = path === '/' || path === '/index.html';
-      const body = found ? welcome(version) : notFound(version);
+      const body = found ? welcomePage : notFound(version);
       const status = found ? 200 : 404;
       const ua = req.headers?.['User-Agent'] ?? '-';
       const ip = (req.remoteAddr ?? '-').split(':')[0];

@@ -3,7 +3,7 @@
  * image's server (`nginx` with `command: [sleep, "3600"]` runs sleep, not nginx).
  */
 import type { Container } from '../../api/types';
-import { imageRepository, parseImage } from '../images';
+import { repositoryOf } from '../images';
 import type { SimulatedApp } from './app';
 import { clientAppFor } from './clientImages';
 import { corednsApp } from './coredns';
@@ -39,7 +39,7 @@ export function appForImage(image: string): SimulatedApp {
 }
 
 function resolveImage(image: string): SimulatedApp {
-  const repo = imageRepository(parseImage(image));
+  const repo = repositoryOf(image);
   if (/^gcr\.io\/kuar-demo\/kuard-/.test(repo)) return kuardApp;
   if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);
   if (repo === 'registry.k8s.io/coredns/coredns' || repo === 'docker.io/coredns/coredns') return corednsApp;
@@ -66,7 +66,7 @@ const passthroughEntrypoint = new Set(['nginx', 'generic']);
 /** The application a container runs. */
 export function appForContainer(container: Container): SimulatedApp {
   const base = appForImage(container.image ?? '');
-  if (clientRepos[imageRepository(parseImage(container.image ?? ''))]) return base;
+  if (clientRepos[repositoryOf(container.image ?? '')]) return base;
   if (isShellLikeCommand(container.command)) return commandOverride(base);
   if (!container.command?.length && passthroughEntrypoint.has(base.name) && isShellLikeCommand(container.args)) return commandOverride(base);
   return base;

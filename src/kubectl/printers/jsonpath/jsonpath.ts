@@ -5,7 +5,7 @@
  * order for `*` and `..`; this port uses sorted keys so output is reproducible.
  */
 import { goSprint } from '../goFmt';
-import { goJsonMarshal, goJsonMarshalIndent } from '../goJson';
+import { goJsonMarshal, goJsonMarshalIndent } from '../../../shared/goJson';
 import { type JsonPathNode, type ListNode, type ParamsEntry, parseJsonPath } from './jsonpathParser';
 
 /** An evaluation error, with the message client-go gives. */

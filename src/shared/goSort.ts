@@ -12,11 +12,8 @@ interface Data {
   swap: Swap;
 }
 
-const enum Hint {
-  Unknown = 0,
-  Increasing = 1,
-  Decreasing = 2,
-}
+/** pdqsort's sortedHint. */
+type Hint = 'unknown' | 'increasing' | 'decreasing';
 
 /** bits.Len: the number of bits needed to represent n. */
 function bitsLen(n: number): number {
@@ -91,9 +88,9 @@ function choosePivot(d: Data, a: number, b: number): { pivot: number; hint: Hint
     }
     j = median(d, i, j, k, swaps);
   }
-  if (swaps.n === 0) return { pivot: j, hint: Hint.Increasing };
-  if (swaps.n === maxSwaps) return { pivot: j, hint: Hint.Decreasing };
-  return { pivot: j, hint: Hint.Unknown };
+  if (swaps.n === 0) return { pivot: j, hint: 'increasing' };
+  if (swaps.n === maxSwaps) return { pivot: j, hint: 'decreasing' };
+  return { pivot: j, hint: 'unknown' };
 }
 
 function order2(d: Data, a: number, b: number, swaps: { n: number }): [number, number] {
@@ -208,13 +205,15 @@ function pdqsort(d: Data, a0: number, b0: number, limit0: number): void {
       breakPatterns(d, a, b);
       limit--;
     }
-    let { pivot, hint } = choosePivot(d, a, b);
-    if (hint === Hint.Decreasing) {
+    const chosen = choosePivot(d, a, b);
+    let pivot = chosen.pivot;
+    let hint = chosen.hint;
+    if (hint === 'decreasing') {
       reverseRange(d, a, b);
       pivot = b - 1 - (pivot - a);
-      hint = Hint.Increasing;
+      hint = 'increasing';
     }
-    if (wasBalanced && wasPartitioned && hint === Hint.Increasing && partialInsertionSort(d, a, b)) return;
+    if (wasBalanced && wasPartitioned && hint === 'increasing' && partialInsertionSort(d, a, b)) return;
     if (a > 0 && !d.less(a - 1, pivot)) {
       a = partitionEqual(d, a, b, pivot);
       continue;

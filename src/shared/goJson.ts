@@ -1,7 +1,8 @@
 /**
- * Go's `encoding/json` output for the JSON-shaped objects kubectl handles (unstructured maps): object keys sorted
- * byte-wise, HTML-safe escaping of `<`, `>`, `&`, U+2028 and U+2029, `json.Marshal` (compact) and
- * `json.MarshalIndent(obj, "", "    ")` as cli-runtime's JSONPrinter uses (pkg/printers/json.go).
+ * Go's `encoding/json` output for JSON-shaped values (unstructured maps): object keys sorted byte-wise,
+ * HTML-safe escaping of `<`, `>`, `&`, U+2028 and U+2029, `json.Marshal` (compact) and
+ * `json.MarshalIndent(obj, "", "    ")` as cli-runtime's JSONPrinter uses (pkg/printers/json.go). The engine
+ * (last-applied-configuration, v1.34 field-error values) and kubectl's printers share it.
  */
 
 const hex4 = (c: number) => c.toString(16).padStart(4, '0');

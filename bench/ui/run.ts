@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:ui`: the UI benchmarks of the playground issue, measured in headless Chromium on this
+ * machine. Prints each figure beside its budget and rewrites the `## UI` section of bench/RESULTS.md (the
+ * engine section is left as `npm run bench` wrote it). These are figures, not tests: nothing here fails a build.
+ *
+ *   npm run bench:ui                      all figures, RESULTS.md updated
+ *   npm run bench:ui -- --rebuild         rebuild both pages even if they look fresh
+ *   npm run bench:ui -- --only=frames,delete,flips,bundle,paint,attribution   a subset, printed only
+ *
+ * The last rows (attribution) are a diagnostic, not a budget: where the pan/zoom rendering cost goes.
+ */
+import { loadavg } from 'node:os';
+import type { Browser } from '@playwright/test';
+import type { Figure } from '../engineBench';
+import { machineLine } from '../machine';
+import { writeResults } from '../results';
+import { attributionBench } from './attributionBench';
+import { launchChromium } from './browser';
+import { ensureBuilds } from './builds';
+import { bundleBench } from './bundleBench';
+import { firstPaintBench } from './firstPaintBench';
+import { frameTimeBench } from './frameTimeBench';
+import { podDeleteBench } from './podDeleteBench';
+import { readinessFlipBench } from './readinessFlipBench';
+import { startServers } from './servers';
+
+interface Urls {
+  app: string;
+  bare: string;
+}
+type Bench = (browser: Browser, urls: Urls) => Promise<Figure[]> | Figure[];
+
+const benches: Record<string, Bench> = {
+  frames: (b, u) => frameTimeBench(b, u.app, u.bare),
+  delete: (b, u) => podDeleteBench(b, u.app),
+  flips: (b, u) => readinessFlipBench(b, u.app),
+  bundle: () => bundleBench(),
+  paint: (b, u) => firstPaintBench(b, u.app),
+  attribution: (b, u) => attributionBench(b, u.app),
+};
+
+function value(f: Figure): string {
+  if (f.unit === '×') return f.value.toFixed(2);
+  if (Number.isInteger(f.value)) return String(f.value);
+  return f.value < 100 ? f.value.toFixed(1) : f.value.toFixed(0);
+}
+
+function row(f: Figure): string {
+  const verdict = f.pass === undefined ? '' : f.pass ? 'PASS' : 'MISS';
+  return `| ${f.name} | ${value(f)} ${f.unit} | ${f.budget ?? '—'} | ${verdict} | ${f.note ?? ''} |`;
+}
+
+const method = `How it was measured:
+- Pages are built with \`vite build\` into dist-bench/ (the playground with its own vite.config.ts, the bare page
+  with bench/ui/vite.bare.config.ts) and served by \`vite preview\` on free localhost ports. Chromium runs headless
+  with the e2e journeys' binary and flags (e2e/chromium.ts), viewport 1440×900, a new browser context (a fresh
+  session) per figure. Clusters are loaded with the \`init\` command through \`window.svcsim.send\` and settled
+  with a 5 min \`advance\`.
+- Frame time: a requestAnimationFrame loop inside each page dispatches one synthetic wheel or mouse event per
+  frame to React Flow's d3-zoom (60 frames zooming in ×8 at the centre, 60 frames dragging out and back, 60
+  frames zooming out), identical on both pages; frame times are the gaps between rAF timestamps. The bare page
+  draws the playground's nodes and edges copied from its DOM (same positions and sizes, plain default nodes and
+  edges, no minimap, dot grid or labels) in a box the size of the playground's canvas; both start from the same
+  fitted view. Renderer CPU is the thread CPU time of the page's renderer (main thread; compositor and raster
+  workers) over one more traced pass: unlike frame times it hardly depends on the machine's other load. The
+  "saved with" rows repeat that pass with one thing removed by a stylesheet.
+- Pod delete: \`delete\` (grace period 0) sent from the page, timed to the MutationObserver callback that sees
+  the pod's \`rf__edge-ep:…\` element gone.
+- Readiness flips: every 50 ms an \`appHealth\` command turns one of 20 kuard pods' /ready off or on, followed by a
+  1 s \`advance\`; a PerformanceObserver('longtask') on the page counts tasks over 50 ms.
+- First graph: an init script's MutationObserver notes when the first \`.react-flow__node\` is visible and the
+  animation frame after it (the one that paints it), in ms since navigation start.`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  for (const note of ensureBuilds(args.includes('--rebuild'))) console.log(note);
+  // frame times depend on what else the machine runs: record how busy it was
+  const loadBefore = loadavg()[0];
+  const servers = await startServers();
+  const browser = await launchChromium();
+  const figures: Figure[] = [];
+  try {
+    for (const [name, bench] of Object.entries(benches)) {
+      if (only && !only.includes(name)) continue;
+      const got = await bench(browser, { app: servers.appUrl, bare: servers.bareUrl });
+      for (const f of got) console.log(`${f.name}: ${value(f)} ${f.unit}${f.budget ? `  (budget ${f.budget}: ${f.pass ? 'PASS' : 'MISS'})` : ''}${f.note ? `  — ${f.note}` : ''}`);
+      figures.push(...got);
+    }
+  } finally {
+    const version = browser.version();
+    await browser.close();
+    await servers.close();
+    if (!only) {
+      const today = new Date().toISOString().slice(0, 10);
+      writeResults({
+        sections: {
+          UI: `## UI
+
+Latest \`npm run bench:ui\` (${today}) on: ${machineLine()}; headless Chromium ${version}; 1-minute load
+average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end.
+
+| figure | value | budget | verdict | note |
+| --- | --- | --- | --- | --- |
+${figures.map(row).join('\n')}
+
+${method}
+`,
+        },
+      });
+      console.log('\nwrote the UI section of bench/RESULTS.md');
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,123 @@
+/**
+ * `kubectl rollout status TYPE/NAME [--watch=false] [--revision=N] [--timeout=D]` (kubectl
+ * `pkg/cmd/rollout/rollout_status.go`, `polymorphichelpers/rollout_status.go`). The status line is printed for
+ * the Deployment as listed and again on every change the watch delivers, until the rollout is complete:
+ * `Waiting for deployment "x" rollout to finish: 1 of 3 updated replicas are available...`, then
+ * `deployment "x" successfully rolled out`. Waiting advances virtual time like kubectl blocking in its watch;
+ * `--timeout` ends it with `timed out waiting for the condition`. Without a timeout, a rollout still going after
+ * `maxForegroundWaitMs` keeps being watched as a stream (the terminal shows it running until Ctrl+C).
+ */
+import type { KubeObject, WatchEvent } from '../../../engine';
+import type { Deployment } from '../../../engine/api/types';
+import { ChunkStream } from '../../cli/chunkStream';
+import type { CommandEnv, KubectlCommand, WatchStream } from '../../cli/command';
+import { CommandError, type KubeError, aggregate, fail } from '../../cli/errors';
+import { revisionOf } from '../../resources/deploymentReplicaSets';
+import { groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
+
+/** How long a foreground command waits in virtual time before it carries on as a stream (past the 600 s progress deadline). */
+export const maxForegroundWaitMs = 15 * 60_000;
+
+type StatusResult = { text: string; done: boolean } | { error: string };
+
+/** `DeploymentStatusViewer.Status`. */
+export function deploymentStatus(d: Deployment, revision: number): StatusResult {
+  const name = d.metadata?.name ?? '';
+  if (revision > 0) {
+    const current = revisionOf(d);
+    if (Number.isNaN(current)) return { error: `cannot get the revision of deployment "${name}": strconv.ParseInt: parsing "${d.metadata?.annotations?.['deployment.kubernetes.io/revision']}": invalid syntax` };
+    if (revision !== current) return { error: `desired revision (${revision}) is different from the running revision (${current})` };
+  }
+  const status = d.status ?? {};
+  if ((d.metadata?.generation ?? 0) <= (status.observedGeneration ?? 0)) {
+    const progressing = (status.conditions ?? []).find((c) => c.type === 'Progressing');
+    if (progressing?.reason === 'ProgressDeadlineExceeded') return { error: `deployment "${name}" exceeded its progress deadline` };
+    const updated = status.updatedReplicas ?? 0;
+    const replicas = d.spec?.replicas;
+    if (replicas !== undefined && updated < replicas) {
+      return { text: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...\n`, done: false };
+    }
+    if ((status.replicas ?? 0) > updated) {
+      return { text: `Waiting for deployment "${name}" rollout to finish: ${(status.replicas ?? 0) - updated} old replicas are pending termination...\n`, done: false };
+    }
+    if ((status.availableReplicas ?? 0) < updated) {
+      return { text: `Waiting for deployment "${name}" rollout to finish: ${status.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`, done: false };
+    }
+    return { text: `deployment "${name}" successfully rolled out\n`, done: true };
+  }
+  return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
+}
+
+/** Follows one Deployment: prints each status; resolves to done, an error, or still running. */
+function follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolean, timeoutMs: number): WatchStream | undefined {
+  const first = deploymentStatus(d as Deployment, revision);
+  if ('error' in first) throw fail(first.error);
+  env.out.out(first.text);
+  if (first.done || !watch) return undefined;
+  let sink = (s: string) => env.out.out(s);
+  // once running as a stream, the end of the wait ends the stream (kubectl exits)
+  let finish: ((error?: string) => void) | undefined;
+  let outcome: 'running' | 'done' | KubeError = 'running';
+  const onEvent = (e: WatchEvent) => {
+    if (outcome !== 'running') return;
+    const r: StatusResult = e.type === 'DELETED' ? { error: 'object has been deleted' } : deploymentStatus(e.object as Deployment, revision);
+    if ('error' in r) {
+      outcome = { type: 'message', message: r.error };
+      finish?.(r.error);
+      return;
+    }
+    sink(r.text);
+    if (r.done) {
+      outcome = 'done';
+      finish?.();
+    }
+  };
+  const watched = env.cluster.watch(
+    'Deployment',
+    { namespace: d.metadata?.namespace, fieldSelector: `metadata.name=${d.metadata?.name ?? ''}`, resourceVersion: String(env.cluster.store.resourceVersion) },
+    onEvent,
+  );
+  if (!watched.ok) throw new CommandError({ type: 'status', status: watched.status });
+  env.cluster.runUntil(() => outcome !== 'running', timeoutMs > 0 ? timeoutMs : maxForegroundWaitMs);
+  if (outcome === 'running' && timeoutMs <= 0) {
+    // kubectl is still blocked in its watch: keep printing as the cluster changes, until interrupted
+    const stream = new ChunkStream(() => watched.value.stop());
+    sink = (s) => stream.push({ stdout: s });
+    finish = (error) => {
+      if (error) stream.push({ stderr: `error: ${error}\n` });
+      stream.stop();
+    };
+    return stream;
+  }
+  watched.value.stop();
+  if (outcome === 'running') throw fail('timed out waiting for the condition');
+  if (outcome !== 'done') throw new CommandError(outcome);
+  return undefined;
+}
+
+export const rolloutStatusCommand: KubectlCommand = {
+  name: 'status',
+  short: 'Show the status of the rollout',
+  use: 'rollout status (TYPE NAME | TYPE/NAME) [flags]',
+  flags: [
+    ...rolloutTargetFlags,
+    { name: 'watch', shorthand: 'w', type: 'bool', default: true },
+    { name: 'revision', type: 'int' },
+    { name: 'timeout', type: 'duration' },
+  ],
+  run(env) {
+    const f = env.flags;
+    const { targets, errors } = rolloutTargets(env, () => {
+      if (f.int('revision') < 0) throw fail(`revision must be a positive integer: ${f.int('revision')}`);
+    });
+    for (const t of targets) {
+      if (t.mapping.kind !== 'Deployment') throw fail(`no status viewer has been implemented for ${groupKindString(t.mapping)}`);
+      const stream = follow(env, t.object, f.int('revision'), f.bool('watch'), f.duration('timeout'));
+      if (stream) return stream;
+    }
+    const err = aggregate(errors);
+    if (err) throw new CommandError(err);
+    if (targets.length === 0) env.out.err(`No resources found in ${env.namespace} namespace.\n`);
+    return undefined;
+  },
+};
