@@ -4,9 +4,8 @@ import { useState } from 'react';
 import { send } from '../../app/simulation';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
-import { ObjectYaml } from './ObjectYaml';
+import { ObjectActions } from './ObjectActions';
 import type { SelectionRef } from './selection';
-import { deleteSelected, editObject } from './selectionActions';
 
 export function DeploymentInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
   const d = obj as unknown as Deployment;
@@ -64,15 +63,7 @@ export function DeploymentInspector({ id, ref, obj }: { id: string; ref: Selecti
         <input value={image} onChange={(e) => setImage(e.target.value)} aria-label="Image" data-testid={testIds.rolloutImage} />
         <button type="submit">Roll out</button>
       </form>
-      <div className="actions">
-        <button type="button" onClick={() => void deleteSelected(id)}>
-          Delete
-        </button>
-        <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
-          Edit object
-        </button>
-      </div>
-      <ObjectYaml id={id} resourceVersion={d.metadata?.resourceVersion} />
+      <ObjectActions id={id} resourceVersion={d.metadata?.resourceVersion} />
     </div>
   );
 }

@@ -8,9 +8,8 @@ import type { AppState } from '../../state/store';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import { LabelChips } from './LabelChips';
-import { ObjectYaml } from './ObjectYaml';
+import { ObjectActions } from './ObjectActions';
 import type { SelectionRef } from './selection';
-import { deleteSelected, editObject } from './selectionActions';
 
 const selectMirror = (s: AppState) => s.mirror;
 
@@ -100,15 +99,7 @@ export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionR
         </tbody>
       </table>
       {endpoints.length === 0 && <p className="muted">No endpoints: no running pod matches the selector.</p>}
-      <div className="actions">
-        <button type="button" onClick={() => void deleteSelected(id)}>
-          Delete
-        </button>
-        <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
-          Edit object
-        </button>
-      </div>
-      <ObjectYaml id={id} resourceVersion={svc.metadata?.resourceVersion} />
+      <ObjectActions id={id} resourceVersion={svc.metadata?.resourceVersion} />
     </div>
   );
 }
