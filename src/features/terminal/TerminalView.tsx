@@ -60,6 +60,16 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(host.current);
+    // Ctrl/Cmd+C with a selection copies (as desktop terminals do); without one it interrupts.
+    term.attachCustomKeyEventHandler((e) => {
+      const copy = e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && term.hasSelection();
+      if (copy) {
+        void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
+        term.clearSelection();
+        return false;
+      }
+      return true;
+    });
     termRef.current = term;
     fitRef.current = fit;
     const editor = new LineEditor(loadHistory());
