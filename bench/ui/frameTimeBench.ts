@@ -40,7 +40,7 @@ function copyGraphInPage(): BareGraph {
     const [ns, svc, pod] = id.slice('ep:'.length).split('/');
     edges.push({ id, source: `svc:${ns}/${svc}`, target: `pod:${ns}/${pod}` });
   }
-  return { width: box.width, height: box.height, nodes: nodes.map(({ container: _, ...n }) => n), edges, };
+  return { width: box.width, height: box.height, nodes: nodes.map(({ container: _, ...n }) => n), edges };
 }
 
 async function openBare(browser: Browser, url: string, graph: BareGraph): Promise<Page> {

@@ -62,8 +62,9 @@ const method = `How it was measured:
   draws the playground's nodes and edges copied from its DOM (same positions and sizes, plain default nodes and
   edges, no minimap, dot grid or labels) in a box the size of the playground's canvas; both start from the same
   fitted view. Renderer CPU is the thread CPU time of the page's renderer (main thread; compositor and raster
-  workers) over one more traced pass: unlike frame times it hardly depends on the machine's other load. The
-  "saved with" rows repeat that pass with one thing removed by a stylesheet.
+  workers) over one more traced pass: it depends on the machine's other load less than frame times do. The
+  "saved with" rows repeat that pass with one thing removed by a stylesheet (medians of 3; indicative only: on a
+  shared machine they move by a few hundred ms from run to run).
 - Pod delete: \`delete\` (grace period 0) sent from the page, timed to the MutationObserver callback that sees
   the pod's \`rf__edge-ep:…\` element gone.
 - Readiness flips: every 50 ms an \`appHealth\` command turns one of 20 kuard pods' /ready off or on, followed by a
