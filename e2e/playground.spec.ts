@@ -155,6 +155,22 @@ test.describe('playground', () => {
     await expect(app.editor.problems).toContainText('Missing property "selector".');
   });
 
+  test('the editor completes Kubernetes fields from the schema', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await app.editor.setText('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ');
+    await app.editor.root.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Control+Space');
+    // monaco-yaml suggests the ServiceSpec fields the generated schema knows
+    const suggest = app.editor.root.locator('.suggest-widget');
+    await expect(suggest).toBeVisible();
+    await expect(suggest).toContainText('clusterIP');
+    await page.keyboard.insertText('se');
+    await expect(suggest).toContainText('selector');
+    await expect(suggest).toContainText('sessionAffinity');
+  });
+
   test('has no serious or critical accessibility violations', async ({ page }) => {
     const app = new Workbench(page);
     await app.openFresh();

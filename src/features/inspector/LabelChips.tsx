@@ -2,7 +2,7 @@
  * Labels (or a Service's selector) as editable chips. Editing sends a patch to the engine; hovering a chip
  * lights up every Service whose selector uses that label.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 
@@ -17,6 +17,7 @@ export interface LabelChipsProps {
 export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const input = useRef<HTMLInputElement>(null);
   const hoverLabel = useAppStore.getState().hoverLabel;
   const entries = Object.entries(labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   const add = () => {
@@ -37,7 +38,12 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
           <button
             type="button"
             className="chip-text"
-            title="Highlights the Services whose selector uses this label"
+            title="Highlights the Services whose selector uses this label; click to edit it"
+            onClick={() => {
+              // edit = put it in the field; Add overwrites the value (like kubectl label --overwrite)
+              setDraft(`${k}=${v}`);
+              input.current?.focus();
+            }}
             onMouseEnter={() => hoverLabel(`${k}=${v}`)}
             onMouseLeave={() => hoverLabel(undefined)}
             onFocus={() => hoverLabel(`${k}=${v}`)}
@@ -59,6 +65,7 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
         }}
       >
         <input
+          ref={input}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           placeholder="key=value"

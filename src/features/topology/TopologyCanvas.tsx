@@ -7,6 +7,7 @@ import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
 import { EndpointEdge } from './EndpointEdge';
 import { FitOnGrowth } from './FitOnGrowth';
+import { ZoomClass } from './ZoomClass';
 import { buildGraph } from './graphModel';
 import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
@@ -14,6 +15,7 @@ import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import type { SlotTable } from './slots';
 import { reuseUnchanged } from './stableElements';
+import { useLeavingPods } from './useLeavingPods';
 import { usePositions } from './usePositions';
 import { useSelectorMatches } from './useSelectorMatches';
 
@@ -55,13 +57,15 @@ export function TopologyCanvas() {
     () => applyHighlights(place(graph.nodes), { matchedPods, hoveredLabel, selected }),
     [graph.nodes, place, matchedPods, hoveredLabel, selected],
   );
+  const rootRef = useRef<HTMLDivElement>(null);
+  const shown = useLeavingPods(nodes);
   const shape = useMemo(() => graph.nodes.filter((n) => n.type !== 'pod').map((n) => `${n.id}:${(n.style?.height as number) ?? 0}`).join('|'), [graph.nodes]);
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (graph.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
-    <div className="topology" data-testid={testIds.topology}>
+    <div className="topology" data-testid={testIds.topology} ref={rootRef}>
       <ReactFlow
-        nodes={nodes}
+        nodes={shown}
         edges={graph.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -76,6 +80,7 @@ export function TopologyCanvas() {
         colorMode="system"
       >
         <FitOnGrowth shape={shape} />
+        <ZoomClass target={rootRef} />
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
