@@ -1,22 +1,34 @@
-/** The three resizable regions: editor | canvas | dock. Sizes are remembered across reloads. */
+/**
+ * The resizable regions: editor | canvas over the bottom dock (terminals) | side dock. Sizes are remembered
+ * across reloads.
+ */
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
-import { Dock } from '../features/dock/Dock';
+import { BottomDock, Dock } from '../features/dock/Dock';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 
 export function Workbench({ dark }: { dark: boolean }) {
-  const { defaultLayout, onLayoutChanged } = useDefaultLayout({ id: 'svcsim-workbench', storage: localStorage });
+  const columns = useDefaultLayout({ id: 'svcsim-workbench', storage: localStorage });
+  const center = useDefaultLayout({ id: 'svcsim-center', storage: localStorage });
   return (
-    <Group orientation="horizontal" className="workbench" defaultLayout={defaultLayout} onLayoutChanged={onLayoutChanged}>
-      <Panel id="editor" defaultSize="26%" minSize="16%" collapsible>
+    <Group orientation="horizontal" className="workbench" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
+      <Panel id="editor" defaultSize="25%" minSize="14%" collapsible>
         <EditorPanel dark={dark} />
       </Panel>
       <Separator className="resize-handle" />
-      <Panel id="canvas" defaultSize="50%" minSize="25%">
-        <TopologyCanvas />
+      <Panel id="center" defaultSize="53%" minSize="25%">
+        <Group orientation="vertical" defaultLayout={center.defaultLayout} onLayoutChanged={center.onLayoutChanged}>
+          <Panel id="canvas" defaultSize="66%" minSize="25%">
+            <TopologyCanvas />
+          </Panel>
+          <Separator className="resize-handle resize-handle-h" />
+          <Panel id="bottom" defaultSize="34%" minSize="12%" collapsible>
+            <BottomDock />
+          </Panel>
+        </Group>
       </Panel>
       <Separator className="resize-handle" />
-      <Panel id="dock" defaultSize="24%" minSize="16%" collapsible>
+      <Panel id="dock" defaultSize="22%" minSize="14%" collapsible>
         <Dock />
       </Panel>
     </Group>

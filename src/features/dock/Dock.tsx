@@ -1,37 +1,48 @@
-/** The side dock: tabs over the registered panels. */
+/** A dock: tabs over registered panels. The side dock's tab lives in the store (selecting opens the Inspector). */
+import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
+import type { DockTab } from '../../state/uiSlice';
 import { testIds } from '../../testids';
-import { dockTabs } from './dockTabs';
+import { bottomDockTabs, type DockTabDef, dockTabs } from './dockTabs';
 
 const selectTab = (s: AppState) => s.dockTab;
 
-export function Dock() {
-  const tab = useAppStore(selectTab);
-  const active = dockTabs.find((t) => t.id === tab) ?? dockTabs[0];
+function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
+  const current = tabs.find((t) => t.id === active) ?? tabs[0];
   return (
-    <section className="dock" aria-label="Details">
+    <section className={className} aria-label={label}>
       <div className="tabs" role="tablist">
-        {dockTabs.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             type="button"
             role="tab"
-            aria-selected={t.id === active.id}
-            className={t.id === active.id ? 'active' : ''}
+            aria-selected={t.id === current.id}
+            className={t.id === current.id ? 'active' : ''}
             data-testid={`${testIds.dockTab}-${t.id}`}
-            onClick={() => useAppStore.getState().setDockTab(t.id)}
+            onClick={() => onPick(t.id)}
           >
             {t.label}
           </button>
         ))}
       </div>
       {/* panels stay mounted while hidden, so a terminal keeps its session and its running watch */}
-      {dockTabs.map((t) => (
-        <div key={t.id} className="tab-panel" role="tabpanel" hidden={t.id !== active.id} data-testid={`dock-panel-${t.id}`}>
+      {tabs.map((t) => (
+        <div key={t.id} className="tab-panel" role="tabpanel" hidden={t.id !== current.id} data-testid={`dock-panel-${t.id}`}>
           <t.Panel />
         </div>
       ))}
     </section>
   );
+}
+
+export function Dock() {
+  const tab = useAppStore(selectTab);
+  return <DockTabs tabs={dockTabs} active={tab} onPick={(t) => useAppStore.getState().setDockTab(t)} label="Details" className="dock" />;
+}
+
+export function BottomDock() {
+  const [tab, setTab] = useState<DockTab>(bottomDockTabs[0].id);
+  return <DockTabs tabs={bottomDockTabs} active={tab} onPick={setTab} label="Terminals" className="dock bottom-dock" />;
 }

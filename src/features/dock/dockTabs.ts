@@ -1,4 +1,8 @@
-/** The dock's tabs, registered as objects: later features add theirs here (Terminal, Rules, DNS, Traffic, Scenario). */
+/**
+ * The docks' tabs, registered as objects: the side dock (details about what is selected, the cluster's log) and
+ * the bottom dock under the canvas (wide panels: terminals now; rules, DNS and traffic later). Later features
+ * add theirs here.
+ */
 import type { ComponentType } from 'react';
 import type { DockTab } from '../../state/uiSlice';
 import { EventsPanel } from '../events/EventsPanel';
@@ -13,6 +17,8 @@ export interface DockTabDef {
 
 export const dockTabs: readonly DockTabDef[] = [
   { id: 'inspector', label: 'Inspector', Panel: Inspector },
-  { id: 'terminal', label: 'Terminal', Panel: TerminalPanel },
   { id: 'events', label: 'Events', Panel: EventsPanel },
 ];
+
+/** Under the canvas, as wide as it: kubectl's tables need the columns. */
+export const bottomDockTabs: readonly DockTabDef[] = [{ id: 'terminal', label: 'Terminal', Panel: TerminalPanel }];

@@ -18,10 +18,10 @@ export function TerminalPanel() {
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   return (
     <div className="terminal-panel">
-      <div className="subtabs" role="tablist" aria-label="Terminals">
+      <div className="subtabs" role="toolbar" aria-label="Terminal sessions">
         {tabs.map((t, i) => (
           <span key={t} className={`subtab${t === active ? ' active' : ''}`}>
-            <button type="button" role="tab" aria-selected={t === active} data-testid={`terminal-tab-${i + 1}`} onClick={() => setActive(t)}>
+            <button type="button" aria-pressed={t === active} data-testid={`terminal-tab-${i + 1}`} onClick={() => setActive(t)}>
               Terminal {i + 1}
             </button>
             {tabs.length > 1 && (
