@@ -6,34 +6,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { kuardDeployment } from '../e2e/fixtures/manifests';
 
 const port = 4391;
-const states = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: alpaca-prod
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: alpaca
-  template:
-    metadata:
-      labels:
-        app: alpaca
-    spec:
-      containers:
-        - name: kuard
-          image: gcr.io/kuar-demo/kuard-amd64:blue
-          ports:
-            - containerPort: 8080
-          readinessProbe:
-            httpGet:
-              path: /ready
-              port: 8080
-            periodSeconds: 2
-            failureThreshold: 1
----
+const states = `${kuardDeployment.replace('replicas: 2', 'replicas: 3')}---
 apiVersion: v1
 kind: Service
 metadata:
