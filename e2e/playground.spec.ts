@@ -93,6 +93,27 @@ test.describe('playground', () => {
     await page.screenshot({ path: 'test-results/node-stopped.png' });
   });
 
+  test('a Deployment scales and rolls out a new image from its badge, endpoints following the new pods', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    const before = await app.canvas.pods('default/nginx-').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    await app.canvas.pods('default/nginx-').first().locator('.deploy-badge').click();
+    await expect(app.inspector).toContainText('Deployment nginx');
+    await app.inspector.getByRole('button', { name: 'Scale up' }).click();
+    await app.advance(2);
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(5);
+    await page.getByTestId(testIds.rolloutImage).fill('nginx:1.28');
+    await app.inspector.getByRole('button', { name: 'Roll out' }).click();
+    await app.advance(6);
+    // every pod was replaced by one of the new ReplicaSet, and the Service points at exactly those
+    await expect(app.canvas.pods('default/nginx-')).toHaveCount(5);
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(5);
+    const after = await app.canvas.pods('default/nginx-').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    await expect(app.inspector).toContainText('Up-to-date5');
+  });
+
   test('a reload restores the editor text and the cluster', async ({ page }) => {
     const app = new Workbench(page);
     await app.openFresh();
