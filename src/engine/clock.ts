@@ -211,8 +211,22 @@ function parseTimestampUncached(text: string): number {
   return ((days * 24 + Number(m[4])) * 60 + Number(m[5])) * 60000 + Number(m[6]) * 1000 + ms;
 }
 
-// Howard Hinnant's civil-from-days: the engine formats times itself instead of constructing a Date.
-function isoDate(ms: number): string {
+/** A virtual instant broken into UTC calendar fields (month 1–12). */
+export interface CivilTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+/**
+ * Howard Hinnant's civil-from-days: the engine formats times itself instead of constructing a Date (which the
+ * lint rules keep out of the engine).
+ */
+export function civilTime(ms: number): CivilTime {
   const days = Math.floor(ms / 86400000);
   const rem = ms - days * 86400000;
   const z = days + 719468;
@@ -221,15 +235,23 @@ function isoDate(ms: number): string {
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const hh = Math.floor(rem / 3600000);
-  const mm = Math.floor((rem % 3600000) / 60000);
-  const ss = Math.floor((rem % 60000) / 1000);
-  const mss = rem % 1000;
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day,
+    hour: Math.floor(rem / 3600000),
+    minute: Math.floor((rem % 3600000) / 60000),
+    second: Math.floor((rem % 60000) / 1000),
+    millisecond: rem % 1000,
+  };
+}
+
+function isoDate(ms: number): string {
+  const t = civilTime(ms);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(y, 4)}-${p(m)}-${p(d)}T${p(hh)}:${p(mm)}:${p(ss)}.${p(mss, 3)}`;
+  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}.${p(t.millisecond, 3)}`;
 }
 
 function daysFromCivil(y: number, m: number, d: number): number {

@@ -5,13 +5,14 @@
  * `<kind>/<name> annotated`, changed or not. `--list` prints the annotations instead.
  */
 import type { KubeObject } from '../../engine';
+import { metadataPairFlags } from './metadataPairFlags';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { parsePairs, resourcesAndPairs } from '../cli/pairs';
 import { byteOrder } from '../printers/labels';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
-import { type DryRun, dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { type DryRun, dryRunStrategy, printResult, writeOutputFormat } from './objectOutput';
 
 const changeCauseAnnotation = 'kubernetes.io/change-cause';
 
@@ -74,21 +75,7 @@ export const annotateCommand: KubectlCommand = {
   name: 'annotate',
   short: 'Update the annotations on a resource',
   use: 'annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  flags: [
-    { name: 'overwrite', type: 'bool' },
-    { name: 'list', type: 'bool' },
-    { name: 'local', type: 'bool' },
-    { name: 'all', type: 'bool' },
-    { name: 'all-namespaces', shorthand: 'A', type: 'bool' },
-    { name: 'selector', shorthand: 'l', type: 'string' },
-    { name: 'field-selector', type: 'string' },
-    { name: 'resource-version', type: 'string' },
-    { name: 'filename', shorthand: 'f', type: 'stringSlice' },
-    { name: 'recursive', shorthand: 'R', type: 'bool' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-annotate' },
-    dryRunFlag,
-    outputFlag,
-  ],
+  flags: metadataPairFlags('kubectl-annotate'),
   run(env) {
     const f = env.flags;
     const dryRun = dryRunStrategy(f);

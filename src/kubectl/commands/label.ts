@@ -4,12 +4,13 @@
  * comparing the object's JSON before and after (`updateDataChangeMsg`). Changes are sent as a merge patch.
  */
 import type { KubeObject } from '../../engine';
+import { metadataPairFlags } from './metadataPairFlags';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { goJsonMarshal } from '../../shared/goJson';
 import { byteOrder } from '../printers/labels';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunStrategy, printResult, writeOutputFormat } from './objectOutput';
 
 const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
@@ -97,21 +98,7 @@ export const labelCommand: KubectlCommand = {
   name: 'label',
   short: 'Update the labels on a resource',
   use: 'label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
-  flags: [
-    { name: 'overwrite', type: 'bool' },
-    { name: 'list', type: 'bool' },
-    { name: 'local', type: 'bool' },
-    { name: 'all', type: 'bool' },
-    { name: 'all-namespaces', shorthand: 'A', type: 'bool' },
-    { name: 'selector', shorthand: 'l', type: 'string' },
-    { name: 'field-selector', type: 'string' },
-    { name: 'resource-version', type: 'string' },
-    { name: 'filename', shorthand: 'f', type: 'stringSlice' },
-    { name: 'recursive', shorthand: 'R', type: 'bool' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-label' },
-    dryRunFlag,
-    outputFlag,
-  ],
+  flags: metadataPairFlags('kubectl-label'),
   run(env) {
     const f = env.flags;
     const { resources, pairs } = splitResourcesAndPairs(env.args);

@@ -3,7 +3,7 @@
  * writes the `combined` access log line. The image's STOPSIGNAL is SIGQUIT, a graceful shutdown that
  * finishes almost at once with exit code 0.
  */
-import { formatTimestamp } from '../../clock';
+import { civilTime, formatTimestamp } from '../../clock';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { logAccess, respond, standardPath } from './app';
 
@@ -54,20 +54,9 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** nginx's `$time_local` in UTC: `05/Jan/2026:09:00:01 +0000`. */
 function timeLocal(ms: number): string {
-  const days = Math.floor(ms / 86_400_000);
-  // civil-from-days, as in clock.ts; the engine has no Date
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const rem = ms - days * 86_400_000;
+  const t = civilTime(ms);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d)}/${months[m - 1]}/${y}:${p(Math.floor(rem / 3_600_000))}:${p(Math.floor((rem % 3_600_000) / 60_000))}:${p(Math.floor((rem % 60_000) / 1000))} +0000`;
+  return `${p(t.day)}/${months[t.month - 1]}/${t.year}:${p(t.hour)}:${p(t.minute)}:${p(t.second)} +0000`;
 }
 
 // docker-entrypoint.sh of the official image (nginxinc/docker-nginx mainline/debian): the configuration scripts it
