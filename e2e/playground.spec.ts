@@ -114,6 +114,30 @@ test.describe('playground', () => {
     await expect(app.inspector).toContainText('Up-to-date5');
   });
 
+  test('a dragged node box stays where the user put it while pods come and go', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    const box = app.canvas.node('node:kind-worker3');
+    const header = box.locator('.node-header');
+    const start = await header.boundingBox();
+    if (!start) throw new Error('no node box');
+    await page.mouse.move(start.x + 20, start.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 120, start.y + 68, { steps: 8 });
+    await page.mouse.up();
+    const moved = await box.getAttribute('style');
+    // a pod elsewhere goes and its replacement comes: the dragged box does not jump back
+    const pod = await app.canvas.podName(app.canvas.pods('default/nginx-').first());
+    await app.canvas.select(`pod:default/${pod}`);
+    await page.getByTestId(testIds.podDeleteNow).click();
+    await app.advance(2);
+    await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
+    expect(await box.getAttribute('style')).toBe(moved);
+    const end = await header.boundingBox();
+    expect(Math.round((end?.x ?? 0) - start.x)).toBeGreaterThan(50);
+  });
+
   test('a reload restores the editor text and the cluster', async ({ page }) => {
     const app = new Workbench(page);
     await app.openFresh();
