@@ -83,7 +83,7 @@ export function TopologyCanvas() {
         <ZoomClass target={rootRef} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
+        <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
       </ReactFlow>
     </div>
   );
