@@ -27,6 +27,26 @@ test.describe('terminal', () => {
     await term.expectText(/Endpoints:\s+10\.244\.\d+\.\d+:8000/);
     await expect(app.canvas.node('svc:default/alpaca-prod')).toBeVisible();
     await expect(app.canvas.endpointEdges('default', 'alpaca-prod', true)).toHaveCount(1);
+    await term.run("ALPACA_POD=$(kubectl get pods -l app=alpaca -o jsonpath='{.items[0].metadata.name}')");
+    await term.run('echo $ALPACA_POD');
+    await term.expectText(/^alpaca-prod$/m);
+    await term.run('kubectl port-forward $ALPACA_POD 48858:8080');
+    await term.expectText('Forwarding from 127.0.0.1:48858 -> 8080');
+    await term.press('Control+C');
+    await term.run('kubectl exec alpaca-prod -- env');
+    await term.expectText('HOSTNAME=alpaca-prod');
+    await term.expectText(/^KUBERNETES_SERVICE_HOST=10\.96\.0\.1$/m);
+    // kubectl edit in the browser opens the live object in the editor
+    await term.run('kubectl edit service alpaca-prod');
+    await term.expectText('Opened in the editor');
+    await expect.poll(() => app.editor.fullText()).toContain('name: alpaca-prod');
+    await term.run('kubectl get pods,services -l app');
+    await term.expectText(/^pod\/alpaca-prod\s+1\/1\s+Running/m);
+    await term.expectText(/^service\/alpaca-prod\s+ClusterIP/m);
+    await term.run('kubectl delete services,deployments,pods -l app');
+    await term.expectText('service "alpaca-prod" deleted from default namespace');
+    await term.expectText('pod "alpaca-prod" deleted from default namespace');
+    await expect(app.canvas.node('svc:default/alpaca-prod')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/terminal-seed.png' });
   });
 

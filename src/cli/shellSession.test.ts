@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../engine';
 import { ShellSession } from './shellSession';
-import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from './shellWords';
+import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 const script = readFileSync(new URL('./testdata/seed.sh', import.meta.url), 'utf8');
 const goldenUrl = new URL('./testdata/seed-shell.txt', import.meta.url);

@@ -7,7 +7,7 @@
 import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { editorFrom } from './kubeEditor';
-import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from './shellWords';
+import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 interface Job {
   id: number;

@@ -6,6 +6,7 @@
 import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
+import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -17,10 +18,19 @@ export interface TerminalResult {
   editorText?: string;
 }
 
-const sleepUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export class TerminalSessions {
   private watches = new Map<string, WatchStream>();
+  private variables = new Map<string, Map<string, string>>();
+
+  private varsOf(session: string): Map<string, string> {
+    let v = this.variables.get(session);
+    if (!v) {
+      v = new Map();
+      this.variables.set(session, v);
+    }
+    return v;
+  }
 
   constructor(
     private readonly cluster: () => Cluster,
@@ -30,18 +40,36 @@ export class TerminalSessions {
 
   run(session: string, line: string): TerminalResult {
     this.interrupt(session);
-    const words = splitCommandLine(line.trim());
+    const vars = this.varsOf(session);
+    // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
+    const assignment = parseAssignment(line);
+    if (assignment && (assignment.command !== undefined || splitCommandLine(line.trim()).length === 1)) {
+      if (assignment.command === undefined) {
+        vars.set(assignment.name, expandVariables(assignment.value ?? '', vars));
+        return { output: [], exitCode: 0, watching: false };
+      }
+      const inner = splitCommandLine(expandVariables(assignment.command, vars));
+      if (inner[0] !== 'kubectl' && inner[0] !== 'k') {
+        return { output: [{ stream: 'stderr', text: 'only kubectl can run inside $(...)\n' }], exitCode: 1, watching: false };
+      }
+      const r = runKubectl({ ...this.context(), cluster: this.cluster() }, inner.slice(1));
+      r.watch?.stop();
+      vars.set(assignment.name, r.stdout.replace(/\n+$/, ''));
+      return { output: r.stderr ? [{ stream: 'stderr', text: r.stderr }] : [], exitCode: r.exitCode, watching: false };
+    }
+    const words = splitCommandLine(expandVariables(line.trim(), vars));
     const [head, ...rest] = words;
     if (!head) return { output: [], exitCode: 0, watching: false };
+    if (head === 'echo') return { output: [{ stream: 'stdout', text: `${rest.join(' ')}\n` }], exitCode: 0, watching: false };
     if (head === 'sleep') {
-      const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(rest[0] ?? '');
-      if (!m) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
-      this.cluster().advance(Number(m[1]) * (sleepUnits[m[2] ?? 's'] ?? 1000));
+      const ms = parseSleepDuration(rest[0] ?? '');
+      if (ms === undefined) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
+      this.cluster().advance(ms);
       return { output: [], exitCode: 0, watching: false };
     }
     if (head !== 'kubectl' && head !== 'k') {
       return {
-        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, sleep, clear, help)\n` }],
+        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, sleep, echo, clear, help)\n` }],
         exitCode: 127,
         watching: false,
       };
@@ -86,5 +114,6 @@ export class TerminalSessions {
   reset(): void {
     for (const w of this.watches.values()) w.stop();
     this.watches.clear();
+    this.variables.clear();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The little bit of shell the CLI understands around kubectl: `NAME=value` and `NAME=$(command)` assignments,
+ * The little bit of shell the CLI and the browser terminal understand around kubectl: `NAME=value` and `NAME=$(command)` assignments,
  * `$NAME` / `${NAME}` expansion outside single quotes, and a trailing `&`.
  */
 
