@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterDiff } from '../../protocol/messages';
 import type { WireObject } from '../../protocol/objects';
 import { applyDiffs, emptyMirror } from '../../state/clusterMirror';
-import { buildGraph } from './graphModel';
+import { buildGraph, serviceSummary } from './graphModel';
 
 const t = '2026-01-05T09:00:00Z';
 let rv = 1;
@@ -99,6 +99,11 @@ describe('graph model', () => {
     const g2 = buildGraph(grown, g1.slots);
     expect(box(g2, 'node:kind-worker')?.height).toBeGreaterThan(box(g1, 'node:kind-worker')?.height ?? 0);
     expect(box(g2, 'node:kind-worker3')?.position).toEqual(box(g1, 'node:kind-worker3')?.position);
+  });
+
+  it('summarises a Service by its address and ports, an ExternalName by where it points', () => {
+    expect(serviceSummary({ spec: { type: 'NodePort', clusterIP: '10.96.1.2', ports: [{ port: 80, nodePort: 30306, protocol: 'TCP' }] } })).toBe('10.96.1.2 80:30306/TCP');
+    expect(serviceSummary({ spec: { type: 'ExternalName', externalName: 'example.com' } })).toBe('→ example.com');
   });
 
   it('hides kube-system by default', () => {
