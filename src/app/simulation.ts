@@ -69,6 +69,10 @@ export async function startSession(): Promise<void> {
   const saved = savedSession();
   if (saved) {
     for (const c of saved) await send(c);
+    // A watch the last page left running belongs to a terminal that no longer exists: stop it, so the fresh
+    // terminal of the same session id does not start printing someone else's rows.
+    const sessions = new Set(saved.flatMap((c) => (c.type === 'terminal' ? [c.session] : [])));
+    for (const session of sessions) await send({ type: 'interrupt', session });
     return;
   }
   await send({ type: 'init', manifests: seedTopologyManifest });
