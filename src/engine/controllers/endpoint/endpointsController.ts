@@ -13,7 +13,7 @@ import { formatMicroTimestamp } from '../../clock';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { isPodReady, isServiceIPSet, findPort, shouldPodBeInEndpoints } from '../endpointslice/podEndpoint';
-import { ensureMembershipIndexes, podServiceMembershipsOnEvent, podsForService, serviceSelector, servicesToUpdateOnPodEvent } from '../endpointslice/serviceMembership';
+import { ensureMembershipIndexes, podsForService, queueServicesOnChanges, serviceSelector } from '../endpointslice/serviceMembership';
 import { TriggerTimeTracker } from '../endpointslice/triggerTimeTracker';
 import { withRetryBudget } from '../endpointslice/retryBudget';
 import { type AddressEntry, countAddresses, endpointAddressFor, endpointPortFor, repackSubsets, truncateEndpoints } from './endpointSubsets';
@@ -48,19 +48,7 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
   let writing = false;
   ensureMembershipIndexes(ctx.store);
 
-  const queueServices = (keys: Iterable<string>) => {
-    for (const k of keys) queue.add(k);
-  };
-  ctx.informer('Service', {
-    onAdd: (svc) => queue.add(keyOf(svc)),
-    onUpdate: (_old, svc) => queue.add(keyOf(svc)),
-    onDelete: (svc) => queue.add(keyOf(svc)),
-  });
-  ctx.informer('Pod', {
-    onAdd: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
-    onUpdate: (old, pod) => queueServices(servicesToUpdateOnPodEvent(ctx.store, old, pod)),
-    onDelete: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
-  });
+  queueServicesOnChanges(ctx, queue);
   ctx.informer('Endpoints', {
     // someone deleted an Endpoints object: recreate it if its Service still wants one
     onDelete: (ep) => {

@@ -8,10 +8,9 @@
 import type { EndpointSlice, Service } from '../../api/types';
 import type { ApiStatus } from '../../api/status';
 import { formatMicroTimestamp } from '../../clock';
-import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { type SliceDraft, planEndpointSlices, serviceControllerRef } from './endpointSliceReconciler';
-import { ensureMembershipIndexes, podServiceMembershipsOnEvent, podsForService, serviceSelector, servicesToUpdateOnPodEvent } from './serviceMembership';
+import { ensureMembershipIndexes, podsForService, queueServicesOnChanges, serviceSelector } from './serviceMembership';
 import { labelManagedBy, labelServiceName } from './sliceEndpoints';
 import { TriggerTimeTracker } from './triggerTimeTracker';
 import { withRetryBudget } from './retryBudget';
@@ -59,19 +58,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
     ['metadata.labels', 'metadata.namespace'],
   );
 
-  const queueServices = (keys: Iterable<string>) => {
-    for (const k of keys) queue.add(k);
-  };
-  ctx.informer('Service', {
-    onAdd: (svc) => queue.add(keyOf(svc)),
-    onUpdate: (_old, svc) => queue.add(keyOf(svc)),
-    onDelete: (svc) => queue.add(keyOf(svc)),
-  });
-  ctx.informer('Pod', {
-    onAdd: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
-    onUpdate: (old, pod) => queueServices(servicesToUpdateOnPodEvent(ctx.store, old, pod)),
-    onDelete: (pod) => queueServices(podServiceMembershipsOnEvent(ctx.store, pod)),
-  });
+  queueServicesOnChanges(ctx, queue);
   // Slices changed by anyone but this controller (a user, the garbage collector) are re-checked a second
   // later; the controller's own writes are expected, as its EndpointSliceTracker knows.
   const onSliceChange = (...slices: EndpointSlice[]) => {

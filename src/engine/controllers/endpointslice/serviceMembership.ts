@@ -8,7 +8,9 @@
  *   looking up its own label pairs, then checking the full selector.
  */
 import type { Pod, Service } from '../../api/types';
-import { byteCompare, type ObjectStore } from '../../store/objectStore';
+import { byteCompare, keyOf, type ObjectStore } from '../../store/objectStore';
+import type { ControllerContext } from '../controller';
+import type { WorkQueue } from '../workQueue';
 import { type LabelSelector, selectorFromSet } from '../../store/labelSelector';
 import { isPodReady } from './podEndpoint';
 
@@ -194,4 +196,24 @@ function selectedPods(store: ObjectStore, svc: Service): Pod[] {
     if (pod && (pairs === 1 || selects(svc, pod.metadata?.labels))) out.push(pod);
   }
   return out;
+}
+
+/**
+ * The informer handlers both endpoint controllers share: a Service change queues that Service; a pod change
+ * queues only the Services whose membership or endpoint data it can affect.
+ */
+export function queueServicesOnChanges(ctx: ControllerContext, queue: WorkQueue): void {
+  const queueAll = (keys: Iterable<string>) => {
+    for (const k of keys) queue.add(k);
+  };
+  ctx.informer('Service', {
+    onAdd: (svc) => queue.add(keyOf(svc)),
+    onUpdate: (_old, svc) => queue.add(keyOf(svc)),
+    onDelete: (svc) => queue.add(keyOf(svc)),
+  });
+  ctx.informer('Pod', {
+    onAdd: (pod) => queueAll(podServiceMembershipsOnEvent(ctx.store, pod)),
+    onUpdate: (old, pod) => queueAll(servicesToUpdateOnPodEvent(ctx.store, old, pod)),
+    onDelete: (pod) => queueAll(podServiceMembershipsOnEvent(ctx.store, pod)),
+  });
 }
