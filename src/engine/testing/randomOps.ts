@@ -4,7 +4,7 @@
  * flip readiness, let time pass).
  */
 import type { Cluster } from '../cluster';
-import type { Deployment, Pod, Service } from '../api/types';
+import type { Container, Deployment, Pod, Service } from '../api/types';
 
 export type Op =
   | { op: 'createDeployment'; name: string; app: string; tier: string; replicas: number; image: string }
@@ -24,6 +24,16 @@ export const apps = ['alpaca', 'bandicoot', 'nginx'] as const;
 export const tiers = ['web', 'api'] as const;
 export const images = ['nginx:1.27', 'gcr.io/kuar-demo/kuard-amd64:blue', 'busybox:1.36'] as const;
 
+/** The one container every generated workload runs: a client sleeps, a server declares its `http` port. */
+function mainContainer(image: string): Container {
+  return {
+    name: 'main',
+    image,
+    ...(image.startsWith('busybox') ? { command: ['sleep', '3600'] } : {}),
+    ports: [{ containerPort: image.startsWith('nginx') ? 80 : 8080, name: 'http' }],
+  };
+}
+
 /** Applies one operation through the public API. Rejections are fine (that is bad input); throws are not. */
 export function runOp(cluster: Cluster, o: Op): void {
   const pods = () => cluster.store.list('Pod', 'default');
@@ -40,14 +50,7 @@ export function runOp(cluster: Cluster, o: Op): void {
           template: {
             metadata: { labels },
             spec: {
-              containers: [
-                {
-                  name: 'main',
-                  image: o.image,
-                  ...(o.image.startsWith('busybox') ? { command: ['sleep', '3600'] } : {}),
-                  ports: [{ containerPort: o.image.startsWith('nginx') ? 80 : 8080, name: 'http' }],
-                },
-              ],
+              containers: [mainContainer(o.image)],
             },
           },
         },
@@ -100,14 +103,7 @@ export function runOp(cluster: Cluster, o: Op): void {
         kind: 'Pod',
         metadata: { name: o.name, labels: { app: o.app } },
         spec: {
-          containers: [
-            {
-              name: 'main',
-              image: o.image,
-              ...(o.image.startsWith('busybox') ? { command: ['sleep', '3600'] } : {}),
-              ports: [{ containerPort: o.image.startsWith('nginx') ? 80 : 8080, name: 'http' }],
-            },
-          ],
+          containers: [mainContainer(o.image)],
         },
       };
       cluster.create('Pod', pod);
