@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
 import { EndpointEdge } from './EndpointEdge';
-import { FitOnGrowth } from './FitOnGrowth';
+import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
 import { ZoomClass } from './ZoomClass';
 import { buildGraph } from './graphModel';
 import { applyHighlights } from './highlight';
@@ -33,7 +33,6 @@ function minimapColor(n: { type?: string }): string {
 // hand new props to every node wrapper, re-rendering the whole canvas.
 const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().select(node.id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
-const fitViewOptions = { padding: 0.12 };
 const minimapStyle = { width: 140, height: 96 };
 const emptyGraph: { nodes: Node[]; edges: Edge[] } = { nodes: [], edges: [] };
 
