@@ -11,7 +11,9 @@
  *   (sigs.k8s.io/yaml goyaml.v2/decode.go, `allowedAliasRatio` and `unmarshal`). The same count is made here
  *   from expansion sizes, without expanding anything, so the failing alias can be pointed at.
  */
-import { type Document, Lexer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { type CST, type Document, Lexer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
+
+type Token = CST.Token;
 
 /** How deep collections may nest in the simulator's YAML and JSON input. */
 export const maxNestingDepth = 100;
@@ -23,23 +25,47 @@ export interface YamlLimitError {
   offset: number;
 }
 
-/** Where the text first nests deeper than `maxNestingDepth`, and the offset of the document holding it. */
-export function nestingDepthError(text: string): (YamlLimitError & { documentStart: number }) | undefined {
-  // the CST parser keeps open collections on an explicit stack (no recursion): a document and its top-level
-  // collection take two entries, each deeper level one more
-  const parser = new Parser();
+/** Thrown by `depthCheckedTokens` where the text first nests deeper than `maxNestingDepth`. */
+export class NestingLimit extends Error {
+  constructor(
+    /** 0-based offset of the collection start that went too deep. */
+    readonly offset: number,
+    /** Offset of the document holding it. */
+    readonly documentStart: number,
+  ) {
+    super(`exceeded max depth of ${maxNestingDepth}`);
+  }
+}
+
+/**
+ * The yaml package's CST tokens for `text` (what `Parser.parse` yields, reporting new lines to `onNewLine`),
+ * throwing `NestingLimit` as soon as collections nest too deep: the CST parser keeps open collections on an
+ * explicit stack (no recursion), where a document and its top-level collection take two entries.
+ */
+export function* depthCheckedTokens(text: string, onNewLine?: (offset: number) => void): Generator<Token, void> {
+  const parser = new Parser(onNewLine);
+  onNewLine?.(0);
   const limit = maxNestingDepth + 2;
   let offset = 0;
   for (const lexeme of new Lexer().lex(text)) {
-    for (const _ of parser.next(lexeme)) {
-      // completed top-level tokens are not needed, only the depth of the open ones
-    }
-    if (parser.stack.length > limit) {
-      return { message: `exceeded max depth of ${maxNestingDepth}`, offset, documentStart: parser.stack[0]?.offset ?? 0 };
-    }
+    yield* parser.next(lexeme);
+    if (parser.stack.length > limit) throw new NestingLimit(offset, parser.stack[0]?.offset ?? 0);
     offset = parser.offset;
   }
-  return undefined;
+  yield* parser.end();
+}
+
+/** Where the text first nests deeper than `maxNestingDepth`, and the offset of the document holding it. */
+export function nestingDepthError(text: string): (YamlLimitError & { documentStart: number }) | undefined {
+  try {
+    for (const _ of depthCheckedTokens(text)) {
+      // only the depth matters here
+    }
+    return undefined;
+  } catch (e) {
+    if (e instanceof NestingLimit) return { message: e.message, offset: e.offset, documentStart: e.documentStart };
+    throw e;
+  }
 }
 
 const aliasRatioRangeLow = 400_000;
