@@ -14,7 +14,8 @@ export class Editor {
   }
 
   async ready(): Promise<void> {
-    await expect(this.root.locator('.view-lines')).toBeVisible();
+    // Monaco is a 4 MB lazy chunk: on a busy machine it takes longer than the default wait
+    await expect(this.root.locator('.view-lines')).toBeVisible({ timeout: 60_000 });
   }
 
   /**

@@ -8,6 +8,7 @@ import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker?worker';
+import { exceedsYamlLimits } from '../shared/yamlLimits';
 import { kubernetesSchemas } from './kubernetesSchemas';
 
 self.MonacoEnvironment = {
@@ -21,6 +22,18 @@ self.MonacoEnvironment = {
 // YAML request fails with "Missing requestHandler or method: doValidation". It mirrors Monaco's own internal
 // compatibility wrapper: the first message is ignored by the worker, the second carries createData.
 type LegacyWorkerOptions = { createData?: unknown; host?: Record<string, (...args: unknown[]) => unknown>; keepIdleModels?: boolean };
+
+// The YAML language service expands aliases and recurses without limits: one alias bomb or a 10,000-deep
+// nesting would hang its worker for good (no markers, completion or folding after it is fixed). While a
+// model's text is past go-yaml's limits it is not sent to the worker at all; every request gets the empty
+// answer monaco-yaml already handles ("nothing here"), and Apply reports where the text breaks the limits.
+// (not a thenable itself, so it can be what a promise resolves to)
+const nothing: unknown = new Proxy({}, { get: (_, key) => (key === 'then' ? undefined : () => Promise.resolve(undefined)) });
+const tooHostile = (uri: monaco.Uri) => {
+  const model = monaco.editor.getModel(uri);
+  return model !== null && exceedsYamlLimits(model.getValue());
+};
+
 const monacoForYaml = {
   ...monaco,
   editor: {
@@ -29,7 +42,12 @@ const monacoForYaml = {
       const worker = new YamlWorker();
       worker.postMessage('ignore');
       worker.postMessage(opts.createData);
-      return monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+      const client = monaco.editor.createWebWorker({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels });
+      return {
+        dispose: () => client.dispose(),
+        getProxy: () => client.getProxy(),
+        withSyncedResources: (resources: monaco.Uri[]) => (resources.some(tooHostile) ? Promise.resolve(nothing) : client.withSyncedResources(resources)),
+      };
     },
   },
 } as unknown as typeof monaco;

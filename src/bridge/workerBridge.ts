@@ -127,6 +127,8 @@ export class WorkerBridge {
       if (!this.restarting) this.events.onTerminalStream?.(msg.session, msg.chunks);
       return;
     }
+    // a long command is still running: hearing it is all that matters (lastHeard above)
+    if (msg.type === 'busy') return;
     if (msg.type === 'reply') {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);

@@ -9,7 +9,7 @@ import { createCluster } from '../engine';
 import { splitCommandLine } from './commandLine';
 import { type KubectlContext, runKubectl } from './kubectl';
 import { billionLaughs } from './testdata/billionLaughs';
-import { maxNestingDepth } from './yamlLimits';
+import { maxNestingDepth } from '../shared/yamlLimits';
 
 let ctx: KubectlContext;
 const files: Record<string, string> = {};

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifests } from './manifests';
 import { billionLaughs } from './testdata/billionLaughs';
-import { maxNestingDepth } from './yamlLimits';
+import { maxNestingDepth } from '../shared/yamlLimits';
 
 const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`;
 

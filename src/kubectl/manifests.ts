@@ -4,7 +4,7 @@
  * Hostile input (nesting too deep, an alias bomb) is a YAML error at its position, like any other.
  */
 import { Composer, type Document, LineCounter } from 'yaml';
-import { NestingLimit, aliasingError, depthCheckedTokens } from './yamlLimits';
+import { NestingLimit, aliasingError, depthCheckedTokens } from '../shared/yamlLimits';
 
 export interface ManifestDoc {
   /** 0-based index among the documents in the text (empty ones included). */
@@ -17,28 +17,34 @@ export interface ManifestDoc {
 }
 
 export function parseManifests(text: string): ManifestDoc[] {
+  return [...manifestDocs(text)];
+}
+
+/** The manifests of `text` one by one, each parsed only when asked for (a long apply can interleave work). */
+export function* manifestDocs(text: string): Generator<ManifestDoc, void> {
   const lineCounter = new LineCounter();
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
-  const out: ManifestDoc[] = [];
   let index = 0;
-  const read = (docs: Iterable<Document.Parsed>) => {
+  function* read(docs: Iterable<Document.Parsed>): Generator<ManifestDoc, void> {
     for (const doc of docs) {
       const m = readDocument(doc, index++, lineCounter);
-      if (m) out.push(m);
+      if (m) yield m;
     }
-  };
+  }
+  let tooDeep: NestingLimit | undefined;
   try {
-    read(composer.compose(depthCheckedTokens(text, lineCounter.addNewLine)));
+    yield* read(composer.compose(depthCheckedTokens(text, lineCounter.addNewLine)));
   } catch (e) {
     if (!(e instanceof NestingLimit)) throw e;
-    // a document nested that deep would overflow the composer's stack: keep the documents before it (the
-    // composer holds the last complete one back until it sees the next) and stop there, as kubectl stops
-    // reading a stream at its first decode error
-    read(composer.end());
-    const at = lineCounter.linePos(e.offset);
-    out.push({ index, line: lineCounter.linePos(e.documentStart).line, error: { message: e.message, line: at.line, column: at.col } });
+    tooDeep = e;
   }
-  return out;
+  if (!tooDeep) return;
+  // a document nested that deep would overflow the composer's stack: keep the documents before it (the
+  // composer holds the last complete one back until it sees the next) and stop there, as kubectl stops
+  // reading a stream at its first decode error
+  yield* read(composer.end());
+  const at = lineCounter.linePos(tooDeep.offset);
+  yield { index, line: lineCounter.linePos(tooDeep.documentStart).line, error: { message: tooDeep.message, line: at.line, column: at.col } };
 }
 
 /** One composed document as a manifest, or undefined for an empty one. */

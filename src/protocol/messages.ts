@@ -113,4 +113,12 @@ export interface WireLogEntry {
   message: string;
 }
 
-export type WorkerMessage = Reply | ClusterDiff | TerminalStream | { type: 'fatal'; error: string };
+/**
+ * Sent while one long command (a 10,000-document apply) is still running, so the heartbeat knows the worker
+ * is working, not stuck. Carries nothing; the command's one reply follows.
+ */
+export interface WorkerBusy {
+  type: 'busy';
+}
+
+export type WorkerMessage = Reply | ClusterDiff | TerminalStream | WorkerBusy | { type: 'fatal'; error: string };

@@ -8,6 +8,7 @@ import { ClusterHost } from './clusterHost';
 declare const self: DedicatedWorkerGlobalScope;
 
 const host = new ClusterHost({}, (session, chunks) => post({ type: 'terminalStream', session, chunks }));
+host.onBusy = () => post({ type: 'busy' });
 
 function post(msg: WorkerMessage): void {
   self.postMessage(msg);

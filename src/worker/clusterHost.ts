@@ -3,7 +3,7 @@
  * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
  */
 import { type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
-import { parseManifests } from '../kubectl/manifests';
+import { manifestDocs } from '../kubectl/manifests';
 import { selectorFromSet } from '../engine/store/labelSelector';
 import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
 import { DiffBuffer } from './diffBuffer';
@@ -16,7 +16,12 @@ import { complete } from '../kubectl/completion';
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
 
+/** How many documents of a long apply between two signs of life (about a tenth of a second's work). */
+const busyEveryDocuments = 200;
+
 export class ClusterHost {
+  /** Called now and then during a long command (see `apply`); the worker entry posts a `busy` message. */
+  onBusy: (() => void) | undefined;
   private cluster!: Cluster;
   private buffer = new DiffBuffer();
   private unsubscribe: Array<() => void> = [];
@@ -144,10 +149,15 @@ export class ClusterHost {
     ];
   }
 
-  /** `kubectl apply -f` over a multi-document text: every document is attempted; each reports on its own. */
+  /**
+   * `kubectl apply -f` over a multi-document text: every document is attempted; each reports on its own.
+   * Documents are parsed as they are applied, with a sign of life every `busyEveryDocuments`, so a
+   * 10,000-document apply is one long command the heartbeat does not mistake for a hung worker.
+   */
   private apply(text: string): ApplyItemResult[] {
     const items: ApplyItemResult[] = [];
-    for (const doc of parseManifests(text)) {
+    for (const doc of manifestDocs(text)) {
+      if (doc.index > 0 && doc.index % busyEveryDocuments === 0) this.onBusy?.();
       if (doc.error) {
         items.push({ document: doc.index, error: doc.error.message, errorSource: 'yaml', line: doc.error.line, column: doc.error.column });
         continue;

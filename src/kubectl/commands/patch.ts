@@ -14,7 +14,7 @@ import { goJsonMarshal } from '../../shared/goJson';
 import { goJsonSyntaxError } from '../printers/goJsonSyntax';
 import { goQuote } from '../../shared/goQuote';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
-import { aliasingError, nestingDepthError } from '../yamlLimits';
+import { aliasingError, nestingDepthError } from '../../shared/yamlLimits';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
 const patchTypes: Record<string, PatchType> = { json: 'json', merge: 'merge', strategic: 'strategic' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxNestingDepth } from '../yamlLimits';
+import { maxNestingDepth } from '../../shared/yamlLimits';
 import { goJsonSyntaxError } from './goJsonSyntax';
 
 // Expected texts are encoding/json's (scanner.go stateXxx functions and checkValid).

@@ -5,7 +5,7 @@
  * with these texts. The scanner reads bytes, so the input is checked as UTF-8. Go refuses to nest deeper than
  * 10000 (`pushParseState`, "exceeded max depth"); this recursive check and the engine stop at `maxNestingDepth`.
  */
-import { maxNestingDepth } from '../yamlLimits';
+import { maxNestingDepth } from '../../shared/yamlLimits';
 
 /** `quoteChar`: the offending byte as Go prints it. */
 function quoteChar(c: number): string {

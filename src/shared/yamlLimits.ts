@@ -11,7 +11,7 @@
  *   (sigs.k8s.io/yaml goyaml.v2/decode.go, `allowedAliasRatio` and `unmarshal`). The same count is made here
  *   from expansion sizes, without expanding anything, so the failing alias can be pointed at.
  */
-import { type CST, type Document, Lexer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import { type CST, type Document, Lexer, Parser, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 
 type Token = CST.Token;
 
@@ -130,4 +130,17 @@ export function aliasingError(doc: Document): YamlLimitError | undefined {
     if (e instanceof AliasLimit) return { message: e.message, offset: e.offset };
     throw e;
   }
+}
+
+/**
+ * Whether `text` passes either limit: for callers that must keep such text from other YAML tooling (the
+ * editor's schema checker expands aliases and recurses without limits). Texts with no alias and no long run
+ * of nesting are answered without parsing, so the check is cheap on every keystroke of a big manifest.
+ */
+export function exceedsYamlLimits(text: string): boolean {
+  const brackets = text.length - text.replace(/[[{]/g, '').length;
+  const deepIndent = new RegExp(`^[ \\t?:-]{${maxNestingDepth},}`, 'm').test(text);
+  if ((brackets > maxNestingDepth || deepIndent) && nestingDepthError(text)) return true;
+  if (!/(^|[\s,[{])\*[^\s,[\]{}]/.test(text)) return false;
+  return parseAllDocuments(text).some((doc) => doc.errors.length === 0 && aliasingError(doc) !== undefined);
 }
