@@ -29,9 +29,18 @@ type LegacyWorkerOptions = { createData?: unknown; host?: Record<string, (...arg
 // answer monaco-yaml already handles ("nothing here"), and Apply reports where the text breaks the limits.
 // (not a thenable itself, so it can be what a promise resolves to)
 const nothing: unknown = new Proxy({}, { get: (_, key) => (key === 'then' ? undefined : () => Promise.resolve(undefined)) });
+// one verdict per model version: several providers ask for the worker after each edit
+const verdicts = new WeakMap<monaco.editor.ITextModel, { version: number; hostile: boolean }>();
 const tooHostile = (uri: monaco.Uri) => {
   const model = monaco.editor.getModel(uri);
-  return model !== null && exceedsYamlLimits(model.getValue());
+  if (!model) return false;
+  const version = model.getVersionId();
+  let verdict = verdicts.get(model);
+  if (verdict?.version !== version) {
+    verdict = { version, hostile: exceedsYamlLimits(model.getValue()) };
+    verdicts.set(model, verdict);
+  }
+  return verdict.hostile;
 };
 
 const monacoForYaml = {
