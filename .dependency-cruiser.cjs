@@ -1,9 +1,10 @@
-// The layering of svcsim, checked on every `npm run lint`: which folder of src/ may import which.
+// The layering of svcsim, checked on every `npm run lint`: which folder of src/ may import which. This is the
+// machine-checked form of the layering table of the architecture notes: change both together.
 // Each layer lists what it may import (its own folder is always allowed); anything else in src/ is an error whose
 // message is the rule's `comment`. Unit tests (`*.test.ts`) are exempt from the layer table: a test may assemble
-// several layers (a bridge test against a real ClusterHost), but it still may not load UI libraries below the UI. This is the machine-checked form of the layering table of the architecture notes:
-// change both together. Violations being removed right now are listed in .dependency-cruiser-known-violations.json;
-// regenerate it (`npm run -s lint:layers:baseline`) only after fixing one, never to hide a new one.
+// several layers (a bridge test against a real ClusterHost), but it still may not load UI libraries below the UI.
+// Violations being removed right now are listed in .dependency-cruiser-known-violations.json; regenerate it
+// (`npm run -s lint:layers:baseline`) only after fixing one, never to hide a new one.
 
 /** A regular expression matching any of the given src/ folders or files (`testids.ts`). */
 const inSrc = (...names) => `^src/(${names.map((n) => n.replace(/\./g, '\\.')).join('|')})(/|$)`;
@@ -172,7 +173,7 @@ module.exports = {
     {
       name: 'no-unresolvable-imports',
       comment:
-        'An import the checker cannot resolve is an import it cannot check: fix the path (or, for a package subpath or a Vite `?worker` import, see the exceptions in this rule).',
+        'An import the checker cannot resolve is an import it cannot check (every layer rule would pass it): fix the path. Vite `?worker` imports are the one exception.',
       severity: 'error',
       from: {},
       // Vite's `?worker` suffix is resolved by Vite, not by Node resolution.

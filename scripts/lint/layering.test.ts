@@ -46,7 +46,7 @@ interface Violation {
   from: string;
 }
 
-let result: { status: number | null; violations: Violation[]; stderr: string };
+let result: { status: number | null; violations: Violation[]; stdout: string; stderr: string };
 
 beforeAll(() => {
   try {
@@ -57,12 +57,12 @@ beforeAll(() => {
     // The flags of `npm run lint:layers`, with only the planted files as entry points (their imports are followed).
     const run = spawnSync(
       join(root, 'node_modules', '.bin', 'depcruise'),
-      [...planted.map((p) => p.file), '--config', '.dependency-cruiser.cjs', '--ignore-known', '--output-type', 'err'],
+      [...planted.map((p) => p.file), '--config', '.dependency-cruiser.cjs', '--ignore-known', '--output-type', 'err-long'],
       { cwd: root, encoding: 'utf8' },
     );
     // What a developer reads: "  error engine-imports: src/engine/x.ts → src/state/store.ts"
     const violations = [...run.stdout.matchAll(/^\s*error (\S+): (\S+) → /gm)].map(([, rule, from]) => ({ rule, from }));
-    result = { status: run.status, violations, stderr: run.stderr };
+    result = { status: run.status, violations, stdout: run.stdout, stderr: run.stderr };
   } finally {
     removePlanted();
   }
@@ -79,6 +79,10 @@ describe('layering check', () => {
   it('exits non-zero when a forbidden import is present', () => {
     expect(result.stderr).toBe('');
     expect(result.status).not.toBe(0);
+  });
+
+  it("tells the developer why, in the rule's own words", () => {
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('src/engine is the simulated cluster: pure TypeScript that runs in the worker and in Node.');
   });
 
   it.each(planted.filter((p) => p.rule !== null))('rejects $file under $rule', ({ file, rule }) => {
