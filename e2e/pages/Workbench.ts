@@ -16,7 +16,14 @@ export class Workbench {
   /** Opens the playground on a fresh session (no saved editor text or cluster). */
   async openFresh(): Promise<void> {
     await this.page.goto('/');
-    await this.page.evaluate(() => localStorage.clear());
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      // the session log is in IndexedDB; the deletion completes once this page's connection closes (on reload)
+      await new Promise((done) => {
+        const req = indexedDB.deleteDatabase('svcsim');
+        req.onsuccess = req.onerror = req.onblocked = () => done(undefined);
+      });
+    });
     await this.page.reload();
     await expect(this.canvas.root).toBeVisible();
   }

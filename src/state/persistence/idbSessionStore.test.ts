@@ -100,3 +100,16 @@ describe('replayWrites', () => {
     expect(replayWrites(stored, [{ seq: 0, entry: init, reset: true }])).toEqual([init]);
   });
 });
+
+describe('IdbSessionStore journal after the page comes back', () => {
+  it('drops the journal once the writes it holds are acknowledged', async () => {
+    const journal = slot();
+    const a = await open(`t${dbs++}`, journal);
+    await a.append(init);
+    const late = a.append(line('late'));
+    a.flushJournal();
+    expect(journal.text).toBeDefined();
+    await late;
+    expect(journal.text).toBeUndefined();
+  });
+});

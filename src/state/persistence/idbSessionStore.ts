@@ -52,6 +52,8 @@ export class IdbSessionStore implements SessionStore {
   readonly durable = true;
   private last: { seq: number; entry: SessionEntry } | undefined;
   private unacknowledged: PositionedWrite[] = [];
+  /** A journal this page wrote is kept current: a stale one would replay old writes over newer ones. */
+  private journalWritten = false;
 
   private constructor(
     private readonly db: IDBPDatabase,
@@ -114,8 +116,9 @@ export class IdbSessionStore implements SessionStore {
   /** Keeps the writes IndexedDB has not acknowledged yet in the synchronous journal (call on `pagehide`). */
   flushJournal(): void {
     if (!this.journal) return;
-    if (this.unacknowledged.length === 0) this.journal.remove();
-    else this.journal.write(JSON.stringify(this.unacknowledged));
+    this.journalWritten = this.unacknowledged.length > 0;
+    if (this.journalWritten) this.journal.write(JSON.stringify(this.unacknowledged));
+    else this.journal.remove();
   }
 
   private async write(writes: PositionedWrite[]): Promise<void> {
@@ -144,5 +147,7 @@ export class IdbSessionStore implements SessionStore {
       throw e;
     }
     this.unacknowledged = this.unacknowledged.filter((w) => !writes.includes(w));
+    // the page came back (back/forward cache) and the writes landed after all
+    if (this.journalWritten) this.flushJournal();
   }
 }
