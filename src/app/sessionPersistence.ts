@@ -11,6 +11,7 @@ import { SessionKeeper, type TabWork } from '../state/persistence/sessionKeeper'
 import type { SessionEntry } from '../state/persistence/sessionLog';
 import { MemorySessionStore, type SessionStore } from '../state/persistence/sessionStore';
 import { describeStorageError, storageDenial, textSlot } from '../state/persistence/storageAccess';
+import { webOwnerLock } from '../state/persistence/ownerLock';
 import { openTabChannel } from '../state/persistence/tabChannel';
 import { TabCoordinator } from '../state/persistence/tabCoordinator';
 import { useAppStore } from '../state/store';
@@ -68,6 +69,7 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
     onOtherTabOpened: () =>
       useAppStore.getState().setNotice('svcsim was opened in another tab. This tab keeps saving unless you take over there.', 'info'),
     later: (ms, fn) => setTimeout(fn, ms),
+    lock: denied ? undefined : webOwnerLock('svcsim.saving.v1'),
   });
   coordinator.start();
   // the unload journal: IndexedDB writes still in flight when the page goes away are kept synchronously

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OwnerLock } from './ownerLock';
 import type { TabChannel, TabMessage } from './tabChannel';
 import { TabCoordinator, type TabRole } from './tabCoordinator';
 
@@ -22,13 +23,14 @@ function bus() {
       },
     };
   };
-  const tab = (id: string) => {
+  const tab = (id: string, lock?: OwnerLock) => {
     const roles: TabRole[] = [];
     let opened = 0;
     const c = new TabCoordinator(channel(), id, {
       onRole: (r) => roles.push(r),
       onOtherTabOpened: () => opened++,
       later: (_ms, fn) => timers.push(fn),
+      lock,
     });
     return { c, roles, opened: () => opened };
   };
@@ -110,5 +112,68 @@ describe('TabCoordinator', () => {
     const roles: TabRole[] = [];
     new TabCoordinator(undefined, 'x', { onRole: (r) => roles.push(r), later: () => {} }).start();
     expect(roles).toEqual(['owner']);
+  });
+});
+
+/** One exclusive lock shared by the tabs of a test, as navigator.locks shares one per origin. */
+function sharedLock(): () => OwnerLock {
+  let holder: (() => void) | undefined;
+  return () => ({
+    tryAcquire: async (onLost) => {
+      if (holder) return false;
+      holder = onLost;
+      return true;
+    },
+    steal: async (onLost) => {
+      const previous = holder;
+      holder = onLost;
+      previous?.();
+    },
+  });
+}
+const microtasks = () => new Promise((r) => setTimeout(r, 0));
+
+describe('TabCoordinator with a Web Lock', () => {
+  it('a second tab sees the owner even when the owner is too busy to answer in time', async () => {
+    const b = bus();
+    const lock = sharedLock();
+    const a = b.tab('a', lock());
+    a.c.start();
+    await microtasks();
+    expect(a.c.role).toBe('owner');
+    const second = b.tab('b', lock());
+    second.c.start();
+    await microtasks(); // no message delivered, no timer run: only the lock answered
+    expect(second.c.role).toBe('conflict');
+  });
+
+  it('taking over steals the lock and makes the owner read-only', async () => {
+    const b = bus();
+    const lock = sharedLock();
+    const a = b.tab('a', lock());
+    a.c.start();
+    await microtasks();
+    const second = b.tab('b', lock());
+    second.c.start();
+    await microtasks();
+    second.c.takeOver();
+    await microtasks();
+    b.settle();
+    expect(a.roles).toEqual(['owner', 'readOnly']);
+    expect(second.roles).toEqual(['conflict', 'owner']);
+    // and back
+    a.c.takeOver();
+    await microtasks();
+    expect(second.c.role).toBe('readOnly');
+    expect(a.c.role).toBe('owner');
+  });
+
+  it('falls back to the channel when the lock cannot be used', async () => {
+    const b = bus();
+    const a = b.tab('a', { tryAcquire: async () => undefined, steal: async () => {} });
+    a.c.start();
+    await microtasks();
+    b.settle();
+    expect(a.c.role).toBe('owner');
   });
 });

@@ -2,7 +2,12 @@
  * Which tab saves the session. Two tabs saving one log would interleave their commands and overwrite each
  * other's editor text, so exactly one tab saves (the owner); a tab that finds another one running asks the user
  * whether to take over (the other tab then stops saving and says so) or to keep running without saving.
+ *
+ * Ownership is a Web Lock where the browser has them (exact, whatever the timing). Otherwise a new tab says
+ * hello on the channel and owns unless a saving tab answers in time. The channel also tells the owner that a
+ * new tab opened.
  */
+import type { OwnerLock } from './ownerLock';
 import type { TabChannel, TabMessage } from './tabChannel';
 
 /**
@@ -20,8 +25,9 @@ export interface TabCoordinatorOptions {
   onOtherTabOpened?(): void;
   /** Runs `fn` after `ms` (setTimeout in the browser). */
   later(ms: number, fn: () => void): void;
-  /** How long a new tab listens for an answer before it saves. BroadcastChannel answers within milliseconds. */
+  /** Without a lock: how long a new tab listens for an answer before it saves. */
   waitMs?: number;
+  lock?: OwnerLock;
 }
 
 export class TabCoordinator {
@@ -37,23 +43,50 @@ export class TabCoordinator {
     return this.current;
   }
 
-  /** Announces this tab and becomes the owner unless another tab answers in time. */
+  /** Whether the lock decides (then `here`/`takeover` messages are only informative). */
+  private locked = false;
+
+  /** Announces this tab and becomes the owner if no other tab saves. */
   start(): void {
-    if (!this.channel) {
-      this.set('owner');
+    this.channel?.listen((m) => this.onMessage(m));
+    this.channel?.post({ type: 'hello', from: this.id });
+    const lock = this.options.lock;
+    if (lock) {
+      this.locked = true;
+      void lock.tryAcquire(() => this.lost()).then((owned) => {
+        if (owned === undefined) {
+          this.locked = false;
+          this.startWithoutLock();
+        } else if (this.current === 'deciding') this.set(owned ? 'owner' : 'conflict');
+      });
       return;
     }
-    this.channel.listen((m) => this.onMessage(m));
-    this.channel.post({ type: 'hello', from: this.id });
-    this.options.later(this.options.waitMs ?? 300, () => {
-      if (this.current === 'deciding') this.set('owner');
-    });
+    this.startWithoutLock();
   }
 
   /** The user chose to save here: every other tab stops saving. */
   takeOver(): void {
     this.channel?.post({ type: 'takeover', from: this.id });
+    if (this.locked && this.options.lock) {
+      void this.options.lock.steal(() => this.lost()).then(() => this.set('owner'));
+      return;
+    }
     this.set('owner');
+  }
+
+  private startWithoutLock(): void {
+    if (!this.channel) {
+      this.set('owner');
+      return;
+    }
+    this.options.later(this.options.waitMs ?? 300, () => {
+      if (this.current === 'deciding') this.set('owner');
+    });
+  }
+
+  /** Another tab stole the lock. */
+  private lost(): void {
+    if (this.current === 'owner') this.set('readOnly');
   }
 
   /** The user chose to keep this tab without saving. */
@@ -69,6 +102,8 @@ export class TabCoordinator {
         this.channel?.post({ type: 'here', from: this.id, to: m.from });
       }
       if (this.current === 'owner') this.options.onOtherTabOpened?.();
+    } else if (this.locked) {
+      // the lock decides who saves
     } else if (m.type === 'here') {
       if (m.to === this.id && this.current === 'deciding') this.set('conflict');
     } else if (m.type === 'takeover') {
