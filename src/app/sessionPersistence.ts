@@ -32,7 +32,7 @@ function openStore(k: () => SessionKeeper): SessionStore {
       resolve(new MemorySessionStore());
     };
     const timer = setTimeout(() => fallBack('the browser did not open its database in time'), openTimeoutMs);
-    IdbSessionStore.open(databaseName, textSlot('svcsim.session.journal.v1'), (reason) => k().markUnavailable(reason)).then(
+    IdbSessionStore.open(databaseName, textSlot('svcsim.session.journal.v1'), (reason) => k().storageLost(reason)).then(
       (store) => {
         clearTimeout(timer);
         idb = store;

@@ -112,4 +112,12 @@ describe('IdbSessionStore journal after the page comes back', () => {
     await late;
     expect(journal.text).toBeUndefined();
   });
+
+  it('leaves alone a journal another page wrote', async () => {
+    const journal = slot();
+    journal.text = 'written by the tab that saves';
+    const a = await open(`t${dbs++}`, journal);
+    a.flushJournal();
+    expect(journal.text).toBe('written by the tab that saves');
+  });
 });

@@ -116,9 +116,14 @@ export class IdbSessionStore implements SessionStore {
   /** Keeps the writes IndexedDB has not acknowledged yet in the synchronous journal (call on `pagehide`). */
   flushJournal(): void {
     if (!this.journal) return;
-    this.journalWritten = this.unacknowledged.length > 0;
-    if (this.journalWritten) this.journal.write(JSON.stringify(this.unacknowledged));
-    else this.journal.remove();
+    if (this.unacknowledged.length > 0) {
+      this.journal.write(JSON.stringify(this.unacknowledged));
+      this.journalWritten = true;
+    } else if (this.journalWritten) {
+      // only a journal this page wrote: another tab's may still wait for the next load
+      this.journal.remove();
+      this.journalWritten = false;
+    }
   }
 
   private async write(writes: PositionedWrite[]): Promise<void> {

@@ -47,6 +47,14 @@ export class SessionKeeper {
     this.o.report({ kind: 'unavailable', reason });
   }
 
+  /** The browser closed the storage in the middle of the session: a failure like a refused write. */
+  storageLost(reason: string): void {
+    if (this.mode === 'off') return;
+    this.mode = 'off';
+    this.buffer = [];
+    this.o.report({ kind: 'failed', reason });
+  }
+
   get saving(): boolean {
     return this.mode === 'saving';
   }
@@ -123,10 +131,7 @@ export class SessionKeeper {
   }
 
   private fail(e: unknown): void {
-    if (this.mode === 'off') return;
-    this.mode = 'off';
-    this.buffer = [];
-    this.o.report({ kind: 'failed', reason: describeStorageError(e) });
+    this.storageLost(describeStorageError(e));
   }
 
   private readLegacy(): SessionEntry[] | undefined {
