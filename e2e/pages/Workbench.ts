@@ -13,18 +13,21 @@ export class Workbench {
     this.editor = new Editor(page);
   }
 
-  /** Opens the playground on a fresh session (no saved editor text or cluster). */
+  /**
+   * Opens the playground on a fresh session (no saved editor text or cluster). Storage is cleared from a
+   * static file of the same origin, where no app runs: an app starting up would write its session after the
+   * clear (IndexedDB writes land asynchronously).
+   */
   async openFresh(): Promise<void> {
-    await this.page.goto('/');
+    await this.page.goto('/favicon.svg');
     await this.page.evaluate(async () => {
       localStorage.clear();
-      // the session log is in IndexedDB; the deletion completes once this page's connection closes (on reload)
       await new Promise((done) => {
         const req = indexedDB.deleteDatabase('svcsim');
         req.onsuccess = req.onerror = req.onblocked = () => done(undefined);
       });
     });
-    await this.page.reload();
+    await this.page.goto('/');
     await expect(this.canvas.root).toBeVisible();
   }
 
