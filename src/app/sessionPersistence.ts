@@ -77,8 +77,12 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
     lock: denied ? undefined : webOwnerLock('svcsim.saving.v1'),
   });
   coordinator.start();
-  // the unload journal: IndexedDB writes still in flight when the page goes away are kept synchronously
+  // the unload journal: IndexedDB writes still in flight when the page goes away (or is hidden, and may be
+  // discarded without a pagehide) are kept synchronously
   addEventListener('pagehide', () => idb?.flushJournal());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') idb?.flushJournal();
+  });
   return k;
 }
 
