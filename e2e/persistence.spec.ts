@@ -24,6 +24,7 @@ test.describe('persistence', () => {
   });
 
   test('a full storage is shown, the app keeps working, and the exported session restores it', async ({ page, context }) => {
+    test.slow(); // two playgrounds in one browser
     // every write is refused as a full storage would refuse it (IndexedDB put/add and localStorage)
     await page.addInitScript(() => {
       const full = () => {
@@ -64,6 +65,7 @@ test.describe('persistence', () => {
   });
 
   test('a second tab asks first; taking over makes the first tab read-only and only the new tab is saved', async ({ context }) => {
+    test.slow(); // two playgrounds in one browser
     const first = new Workbench(await context.newPage());
     await first.openFresh();
     await expect(new StorageBanner(first.page).root).toHaveCount(0);

@@ -47,6 +47,11 @@ function openStore(k: () => SessionKeeper): SessionStore {
   return new OpeningStore(opening);
 }
 
+/** A random id for this tab; `crypto.randomUUID` exists only in secure contexts (not plain http on a LAN address). */
+function tabId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
 /**
  * Starts persistence for this page: `work` tells what the tab holds (for a take-over or a retry, which write
  * it whole). Call once, before the session starts.
@@ -64,7 +69,7 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
     unavailable: denied,
   });
   keeper = k;
-  coordinator = new TabCoordinator(denied ? undefined : openTabChannel('svcsim.tabs.v1'), crypto.randomUUID(), {
+  coordinator = new TabCoordinator(denied ? undefined : openTabChannel('svcsim.tabs.v1'), tabId(), {
     onRole: (role) => k.onRole(role, currentWork),
     onOtherTabOpened: () =>
       useAppStore.getState().setNotice('svcsim was opened in another tab. This tab keeps saving unless you take over there.', 'info'),
@@ -72,8 +77,12 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
     lock: denied ? undefined : webOwnerLock('svcsim.saving.v1'),
   });
   coordinator.start();
-  // the unload journal: IndexedDB writes still in flight when the page goes away are kept synchronously
+  // the unload journal: IndexedDB writes still in flight when the page goes away (or is hidden, and may be
+  // discarded without a pagehide) are kept synchronously
   addEventListener('pagehide', () => idb?.flushJournal());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') idb?.flushJournal();
+  });
   return k;
 }
 
