@@ -5,7 +5,7 @@
  * `yamlScalars.ts`, and line folding of long plain/quoted scalars at column 80 (`best_width`). The state machine
  * follows emitterc.go (`write_indent`, `write_indicator`, `increase_indent`) so spacing matches byte for byte.
  */
-import { formatFloatG } from './goFmt';
+import { formatFloatG } from '../../shared/goFmt';
 import { type ScalarStyle, compareYamlKeys, stringStyle } from './yamlScalars';
 
 const bestIndent = 2;

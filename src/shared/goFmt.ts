@@ -1,10 +1,10 @@
 /**
  * Go `fmt` renderings of unstructured values (map[string]interface{}, []interface{}, string, int64, float64,
- * bool, nil), as jsonpath and custom-columns print them: `%v` (fmt.Sprint) and `%#v` (in jsonpath error
- * messages). fmt sorts map keys.
+ * bool, nil), as jsonpath, custom-columns and strategic-merge-patch errors print them: `%v` (fmt.Sprint) and
+ * `%#v` (in jsonpath error messages). fmt sorts map keys.
  */
 
-import { goQuote } from '../../shared/goQuote';
+import { goQuote } from './goQuote';
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
