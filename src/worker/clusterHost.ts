@@ -12,13 +12,18 @@ import { objectYaml } from './objectYaml';
 import { fieldPosition } from './fieldPosition';
 import { type StreamSink, TerminalSessions } from './terminalSessions';
 import { complete } from '../kubectl/completion';
+import type { WireObject } from '../protocol/objects';
+import { serviceNameLabel } from './wireView';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
 
 export class ClusterHost {
   private cluster!: Cluster;
-  private buffer = new DiffBuffer();
+  private buffer = new DiffBuffer({
+    slicesOfService: (namespace, service) =>
+      this.cluster.store.list('EndpointSlice', namespace).filter((s) => s.metadata?.labels?.[serviceNameLabel] === service) as unknown as WireObject[],
+  });
   private unsubscribe: Array<() => void> = [];
   private lastTime = 0;
 
