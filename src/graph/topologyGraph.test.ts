@@ -107,6 +107,13 @@ describe('TopologyGraph', () => {
     expect(g.view.edges).toEqual([]);
   });
 
+  it('orders pods by namespace/name whatever order they arrived in', () => {
+    const g = new TopologyGraph();
+    g.apply([diff([node('w'), pod('c', 'w'), pod('a', 'w')])]);
+    g.apply([diff([pod('b', 'w')])]);
+    expect(g.view.nodes.filter((n) => n.type === 'pod').map((n) => n.id)).toEqual(['pod:default/a', 'pod:default/b', 'pod:default/c']);
+  });
+
   it('returns the very same view when a diff changes nothing it draws', () => {
     const { g } = seeded();
     const view = g.view;

@@ -47,6 +47,8 @@ export class TopologyGraph {
   private readonly groups = new Map<string, SlotAllocator>();
   private readonly boxes = new Map<string, GraphNode>();
   private readonly pods = new Map<string, PodEntry>();
+  /** Pod keys in key order: the canvas's DOM order, the same whatever order the pods arrived in. */
+  private readonly podOrder: string[] = [];
   private readonly rsOwner = new Map<string, string>();
   private readonly podsByRs = new Map<string, Set<string>>();
   private readonly services = new Map<string, { obj: WireObject; node?: GraphNode }>();
@@ -111,6 +113,7 @@ export class TopologyGraph {
     this.groups.clear();
     this.boxes.clear();
     this.pods.clear();
+    this.podOrder.length = 0;
     this.rsOwner.clear();
     this.podsByRs.clear();
     this.services.clear();
@@ -152,6 +155,7 @@ export class TopologyGraph {
     }
     const entry: PodEntry = { obj: pod, group, rs, node: before?.node };
     this.pods.set(key, entry);
+    if (!before) this.podOrder.splice(lowerBound(this.podOrder, key), 0, key);
     if (before && before.group !== group) this.leaveGroup(key, before.group);
     if (!before || before.group !== group) this.needSlot.push(key);
     else this.buildPod(key);
@@ -163,6 +167,7 @@ export class TopologyGraph {
     const entry = this.pods.get(key);
     if (!entry) return;
     this.pods.delete(key);
+    this.podOrder.splice(lowerBound(this.podOrder, key), 1);
     if (entry.rs) this.podsByRs.get(entry.rs)?.delete(key);
     this.leaveGroup(key, entry.group);
     this.nodesChanged = true;
@@ -296,7 +301,10 @@ export class TopologyGraph {
   /** Boxes first (React Flow wants a parent before its children), then pods, then Services. */
   private assembleNodes(): GraphNode[] {
     const out: GraphNode[] = [...this.boxes.values()];
-    for (const p of this.pods.values()) if (p.node) out.push(p.node);
+    for (const key of this.podOrder) {
+      const n = this.pods.get(key)?.node;
+      if (n) out.push(n);
+    }
     for (const key of this.serviceOrder) {
       const n = this.services.get(key)?.node;
       if (n) out.push(n);
@@ -319,6 +327,18 @@ function keyName(o: WireObject): string {
 function splitKey(key: string): [string, string] {
   const i = key.indexOf('/');
   return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** Where `key` is or would go in the sorted `keys` (a binary search: O(log n)). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function addTo(m: Map<string, Set<string>>, k: string, v: string): void {
