@@ -5,7 +5,7 @@
  *
  *   npm run bench:ui                      all figures, RESULTS.md updated
  *   npm run bench:ui -- --rebuild         rebuild both pages even if they look fresh
- *   npm run bench:ui -- --only=frames,delete,flips,bundle,paint,attribution   a subset, printed only
+ *   npm run bench:ui -- --only=frames,delete,flips,growth,bundle,paint,attribution   a subset, printed only
  *
  * The last rows (attribution) are a diagnostic, not a budget: where the pan/zoom rendering cost goes.
  */
@@ -20,6 +20,7 @@ import { ensureBuilds } from './builds';
 import { bundleBench } from './bundleBench';
 import { firstPaintBench } from './firstPaintBench';
 import { frameTimeBench } from './frameTimeBench';
+import { growthBench } from './growthBench';
 import { podDeleteBench } from './podDeleteBench';
 import { readinessFlipBench } from './readinessFlipBench';
 import { startServers } from './servers';
@@ -34,6 +35,7 @@ const benches: Record<string, Bench> = {
   frames: (b, u) => frameTimeBench(b, u.app, u.bare),
   delete: (b, u) => podDeleteBench(b, u.app),
   flips: (b, u) => readinessFlipBench(b, u.app),
+  growth: (b, u) => growthBench(b, u.app),
   bundle: () => bundleBench(),
   paint: (b, u) => firstPaintBench(b, u.app),
   attribution: (b, u) => attributionBench(b, u.app),
