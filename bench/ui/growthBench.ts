@@ -11,8 +11,6 @@ import { loadCluster, openPlayground } from './playground';
 
 interface GrowthResult {
   longTasks: number[];
-  /** Main-thread ms per delivered frame of diffs: mirror + graph + React render (the bridge's `svcsim:diffs` measure). */
-  diffFrames: number[];
   /** ms per batch spent in the mirror and the graph model alone (`svcsim:model`). */
   modelFrames: number[];
   /** ms from the scale command until the canvas held every pod. */
@@ -27,11 +25,9 @@ async function growInPage(o: { manifest: string; pods: number }): Promise<Growth
     for (const e of list.getEntries()) longTasks.push(e.duration);
   });
   po.observe({ type: 'longtask' });
-  const diffFrames: number[] = [];
   const modelFrames: number[] = [];
   const mo = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.name === 'svcsim:diffs') diffFrames.push(e.duration);
       if (e.name === 'svcsim:model') modelFrames.push(e.duration);
     }
   });
@@ -52,12 +48,11 @@ async function growInPage(o: { manifest: string; pods: number }): Promise<Growth
   await new Promise((r) => setTimeout(r, 1000));
   for (const e of po.takeRecords()) longTasks.push(e.duration);
   for (const e of mo.takeRecords()) {
-    if (e.name === 'svcsim:diffs') diffFrames.push(e.duration);
     if (e.name === 'svcsim:model') modelFrames.push(e.duration);
   }
   po.disconnect();
   mo.disconnect();
-  return { longTasks, diffFrames, modelFrames, allDrawnMs, drawn };
+  return { longTasks, modelFrames, allDrawnMs, drawn };
 }
 
 async function growth(browser: Browser, appUrl: string, pods: number): Promise<Figure[]> {
@@ -71,9 +66,6 @@ async function growth(browser: Browser, appUrl: string, pods: number): Promise<F
   if (r.drawn < pods) throw new Error(`only ${r.drawn} of ${pods} pods reached the canvas`);
   const longest = Math.max(0, ...r.longTasks);
   const total = r.longTasks.reduce((a, b) => a + b, 0);
-  const sorted = [...r.diffFrames].sort((a, b) => a - b);
-  const worstFrame = sorted[sorted.length - 1] ?? 0;
-  const p95Frame = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
   const worstModel = Math.max(0, ...r.modelFrames);
   return [
     {
@@ -83,14 +75,6 @@ async function growth(browser: Browser, appUrl: string, pods: number): Promise<F
       budget: '< 50 ms',
       pass: worstModel < 50,
       note: `${r.modelFrames.length} batches; in all ${r.modelFrames.reduce((a, b) => a + b, 0).toFixed(0)} ms`,
-    },
-    {
-      name: `diff work per frame (mirror + graph + React render), worst, growth 10 → ${pods} pods`,
-      value: worstFrame,
-      unit: 'ms',
-      budget: '< 50 ms',
-      pass: worstFrame < 50,
-      note: `${r.diffFrames.length} frames of at most 100 objects; p95 ${p95Frame.toFixed(1)} ms; browser style/layout/paint not included`,
     },
     {
       name: `long tasks ≥ 50 ms while a Deployment grows 10 → ${pods} pods`,

@@ -71,6 +71,10 @@ const method = `How it was measured:
   the pod's \`rf__edge-ep:…\` element gone.
 - Readiness flips: every 50 ms an \`appHealth\` command turns one of 20 kuard pods' /ready off or on, followed by a
   1 s \`advance\`; a PerformanceObserver('longtask') on the page counts tasks over 50 ms.
+- Growth: a fresh session with one 10-pod Deployment and its Service, the editor loaded; then the same
+  Deployment re-applied with 1000 (then 5000) replicas and a 5 min \`advance\`, until the canvas holds every pod,
+  plus one quiet second. A PerformanceObserver('longtask') counts tasks ≥ 50 ms; the cluster slice's
+  \`svcsim:model\` performance measure times the mirror and graph update of each delivered batch.
 - First graph: an init script's MutationObserver notes when the first \`.react-flow__node\` is visible and the
   animation frame after it (the one that paints it), in ms since navigation start.`;
 

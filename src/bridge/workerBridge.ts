@@ -129,10 +129,6 @@ export class WorkerBridge {
 
   /** One frame's worth of the inbox, in arrival order: diffs up to the budget, and the replies between them. */
   private deliver(): void {
-    const start = performance.now();
-    // React renders the store change in a microtask queued by it; this one runs after, so the measure covers
-    // mirror, graph and render (bench/ui reads it as `svcsim:diffs`)
-    queueMicrotask(() => performance.measure('svcsim:diffs', { start, end: performance.now() }));
     let batch: ClusterDiff[] = [];
     let used = 0;
     while (this.inbox.length) {
