@@ -5,7 +5,7 @@
  *
  *   npm run bench:ui                      all figures, RESULTS.md updated
  *   npm run bench:ui -- --rebuild         rebuild both pages even if they look fresh
- *   npm run bench:ui -- --only=frames,delete,flips,bundle,paint,attribution   a subset, printed only
+ *   npm run bench:ui -- --only=frames,delete,flips,growth,bundle,paint,attribution   a subset, printed only
  *
  * The last rows (attribution) are a diagnostic, not a budget: where the pan/zoom rendering cost goes.
  */
@@ -20,6 +20,7 @@ import { ensureBuilds } from './builds';
 import { bundleBench } from './bundleBench';
 import { firstPaintBench } from './firstPaintBench';
 import { frameTimeBench } from './frameTimeBench';
+import { growthBench } from './growthBench';
 import { podDeleteBench } from './podDeleteBench';
 import { readinessFlipBench } from './readinessFlipBench';
 import { startServers } from './servers';
@@ -34,6 +35,7 @@ const benches: Record<string, Bench> = {
   frames: (b, u) => frameTimeBench(b, u.app, u.bare),
   delete: (b, u) => podDeleteBench(b, u.app),
   flips: (b, u) => readinessFlipBench(b, u.app),
+  growth: (b, u) => growthBench(b, u.app),
   bundle: () => bundleBench(),
   paint: (b, u) => firstPaintBench(b, u.app),
   attribution: (b, u) => attributionBench(b, u.app),
@@ -64,6 +66,10 @@ const method = `How it was measured:
   the pod's \`rf__edge-ep:…\` element gone.
 - Readiness flips: every 50 ms an \`appHealth\` command turns one of 20 kuard pods' /ready off or on, followed by a
   1 s \`advance\`; a PerformanceObserver('longtask') on the page counts tasks over 50 ms.
+- Growth: a fresh session with one 10-pod Deployment and its Service, the editor loaded; then the same
+  Deployment re-applied with 1000 (then 5000) replicas and a 5 min \`advance\`, until the canvas holds every pod,
+  plus one quiet second. A PerformanceObserver('longtask') counts tasks ≥ 50 ms; the cluster slice's
+  \`svcsim:model\` performance measure times the mirror and graph update of each delivered batch.
 - First graph: an init script's MutationObserver notes when the first \`.react-flow__node\` is visible and the
   animation frame after it (the one that paints it), in ms since navigation start.`;
 

@@ -1,10 +1,12 @@
 /**
  * The main-thread side of the simulation worker: typed request/reply over postMessage, diffs delivered in
- * one batch per animation frame, and crash recovery. Every command that changes the cluster is logged; if
- * the worker throws or stops answering its heartbeat, a new worker is started and the log is replayed. The
+ * one batch per animation frame (at most `maxObjectsPerFrame` objects a frame, so a cluster growing by
+ * thousands of pods is drawn over several frames instead of blocking one), and crash recovery. Every command
+ * that changes the cluster is logged; if the worker throws or stops answering its heartbeat, a new worker is started and the log is replayed. The
  * engine is deterministic, so the rebuilt cluster is the same cluster.
  */
 import { type ClusterDiff, type Command, type CommandEnvelope, type Reply, type TerminalChunk, type WorkerMessage, isMutating } from '../protocol/messages';
+import { diffSize } from '../protocol/diffChunks';
 import { CommandLog } from './commandLog';
 
 export type DiffListener = (diffs: ClusterDiff[]) => void;
@@ -22,14 +24,19 @@ interface Pending {
   resolve(r: Reply): void;
 }
 
+/** Objects applied per animation frame; a larger backlog waits for the next frames, in order. */
+const maxObjectsPerFrame = 100;
 const heartbeatEveryMs = 2000;
 const heartbeatTimeoutMs = 15000;
+
+/** What arrived from the worker and waits for a frame: a diff, or a reply that must not overtake the diffs before it. */
+type Inbound = { diff: ClusterDiff } | { resolve(): void };
 
 export class WorkerBridge {
   private worker!: Worker;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private queued: ClusterDiff[] = [];
+  private inbox: Inbound[] = [];
   private frame: number | undefined;
   private readonly log = new CommandLog();
   private lastHeard = 0;
@@ -103,7 +110,9 @@ export class WorkerBridge {
     // Whatever was in flight dies with the old worker.
     for (const [id, p] of this.pending) p.resolve({ type: 'reply', id, ok: false, error: `the simulation restarted (${reason})` });
     this.pending.clear();
-    this.queued = [];
+    // replies already received are answers; only the old worker's diffs die
+    for (const item of this.inbox) if ('resolve' in item) item.resolve();
+    this.inbox = [];
     this.worker = this.spawn();
     const commands = this.log.entries();
     for (const c of commands) await this.post(c);
@@ -111,16 +120,40 @@ export class WorkerBridge {
     this.events.onRestart?.(reason, commands.length);
   }
 
+  private schedule(): void {
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.deliver();
+    });
+  }
+
+  /** One frame's worth of the inbox, in arrival order: diffs up to the budget, and the replies between them. */
+  private deliver(): void {
+    let batch: ClusterDiff[] = [];
+    let used = 0;
+    while (this.inbox.length) {
+      const item = this.inbox[0];
+      if ('diff' in item) {
+        const size = diffSize(item.diff);
+        if (used > 0 && used + size > maxObjectsPerFrame) break;
+        batch.push(item.diff);
+        used += size;
+      } else {
+        if (batch.length) this.events.onDiffs(batch);
+        batch = [];
+        item.resolve();
+      }
+      this.inbox.shift();
+    }
+    if (batch.length) this.events.onDiffs(batch);
+    if (this.inbox.length) this.schedule();
+  }
+
   private receive(msg: WorkerMessage): void {
     this.lastHeard = performance.now();
     if (msg.type === 'diff') {
-      this.queued.push(msg);
-      this.frame ??= requestAnimationFrame(() => {
-        this.frame = undefined;
-        const batch = this.queued;
-        this.queued = [];
-        this.events.onDiffs(batch);
-      });
+      this.inbox.push({ diff: msg });
+      this.schedule();
       return;
     }
     if (msg.type === 'terminalStream') {
@@ -134,8 +167,8 @@ export class WorkerBridge {
       this.pending.delete(msg.id);
       if (!p) return;
       // Replies wait for the diffs sent before them, so a caller sees the cluster the reply describes.
-      if (this.frame !== undefined) requestAnimationFrame(() => p.resolve(msg));
-      else p.resolve(msg);
+      if (this.inbox.length === 0) p.resolve(msg);
+      else this.inbox.push({ resolve: () => p.resolve(msg) });
       return;
     }
     void this.restart(msg.error);

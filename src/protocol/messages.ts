@@ -91,6 +91,20 @@ export interface Reply {
   error?: string;
 }
 
+/**
+ * What changed in one kind since the previous diff, as record diffs: an update carries the value the main
+ * thread held (`from`) beside the new one (`to`), so a consumer can tell exactly what moved without keeping
+ * its own copy; a removal carries the last value sent.
+ */
+export interface KindChanges {
+  added: WireObject[];
+  updated: [from: WireObject, to: WireObject][];
+  removed: WireObject[];
+}
+
+/** Changes per kind; a kind that did not change is absent. */
+export type ClusterChanges = Partial<Record<WireKind, KindChanges>>;
+
 /** What changed since the previous diff; objects are keyed as `Kind/namespace/name` (or `Kind/name`). */
 export interface ClusterDiff {
   type: 'diff';
@@ -98,10 +112,9 @@ export interface ClusterDiff {
   resourceVersion: number;
   /** Virtual time, ms since the epoch. */
   time: number;
-  /** True when this diff replaces everything (first diff after (re)initialisation). */
+  /** True when this diff replaces everything (first diff after (re)initialisation): all objects are `added`. */
   reset: boolean;
-  upserted: WireObject[];
-  removed: string[];
+  changes: ClusterChanges;
   log: WireLogEntry[];
 }
 

@@ -18,6 +18,8 @@ export interface WireObject {
   metadata: ObjectMeta & { name: string; uid: string; resourceVersion: string };
   /** What kubectl would print about the object, computed in the worker so the UI never re-derives it. */
   view?: PodView;
+  /** EndpointSlices only: what kube-proxy does with each endpoint, decided in the worker by the engine. */
+  proxyView?: EndpointSliceProxyView;
   [field: string]: unknown;
 }
 
@@ -27,6 +29,16 @@ export interface PodView {
   ready: string;
   podReady: boolean;
   restarts: number;
+}
+
+/**
+ * kube-proxy's choice for an EndpointSlice's endpoints (same order as `endpoints`): whether each gets new
+ * connections. `serviceHasReady` is the Service-wide fact the choice depends on (no Ready endpoint anywhere
+ * means serving terminating endpoints are used instead).
+ */
+export interface EndpointSliceProxyView {
+  serviceHasReady: boolean;
+  newConnections: boolean[];
 }
 
 /** `Kind/namespace/name` or `Kind/name`: the key objects are mirrored under. */

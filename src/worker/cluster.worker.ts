@@ -3,7 +3,11 @@
  * driven by the main thread's `advance` commands (so a restarted worker can replay it exactly).
  */
 import type { CommandEnvelope, WorkerMessage } from '../protocol/messages';
+import { splitDiff } from '../protocol/diffChunks';
 import { ClusterHost } from './clusterHost';
+
+/** Objects per diff message: a cluster growing by thousands of pods reaches the page in pieces it can draw a frame at a time. */
+const maxObjectsPerMessage = 100;
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,9 +22,9 @@ self.onmessage = (ev: MessageEvent<CommandEnvelope>) => {
   const { id, command } = ev.data;
   const reply = host.handle(id, command);
   const diff = host.takeDiff();
-  if (diff) post(diff);
+  if (diff) for (const piece of splitDiff(diff, maxObjectsPerMessage)) post(piece);
   post(reply);
 };
 
 const first = host.takeDiff();
-if (first) post(first);
+if (first) for (const piece of splitDiff(first, maxObjectsPerMessage)) post(piece);

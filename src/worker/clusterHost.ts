@@ -12,6 +12,8 @@ import { objectYaml } from './objectYaml';
 import { fieldPosition } from './fieldPosition';
 import { type StreamSink, TerminalSessions } from './terminalSessions';
 import { complete } from '../kubectl/completion';
+import type { WireObject } from '../protocol/objects';
+import { serviceNameLabel } from './wireView';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -23,7 +25,10 @@ export class ClusterHost {
   /** Called now and then during a long command (see `apply`); the worker entry posts a `busy` message. */
   onBusy: (() => void) | undefined;
   private cluster!: Cluster;
-  private buffer = new DiffBuffer();
+  private buffer = new DiffBuffer({
+    slicesOfService: (namespace, service) =>
+      this.cluster.store.list('EndpointSlice', namespace).filter((s) => s.metadata?.labels?.[serviceNameLabel] === service) as unknown as WireObject[],
+  });
   private unsubscribe: Array<() => void> = [];
   private lastTime = 0;
 

@@ -1,4 +1,5 @@
 /** The Inspector tab: the panel for whatever is selected on the canvas. */
+import { useCallback } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { DeploymentInspector } from './DeploymentInspector';
@@ -8,14 +9,14 @@ import { ServiceInspector } from './ServiceInspector';
 import { parseSelection } from './selection';
 
 const selectSelected = (s: AppState) => s.selected;
-const selectObjects = (s: AppState) => s.mirror.objects;
 
 export function Inspector() {
   const selected = useAppStore(selectSelected);
-  const objects = useAppStore(selectObjects);
+  const ref = selected ? parseSelection(selected) : undefined;
+  const key = ref?.mirrorKey;
+  // the selected object itself: a new object exactly when it changed, so other diffs do not re-render the panel
+  const obj = useAppStore(useCallback((s: AppState) => (key ? s.mirror.objects.get(key) : undefined), [key]));
   if (!selected) return <div className="inspector-empty">Select a pod, a Service, a node or a Deployment badge on the canvas.</div>;
-  const ref = parseSelection(selected);
-  const obj = ref ? objects[ref.mirrorKey] : undefined;
   if (!ref || !obj) return <div className="inspector-empty">{ref?.name ?? selected} no longer exists.</div>;
   switch (ref.type) {
     case 'pod':

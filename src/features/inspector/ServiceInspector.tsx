@@ -1,6 +1,7 @@
 /** The selected Service: selector (editable), ports, and its endpoints with their conditions, from the EndpointSlices. */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { useMemo } from 'react';
 import { send } from '../../app/simulation';
 import { objectsOfKind } from '../../state/clusterMirror';
 import { useAppStore } from '../../state/store';
@@ -11,14 +12,20 @@ import { LabelChips } from './LabelChips';
 import { ObjectActions } from './ObjectActions';
 import type { SelectionRef } from './selection';
 
-const selectMirror = (s: AppState) => s.mirror;
+const selectSlicesVersion = (s: AppState) => s.mirror.versions.EndpointSlice;
 
 export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
   const svc = obj as unknown as Service;
-  const mirror = useAppStore(selectMirror);
-  const slices = objectsOfKind(mirror, 'EndpointSlice').filter(
-    (s) => s.metadata.namespace === ref.namespace && s.metadata.labels?.['kubernetes.io/service-name'] === ref.name,
-  ) as unknown as EndpointSlice[];
+  // re-read the slices only when some slice changed, not on every diff
+  const slicesVersion = useAppStore(selectSlicesVersion);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `slicesVersion` is the trigger: the slices changed in place
+  const slices = useMemo(
+    () =>
+      objectsOfKind(useAppStore.getState().mirror, 'EndpointSlice').filter(
+        (s) => s.metadata.namespace === ref.namespace && s.metadata.labels?.['kubernetes.io/service-name'] === ref.name,
+      ) as unknown as EndpointSlice[],
+    [slicesVersion, ref.namespace, ref.name],
+  );
   const endpoints = slices.flatMap((s) => (s.endpoints ?? []).map((e) => ({ e, ports: s.ports ?? [] })));
   const ingress = svc.status?.loadBalancer?.ingress?.map((i) => i.ip ?? i.hostname).join(', ');
   return (

@@ -1,7 +1,7 @@
 /** An endpoint edge: Service → pod, solid when the endpoint is ready, dashed when not, labelled with the target port. */
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
-import type { EndpointEdgeData } from './graphModel';
+import type { EndpointEdgeData } from '../../graph/elements';
 
 function EndpointEdgeView(props: EdgeProps & { data?: EndpointEdgeData }) {
   const [path, labelX, labelY] = getBezierPath(props);

@@ -2,7 +2,7 @@
 import type { NodeProps } from '@xyflow/react';
 import type { Node as K8sNode } from 'kubernetes-types/core/v1';
 import { memo } from 'react';
-import type { NodeBoxData } from './graphModel';
+import type { NodeBoxData } from '../../graph/elements';
 
 function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
   const node = data.node as unknown as K8sNode | undefined;

@@ -2,7 +2,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../../state/store';
-import type { PodNodeData } from './graphModel';
+import type { PodNodeData } from '../../graph/elements';
 import { podVisualState } from './podVisualState';
 
 function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {

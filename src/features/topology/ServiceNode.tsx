@@ -2,7 +2,8 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import type { Service } from 'kubernetes-types/core/v1';
 import { memo } from 'react';
-import { type ServiceNodeData, serviceSummary } from './graphModel';
+import type { ServiceNodeData } from '../../graph/elements';
+import { serviceSummary } from './serviceSummary';
 
 function ServiceNodeView({ data, selected }: NodeProps & { data: ServiceNodeData }) {
   const svc = data.service as unknown as Service;

@@ -1,5 +1,5 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, useRef } from 'react';
 import { useAppStore } from '../../state/store';
@@ -8,20 +8,17 @@ import { testIds } from '../../testids';
 import { EndpointEdge } from './EndpointEdge';
 import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
 import { ZoomClass } from './ZoomClass';
-import { buildGraph } from './graphModel';
 import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
-import type { SlotTable } from './slots';
-import { reuseUnchanged } from './stableElements';
 import { useLeavingPods } from './useLeavingPods';
 import { usePositions } from './usePositions';
 import { useSelectorMatches } from './useSelectorMatches';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox };
 const edgeTypes = { endpoint: EndpointEdge };
-const selectMirror = (s: AppState) => s.mirror;
+const selectTopology = (s: AppState) => s.topology;
 const selectSelected = (s: AppState) => s.selected;
 const selectHovered = (s: AppState) => s.hoveredLabel;
 
@@ -34,38 +31,28 @@ function minimapColor(n: { type?: string }): string {
 const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().select(node.id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
 const minimapStyle = { width: 140, height: 96 };
-const emptyGraph: { nodes: Node[]; edges: Edge[] } = { nodes: [], edges: [] };
 
 export function TopologyCanvas() {
-  const mirror = useAppStore(selectMirror);
+  // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
+  // re-renders only what a diff touched
+  const topology = useAppStore(selectTopology);
   const selected = useAppStore(selectSelected);
   const hoveredLabel = useAppStore(selectHovered);
   const matchedPods = useSelectorMatches();
-  const slotsRef = useRef<SlotTable>(new Map());
   const { place, onNodesChange } = usePositions();
-  const previousRef = useRef(emptyGraph);
-  const graph = useMemo(() => {
-    const g = buildGraph(mirror, slotsRef.current);
-    slotsRef.current = g.slots;
-    // unchanged elements keep their objects, so React Flow re-renders only what the diff touched
-    const stable = { nodes: reuseUnchanged(previousRef.current.nodes, g.nodes), edges: reuseUnchanged(previousRef.current.edges, g.edges) };
-    previousRef.current = stable;
-    return stable;
-  }, [mirror]);
   const nodes = useMemo(
-    () => applyHighlights(place(graph.nodes), { matchedPods, hoveredLabel, selected }),
-    [graph.nodes, place, matchedPods, hoveredLabel, selected],
+    () => applyHighlights(place(topology.nodes), { matchedPods, hoveredLabel, selected }),
+    [topology.nodes, place, matchedPods, hoveredLabel, selected],
   );
   const rootRef = useRef<HTMLDivElement>(null);
   const shown = useLeavingPods(nodes);
-  const shape = useMemo(() => graph.nodes.filter((n) => n.type !== 'pod').map((n) => `${n.id}:${(n.style?.height as number) ?? 0}`).join('|'), [graph.nodes]);
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
-  if (graph.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
+  if (topology.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
     <div className="topology" data-testid={testIds.topology} ref={rootRef}>
       <ReactFlow
         nodes={shown}
-        edges={graph.edges}
+        edges={topology.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -78,7 +65,7 @@ export function TopologyCanvas() {
         elementsSelectable={false}
         colorMode="system"
       >
-        <FitOnGrowth shape={shape} />
+        <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
         <Background gap={20} />
         <Controls showInteractive={false} />

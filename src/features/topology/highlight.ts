@@ -4,7 +4,7 @@
  * highlight changes get new objects, so React Flow re-renders just those.
  */
 import type { Node } from '@xyflow/react';
-import type { PodHighlight, PodNodeData, ServiceNodeData } from './graphModel';
+import type { PodHighlight, PodNodeData, ServiceNodeData } from '../../graph/elements';
 
 export interface Highlights {
   /** Pod node ids matched by the selected Service's selector. */

@@ -1,23 +1,26 @@
 /** Pods the selected Service's selector matches, asked of the engine (the UI does not match selectors itself). */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Service } from 'kubernetes-types/core/v1';
 import { send } from '../../app/simulation';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
-import { podId } from './graphModel';
+import { podId } from '../../graph/elements';
 
 const selectSelected = (s: AppState) => s.selected;
-const selectObjects = (s: AppState) => s.mirror.objects;
+const selectPodsVersion = (s: AppState) => s.mirror.versions.Pod;
 const none: ReadonlySet<string> = new Set();
 
 export function useSelectorMatches(): ReadonlySet<string> {
   const selected = useAppStore(selectSelected);
-  const objects = useAppStore(selectObjects);
+  const key = selected?.startsWith('svc:') ? `Service/${selected.slice(4)}` : undefined;
+  // the Service object itself: a new object exactly when it changed
+  const svcObj = useAppStore(useCallback((s: AppState) => (key ? s.mirror.objects.get(key) : undefined), [key]));
+  const podsVersion = useAppStore(selectPodsVersion);
   const [matches, setMatches] = useState<ReadonlySet<string>>(none);
-  const svc = selected?.startsWith('svc:') ? (objects[`Service/${selected.slice(4)}`] as unknown as Service | undefined) : undefined;
+  const svc = svcObj as unknown as Service | undefined;
   const ns = svc?.metadata?.namespace ?? 'default';
   const selectorKey = JSON.stringify(svc?.spec?.selector ?? null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `objects` is the trigger: pods that now match
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `podsVersion` is the trigger: pods that now match
   useEffect(() => {
     const selector = JSON.parse(selectorKey) as Record<string, string> | null;
     if (!selector) {
@@ -32,6 +35,6 @@ export function useSelectorMatches(): ReadonlySet<string> {
       live = false;
     };
     // re-ask when pods change too: a new pod may now match
-  }, [selectorKey, ns, objects]);
+  }, [selectorKey, ns, podsVersion]);
   return matches;
 }
