@@ -22,6 +22,7 @@ import { applyObject, type ApplyOptions, type ApplyOutcome } from './apply';
 import { type PatchOptions, patchObject, type PatchType } from './apiserver/patch';
 import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
+import { advanceRefusal, TimeLimitError } from './timeLimit';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -133,6 +134,7 @@ export class Cluster {
 
   /** Moves virtual time forward by `ms`, running every timer and reconcile due on the way. */
   advance(ms: number): void {
+    refuseBeyondLastTimestamp(this.clock.now(), ms);
     const target = this.clock.now() + Math.max(0, ms);
     this.drain();
     for (;;) {
@@ -150,6 +152,7 @@ export class Cluster {
    * Returns whether the condition was met.
    */
   runUntil(condition: () => boolean, maxMs: number): boolean {
+    refuseBeyondLastTimestamp(this.clock.now(), maxMs);
     const deadline = this.clock.now() + maxMs;
     this.drain();
     while (!condition()) {
@@ -214,6 +217,12 @@ export class Cluster {
       else h.onDelete?.(ev.object);
     });
   }
+}
+
+/** Callers refuse such requests with their own words first (see `advanceRefusal`); this keeps the clock sane. */
+function refuseBeyondLastTimestamp(now: number, ms: number): void {
+  const refused = advanceRefusal(now, ms, `advancing the clock by ${ms} ms`);
+  if (refused) throw new TimeLimitError(refused);
 }
 
 /** Creates a cluster, bootstrapped and settled at its start time. */

@@ -2,7 +2,7 @@
  * The worker's logic without the worker: one cluster, the commands it answers, and the diffs it emits.
  * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
  */
-import { type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
+import { advanceRefusal, type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
 import { parseManifests } from '../kubectl/manifests';
 import { selectorFromSet } from '../engine/store/labelSelector';
 import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
@@ -91,9 +91,12 @@ export class ClusterHost {
         if (!r.ok) throw new UserError(statusText(r.status));
         return { kind: 'text', text: objectYaml(r.value) };
       }
-      case 'advance':
+      case 'advance': {
+        const refused = advanceRefusal(this.cluster.now(), command.ms, `advancing ${command.ms} ms`);
+        if (refused) throw new UserError(refused);
         this.cluster.advance(Math.max(0, command.ms));
         return { kind: 'none' };
+      }
       case 'selectorMatches': {
         const sel = selectorFromSet(command.selector);
         const names = this.cluster.store
@@ -105,7 +108,10 @@ export class ClusterHost {
       case 'step': {
         const next = this.cluster.clock.nextAt();
         const now = this.cluster.now();
-        this.cluster.advance(next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now)));
+        const ms = next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now));
+        const refused = advanceRefusal(now, ms, `advancing ${ms} ms`);
+        if (refused) throw new UserError(refused);
+        this.cluster.advance(ms);
         return { kind: 'none' };
       }
       case 'clock':
