@@ -13,6 +13,7 @@ import { ClusterLog } from './clusterLog';
 import { type ClusterConfig, defaultConfig } from './config';
 import type { Controller, ControllerContext, ResourceHandlers } from './controllers/controller';
 import { WorkQueue } from './controllers/workQueue';
+import { controllerManagerBurst, controllerManagerQps, TokenBucket } from './controllers/clientRateLimiter';
 import { EventRecorder } from './events/eventRecorder';
 import { ObjectStore, type WatchEvent } from './store/objectStore';
 import { registerStrategies } from './registry/strategies';
@@ -42,6 +43,8 @@ export class Cluster {
   /** Read-only view of what the kubelets run: app instances, listeners and container logs. */
   readonly runtime: KubeletRuntimeView;
   private draining = false;
+  /** One client rate limiter per controller (see `clientRateLimiter.ts`). */
+  private readonly clientLimiters = new Map<string, TokenBucket>();
 
   constructor(config: Partial<ClusterConfig> = {}) {
     this.config = defaultConfig(config);
@@ -64,6 +67,14 @@ export class Cluster {
         const q = new WorkQueue(this.clock, name);
         this.queues.push(q);
         return q;
+      },
+      clientRateLimiter: (name: string) => {
+        let bucket = this.clientLimiters.get(name);
+        if (!bucket) {
+          bucket = new TokenBucket(controllerManagerQps, controllerManagerBurst, this.clock.now());
+          this.clientLimiters.set(name, bucket);
+        }
+        return bucket;
       },
     };
     const built = createControllers(ctx);
