@@ -19,7 +19,8 @@ import { ObjectStore, type WatchEvent } from './store/objectStore';
 import { registerStrategies } from './registry/strategies';
 import { createControllers } from './controllers/controllers';
 import { bootstrapCluster } from './bootstrap';
-import { applyObject, type ApplyOptions, type ApplyOutcome } from './apply';
+import { applyObject, type ApplyOptions, type ApplyOutcome, lastAppliedConfiguration } from './apply';
+import { exceedsRequestBody, jsonBodyBytes, maxRequestBodyBytes, requestBodyTooLarge } from './apiserver/requestSize';
 import { type PatchOptions, patchObject, type PatchType } from './apiserver/patch';
 import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
@@ -106,12 +107,14 @@ export class Cluster {
   }
 
   create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(this.api.create(kind, obj, opts));
   }
 
   update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(this.api.update(kind, obj, opts));
@@ -122,6 +125,7 @@ export class Cluster {
   }
 
   patch<K extends Kind>(kind: K, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: PatchOptions = {}): ApiResult<KindMap[K]> {
+    if (exceedsRequestBody(patch)) return fail(requestBodyTooLarge());
     return this.settled(patchObject(this.api, kind, namespace, name, type, patch, opts));
   }
 
@@ -131,6 +135,10 @@ export class Cluster {
 
   /** `kubectl apply` semantics for one object: create, or three-way merge into the live object. */
   apply<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
+    // the body carries the object and, in its last-applied annotation, the object again as a JSON string
+    if (exceedsRequestBody(obj) || jsonBodyBytes(obj) + jsonBodyBytes(lastAppliedConfiguration(obj)) > maxRequestBodyBytes) {
+      return fail(requestBodyTooLarge());
+    }
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(applyObject(this.api, kind, obj, opts));

@@ -2,7 +2,7 @@
  * The worker's logic without the worker: one cluster, the commands it answers, and the diffs it emits.
  * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
  */
-import { advanceRefusal, type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
+import { advanceRefusal, type ApiStatus, Cluster, type Kind, kindFromManifest, requestBodyTooLarge } from '../engine';
 import { parseManifests } from '../kubectl/manifests';
 import { selectorFromSet } from '../engine/store/labelSelector';
 import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
@@ -154,6 +154,10 @@ export class ClusterHost {
   private apply(text: string): ApplyItemResult[] {
     const items: ApplyItemResult[] = [];
     for (const doc of parseManifests(text)) {
+      if (doc.tooLarge) {
+        items.push({ document: doc.index, line: doc.line, error: statusText(requestBodyTooLarge()), errorSource: 'apiserver' });
+        continue;
+      }
       if (doc.error) {
         items.push({ document: doc.index, error: doc.error.message, errorSource: 'yaml', line: doc.error.line, column: doc.error.column });
         continue;
