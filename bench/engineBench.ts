@@ -48,7 +48,8 @@ export function buildCluster(pods: number, services: number, nodes: number): { c
     cluster.api.create('Service', service(i));
   }
   cluster.drain();
-  cluster.advance(120_000);
+  // the replicaset-controller creates at its client's 20 requests/s: pods / 20 s, then two minutes to settle
+  cluster.advance(Math.ceil(pods / 20) * 1000 + 120_000);
   return { cluster, ms: performance.now() - t0 };
 }
 
@@ -90,14 +91,17 @@ export function churnBench(): Figure[] {
     const victims = cluster.store.list('Pod', 'default');
     const n = Math.min(100, Math.floor(victims.length / 2));
     // deletion with grace 0: the pod is gone, endpoints drop it, the ReplicaSet makes a replacement and the scheduler binds it
+    // each op is followed by 50 ms, the replicaset-controller's token refill (20/s), so its replacement is created too
     const del = perOp(n, (i) => {
       const p = victims[i];
       cluster.delete('Pod', 'default', p.metadata?.name ?? '', { gracePeriodSeconds: 0 });
+      cluster.advance(50);
     });
     // relabel: the pod leaves its Service and its ReplicaSet (orphaned), both reconcile, a replacement is created
     const rel = perOp(n, (i) => {
       const p = cluster.store.get('Pod', `default/${victims[n + i].metadata?.name}`) as Pod;
       cluster.update('Pod', { ...p, metadata: { ...p.metadata, labels: { ...p.metadata?.labels, app: 'moved' } } });
+      cluster.advance(50);
     });
     costs.delete.push(del);
     costs.relabel.push(rel);

@@ -3,6 +3,7 @@
  * with the machine it ran on. (The UI benchmarks of the playground issue run separately: `npm run bench:ui`.)
  */
 import { churnBench, type Figure, settleBench } from './engineBench';
+import { bigReplicasBench, sleepBench } from './timeBench';
 import { machineLine } from './machine';
 import { writeResults } from './results';
 
@@ -13,7 +14,7 @@ function fmt(f: Figure): string {
 }
 
 const figures: Figure[] = [];
-for (const bench of [settleBench, churnBench]) {
+for (const bench of [sleepBench, bigReplicasBench, settleBench, churnBench]) {
   const got = bench();
   for (const f of got) console.log(`${f.name}: ${f.value.toFixed(3)} ${f.unit}${f.budget ? `  (budget ${f.budget}: ${f.pass ? 'PASS' : 'MISS'})` : ''}${f.note ? `  — ${f.note}` : ''}`);
   figures.push(...got);

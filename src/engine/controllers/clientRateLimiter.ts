@@ -20,7 +20,7 @@ export class TokenBucket {
   private last: number;
 
   constructor(
-    private readonly qps: number,
+    readonly qps: number,
     private readonly burst: number,
     now: number,
   ) {
@@ -38,6 +38,13 @@ export class TokenBucket {
     return Math.ceil((1000 - this.milliTokens) / this.qps);
   }
 
+  /** How many ms until `n` tokens (at most the burst) are there; 0 when they are. */
+  msUntil(n: number, now: number): number {
+    this.refill(now);
+    const need = Math.min(n, this.burst) * 1000 - this.milliTokens;
+    return need <= 0 ? 0 : Math.ceil(need / this.qps);
+  }
+
   private refill(now: number): void {
     if (now <= this.last) return;
     this.milliTokens = Math.min(this.burst * 1000, this.milliTokens + (now - this.last) * this.qps);
@@ -47,8 +54,10 @@ export class TokenBucket {
 
 /**
  * Runs `work` (a generator that yields right before each API request) through `bucket`: requests with a token
- * go at once; the first without one waits on the clock, as a goroutine blocked in `Limiter.Wait`, and the rest
- * follow it. Returns the generator's result when it finished now, or `pending` when it continues later (then
+ * go at once; once the bucket is empty the rest wait on the clock, as goroutines blocked in `Limiter.Wait`.
+ * They resume a second's worth of tokens at a time (qps requests at once, each second) rather than one every
+ * 1/qps s: the same rate and the same second in every timestamp, for one reconcile per second instead of one
+ * per request. Returns the generator's result when it finished now, or `pending` when it continues later (then
  * `later` gets the result).
  */
 export function throttled<T>(
@@ -60,9 +69,8 @@ export function throttled<T>(
 ): { done: true; value: T } | { done: false } {
   const step = (r: IteratorResult<void, T>): { done: true; value: T } | { done: false } => {
     while (!r.done) {
-      const wait = bucket.take(clock.now());
-      if (wait > 0) {
-        clock.schedule(wait, label, () => {
+      if (bucket.take(clock.now()) > 0) {
+        clock.schedule(bucket.msUntil(bucket.qps, clock.now()), label, () => {
           const out = step({ done: false, value: undefined });
           if (out.done) later(out.value);
         });
