@@ -4,6 +4,7 @@
  */
 import { churnBench, type Figure, settleBench } from './engineBench';
 import { bigReplicasBench, sleepBench } from './timeBench';
+import os from 'node:os';
 import { machineLine } from './machine';
 import { writeResults } from './results';
 
@@ -25,7 +26,8 @@ const today = new Date().toISOString().slice(0, 10);
 writeResults({
   preamble: `# Benchmark results
 
-Latest \`npm run bench\` (${today}) on: ${machineLine()}.
+Latest \`npm run bench\` (${today}) on: ${machineLine()}; 1-minute load average ${os.loadavg()[0].toFixed(1)} at the end
+(shared machine: wall-clock figures scale with it; CPU-time figures less so).
 `,
   sections: {
     Engine: `## Engine
