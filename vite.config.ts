@@ -1,8 +1,21 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
+
+/**
+ * index.html ships a strict Content-Security-Policy for the built app (`vite preview`, `npm start`). The dev
+ * server needs what it forbids (an inline React Refresh preamble, HMR over a websocket), so it serves the page
+ * without the tag. The journeys run against the build, where the policy holds.
+ */
+function devWithoutCsp(): Plugin {
+  return {
+    name: 'svcsim-dev-without-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), devWithoutCsp()],
   resolve: {
     alias: [
       // monaco-yaml -> monaco-worker-manager imports 'monaco-editor/esm/vs/...', but monaco-editor >= 0.56

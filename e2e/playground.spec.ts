@@ -3,7 +3,7 @@
  * what the canvas, the inspector and the editor say, not pixels.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { badNodePort, fixedNodePort, kuardDeployment } from './fixtures/manifests';
 import { Workbench } from './pages/Workbench';

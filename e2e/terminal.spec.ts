@@ -3,7 +3,7 @@
  * terminal print what kubectl prints; a watch in one tab keeps updating while another tab deletes the pod;
  * Tab completes.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 

@@ -2,7 +2,7 @@
  * The walking skeleton: the seed topology comes up, the Service has an edge per nginx pod, and deleting a
  * pod removes its edge while the Deployment's ReplicaSet brings a replacement (and a new edge).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { Workbench } from './pages/Workbench';
 

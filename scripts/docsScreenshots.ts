@@ -65,9 +65,8 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+    // a new page is a new browser context: no saved session, the seed topology
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
     await page.locator('[data-testid^="rf__edge-ep:default/nginx/"]').first().waitFor();
     await page.locator('[data-testid="editor"] .view-lines').waitFor();
     await page.waitForTimeout(500);

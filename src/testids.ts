@@ -30,6 +30,13 @@ export const testIds = {
   endpointsList: 'endpoints-list',
   objectYaml: 'object-yaml',
   notice: 'notice',
+  storageBanner: 'storage-banner',
+  takeOver: 'take-over',
+  keepWithoutSaving: 'keep-without-saving',
+  retrySaving: 'retry-saving',
+  exportSession: 'export-session',
+  importSession: 'import-session',
+  importSessionFile: 'import-session-file',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -4,7 +4,7 @@
  * taken away at a time by a stylesheet; what a row saves is roughly what that thing costs per pass.
  */
 import type { Browser } from '@playwright/test';
-import type { Figure } from '../engineBench';
+import type { Figure } from '../figures';
 import { webTier } from './manifests';
 import { loadCluster, openPlayground } from './playground';
 import { type RendererCpu, rendererCpu } from './rendererCpu';

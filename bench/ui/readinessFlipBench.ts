@@ -4,7 +4,7 @@
  * probe (period 1 s, failureThreshold 1) sees the change and the endpoint edge changes style.
  */
 import type { Browser } from '@playwright/test';
-import type { Figure } from '../engineBench';
+import type { Figure } from '../figures';
 import { flippingKuard, webTier } from './manifests';
 import { loadCluster, openPlayground } from './playground';
 

@@ -11,7 +11,7 @@
  */
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
-import type { Figure } from '../engineBench';
+import { type Figure, figureLine, figureTable } from '../figures';
 import { machineLine } from '../machine';
 import { writeResults } from '../results';
 import { attributionBench } from './attributionBench';
@@ -43,11 +43,6 @@ function value(f: Figure): string {
   if (f.unit === '×') return f.value.toFixed(2);
   if (Number.isInteger(f.value)) return String(f.value);
   return f.value < 100 ? f.value.toFixed(1) : f.value.toFixed(0);
-}
-
-function row(f: Figure): string {
-  const verdict = f.pass === undefined ? '' : f.pass ? 'PASS' : 'MISS';
-  return `| ${f.name} | ${value(f)} ${f.unit} | ${f.budget ?? '—'} | ${verdict} | ${f.note ?? ''} |`;
 }
 
 const method = `How it was measured:
@@ -85,7 +80,7 @@ async function main(): Promise<void> {
     for (const [name, bench] of Object.entries(benches)) {
       if (only && !only.includes(name)) continue;
       const got = await bench(browser, { app: servers.appUrl, bare: servers.bareUrl });
-      for (const f of got) console.log(`${f.name}: ${value(f)} ${f.unit}${f.budget ? `  (budget ${f.budget}: ${f.pass ? 'PASS' : 'MISS'})` : ''}${f.note ? `  — ${f.note}` : ''}`);
+      for (const f of got) console.log(figureLine(f, value));
       figures.push(...got);
     }
   } finally {
@@ -101,9 +96,7 @@ async function main(): Promise<void> {
 Latest \`npm run bench:ui\` (${today}) on: ${machineLine()}; headless Chromium ${version}; 1-minute load
 average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end.
 
-| figure | value | budget | verdict | note |
-| --- | --- | --- | --- | --- |
-${figures.map(row).join('\n')}
+${figureTable(figures, value)}
 
 ${method}
 `,

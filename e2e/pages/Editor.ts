@@ -39,6 +39,18 @@ export class Editor {
     await this.page.keyboard.insertText(text);
   }
 
+  /**
+   * Presses the keys of `text` on a new last line, as a user types. Monaco 0.57 in Chromium drops typed
+   * spaces (its EditContext input), so keep `text` free of spaces.
+   */
+  async typeKeysOnNewLastLine(text: string): Promise<void> {
+    await this.root.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
+  }
+
   /** The visible text of the editor (Monaco renders spaces as non-breaking spaces). */
   async visibleText(): Promise<string> {
     const t = (await this.root.locator('.view-lines').textContent()) ?? '';

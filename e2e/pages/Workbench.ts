@@ -13,11 +13,21 @@ export class Workbench {
     this.editor = new Editor(page);
   }
 
-  /** Opens the playground on a fresh session (no saved editor text or cluster). */
+  /**
+   * Opens the playground on a fresh session (no saved editor text or cluster). Storage is cleared from a
+   * static file of the same origin, where no app runs: an app starting up would write its session after the
+   * clear (IndexedDB writes land asynchronously).
+   */
   async openFresh(): Promise<void> {
+    await this.page.goto('/favicon.svg');
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise((done) => {
+        const req = indexedDB.deleteDatabase('svcsim');
+        req.onsuccess = req.onerror = req.onblocked = () => done(undefined);
+      });
+    });
     await this.page.goto('/');
-    await this.page.evaluate(() => localStorage.clear());
-    await this.page.reload();
     await expect(this.canvas.root).toBeVisible();
   }
 

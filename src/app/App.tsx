@@ -1,8 +1,11 @@
 /** The shell: wires the top bar, the workbench and the overlays. Features do the work. */
 import { useEffect } from 'react';
+import { StorageBanner, type StorageBannerActions } from '../features/persistence/StorageBanner';
 import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
 import { testIds } from '../testids';
+import { exportSession } from './sessionFileActions';
+import { keepWithoutSaving, retrySaving, takeOverHere } from './sessionPersistence';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar } from './TopBar';
 import { usePlayClock } from './usePlayClock';
@@ -11,6 +14,7 @@ import { useTheme } from './useTheme';
 import { Workbench } from './Workbench';
 
 const selectNotice = (s: AppState) => s.notice;
+const storageActions: StorageBannerActions = { takeOver: takeOverHere, keepWithoutSaving, exportSession, retry: retrySaving };
 
 /** Info notices fade after a while; errors stay until dismissed. */
 function useNoticeTimeout(): void {
@@ -31,6 +35,7 @@ export function App() {
   return (
     <div className="app" data-testid={testIds.app}>
       <TopBar />
+      <StorageBanner actions={storageActions} />
       <main className="main">
         <Workbench dark={dark} />
       </main>

@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
 import type { Theme } from '../state/uiSlice';
 import { testIds } from '../testids';
+import { exportSession, importSession } from './sessionFileActions';
 import { resetSession, send } from './simulation';
 
 const selectTime = (s: AppState) => s.mirror.time;
@@ -58,6 +59,23 @@ export function TopBar() {
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}
         </button>
+        <button type="button" onClick={exportSession} title="Download the command log and the editor text as JSON" data-testid={testIds.exportSession}>
+          Export
+        </button>
+        <label className="topbar-file" title="Replace the cluster and the editor text with an exported session" data-testid={testIds.importSession}>
+          Import
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            data-testid={testIds.importSessionFile}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void importSession(file);
+            }}
+          />
+        </label>
         <button type="button" onClick={() => void resetSession()} title="Start over from the seed topology">
           Reset
         </button>

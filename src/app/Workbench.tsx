@@ -1,15 +1,17 @@
 /**
  * The resizable regions: editor | canvas over the bottom dock (terminals) | side dock. Sizes are remembered
- * across reloads.
+ * across reloads (where the browser allows storage: reading `localStorage` itself throws in a cross-site frame
+ * with third-party storage blocked, hence the guarded view).
  */
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { BottomDock, Dock } from '../features/dock/Dock';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
+import { guardedStorage } from '../state/persistence/storageAccess';
 
 export function Workbench({ dark }: { dark: boolean }) {
-  const columns = useDefaultLayout({ id: 'svcsim-workbench', storage: localStorage });
-  const center = useDefaultLayout({ id: 'svcsim-center', storage: localStorage });
+  const columns = useDefaultLayout({ id: 'svcsim-workbench', storage: guardedStorage });
+  const center = useDefaultLayout({ id: 'svcsim-center', storage: guardedStorage });
   return (
     <Group orientation="horizontal" className="workbench" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
       <Panel id="editor" defaultSize="25%" minSize="14%" collapsible>

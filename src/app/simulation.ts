@@ -1,14 +1,16 @@
 /**
  * The one simulation worker of the page, the bridge to it, and the session: every cluster-changing command is
- * kept (in localStorage) so a reload or a worker crash rebuilds exactly the same cluster.
+ * kept (appended to the session log, see sessionPersistence.ts) so a reload or a worker crash rebuilds exactly
+ * the same cluster.
  */
 import { WorkerBridge } from '../bridge/workerBridge';
 import { type Command, type Reply, type TerminalChunk, isMutating } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
 import { useAppStore } from '../state/store';
 import { CommandLog } from '../bridge/commandLog';
+import type { SessionEntry } from '../state/persistence/sessionLog';
+import { loadSavedSession, recordCommand } from './sessionPersistence';
 
-const sessionKey = 'svcsim.session.v1';
 const terminalListeners = new Map<string, (chunks: TerminalChunk[]) => void>();
 
 /** Routes a terminal tab's streamed output (its foreground watch) to it. */
@@ -35,40 +37,32 @@ export function simulation(): WorkerBridge {
   return bridge;
 }
 
-function persist(): void {
-  try {
-    localStorage.setItem(sessionKey, JSON.stringify(session.entries()));
-  } catch {
-    // the editor's own autosave reports a full storage; the session is rebuilt from defaults at worst
-  }
+/** The commands this page's cluster was built from (what "Export session" and a take-over write). */
+export function sessionEntries(): SessionEntry[] {
+  return session.entries().map((command) => ({ command }));
 }
 
 /** Sends a command; a failed reply becomes the status-bar notice. */
-export async function send(command: Command): Promise<Reply> {
+export function send(command: Command): Promise<Reply> {
+  return dispatch(command, true);
+}
+
+/** `persist: false` replays a saved session: its commands are logged in memory but not written again. */
+async function dispatch(command: Command, persist: boolean): Promise<Reply> {
   if (isMutating(command)) {
     session.record(command);
-    persist();
+    if (persist) recordCommand(command);
   }
   const reply = await simulation().send(command);
   if (!reply.ok) useAppStore.getState().setNotice(reply.error);
   return reply;
 }
 
-function savedSession(): Command[] | undefined {
-  try {
-    const text = localStorage.getItem(sessionKey);
-    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-    return Array.isArray(parsed) && parsed.length > 0 && (parsed[0] as Command).type === 'init' ? (parsed as Command[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Starts the page's cluster: the saved session if there is one, else the seed topology. */
 export async function startSession(): Promise<void> {
-  const saved = savedSession();
+  const saved = (await loadSavedSession())?.map((e) => e.command);
   if (saved) {
-    for (const c of saved) await send(c);
+    await replaySession(saved);
     // A watch the last page left running belongs to a terminal that no longer exists: stop it, so the fresh
     // terminal of the same session id does not start printing someone else's rows.
     const sessions = new Set(saved.flatMap((c) => (c.type === 'terminal' ? [c.session] : [])));
@@ -77,6 +71,11 @@ export async function startSession(): Promise<void> {
   }
   await send({ type: 'init', manifests: seedTopologyManifest });
   await send({ type: 'advance', ms: 15_000 });
+}
+
+/** Rebuilds the cluster from a saved or imported log (which begins with `init`) without logging it again. */
+export async function replaySession(commands: readonly Command[]): Promise<void> {
+  for (const c of commands) await dispatch(c, false);
 }
 
 /** Throws the session away and starts over from the seed topology. */

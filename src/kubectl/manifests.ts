@@ -1,9 +1,11 @@
 /**
  * Multi-document YAML manifests, as `kubectl apply -f` reads them: each `---` document becomes one object,
  * with the line it starts on so errors can point at the editor. Empty documents are skipped like kubectl does.
+ * Hostile input (nesting too deep, an alias bomb) is a YAML error at its position, like any other.
  */
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, type Document, LineCounter } from 'yaml';
 import { maxRequestBodyBytes, yamlTextExceedsRequestBody } from '../engine';
+import { NestingLimit, aliasingError, depthCheckedTokens } from './yamlLimits';
 
 export interface ManifestDoc {
   /** 0-based index among the documents in the text (empty ones included). */
@@ -56,27 +58,47 @@ function splitDocuments(text: string): Array<{ text: string; line: number }> {
 
 function parseDocuments(text: string): ManifestDoc[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [docs];
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
   const out: ManifestDoc[] = [];
-  list.forEach((doc, index) => {
-    const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
-    const line = lineCounter.linePos(start).line;
-    if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      const pos = lineCounter.linePos(e.pos[0]);
-      out.push({ index, line, error: { message: yamlMessage(e.message), line: pos.line, column: pos.col } });
-      return;
+  let index = 0;
+  const read = (docs: Iterable<Document.Parsed>) => {
+    for (const doc of docs) {
+      const m = readDocument(doc, index++, lineCounter);
+      if (m) out.push(m);
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value === null || value === undefined) return;
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      out.push({ index, line, error: { message: 'a manifest document must be a mapping (an object with apiVersion, kind and metadata)', line, column: 1 } });
-      return;
-    }
-    out.push({ index, line, object: value as Record<string, unknown> });
-  });
+  };
+  try {
+    read(composer.compose(depthCheckedTokens(text, lineCounter.addNewLine)));
+  } catch (e) {
+    if (!(e instanceof NestingLimit)) throw e;
+    // a document nested that deep would overflow the composer's stack: keep the documents before it (the
+    // composer holds the last complete one back until it sees the next) and stop there, as kubectl stops
+    // reading a stream at its first decode error
+    read(composer.end());
+    const at = lineCounter.linePos(e.offset);
+    out.push({ index, line: lineCounter.linePos(e.documentStart).line, error: { message: e.message, line: at.line, column: at.col } });
+  }
   return out;
+}
+
+/** One composed document as a manifest, or undefined for an empty one. */
+function readDocument(doc: Document.Parsed, index: number, lineCounter: LineCounter): ManifestDoc | undefined {
+  const errorAt = (message: string, offset: number): ManifestDoc => {
+    const pos = lineCounter.linePos(offset);
+    return { index, line, error: { message, line: pos.line, column: pos.col } };
+  };
+  const start = doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0;
+  const line = lineCounter.linePos(start).line;
+  if (doc.errors.length > 0) return errorAt(yamlMessage(doc.errors[0].message), doc.errors[0].pos[0]);
+  const aliasing = aliasingError(doc);
+  if (aliasing) return errorAt(aliasing.message, aliasing.offset);
+  // go-yaml's aliasing rule (checked above) bounds the expansion; the yaml package's own cruder count is off
+  const value = doc.toJS({ maxAliasCount: -1 }) as unknown;
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { index, line, error: { message: 'a manifest document must be a mapping (an object with apiVersion, kind and metadata)', line, column: 1 } };
+  }
+  return { index, line, object: value as Record<string, unknown> };
 }
 
 /** The first line of the yaml library's message, which is the part a user needs. */

@@ -4,7 +4,8 @@
  * run.go / cli-runtime name.go (`pod/x created`), expose.go (`service/x exposed`), cli-runtime
  * tableprinter.go + tabwriter.go and kubernetes pkg/printers/internalversion/printers.go (tables, `kind/name`,
  * the blank line between kinds in get.go), describe.go (describeService, describeEndpoints, describePod,
- * describeReplicaSet, describeEndpointSliceV1), the v1 Endpoints deprecation warning (k8s-facts §1.4),
+ * describeReplicaSet, describeEndpointSliceV1), the v1 Endpoints deprecation warning (APILifecycleDeprecated 1.33,
+ * kubernetes/enhancements keps/sig-network/4974-deprecate-endpoints),
  * client-go jsonpath, customcolumn.go, label.go, delete.go PrintObj (`deleted from default namespace`, 1.34),
  * version.go, apiresources.go and clusterinfo.go. The transcripts of the later verbs (rollout, patch/label/
  * annotate, wait, drain, port-forward/logs, create service, events) name the kubectl v0.34.1 sources they were

@@ -1,6 +1,6 @@
 /**
- * Service environment variables end to end, pinned to the seed transcript
- * (shared/seeds/000_2dc9b8fb6b684973.txt: `kubectl exec alpaca-prod -- env`) and facts §5.
+ * Service environment variables end to end (kubernetes/kubernetes pkg/kubelet/envvars/envvars.go), pinned to
+ * what `kubectl exec alpaca-prod -- env` prints on a real cluster.
  */
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../cluster';

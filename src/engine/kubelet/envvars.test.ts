@@ -8,7 +8,7 @@ function svc(name: string, ip: string, ports: Array<{ name?: string; port: numbe
 
 const asLines = (vars: Array<{ name: string; value: string }>) => vars.map((v) => `${v.name}=${v.value}`);
 
-// Expected values from pkg/kubelet/envvars/envvars_test.go (facts §5).
+// Expected values from pkg/kubelet/envvars/envvars_test.go (kubernetes/kubernetes).
 describe('fromServices', () => {
   it('matches envvars_test.go for foo-bar, abc-123, q-u-u-x and skips headless / empty IPs', () => {
     const got = fromServices([

@@ -16,7 +16,7 @@ export function isServiceIPSet(svc: Service): boolean {
   return !!ip && ip !== 'None';
 }
 
-/** `makeEnvVariableName`: upper case, `-` and `.` become `_`, a leading digit gets a `_` in front (facts §5). */
+/** `makeEnvVariableName`: upper case, `-` and `.` become `_`, a leading digit gets a `_` in front (envvars.go). */
 export function envVariableName(name: string): string {
   const upper = name.toUpperCase().replace(/[-.]/g, '_');
   return /^[0-9]/.test(upper) ? `_${upper}` : upper;

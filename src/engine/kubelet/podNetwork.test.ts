@@ -1,6 +1,6 @@
 /**
  * Pod networking as the kubelet sets it up: IPs from the node's podCIDR (kindnet: ptp + host-local),
- * resolv.conf (pkg/kubelet/network/dns, facts §6.3) and the managed /etc/hosts (kubelet_pods.go).
+ * resolv.conf (pkg/kubelet/network/dns/dns.go) and the managed /etc/hosts (kubelet_pods.go).
  */
 import { describe, expect, it } from 'vitest';
 import { boundPod, getPod, mustCreate, podEvents, testCluster, testNode } from './testing';

@@ -11,7 +11,7 @@ function target(c: Container, running = true) {
   return { podIP: '10.244.1.5', container: c, instance: running ? newAppInstance(app, () => 0) : undefined, source: '172.18.0.3:40000', kubeletVersion: '1.34' };
 }
 
-describe('probe defaults (SetDefaults_Probe, facts §8)', () => {
+describe('probe defaults (SetDefaults_Probe)', () => {
   it('fills period 10s, timeout 1s, success 1, failure 3, no initial delay', () => {
     expect(probeSettings({ httpGet: { port: 8080 } })).toEqual({ initialDelayMs: 0, periodMs: 10_000, timeoutMs: 1_000, successThreshold: 1, failureThreshold: 3 });
   });

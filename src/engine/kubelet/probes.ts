@@ -1,5 +1,5 @@
 /**
- * Container probes: defaults (pkg/apis/core/v1/defaults.go `SetDefaults_Probe`, facts §8), one probe run
+ * Container probes: defaults (pkg/apis/core/v1/defaults.go `SetDefaults_Probe`), one probe run
  * against the simulated app with the kubelet's exact output texts (pkg/probe/http, tcp, exec, grpc), and the
  * success/failure threshold bookkeeping of the prober worker (pkg/kubelet/prober/worker.go).
  */

@@ -1,5 +1,5 @@
 /**
- * The pod's /etc/resolv.conf (pkg/kubelet/network/dns/dns.go `GetPodDNS`; facts §6.3). The container runtime
+ * The pod's /etc/resolv.conf (pkg/kubelet/network/dns/dns.go `GetPodDNS`). The container runtime
  * writes a `search` line, one `nameserver` line per server and an `options` line, each only when non-empty.
  */
 import type { Pod } from '../api/types';

@@ -89,7 +89,7 @@ describe('pod create: defaults and admission', () => {
     expect(r.ok && r.value.spec?.containers[0].imagePullPolicy).toBe(policy);
   });
 
-  it('defaults probes (facts §8) and keeps tolerations the pod already has', () => {
+  it('defaults probes (SetDefaults_Probe) and keeps tolerations the pod already has', () => {
     const api = newAdmissionTestApi();
     const pod = kubectlRun();
     const c = pod.spec?.containers[0] as NonNullable<Pod['spec']>['containers'][0];

@@ -14,7 +14,7 @@ const myService = (): Service => ({
 const causes = (r: { ok: boolean; status?: { details?: { causes?: { field?: string; message: string }[] } } }) =>
   (r.status?.details?.causes ?? []).map((c) => `${c.field}: ${c.message}`);
 
-describe('service create: defaults (facts §3.1)', () => {
+describe('service create: defaults (SetDefaults_Service, initIPFamilyFields)', () => {
   it('defaults the seed note’s my-service', () => {
     const api = newAdmissionTestApi();
     const r = api.create('Service', myService());
@@ -81,7 +81,7 @@ describe('service create: defaults (facts §3.1)', () => {
   });
 });
 
-describe('service update (ValidateServiceUpdate; facts §2.3)', () => {
+describe('service update (ValidateServiceUpdate)', () => {
   function created(api = newAdmissionTestApi(), mutate?: (s: Service) => void) {
     const svc = myService();
     (svc.spec as { clusterIP?: string }).clusterIP = '10.96.0.20';

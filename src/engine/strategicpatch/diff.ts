@@ -7,7 +7,8 @@
 import { lookupPatchMeta, type PatchSchema, splitStrategies } from './patchMeta';
 import { deduplicateScalars, directiveMarker, errBadArgType, errNoMergeKey, normalizeSliceOrder, sliceElementKind, sortMapsByField, sortScalars } from './listOrder';
 import { deleteFromPrimitiveListPrefix, mergeMap, retainKeysDirective, setElementOrderPrefix } from './merge';
-import { cloneValue, deepEqualJson, goKind, goSprintV, isMap, type JsonMap, PatchError } from './values';
+import { goSprint } from '../../shared/goFmt';
+import { cloneValue, deepEqualJson, goKind, isMap, type JsonMap, PatchError } from './values';
 
 export interface DiffOptions {
   setElementOrder?: boolean;
@@ -125,8 +126,8 @@ function diffListsOfScalars(original: unknown[], modified: unknown[], opts: Diff
   let i = 0;
   let j = 0;
   while (i < o.length || j < m.length) {
-    const os = i < o.length ? goSprintV(o[i]) : undefined;
-    const ms = j < m.length ? goSprintV(m[j]) : undefined;
+    const os = i < o.length ? goSprint(o[i]) : undefined;
+    const ms = j < m.length ? goSprint(m[j]) : undefined;
     if (os !== undefined && ms !== undefined && os === ms) {
       i++;
       j++;
@@ -151,8 +152,8 @@ function diffListsOfMaps(original: unknown[], modified: unknown[], schema: Patch
   let i = 0;
   let j = 0;
   while (i < o.length || j < m.length) {
-    const os = i < o.length ? goSprintV(o[i][mergeKey]) : undefined;
-    const ms = j < m.length ? goSprintV(m[j][mergeKey]) : undefined;
+    const os = i < o.length ? goSprint(o[i][mergeKey]) : undefined;
+    const ms = j < m.length ? goSprint(m[j][mergeKey]) : undefined;
     if (os !== undefined && ms !== undefined && os === ms) {
       const p = diffMaps(o[i], m[j], schema, opts);
       if (Object.keys(p).length > 0) {

@@ -5,13 +5,14 @@
  * `containers` or `ports` list is visible in `kubectl get -o yaml`.
  */
 import { goStableSort } from '../../shared/goSort';
-import { type GoKind, goKind, goScalarEqual, goSprintV, goTypeName, isMap, type JsonMap, PatchError } from './values';
+import { goSprint } from '../../shared/goFmt';
+import { type GoKind, goKind, goScalarEqual, goTypeName, isMap, type JsonMap, PatchError } from './values';
 
 export const directiveMarker = '$patch';
 
 /** `mergepatch.ErrNoMergeKey`. */
 export function errNoMergeKey(m: JsonMap, key: string): PatchError {
-  return new PatchError(`map: ${goSprintV(m)} does not contain declared merge key: ${key}`);
+  return new PatchError(`map: ${goSprint(m)} does not contain declared merge key: ${key}`);
 }
 
 /** `mergepatch.ErrBadArgType`; `expected` names the wanted Go type. */
@@ -141,7 +142,7 @@ export function sliceElementKind(...lists: (readonly unknown[] | undefined)[]): 
         prev = k;
         if (prev === 'slice') throw new PatchError('lists of lists are not supported', 'invalid');
       } else if (prev !== k) {
-        throw new PatchError(`list element types are not identical: [${lists.map((l) => goSprintV(l ?? null)).join(' ')}]`);
+        throw new PatchError(`list element types are not identical: [${lists.map((l) => goSprint(l ?? null)).join(' ')}]`);
       }
     }
   }
@@ -169,8 +170,8 @@ export function deduplicateScalars(input: unknown[]): unknown[] {
 /** `sortScalars`: by `%v` text. */
 export function sortScalars(s: unknown[]): unknown[] {
   return s.sort((a, b) => {
-    const x = goSprintV(a);
-    const y = goSprintV(b);
+    const x = goSprint(a);
+    const y = goSprint(b);
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }
@@ -178,8 +179,8 @@ export function sortScalars(s: unknown[]): unknown[] {
 /** `sortMapsBasedOnField`: maps ordered by the `%v` text of one field. */
 export function sortMapsByField(s: unknown[], field: string): unknown[] {
   return [...s].sort((a, b) => {
-    const x = goSprintV((a as JsonMap)[field]);
-    const y = goSprintV((b as JsonMap)[field]);
+    const x = goSprint((a as JsonMap)[field]);
+    const y = goSprint((b as JsonMap)[field]);
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }

@@ -6,7 +6,8 @@
  * `ignoreUnmatchedNulls`; kubectl's three-way patch computation merges two patches with both off.
  * Works in place on private copies (callers clone first), as the Go code does.
  */
-import { deepEqualJson, goKind, goScalarEqual, goSprintV, isMap, type JsonMap, PatchError } from './values';
+import { goSprint } from '../../shared/goFmt';
+import { deepEqualJson, goKind, goScalarEqual, isMap, type JsonMap, PatchError } from './values';
 import { lookupPatchMeta, type PatchSchema, splitStrategies } from './patchMeta';
 import {
   deduplicateScalars,
@@ -109,7 +110,7 @@ function handleDirectiveInMergeMap(directive: unknown, patch: JsonMap): JsonMap 
 /** `mergepatch.ErrBadPatchType` */
 function errBadPatchType(t: unknown, m: JsonMap): PatchError {
   const show = (v: unknown) => (typeof v === 'string' ? v : String(v));
-  return new PatchError(`unknown patch type: ${show(t)} in map: ${goSprintV(m)}`);
+  return new PatchError(`unknown patch type: ${show(t)} in map: ${goSprint(m)}`);
 }
 
 /** `extractKey`: the list name after `$deleteFromPrimitiveList/` or `$setElementOrder/`. */
@@ -164,7 +165,7 @@ function applyRetainKeysDirective(original: JsonMap, patch: JsonMap, opts: Merge
   if (!opts.mergeParallelList) {
     if (Object.hasOwn(original, retainKeysDirective)) {
       if (!deepEqualJson(original[retainKeysDirective], retain)) {
-        throw new PatchError(`${goSprintV(original[retainKeysDirective])} and ${goSprintV(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`);
+        throw new PatchError(`${goSprint(original[retainKeysDirective])} and ${goSprint(retain)} are not deep equal: this may happen when calculating the 3-way diff patch`);
       }
     } else {
       original[retainKeysDirective] = retain;
@@ -255,7 +256,7 @@ function validatePatchWithSetOrderList(patchList: unknown[] | undefined, order: 
     oi++;
   }
   if (pi < nonDelete.length && oi >= order.length) {
-    throw new PatchError(`The order in patch list:\n${goSprintV(patchList)}\n doesn't match ${setElementOrderPrefix} list:\n${goSprintV(order)}\n`);
+    throw new PatchError(`The order in patch list:\n${goSprint(patchList)}\n doesn't match ${setElementOrderPrefix} list:\n${goSprint(order)}\n`);
   }
 }
 

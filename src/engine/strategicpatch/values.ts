@@ -52,17 +52,6 @@ export function goTypeName(v: unknown): string {
   return typeNames[goKind(v)];
 }
 
-/** Go's `%v` of a decoded JSON value: `map[a:1 b:x]`, `[a b]`, `<nil>`. */
-export function goSprintV(v: unknown): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (Array.isArray(v)) return `[${v.map(goSprintV).join(' ')}]`;
-  if (isMap(v)) {
-    const keys = Object.keys(v).sort();
-    return `map[${keys.map((k) => `${k}:${goSprintV(v[k])}`).join(' ')}]`;
-  }
-  return String(v);
-}
-
 /** Go `==` on two interface values holding scalars: same dynamic type and value. */
 export function goScalarEqual(a: unknown, b: unknown): boolean {
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;

@@ -1,16 +1,17 @@
-/** Apply = `kubectl apply -f` on the editor text; results land in the problems list and the markers. */
+/**
+ * Apply = `kubectl apply -f` on the editor text, in one request to the worker and one reply however many
+ * documents there are; results land in the problems list and the markers, and one notice sums them up.
+ */
 import { send } from '../../app/simulation';
 import { useAppStore } from '../../state/store';
+import { applyNotice } from './applySummary';
 
 export async function applyEditor(): Promise<void> {
   const { editorText, setApplyResult, setNotice } = useAppStore.getState();
   const reply = await send({ type: 'apply', yaml: editorText });
   if (reply.ok && reply.value?.kind === 'apply') {
     setApplyResult(reply.value.items);
-    const failed = reply.value.items.filter((i) => i.error).length;
-    const done = reply.value.items.filter((i) => i.result);
-    const summary = done.map((i) => `${i.object} ${i.result}`).join(', ');
-    if (failed) setNotice(`${failed} document${failed > 1 ? 's' : ''} rejected${summary ? `; ${summary}` : ''}`);
-    else setNotice(summary || 'nothing to apply', 'info');
+    const notice = applyNotice(reply.value.items);
+    setNotice(notice.text, notice.failed ? 'error' : 'info');
   }
 }

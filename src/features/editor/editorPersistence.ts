@@ -1,25 +1,52 @@
 /**
- * Keeps the editor text in localStorage so a reload loses nothing. A full quota is reported, never ignored.
+ * Keeps the editor text across reloads: saved after a pause in typing, and at once when the page is hidden or
+ * goes away, so a reload right after a keystroke loses nothing. Where and whether it is written (only the tab
+ * that saves, failures reported) is the caller's `save`.
  */
-const key = 'svcsim.editor.v1';
+import { textSlot } from '../../state/persistence/storageAccess';
+
+/** The localStorage key of the editor text: localStorage because it can be written while the page unloads. */
+export const editorTextKey = 'svcsim.editor.v1';
 
 export function loadEditorText(): string | undefined {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return textSlot(editorTextKey).read();
 }
 
-/** Saves the text; returns an error message when the browser refused (quota, private mode). */
-export function saveEditorText(text: string): string | undefined {
-  try {
-    localStorage.setItem(key, text);
-    return undefined;
-  } catch (e) {
-    const name = (e as DOMException).name;
-    return name === 'QuotaExceededError'
-      ? 'Your edits could not be saved locally: the browser storage is full. Copy your manifest somewhere safe.'
-      : `Your edits could not be saved locally (${name}).`;
-  }
+export interface EditorAutosave {
+  /** Reports each new editor text; returns a function that stops. */
+  subscribe(onText: (text: string) => void): () => void;
+  current(): string;
+  save(text: string): void;
+  debounceMs?: number;
+}
+
+/** Starts the autosave; returns a function that stops it. */
+export function autosaveEditorText(o: EditorAutosave): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saved = o.current();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = o.current();
+    if (text === saved) return;
+    saved = text;
+    o.save(text);
+  };
+  const unsubscribe = o.subscribe(() => {
+    clearTimeout(timer);
+    timer = setTimeout(flush, o.debounceMs ?? 300);
+  });
+  // `pagehide` fires on reload, navigation and tab close (and, unlike `unload`, keeps the back/forward cache);
+  // a tab going to the background may be discarded without either, so a hidden page saves too
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onHidden);
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+    removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onHidden);
+  };
 }

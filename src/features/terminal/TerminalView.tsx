@@ -11,6 +11,7 @@ import type { TerminalChunk } from '../../protocol/messages';
 import { useAppStore } from '../../state/store';
 import { LineEditor, commonPrefix } from './lineEditor';
 import { loadHistory, saveHistory } from './terminalHistory';
+import { showControls } from './visibleControls';
 
 const prompt = '\x1b[1;32m$\x1b[0m ';
 const promptWidth = 2;
@@ -22,6 +23,8 @@ Also: sleep 10s (advances virtual time), clear, help. Tab completes; ↑/↓ his
 `;
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
+/** Text that did not come from this file (command output, errors, completions, the typed line) is shown, never obeyed. */
+const shown = (t: string) => crlf(showControls(t));
 
 /** Live terminals by session, so tests and diagnostics can read what a terminal shows as logical lines. */
 const terminals = new Map<string, Terminal>();
@@ -56,6 +59,9 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       convertEol: false,
       scrollback: 5000,
       screenReaderMode: true,
+      // No link is ever made from output: control characters are shown (so no OSC 8 hyperlink can form) and no
+      // link-detecting addon is loaded. Should one ever appear, activating it does nothing.
+      linkHandler: { activate: () => {} },
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
@@ -80,13 +86,15 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     let cursorRow = 0;
     const redraw = () => {
       const cols = term.cols;
-      const total = promptWidth + editor.buffer.length;
+      // a completed name or pasted text may hold control characters: shown, and measured as shown
+      const line = showControls(editor.buffer);
+      const total = promptWidth + line.length;
       let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : '';
-      out += `\r\x1b[J${prompt}${editor.buffer}`;
+      out += `\r\x1b[J${prompt}${line}`;
       // at an exact multiple of the width xterm waits to wrap; force the new row so the arithmetic holds
-      if (editor.buffer.length > 0 && total % cols === 0) out += '\r\n';
+      if (line.length > 0 && total % cols === 0) out += '\r\n';
       const endRow = Math.floor(total / cols);
-      const target = promptWidth + editor.cursor;
+      const target = promptWidth + showControls(editor.buffer.slice(0, editor.cursor)).length;
       const targetRow = Math.floor(target / cols);
       if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
       out += `\x1b[${(target % cols) + 1}G`;
@@ -94,13 +102,13 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       term.write(out);
     };
     const print = (chunks: TerminalChunk[]) => {
-      for (const c of chunks) term.write(crlf(c.text));
+      for (const c of chunks) term.write(shown(c.text));
     };
     onTerminalOutput(session, print);
     terminals.set(session, term);
     const run = async (line: string) => {
       // leave the (possibly wrapped) input behind: move below its last row
-      const rows = Math.floor((promptWidth + line.length) / term.cols);
+      const rows = Math.floor((promptWidth + showControls(line).length) / term.cols);
       term.write(`${rows > cursorRow ? `\x1b[${rows - cursorRow}B` : ''}\r\n`);
       cursorRow = 0;
       saveHistory(editor.entries);
@@ -127,7 +135,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         if (reply.value.editorText !== undefined) useAppStore.getState().setEditorText(reply.value.editorText);
         watching = reply.value.watching;
       } else if (!reply.ok) {
-        term.write(crlf(`error: ${reply.error ?? 'the command failed'}\n`));
+        term.write(shown(`error: ${reply.error ?? 'the command failed'}\n`));
       }
       if (!watching) term.write(prompt);
     };
@@ -145,7 +153,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
             const p = commonPrefix(items);
             if (p.length > line.length - replaceFrom) editor.replace(replaceFrom, p);
             else {
-              term.write(`\r\n${items.join('  ')}\r\n`);
+              term.write(`\r\n${shown(items.join('  '))}\r\n`);
               cursorRow = 0;
             }
           }

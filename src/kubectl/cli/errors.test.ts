@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiStatus } from '../../engine';
-import { renderError } from './errors';
+import { CommandError, type KubeError, continueOnError, fail, renderError, throwIfErrors } from './errors';
 
 const status = (s: Partial<ApiStatus>): ApiStatus => ({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: '', reason: 'NotFound', code: 404, ...s });
 
@@ -52,5 +52,39 @@ describe('renderError', () => {
       text: 'command terminated with exit code 2\n',
       exitCode: 2,
     });
+  });
+});
+
+describe('ContinueOnError visits', () => {
+  it('collects CommandErrors and goes on; other exceptions still escape', () => {
+    const errors: KubeError[] = [];
+    let visited = 0;
+    for (const name of ['a', 'b', 'c']) {
+      continueOnError(errors, () => {
+        visited++;
+        if (name !== 'b') throw fail(`${name} failed`);
+      });
+    }
+    expect(visited).toBe(3);
+    expect(errors).toEqual([
+      { type: 'message', message: 'a failed' },
+      { type: 'message', message: 'c failed' },
+    ]);
+    expect(() => continueOnError(errors, () => { throw new TypeError('bug'); })).toThrow(TypeError);
+  });
+
+  it('fails with nothing, one error as is, or several as an aggregate', () => {
+    expect(() => throwIfErrors([])).not.toThrow();
+    const one: KubeError = { type: 'message', message: 'x' };
+    const thrown = (errors: KubeError[]) => {
+      try {
+        throwIfErrors(errors);
+      } catch (e) {
+        return e instanceof CommandError ? e.error : e;
+      }
+      return undefined;
+    };
+    expect(thrown([one])).toEqual(one);
+    expect(thrown([one, one])).toEqual({ type: 'aggregate', errors: [one, one] });
   });
 });

@@ -47,6 +47,22 @@ export function aggregate(errors: KubeError[]): KubeError | undefined {
   return errors.length === 1 ? errors[0] : { type: 'aggregate', errors };
 }
 
+/** Fails with the collected errors as one, if there are any (the end of a ContinueOnError visit). */
+export function throwIfErrors(errors: KubeError[]): void {
+  const err = aggregate(errors);
+  if (err) throw new CommandError(err);
+}
+
+/** Runs `visit` for one object; a CommandError it throws is collected in `errors` and the visit goes on. */
+export function continueOnError(errors: KubeError[], visit: () => void): void {
+  try {
+    visit();
+  } catch (e) {
+    if (!(e instanceof CommandError)) throw e;
+    errors.push(e.error);
+  }
+}
+
 /** err.Error() of each kind of error. */
 export function errorText(e: KubeError): string {
   switch (e.type) {

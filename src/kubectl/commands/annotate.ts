@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../engine';
 import { metadataPairFlags } from './metadataPairFlags';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
-import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
+import { CommandError, type KubeError, continueOnError, fail, throwIfErrors } from '../cli/errors';
 import { parsePairs, resourcesAndPairs } from '../cli/pairs';
 import { byteOrder } from '../printers/labels';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
@@ -112,16 +112,10 @@ export const annotateCommand: KubectlCommand = {
     const all: KubeError[] = [...errors];
     for (const info of infos) {
       for (const obj of info.objects) {
-        try {
-          annotateOne(env, info.mapping, obj, changes, dryRun, list, single);
-        } catch (e) {
-          if (!(e instanceof CommandError)) throw e;
-          all.push(e.error);
-        }
+        continueOnError(all, () => annotateOne(env, info.mapping, obj, changes, dryRun, list, single));
       }
     }
-    const err = aggregate(all);
-    if (err) throw new CommandError(err);
+    throwIfErrors(all);
     return undefined;
   },
 };

@@ -4,7 +4,7 @@
  * (`DescribeMatchingResources`).
  */
 import type { KubectlCommand } from '../cli/command';
-import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
+import { CommandError, type KubeError, aggregate, fail, throwIfErrors } from '../cli/errors';
 import { describerFor } from '../describe/describers';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { mappingFor, replaceAliases } from '../resources/resourceMapper';
@@ -66,8 +66,7 @@ export const describeCommand: KubectlCommand = {
     if (described === 0 && all.length === 0) {
       env.out.err(allNamespaces ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`);
     }
-    const err = aggregate(all);
-    if (err) throw new CommandError(err);
+    throwIfErrors(all);
     return undefined;
   },
 };

@@ -8,11 +8,11 @@
  */
 import type { KubeObject } from '../../engine';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
-import { CommandError, fail } from '../cli/errors';
+import { CommandError, fail, throwIfErrors } from '../cli/errors';
 import { parseManifests } from '../manifests';
 import { goJsonMarshal } from '../../shared/goJson';
 import { toGoYaml } from '../printers/goYaml';
-import { fetchInfos, requestFor, throwIfErrors } from '../resources/resourceBuilder';
+import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
 import { printResult } from './objectOutput';
 

@@ -6,8 +6,8 @@
 import type { Deployment, Pod, ReplicaSet, Service } from '../../engine/api/types';
 import type { KubeObject } from '../../engine';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
-import { CommandError, fail } from '../cli/errors';
-import { fetchInfos, requestFor, throwIfErrors } from '../resources/resourceBuilder';
+import { CommandError, fail, throwIfErrors } from '../cli/errors';
+import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
 import { atoi, dryRunFlag, dryRunStrategy, outputFlag, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
 

@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../engine';
 import { metadataPairFlags } from './metadataPairFlags';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
-import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
+import { CommandError, type KubeError, continueOnError, fail, throwIfErrors } from '../cli/errors';
 import { goJsonMarshal } from '../../shared/goJson';
 import { byteOrder } from '../printers/labels';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
@@ -125,16 +125,10 @@ export const labelCommand: KubectlCommand = {
     const all: KubeError[] = [...errors];
     for (const info of infos) {
       for (const obj of info.objects) {
-        try {
-          labelOne(env, obj, info.mapping.kind, add, remove, f.bool('overwrite'));
-        } catch (e) {
-          if (!(e instanceof CommandError)) throw e;
-          all.push(e.error);
-        }
+        continueOnError(all, () => labelOne(env, obj, info.mapping.kind, add, remove, f.bool('overwrite')));
       }
     }
-    const err = aggregate(all);
-    if (err) throw new CommandError(err);
+    throwIfErrors(all);
     return undefined;
   },
 };

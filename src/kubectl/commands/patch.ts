@@ -14,6 +14,7 @@ import { goJsonMarshal } from '../../shared/goJson';
 import { goJsonSyntaxError } from '../printers/goJsonSyntax';
 import { goQuote } from '../../shared/goQuote';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
+import { aliasingError, nestingDepthError } from '../yamlLimits';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
 const patchTypes: Record<string, PatchType> = { json: 'json', merge: 'merge', strategic: 'strategic' };
@@ -30,12 +31,25 @@ function decodePatch(text: string, type: PatchType, shown: string): { value: unk
     if (syntax) return { error: badRequest(type === 'strategic' ? syntax : `error decoding patch: ${syntax}`) };
     return typed(JSON.parse(text), type);
   }
+  const unparsable = (message: string) => fail(`unable to parse ${goQuote(shown)}: yaml: ${message}`);
+  // nesting and alias bombs fail like go-yaml's limits (see yamlLimits.ts), before anything recurses
+  const deep = nestingDepthError(text);
+  if (deep) throw unparsable(`line ${lineOf(text, deep.offset)}: ${deep.message}`);
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     // go-yaml's wording is approximated by the yaml library's first line
-    throw fail(`unable to parse ${goQuote(shown)}: yaml: ${doc.errors[0].message.split('\n')[0]}`);
+    throw unparsable(doc.errors[0].message.split('\n')[0]);
   }
-  return typed(doc.toJS() ?? null, type);
+  const aliasing = aliasingError(doc);
+  if (aliasing) throw unparsable(aliasing.message);
+  return typed(doc.toJS({ maxAliasCount: -1 }) ?? null, type);
+}
+
+/** The 1-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** encoding/json's name for a decoded JSON value's type (`cannot unmarshal <type> into ...`). */

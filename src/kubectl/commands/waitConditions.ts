@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../engine';
 import { fail } from '../cli/errors';
 import { goQuote } from '../../shared/goQuote';
-import { goSprint } from '../printers/goFmt';
+import { goSprint } from '../../shared/goFmt';
 import { JsonPath, JsonPathEvalError } from '../printers/jsonpath/jsonpath';
 import { JsonPathSyntaxError } from '../printers/jsonpath/jsonpathParser';
 import { relaxedJsonPath } from '../printers/outputPrinters';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxNestingDepth } from '../yamlLimits';
 import { goJsonSyntaxError } from './goJsonSyntax';
 
 // Expected texts are encoding/json's (scanner.go stateXxx functions and checkValid).
@@ -18,5 +19,12 @@ describe('goJsonSyntaxError', () => {
     expect(goJsonSyntaxError('{"a":01}')).toBe("invalid character '1' after object key:value pair");
     expect(goJsonSyntaxError('{"a":1}}')).toBe("invalid character '}' after top-level value");
     expect(goJsonSyntaxError('{"a":x}')).toBe("invalid character 'x' looking for beginning of value");
+  });
+
+  it('stops at the nesting limit with Go\'s "exceeded max depth" wording (scanner.go pushParseState)', () => {
+    const ok = `${'['.repeat(maxNestingDepth)}${']'.repeat(maxNestingDepth)}`;
+    expect(goJsonSyntaxError(ok)).toBeUndefined();
+    expect(goJsonSyntaxError(`{"a":${ok.replace('[', '[{"b":[')}`)).toBe("invalid character '[' exceeded max depth");
+    expect(goJsonSyntaxError('['.repeat(10_000))).toBe("invalid character '[' exceeded max depth");
   });
 });

@@ -2,8 +2,10 @@
  * The syntax check Go's encoding/json runs before decoding (`checkValid` with the scanner of
  * `encoding/json/scanner.go`): the first error, worded as Go words it (`invalid character 'x' looking for
  * beginning of object key string`, `unexpected end of JSON input`). The apiserver answers a malformed patch
- * with these texts. The scanner reads bytes, so the input is checked as UTF-8.
+ * with these texts. The scanner reads bytes, so the input is checked as UTF-8. Go refuses to nest deeper than
+ * 10000 (`pushParseState`, "exceeded max depth"); this recursive check and the engine stop at `maxNestingDepth`.
  */
+import { maxNestingDepth } from '../yamlLimits';
 
 /** `quoteChar`: the offending byte as Go prints it. */
 function quoteChar(c: number): string {
@@ -89,16 +91,20 @@ export function goJsonSyntaxError(text: string): string | undefined {
       while (i < b.length && isDigit(b[i])) i++;
     }
   };
+  let depth = 0;
   const value = (): void => {
     skip();
     if (i >= b.length) throw end();
     const c = b[i];
+    if ((c === 0x7b || c === 0x5b) && depth >= maxNestingDepth) throw bad(c, 'exceeded max depth');
     if (c === 0x7b) {
+      depth++;
       i++;
       skip();
       if (i >= b.length) throw end();
       if (b[i] === 0x7d) {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -119,17 +125,20 @@ export function goJsonSyntaxError(text: string): string | undefined {
         }
         if (b[i] === 0x7d) {
           i++;
+          depth--;
           return;
         }
         throw bad(b[i], 'after object key:value pair');
       }
     }
     if (c === 0x5b) {
+      depth++;
       i++;
       skip();
       if (i >= b.length) throw end();
       if (b[i] === 0x5d) {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -142,6 +151,7 @@ export function goJsonSyntaxError(text: string): string | undefined {
         }
         if (b[i] === 0x5d) {
           i++;
+          depth--;
           return;
         }
         throw bad(b[i], 'after array element');

@@ -100,4 +100,11 @@ describe('yaml scalar styles', () => {
     const keys = ['b10', 'b9', 'app', 'app.kubernetes.io/name', 'App', 'a-b', 'ab'];
     expect([...keys].sort(compareYamlKeys)).toEqual(['App', 'a-b', 'ab', 'app', 'app.kubernetes.io/name', 'b9', 'b10']);
   });
+
+  // go-yaml yaml.v2 encode.go floatv: strconv.FormatFloat(f, 'g', -1, 64), with .inf and .nan
+  it("writes floats as strconv 'g' does, with its own spelling of infinities and NaN", () => {
+    expect(toGoYaml({ big: 1234567.5, small: 0.5, count: 10000000, inf: Number.POSITIVE_INFINITY, nan: Number.NaN })).toBe(
+      'big: 1.2345675e+06\ncount: 10000000\ninf: .inf\nnan: .nan\nsmall: 0.5\n',
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * `yamlScalars.ts`, and line folding of long plain/quoted scalars at column 80 (`best_width`). The state machine
  * follows emitterc.go (`write_indent`, `write_indicator`, `increase_indent`) so spacing matches byte for byte.
  */
+import { formatFloatG } from '../../shared/goFmt';
 import { type ScalarStyle, compareYamlKeys, stringStyle } from './yamlScalars';
 
 const bestIndent = 2;
@@ -226,18 +227,11 @@ function doubleQuoteEscape(ch: string): string | undefined {
   return `\\U${hex.padStart(8, '0')}`;
 }
 
-/** go-yaml formats ints with %d and floats with strconv.FormatFloat(f, 'g', -1, 64). */
+/** go-yaml formats ints with %d and floats with strconv.FormatFloat(f, 'g', -1, 64), spelling ±Inf and NaN its own way (yaml.v2 encode.go `floatv`). */
 function goYamlNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  if (Number.isNaN(n)) return '.nan';
-  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
-    const [m, e] = n.toExponential().split('e');
-    const sign = e.startsWith('-') ? '-' : '+';
-    return `${m}e${sign}${e.replace(/^[-+]/, '').padStart(2, '0')}`;
-  }
-  return String(n);
+  const g = formatFloatG(n);
+  return g === '+Inf' ? '.inf' : g === '-Inf' ? '-.inf' : g === 'NaN' ? '.nan' : g;
 }
 
 /** Serialises a JSON-shaped value as `sigs.k8s.io/yaml.Marshal` would (ends with a newline). */

@@ -1,5 +1,5 @@
 /**
- * Every boundary of apimachinery pkg/util/duration HumanDuration (the k8s-facts §1.1 table), including the
+ * Every boundary of apimachinery pkg/util/duration HumanDuration (duration.go and its test table), including the
  * truncation of negative durations and `119s` (not `1m59s`).
  */
 import { describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@
  * its `unable to match a printer suitable for the output format` error.
  */
 import { fail } from '../cli/errors';
-import { goSyntax, goSprint } from './goFmt';
+import { goSyntax, goSprint } from '../../shared/goFmt';
 import { goJsonMarshalIndent } from '../../shared/goJson';
 import { toGoYaml } from './goYaml';
 import { escapeTerminal } from './humanReadablePrinter';

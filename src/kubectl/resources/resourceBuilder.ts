@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../../engine';
 import type { CommandEnv } from '../cli/command';
-import { CommandError, type KubeError, fail } from '../cli/errors';
+import { type KubeError, fail } from '../cli/errors';
 import { readManifestObjects } from './manifestInput';
 import { type Mapping, mappingFor, mappingForKind, replaceAliases, splitResourceArgument } from './resourceMapper';
 
@@ -192,10 +192,4 @@ export function fetchInfos(env: CommandEnv, request: ResourceRequest, namespace:
     infos.push({ mapping, objects: [res.value], isList: false, name });
   }
   return { infos, errors };
-}
-
-/** Throws the collected errors as one (aggregate of one is unwrapped by the renderer). */
-export function throwIfErrors(errors: KubeError[]): void {
-  if (errors.length === 1) throw new CommandError(errors[0]);
-  if (errors.length > 1) throw new CommandError({ type: 'aggregate', errors });
 }

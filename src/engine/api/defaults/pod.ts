@@ -28,7 +28,7 @@ function defaultHandler(h: Handler | undefined): void {
   if (!h.httpGet.scheme) h.httpGet.scheme = 'HTTP';
 }
 
-/** `SetDefaults_Probe`: timeout 1, period 10, success 1, failure 3 (facts §8). */
+/** `SetDefaults_Probe`: timeout 1, period 10, success 1, failure 3 (kubernetes/kubernetes pkg/apis/core/v1/defaults.go). */
 export function defaultProbe(p: Probe | undefined): void {
   if (!p) return;
   const probe = p as Probe & Json;

@@ -1,5 +1,5 @@
 /**
- * `SetDefaults_Service` (`pkg/apis/core/v1/defaults.go`, facts §3.1): session affinity, type, port protocol
+ * `SetDefaults_Service` (`pkg/apis/core/v1/defaults.go`): session affinity, type, port protocol
  * and target port, traffic policies, load-balancer node port allocation. IP families are not defaulted here;
  * see `serviceIPFamilies.ts`.
  */

@@ -1,6 +1,6 @@
 /**
  * The IP-family fill-in the Service REST storage performs (`pkg/registry/core/service/storage/alloc.go`
- * `initIPFamilyFields`, facts §3.1): `ipFamilyPolicy` defaults to SingleStack (RequireDualStack for a
+ * `initIPFamilyFields`): `ipFamilyPolicy` defaults to SingleStack (RequireDualStack for a
  * headless Service without selector), `ipFamilies` are inferred from the requested cluster IPs, then from the
  * cluster's service CIDRs. The error checks of the same function live in `validation/serviceIPFamilies.ts`.
  */

@@ -2,7 +2,7 @@
  * What the Service registry does to a request before validating it (`pkg/registry/core/service/strategy.go`
  * `NormalizeClusterIPs`, `dropTypeDependentFields`, `trimFieldsForDualStackDowngrade`, and
  * `storage.go` `patchAllocatedValues`). Together they let `kubectl apply` / `replace` resubmit a manifest
- * without the allocated clusterIP, clusterIPs and nodePorts (facts §2.3 note).
+ * without the allocated clusterIP, clusterIPs and nodePorts.
  */
 import type { Service, ServiceSpec } from '../types';
 import { externallyAccessible } from './service';

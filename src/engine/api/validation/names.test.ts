@@ -33,7 +33,7 @@ describe('DNS names', () => {
     ['my-service', []],
     ['1service', [dns1035Label]],
     ['my.service', [dns1035Label]],
-  ])('IsDNS1035Label(%j) (facts §2.4)', (value, want) => {
+  ])('IsDNS1035Label(%j)', (value, want) => {
     expect(isDNS1035Label(value)).toEqual(want);
   });
 
@@ -43,7 +43,7 @@ describe('DNS names', () => {
   });
 });
 
-describe('label keys and values (facts §2.6)', () => {
+describe('label keys and values (IsQualifiedName, IsValidLabelValue)', () => {
   const namePart =
     "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
   it.each([

@@ -15,7 +15,7 @@ describe('ValidateObjectMeta (apimachinery pkg/api/validation/objectmeta.go)', (
   });
 
   it('validates the name with the kind’s rule', () => {
-    // Service names are DNS-1035 labels, namespaces DNS-1123 labels (facts §2.4)
+    // Service names are DNS-1035 labels, namespaces DNS-1123 labels (apimachinery pkg/util/validation/validation.go)
     expect(texts(validateObjectMeta({ name: 'web.v1', namespace: 'default' }, true, nameIsDNS1035Label))[0]).toMatch(
       /^metadata\.name: Invalid value: "web\.v1": a DNS-1035 label must consist/,
     );
@@ -28,7 +28,7 @@ describe('ValidateObjectMeta (apimachinery pkg/api/validation/objectmeta.go)', (
     );
   });
 
-  it('reports labels at metadata.labels (facts §2.6)', () => {
+  it('reports labels at metadata.labels', () => {
     expect(texts(validateObjectMeta({ name: 'p', namespace: 'default', labels: { app: 'bad value' } }, true, nameIsDNSSubdomain))).toEqual([
       `metadata.labels: Invalid value: "bad value": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
     ]);

@@ -20,7 +20,7 @@ function updatePod(edit: (pod: Pod & { spec: Spec }) => void) {
   return { result: api.update('Pod', next), volume: created.value.spec?.volumes?.[0]?.name ?? '' };
 }
 
-// ValidatePodUpdate, pkg/apis/core/validation/validation.go (1.32–1.34 wording; facts §2.5)
+// ValidatePodUpdate, pkg/apis/core/validation/validation.go (1.32–1.34 wording)
 const forbiddenHead =
   'spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 

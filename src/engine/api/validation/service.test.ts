@@ -17,7 +17,8 @@ function errorsFor(spec: ServiceSpec, name = 'svc'): string[] {
 
 const port = (p: number, extra: Record<string, unknown> = {}) => ({ port: p, ...extra });
 
-// ValidateService (pkg/apis/core/validation/validation.go) and facts §2.1–2.4; JSON values as of 1.34.
+// ValidateService (pkg/apis/core/validation/validation.go; name checks from apimachinery
+// pkg/util/validation/validation.go); JSON values as of 1.34.
 describe('ValidateService', () => {
   it.each<[string, ServiceSpec, string[]]>([
     ['a valid ClusterIP service', { selector: { app: 'a' }, ports: [port(80)] }, []],
@@ -34,16 +35,16 @@ describe('ValidateService', () => {
     ['targetPort range', { ports: [port(80, { targetPort: 70000 })] }, ['spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive']],
     ['targetPort names', { ports: [port(80, { targetPort: 'web--port' })] }, ['spec.ports[0].targetPort: Invalid value: "web--port": must not contain consecutive hyphens']],
     ['protocol values', { ports: [port(80, { protocol: 'HTTP' })] }, ['spec.ports[0].protocol: Unsupported value: "HTTP": supported values: "SCTP", "TCP", "UDP"']],
-    ['nodePort on a ClusterIP service (facts §2.1)', { ports: [port(80, { nodePort: 30080 })] }, ["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"]],
+    ['nodePort on a ClusterIP service', { ports: [port(80, { nodePort: 30080 })] }, ["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"]],
     [
-      'duplicate nodePorts (facts §2.1)',
+      'duplicate nodePorts',
       { type: 'NodePort', ports: [port(80, { name: 'a', nodePort: 30080 }), port(81, { name: 'b', nodePort: 30080 })] },
       ['spec.ports[1].nodePort: Duplicate value: 30080'],
     ],
     ['unknown type', { type: 'Foo', ports: [port(80)] }, ['spec.type: Unsupported value: "Foo": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"']],
-    ['headless NodePort (facts §2.3)', { type: 'NodePort', clusterIP: 'None', ports: [port(80)] }, [`spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`]],
+    ['headless NodePort', { type: 'NodePort', clusterIP: 'None', ports: [port(80)] }, [`spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for NodePort services`]],
     [
-      'headless LoadBalancer (facts §2.3)',
+      'headless LoadBalancer',
       { type: 'LoadBalancer', clusterIP: 'None', ports: [port(80)] },
       [`spec.clusterIPs[0]: Invalid value: "None": may not be set to 'None' for LoadBalancer services`],
     ],
@@ -59,10 +60,10 @@ describe('ValidateService', () => {
       ['spec.clusterIPs: Invalid value: ["10.96.0.5","fd00::5","10.96.0.6"]: may only hold up to 2 values', 'spec.clusterIPs[1]: Invalid value: ["10.96.0.5","fd00::5","10.96.0.6"]: IPv6 is not configured on this cluster'],
     ],
     ['a malformed clusterIP', { clusterIP: '10.96.0', ports: [port(80)] }, ['spec.clusterIPs[0]: Invalid value: "10.96.0": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)']],
-    ['ExternalName needs a name (facts §2.3)', { type: 'ExternalName' }, ['spec.externalName: Required value']],
-    ['ExternalName accepts a trailing dot (facts §2.4)', { type: 'ExternalName', externalName: 'db.example.com.' }, []],
+    ['ExternalName needs a name', { type: 'ExternalName' }, ['spec.externalName: Required value']],
+    ['ExternalName accepts a trailing dot', { type: 'ExternalName', externalName: 'db.example.com.' }, []],
     [
-      'ExternalName is a DNS subdomain (facts §2.4)',
+      'ExternalName is a DNS subdomain',
       { type: 'ExternalName', externalName: 'DB.example.com' },
       [
         `spec.externalName: Invalid value: "DB.example.com": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
@@ -88,13 +89,13 @@ describe('ValidateService', () => {
     expect(errorsFor(spec)).toEqual(want);
   });
 
-  it('names are DNS-1035 labels (facts §2.4)', () => {
+  it('names are DNS-1035 labels', () => {
     expect(errorsFor({ ports: [port(80)] }, '1web')).toEqual([
       `metadata.name: Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,
     ]);
   });
 
-  it('sessionAffinityConfig with affinity None, when defaulting is bypassed (facts §2.3)', () => {
+  it('sessionAffinityConfig with affinity None, when defaulting is bypassed', () => {
     const svc: Service = {
       metadata: { name: 's', namespace: 'default' },
       spec: { type: 'ClusterIP', sessionAffinity: 'None', sessionAffinityConfig: { clientIP: { timeoutSeconds: 10 } }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], internalTrafficPolicy: 'Cluster' },

@@ -1,5 +1,5 @@
 /**
- * `ValidateService` / `ValidateServiceUpdate` (`pkg/apis/core/validation/validation.go`, facts §2.1–2.4): type,
+ * `ValidateService` / `ValidateServiceUpdate` (`pkg/apis/core/validation/validation.go`): type,
  * ports, selector, session affinity, cluster IPs, external IPs, node ports, traffic policies. The order of the
  * checks follows the Go code, since it decides the order of the `* ` lines kubectl prints.
  */

@@ -1,6 +1,6 @@
 /**
  * Building the `subsets` of a core/v1 Endpoints object (`pkg/controller/endpoint/endpoints_controller.go`,
- * `pkg/api/v1/endpoints/util.go` `RepackSubsets`; k8s-facts §4).
+ * `pkg/api/v1/endpoints/util.go` `RepackSubsets`).
  *
  * Each pod × Service port starts as a one-address subset; repacking groups the addresses by identical port
  * sets, sorts each address list by IP (byte-wise) then targetRef UID. Kubernetes orders ports and subsets by

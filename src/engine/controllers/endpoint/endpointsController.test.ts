@@ -15,7 +15,7 @@ function endpoints(c: Cluster, name = 'alpaca-prod'): Endpoints | undefined {
   return c.store.get('Endpoints', `default/${name}`);
 }
 
-/** What `kubectl get ep` shows (k8s-facts §1.4): ready addresses only, subset → port → address. */
+/** What `kubectl get ep` shows (kubernetes/kubernetes pkg/printers/internalversion/printers.go formatEndpoints): ready addresses only, subset → port → address. */
 function endpointsColumn(ep: Endpoints | undefined): string {
   if (!ep?.subsets?.length) return '<none>';
   const list: string[] = [];
@@ -72,7 +72,7 @@ describe('endpoints controller: the alpaca-prod story', () => {
     runPod(c, 'a', alpacaLabels, '10.244.1.5', false);
     expect(endpoints(c)?.subsets?.[0].addresses).toBeUndefined();
     expect(endpoints(c)?.subsets?.[0].notReadyAddresses?.map((a) => a.ip)).toEqual(['10.244.1.5']);
-    // a subset with ports but no ready address prints as an empty cell (k8s-facts §1.4)
+    // a subset with ports but no ready address prints as an empty cell (printers.go formatEndpoints)
     expect(endpointsColumn(endpoints(c))).toBe('');
     setPodStatus(c, 'a', '10.244.1.5', true);
     expect(endpoints(c)?.subsets?.[0].addresses?.map((a) => a.ip)).toEqual(['10.244.1.5']);
@@ -126,7 +126,7 @@ describe('endpoints controller: the alpaca-prod story', () => {
     runPod(c, 'p2', { app: 'mp' }, '10.244.1.10');
     const subsets = endpoints(c, 'mp')?.subsets ?? [];
     expect(subsets).toHaveLength(1);
-    // byte-wise: "10.244.1.10" < "10.244.1.5" (k8s-facts §4)
+    // byte-wise: "10.244.1.10" < "10.244.1.5" (pkg/api/v1/endpoints/util.go RepackSubsets)
     expect(subsets[0].addresses?.map((a) => a.ip)).toEqual(['10.244.1.10', '10.244.1.5']);
     expect(subsets[0].ports).toEqual([
       { name: 'http', port: 8080, protocol: 'TCP' },
@@ -174,7 +174,7 @@ describe('endpoints controller: the alpaca-prod story', () => {
   it('writes the last-change-trigger-time annotation: the Service creation time, then the pod Ready transition', () => {
     const c = endpointsTestCluster();
     const svc = createService(c, alpacaSvc);
-    // annotation format: RFC 3339 (RFC3339Nano, trailing zeros dropped) — k8s-facts §4
+    // annotation format: RFC 3339 (RFC3339Nano, trailing zeros dropped) — endpoints_controller.go, LastChangeTriggerTime
     expect(endpoints(c)?.metadata?.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe(svc.metadata?.creationTimestamp);
     c.advance(5000);
     // the real path: the kubelet reports the pod Ready, and that transition is the trigger

@@ -1,6 +1,6 @@
 /**
- * The endpoints controller (`endpoint-controller`, `pkg/controller/endpoint/endpoints_controller.go`; k8s-facts
- * §4): keeps one core/v1 Endpoints object per selector Service, named after it, listing the selected pods'
+ * The endpoints controller (`endpoint-controller`, `pkg/controller/endpoint/endpoints_controller.go`):
+ * keeps one core/v1 Endpoints object per selector Service, named after it, listing the selected pods'
  * IPs per port. Terminating pods leave at once (unless `publishNotReadyAddresses`); pods that are not Ready go
  * to `notReadyAddresses`. Services without a selector and ExternalName Services are left alone (their
  * Endpoints, like the apiserver-maintained `default/kubernetes`, are user-managed); when a Service is deleted

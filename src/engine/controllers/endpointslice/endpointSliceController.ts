@@ -1,6 +1,6 @@
 /**
  * The EndpointSlice controller (`pkg/controller/endpointslice/endpointslice_controller.go` over the
- * `k8s.io/endpointslice` v0.34.0 reconciler; k8s-facts §4). For each selector Service it keeps slices labelled
+ * `k8s.io/endpointslice` v0.34.0 reconciler). For each selector Service it keeps slices labelled
  * `kubernetes.io/service-name=<svc>` and `endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io`,
  * owned by the Service (the garbage collector removes them when the Service goes). Unlike Endpoints, slices
  * keep terminating pods, with `terminating: true`.

@@ -1,6 +1,6 @@
 /**
  * How a Pod becomes an endpoint, shared by the Endpoints and EndpointSlice controllers
- * (`k8s.io/endpointslice/util/controller_utils.go` and `utils.go` at v0.34.0; k8s-facts §4).
+ * (`k8s.io/endpointslice/util/controller_utils.go` and `utils.go` at v0.34.0).
  */
 import type { Pod, Service, ServicePort } from '../../api/types';
 

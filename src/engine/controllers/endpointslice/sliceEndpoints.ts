@@ -1,6 +1,6 @@
 /**
- * The pieces an EndpointSlice is made of (`k8s.io/endpointslice` v0.34.0 `utils.go` and `util/endpointset.go`;
- * k8s-facts §4): one endpoint per pod, the port list a pod resolves the Service's ports to, the slice labels,
+ * The pieces an EndpointSlice is made of (`k8s.io/endpointslice` v0.34.0 `utils.go` and `util/endpointset.go`):
+ * one endpoint per pod, the port list a pod resolves the Service's ports to, the slice labels,
  * and the identity used to match desired endpoints against those already in slices.
  */
 import type { EndpointSlice, Node, Pod, Service, SliceEndpoint, SlicePort } from '../../api/types';

@@ -1,7 +1,7 @@
 /**
  * ClusterIP allocation steps of the service REST storage (`allocClusterIPs`, `updateClusterIPs`,
  * `releaseClusterIPs` in `pkg/registry/core/service/storage/alloc.go`), for a single-stack IPv4 cluster.
- * Errors are returned the way the apiserver reports them (k8s-facts §2.2):
+ * Errors are returned the way the apiserver reports them (`allocIPs` in the same file, `ipallocator/interfaces.go`):
  * - a requested IP that cannot be had: 422 `spec.clusterIPs: Invalid value: []string{...}: failed to allocate IP <ip>: <why>`;
  * - an exhausted range: 500 `Internal error occurred: failed to allocate a serviceIP: range is full`.
  */

@@ -5,7 +5,7 @@ import { ClusterIpAllocator, clusterIpRangeOffset } from './clusterIpAllocator';
 
 describe('ClusterIpAllocator', () => {
   it('computes the KEP-3070 band offset: min(max(16, size/16), 256), 0 up to 16 addresses', () => {
-    // calculateRangeOffset in pkg/registry/core/service/ipallocator (k8s-facts §3.2)
+    // calculateRangeOffset in kubernetes/kubernetes pkg/registry/core/service/ipallocator/bitmap.go
     expect(clusterIpRangeOffset(2 ** 20)).toBe(256); // /12
     expect(clusterIpRangeOffset(2 ** 16)).toBe(256); // /16
     expect(clusterIpRangeOffset(2 ** 10)).toBe(64); // /22
@@ -36,7 +36,7 @@ describe('ClusterIpAllocator', () => {
     const a = new ClusterIpAllocator('10.96.0.0/16');
     expect(a.allocate('10.96.0.10')).toBeUndefined();
     expect(a.allocate('10.96.0.10')).toBe('provided IP is already allocated');
-    // 1.33+: an address no ServiceCIDR contains (k8s-facts §2.2)
+    // 1.33+: an address no ServiceCIDR contains (ipallocator ErrMismatchedNetwork)
     expect(a.allocate('1.1.1.1')).toBe('the provided network does not match the current range');
     // inside the prefix but not usable: network and broadcast addresses
     expect(a.allocate('10.96.0.0')).toBe('the provided IP (10.96.0.0) is not in the valid range. The range of valid IPs is 10.96.0.0/16');

@@ -15,7 +15,7 @@ import { type Cidr, intToIp, ipToInt, parseCidr } from '../../../shared/ipv4';
 export const errIpAllocated = 'provided IP is already allocated';
 /** `ipallocator.ErrFull` */
 export const errRangeFull = 'range is full';
-/** `ipallocator.ErrMismatchedNetwork`: since 1.33 the answer for an IP no ServiceCIDR contains (k8s-facts §2.2). */
+/** `ipallocator.ErrMismatchedNetwork`: since 1.33 the answer for an IP no ServiceCIDR contains (`ipallocator/interfaces.go`). */
 export const errMismatchedNetwork = 'the provided network does not match the current range';
 
 /** `ErrNotInRange` for an address inside the CIDR but outside its usable range (network, broadcast). */

@@ -2,7 +2,7 @@
  * `initIPFamilyFields` of the service REST storage (`pkg/registry/core/service/storage/alloc.go`) for a
  * single-stack IPv4 cluster: fills `ipFamilyPolicy` and `ipFamilies` when the client left them out, and rejects
  * what this cluster cannot serve (an IPv6 family, RequireDualStack on anything but a selector-less headless
- * Service). Defaults (k8s-facts §3.1): SingleStack / [IPv4]; headless without selector → RequireDualStack /
+ * Service). Defaults: SingleStack / [IPv4]; headless without selector → RequireDualStack /
  * [IPv4, IPv6]; on update an unset policy keeps the old one; ExternalName gets none.
  */
 import { type FieldError, field } from '../../api/fieldErrors';
@@ -76,7 +76,7 @@ export function initIPFamilyFields(svc: Service, old: Service | undefined): Fiel
 
   if (headlessSelectorless) {
     if (families.length === 0) families.push(clusterFamily);
-    // even a single-stack cluster gives a selector-less headless Service both families (k8s-facts §3.1)
+    // even a single-stack cluster gives a selector-less headless Service both families (alloc.go initIPFamilyFields)
     if (families.length < 2 && policy !== 'SingleStack') families.push(families[0] === 'IPv4' ? 'IPv6' : 'IPv4');
     return [];
   }

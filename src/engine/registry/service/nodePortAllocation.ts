@@ -1,7 +1,7 @@
 /**
  * NodePort allocation steps of the service REST storage (`initNodePorts`, `updateNodePorts`,
  * `allocHealthCheckNodePort`, `updateHealthCheckNodePort` in `pkg/registry/core/service/storage/alloc.go`).
- * Errors as the apiserver reports them (k8s-facts §2.1, §2.2):
+ * Errors as the apiserver reports them (`portallocator/allocator.go` error types):
  * - a requested port: 422 `spec.ports[i].nodePort: Invalid value: N: <allocator error>` (first failure only);
  * - an exhausted range: 500 `Internal error occurred: failed to allocate a nodePort: range is full`;
  * - the healthCheckNodePort: 500 `Internal error occurred: failed to allocate requested HealthCheck NodePort N: ...`.

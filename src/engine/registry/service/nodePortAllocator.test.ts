@@ -4,7 +4,7 @@ import { NodePortAllocator, nodePortRangeOffset, parsePortRange } from './nodePo
 
 describe('NodePortAllocator', () => {
   it('computes the KEP-3668 band offset: min(max(16, size/32), 128)', () => {
-    // calculateRangeOffset in pkg/registry/core/service/portallocator (k8s-facts §3.2)
+    // calculateRangeOffset in kubernetes/kubernetes pkg/registry/core/service/portallocator/allocator.go
     expect(nodePortRangeOffset(2768)).toBe(86); // 30000-32767 → static band 30000–30085
     expect(nodePortRangeOffset(100)).toBe(16);
     expect(nodePortRangeOffset(10000)).toBe(128);

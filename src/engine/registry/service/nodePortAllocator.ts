@@ -14,7 +14,7 @@ export const errPortAllocated = 'provided port is already allocated';
 /** `portallocator.ErrFull` */
 export const errPortRangeFull = 'range is full';
 
-/** `portallocator.ErrNotInRange` (k8s-facts §2.1). */
+/** `portallocator.ErrNotInRange` (kubernetes/kubernetes pkg/registry/core/service/portallocator/allocator.go). */
 export function errPortNotInRange(range: string): string {
   return `provided port is not in the valid range. The range of valid ports is ${range}`;
 }

@@ -25,7 +25,7 @@ function stored(c: Cluster, name: string): Service {
 const web: Spec = { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] };
 
 describe('ClusterIP allocation', () => {
-  it('fills clusterIP, clusterIPs and the IP family fields (k8s-facts §3.1)', () => {
+  it('fills clusterIP, clusterIPs and the IP family fields (storage/alloc.go initIPFamilyFields)', () => {
     const c = new Cluster({ freezeObjects: true });
     const s = mustCreate(c, 'web', web);
     expect(s.spec?.clusterIPs).toEqual([s.spec?.clusterIP]);
@@ -42,7 +42,7 @@ describe('ClusterIP allocation', () => {
     expect(ip(1)).not.toBe(ip(2));
   });
 
-  it('rejects a taken or foreign static IP with the apiserver errors (k8s-facts §2.2)', () => {
+  it('rejects a taken or foreign static IP with the apiserver errors (storage/alloc.go allocClusterIPs)', () => {
     const c = new Cluster({ freezeObjects: true });
     const taken = create(c, 'dns2', { ...web, clusterIP: '10.96.0.10' });
     expect(taken.ok).toBe(false);
@@ -75,7 +75,7 @@ describe('ClusterIP allocation', () => {
     const headless = mustCreate(c, 'h', { clusterIP: 'None', selector: { app: 'db' } });
     expect(headless.spec?.clusterIPs).toEqual(['None']);
     expect([headless.spec?.ipFamilyPolicy, headless.spec?.ipFamilies]).toEqual(['SingleStack', ['IPv4']]);
-    // headless without selector: RequireDualStack, both families even on a single-stack cluster (k8s-facts §3.1)
+    // headless without selector: RequireDualStack, both families even on a single-stack cluster (kubernetes/kubernetes pkg/registry/core/service/storage/alloc.go initIPFamilyFields)
     const bare = mustCreate(c, 'bare', { clusterIP: 'None' });
     expect([bare.spec?.ipFamilyPolicy, bare.spec?.ipFamilies]).toEqual(['RequireDualStack', ['IPv4', 'IPv6']]);
     const ext = mustCreate(c, 'ext', { type: 'ExternalName', externalName: 'example.com' });
@@ -118,14 +118,14 @@ describe('ClusterIP allocation', () => {
 describe('NodePort allocation', () => {
   const np: Spec = { type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 8000, targetPort: 8000 }] };
 
-  it('allocates from the dynamic band 30086–32767 (k8s-facts §3.2)', () => {
+  it('allocates from the dynamic band 30086–32767 (portallocator calculateRangeOffset)', () => {
     const c = new Cluster({ freezeObjects: true });
     const port = mustCreate(c, 'a', np).spec?.ports?.[0].nodePort ?? 0;
     expect(port).toBeGreaterThanOrEqual(30086);
     expect(port).toBeLessThanOrEqual(32767);
   });
 
-  it('rejects a taken or out-of-range nodePort (k8s-facts §2.1)', () => {
+  it('rejects a taken or out-of-range nodePort (portallocator errors)', () => {
     const c = new Cluster({ freezeObjects: true });
     mustCreate(c, 'web', { ...np, ports: [{ port: 80, nodePort: 30080 }] });
     const dup = create(c, 'web-dup', { ...np, ports: [{ port: 80, nodePort: 30080 }] });

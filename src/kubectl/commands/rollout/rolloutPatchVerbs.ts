@@ -9,7 +9,7 @@
 import { formatTimestamp, type KubeObject } from '../../../engine';
 import type { Deployment } from '../../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../../cli/command';
-import { CommandError, type KubeError, aggregate } from '../../cli/errors';
+import { type KubeError, aggregate, throwIfErrors } from '../../cli/errors';
 import { outputFlag, printResult } from '../objectOutput';
 import { type RolloutTarget, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
@@ -60,8 +60,7 @@ function run(env: CommandEnv, verb: Verb): undefined {
     }
     printResult(env, res.value as KubeObject, done[verb], 'none');
   }
-  const err = aggregate(all);
-  if (err) throw new CommandError(err);
+  throwIfErrors(all);
   return undefined;
 }
 

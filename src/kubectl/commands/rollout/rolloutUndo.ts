@@ -9,7 +9,7 @@
 import type { KubeObject } from '../../../engine';
 import type { Deployment, ReplicaSet } from '../../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../../cli/command';
-import { CommandError, type KubeError, aggregate } from '../../cli/errors';
+import { type KubeError, throwIfErrors } from '../../cli/errors';
 import { describePodTemplate } from '../../describe/describeWorkloads';
 import { untabbedString } from '../../describe/prefixWriter';
 import { deploymentReplicaSets, equalIgnoreHash, revisionOf } from '../../resources/deploymentReplicaSets';
@@ -99,8 +99,7 @@ export const rolloutUndoCommand: KubectlCommand = {
         all.push({ type: 'message', message: e.message });
       }
     }
-    const err = aggregate(all);
-    if (err) throw new CommandError(err);
+    throwIfErrors(all);
     return undefined;
   },
 };

@@ -4,7 +4,7 @@
  * joined by spaces; maps and lists as compact Go JSON; scalars with fmt.Sprint). Go iterates map keys in random
  * order for `*` and `..`; this port uses sorted keys so output is reproducible.
  */
-import { goSprint } from '../goFmt';
+import { goSprint } from '../../../shared/goFmt';
 import { goJsonMarshal, goJsonMarshalIndent } from '../../../shared/goJson';
 import { type JsonPathNode, type ListNode, type ParamsEntry, parseJsonPath } from './jsonpathParser';
 

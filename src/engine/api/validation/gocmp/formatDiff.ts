@@ -8,7 +8,20 @@ import { canFormatDiffSlice, formatDiffSlice } from './formatSlice';
 import { type FormatOptions, formatMapKey, formatType, formatValue, verbosity, verbosityPreset, withVerbosity } from './formatValue';
 import type { GoType } from './goTypes';
 import { isZero } from './goValue';
-import { diffIdentical, diffInserted, diffRemoved, diffUnknown, DiffStats, TextList, type TextNode, TextWrap, textEqual, textLen } from './text';
+import {
+  coalesceAdjacent,
+  type DiffClass,
+  diffIdentical,
+  diffInserted,
+  diffRemoved,
+  diffUnknown,
+  DiffStats,
+  TextList,
+  type TextNode,
+  TextWrap,
+  textEqual,
+  textLen,
+} from './text';
 
 const numContextRecords = 2;
 
@@ -55,30 +68,11 @@ function recordKey(parent: GoType, r: ReportRecord): string {
 }
 
 /** How a record's values compare, for `coalesceAdjacentRecords`. */
-function recordClass(n: ValueNode): 'identical' | 'removed' | 'inserted' | 'modified' {
+function recordClass(n: ValueNode): DiffClass {
   if (n.numDiff === 0) return 'identical';
   if (!n.y) return 'removed';
   if (!n.x) return 'inserted';
   return 'modified';
-}
-
-function coalesce(name: string, recs: ReportRecord[]): DiffStats[] {
-  const groups: DiffStats[] = [];
-  let prev = 0;
-  for (const r of recs) {
-    const c = recordClass(r.node);
-    const mode = c === 'identical' ? 1 : 2;
-    if (mode !== prev) {
-      groups.push(new DiffStats(name));
-      prev = mode;
-    }
-    const g = groups[groups.length - 1];
-    if (c === 'identical') g.numIdentical++;
-    else if (c === 'removed') g.numRemoved++;
-    else if (c === 'inserted') g.numInserted++;
-    else g.numModified++;
-  }
-  return groups;
 }
 
 /** `formatDiffList`: the records of a struct, slice or map. */
@@ -115,7 +109,7 @@ function formatDiffList(opts: FormatOptions, all: ReportRecord[], t: GoType): Te
 
   let recs = all;
   let numDiffs = 0;
-  const groups = coalesce(name, recs);
+  const groups = coalesceAdjacent(name, recs, (r) => recordClass(r.node));
   let maxGroup = new DiffStats(name);
   groups.forEach((ds, i) => {
     if (maxLen >= 0 && numDiffs >= maxLen) {

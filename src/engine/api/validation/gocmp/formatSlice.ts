@@ -7,7 +7,20 @@ import type { ValueNode } from './compare';
 import { boolResult, difference, type EditType } from './edits';
 import { type FormatOptions, formatType, quote, verbosity } from './formatValue';
 import { isNamed } from './goTypes';
-import { diffIdentical, diffInserted, diffRemoved, diffUnknown, type DiffMode, DiffStats, TextList, TextLine, type TextNode, TextWrap } from './text';
+import {
+  coalesceAdjacent,
+  type DiffClass,
+  diffIdentical,
+  diffInserted,
+  diffRemoved,
+  diffUnknown,
+  type DiffMode,
+  DiffStats,
+  TextList,
+  TextLine,
+  type TextNode,
+  TextWrap,
+} from './text';
 
 const minLength = 32;
 
@@ -24,23 +37,7 @@ export function canFormatDiffSlice(o: FormatOptions, v: ValueNode): boolean {
   return s !== undefined && s[0].length >= minLength && s[1].length >= minLength;
 }
 
-function coalesceAdjacentEdits(es: EditType[]): DiffStats[] {
-  const groups: DiffStats[] = [];
-  let prev = '';
-  for (const e of es) {
-    const mode = e === 'identity' ? '=' : '!';
-    if (mode !== prev) {
-      groups.push(new DiffStats('byte'));
-      prev = mode;
-    }
-    const g = groups[groups.length - 1];
-    if (e === 'identity') g.numIdentical++;
-    else if (e === 'uniqueX') g.numRemoved++;
-    else if (e === 'uniqueY') g.numInserted++;
-    else g.numModified++;
-  }
-  return groups;
-}
+const editClass: Record<EditType, DiffClass> = { identity: 'identical', uniqueX: 'removed', uniqueY: 'inserted', modified: 'modified' };
 
 /** Short equal runs between changes on both sides are folded into the change. */
 function coalesceInterveningIdentical(groups: DiffStats[], window: number): DiffStats[] {
@@ -117,7 +114,7 @@ export function formatDiffSlice(opts: FormatOptions, v: ValueNode): TextNode {
   const es = difference(sx.length, sy.length, (i, j) => boolResult(eq(i, j)));
   let maxLen = -1;
   if (opts.limitVerbosity) maxLen = (1 << verbosity(opts)) << 2;
-  let groups = coalesceAdjacentEdits(es);
+  let groups = coalesceAdjacent('byte', es, (e) => editClass[e]);
   groups = coalesceInterveningIdentical(groups, chunk / 4);
   groups = cleanupSurroundingIdentical(groups, eq);
   let numDiffs = 0;

@@ -232,3 +232,29 @@ export class DiffStats {
     return `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]} ${name}`;
   }
 }
+
+/** How one record or edit compares: the four counters of DiffStats. */
+export type DiffClass = 'identical' | 'removed' | 'inserted' | 'modified';
+
+/**
+ * Adjacent items grouped into alternating runs of identical and changed ones, each run counted per class:
+ * `coalesceAdjacentRecords` (report_compare.go) and `coalesceAdjacentEdits` (report_slices.go) share this.
+ */
+export function coalesceAdjacent<T>(name: string, items: readonly T[], classOf: (item: T) => DiffClass): DiffStats[] {
+  const groups: DiffStats[] = [];
+  let prevIdentical: boolean | undefined;
+  for (const item of items) {
+    const c = classOf(item);
+    const identical = c === 'identical';
+    if (identical !== prevIdentical) {
+      groups.push(new DiffStats(name));
+      prevIdentical = identical;
+    }
+    const g = groups[groups.length - 1];
+    if (c === 'identical') g.numIdentical++;
+    else if (c === 'removed') g.numRemoved++;
+    else if (c === 'inserted') g.numInserted++;
+    else g.numModified++;
+  }
+  return groups;
+}

@@ -1,25 +1,32 @@
 /**
  * Go `fmt` renderings of unstructured values (map[string]interface{}, []interface{}, string, int64, float64,
- * bool, nil), as jsonpath and custom-columns print them: `%v` (fmt.Sprint) and `%#v` (in jsonpath error
- * messages). fmt sorts map keys.
+ * bool, nil), as jsonpath, custom-columns and strategic-merge-patch errors print them: `%v` (fmt.Sprint) and
+ * `%#v` (in jsonpath error messages). fmt sorts map keys.
  */
 
-import { goQuote } from '../../shared/goQuote';
+import { goQuote } from './goQuote';
 
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Go's %v of a float64 (strconv 'g' with the shortest precision, exponent outside [-4, 21)). */
-export function goFloat(n: number): string {
+/**
+ * `strconv.FormatFloat(n, 'g', -1, 64)`: the shortest digits, in %e form when the decimal exponent is below -4
+ * or at least 6 (golang/go src/strconv/ftoa.go `formatDigits`: "if precision was the shortest possible, use
+ * precision 6 for this decision"), so 1234567.5 is `1.2345675e+06` and 999999.5 stays `999999.5`.
+ */
+export function formatFloatG(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   if (n === 0) return '0';
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
-    const [m, e] = n.toExponential().split('e');
-    const sign = e.startsWith('-') ? '-' : '+';
-    return `${m}e${sign}${e.replace(/^[-+]/, '').padStart(2, '0')}`;
-  }
+  // toExponential gives the same shortest digits and their exact exponent (no log10 rounding at 10^k).
+  const [mantissa, e] = n.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return String(n);
+}
+
+/** Go's %v of a float64: fmt's `fmtFloat` turns 'v' into 'g' with the shortest precision (golang/go src/fmt/print.go). */
+export function goFloat(n: number): string {
+  return formatFloatG(n);
 }
 
 /** fmt.Sprint of an unstructured value: `map[a:1 b:[x y]]`, `<nil>`, numbers and strings as-is. */

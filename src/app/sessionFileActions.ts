@@ -1,0 +1,41 @@
+/** "Export session" and "Import session": the command log and editor text as a JSON file, and back. */
+import { decodeSessionFile, encodeSessionFile } from '../state/persistence/sessionFile';
+import { useAppStore } from '../state/store';
+import { send, sessionEntries } from './simulation';
+
+export const sessionFileName = 'svcsim-session.json';
+
+/** Downloads this tab's session (what a reload would rebuild, even when nothing could be saved). */
+export function exportSession(): void {
+  const text = encodeSessionFile(sessionEntries(), useAppStore.getState().editorText);
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = sessionFileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Replaces the cluster and the editor text with an exported session; a file it cannot use changes nothing. */
+export async function importSession(file: File): Promise<void> {
+  const store = useAppStore.getState();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    store.setNotice(`Could not read ${file.name}: ${(e as Error).message}`);
+    return;
+  }
+  const decoded = decodeSessionFile(text);
+  if (!decoded.ok) {
+    store.setNotice(`${file.name}: ${decoded.error}`);
+    return;
+  }
+  const { commands, editorText } = decoded.file;
+  store.setEditorText(editorText);
+  // sent like any command: the leading init starts a new saved log, the rest is appended to it
+  for (const { command } of commands) await send(command);
+  const sessions = new Set(commands.flatMap(({ command: c }) => (c.type === 'terminal' ? [c.session] : [])));
+  for (const session of sessions) await send({ type: 'interrupt', session });
+  store.setNotice(`Imported ${file.name}: ${commands.length} command${commands.length === 1 ? '' : 's'} replayed.`, 'info');
+}

@@ -1,0 +1,123 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { IdbSessionStore, type JournalSlot, replayWrites } from './idbSessionStore';
+import type { SessionEntry } from './sessionLog';
+
+const init: SessionEntry = { command: { type: 'init', manifests: 'seed' } };
+const adv = (ms: number): SessionEntry => ({ command: { type: 'advance', ms } });
+const line = (l: string): SessionEntry => ({ command: { type: 'terminal', session: 't1', line: l } });
+
+let dbs = 0;
+function slot(): JournalSlot & { text?: string } {
+  const s: JournalSlot & { text?: string } = {
+    read: () => s.text,
+    write: (t) => {
+      s.text = t;
+    },
+    remove: () => {
+      s.text = undefined;
+    },
+  };
+  return s;
+}
+async function open(name: string, journal?: JournalSlot): Promise<IdbSessionStore> {
+  return IdbSessionStore.open(name, journal, () => {});
+}
+
+describe('IdbSessionStore', () => {
+  it('keeps appended entries across a reopen, merged and from the last init', async () => {
+    const name = `t${dbs++}`;
+    const a = await open(name);
+    await a.append(init);
+    await a.append(adv(250));
+    await a.append(adv(250));
+    await a.append(line('kubectl get pods'));
+    const b = await open(name);
+    expect((await b.load())?.entries).toEqual([init, adv(500), line('kubectl get pods')]);
+    await b.append({ command: { type: 'init', manifests: 'other' } });
+    expect((await (await open(name)).load())?.entries).toEqual([{ command: { type: 'init', manifests: 'other' } }]);
+  });
+
+  it('has no session when nothing was saved, or after clear', async () => {
+    const name = `t${dbs++}`;
+    const a = await open(name);
+    expect(await a.load()).toBeUndefined();
+    await a.append(init);
+    await a.clear();
+    expect(await (await open(name)).load()).toBeUndefined();
+  });
+
+  it('rejects a write the browser refuses and keeps nothing of that transaction', async () => {
+    const name = `t${dbs++}`;
+    const a = await open(name);
+    await a.append(init);
+    await a.append(line('one'));
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      await expect(a.append({ command: { type: 'init', manifests: 'x' } })).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    // the failed init's clear was rolled back with it
+    expect((await (await open(name)).load())?.entries).toEqual([init, line('one')]);
+  });
+
+  it('replays the unload journal of writes IndexedDB never acknowledged', async () => {
+    const name = `t${dbs++}`;
+    const journal = slot();
+    const a = await open(name, journal);
+    await a.append(init);
+    await a.append(line('one'));
+    // as if the page went away before these two transactions committed
+    journal.write(JSON.stringify([{ seq: 2, entry: line('two') }, { seq: 3, entry: adv(10) }]));
+    const b = await open(name, journal);
+    expect((await b.load())?.entries).toEqual([init, line('one'), line('two'), adv(10)]);
+    expect(journal.text).toBeUndefined();
+    expect((await (await open(name)).load())?.entries).toEqual([init, line('one'), line('two'), adv(10)]);
+  });
+
+  it('writes only unacknowledged writes to the journal', async () => {
+    const journal = slot();
+    const a = await open(`t${dbs++}`, journal);
+    await a.append(init);
+    a.flushJournal();
+    expect(journal.text).toBeUndefined();
+    const pending = a.append(line('late'));
+    a.flushJournal();
+    expect(JSON.parse(journal.text ?? '[]')).toEqual([{ seq: 1, entry: line('late'), reset: false }]);
+    await pending;
+  });
+});
+
+describe('replayWrites', () => {
+  it('is idempotent for writes IndexedDB did keep, and stops at a gap', () => {
+    const stored = [init, line('one')];
+    expect(replayWrites(stored, [{ seq: 1, entry: line('one') }, { seq: 2, entry: line('two') }])).toEqual([init, line('one'), line('two')]);
+    expect(replayWrites(stored, [{ seq: 5, entry: line('far') }])).toEqual(stored);
+    expect(replayWrites(stored, [{ seq: 0, entry: init, reset: true }])).toEqual([init]);
+  });
+});
+
+describe('IdbSessionStore journal after the page comes back', () => {
+  it('drops the journal once the writes it holds are acknowledged', async () => {
+    const journal = slot();
+    const a = await open(`t${dbs++}`, journal);
+    await a.append(init);
+    const late = a.append(line('late'));
+    a.flushJournal();
+    expect(journal.text).toBeDefined();
+    await late;
+    expect(journal.text).toBeUndefined();
+  });
+
+  it('leaves alone a journal another page wrote', async () => {
+    const journal = slot();
+    journal.text = 'written by the tab that saves';
+    const a = await open(`t${dbs++}`, journal);
+    a.flushJournal();
+    expect(journal.text).toBe('written by the tab that saves');
+  });
+});

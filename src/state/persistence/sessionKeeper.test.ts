@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { SaveState } from '../persistenceSlice';
+import { SessionKeeper } from './sessionKeeper';
+import type { SessionEntry } from './sessionLog';
+import { MemorySessionStore } from './sessionStore';
+import type { TextSlot } from './storageAccess';
+
+const init: SessionEntry = { command: { type: 'init', manifests: 'seed' } };
+const line = (l: string): SessionEntry => ({ command: { type: 'terminal', session: 't1', line: l } });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function slot(fail?: () => unknown): TextSlot & { text?: string } {
+  const s: TextSlot & { text?: string } = {
+    read: () => s.text,
+    write: (t) => {
+      const err = fail?.();
+      if (err) return err;
+      s.text = t;
+      return undefined;
+    },
+    remove: () => {
+      s.text = undefined;
+    },
+  };
+  return s;
+}
+
+/** A memory store whose writes can be made to fail like a full IndexedDB. */
+class FlakyStore extends MemorySessionStore {
+  full = false;
+  override async append(e: SessionEntry) {
+    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
+    return super.append(e);
+  }
+  override async replaceAll(e: readonly SessionEntry[]) {
+    if (this.full) throw new DOMException('quota', 'QuotaExceededError');
+    return super.replaceAll(e);
+  }
+}
+
+function keeper(store = new FlakyStore(), editor = slot()) {
+  const states: SaveState[] = [];
+  const k = new SessionKeeper({ store, editor, report: (s) => states.push(s) });
+  return { k, store, editor, states };
+}
+
+describe('SessionKeeper', () => {
+  it('writes nothing until the tab is the owner, then everything recorded meanwhile', async () => {
+    const { k, store, editor } = keeper();
+    k.record(init);
+    k.saveEditorText('early');
+    expect(await store.load()).toBeUndefined();
+    k.onRole('owner', () => ({ entries: [], editorText: 'typed' }));
+    k.record(line('kubectl get pods'));
+    await tick();
+    expect((await store.load())?.entries).toEqual([init, line('kubectl get pods')]);
+    expect(editor.text).toBe('typed');
+  });
+
+  it('replayed entries are not written again', async () => {
+    const store = new FlakyStore();
+    await store.append(init);
+    await store.append(line('a'));
+    const { k } = keeper(store);
+    expect(await k.load()).toEqual([init, line('a')]);
+    k.onRole('owner', () => ({ entries: [], editorText: '' }));
+    k.record(line('b'));
+    await tick();
+    expect((await store.load())?.entries).toEqual([init, line('a'), line('b')]);
+  });
+
+  it('a failed write stops saving and says why', async () => {
+    const { k, store, states } = keeper();
+    k.onRole('owner', () => ({ entries: [], editorText: '' }));
+    k.record(init);
+    await tick();
+    store.full = true;
+    k.record(line('lost'));
+    await tick();
+    store.full = false;
+    k.record(line('after'));
+    await tick();
+    expect(states).toEqual([{ kind: 'saving' }, { kind: 'failed', reason: 'the browser storage is full' }]);
+    // nothing after the failure is appended: the stored log stays a prefix that replays
+    expect((await store.load())?.entries).toEqual([init]);
+    expect(k.saving).toBe(false);
+  });
+
+  it('a refused editor write is a failure too', () => {
+    const { k, states } = keeper(new FlakyStore(), slot(() => new DOMException('quota', 'QuotaExceededError')));
+    k.onRole('owner', () => ({ entries: [], editorText: 'x' }));
+    expect(states.at(-1)).toEqual({ kind: 'failed', reason: 'the browser storage is full' });
+  });
+
+  it('retrying writes the whole log this tab holds', async () => {
+    const { k, store, states } = keeper();
+    k.onRole('owner', () => ({ entries: [], editorText: '' }));
+    store.full = true;
+    k.record(init);
+    await tick();
+    store.full = false;
+    k.writeWhole({ entries: [init, line('a')], editorText: 'text' });
+    await tick();
+    expect((await store.load())?.entries).toEqual([init, line('a')]);
+    expect(states.at(-1)).toEqual({ kind: 'saving' });
+  });
+
+  it('another tab: nothing is written until the user takes over, which writes this tab whole', async () => {
+    const { k, store, states, editor } = keeper();
+    k.record(init);
+    k.onRole('conflict', () => ({ entries: [], editorText: '' }));
+    k.record(line('mine'));
+    k.saveEditorText('mine');
+    await tick();
+    expect(await store.load()).toBeUndefined();
+    expect(editor.text).toBeUndefined();
+    k.onRole('owner', () => ({ entries: [init, line('mine')], editorText: 'mine' }));
+    await tick();
+    expect((await store.load())?.entries).toEqual([init, line('mine')]);
+    expect(editor.text).toBe('mine');
+    k.onRole('readOnly', () => ({ entries: [], editorText: '' }));
+    expect(states.map((s) => s.kind)).toEqual(['otherTab', 'saving', 'readOnly']);
+  });
+
+  it('moves the whole-history localStorage session of earlier versions into the log once', async () => {
+    const legacy = slot();
+    legacy.text = JSON.stringify([init.command, { type: 'advance', ms: 5 }, { type: 'advance', ms: 5 }]);
+    const store = new FlakyStore();
+    const k = new SessionKeeper({ store, editor: slot(), legacySession: legacy, report: () => {} });
+    const loaded = [init, { command: { type: 'advance', ms: 10 } }];
+    expect(await k.load()).toEqual(loaded);
+    k.onRole('owner', () => ({ entries: [], editorText: '' }));
+    await tick();
+    expect((await store.load())?.entries).toEqual(loaded);
+    expect(legacy.text).toBeUndefined();
+  });
+
+  it('storage denied: never writes, says so once', async () => {
+    const states: SaveState[] = [];
+    const store = new FlakyStore();
+    const k = new SessionKeeper({ store, editor: slot(), report: (s) => states.push(s), unavailable: 'denied' });
+    expect(await k.load()).toBeUndefined();
+    k.onRole('owner', () => ({ entries: [init], editorText: '' }));
+    k.record(init);
+    await tick();
+    expect(await store.load()).toBeUndefined();
+    expect(states).toEqual([{ kind: 'unavailable', reason: 'denied' }]);
+  });
+});
