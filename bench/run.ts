@@ -2,8 +2,10 @@
  * `npm run bench`: runs the benchmarks, prints each figure beside its budget, and writes bench/RESULTS.md
  * with the machine it ran on. (The UI benchmarks of the playground issue run separately: `npm run bench:ui`.)
  */
+import os from 'node:os';
 import { churnBench, settleBench } from './engineBench';
 import { type Figure, figureLine, figureTable } from './figures';
+import { bigReplicasBench, sleepBench } from './timeBench';
 import { machineLine } from './machine';
 import { writeResults } from './results';
 
@@ -12,7 +14,7 @@ function tableValue(f: Figure): string {
 }
 
 const figures: Figure[] = [];
-for (const bench of [settleBench, churnBench]) {
+for (const bench of [sleepBench, bigReplicasBench, settleBench, churnBench]) {
   const got = bench();
   for (const f of got) console.log(figureLine(f, (x) => x.value.toFixed(3)));
   figures.push(...got);
@@ -23,7 +25,8 @@ const today = new Date().toISOString().slice(0, 10);
 writeResults({
   preamble: `# Benchmark results
 
-Latest \`npm run bench\` (${today}) on: ${machineLine()}.
+Latest \`npm run bench\` (${today}) on: ${machineLine()}; 1-minute load average ${os.loadavg()[0].toFixed(1)} at the end
+(shared machine: wall-clock figures scale with it; CPU-time figures less so).
 `,
   sections: {
     Engine: `## Engine

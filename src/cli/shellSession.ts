@@ -4,7 +4,7 @@
  * stderr in the order they happened). Virtual time moves only with `sleep` and inside commands that wait.
  * Background watches (`kubectl get ... -w &`) keep printing where their events happen in the script.
  */
-import type { Cluster } from '../engine';
+import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { editorFrom } from './kubeEditor';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
@@ -125,6 +125,12 @@ export class ShellSession {
         const ms = parseSleepDuration(rest[0] ?? '');
         if (ms === undefined) {
           this.write(`sleep: invalid time interval '${rest[0] ?? ''}'\n`);
+          this.lastStatus = 1;
+          return;
+        }
+        const refused = advanceRefusal(this.cluster.now(), ms, `sleep ${rest[0]}`);
+        if (refused) {
+          this.write(`sleep: ${refused}\n`);
           this.lastStatus = 1;
           return;
         }

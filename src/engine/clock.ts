@@ -10,6 +10,8 @@ export interface TimerHandle {
 
 interface Timer {
   at: number;
+  /** When it was set. */
+  setAt: number;
   seq: number;
   label: string;
   fn: () => void;
@@ -38,6 +40,8 @@ export class VirtualClock {
   private lanes: Lane[] = [];
   /** Where the timer `earliest()` last returned lives: a lane, or the heap when undefined. */
   private earliestLane: Lane | undefined;
+  /** The timer whose callback is running, if any. */
+  private running: Timer | undefined;
 
   /** @param startMs virtual wall time (ms since the Unix epoch) at which the cluster starts. */
   constructor(startMs: number) {
@@ -51,7 +55,7 @@ export class VirtualClock {
 
   /** Runs `fn` when virtual time reaches `now() + delayMs`. Timers due at the same instant run in the order they were set. */
   schedule(delayMs: number, label: string, fn: () => void): TimerHandle {
-    const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, fn, cancelled: false };
+    const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
     this.push(timer);
     return {
       at: timer.at,
@@ -67,7 +71,7 @@ export class VirtualClock {
     this.lanes.push(lane);
     return {
       schedule: (label, fn) => {
-        const timer: Timer = { at: this.nowMs + lane.delayMs, seq: this.seq++, label, fn, cancelled: false };
+        const timer: Timer = { at: this.nowMs + lane.delayMs, setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
         lane.timers.push(timer);
         return {
           at: timer.at,
@@ -90,8 +94,21 @@ export class VirtualClock {
     if (!next || next.at > this.nowMs) return false;
     if (this.earliestLane) this.shift(this.earliestLane);
     else this.pop();
-    next.fn();
+    this.running = next;
+    try {
+      next.fn();
+    } finally {
+      this.running = undefined;
+    }
     return true;
+  }
+
+  /**
+   * When the timer now running was set (undefined outside timer callbacks). Work that skips its own timers
+   * uses it to tell whether a timer it would have set was due before or after this one at the same instant.
+   */
+  runningTimerSetAt(): number | undefined {
+    return this.running?.setAt;
   }
 
   /** Moves time forward to `t` (never backwards). Callers run the timers due before each step. */

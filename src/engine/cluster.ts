@@ -13,15 +13,18 @@ import { ClusterLog } from './clusterLog';
 import { type ClusterConfig, defaultConfig } from './config';
 import type { Controller, ControllerContext, ResourceHandlers } from './controllers/controller';
 import { WorkQueue } from './controllers/workQueue';
+import { controllerManagerBurst, controllerManagerQps, TokenBucket } from './controllers/clientRateLimiter';
 import { EventRecorder } from './events/eventRecorder';
 import { ObjectStore, type WatchEvent } from './store/objectStore';
 import { registerStrategies } from './registry/strategies';
 import { createControllers } from './controllers/controllers';
 import { bootstrapCluster } from './bootstrap';
-import { applyObject, type ApplyOptions, type ApplyOutcome } from './apply';
+import { applyObject, type ApplyOptions, type ApplyOutcome, lastAppliedConfiguration } from './apply';
+import { exceedsRequestBody, jsonBodyBytes, maxRequestBodyBytes, requestBodyTooLarge } from './apiserver/requestSize';
 import { type PatchOptions, patchObject, type PatchType } from './apiserver/patch';
 import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
+import { advanceRefusal, TimeLimitError } from './timeLimit';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -41,6 +44,8 @@ export class Cluster {
   /** Read-only view of what the kubelets run: app instances, listeners and container logs. */
   readonly runtime: KubeletRuntimeView;
   private draining = false;
+  /** One client rate limiter per controller (see `clientRateLimiter.ts`). */
+  private readonly clientLimiters = new Map<string, TokenBucket>();
 
   constructor(config: Partial<ClusterConfig> = {}) {
     this.config = defaultConfig(config);
@@ -63,6 +68,14 @@ export class Cluster {
         const q = new WorkQueue(this.clock, name);
         this.queues.push(q);
         return q;
+      },
+      clientRateLimiter: (name: string) => {
+        let bucket = this.clientLimiters.get(name);
+        if (!bucket) {
+          bucket = new TokenBucket(controllerManagerQps, controllerManagerBurst, this.clock.now());
+          this.clientLimiters.set(name, bucket);
+        }
+        return bucket;
       },
     };
     const built = createControllers(ctx);
@@ -94,12 +107,14 @@ export class Cluster {
   }
 
   create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(this.api.create(kind, obj, opts));
   }
 
   update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+    if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(this.api.update(kind, obj, opts));
@@ -110,6 +125,7 @@ export class Cluster {
   }
 
   patch<K extends Kind>(kind: K, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: PatchOptions = {}): ApiResult<KindMap[K]> {
+    if (exceedsRequestBody(patch)) return fail(requestBodyTooLarge());
     return this.settled(patchObject(this.api, kind, namespace, name, type, patch, opts));
   }
 
@@ -119,6 +135,10 @@ export class Cluster {
 
   /** `kubectl apply` semantics for one object: create, or three-way merge into the live object. */
   apply<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
+    // the body carries the object and, in its last-applied annotation, the object again as a JSON string
+    if (exceedsRequestBody(obj) || jsonBodyBytes(obj) + jsonBodyBytes(lastAppliedConfiguration(obj)) > maxRequestBodyBytes) {
+      return fail(requestBodyTooLarge());
+    }
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(applyObject(this.api, kind, obj, opts));
@@ -133,6 +153,7 @@ export class Cluster {
 
   /** Moves virtual time forward by `ms`, running every timer and reconcile due on the way. */
   advance(ms: number): void {
+    refuseBeyondLastTimestamp(this.clock.now(), ms);
     const target = this.clock.now() + Math.max(0, ms);
     this.drain();
     for (;;) {
@@ -150,6 +171,7 @@ export class Cluster {
    * Returns whether the condition was met.
    */
   runUntil(condition: () => boolean, maxMs: number): boolean {
+    refuseBeyondLastTimestamp(this.clock.now(), maxMs);
     const deadline = this.clock.now() + maxMs;
     this.drain();
     while (!condition()) {
@@ -214,6 +236,12 @@ export class Cluster {
       else h.onDelete?.(ev.object);
     });
   }
+}
+
+/** Callers refuse such requests with their own words first (see `advanceRefusal`); this keeps the clock sane. */
+function refuseBeyondLastTimestamp(now: number, ms: number): void {
+  const refused = advanceRefusal(now, ms, `advancing the clock by ${ms} ms`);
+  if (refused) throw new TimeLimitError(refused);
 }
 
 /** Creates a cluster, bootstrapped and settled at its start time. */

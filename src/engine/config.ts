@@ -54,6 +54,11 @@ export interface ClusterConfig {
    * cluster behaves byte for byte the same either way.
    */
   copyHandedOverWrites: boolean;
+  /**
+   * Run quiet probes tick by tick instead of skipping to the next instant their answer can change. Off by
+   * default; a test turns it on to check that skipping changes no byte of what a user can read.
+   */
+  tickQuietProbes: boolean;
 }
 
 /** kind's node naming: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`, ... */
@@ -96,6 +101,7 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     maxEndpointsPerSlice: 100,
     freezeObjects: false,
     copyHandedOverWrites: false,
+    tickQuietProbes: false,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
  * Hostile input (nesting too deep, an alias bomb) is a YAML error at its position, like any other.
  */
 import { Composer, type Document, LineCounter } from 'yaml';
+import { maxRequestBodyBytes, yamlTextExceedsRequestBody } from '../engine';
 import { NestingLimit, aliasingError, depthCheckedTokens } from '../shared/yamlLimits';
 
 export interface ManifestDoc {
@@ -14,10 +15,53 @@ export interface ManifestDoc {
   object?: Record<string, unknown>;
   /** A YAML syntax error or a shape error, with its own 1-based position. */
   error?: { message: string; line: number; column: number };
+  /** Too large to be sent in one request: not parsed at all (the apiserver would refuse it, see requestSize.ts). */
+  tooLarge?: boolean;
 }
 
 export function parseManifests(text: string): ManifestDoc[] {
-  return [...manifestDocs(text)];
+  return [...manifestStream(text)];
+}
+
+/**
+ * The manifests of `text`, parsed lazily when no document can exceed the apiserver's request limit; otherwise
+ * split first, so an oversize document is refused without being parsed.
+ */
+export function manifestStream(text: string): Iterable<ManifestDoc> {
+  if (text.length <= maxRequestBodyBytes) return manifestDocs(text);
+  // A document over the request limit is refused before the YAML parser spends seconds on it.
+  const chunks = splitDocuments(text);
+  const oversize = chunks.map((c) => yamlTextExceedsRequestBody(c.text));
+  if (!oversize.includes(true)) return manifestDocs(text);
+  const out: ManifestDoc[] = [];
+  chunks.forEach((c, index) => {
+    if (oversize[index]) {
+      out.push({ index, line: c.line, tooLarge: true });
+      return;
+    }
+    for (const d of manifestDocs(c.text)) {
+      out.push({ ...d, index, line: d.line + c.line - 1, ...(d.error ? { error: { ...d.error, line: d.error.line + c.line - 1 } } : {}) });
+    }
+  });
+  return out;
+}
+
+/** The text between `---` lines, each with the 1-based line it starts on (a leading empty part dropped). */
+function splitDocuments(text: string): Array<{ text: string; line: number }> {
+  const chunks: Array<{ text: string; line: number }> = [];
+  let chunkStart = 0;
+  let chunkLine = 1;
+  let counted = 0;
+  let line = 1;
+  for (const m of text.matchAll(/^---(?:[ \t].*)?$/gm)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    chunks.push({ text: text.slice(chunkStart, m.index), line: chunkLine });
+    chunkStart = m.index + m[0].length + 1;
+    chunkLine = line + 1;
+  }
+  chunks.push({ text: text.slice(chunkStart), line: chunkLine });
+  return chunks.filter((c, i) => i > 0 || c.text.trim() !== '');
 }
 
 /** The manifests of `text` one by one, each parsed only when asked for (a long apply can interleave work). */

@@ -2,8 +2,8 @@
  * The worker's logic without the worker: one cluster, the commands it answers, and the diffs it emits.
  * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
  */
-import { type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
-import { manifestDocs } from '../kubectl/manifests';
+import { advanceRefusal, type ApiStatus, Cluster, type Kind, kindFromManifest, requestBodyTooLarge } from '../engine';
+import { manifestStream } from '../kubectl/manifests';
 import { selectorFromSet } from '../engine/store/labelSelector';
 import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
 import { DiffBuffer } from './diffBuffer';
@@ -101,9 +101,12 @@ export class ClusterHost {
         if (!r.ok) throw new UserError(statusText(r.status));
         return { kind: 'text', text: objectYaml(r.value) };
       }
-      case 'advance':
+      case 'advance': {
+        const refused = advanceRefusal(this.cluster.now(), command.ms, `advancing ${command.ms} ms`);
+        if (refused) throw new UserError(refused);
         this.cluster.advance(Math.max(0, command.ms));
         return { kind: 'none' };
+      }
       case 'selectorMatches': {
         const sel = selectorFromSet(command.selector);
         const names = this.cluster.store
@@ -115,7 +118,10 @@ export class ClusterHost {
       case 'step': {
         const next = this.cluster.clock.nextAt();
         const now = this.cluster.now();
-        this.cluster.advance(next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now)));
+        const ms = next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now));
+        const refused = advanceRefusal(now, ms, `advancing ${ms} ms`);
+        if (refused) throw new UserError(refused);
+        this.cluster.advance(ms);
         return { kind: 'none' };
       }
       case 'clock':
@@ -161,8 +167,12 @@ export class ClusterHost {
    */
   private apply(text: string): ApplyItemResult[] {
     const items: ApplyItemResult[] = [];
-    for (const doc of manifestDocs(text)) {
+    for (const doc of manifestStream(text)) {
       if (doc.index > 0 && doc.index % busyEveryDocuments === 0) this.onBusy?.();
+      if (doc.tooLarge) {
+        items.push({ document: doc.index, line: doc.line, error: statusText(requestBodyTooLarge()), errorSource: 'apiserver' });
+        continue;
+      }
       if (doc.error) {
         items.push({ document: doc.index, error: doc.error.message, errorSource: 'yaml', line: doc.error.line, column: doc.error.column });
         continue;

@@ -3,7 +3,7 @@
  * A `get -w` keeps streaming into its tab until interrupted (Ctrl+C), so one tab can watch Endpoints while
  * another deletes the pod.
  */
-import type { Cluster } from '../engine';
+import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
@@ -64,6 +64,8 @@ export class TerminalSessions {
     if (head === 'sleep') {
       const ms = parseSleepDuration(rest[0] ?? '');
       if (ms === undefined) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
+      const refused = advanceRefusal(this.cluster().now(), ms, `sleep ${rest[0]}`);
+      if (refused) return { output: [{ stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
       this.cluster().advance(ms);
       return { output: [], exitCode: 0, watching: false };
     }

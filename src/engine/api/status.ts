@@ -17,6 +17,7 @@ export type StatusReason =
   | 'InternalError'
   | 'MethodNotAllowed'
   | 'Expired'
+  | 'RequestEntityTooLarge'
   // StatusReasonUnknown: an error that is not a Status (e.g. a strategic merge patch error) reaches the client as
   // a 500 with an empty reason, which kubectl prints as `Error from server: <message>`
   | '';
@@ -112,6 +113,11 @@ export function internalError(message: string): ApiStatus {
 /** 410 Gone for a watch from a resourceVersion the watch cache no longer holds. */
 export function gone(message: string): ApiStatus {
   return status('Expired', 410, message);
+}
+
+/** 413: `errors.NewRequestEntityTooLargeError` (k8s.io/apimachinery pkg/api/errors/errors.go). */
+export function requestEntityTooLarge(message: string): ApiStatus {
+  return status('RequestEntityTooLarge', 413, `Request entity too large: ${message}`);
 }
 
 export function methodNotAllowed(message: string): ApiStatus {

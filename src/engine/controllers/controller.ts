@@ -12,6 +12,7 @@ import type { Prng } from '../../shared/prng';
 import type { EventRecorder } from '../events/eventRecorder';
 import type { ClusterLog } from '../clusterLog';
 import type { WorkQueue } from './workQueue';
+import type { TokenBucket } from './clientRateLimiter';
 
 export interface ResourceHandlers<K extends Kind> {
   onAdd?(obj: KindMap[K]): void;
@@ -33,6 +34,8 @@ export interface ControllerContext {
   informer<K extends Kind>(kind: K, handlers: ResourceHandlers<K>): void;
   /** A work queue owned by the cluster's run loop. */
   newQueue(name: string): WorkQueue;
+  /** The rate limiter of the API client kube-controller-manager builds for the named controller. */
+  clientRateLimiter(controller: string): TokenBucket;
 }
 
 export interface Controller {

@@ -16,7 +16,7 @@ import { recordStageEvents } from './kubeletEvents';
 import { crashLoopBackOff, imagePull, stages } from './lifecycleStages';
 import type { ContainerRuntime, PodRuntime } from './podRuntime';
 import { formatPod } from './podRuntime';
-import { startProbes, stopProbes } from './probeManager';
+import { startProbes, stopProbes, wakeProbes } from './probeManager';
 
 /** The first container still waiting to be started, in spec order (SyncPod starts them one by one). */
 export function advanceStart(host: KubeletHost, pr: PodRuntime): void {
@@ -133,6 +133,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
       podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => {
         if (step.touch) attempt.instance.files.add(step.touch);
         if (step.remove) attempt.instance.files.delete(step.remove);
+        wakeProbes(host, pr);
       }),
     );
   }

@@ -18,6 +18,7 @@ import { NodeAgent } from './nodeAgent';
 import { readyNodeStatus } from './nodeStatus';
 import { admitPod, applySpecChange, beginTermination, powerOffPod, powerOnPod, tearDownPod } from './podWorker';
 import { stopContainer } from './containerLifecycle';
+import { wakeProbes } from './probeManager';
 import type { PodRuntime } from './podRuntime';
 import { generatePodStatus } from './podStatus';
 import { kindNodeResolvConf, podResolvConf } from './resolvConf';
@@ -166,6 +167,8 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       agent.pods.set(key, pr);
     }
     pr.pod = pod;
+    // whatever changed (deletion, spec) may change what the probes see
+    wakeProbes(host, pr);
     applySpecChange(host, pr, pod);
     if (deleting) {
       const graceS = pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
@@ -258,6 +261,7 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       if (!inst || (cr.phase !== 'running' && cr.phase !== 'stopping')) return false;
       if (check === 'ready') inst.ready = ok;
       else inst.healthy = ok;
+      if (pr) wakeProbes(host, pr);
       return true;
     },
     containerEnv(namespace, pod, container) {

@@ -51,6 +51,13 @@ export interface ContainerAttempt {
 export interface ProbeWorker {
   state: ProbeState;
   timer?: TimerHandle;
+  /**
+   * Set while the probe is quiet: its last run (at this instant) changed nothing and its answer cannot change
+   * until something happens to the pod, so it has no timer; its runs stay on the grid `quietSince + k·period`.
+   */
+  quietSince?: number;
+  /** The ephemeral source port of the worker's next connection (access logs). */
+  nextPort: number;
 }
 
 export interface ContainerRuntime {

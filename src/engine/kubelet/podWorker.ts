@@ -51,7 +51,10 @@ export function cancelPodTimers(pr: PodRuntime): void {
   for (const c of pr.containers) {
     c.timer = undefined;
     if (c.attempt) c.attempt.timers = [];
-    for (const w of c.probes.values()) w.timer = undefined;
+    for (const w of c.probes.values()) {
+      w.timer = undefined;
+      w.quietSince = undefined;
+    }
   }
 }
 

@@ -104,6 +104,9 @@ function parseInt64(s: string): number | undefined {
 
 const durationUnits: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** The longest time.Duration, 2^63-1 ns (about 292 years), in ms. */
+const maxDurationMs = 9_223_372_036_854.775;
+
 /** time.ParseDuration, in milliseconds. */
 export function parseGoDuration(s: string): number | undefined {
   if (s === '0') return 0;
@@ -111,6 +114,8 @@ export function parseGoDuration(s: string): number | undefined {
   if (!m) return undefined;
   let total = 0;
   for (const part of m[2].matchAll(/([0-9]*\.?[0-9]+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * durationUnits[part[2]];
+  // a Duration is an int64 of nanoseconds: ParseDuration refuses what overflows it (Go src/time/format.go)
+  if (total > maxDurationMs) return undefined;
   return m[1] === '-' ? -total : total;
 }
 

@@ -3,9 +3,9 @@
  * the host (a file reader, or stdin for `-`), splits YAML documents, and checks each object has a kind this
  * server serves. Errors follow cli-runtime's wording where the cause is the same.
  */
-import { type Kind, type KubeObject, kindFromManifest } from '../../engine';
+import { type Kind, type KubeObject, kindFromManifest, requestBodyTooLarge } from '../../engine';
 import type { CommandEnv } from '../cli/command';
-import { fail } from '../cli/errors';
+import { CommandError, fail } from '../cli/errors';
 import { parseManifests } from '../manifests';
 
 /** One object read from a manifest, with where it came from (for `error when creating "x.yaml"` messages). */
@@ -31,6 +31,11 @@ export function readManifests(env: CommandEnv, filenames: readonly string[]): Ma
   for (const name of filenames) {
     const { text, source } = readSource(env, name);
     for (const doc of parseManifests(text)) {
+      if (doc.tooLarge) {
+        // what the apiserver answers to the request kubectl sends for it (AddSourceToErr adds the source)
+        const status = requestBodyTooLarge();
+        throw new CommandError({ type: 'status', status: { ...status, message: `error when creating "${source}": ${status.message}` } });
+      }
       if (doc.error) throw fail(`error parsing ${source}: error converting YAML to JSON: yaml: line ${doc.error.line}: ${doc.error.message}`);
       const obj = doc.object as Record<string, unknown>;
       const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined;

@@ -6,11 +6,12 @@
  * `podRanking.ts` describes. Expectations keep a sync from acting twice on the same stale view.
  */
 import { objectKey } from '../../api/resources';
-import type { Pod, ReplicaSet } from '../../api/types';
+import type { OwnerReference, Pod, ReplicaSet } from '../../api/types';
 import { deepEqual } from '../../shared';
 import type { LabelSelector } from '../../store/labelSelector';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
+import { throttled } from '../clientRateLimiter';
 import {
   compiledSelector,
   controllerUidIndex,
@@ -165,6 +166,56 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     return out;
   };
 
+  const limiter = ctx.clientRateLimiter(component);
+
+  /**
+   * Runs a sync's pod requests through the controller's client limiter: what has no token yet waits on the
+   * clock (the goroutines of slowStartBatch blocked in the rate limiter). A failure found after the sync
+   * returned is reported and requeued the way a failed sync is.
+   */
+  const throttle = (key: string, what: string, work: Generator<void, string | undefined, void>): string | undefined => {
+    const r = throttled(clock, limiter, `${component}: ${what} ${key} (client rate limit)`, work, (error) => {
+      if (error === undefined) return;
+      ctx.log.write(component, `error syncing "${key}": ${error}; requeuing`);
+      queue.addRateLimited(key);
+    });
+    return r.done ? r.value : undefined;
+  };
+
+  /** `slowStartBatch` over pod creations: batches of 1, 2, 4, ...; a failing batch stops the rest. */
+  function* createInSlowStartBatches(key: string, rs: ReplicaSet, template: NonNullable<NonNullable<ReplicaSet['spec']>['template']>, ref: OwnerReference, diff: number) {
+    let successes = 0;
+    let remaining = diff;
+    let error: string | undefined;
+    for (let batch = Math.min(remaining, slowStartInitialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
+      for (let i = 0; i < batch; i++) {
+        yield;
+        const r = createPodFromTemplate(ctx, component, 'ReplicaSet', rs, template, ref);
+        // A terminating namespace refuses every create; Kubernetes treats that as nothing to do.
+        if (r.ok || r.namespaceTerminating) successes++;
+        else error ??= r.error;
+      }
+      if (error !== undefined) break;
+      remaining -= batch;
+    }
+    for (let skipped = diff - successes; skipped > 0; skipped--) expectations.creationObserved(key);
+    return error;
+  }
+
+  /** Deletes the chosen pods, one request each. */
+  function* deleteEach(key: string, rs: ReplicaSet, toDelete: readonly Pod[]) {
+    let error: string | undefined;
+    for (const pod of toDelete) {
+      yield;
+      const r = deletePodOf(ctx, component, 'ReplicaSet', rs, pod);
+      if (r.ok) continue;
+      // the informer will never show this deletion
+      expectations.deletionObserved(key, keyOf(pod));
+      if (!r.notFound) error ??= `unable to delete pods: ${r.error}`;
+    }
+    return error ? error : undefined;
+  }
+
   /** `manageReplicas`: creates or deletes pods to reach spec.replicas. Returns an error message on failure. */
   const manageReplicas = (key: string, rs: ReplicaSet, active: readonly Pod[], notes: string[]): string | undefined => {
     const want = rs.spec?.replicas ?? 1;
@@ -175,37 +226,14 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       expectations.expectCreations(key, diff);
       const ref = newControllerRef(rs, 'apps/v1', 'ReplicaSet');
       const template = rs.spec?.template ?? {};
-      let successes = 0;
-      let remaining = diff;
-      let error: string | undefined;
-      // slowStartBatch: batches of 1, 2, 4, ...; a failing batch stops the rest until the next sync.
-      for (let batch = Math.min(remaining, slowStartInitialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
-        for (let i = 0; i < batch; i++) {
-          const r = createPodFromTemplate(ctx, component, 'ReplicaSet', rs, template, ref);
-          // A terminating namespace refuses every create; Kubernetes treats that as nothing to do.
-          if (r.ok || r.namespaceTerminating) successes++;
-          else error ??= r.error;
-        }
-        if (error !== undefined) break;
-        remaining -= batch;
-      }
-      for (let skipped = diff - successes; skipped > 0; skipped--) expectations.creationObserved(key);
-      return error;
+      return throttle(key, 'create pods', createInSlowStartBatches(key, rs, template, ref, diff));
     }
     if (diff > 0) {
       diff = Math.min(diff, burstReplicas);
       notes.push(`too many replicas: need ${want}, deleting ${diff}`);
       const toDelete = getPodsToDelete(active, indirectlyRelatedPods(rs), diff, clock.now());
       expectations.expectDeletions(key, toDelete.map((p) => keyOf(p)));
-      let error: string | undefined;
-      for (const pod of toDelete) {
-        const r = deletePodOf(ctx, component, 'ReplicaSet', rs, pod);
-        if (r.ok) continue;
-        // the informer will never show this deletion
-        expectations.deletionObserved(key, keyOf(pod));
-        if (!r.notFound) error ??= `unable to delete pods: ${r.error}`;
-      }
-      return error;
+      return throttle(key, 'delete pods', deleteEach(key, rs, toDelete));
     }
     return undefined;
   };
