@@ -172,16 +172,8 @@ export class VirtualClock {
 
 /** RFC 3339 UTC timestamp with second precision, the way metav1.Time serialises (`2026-01-01T00:00:00Z`). */
 export function formatTimestamp(ms: number): string {
-  // Thousands of objects get the same second while a cluster settles: remember the last one formatted.
-  const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastSecondText = `${isoDate(second * 1000).slice(0, 19)}Z`;
-  }
-  return lastSecondText;
+  return `${isoDate(Math.floor(ms / 1000) * 1000).slice(0, 19)}Z`;
 }
-let lastSecond = Number.NaN;
-let lastSecondText = '';
 
 /** RFC 3339 with nanoseconds and trailing zeros dropped, as used by `endpoints.kubernetes.io/last-change-trigger-time`. */
 export function formatMicroTimestamp(ms: number): string {
@@ -192,18 +184,6 @@ export function formatMicroTimestamp(ms: number): string {
 
 /** Parses an RFC 3339 timestamp back to ms; NaN when it is not one. */
 export function parseTimestamp(text: string): number {
-  // Controllers parse the same few second-resolution stamps of thousands of objects: keep them (bounded).
-  let ms = parsedTimestamps.get(text);
-  if (ms === undefined) {
-    ms = parseTimestampUncached(text);
-    if (parsedTimestamps.size >= 4096) parsedTimestamps.clear();
-    parsedTimestamps.set(text, ms);
-  }
-  return ms;
-}
-const parsedTimestamps = new Map<string, number>();
-
-function parseTimestampUncached(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
   if (!m) return Number.NaN;
   const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));

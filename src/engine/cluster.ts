@@ -17,6 +17,7 @@ import { EventRecorder } from './events/eventRecorder';
 import { ObjectStore, type WatchEvent } from './store/objectStore';
 import { registerStrategies } from './registry/strategies';
 import { createControllers } from './controllers/controllers';
+import { createControllerCaches } from './controllers/controllerCaches';
 import { bootstrapCluster } from './bootstrap';
 import { applyObject, type ApplyOptions, type ApplyOutcome } from './apply';
 import { type PatchOptions, patchObject, type PatchType } from './apiserver/patch';
@@ -59,6 +60,7 @@ export class Cluster {
       recorder: this.recorder,
       log: this.log,
       informer: <K extends Kind>(kind: K, h: ResourceHandlers<K>) => this.informer(kind, h),
+      caches: createControllerCaches(this.store),
       newQueue: (name: string) => {
         const q = new WorkQueue(this.clock, name);
         this.queues.push(q);

@@ -3,6 +3,7 @@
  * object store, with per-kind strategies for defaulting, validation and allocation. Every write either fully
  * succeeds (one new resourceVersion, one watch event) or returns a Status and changes nothing.
  */
+import { AdmissionCaches } from './admissionCaches';
 import { formatTimestamp } from '../clock';
 import type { VirtualClock } from '../clock';
 import type { ClusterConfig } from '../config';
@@ -63,6 +64,8 @@ export interface WriteOptions {
 
 export class ApiServer {
   private strategies = new Map<Kind, AnyStrategy>();
+  /** Validated pieces and allocators: this apiserver's alone. */
+  private readonly caches = new AdmissionCaches();
 
   constructor(
     private readonly store: ObjectStore,
@@ -76,7 +79,7 @@ export class ApiServer {
   }
 
   private ctx(): AdmissionContext {
-    return { store: this.store, config: this.config, rand: this.rand, now: this.clock.now() };
+    return { store: this.store, config: this.config, rand: this.rand, now: this.clock.now(), caches: this.caches };
   }
 
   private strategy<K extends Kind>(kind: K): Strategy<K> {

@@ -3,6 +3,7 @@
  * compute a key and enqueue it; `sync(key)` re-reads the current state and reconciles. Handlers never
  * reconcile inline. The cluster runs every queue to empty after each command and each timer.
  */
+import type { ControllerCaches } from './controllerCaches';
 import type { VirtualClock } from '../clock';
 import type { ClusterConfig } from '../config';
 import type { ApiServer } from '../apiserver/apiServer';
@@ -33,6 +34,8 @@ export interface ControllerContext {
   informer<K extends Kind>(kind: K, handlers: ResourceHandlers<K>): void;
   /** A work queue owned by the cluster's run loop. */
   newQueue(name: string): WorkQueue;
+  /** What the controllers of this cluster remember between syncs. */
+  caches: ControllerCaches;
 }
 
 export interface Controller {

@@ -133,22 +133,9 @@ export const stages = {
   },
 } satisfies Record<string, Stage>;
 
-const compiled = new Map<string, string[]>();
-
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders (an unknown name is left as it is). */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  let parts = compiled.get(template);
-  if (!parts) {
-    // odd indexes are placeholder names
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
-  }
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const k = parts[i];
-    out += (k in values ? String(values[k]) : `{${k}}`) + parts[i + 1];
-  }
-  return out;
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
 }
 
 /** crash-loop back-off: 10 s initial, doubling, capped at 5 min; entries older than 2×max are forgotten. */

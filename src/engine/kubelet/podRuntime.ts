@@ -36,6 +36,9 @@ export interface ContainerAttempt {
   id: string;
   /** The image as written in the spec when this attempt was created. */
   image: string;
+  /** `containerStatuses[].image` and `imageID` for that image (every status write reports them). */
+  statusImage: string;
+  statusImageId: string;
   startedAt: number;
   app: SimulatedApp;
   instance: AppInstance;

@@ -6,7 +6,7 @@
 import type { Node, Pod, Taint } from '../api/types';
 import { keyOf } from '../store/objectStore';
 import { getControllerOf } from '../controllers/replicaset/controllerRef';
-import { milliCpu, podResources, units } from './podResources';
+import { milliCpu, type PodResources, podResources, units } from './podResources';
 
 export interface NodeInfo {
   name: string;
@@ -84,6 +84,20 @@ export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly accounted = new Map<string, Accounted>();
   private sortedNames: string[] | undefined;
+  /** Per (immutable) stored pod spec: every status write of a pod passes through this cache. */
+  private readonly resources = new WeakMap<object, PodResources>();
+
+  /** Requests and host ports of a pod. The result is shared: never change it. */
+  podResources(pod: Pod): PodResources {
+    const spec = pod.spec;
+    if (!spec) return podResources(pod);
+    let r = this.resources.get(spec);
+    if (!r) {
+      r = podResources(pod);
+      this.resources.set(spec, r);
+    }
+    return r;
+  }
 
   /** NodeInfos of the nodes that exist, in name order. */
   nodes(): NodeInfo[] {
@@ -128,7 +142,7 @@ export class SchedulerCache {
     const node = pod.spec?.nodeName;
     const phase = pod.status?.phase;
     if (!node || phase === 'Succeeded' || phase === 'Failed') return;
-    const r = podResources(pod);
+    const r = this.podResources(pod);
     const ref = getControllerOf(pod);
     const a: Accounted = {
       node,

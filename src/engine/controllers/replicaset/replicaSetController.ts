@@ -12,7 +12,6 @@ import type { LabelSelector } from '../../store/labelSelector';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import {
-  compiledSelector,
   controllerUidIndex,
   ensureControllerIndex,
   ensureSelectorIndex,
@@ -56,7 +55,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   const replicaSetsMatching = (pod: Pod): ReplicaSet[] => {
     if (Object.keys(pod.metadata?.labels ?? {}).length === 0) return [];
     return selectorCandidates(store, 'ReplicaSet', pod.metadata?.namespace, pod.metadata?.labels).filter((rs) => {
-      const sel = compiledSelector(rs.spec?.selector);
+      const sel = ctx.caches.selectors.compiledSelector(rs.spec?.selector);
       return !!sel && !sel.empty && sel.matches(pod.metadata?.labels);
     });
   };
@@ -237,7 +236,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       return undefined;
     }
     const needsSync = expectations.satisfied(key);
-    const selector = compiledSelector(rs.spec?.selector);
+    const selector = ctx.caches.selectors.compiledSelector(rs.spec?.selector);
     if (!selector) {
       ctx.log.write(component, 'error converting pod selector to selector', `ReplicaSet/${key}`);
       return undefined;
@@ -249,7 +248,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const active = claimed.pods;
     const manageError = needsSync && !rs.metadata?.deletionTimestamp ? manageReplicas(key, rs, active, notes) : undefined;
     const now = clock.now();
-    const next = calculateReplicaSetStatus(rs, active, manageError, now);
+    const next = calculateReplicaSetStatus(rs, active, manageError, now, ctx.caches.selectors);
     const current = store.get('ReplicaSet', key) ?? rs;
     const status = statusToWrite(current, next);
     if (status) {
