@@ -154,10 +154,10 @@ export class ApiServer {
     if (!meta.name) {
       return fail(invalid(kind, '', [field.required('metadata.name', 'name or generateName is required')]));
     }
-    if (info.namespaced && kind !== 'Event' && !this.store.get('Namespace', meta.namespace ?? '')) {
+    const ns = info.namespaced ? this.store.get('Namespace', meta.namespace ?? '') : undefined;
+    if (info.namespaced && kind !== 'Event' && !ns) {
       return fail(notFound('Namespace', meta.namespace ?? ''));
     }
-    const ns = this.store.get('Namespace', meta.namespace ?? '');
     if (info.namespaced && ns?.metadata?.deletionTimestamp) {
       return fail({
         ...forbiddenNamespaceTerminating(kind, meta.name, meta.namespace ?? ''),

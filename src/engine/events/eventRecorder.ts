@@ -49,7 +49,7 @@ export class EventRecorder {
   event(obj: KubeObject, kind: Kind, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace || 'default';
-    const identity = [source.component, source.host ?? '', kind, namespace, meta.name, meta.uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const identity = `${source.component}\u0000${source.host ?? ''}\u0000${kind}\u0000${namespace}\u0000${meta.name ?? ''}\u0000${meta.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
     const now = this.clock.now();
     const existingName = this.byIdentity.get(identity);
     if (existingName) {

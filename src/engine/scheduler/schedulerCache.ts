@@ -84,18 +84,22 @@ export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly accounted = new Map<string, Accounted>();
   private sortedNames: string[] | undefined;
-  /** Per (immutable) stored pod spec: every status write of a pod passes through this cache. */
-  private readonly resources = new WeakMap<object, PodResources>();
+  /**
+   * Per (immutable) stored containers list, which a pod keeps from creation on (binding and status writes
+   * replace the spec object, not its containers): every write of a pod passes through this cache.
+   */
+  private readonly resources = new WeakMap<object, { init: unknown; overhead: unknown; r: PodResources }>();
 
   /** Requests and host ports of a pod. The result is shared: never change it. */
   podResources(pod: Pod): PodResources {
-    const spec = pod.spec;
-    if (!spec) return podResources(pod);
-    let r = this.resources.get(spec);
-    if (!r) {
-      r = podResources(pod);
-      this.resources.set(spec, r);
-    }
+    const containers = pod.spec?.containers;
+    if (!containers) return podResources(pod);
+    const init = pod.spec?.initContainers;
+    const overhead = pod.spec?.overhead;
+    const hit = this.resources.get(containers);
+    if (hit && hit.init === init && hit.overhead === overhead) return hit.r;
+    const r = podResources(pod);
+    this.resources.set(containers, { init, overhead, r });
     return r;
   }
 
