@@ -75,6 +75,26 @@ describe('module-level state', () => {
     expect(moduleStateViolations(planted, ['table']).map((v) => v.name)).toEqual(['lastSecond', 'counter', 'parsed', 'seen', 'registry']);
   });
 
+  it('is found when a constant is written in place, allowlisted or not', () => {
+    const planted = [
+      'const uidCodes = [48, 48, 45];',
+      'const table = new Set(["a"]);',
+      'const frozen = Object.freeze(["x"]);',
+      'export function newUid(): string {',
+      '  uidCodes[1] = 49;',
+      '  const copy = frozen.slice();',
+      '  copy[0] = "y";',
+      '  return String.fromCharCode(...uidCodes) + copy[0];',
+      '}',
+      'export function remember(v: string): void {',
+      '  table.add(v);',
+      '  config.limits.max = 3;',
+      '}',
+      'const config = { limits: { max: 1 } };',
+    ].join('\n');
+    expect(moduleStateViolations(planted, ['table']).map((v) => v.name)).toEqual(['uidCodes', 'table', 'config']);
+  });
+
   it('is found in a real engine file with a planted cache', () => {
     const text = readFileSync(join(root, 'src/engine/clock.ts'), 'utf8');
     expect(moduleStateViolations(text)).toEqual([]);
