@@ -49,6 +49,20 @@ export class VirtualClock {
     return this.nowMs;
   }
 
+  /** The second `lastStamp` spells, so that all the objects stamped within one second share one string. */
+  private lastStampSecond = Number.NaN;
+  private lastStamp = '';
+
+  /** {@link formatTimestamp} of now: thousands of objects get the same second while a cluster settles. */
+  timestamp(): string {
+    const second = Math.floor(this.nowMs / 1000);
+    if (second !== this.lastStampSecond) {
+      this.lastStampSecond = second;
+      this.lastStamp = formatTimestamp(this.nowMs);
+    }
+    return this.lastStamp;
+  }
+
   /** Runs `fn` when virtual time reaches `now() + delayMs`. Timers due at the same instant run in the order they were set. */
   schedule(delayMs: number, label: string, fn: () => void): TimerHandle {
     const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), seq: this.seq++, label, fn, cancelled: false };

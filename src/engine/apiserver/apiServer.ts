@@ -182,7 +182,7 @@ export class ApiServer {
     const rv = this.store.nextResourceVersion();
     meta.uid = newUid(this.rand);
     meta.resourceVersion = String(rv);
-    meta.creationTimestamp = formatTimestamp(this.clock.now());
+    meta.creationTimestamp = this.clock.timestamp();
     if (strategy.tracksGeneration) meta.generation = 1;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
@@ -281,7 +281,7 @@ export class ApiServer {
     if (!old) return fail(notFound('Pod', name));
     if (old.metadata?.deletionTimestamp) return fail(conflict('Pod', name, 'pod is being deleted, cannot be assigned to a host'));
     if (old.spec?.nodeName) return fail(conflict('Pod', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`));
-    const t = formatTimestamp(this.clock.now());
+    const t = this.clock.timestamp();
     const conditions = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: t });
     const rv = this.store.nextResourceVersion();
@@ -366,7 +366,7 @@ export class ApiServer {
     const rv = this.store.nextResourceVersion();
     const marked = {
       ...ns,
-      metadata: { ...ns.metadata, deletionTimestamp: formatTimestamp(this.clock.now()), deletionGracePeriodSeconds: 0, resourceVersion: String(rv) },
+      metadata: { ...ns.metadata, deletionTimestamp: this.clock.timestamp(), deletionGracePeriodSeconds: 0, resourceVersion: String(rv) },
       status: { ...ns.status, phase: 'Terminating' },
     } as KindMap['Namespace'];
     this.store.replace('Namespace', this.seal(marked), rv);

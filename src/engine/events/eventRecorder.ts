@@ -5,7 +5,7 @@
  * default `--event-ttl` of one hour.
  */
 import type { ApiServer } from '../apiserver/apiServer';
-import { type FixedDelayTimers, formatTimestamp, parseTimestamp, type VirtualClock } from '../clock';
+import { type FixedDelayTimers, parseTimestamp, type VirtualClock } from '../clock';
 import { apiVersionFor } from '../api/resources';
 import type { Event, Kind, KubeObject } from '../api/types';
 
@@ -56,7 +56,7 @@ export class EventRecorder {
       const existing = this.api.get('Event', namespace, existingName);
       if (existing.ok) {
         const ev = existing.value;
-        this.api.update('Event', { ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: formatTimestamp(now) }, { handOver: true });
+        this.api.update('Event', { ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: this.clock.timestamp() }, { handOver: true });
         this.expireLater(identity, namespace, existingName);
         return;
       }
@@ -79,8 +79,8 @@ export class EventRecorder {
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: formatTimestamp(now),
-      lastTimestamp: formatTimestamp(now),
+      firstTimestamp: this.clock.timestamp(),
+      lastTimestamp: this.clock.timestamp(),
       count: 1,
       type,
       reportingComponent: source.component,
