@@ -133,9 +133,25 @@ export const stages = {
   },
 } satisfies Record<string, Stage>;
 
-/** Fills `{name}` placeholders (an unknown name is left as it is). */
+/** Fills `{name}` placeholders (`name` being word characters); an unknown name is left as it is. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+    let end = open + 1;
+    while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
+    if (end === open + 1 || template.charCodeAt(end) !== 125) continue;
+    const k = template.slice(open + 1, end);
+    out += template.slice(from, open) + (k in values ? String(values[k]) : `{${k}}`);
+    from = end + 1;
+    open = end;
+  }
+  return out + template.slice(from);
+}
+
+/** `\w`: ASCII letters, digits and `_`. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** crash-loop back-off: 10 s initial, doubling, capped at 5 min; entries older than 2×max are forgotten. */
