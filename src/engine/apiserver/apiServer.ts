@@ -14,7 +14,7 @@ import { type ApiResult, type ApiStatus, alreadyExists, badRequest, conflict, fa
 import type { Kind, KindMap, KubeObject, WritableMeta as ObjectMeta } from '../api/types';
 import type { ObjectStore, WatchEvent } from '../store/objectStore';
 import type { Prng } from '../../shared/prng';
-import { generateName, newUid } from './names';
+import { generateName, newUid, newUidBuffer } from './names';
 import type { AdmissionContext, Strategy } from './strategy';
 import { parseLabelSelector, type LabelSelector } from '../store/labelSelector';
 import { parseFieldSelector, type FieldSelector } from '../store/fieldSelector';
@@ -66,6 +66,8 @@ export class ApiServer {
   private strategies = new Map<Kind, AnyStrategy>();
   /** Validated pieces and allocators: this apiserver's alone. */
   private readonly caches = new AdmissionCaches();
+  /** The character codes of the uid being made (this apiserver's own). */
+  private readonly uidBuffer = newUidBuffer();
 
   constructor(
     private readonly store: ObjectStore,
@@ -180,7 +182,7 @@ export class ApiServer {
     alloc.commit?.();
 
     const rv = this.store.nextResourceVersion();
-    meta.uid = newUid(this.rand);
+    meta.uid = newUid(this.rand, this.uidBuffer);
     meta.resourceVersion = String(rv);
     meta.creationTimestamp = this.clock.timestamp();
     if (strategy.tracksGeneration) meta.generation = 1;

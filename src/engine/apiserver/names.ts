@@ -25,11 +25,15 @@ const uidDigitPositions: readonly number[] = Object.freeze([
 /** The character codes of a uid's fixed parts (the dashes and the version digit). */
 const uidTemplate: readonly number[] = Object.freeze([...'00000000-0000-4000-0000-000000000000'].map((c) => c.charCodeAt(0)));
 
-/** A random (version 4) UUID. */
-export function newUid(rand: Prng): string {
+/** A buffer for {@link newUid}: the caller's own, reused for every uid it makes. */
+export function newUidBuffer(): number[] {
+  return uidTemplate.slice();
+}
+
+/** A random (version 4) UUID, spelled in `codes` (a {@link newUidBuffer}; its random digits are overwritten). */
+export function newUid(rand: Prng, codes: number[] = newUidBuffer()): string {
   // one string made from character codes: appending digit by digit made 32 intermediate strings
   // rand.int(4) and rand.int(16) are the top 2 and 4 bits of the next draw; the variant is drawn first
-  const codes = uidTemplate.slice();
   codes[19] = hexCodes[8 + (rand.uint32() >>> 30)];
   for (let i = 0; i < uidDigitPositions.length; i++) codes[uidDigitPositions[i]] = hexCodes[rand.uint32() >>> 28];
   return String.fromCharCode.apply(null, codes);

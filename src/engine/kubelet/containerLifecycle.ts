@@ -117,6 +117,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     statusImage: statusImage(cr.spec.image ?? ''),
     statusImageId: statusImageId(cr.spec.image ?? ''),
     startedAt: now,
+    startedAtText: clock.timestamp(),
     app,
     instance,
     get env() {

@@ -84,7 +84,7 @@ export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): Con
   const requests = pick(spec.resources?.requests as Record<string, unknown> | undefined);
   if (requests) base.allocatedResources = requests as ContainerStatus['allocatedResources'];
   if (cr.phase === 'running' || cr.phase === 'stopping') {
-    base.state = { running: { startedAt: formatTimestamp(a.startedAt) } };
+    base.state = { running: { startedAt: a.startedAtText } };
     const limits = pick(spec.resources?.limits as Record<string, unknown> | undefined);
     base.resources = { ...(limits ? { limits } : {}), ...(requests ? { requests } : {}) } as ContainerStatus['resources'];
   } else if (cr.terminated) {

@@ -39,6 +39,8 @@ export interface ContainerAttempt {
   /** `containerStatuses[].image` and `imageID` for that image (every status write reports them). */
   statusImage: string;
   statusImageId: string;
+  /** `startedAt` as `state.running.startedAt` spells it (every status write of a running container reports it). */
+  startedAtText: string;
   startedAt: number;
   app: SimulatedApp;
   instance: AppInstance;

@@ -78,10 +78,10 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
     { type: 'PodScheduled', status: 'True' },
   ];
   const conditions: PodCondition134[] = (pod.status?.conditions ?? []).filter((c) => !kubeletConditions.has(c.type)).map((c) => ({ ...c }));
-  const t = formatTimestamp(now);
+  let t: string | undefined;
   for (const c of fresh) {
     const prev = old.conditions?.find((o) => o.type === c.type);
-    const lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : t;
+    const lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : (t ??= formatTimestamp(now));
     conditions.push({ lastProbeTime: null as unknown as string, lastTransitionTime, ...gen, ...c } as PodCondition134);
   }
 
