@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     // the property and determinism tests replay long operation sequences
     testTimeout: 60_000,
+    // every cluster freezes what its store keeps (src/engine/config.ts), so a mutation of a stored object throws
+    env: { SVCSIM_FREEZE_OBJECTS: '1' },
   },
 });

@@ -7,6 +7,7 @@
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { editorFrom } from './kubeEditor';
+import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 interface Job {
@@ -32,6 +33,8 @@ export class ShellSession {
   private held = '';
   private transcript: string[] = [];
   private lastStatus = 0;
+  /** The localhost ports `kubectl port-forward` holds in this session's cluster. */
+  private readonly portForwards = new LocalPortRegistry();
 
   constructor(
     readonly cluster: Cluster,
@@ -163,7 +166,7 @@ export class ShellSession {
   private context(scoped: ReadonlyMap<string, string> = new Map()): KubectlContext {
     const readFile = this.options.readFile ?? (() => undefined);
     const editorCommand = scoped.get('KUBE_EDITOR') ?? this.vars.get('KUBE_EDITOR') ?? scoped.get('EDITOR') ?? this.vars.get('EDITOR');
-    const ctx: KubectlContext = { cluster: this.cluster, readFile: this.options.readFile };
+    const ctx: KubectlContext = { cluster: this.cluster, readFile: this.options.readFile, portForwards: this.portForwards };
     if (editorCommand) {
       const built = editorFrom(editorCommand, readFile);
       if (built.editor) ctx.editor = built.editor;

@@ -53,6 +53,20 @@ export class VirtualClock {
     return this.nowMs;
   }
 
+  /** The second `lastStamp` spells, so that all the objects stamped within one second share one string. */
+  private lastStampSecond = Number.NaN;
+  private lastStamp = '';
+
+  /** {@link formatTimestamp} of now: thousands of objects get the same second while a cluster settles. */
+  timestamp(): string {
+    const second = Math.floor(this.nowMs / 1000);
+    if (second !== this.lastStampSecond) {
+      this.lastStampSecond = second;
+      this.lastStamp = formatTimestamp(this.nowMs);
+    }
+    return this.lastStamp;
+  }
+
   /** Runs `fn` when virtual time reaches `now() + delayMs`. Timers due at the same instant run in the order they were set. */
   schedule(delayMs: number, label: string, fn: () => void): TimerHandle {
     const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
@@ -189,16 +203,32 @@ export class VirtualClock {
 
 /** RFC 3339 UTC timestamp with second precision, the way metav1.Time serialises (`2026-01-01T00:00:00Z`). */
 export function formatTimestamp(ms: number): string {
-  // Thousands of objects get the same second while a cluster settles: remember the last one formatted.
-  const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastSecondText = `${isoDate(second * 1000).slice(0, 19)}Z`;
-  }
-  return lastSecondText;
+  // Every write stamps one or more times: built from integer fields, without the objects isoDate makes.
+  const days = Math.floor(ms / 86400000);
+  const secs = Math.floor((ms - days * 86400000) / 1000);
+  const ymd = civilDay(days);
+  const year = Math.floor(ymd / 10000);
+  const yearText = year >= 1000 && year <= 9999 ? String(year) : String(year).padStart(4, '0');
+  const hour = Math.floor(secs / 3600);
+  const minute = Math.floor((secs % 3600) / 60);
+  return `${yearText}-${twoDigits[Math.floor(ymd / 100) % 100]}-${twoDigits[ymd % 100]}T${twoDigits[hour]}:${twoDigits[minute]}:${twoDigits[secs % 60]}Z`;
 }
-let lastSecond = Number.NaN;
-let lastSecondText = '';
+
+/** `00` … `99`. */
+const twoDigits: readonly string[] = Object.freeze(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')));
+
+/** Civil date of a day number since the epoch, packed as year × 10000 + month × 100 + day (no allocation). */
+function civilDay(days: number): number {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (month <= 2 ? 1 : 0)) * 10000 + month * 100 + day;
+}
 
 /** RFC 3339 with nanoseconds and trailing zeros dropped, as used by `endpoints.kubernetes.io/last-change-trigger-time`. */
 export function formatMicroTimestamp(ms: number): string {
@@ -209,23 +239,34 @@ export function formatMicroTimestamp(ms: number): string {
 
 /** Parses an RFC 3339 timestamp back to ms; NaN when it is not one. */
 export function parseTimestamp(text: string): number {
-  // Controllers parse the same few second-resolution stamps of thousands of objects: keep them (bounded).
-  let ms = parsedTimestamps.get(text);
-  if (ms === undefined) {
-    ms = parseTimestampUncached(text);
-    if (parsedTimestamps.size >= 4096) parsedTimestamps.clear();
-    parsedTimestamps.set(text, ms);
+  // the second-precision form every stored timestamp has, read digit by digit; anything else takes the regex
+  if (text.length === 20) {
+    const fast = parseSecondTimestamp(text);
+    if (!Number.isNaN(fast)) return fast;
   }
-  return ms;
-}
-const parsedTimestamps = new Map<string, number>();
-
-function parseTimestampUncached(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
   if (!m) return Number.NaN;
   const days = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
   const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
   return ((days * 24 + Number(m[4])) * 60 + Number(m[5])) * 60000 + Number(m[6]) * 1000 + ms;
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ` to ms, or NaN when `text` does not have exactly that shape. */
+function parseSecondTimestamp(text: string): number {
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== 'Z') return Number.NaN;
+  const days = daysFromCivil(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2));
+  return ((days * 24 + digitsAt(text, 11, 2)) * 60 + digitsAt(text, 14, 2)) * 60000 + digitsAt(text, 17, 2) * 1000;
+}
+
+/** The decimal number of `count` digits at `from`, NaN if one is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** A virtual instant broken into UTC calendar fields (month 1–12). */

@@ -18,6 +18,7 @@ import { EventRecorder } from './events/eventRecorder';
 import { ObjectStore, type WatchEvent } from './store/objectStore';
 import { registerStrategies } from './registry/strategies';
 import { createControllers } from './controllers/controllers';
+import { createControllerCaches } from './controllers/controllerCaches';
 import { bootstrapCluster } from './bootstrap';
 import { applyObject, type ApplyOptions, type ApplyOutcome, lastAppliedConfiguration } from './apply';
 import { exceedsRequestBody, jsonBodyBytes, maxRequestBodyBytes, requestBodyTooLarge } from './apiserver/requestSize';
@@ -64,6 +65,7 @@ export class Cluster {
       recorder: this.recorder,
       log: this.log,
       informer: <K extends Kind>(kind: K, h: ResourceHandlers<K>) => this.informer(kind, h),
+      caches: createControllerCaches(this.store),
       newQueue: (name: string) => {
         const q = new WorkQueue(this.clock, name);
         this.queues.push(q);

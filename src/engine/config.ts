@@ -46,7 +46,7 @@ export interface ClusterConfig {
   loadBalancer: LoadBalancerConfig;
   /** EndpointSlice controller `--max-endpoints-per-slice`. */
   maxEndpointsPerSlice: number;
-  /** Freeze stored objects so accidental mutation throws (tests turn this on). */
+  /** Freeze stored objects so accidental mutation throws (on under the unit tests: {@link freezeByDefault}). */
   freezeObjects: boolean;
   /**
    * Copy what the engine's own components hand over to the apiserver (`WriteOptions.handOver`), as is done
@@ -84,6 +84,16 @@ export function kindNodes(cluster: string, workers: number): NodeConfig[] {
   return nodes;
 }
 
+/**
+ * Stored objects are frozen by default under the unit tests: vitest.config.ts sets the environment variable
+ * `SVCSIM_FREEZE_OBJECTS=1`. The playground (a Web Worker, no `process`) and the CLI have no such variable,
+ * so they skip the cost of freezing.
+ */
+function freezeByDefault(): boolean {
+  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  return host.process?.env?.SVCSIM_FREEZE_OBJECTS === '1';
+}
+
 export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterConfig {
   const name = overrides.name ?? 'kind';
   return {
@@ -99,7 +109,7 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     proxyMode: 'iptables',
     loadBalancer: { enabled: true, poolStart: '172.18.255.200', poolEnd: '172.18.255.250', provisionDelayMs: 2000 },
     maxEndpointsPerSlice: 100,
-    freezeObjects: false,
+    freezeObjects: freezeByDefault(),
     copyHandedOverWrites: false,
     tickQuietProbes: false,
     ...overrides,

@@ -12,6 +12,10 @@ import { type Op, runOp } from './testing/randomOps';
 function replay(seed: number, ops: readonly Op[]): { log: string; digest: string; store: string } {
   const cluster = new Cluster({ seed });
   for (const op of ops) runOp(cluster, op);
+  return settledOutput(cluster);
+}
+
+function settledOutput(cluster: Cluster): { log: string; digest: string; store: string } {
   cluster.advance(60_000);
   const store = allKinds.map((k) => JSON.stringify(cluster.store.list(k))).join('\n');
   const log = cluster.log
@@ -30,6 +34,20 @@ describe('determinism', () => {
     expect(b.digest).toBe(a.digest);
     expect(b.log).toBe(a.log);
     expect(b.store).toBe(a.store);
+  });
+
+  it('gives each cluster its own state: two clusters driven in turns print what each prints alone', () => {
+    const [opsA, opsB] = fc.sample(fc.array(opArb, { minLength: 120, maxLength: 120 }), { numRuns: 2, seed: 21 });
+    const a = new Cluster({ seed: 3 });
+    const b = new Cluster({ seed: 4 });
+    for (let i = 0; i < opsA.length; i++) {
+      runOp(a, opsA[i]);
+      runOp(b, opsB[i]);
+    }
+    const both = { a: settledOutput(a), b: settledOutput(b) };
+    expect(both.a.store.length).toBeGreaterThan(0);
+    expect(both.a).toEqual(replay(3, opsA));
+    expect(both.b).toEqual(replay(4, opsB));
   });
 
   it('gives different ClusterIPs and pod names for different seeds', () => {

@@ -74,6 +74,15 @@ export function renderResult(line: string, result: ReturnType<typeof runKubectl>
 
 /** Replays a transcript's steps against a cluster and renders the new transcript. */
 export function replayTranscript(text: string, cluster: Cluster, extra: Omit<KubectlContext, 'cluster'> = {}): string {
+  const steps = transcriptSteps(text, cluster, extra);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * {@link replayTranscript} one step at a time: the generator pauses after each step (so two clusters can be
+ * driven in turns) and returns the rendered transcript.
+ */
+export function* transcriptSteps(text: string, cluster: Cluster, extra: Omit<KubectlContext, 'cluster'> = {}): Generator<void, string, void> {
   const edits: { from: string; to: string }[] = [];
   const ctx: KubectlContext = {
     portForwards: new LocalPortRegistry(),
@@ -115,6 +124,7 @@ export function replayTranscript(text: string, cluster: Cluster, extra: Omit<Kub
       } else result.watch?.stop();
     }
     flushBackground();
+    yield;
   }
   for (const w of background) w.stop();
   return out;

@@ -6,6 +6,7 @@
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
+import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
@@ -38,6 +39,16 @@ export class TerminalSessions {
     private readonly context: () => Omit<KubectlContext, 'cluster'> = () => ({}),
   ) {}
 
+  /** The localhost ports `kubectl port-forward` holds: one registry per cluster, shared by every terminal. */
+  private forwards: { cluster: Cluster; registry: LocalPortRegistry } | undefined;
+
+  /** What every kubectl run of these terminals gets: the host's context, the cluster and its port registry. */
+  private kubectlContext(extra: Partial<KubectlContext> = {}): KubectlContext {
+    const cluster = this.cluster();
+    if (this.forwards?.cluster !== cluster) this.forwards = { cluster, registry: new LocalPortRegistry() };
+    return { portForwards: this.forwards.registry, ...this.context(), ...extra, cluster };
+  }
+
   run(session: string, line: string): TerminalResult {
     this.interrupt(session);
     const vars = this.varsOf(session);
@@ -52,7 +63,7 @@ export class TerminalSessions {
       if (inner[0] !== 'kubectl' && inner[0] !== 'k') {
         return { output: [{ stream: 'stderr', text: 'only kubectl can run inside $(...)\n' }], exitCode: 1, watching: false };
       }
-      const r = runKubectl({ ...this.context(), cluster: this.cluster() }, inner.slice(1));
+      const r = runKubectl(this.kubectlContext(), inner.slice(1));
       r.watch?.stop();
       vars.set(assignment.name, r.stdout.replace(/\n+$/, ''));
       return { output: r.stderr ? [{ stream: 'stderr', text: r.stderr }] : [], exitCode: r.exitCode, watching: false };
@@ -82,7 +93,7 @@ export class TerminalSessions {
       editorText = current;
       return undefined;
     };
-    const r = runKubectl({ ...this.context(), cluster: this.cluster(), editor }, rest);
+    const r = runKubectl(this.kubectlContext({ editor }), rest);
     if (editorText !== undefined) {
       return {
         output: [{ stream: 'stdout', text: 'Opened in the editor: change it and press Apply (Ctrl/Cmd+Enter) to save.\n' }],

@@ -35,10 +35,13 @@ const podStrategy = plain('Pod', {
   },
 });
 
-let nextIp = 10;
-
-/** Services: `type` defaults to ClusterIP, ports' protocol to TCP; a clusterIP is allocated once and kept. */
-const serviceStrategy = plain('Service', {
+/**
+ * Services: `type` defaults to ClusterIP, ports' protocol to TCP; a clusterIP is allocated once and kept.
+ * One strategy per test apiserver, so its addresses start over.
+ */
+function serviceStrategy() {
+  let nextIp = 10;
+  return plain('Service', {
   applyDefaults(svc) {
     if (!svc.spec) return;
     svc.spec.type ??= 'ClusterIP';
@@ -52,6 +55,7 @@ const serviceStrategy = plain('Service', {
     if (svc.spec && !svc.spec.clusterIP) svc.spec.clusterIP = old.spec?.clusterIP;
   },
 });
+}
 
 /** A test apiserver with namespace `default`. */
 export function newTestApiServer(opts: { freeze?: boolean } = {}): { api: ApiServer; store: ObjectStore; clock: VirtualClock } {
@@ -61,7 +65,7 @@ export function newTestApiServer(opts: { freeze?: boolean } = {}): { api: ApiSer
   const api = new ApiServer(store, clock, createPrng(7), config);
   api.register(plain('Namespace'));
   api.register(podStrategy);
-  api.register(serviceStrategy);
+  api.register(serviceStrategy());
   api.register(plain('Deployment', { tracksGeneration: true }));
   api.register(plain('Node'));
   api.register(plain('Event', { hasStatus: false }));

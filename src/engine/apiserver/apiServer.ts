@@ -3,6 +3,7 @@
  * object store, with per-kind strategies for defaulting, validation and allocation. Every write either fully
  * succeeds (one new resourceVersion, one watch event) or returns a Status and changes nothing.
  */
+import { AdmissionCaches } from './admissionCaches';
 import { formatTimestamp } from '../clock';
 import type { VirtualClock } from '../clock';
 import type { ClusterConfig } from '../config';
@@ -13,7 +14,7 @@ import { type ApiResult, type ApiStatus, alreadyExists, badRequest, conflict, fa
 import type { Kind, KindMap, KubeObject, WritableMeta as ObjectMeta } from '../api/types';
 import type { ObjectStore, WatchEvent } from '../store/objectStore';
 import type { Prng } from '../../shared/prng';
-import { generateName, newUid } from './names';
+import { generateName, newUid, newUidBuffer } from './names';
 import type { AdmissionContext, Strategy } from './strategy';
 import { parseLabelSelector, type LabelSelector } from '../store/labelSelector';
 import { parseFieldSelector, type FieldSelector } from '../store/fieldSelector';
@@ -63,6 +64,10 @@ export interface WriteOptions {
 
 export class ApiServer {
   private strategies = new Map<Kind, AnyStrategy>();
+  /** Validated pieces and allocators: this apiserver's alone. */
+  private readonly caches = new AdmissionCaches();
+  /** The character codes of the uid being made (this apiserver's own). */
+  private readonly uidBuffer = newUidBuffer();
 
   constructor(
     private readonly store: ObjectStore,
@@ -76,7 +81,7 @@ export class ApiServer {
   }
 
   private ctx(): AdmissionContext {
-    return { store: this.store, config: this.config, rand: this.rand, now: this.clock.now() };
+    return { store: this.store, config: this.config, rand: this.rand, now: this.clock.now(), caches: this.caches };
   }
 
   private strategy<K extends Kind>(kind: K): Strategy<K> {
@@ -151,10 +156,10 @@ export class ApiServer {
     if (!meta.name) {
       return fail(invalid(kind, '', [field.required('metadata.name', 'name or generateName is required')]));
     }
-    if (info.namespaced && kind !== 'Event' && !this.store.get('Namespace', meta.namespace ?? '')) {
+    const ns = info.namespaced ? this.store.get('Namespace', meta.namespace ?? '') : undefined;
+    if (info.namespaced && kind !== 'Event' && !ns) {
       return fail(notFound('Namespace', meta.namespace ?? ''));
     }
-    const ns = this.store.get('Namespace', meta.namespace ?? '');
     if (info.namespaced && ns?.metadata?.deletionTimestamp) {
       return fail({
         ...forbiddenNamespaceTerminating(kind, meta.name, meta.namespace ?? ''),
@@ -177,9 +182,9 @@ export class ApiServer {
     alloc.commit?.();
 
     const rv = this.store.nextResourceVersion();
-    meta.uid = newUid(this.rand);
+    meta.uid = newUid(this.rand, this.uidBuffer);
     meta.resourceVersion = String(rv);
-    meta.creationTimestamp = formatTimestamp(this.clock.now());
+    meta.creationTimestamp = this.clock.timestamp();
     if (strategy.tracksGeneration) meta.generation = 1;
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
@@ -278,7 +283,7 @@ export class ApiServer {
     if (!old) return fail(notFound('Pod', name));
     if (old.metadata?.deletionTimestamp) return fail(conflict('Pod', name, 'pod is being deleted, cannot be assigned to a host'));
     if (old.spec?.nodeName) return fail(conflict('Pod', name, `pod ${name} is already assigned to node "${old.spec.nodeName}"`));
-    const t = formatTimestamp(this.clock.now());
+    const t = this.clock.timestamp();
     const conditions = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: t });
     const rv = this.store.nextResourceVersion();
@@ -363,7 +368,7 @@ export class ApiServer {
     const rv = this.store.nextResourceVersion();
     const marked = {
       ...ns,
-      metadata: { ...ns.metadata, deletionTimestamp: formatTimestamp(this.clock.now()), deletionGracePeriodSeconds: 0, resourceVersion: String(rv) },
+      metadata: { ...ns.metadata, deletionTimestamp: this.clock.timestamp(), deletionGracePeriodSeconds: 0, resourceVersion: String(rv) },
       status: { ...ns.status, phase: 'Terminating' },
     } as KindMap['Namespace'];
     this.store.replace('Namespace', this.seal(marked), rv);

@@ -72,7 +72,7 @@ function resolve(s: Schema): { schema: Schema; name?: string } {
   return { schema: s };
 }
 
-/** What `check` needs of a schema, worked out once per schema node (every request walks the same ones). */
+/** What `check` needs of a schema node. */
 interface Compiled {
   schema: Schema;
   name?: string;
@@ -81,18 +81,11 @@ interface Compiled {
   properties?: readonly (readonly [string, Schema])[];
 }
 
-const compiledSchemas = new WeakMap<Schema, Compiled>();
-
 function compile(s: Schema): Compiled {
-  let c = compiledSchemas.get(s);
-  if (!c) {
-    const { schema, name } = resolve(s);
-    const t = schema.type;
-    const expected = Array.isArray(t) ? t : t ? [t] : schema.properties ? ['object'] : [];
-    c = { schema, name, expected, properties: schema.properties ? Object.entries(schema.properties) : undefined };
-    compiledSchemas.set(s, c);
-  }
-  return c;
+  const { schema, name } = resolve(s);
+  const t = schema.type;
+  const expected = Array.isArray(t) ? t : t ? [t] : schema.properties ? ['object'] : [];
+  return { schema, name, expected, properties: schema.properties ? Object.entries(schema.properties) : undefined };
 }
 
 /** Whether a value of JSON type `actual` fits one of the `expected` schema types. */
@@ -173,16 +166,9 @@ function check(value: unknown, s: Schema, struct: string, field: string): Mismat
   return undefined;
 }
 
-const rootSchemas = new Map<Kind, Schema>();
-
-/** `{ $ref: '#/definitions/<Kind>' }`, one object per kind so its compiled form is kept. */
+/** `{ $ref: '#/definitions/<Kind>' }`. */
 function rootSchema(kind: Kind): Schema {
-  let s = rootSchemas.get(kind);
-  if (!s) {
-    s = { $ref: `#/definitions/${kind}` };
-    rootSchemas.set(kind, s);
-  }
-  return s;
+  return { $ref: `#/definitions/${kind}` };
 }
 
 /**

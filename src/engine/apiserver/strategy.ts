@@ -9,6 +9,7 @@ import type { Kind, KindMap } from '../api/types';
 import type { ClusterConfig } from '../config';
 import type { ObjectStore } from '../store/objectStore';
 import type { Prng } from '../../shared/prng';
+import type { AdmissionCaches } from './admissionCaches';
 
 /** What a strategy may read while admitting an object. */
 export interface AdmissionContext {
@@ -17,6 +18,8 @@ export interface AdmissionContext {
   rand: Prng;
   /** Current virtual time (ms since the epoch). */
   now: number;
+  /** What the apiserver keeps between requests (validated pieces, allocators). */
+  caches: AdmissionCaches;
 }
 
 /** The outcome of an allocation step: an error stops the write; `rollback` undoes the reservation. */

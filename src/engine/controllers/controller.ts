@@ -3,6 +3,7 @@
  * compute a key and enqueue it; `sync(key)` re-reads the current state and reconciles. Handlers never
  * reconcile inline. The cluster runs every queue to empty after each command and each timer.
  */
+import type { ControllerCaches } from './controllerCaches';
 import type { VirtualClock } from '../clock';
 import type { ClusterConfig } from '../config';
 import type { ApiServer } from '../apiserver/apiServer';
@@ -36,6 +37,8 @@ export interface ControllerContext {
   newQueue(name: string): WorkQueue;
   /** The rate limiter of the API client kube-controller-manager builds for the named controller. */
   clientRateLimiter(controller: string): TokenBucket;
+  /** What the controllers of this cluster remember between syncs. */
+  caches: ControllerCaches;
 }
 
 export interface Controller {

@@ -5,7 +5,7 @@
  * default `--event-ttl` of one hour.
  */
 import type { ApiServer } from '../apiserver/apiServer';
-import { type FixedDelayTimers, formatTimestamp, parseTimestamp, type VirtualClock } from '../clock';
+import { type FixedDelayTimers, parseTimestamp, type VirtualClock } from '../clock';
 import { apiVersionFor } from '../api/resources';
 import type { Event, Kind, KubeObject } from '../api/types';
 
@@ -49,14 +49,14 @@ export class EventRecorder {
   event(obj: KubeObject, kind: Kind, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace || 'default';
-    const identity = [source.component, source.host ?? '', kind, namespace, meta.name, meta.uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const identity = `${source.component}\u0000${source.host ?? ''}\u0000${kind}\u0000${namespace}\u0000${meta.name ?? ''}\u0000${meta.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
     const now = this.clock.now();
     const existingName = this.byIdentity.get(identity);
     if (existingName) {
       const existing = this.api.get('Event', namespace, existingName);
       if (existing.ok) {
         const ev = existing.value;
-        this.api.update('Event', { ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: formatTimestamp(now) }, { handOver: true });
+        this.api.update('Event', { ...ev, count: (ev.count ?? 1) + 1, lastTimestamp: this.clock.timestamp() }, { handOver: true });
         this.expireLater(identity, namespace, existingName);
         return;
       }
@@ -79,8 +79,8 @@ export class EventRecorder {
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: formatTimestamp(now),
-      lastTimestamp: formatTimestamp(now),
+      firstTimestamp: this.clock.timestamp(),
+      lastTimestamp: this.clock.timestamp(),
       count: 1,
       type,
       reportingComponent: source.component,

@@ -9,7 +9,7 @@ import { processEnvironment, kubeletEnv } from './containerEnv';
 import { formatGoDuration } from './goDuration';
 import { randomHex64 } from './hexIds';
 import { podHostnameAndDomain } from './hostsFile';
-import { defaultPullPolicy, imageKey, imageSizeBytes } from './images';
+import { defaultPullPolicy, imageKey, imageSizeBytes, statusImage, statusImageId } from './images';
 import type { KubeletHost } from './kubeletHost';
 import { jitter, logPod, podTimer } from './kubeletHost';
 import { recordStageEvents } from './kubeletEvents';
@@ -114,7 +114,10 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   cr.attempt = {
     id: randomHex64(rand),
     image: cr.spec.image ?? '',
+    statusImage: statusImage(cr.spec.image ?? ''),
+    statusImageId: statusImageId(cr.spec.image ?? ''),
     startedAt: now,
+    startedAtText: clock.timestamp(),
     app,
     instance,
     get env() {

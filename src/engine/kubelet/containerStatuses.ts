@@ -4,7 +4,6 @@
  */
 import type { Container, ContainerStatus, Pod } from '../api/types';
 import { formatTimestamp } from '../clock';
-import { statusImage, statusImageId } from './images';
 import type { ContainerRuntime, Termination } from './podRuntime';
 
 /** containerStatuses entry with the 1.33+ `user` field. */
@@ -12,28 +11,14 @@ export type ContainerStatus134 = ContainerStatus & {
   user?: { linux: { uid: number; gid: number; supplementalGroups: number[] } };
 };
 
-const secondTexts = new Map<number, string>();
-
-/** formatTimestamp with a cache per second: many pods share the same seconds. */
-export function timestampText(ms: number): string {
-  const sec = Math.floor(ms / 1000);
-  let t = secondTexts.get(sec);
-  if (t === undefined) {
-    if (secondTexts.size > 4096) secondTexts.clear();
-    t = formatTimestamp(sec * 1000);
-    secondTexts.set(sec, t);
-  }
-  return t;
-}
-
 function terminatedState(t: Termination) {
   return {
     containerID: `containerd://${t.containerID}`,
     exitCode: t.exitCode,
-    finishedAt: timestampText(t.finishedAt),
+    finishedAt: formatTimestamp(t.finishedAt),
     ...(t.message ? { message: t.message } : {}),
     reason: t.reason,
-    startedAt: timestampText(t.startedAt),
+    startedAt: formatTimestamp(t.startedAt),
   };
 }
 
@@ -93,13 +78,13 @@ export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): Con
     return base;
   }
   base.containerID = `containerd://${a.id}`;
-  base.image = statusImage(a.image);
-  base.imageID = statusImageId(a.image);
+  base.image = a.statusImage;
+  base.imageID = a.statusImageId;
   base.user = { linux: { uid: a.app.user.uid, gid: a.app.user.gid, supplementalGroups: [...a.app.user.supplementalGroups] } };
   const requests = pick(spec.resources?.requests as Record<string, unknown> | undefined);
   if (requests) base.allocatedResources = requests as ContainerStatus['allocatedResources'];
   if (cr.phase === 'running' || cr.phase === 'stopping') {
-    base.state = { running: { startedAt: timestampText(a.startedAt) } };
+    base.state = { running: { startedAt: a.startedAtText } };
     const limits = pick(spec.resources?.limits as Record<string, unknown> | undefined);
     base.resources = { ...(limits ? { limits } : {}), ...(requests ? { requests } : {}) } as ContainerStatus['resources'];
   } else if (cr.terminated) {

@@ -47,44 +47,22 @@ export function imageRepository(ref: ImageRef): string {
   return `${ref.domain}/${ref.path}`;
 }
 
-const repositories = new Map<string, string>();
-
-/** `imageRepository(parseImage(image))`, remembered per image (every container start asks). */
+/** `imageRepository(parseImage(image))`. */
 export function repositoryOf(image: string): string {
-  let repo = repositories.get(image);
-  if (repo === undefined) {
-    repo = imageRepository(parseImage(image));
-    if (repositories.size >= 1024) repositories.clear();
-    repositories.set(image, repo);
-  }
-  return repo;
+  return imageRepository(parseImage(image));
 }
-
-// a handful of distinct images per cluster: remember the derived strings
-const statusImages = new Map<string, string>();
-const statusImageIds = new Map<string, string>();
 
 /** `containerStatuses[].image`: the fully qualified reference containerd reports. */
 export function statusImage(image: string): string {
-  let out = statusImages.get(image);
-  if (out === undefined) {
-    const ref = parseImage(image);
-    out = ref.digest ? `${imageRepository(ref)}@${ref.digest}` : `${imageRepository(ref)}:${ref.tag}`;
-    statusImages.set(image, out);
-  }
-  return out;
+  const ref = parseImage(image);
+  return ref.digest ? `${imageRepository(ref)}@${ref.digest}` : `${imageRepository(ref)}:${ref.tag}`;
 }
 
 /** `containerStatuses[].imageID`: repository plus the (deterministic) manifest digest. */
 export function statusImageId(image: string): string {
-  let out = statusImageIds.get(image);
-  if (out === undefined) {
-    const ref = parseImage(image);
-    const digest = ref.digest ?? `sha256:${hexFromString(`${imageRepository(ref)}:${ref.tag}`)}`;
-    out = `${imageRepository(ref)}@${digest}`;
-    statusImageIds.set(image, out);
-  }
-  return out;
+  const ref = parseImage(image);
+  const digest = ref.digest ?? `sha256:${hexFromString(`${imageRepository(ref)}:${ref.tag}`)}`;
+  return `${imageRepository(ref)}@${digest}`;
 }
 
 /** The key a node's image store uses: one entry per fully qualified reference. */

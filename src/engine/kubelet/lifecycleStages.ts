@@ -133,22 +133,25 @@ export const stages = {
   },
 } satisfies Record<string, Stage>;
 
-const compiled = new Map<string, string[]>();
-
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders (`name` being word characters); an unknown name is left as it is. */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  let parts = compiled.get(template);
-  if (!parts) {
-    // odd indexes are placeholder names
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
+  let out = '';
+  let from = 0;
+  for (let open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+    let end = open + 1;
+    while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
+    if (end === open + 1 || template.charCodeAt(end) !== 125) continue;
+    const k = template.slice(open + 1, end);
+    out += template.slice(from, open) + (k in values ? String(values[k]) : `{${k}}`);
+    from = end + 1;
+    open = end;
   }
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const k = parts[i];
-    out += (k in values ? String(values[k]) : `{${k}}`) + parts[i + 1];
-  }
-  return out;
+  return out + template.slice(from);
+}
+
+/** `\w`: ASCII letters, digits and `_`. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** crash-loop back-off: 10 s initial, doubling, capped at 5 min; entries older than 2×max are forgotten. */

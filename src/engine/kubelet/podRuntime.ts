@@ -36,6 +36,11 @@ export interface ContainerAttempt {
   id: string;
   /** The image as written in the spec when this attempt was created. */
   image: string;
+  /** `containerStatuses[].image` and `imageID` for that image (every status write reports them). */
+  statusImage: string;
+  statusImageId: string;
+  /** `startedAt` as `state.running.startedAt` spells it (every status write of a running container reports it). */
+  startedAtText: string;
   startedAt: number;
   app: SimulatedApp;
   instance: AppInstance;

@@ -4,8 +4,9 @@
  * `observedGeneration` on the status and on each kubelet-owned condition (PodObservedGenerationTracking, beta).
  */
 import type { Pod, PodCondition, PodStatus } from '../api/types';
-import { type ContainerStatus134, containerStatuses, podQOSClass, timestampText } from './containerStatuses';
+import { type ContainerStatus134, containerStatuses, podQOSClass } from './containerStatuses';
 import type { PodRuntime } from './podRuntime';
+import { formatTimestamp } from '../clock';
 
 export type PodCondition134 = PodCondition & { observedGeneration?: number };
 export type PodStatus134 = Omit<PodStatus, 'conditions' | 'containerStatuses'> & {
@@ -77,10 +78,10 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
     { type: 'PodScheduled', status: 'True' },
   ];
   const conditions: PodCondition134[] = (pod.status?.conditions ?? []).filter((c) => !kubeletConditions.has(c.type)).map((c) => ({ ...c }));
-  const t = timestampText(now);
+  let t: string | undefined;
   for (const c of fresh) {
     const prev = old.conditions?.find((o) => o.type === c.type);
-    const lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : t;
+    const lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : (t ??= formatTimestamp(now));
     conditions.push({ lastProbeTime: null as unknown as string, lastTransitionTime, ...gen, ...c } as PodCondition134);
   }
 
@@ -94,7 +95,7 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
     phase,
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
     qosClass: pod.status?.qosClass ?? podQOSClass(pod),
-    startTime: pod.status?.startTime ?? timestampText(pr.startTime),
+    startTime: pod.status?.startTime ?? formatTimestamp(pr.startTime),
   };
   if (phase === pod.status?.phase) {
     if (pod.status?.reason) status.reason = pod.status.reason;

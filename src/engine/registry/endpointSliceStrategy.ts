@@ -14,8 +14,8 @@ export const endpointSliceStrategy: Strategy<'EndpointSlice'> = {
   hasStatus: false,
   tracksGeneration: true,
   applyDefaults: (slice) => defaultEndpointSlice(slice),
-  validate: (slice) => validateEndpointSlice(slice),
-  validateUpdate: (slice, old) => uniqueErrors(validateEndpointSliceUpdate(slice, old)),
+  validate: (slice, ctx) => validateEndpointSlice(slice, ctx.caches.validSliceEndpoints),
+  validateUpdate: (slice, old, ctx) => uniqueErrors(validateEndpointSliceUpdate(slice, old, ctx.caches.validSliceEndpoints)),
   // anything but metadata counts, and labels too (the strategy's PrepareForUpdate)
   bumpsGeneration: (slice, old) =>
     !semanticEqual(slice.addressType, old.addressType) ||

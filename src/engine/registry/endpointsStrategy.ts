@@ -10,6 +10,6 @@ export const endpointsStrategy: Strategy<'Endpoints'> = {
   hasStatus: false,
   tracksGeneration: false,
   applyDefaults: (ep) => defaultEndpoints(ep),
-  validate: (ep) => validateEndpoints(ep),
-  validateUpdate: (ep, old) => uniqueErrors(validateEndpointsUpdate(ep, old)),
+  validate: (ep, ctx) => validateEndpoints(ep, ctx.caches.validEndpoints),
+  validateUpdate: (ep, old, ctx) => uniqueErrors(validateEndpointsUpdate(ep, old, ctx.caches.validEndpoints)),
 };

@@ -39,22 +39,8 @@ function containerRequest(c: Container, resource: 'cpu' | 'memory'): number | un
   return resource === 'cpu' ? milliCpu(q) : units(q);
 }
 
-/** Per (immutable) stored pod spec: every status write of a pod passes through the scheduler cache. */
-const bySpec = new WeakMap<object, PodResources>();
-
-/** Requests and host ports of a pod. The result is shared: never change it. */
+/** Requests and host ports of a pod. */
 export function podResources(pod: Pod): PodResources {
-  const spec = pod.spec;
-  if (!spec) return computePodResources(pod);
-  let r = bySpec.get(spec);
-  if (!r) {
-    r = computePodResources(pod);
-    bySpec.set(spec, r);
-  }
-  return r;
-}
-
-function computePodResources(pod: Pod): PodResources {
   let cpu = 0;
   let mem = 0;
   let nzCpu = 0;

@@ -13,7 +13,6 @@ import { keyOf } from '../store/objectStore';
 import type { Controller, ControllerContext } from '../controllers/controller';
 import { fitErrorMessage, noNodesAvailable } from './fitError';
 import { type FilterFailure, runFilters } from './filters';
-import { podResources } from './podResources';
 import { type NodeInfo, SchedulerCache } from './schedulerCache';
 import { scoreNodes } from './scoring';
 
@@ -180,7 +179,7 @@ export function createScheduler(ctx: ControllerContext): Controller {
     }
     const nodes = cache.nodes();
     if (nodes.length === 0) return fail(pod, noNodesAvailable);
-    const res = podResources(pod);
+    const res = cache.podResources(pod);
     const feasible: NodeInfo[] = [];
     const failures: FilterFailure[] = [];
     for (const info of nodes) {

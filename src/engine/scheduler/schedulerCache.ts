@@ -6,7 +6,7 @@
 import type { Node, Pod, Taint } from '../api/types';
 import { keyOf } from '../store/objectStore';
 import { getControllerOf } from '../controllers/replicaset/controllerRef';
-import { milliCpu, podResources, units } from './podResources';
+import { milliCpu, type PodResources, podResources, units } from './podResources';
 
 export interface NodeInfo {
   name: string;
@@ -84,6 +84,24 @@ export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly accounted = new Map<string, Accounted>();
   private sortedNames: string[] | undefined;
+  /**
+   * Per (immutable) stored containers list, which a pod keeps from creation on (binding and status writes
+   * replace the spec object, not its containers): every write of a pod passes through this cache.
+   */
+  private readonly resources = new WeakMap<object, { init: unknown; overhead: unknown; r: PodResources }>();
+
+  /** Requests and host ports of a pod. The result is shared: never change it. */
+  podResources(pod: Pod): PodResources {
+    const containers = pod.spec?.containers;
+    if (!containers) return podResources(pod);
+    const init = pod.spec?.initContainers;
+    const overhead = pod.spec?.overhead;
+    const hit = this.resources.get(containers);
+    if (hit && hit.init === init && hit.overhead === overhead) return hit.r;
+    const r = podResources(pod);
+    this.resources.set(containers, { init, overhead, r });
+    return r;
+  }
 
   /** NodeInfos of the nodes that exist, in name order. */
   nodes(): NodeInfo[] {
@@ -128,7 +146,7 @@ export class SchedulerCache {
     const node = pod.spec?.nodeName;
     const phase = pod.status?.phase;
     if (!node || phase === 'Succeeded' || phase === 'Failed') return;
-    const r = podResources(pod);
+    const r = this.podResources(pod);
     const ref = getControllerOf(pod);
     const a: Accounted = {
       node,

@@ -55,7 +55,7 @@ export interface KubectlContext {
   editor?: (currentYaml: string) => string | undefined;
   /** The API server URL printed by `cluster-info` (kind publishes it on a random localhost port). */
   serverUrl?: string;
-  /** Where `kubectl port-forward` registers localhost ports (default: one registry per cluster). */
+  /** Where `kubectl port-forward` registers localhost ports: the host keeps one per cluster (without it, one per run). */
   portForwards?: PortForwardRegistry;
 }
 

@@ -44,12 +44,14 @@ describe('port-forward', () => {
     expect(ctx.portForwards?.get(9000)).toBeUndefined();
   });
 
-  it('shares one registry per cluster when the host supplies none', () => {
+  it('keeps no registry per cluster outside the host: a bare context gets one of its own', () => {
     const bare: KubectlContext = { cluster };
-    expect(portForwardsOf(bare)).toBe(portForwardsOf({ cluster }));
-    const first = runKubectl(bare, splitCommandLine('port-forward kuard 7000:8080'));
+    expect(portForwardsOf(bare)).not.toBe(portForwardsOf({ cluster }));
+    const shared: KubectlContext = { cluster, portForwards: new LocalPortRegistry() };
+    expect(portForwardsOf(shared)).toBe(shared.portForwards);
+    const first = runKubectl(shared, splitCommandLine('port-forward kuard 7000:8080'));
     expect(first.exitCode).toBe(0);
-    expect(runKubectl(bare, splitCommandLine('port-forward kuard 7000:8080')).stderr).toContain('bind: address already in use');
+    expect(runKubectl(shared, splitCommandLine('port-forward kuard 7000:8080')).stderr).toContain('bind: address already in use');
     first.watch?.stop();
   });
 

@@ -1,10 +1,8 @@
 /**
- * The localhost ports that running `kubectl port-forward` commands listen on. A host (terminal, CLI, tests) may
- * supply its own registry in the KubectlContext; otherwise every kubectl run against the same cluster shares
- * one, so a second forward on a taken port fails like a bind on a real machine would, and a later
- * `curl localhost:PORT` can find the forward.
+ * The localhost ports that running `kubectl port-forward` commands listen on. The host (terminal, CLI, tests)
+ * supplies the registry in the KubectlContext, one per cluster, so a second forward on a taken port fails like
+ * a bind on a real machine would, and a later `curl localhost:PORT` can find the forward.
  */
-import type { Cluster } from '../../engine';
 import type { KubectlContext, PortForward, PortForwardRegistry } from '../cli/command';
 
 /** A registry of forwards by local port. */
@@ -30,17 +28,13 @@ export class LocalPortRegistry implements PortForwardRegistry {
   }
 }
 
-const perCluster = new WeakMap<Cluster, PortForwardRegistry>();
-
-/** The context's registry, or the one shared by every run against its cluster. */
+/**
+ * The context's registry. Hosts (the playground's terminals, the CLI shell) supply one per cluster, so a
+ * second forward on a taken port fails and a later `curl localhost:PORT` finds the forward; a bare context
+ * gets a registry of its own run.
+ */
 export function portForwardsOf(ctx: KubectlContext): PortForwardRegistry {
-  if (ctx.portForwards) return ctx.portForwards;
-  let r = perCluster.get(ctx.cluster);
-  if (!r) {
-    r = new LocalPortRegistry();
-    perCluster.set(ctx.cluster, r);
-  }
-  return r;
+  return ctx.portForwards ?? new LocalPortRegistry();
 }
 
 /**

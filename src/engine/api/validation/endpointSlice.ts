@@ -33,16 +33,18 @@ function validateAddress(type: string, address: string, path: string): FieldErro
   return [];
 }
 
-/** An endpoint's addresses pass or fail depending on the slice's address type: one set per type. */
-const validEndpoints = new Map<string, KnownValid<SliceEndpoint>>();
+/** The slice endpoints one apiserver has found valid: their addresses pass or fail depending on the slice's address type, so one set per type. */
+export class ValidSliceEndpoints {
+  private readonly byType = new Map<string, KnownValid<SliceEndpoint>>();
 
-function knownValidEndpoints(type: string): KnownValid<SliceEndpoint> {
-  let known = validEndpoints.get(type);
-  if (!known) {
-    known = new KnownValid();
-    validEndpoints.set(type, known);
+  of(type: string): KnownValid<SliceEndpoint> {
+    let known = this.byType.get(type);
+    if (!known) {
+      known = new KnownValid();
+      this.byType.set(type, known);
+    }
+    return known;
   }
-  return known;
 }
 
 function checkEndpoint(type: string, ep: SliceEndpoint, p: string): FieldError[] {
@@ -62,7 +64,7 @@ function checkEndpoint(type: string, ep: SliceEndpoint, p: string): FieldError[]
 }
 
 /** `ValidateEndpointSlice` with the address types allowed on create. */
-export function validateEndpointSlice(slice: EndpointSlice): FieldError[] {
+export function validateEndpointSlice(slice: EndpointSlice, valid: ValidSliceEndpoints = new ValidSliceEndpoints()): FieldError[] {
   const errs = validateObjectMeta(slice.metadata, true, nameIsDNSSubdomain);
   const type = slice.addressType ?? '';
   if (!type) errs.push(field.required('addressType'));
@@ -71,7 +73,7 @@ export function validateEndpointSlice(slice: EndpointSlice): FieldError[] {
   if (endpoints.length > maxEndpoints) {
     errs.push(field.tooMany('endpoints', endpoints.length, maxEndpoints));
   } else {
-    const known = knownValidEndpoints(type);
+    const known = valid.of(type);
     endpoints.forEach((ep, i) => {
       if (!known.has(ep)) errs.push(...known.remember(ep, checkEndpoint(type, ep, `endpoints[${i}]`)));
     });
@@ -93,9 +95,9 @@ export function validateEndpointSlice(slice: EndpointSlice): FieldError[] {
 }
 
 /** `ValidateEndpointSliceUpdate`: also the deprecated "IP" type, and `addressType` may never change. */
-export function validateEndpointSliceUpdate(slice: EndpointSlice, old: EndpointSlice): FieldError[] {
+export function validateEndpointSliceUpdate(slice: EndpointSlice, old: EndpointSlice, valid?: ValidSliceEndpoints): FieldError[] {
   const errs = [...validateObjectMetaUpdate(slice.metadata, old.metadata)];
-  const create = validateEndpointSlice(slice).filter((e) => !(e.field === 'addressType' && slice.addressType === 'IP'));
+  const create = validateEndpointSlice(slice, valid).filter((e) => !(e.field === 'addressType' && slice.addressType === 'IP'));
   errs.push(...create);
   if (slice.addressType !== old.addressType) errs.push(field.invalid('addressType', slice.addressType ?? '', 'field is immutable'));
   return errs;

@@ -12,9 +12,13 @@ import { KnownValid } from './knownValid';
 
 const protocols = ['SCTP', 'TCP', 'UDP'];
 
-const validAddresses = new KnownValid<EndpointAddress>();
-/** Ports pass or fail depending on whether their subset requires names: one set each. */
-const validPorts = { named: new KnownValid<EndpointPort>(), any: new KnownValid<EndpointPort>() };
+/** The pieces of Endpoints one apiserver has found valid. */
+export class ValidEndpointPieces {
+  readonly addresses = new KnownValid<EndpointAddress>();
+  /** Ports pass or fail depending on whether their subset requires names: one set each. */
+  readonly namedPorts = new KnownValid<EndpointPort>();
+  readonly ports = new KnownValid<EndpointPort>();
+}
 
 function checkAddress(a: EndpointAddress, path: string): FieldError[] {
   const errs = validateIP(`${path}.ip`, a.ip ?? '');
@@ -36,7 +40,7 @@ function checkPort(p: EndpointPort, requireName: boolean, path: string): FieldEr
 }
 
 /** `ValidateEndpoints` (create and update share it). */
-export function validateEndpoints(ep: Endpoints): FieldError[] {
+export function validateEndpoints(ep: Endpoints, known: ValidEndpointPieces = new ValidEndpointPieces()): FieldError[] {
   const errs = validateObjectMeta(ep.metadata, true, nameIsDNSSubdomain);
   (ep.subsets ?? []).forEach((ss, i) => {
     const p = `subsets[${i}]`;
@@ -45,21 +49,21 @@ export function validateEndpoints(ep: Endpoints): FieldError[] {
     }
     // pieces known valid are skipped before their paths are even spelled out
     (ss.addresses ?? []).forEach((a, j) => {
-      if (!validAddresses.has(a)) errs.push(...validAddresses.remember(a, checkAddress(a, `${p}.addresses[${j}]`)));
+      if (!known.addresses.has(a)) errs.push(...known.addresses.remember(a, checkAddress(a, `${p}.addresses[${j}]`)));
     });
     (ss.notReadyAddresses ?? []).forEach((a, j) => {
-      if (!validAddresses.has(a)) errs.push(...validAddresses.remember(a, checkAddress(a, `${p}.notReadyAddresses[${j}]`)));
+      if (!known.addresses.has(a)) errs.push(...known.addresses.remember(a, checkAddress(a, `${p}.notReadyAddresses[${j}]`)));
     });
     const requireName = (ss.ports ?? []).length > 1;
-    const known = requireName ? validPorts.named : validPorts.any;
+    const knownPorts = requireName ? known.namedPorts : known.ports;
     (ss.ports ?? []).forEach((port, j) => {
-      if (!known.has(port)) errs.push(...known.remember(port, checkPort(port, requireName, `${p}.ports[${j}]`)));
+      if (!knownPorts.has(port)) errs.push(...knownPorts.remember(port, checkPort(port, requireName, `${p}.ports[${j}]`)));
     });
   });
   return errs;
 }
 
 /** `ValidateEndpointsUpdate` */
-export function validateEndpointsUpdate(ep: Endpoints, old: Endpoints): FieldError[] {
-  return [...validateObjectMetaUpdate(ep.metadata, old.metadata), ...validateEndpoints(ep)];
+export function validateEndpointsUpdate(ep: Endpoints, old: Endpoints, known?: ValidEndpointPieces): FieldError[] {
+  return [...validateObjectMetaUpdate(ep.metadata, old.metadata), ...validateEndpoints(ep, known)];
 }

@@ -128,18 +128,10 @@ function canonicalIPv6(words: number[]): string {
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
-/** `netutils.ParseIPSloppy`: IPv4 (leading zeros tolerated) or IPv6. The result is shared: read it, never change it. */
+/** `netutils.ParseIPSloppy`: IPv4 (leading zeros tolerated) or IPv6. */
 export function parseIP(value: string): ParsedIP | undefined {
-  // every endpoint write validates the same pod IPs again: keep the parses (bounded)
-  let ip = parsedIPs.get(value);
-  if (ip === undefined) {
-    ip = (value.includes(':') ? parseIPv6(value) : parseIPv4(value)) ?? null;
-    if (parsedIPs.size >= 8192) parsedIPs.clear();
-    parsedIPs.set(value, ip);
-  }
-  return ip ?? undefined;
+  return value.includes(':') ? parseIPv6(value) : parseIPv4(value);
 }
-const parsedIPs = new Map<string, ParsedIP | null>();
 
 /** `IsValidIP(fldPath, value)`: a strict, canonical IP. */
 export function validateIP(path: string, value: string): FieldError[] {

@@ -48,35 +48,9 @@ export function byteLength(s: string): number {
   return /^[\x00-\x7f]*$/.test(s) ? s.length : encoder.encode(s).length;
 }
 
-/**
- * Strings a check accepted, per check. The same names, label keys and values are checked on every write of
- * an object; a string that passed once passes again (the checks are pure), so only new strings run the
- * regular expressions. Bounded: cleared when full.
- */
-class AcceptedStrings {
-  private readonly seen = new Set<string>();
-  has(v: string): boolean {
-    return this.seen.has(v);
-  }
-  /** Returns `errs`, remembering `v` when it is empty. */
-  remember(v: string, errs: string[]): string[] {
-    if (errs.length === 0) {
-      if (this.seen.size >= 8192) this.seen.clear();
-      this.seen.add(v);
-    }
-    return errs;
-  }
-}
-const acceptedLabels = new AcceptedStrings();
-const acceptedSubdomains = new AcceptedStrings();
-const accepted1035Labels = new AcceptedStrings();
-const acceptedQualifiedNames = new AcceptedStrings();
-const acceptedLabelValues = new AcceptedStrings();
-
 /** `IsDNS1123Label` */
 export function isDNS1123Label(value: string): string[] {
-  if (acceptedLabels.has(value)) return [];
-  return acceptedLabels.remember(value, checkDNS1123Label(value));
+  return checkDNS1123Label(value);
 }
 
 function checkDNS1123Label(value: string): string[] {
@@ -93,8 +67,7 @@ function checkDNS1123Label(value: string): string[] {
 
 /** `IsDNS1123Subdomain` */
 export function isDNS1123Subdomain(value: string): string[] {
-  if (acceptedSubdomains.has(value)) return [];
-  return acceptedSubdomains.remember(value, checkDNS1123Subdomain(value));
+  return checkDNS1123Subdomain(value);
 }
 
 function checkDNS1123Subdomain(value: string): string[] {
@@ -147,8 +120,7 @@ export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
 
 /** `IsDNS1035Label` */
 export function isDNS1035Label(value: string): string[] {
-  if (accepted1035Labels.has(value)) return [];
-  return accepted1035Labels.remember(value, checkDNS1035Label(value));
+  return checkDNS1035Label(value);
 }
 
 function checkDNS1035Label(value: string): string[] {
@@ -185,8 +157,7 @@ const qualifiedNameRe = new RegExp(`^${qualifiedNameFmt}$`);
 
 /** `IsQualifiedName`: label keys, annotation keys (lower-cased first), finalizers, appProtocol. */
 export function isQualifiedName(value: string): string[] {
-  if (acceptedQualifiedNames.has(value)) return [];
-  return acceptedQualifiedNames.remember(value, checkQualifiedName(value));
+  return checkQualifiedName(value);
 }
 
 function checkQualifiedName(value: string): string[] {
@@ -218,8 +189,7 @@ const labelValueRe = new RegExp(`^${labelValueFmt}$`);
 
 /** `IsValidLabelValue` */
 export function isValidLabelValue(value: string): string[] {
-  if (acceptedLabelValues.has(value)) return [];
-  return acceptedLabelValues.remember(value, checkLabelValue(value));
+  return checkLabelValue(value);
 }
 
 function checkLabelValue(value: string): string[] {

@@ -10,7 +10,6 @@ import { deepEqual } from '../../shared';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import {
-  compiledSelector,
   ensureControllerIndex,
   ensureSelectorIndex,
   getControllerOf,
@@ -85,7 +84,7 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
   const deploymentsMatching = (rs: ReplicaSet): Deployment[] => {
     if (Object.keys(rs.metadata?.labels ?? {}).length === 0) return [];
     return selectorCandidates(store, 'Deployment', rs.metadata?.namespace, rs.metadata?.labels).filter((d) => {
-      const sel = compiledSelector(d.spec?.selector);
+      const sel = ctx.caches.selectors.compiledSelector(d.spec?.selector);
       return !!sel && !sel.empty && sel.matches(rs.metadata?.labels);
     });
   };

@@ -11,7 +11,7 @@ import type { Deployment, ReplicaSet } from '../../api/types';
 import { cloneJson, } from '../../shared';
 import { keyOf } from '../../store/objectStore';
 import type { ControllerContext } from '../controller';
-import { compiledSelector, getControllerOf, newControllerRef, ownedAndOrphans, withoutOwnerRef } from '../replicaset/controllerRef';
+import { getControllerOf, newControllerRef, ownedAndOrphans, withoutOwnerRef } from '../replicaset/controllerRef';
 import { isNamespaceTerminating } from '../replicaset/podControl';
 import { type DeploymentStatus, getCondition, newCondition, reasons, setCondition } from './deploymentConditions';
 import {
@@ -75,7 +75,7 @@ function fresh(env: SyncEnv, rss: readonly ReplicaSet[]): ReplicaSet[] {
  */
 export function claimReplicaSets(env: SyncEnv, d: Deployment): Result<ReplicaSet[]> {
   const { store, api } = env.ctx;
-  const selector = compiledSelector(d.spec?.selector);
+  const selector = env.ctx.caches.selectors.compiledSelector(d.spec?.selector);
   if (!selector) return err(`deployment ${d.metadata?.namespace}/${d.metadata?.name} has invalid label selector`);
   const uid = d.metadata?.uid ?? '';
   const deleting = !!d.metadata?.deletionTimestamp;
@@ -115,7 +115,7 @@ export function claimReplicaSets(env: SyncEnv, d: Deployment): Result<ReplicaSet
 export function getNewReplicaSet(env: SyncEnv, d: Deployment, rsList: readonly ReplicaSet[], oldRSs: readonly ReplicaSet[], create: boolean): Result<ReplicaSet | undefined> {
   const { ctx } = env;
   const now = ctx.clock.now();
-  const existing = findNewReplicaSet(d, rsList);
+  const existing = findNewReplicaSet(d, rsList, env.ctx.caches.templates);
   const newRevision = String(maxRevision(oldRSs) + 1);
   if (existing) {
     // setNewReplicaSetAnnotations and the minReadySeconds change replace whole fields: a shallow copy will do
@@ -213,7 +213,7 @@ export function getNewReplicaSet(env: SyncEnv, d: Deployment, rsList: readonly R
 /** `getAllReplicaSetsAndSyncRevision`: the new ReplicaSet (maybe created) and all the old ones. */
 export function getAllReplicaSetsAndSyncRevision(env: SyncEnv, d: Deployment, rsList: readonly ReplicaSet[], create: boolean): Result<{ newRS?: ReplicaSet; oldRSs: ReplicaSet[] }> {
   const current = fresh(env, rsList);
-  const oldRSs = findOldReplicaSets(d, current);
+  const oldRSs = findOldReplicaSets(d, current, env.ctx.caches.templates);
   const newRS = getNewReplicaSet(env, d, current, oldRSs, create);
   if (!newRS.ok) return newRS;
   return ok({ newRS: newRS.value, oldRSs: fresh(env, oldRSs) });

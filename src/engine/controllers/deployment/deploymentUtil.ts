@@ -39,12 +39,7 @@ export function withDeploymentDefaults(stored: Deployment): Deployment {
   };
 }
 
-/** Defaulted specs per (immutable) stored spec: the controller never changes a spec, so syncs share one. */
-const defaultedSpecs = new WeakMap<object, NonNullable<Deployment['spec']>>();
-
 function defaultedSpec(stored: Deployment['spec']): NonNullable<Deployment['spec']> {
-  const cached = stored && defaultedSpecs.get(stored);
-  if (cached) return cached;
   // Shallow copies of what defaulting fills; the pod template stays shared with the (immutable) stored
   // object and is never modified, which keeps template comparisons cheap.
   const spec = { ...(stored ?? {}) } as NonNullable<Deployment['spec']>;
@@ -61,7 +56,6 @@ function defaultedSpec(stored: Deployment['spec']): NonNullable<Deployment['spec
   spec.revisionHistoryLimit ??= 10;
   spec.progressDeadlineSeconds ??= 600;
   spec.minReadySeconds ??= 0;
-  if (stored) defaultedSpecs.set(stored, spec);
   return spec;
 }
 
@@ -74,18 +68,8 @@ export const isRollingUpdate = (d: Deployment): boolean => d.spec?.strategy?.typ
  * maxUnavailable becomes 1 so a rollout can still make progress.
  */
 export function resolveFenceposts(d: Deployment): { surge: number; unavailable: number } {
-  const spec = d.spec;
-  if (!spec) return computeFenceposts(d);
-  let f = fenceposts.get(spec);
-  if (!f) {
-    f = computeFenceposts(d);
-    fenceposts.set(spec, f);
-  }
-  return f;
+  return computeFenceposts(d);
 }
-
-/** Per (shared, immutable) defaulted spec: a sync asks several times. */
-const fenceposts = new WeakMap<object, { surge: number; unavailable: number }>();
 
 function computeFenceposts(d: Deployment): { surge: number; unavailable: number } {
   const ru = d.spec?.strategy?.rollingUpdate;

@@ -19,6 +19,26 @@ export function scaledValue(v: number | string | undefined, total: number, round
 
 /** Like {@link scaledValue}, with errors read as 0 (what the deployment helpers do with `_` errors). */
 export function scaledOrZero(v: number | string | undefined, total: number, roundUp: boolean): number {
+  // every rolling-update step asks for maxSurge and maxUnavailable: ints and plain percentages without the result object
+  if (typeof v === 'number') return Math.trunc(v);
+  const pct = typeof v === 'string' ? plainPercent(v) : undefined;
+  if (pct !== undefined) {
+    const exact = (pct * total) / 100;
+    return roundUp ? Math.ceil(exact) : Math.floor(exact);
+  }
   const r = scaledValue(v, total, roundUp);
   return r.ok ? r.value : 0;
+}
+
+/** The number of `"<digits>%"` (no sign, at most 9 digits), or undefined for anything else. */
+function plainPercent(v: string): number | undefined {
+  const n = v.length - 1;
+  if (n < 1 || n > 9 || v.charCodeAt(n) !== 37) return undefined;
+  let pct = 0;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    pct = pct * 10 + c;
+  }
+  return pct;
 }

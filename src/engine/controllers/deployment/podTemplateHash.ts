@@ -64,22 +64,26 @@ function withoutHashLabel(t: PodTemplateSpec | undefined): PodTemplateSpec {
   return { ...t, metadata: { ...t?.metadata, labels: Object.keys(labels).length ? labels : undefined } };
 }
 
-const equalCache = new WeakMap<object, WeakMap<object, boolean>>();
-
-/**
- * `deploymentutil.EqualIgnoreHash`: two pod templates are equal once the pod-template-hash label is ignored.
- * Stored templates are immutable, so each pair is compared once.
- */
+/** `deploymentutil.EqualIgnoreHash`: two pod templates are equal once the pod-template-hash label is ignored. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  if (!a || !b) return deepEqual(withoutHashLabel(a), withoutHashLabel(b));
-  let inner = equalCache.get(a);
-  const known = inner?.get(b);
-  if (known !== undefined) return known;
-  const eq = deepEqual(withoutHashLabel(a), withoutHashLabel(b));
-  if (!inner) {
-    inner = new WeakMap();
-    equalCache.set(a, inner);
+  return deepEqual(withoutHashLabel(a), withoutHashLabel(b));
+}
+
+/** {@link equalIgnoreHash} for one cluster: stored templates are immutable, so each pair is compared once. */
+export class TemplateEquality {
+  private readonly known = new WeakMap<object, WeakMap<object, boolean>>();
+
+  equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
+    if (!a || !b) return equalIgnoreHash(a, b);
+    let inner = this.known.get(a);
+    const known = inner?.get(b);
+    if (known !== undefined) return known;
+    const eq = equalIgnoreHash(a, b);
+    if (!inner) {
+      inner = new WeakMap();
+      this.known.set(a, inner);
+    }
+    inner.set(b, eq);
+    return eq;
   }
-  inner.set(b, eq);
-  return eq;
 }

@@ -5,7 +5,7 @@
  */
 import type { Deployment, ReplicaSet } from '../../api/types';
 import { parseTimestamp } from '../../clock';
-import { equalIgnoreHash } from './podTemplateHash';
+import type { TemplateEquality } from './podTemplateHash';
 import {
   activeReplicaSets,
   desiredReplicasOf,
@@ -51,13 +51,13 @@ export function bySizeOlder(a: ReplicaSet, b: ReplicaSet): number {
 }
 
 /** `FindNewReplicaSet`: the oldest ReplicaSet whose template equals the Deployment's (hash label ignored). */
-export function findNewReplicaSet(d: Deployment, rss: readonly ReplicaSet[]): ReplicaSet | undefined {
-  return [...rss].sort(byCreationTimestamp).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+export function findNewReplicaSet(d: Deployment, rss: readonly ReplicaSet[], templates: TemplateEquality): ReplicaSet | undefined {
+  return [...rss].sort(byCreationTimestamp).find((rs) => templates.equalIgnoreHash(rs.spec?.template, d.spec?.template));
 }
 
 /** `FindOldReplicaSets` (all old ReplicaSets, whatever their size). */
-export function findOldReplicaSets(d: Deployment, rss: readonly ReplicaSet[]): ReplicaSet[] {
-  const newRS = findNewReplicaSet(d, rss);
+export function findOldReplicaSets(d: Deployment, rss: readonly ReplicaSet[], templates: TemplateEquality): ReplicaSet[] {
+  const newRS = findNewReplicaSet(d, rss, templates);
   return rss.filter((rs) => rs.metadata?.uid !== newRS?.metadata?.uid);
 }
 

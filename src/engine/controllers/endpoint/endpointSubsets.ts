@@ -20,22 +20,63 @@ export interface AddressEntry {
 }
 
 /**
- * The last address built per pod object, with the Service object it was built for. Stored objects are
+ * The addresses and ports of one cluster's Endpoints, remembered per stored object. Stored objects are
  * immutable, so an unchanged pod gives the very same address object again: the Endpoints written with it
  * compare and validate cheaply, and nothing is rebuilt for the pods that did not change.
  */
-const addressCache = new WeakMap<Pod, { svc: Service; address: EndpointAddress | undefined }>();
+export class EndpointSubsetCache {
+  /** The last address built per pod object, with the Service object it was built for. */
+  private readonly addresses = new WeakMap<Pod, { svc: Service; address: EndpointAddress | undefined }>();
+  /** Ports built per Service port object and resolved number. */
+  private readonly ports = new WeakMap<ServicePort, Map<number, EndpointPort>>();
+  private readonly addressKeys = new WeakMap<EndpointAddress, string>();
+  private readonly portKeys = new WeakMap<EndpointPort, string>();
 
-/**
- * `podToEndpointAddressForService`: the pod IP of the Service's primary family, or undefined if it has none.
- * The result may be shared: never change it.
- */
-export function endpointAddressFor(svc: Service, pod: Pod): EndpointAddress | undefined {
-  const hit = addressCache.get(pod);
-  if (hit?.svc === svc) return hit.address;
-  const address = buildAddress(svc, pod);
-  addressCache.set(pod, { svc, address });
-  return address;
+  /**
+   * `podToEndpointAddressForService`: the pod IP of the Service's primary family, or undefined if it has
+   * none. The result may be shared: never change it.
+   */
+  endpointAddressFor(svc: Service, pod: Pod): EndpointAddress | undefined {
+    const hit = this.addresses.get(pod);
+    if (hit?.svc === svc) return hit.address;
+    const address = buildAddress(svc, pod);
+    this.addresses.set(pod, { svc, address });
+    return address;
+  }
+
+  /** `endpointPortFromServicePort` with the pod's resolved port number. The result may be shared: never change it. */
+  endpointPortFor(sp: ServicePort, port: number): EndpointPort {
+    let byNumber = this.ports.get(sp);
+    if (!byNumber) {
+      byNumber = new Map();
+      this.ports.set(sp, byNumber);
+    }
+    let out = byNumber.get(port);
+    if (!out) {
+      out = buildPort(sp, port);
+      byNumber.set(port, out);
+    }
+    return out;
+  }
+
+  addressKey(a: EndpointAddress): string {
+    let k = this.addressKeys.get(a);
+    if (k === undefined) {
+      k = `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+      this.addressKeys.set(a, k);
+    }
+    return k;
+  }
+
+  portKey(p: EndpointPort | undefined): string {
+    if (!p) return '\u0000sentinel';
+    let k = this.portKeys.get(p);
+    if (k === undefined) {
+      k = `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`;
+      this.portKeys.set(p, k);
+    }
+    return k;
+  }
 }
 
 function buildAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
@@ -48,52 +89,12 @@ function buildAddress(svc: Service, pod: Pod): EndpointAddress | undefined {
   return address;
 }
 
-/** Ports built per Service port object and resolved number (shared like the addresses above). */
-const portCache = new WeakMap<ServicePort, Map<number, EndpointPort>>();
-
-/** `endpointPortFromServicePort` with the pod's resolved port number. The result may be shared: never change it. */
-export function endpointPortFor(sp: ServicePort, port: number): EndpointPort {
-  let byNumber = portCache.get(sp);
-  if (!byNumber) {
-    byNumber = new Map();
-    portCache.set(sp, byNumber);
-  }
-  let out = byNumber.get(port);
-  if (!out) {
-    out = buildPort(sp, port);
-    byNumber.set(port, out);
-  }
-  return out;
-}
-
 function buildPort(sp: ServicePort, port: number): EndpointPort {
   // field order as in the Go struct; `name` is omitempty
   const out: EndpointPort = sp.name ? { name: sp.name, port } : { port };
   out.protocol = servicePortProtocol(sp);
   if (sp.appProtocol) out.appProtocol = sp.appProtocol;
   return out;
-}
-
-const addressKeys = new WeakMap<EndpointAddress, string>();
-const portKeys = new WeakMap<EndpointPort, string>();
-
-function addressKey(a: EndpointAddress): string {
-  let k = addressKeys.get(a);
-  if (k === undefined) {
-    k = `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
-    addressKeys.set(a, k);
-  }
-  return k;
-}
-
-function portKey(p: EndpointPort | undefined): string {
-  if (!p) return '\u0000sentinel';
-  let k = portKeys.get(p);
-  if (k === undefined) {
-    k = `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`;
-    portKeys.set(p, k);
-  }
-  return k;
 }
 
 /** `LessEndpointAddress`: by IP bytes, then by targetRef UID (an address without one first). */
@@ -106,13 +107,13 @@ function compareAddresses(a: EndpointAddress, b: EndpointAddress): number {
 }
 
 /** `RepackSubsets`: the N-to-M association of addresses and ports the API wants. */
-export function repackSubsets(entries: readonly AddressEntry[]): EndpointSubset[] {
+export function repackSubsets(entries: readonly AddressEntry[], keys: EndpointSubsetCache = new EndpointSubsetCache()): EndpointSubset[] {
   const allAddrs = new Map<string, EndpointAddress>();
   const byPort = new Map<string, { port?: EndpointPort; addrs: Map<string, boolean> }>();
   for (const e of entries) {
-    const ak = addressKey(e.address);
+    const ak = keys.addressKey(e.address);
     if (!allAddrs.has(ak)) allAddrs.set(ak, e.address);
-    const pk = portKey(e.port);
+    const pk = keys.portKey(e.port);
     let slot = byPort.get(pk);
     if (!slot) {
       slot = { port: e.port, addrs: new Map() };

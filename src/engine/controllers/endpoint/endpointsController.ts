@@ -13,10 +13,10 @@ import { formatMicroTimestamp } from '../../clock';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { isPodReady, isServiceIPSet, findPort, shouldPodBeInEndpoints } from '../endpointslice/podEndpoint';
-import { ensureMembershipIndexes, podsForService, queueServicesOnChanges, serviceSelector } from '../endpointslice/serviceMembership';
+import { queueServicesOnChanges, serviceSelector } from '../endpointslice/serviceMembership';
 import { TriggerTimeTracker } from '../endpointslice/triggerTimeTracker';
 import { withRetryBudget } from '../endpointslice/retryBudget';
-import { type AddressEntry, countAddresses, endpointAddressFor, endpointPortFor, repackSubsets, truncateEndpoints } from './endpointSubsets';
+import { type AddressEntry, countAddresses, repackSubsets, truncateEndpoints } from './endpointSubsets';
 
 const controllerName = 'endpoint-controller';
 /** `maxCapacity`: addresses an Endpoints object may hold before it is truncated. */
@@ -43,10 +43,10 @@ function withoutKey(m: Readonly<Record<string, string>> | undefined, key: string
 /** Builds the controller; registers its informer handlers on the cluster. */
 export function createEndpointsController(ctx: ControllerContext): Controller {
   const queue = ctx.newQueue(controllerName);
-  const tracker = new TriggerTimeTracker();
+  const tracker = new TriggerTimeTracker(ctx.caches.podTriggerTimes);
   // Events caused by this controller's own writes arrive synchronously while it writes; they need no resync.
   let writing = false;
-  ensureMembershipIndexes(ctx.store);
+  ctx.caches.membership.ensureIndexes();
 
   queueServicesOnChanges(ctx, queue);
   ctx.informer('Endpoints', {
@@ -86,7 +86,7 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
     const ports = svc.spec?.ports ?? [];
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, tolerateUnready)) continue;
-      const address = endpointAddressFor(svc, pod);
+      const address = ctx.caches.endpointSubsets.endpointAddressFor(svc, pod);
       if (!address) continue;
       const ready = tolerateUnready || isPodReady(pod);
       if (ports.length === 0) {
@@ -97,12 +97,12 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
       for (const sp of ports) {
         const portNum = findPort(pod, sp);
         if (portNum === undefined) continue;
-        entries.push({ address, ready, port: endpointPortFor(sp, portNum) });
+        entries.push({ address, ready, port: ctx.caches.endpointSubsets.endpointPortFor(sp, portNum) });
       }
     }
     const last = lastRepack.get(key);
     if (last && sameEntries(last.entries, entries)) return last.subsets;
-    const subsets = repackSubsets(entries);
+    const subsets = repackSubsets(entries, ctx.caches.endpointSubsets);
     lastRepack.set(key, { entries, subsets });
     return subsets;
   }
@@ -121,7 +121,7 @@ export function createEndpointsController(ctx: ControllerContext): Controller {
     }
     if (svc.spec?.type === 'ExternalName' || !serviceSelector(svc)) return undefined;
 
-    const pods = podsForService(ctx.store, svc);
+    const pods = ctx.caches.membership.podsForService(svc);
     // computed on every sync, even a no-op one, so the tracker's view stays current
     const triggerTime = tracker.compute(key, svc, pods);
     const subsets = desiredSubsets(key, svc, pods);

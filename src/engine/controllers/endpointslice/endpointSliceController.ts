@@ -10,7 +10,7 @@ import type { ApiStatus } from '../../api/status';
 import { formatMicroTimestamp } from '../../clock';
 import type { Controller, ControllerContext } from '../controller';
 import { type SliceDraft, planEndpointSlices, serviceControllerRef } from './endpointSliceReconciler';
-import { ensureMembershipIndexes, podsForService, queueServicesOnChanges, serviceSelector } from './serviceMembership';
+import { queueServicesOnChanges, serviceSelector } from './serviceMembership';
 import { labelManagedBy, labelServiceName } from './sliceEndpoints';
 import { TriggerTimeTracker } from './triggerTimeTracker';
 import { withRetryBudget } from './retryBudget';
@@ -45,9 +45,9 @@ function aggregate(messages: readonly string[]): string {
 /** Builds the controller; registers its informer handlers on the cluster. */
 export function createEndpointSliceController(ctx: ControllerContext): Controller {
   const queue = ctx.newQueue(controllerName);
-  const tracker = new TriggerTimeTracker();
+  const tracker = new TriggerTimeTracker(ctx.caches.podTriggerTimes);
   let writing = false;
-  ensureMembershipIndexes(ctx.store);
+  ctx.caches.membership.ensureIndexes();
   ctx.store.addIndex(
     'EndpointSlice',
     sliceIndex,
@@ -128,7 +128,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
     }
     if (svc.spec?.type === 'ExternalName' || !serviceSelector(svc)) return undefined;
 
-    const pods = podsForService(ctx.store, svc);
+    const pods = ctx.caches.membership.podsForService(svc);
     const existing = existingSlices(key);
     const triggerTime = tracker.compute(key, svc, pods);
     const plan = planEndpointSlices({
@@ -138,6 +138,7 @@ export function createEndpointSliceController(ctx: ControllerContext): Controlle
       getNode: (name) => (name ? ctx.store.get('Node', name) : undefined),
       maxEndpointsPerSlice: ctx.config.maxEndpointsPerSlice,
       controllerName: endpointSliceManagedBy,
+      endpoints: ctx.caches.sliceEndpoints,
     });
 
     const done: string[] = [];

@@ -14,13 +14,12 @@ import { deepEqual } from '../../shared';
 import { shouldPodBeInEndpoints } from './podEndpoint';
 import {
   addressTypesForService,
-  endpointIdentity,
   endpointPortsFor,
   endpointsEqualBeyondIdentity,
   endpointSliceLabels,
   hasNamedTargetPort,
   ownedBy,
-  podToEndpoint,
+  type SliceEndpointCache,
   portMapKey,
 } from './sliceEndpoints';
 
@@ -50,6 +49,8 @@ export interface ReconcileInput {
   getNode(name: string): Node | undefined;
   maxEndpointsPerSlice: number;
   controllerName: string;
+  /** The cluster's endpoint objects, remembered per stored pod. */
+  endpoints: SliceEndpointCache;
 }
 
 /** `metav1.NewControllerRef(service)`. */
@@ -118,8 +119,8 @@ function reconcileByAddressType(input: ReconcileInput, existing: readonly Endpoi
       errors.push(`skipping Pod ${pod.metadata?.name} for Service ${ns}/${svc.metadata?.name}: Node ${nodeName} Not Found`);
       continue;
     }
-    const ep = podToEndpoint(pod, node, svc, addressType);
-    if (ep.addresses.length > 0) desiredByPorts.get(k)?.set(endpointIdentity(ep), ep);
+    const ep = input.endpoints.podToEndpoint(pod, node, svc, addressType);
+    if (ep.addresses.length > 0) desiredByPorts.get(k)?.set(input.endpoints.endpointIdentity(ep), ep);
   }
 
   for (const [k, desired] of desiredByPorts) {
@@ -187,7 +188,7 @@ function reconcileByPortMapping(
     const kept: SliceEndpoint[] = [];
     let endpointUpdated = false;
     for (const ep of slice.endpoints ?? []) {
-      const id = endpointIdentity(ep);
+      const id = input.endpoints.endpointIdentity(ep);
       const want = desired.get(id);
       if (!want) continue;
       kept.push(want);

@@ -17,8 +17,6 @@ import { isPodReady } from './podEndpoint';
 const podLabelIndex = 'endpoints:pod-label-pair';
 const serviceSelectorIndex = 'endpoints:service-selector-pair';
 
-const indexed = new WeakSet<ObjectStore>();
-
 function pairKey(namespace: string | undefined, k: string, v: string): string {
   return `${namespace ?? 'default'}/${k}=${v}`;
 }
@@ -27,63 +25,6 @@ function pairKey(namespace: string | undefined, k: string, v: string): string {
 export function serviceSelector(svc: Service): Readonly<Record<string, string>> | undefined {
   const sel = svc.spec?.selector;
   return sel && Object.keys(sel).length > 0 ? sel : undefined;
-}
-
-/** Declares the two indexes on the shared store, once per store. */
-export function ensureMembershipIndexes(store: ObjectStore): void {
-  if (indexed.has(store)) return;
-  indexed.add(store);
-  store.addIndex(
-    'Pod',
-    podLabelIndex,
-    (o) => {
-      const labels = o.metadata?.labels;
-      if (!labels) return [];
-      return Object.keys(labels).map((k) => pairKey(o.metadata?.namespace, k, labels[k]));
-    },
-    ['metadata.labels', 'metadata.namespace'],
-  );
-  store.addIndex(
-    'Service',
-    serviceSelectorIndex,
-    (o) => {
-      const sel = serviceSelector(o as Service);
-      if (!sel) return [];
-      const first = Object.keys(sel).sort(byteCompare)[0];
-      return [pairKey(o.metadata?.namespace, first, sel[first])];
-    },
-    ['spec.selector', 'metadata.namespace'],
-  );
-}
-
-// Stored objects are immutable, so a Service object's parsed selector can be cached on the object itself.
-const selectorCache = new WeakMap<Service, LabelSelector>();
-
-/** Whether the Service's selector (`labels.SelectorFromSet(spec.selector)`) matches these labels; nil selects nothing. */
-export function selects(svc: Service, labels: Readonly<Record<string, string>> | undefined): boolean {
-  const set = serviceSelector(svc);
-  if (!set) return false;
-  let sel = selectorCache.get(svc);
-  if (!sel) {
-    sel = selectorFromSet(set);
-    selectorCache.set(svc, sel);
-  }
-  return sel.matches(labels);
-}
-
-/** `GetPodServiceMemberships`: keys of the Services (in the pod's namespace) whose selector matches the pod. */
-export function podServiceMemberships(store: ObjectStore, pod: Pod): Set<string> {
-  const out = new Set<string>();
-  const labels = pod.metadata?.labels;
-  if (!labels) return out;
-  const ns = pod.metadata?.namespace;
-  for (const k of Object.keys(labels)) {
-    for (const key of store.byIndex('Service', serviceSelectorIndex, pairKey(ns, k, labels[k]))) {
-      const svc = store.get('Service', key);
-      if (svc && selects(svc, labels)) out.add(key);
-    }
-  }
-  return out;
 }
 
 function sameStrings(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
@@ -111,91 +52,156 @@ function podEndpointsChanged(old: Pod, cur: Pod): { podChanged: boolean; labelsC
 }
 
 /**
- * The last answer, for the same event seen by the other endpoint controller: both informers ask about every
- * pod change. Keyed by the objects and the store's resourceVersion, so it is never stale.
+ * The membership answers of one cluster (its store), shared by the Endpoints and EndpointSlice controllers.
+ * Stored objects are immutable, so what is remembered per object never goes stale.
  */
-let lastAnswer: { store: ObjectStore; rv: number; old: Pod | undefined; cur: Pod; services: ReadonlySet<string> } | undefined;
+export class ServiceMembership {
+  private indexed = false;
+  /** A Service object's parsed selector. */
+  private readonly selectorCache = new WeakMap<Service, LabelSelector>();
+  /**
+   * The last answer, for the same event seen by the other endpoint controller: both informers ask about
+   * every pod change. Keyed by the objects and the store's resourceVersion, so it is never stale.
+   */
+  private lastAnswer: { rv: number; old: Pod | undefined; cur: Pod; services: ReadonlySet<string> } | undefined;
+  /**
+   * The last answer per Service object, with the pod table's change count it was read at: both endpoint
+   * controllers ask for the same Service, usually with no pod changed in between.
+   */
+  private readonly lastPods = new WeakMap<Service, { podChanges: number; pods: readonly Pod[] }>();
 
-function remembered(store: ObjectStore, old: Pod | undefined, cur: Pod, compute: () => Set<string>): ReadonlySet<string> {
-  const last = lastAnswer;
-  if (last && last.store === store && last.rv === store.resourceVersion && last.old === old && last.cur === cur) return last.services;
-  const services = compute();
-  lastAnswer = { store, rv: store.resourceVersion, old, cur, services };
-  return services;
-}
+  constructor(private readonly store: ObjectStore) {}
 
-/** {@link podServiceMemberships} for an informer event (the result is shared: do not change it). */
-export function podServiceMembershipsOnEvent(store: ObjectStore, pod: Pod): ReadonlySet<string> {
-  return remembered(store, undefined, pod, () => podServiceMemberships(store, pod));
-}
+  /** Declares the two indexes on the store, once. */
+  ensureIndexes(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    this.store.addIndex(
+      'Pod',
+      podLabelIndex,
+      (o) => {
+        const labels = o.metadata?.labels;
+        if (!labels) return [];
+        return Object.keys(labels).map((k) => pairKey(o.metadata?.namespace, k, labels[k]));
+      },
+      ['metadata.labels', 'metadata.namespace'],
+    );
+    this.store.addIndex(
+      'Service',
+      serviceSelectorIndex,
+      (o) => {
+        const sel = serviceSelector(o as Service);
+        if (!sel) return [];
+        const first = Object.keys(sel).sort(byteCompare)[0];
+        return [pairKey(o.metadata?.namespace, first, sel[first])];
+      },
+      ['spec.selector', 'metadata.namespace'],
+    );
+  }
 
-/** {@link servicesToUpdateOnPodChange} for an informer event (the result is shared: do not change it). */
-export function servicesToUpdateOnPodEvent(store: ObjectStore, old: Pod, cur: Pod): ReadonlySet<string> {
-  return remembered(store, old, cur, () => servicesToUpdateOnPodChange(store, old, cur));
-}
+  /** Whether the Service's selector (`labels.SelectorFromSet(spec.selector)`) matches these labels; nil selects nothing. */
+  selects(svc: Service, labels: Readonly<Record<string, string>> | undefined): boolean {
+    const set = serviceSelector(svc);
+    if (!set) return false;
+    let sel = this.selectorCache.get(svc);
+    if (!sel) {
+      sel = selectorFromSet(set);
+      this.selectorCache.set(svc, sel);
+    }
+    return sel.matches(labels);
+  }
 
-/** `GetServicesToUpdateOnPodChange`: the Services a pod update may affect. */
-export function servicesToUpdateOnPodChange(store: ObjectStore, old: Pod, cur: Pod): Set<string> {
-  if (old.metadata?.resourceVersion === cur.metadata?.resourceVersion) return new Set();
-  const { podChanged, labelsChanged } = podEndpointsChanged(old, cur);
-  if (!podChanged && !labelsChanged) return new Set();
-  const services = podServiceMemberships(store, cur);
-  if (!labelsChanged) return services;
-  const oldServices = podServiceMemberships(store, old);
-  if (podChanged) {
-    for (const k of oldServices) services.add(k);
+  /** `GetPodServiceMemberships`: keys of the Services (in the pod's namespace) whose selector matches the pod. */
+  podServiceMemberships(pod: Pod): Set<string> {
+    const out = new Set<string>();
+    const labels = pod.metadata?.labels;
+    if (!labels) return out;
+    const ns = pod.metadata?.namespace;
+    for (const k of Object.keys(labels)) {
+      for (const key of this.store.byIndex('Service', serviceSelectorIndex, pairKey(ns, k, labels[k]))) {
+        const svc = this.store.get('Service', key);
+        if (svc && this.selects(svc, labels)) out.add(key);
+      }
+    }
+    return out;
+  }
+
+  private remembered(old: Pod | undefined, cur: Pod, compute: () => Set<string>): ReadonlySet<string> {
+    const last = this.lastAnswer;
+    const rv = this.store.resourceVersion;
+    if (last && last.rv === rv && last.old === old && last.cur === cur) return last.services;
+    const services = compute();
+    this.lastAnswer = { rv, old, cur, services };
     return services;
   }
-  // only the labels changed: the Services the pod joined or left
-  const out = new Set<string>();
-  for (const k of services) if (!oldServices.has(k)) out.add(k);
-  for (const k of oldServices) if (!services.has(k)) out.add(k);
-  return out;
-}
 
-/**
- * The last answer per Service object, with the pod table's change count it was read at: both endpoint
- * controllers ask for the same Service, usually with no pod changed in between.
- */
-const lastPods = new WeakMap<Service, { store: ObjectStore; podChanges: number; pods: readonly Pod[] }>();
+  /** {@link podServiceMemberships} for an informer event (the result is shared: do not change it). */
+  podServiceMembershipsOnEvent(pod: Pod): ReadonlySet<string> {
+    return this.remembered(undefined, pod, () => this.podServiceMemberships(pod));
+  }
 
-/** The Pods a Service selects, in key order (the list is shared: do not change it). */
-export function podsForService(store: ObjectStore, svc: Service): readonly Pod[] {
-  const podChanges = store.changesOf('Pod');
-  const last = lastPods.get(svc);
-  if (last && last.store === store && last.podChanges === podChanges) return last.pods;
-  const pods = selectedPods(store, svc);
-  lastPods.set(svc, { store, podChanges, pods });
-  return pods;
-}
+  /** {@link servicesToUpdateOnPodChange} for an informer event (the result is shared: do not change it). */
+  servicesToUpdateOnPodEvent(old: Pod, cur: Pod): ReadonlySet<string> {
+    return this.remembered(old, cur, () => this.servicesToUpdateOnPodChange(old, cur));
+  }
 
-/** Reads the smallest index bucket of the selector's pairs. */
-function selectedPods(store: ObjectStore, svc: Service): Pod[] {
-  const sel = serviceSelector(svc);
-  if (!sel) return [];
-  const ns = svc.metadata?.namespace;
-  let smallest: ReadonlySet<string> | undefined;
-  let smallestPair = '';
-  let pairs = 0;
-  for (const k in sel) {
-    pairs++;
-    const pair = pairKey(ns, k, sel[k]);
-    const bucket = store.byIndex('Pod', podLabelIndex, pair);
-    if (!smallest || bucket.size < smallest.size) {
-      smallest = bucket;
-      smallestPair = pair;
+  /** `GetServicesToUpdateOnPodChange`: the Services a pod update may affect. */
+  servicesToUpdateOnPodChange(old: Pod, cur: Pod): Set<string> {
+    if (old.metadata?.resourceVersion === cur.metadata?.resourceVersion) return new Set();
+    const { podChanged, labelsChanged } = podEndpointsChanged(old, cur);
+    if (!podChanged && !labelsChanged) return new Set();
+    const services = this.podServiceMemberships(cur);
+    if (!labelsChanged) return services;
+    const oldServices = this.podServiceMemberships(old);
+    if (podChanged) {
+      for (const k of oldServices) services.add(k);
+      return services;
     }
-    if (bucket.size === 0) break;
+    // only the labels changed: the Services the pod joined or left
+    const out = new Set<string>();
+    for (const k of services) if (!oldServices.has(k)) out.add(k);
+    for (const k of oldServices) if (!services.has(k)) out.add(k);
+    return out;
   }
-  if (!smallest || smallest.size === 0) return [];
-  const keys = store.sortedKeysByIndex('Pod', podLabelIndex, smallestPair);
-  // with a single pair, every pod in its bucket carries it: the selector matches them all
-  const out: Pod[] = [];
-  for (const key of keys) {
-    const pod = store.get('Pod', key);
-    if (pod && (pairs === 1 || selects(svc, pod.metadata?.labels))) out.push(pod);
+
+  /** The Pods a Service selects, in key order (the list is shared: do not change it). */
+  podsForService(svc: Service): readonly Pod[] {
+    const podChanges = this.store.changesOf('Pod');
+    const last = this.lastPods.get(svc);
+    if (last && last.podChanges === podChanges) return last.pods;
+    const pods = this.selectedPods(svc);
+    this.lastPods.set(svc, { podChanges, pods });
+    return pods;
   }
-  return out;
+
+  /** Reads the smallest index bucket of the selector's pairs. */
+  private selectedPods(svc: Service): Pod[] {
+    const sel = serviceSelector(svc);
+    if (!sel) return [];
+    const ns = svc.metadata?.namespace;
+    let smallest: ReadonlySet<string> | undefined;
+    let smallestPair = '';
+    let pairs = 0;
+    for (const k in sel) {
+      pairs++;
+      const pair = pairKey(ns, k, sel[k]);
+      const bucket = this.store.byIndex('Pod', podLabelIndex, pair);
+      if (!smallest || bucket.size < smallest.size) {
+        smallest = bucket;
+        smallestPair = pair;
+      }
+      if (bucket.size === 0) break;
+    }
+    if (!smallest || smallest.size === 0) return [];
+    const keys = this.store.sortedKeysByIndex('Pod', podLabelIndex, smallestPair);
+    // with a single pair, every pod in its bucket carries it: the selector matches them all
+    const out: Pod[] = [];
+    for (const key of keys) {
+      const pod = this.store.get('Pod', key);
+      if (pod && (pairs === 1 || this.selects(svc, pod.metadata?.labels))) out.push(pod);
+    }
+    return out;
+  }
 }
 
 /**
@@ -211,9 +217,10 @@ export function queueServicesOnChanges(ctx: ControllerContext, queue: WorkQueue)
     onUpdate: (_old, svc) => queue.add(keyOf(svc)),
     onDelete: (svc) => queue.add(keyOf(svc)),
   });
+  const membership = ctx.caches.membership;
   ctx.informer('Pod', {
-    onAdd: (pod) => queueAll(podServiceMembershipsOnEvent(ctx.store, pod)),
-    onUpdate: (old, pod) => queueAll(servicesToUpdateOnPodEvent(ctx.store, old, pod)),
-    onDelete: (pod) => queueAll(podServiceMembershipsOnEvent(ctx.store, pod)),
+    onAdd: (pod) => queueAll(membership.podServiceMembershipsOnEvent(pod)),
+    onUpdate: (old, pod) => queueAll(membership.servicesToUpdateOnPodEvent(old, pod)),
+    onDelete: (pod) => queueAll(membership.podServiceMembershipsOnEvent(pod)),
   });
 }

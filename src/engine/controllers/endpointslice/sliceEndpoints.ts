@@ -13,22 +13,41 @@ export const labelHeadless = 'service.kubernetes.io/headless';
 const labelTopologyZone = 'topology.kubernetes.io/zone';
 
 /**
- * The last endpoint built per pod object, with what else it was built from. Stored objects are immutable, so
- * an unchanged pod gives the very same endpoint object again: slices written with it compare and validate
+ * The endpoints of one cluster's slices, remembered per stored object. Stored objects are immutable, so an
+ * unchanged pod gives the very same endpoint object again: slices written with it compare and validate
  * cheaply, and nothing is rebuilt for the pods that did not change.
  */
-const endpointCache = new WeakMap<Pod, { node: Node | undefined; svc: Service; family: string; ep: SliceEndpoint }>();
+export class SliceEndpointCache {
+  /** The last endpoint built per pod object, with what else it was built from. */
+  private readonly endpoints = new WeakMap<Pod, { node: Node | undefined; svc: Service; family: string; ep: SliceEndpoint }>();
+  /** Identities per (immutable) endpoint object. */
+  private readonly identities = new WeakMap<SliceEndpoint, string>();
 
-/**
- * `podToEndpoint`: `serving` = Ready, `terminating` = being deleted, `ready` = publishNotReadyAddresses or
- * (serving and not terminating). All three are always set. The result may be shared: never change it.
- */
-export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, family: string): SliceEndpoint {
-  const hit = endpointCache.get(pod);
-  if (hit && hit.node === node && hit.svc === svc && hit.family === family) return hit.ep;
-  const ep = buildEndpoint(pod, node, svc, family);
-  endpointCache.set(pod, { node, svc, family, ep });
-  return ep;
+  /**
+   * `podToEndpoint`: `serving` = Ready, `terminating` = being deleted, `ready` = publishNotReadyAddresses or
+   * (serving and not terminating). All three are always set. The result may be shared: never change it.
+   */
+  podToEndpoint(pod: Pod, node: Node | undefined, svc: Service, family: string): SliceEndpoint {
+    const hit = this.endpoints.get(pod);
+    if (hit && hit.node === node && hit.svc === svc && hit.family === family) return hit.ep;
+    const ep = buildEndpoint(pod, node, svc, family);
+    this.endpoints.set(pod, { node, svc, family, ep });
+    return ep;
+  }
+
+  /**
+   * `hashEndpoint`: addresses, hostname and the target pod identify an endpoint; its conditions, node and
+   * zone may change in place.
+   */
+  endpointIdentity(ep: SliceEndpoint): string {
+    let id = this.identities.get(ep);
+    if (id === undefined) {
+      const addrs = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort(byteCompare).join(',');
+      id = `${addrs}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
+      this.identities.set(ep, id);
+    }
+    return id;
+  }
 }
 
 function buildEndpoint(pod: Pod, node: Node | undefined, svc: Service, family: string): SliceEndpoint {
@@ -74,22 +93,6 @@ export function portMapKey(ports: readonly SlicePort[] | undefined): string {
     .sort(byteCompare)
     .join('\u0001');
 }
-
-/**
- * `hashEndpoint`: addresses, hostname and the target pod identify an endpoint; its conditions, node and zone
- * may change in place.
- */
-export function endpointIdentity(ep: SliceEndpoint): string {
-  let id = identities.get(ep);
-  if (id === undefined) {
-    const addrs = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort(byteCompare).join(',');
-    id = `${addrs}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
-    identities.set(ep, id);
-  }
-  return id;
-}
-/** Identities per (immutable) endpoint object. */
-const identities = new WeakMap<SliceEndpoint, string>();
 
 /** `EndpointsEqualBeyondHash`: node, zone, conditions and target reference (resourceVersion aside) are equal. */
 export function endpointsEqualBeyondIdentity(a: SliceEndpoint, b: SliceEndpoint): boolean {

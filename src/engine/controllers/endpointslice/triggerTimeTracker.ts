@@ -21,20 +21,27 @@ function toMs(t: string | undefined): number {
   return Number.isNaN(ms) ? 0 : ms;
 }
 
-/** Trigger times per (immutable) stored pod: both endpoint controllers read every pod of a Service per sync. */
-const podTriggerTimes = new WeakMap<Pod, number>();
+/**
+ * Trigger times per (immutable) stored pod, one table per cluster: both endpoint controllers read every pod
+ * of a Service per sync.
+ */
+export class PodTriggerTimes {
+  private readonly times = new WeakMap<Pod, number>();
 
-function podTriggerTime(pod: Pod): number {
-  let t = podTriggerTimes.get(pod);
-  if (t === undefined) {
-    t = toMs(podReadyTransitionTime(pod));
-    podTriggerTimes.set(pod, t);
+  of(pod: Pod): number {
+    let t = this.times.get(pod);
+    if (t === undefined) {
+      t = toMs(podReadyTransitionTime(pod));
+      this.times.set(pod, t);
+    }
+    return t;
   }
-  return t;
 }
 
 export class TriggerTimeTracker {
   private readonly states = new Map<string, ServiceState>();
+
+  constructor(private readonly podTimes: PodTriggerTimes) {}
 
   /** The trigger time to export for this sync (ms since the epoch), or undefined for none. */
   compute(serviceKey: string, svc: Service, pods: readonly Pod[]): number | undefined {
@@ -43,7 +50,7 @@ export class TriggerTimeTracker {
     const podTimes = state?.spare ?? new Map<string, number>();
     podTimes.clear();
     for (const pod of pods) {
-      const t = podTriggerTime(pod);
+      const t = this.podTimes.of(pod);
       if (!t) continue;
       const name = pod.metadata?.name ?? '';
       podTimes.set(name, t);

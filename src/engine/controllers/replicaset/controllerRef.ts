@@ -5,7 +5,7 @@
  * them, so a sync reads only the objects it owns plus the orphans of its namespace, never the whole cluster.
  */
 import type { Kind, KindMap, KubeObject, LabelSelector as ApiLabelSelector, OwnerReference } from '../../api/types';
-import { type LabelSelector, selectorFromApi } from '../../store/labelSelector';
+import { type LabelSelector, selectorFromApi, selectorFromSet } from '../../store/labelSelector';
 import { byteCompare, type IndexFn, type ObjectStore } from '../../store/objectStore';
 
 /** The owner reference with `controller: true`, if any. */
@@ -52,18 +52,12 @@ const orphanLabelValues: IndexFn = (obj) => {
 /** Index name: objects carrying a label selector, by one `key=value` their selector demands (or `*`). */
 export const selectorIndex = 'workload/selector';
 
-const firstKeys = new WeakMap<object, string | null>();
-
-/** The first matchLabels key in sort order (stored selectors are immutable: computed once per object). */
+/** The first matchLabels key in sort order. */
 function firstMatchLabelsKey(matchLabels: Readonly<Record<string, string>> | undefined): string | undefined {
   if (!matchLabels) return undefined;
-  let first = firstKeys.get(matchLabels);
-  if (first === undefined) {
-    first = null;
-    for (const k of Object.keys(matchLabels)) if (first === null || k < first) first = k;
-    firstKeys.set(matchLabels, first);
-  }
-  return first ?? undefined;
+  let first: string | undefined;
+  for (const k of Object.keys(matchLabels)) if (first === undefined || k < first) first = k;
+  return first;
 }
 
 const selectorValues: IndexFn = (obj) => {
@@ -138,24 +132,42 @@ export function selectorCandidates<K extends Kind>(
   return out;
 }
 
-const compiled = new WeakMap<object, LabelSelector | null>();
-
 /**
- * `metav1.LabelSelectorAsSelector`, memoized per (immutable) stored selector object. Returns undefined for a
- * selector that does not parse: Kubernetes treats such an object as selecting nothing.
+ * Parsed selectors of one cluster, remembered per (immutable) stored selector or labels object: every sync of
+ * a Deployment or ReplicaSet needs them.
  */
-export function compiledSelector(sel: ApiLabelSelector | undefined): LabelSelector | undefined {
-  if (!sel) {
-    const r = selectorFromApi(sel);
-    return r.ok ? r.selector : undefined;
+export class SelectorCache {
+  private readonly compiled = new WeakMap<object, LabelSelector | null>();
+  private readonly fromSets = new WeakMap<object, LabelSelector>();
+
+  /**
+   * `metav1.LabelSelectorAsSelector`. Returns undefined for a selector that does not parse: Kubernetes treats
+   * such an object as selecting nothing.
+   */
+  compiledSelector(sel: ApiLabelSelector | undefined): LabelSelector | undefined {
+    if (!sel) {
+      const r = selectorFromApi(sel);
+      return r.ok ? r.selector : undefined;
+    }
+    let c = this.compiled.get(sel);
+    if (c === undefined) {
+      const r = selectorFromApi(sel);
+      c = r.ok ? r.selector : null;
+      this.compiled.set(sel, c);
+    }
+    return c ?? undefined;
   }
-  let c = compiled.get(sel);
-  if (c === undefined) {
-    const r = selectorFromApi(sel);
-    c = r.ok ? r.selector : null;
-    compiled.set(sel, c);
+
+  /** `labels.SelectorFromSet` (a pod template's labels as a selector). */
+  selectorFromSet(labels: Readonly<Record<string, string>> | undefined): LabelSelector {
+    if (!labels) return selectorFromSet(labels);
+    let sel = this.fromSets.get(labels);
+    if (!sel) {
+      sel = selectorFromSet(labels);
+      this.fromSets.set(labels, sel);
+    }
+    return sel;
   }
-  return c ?? undefined;
 }
 
 /** Whether `obj` is the controller `ref` points to (same kind, name and uid). */

@@ -13,7 +13,6 @@ import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { throttled } from '../clientRateLimiter';
 import {
-  compiledSelector,
   controllerUidIndex,
   ensureControllerIndex,
   ensureSelectorIndex,
@@ -57,7 +56,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   const replicaSetsMatching = (pod: Pod): ReplicaSet[] => {
     if (Object.keys(pod.metadata?.labels ?? {}).length === 0) return [];
     return selectorCandidates(store, 'ReplicaSet', pod.metadata?.namespace, pod.metadata?.labels).filter((rs) => {
-      const sel = compiledSelector(rs.spec?.selector);
+      const sel = ctx.caches.selectors.compiledSelector(rs.spec?.selector);
       return !!sel && !sel.empty && sel.matches(pod.metadata?.labels);
     });
   };
@@ -265,7 +264,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       return undefined;
     }
     const needsSync = expectations.satisfied(key);
-    const selector = compiledSelector(rs.spec?.selector);
+    const selector = ctx.caches.selectors.compiledSelector(rs.spec?.selector);
     if (!selector) {
       ctx.log.write(component, 'error converting pod selector to selector', `ReplicaSet/${key}`);
       return undefined;
@@ -277,7 +276,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     const active = claimed.pods;
     const manageError = needsSync && !rs.metadata?.deletionTimestamp ? manageReplicas(key, rs, active, notes) : undefined;
     const now = clock.now();
-    const next = calculateReplicaSetStatus(rs, active, manageError, now);
+    const next = calculateReplicaSetStatus(rs, active, manageError, now, ctx.caches.selectors);
     const current = store.get('ReplicaSet', key) ?? rs;
     const status = statusToWrite(current, next);
     if (status) {

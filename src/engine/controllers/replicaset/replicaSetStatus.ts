@@ -6,7 +6,7 @@
 import type { Pod, ReplicaSet } from '../../api/types';
 import { formatTimestamp } from '../../clock';
 import { deepEqual } from '../../shared';
-import { type LabelSelector, selectorFromSet } from '../../store/labelSelector';
+import type { SelectorCache } from './controllerRef';
 import { isPodAvailable, isPodReady } from './podUtil';
 
 export type ReplicaSetStatus = NonNullable<ReplicaSet['status']>;
@@ -22,26 +22,12 @@ function counts(replicas: number, fullyLabeled: number, ready: number, available
   };
 }
 
-/** Template label selectors per (immutable) stored labels object: every sync of a ReplicaSet needs one. */
-const templateSelectors = new WeakMap<object, LabelSelector>();
-
-function templateSelectorOf(rs: ReplicaSet): LabelSelector {
-  const labels = rs.spec?.template?.metadata?.labels;
-  if (!labels) return selectorFromSet(labels);
-  let sel = templateSelectors.get(labels);
-  if (!sel) {
-    sel = selectorFromSet(labels);
-    templateSelectors.set(labels, sel);
-  }
-  return sel;
-}
-
 /**
  * The status a sync computes from the active pods it owns. `manageError` is the error of this sync's
  * creates/deletes: it sets `ReplicaFailure` (reason FailedCreate / FailedDelete), and a clean sync clears it.
  */
-export function calculateReplicaSetStatus(rs: ReplicaSet, activePods: readonly Pod[], manageError: string | undefined, now: number): ReplicaSetStatus {
-  const templateSelector = templateSelectorOf(rs);
+export function calculateReplicaSetStatus(rs: ReplicaSet, activePods: readonly Pod[], manageError: string | undefined, now: number, selectors: SelectorCache): ReplicaSetStatus {
+  const templateSelector = selectors.selectorFromSet(rs.spec?.template?.metadata?.labels);
   const minReady = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;

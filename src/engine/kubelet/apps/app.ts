@@ -67,6 +67,8 @@ export interface AppInstance {
   logListeners?: Set<(entry: AccessLogEntry) => void>;
   /** The virtual clock, for log timestamps. */
   now(): number;
+  /** kuard: its template group has parsed index.html (htmlutils.TemplateGroup loads it on first render). */
+  templatesLoaded?: boolean;
 }
 
 /** Linux identity the runtime reports in `containerStatuses[].user` (SupplementalGroupsPolicy, 1.33+). */

@@ -63,8 +63,6 @@ function kuardStartupLog(container: Container, startedAt: number): string[] {
   ];
 }
 
-/** Instances whose template group has parsed index.html (htmlutils.TemplateGroup loads it on first render). */
-const templatesLoaded = new WeakSet<AppInstance>();
 
 function probePage(ok: boolean): HttpOutcome {
   const headers = { 'Content-Type': 'text/plain' };
@@ -86,8 +84,8 @@ export const kuardApp: SimulatedApp = {
     // loggingMiddleware: log.Printf("%s %s %s", r.RemoteAddr, r.Method, r.URL)
     logAccess(instance, `${goLogTime(instance.now())} ${req.remoteAddr ?? '-'} ${req.method} ${req.path}`);
     const path = req.path.split('?')[0];
-    if ((path === '/' || path.startsWith('/-/')) && !templatesLoaded.has(instance)) {
-      templatesLoaded.add(instance);
+    if ((path === '/' || path.startsWith('/-/')) && !instance.templatesLoaded) {
+      instance.templatesLoaded = true;
       logAccess(instance, `${goLogTime(instance.now())} Loading template for index.html`);
     }
     if (path === '/healthy') return probePage(instance.healthy);

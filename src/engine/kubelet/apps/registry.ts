@@ -26,19 +26,8 @@ const clientRepos: Record<string, string> = {
   'docker.io/library/debian': 'debian',
 };
 
-const byImage = new Map<string, SimulatedApp>();
-
 /** The application an image runs when its entrypoint is left alone. */
 export function appForImage(image: string): SimulatedApp {
-  let app = byImage.get(image);
-  if (!app) {
-    app = resolveImage(image);
-    byImage.set(image, app);
-  }
-  return app;
-}
-
-function resolveImage(image: string): SimulatedApp {
   const repo = repositoryOf(image);
   if (/^gcr\.io\/kuar-demo\/kuard-/.test(repo)) return kuardApp;
   if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);

@@ -1,12 +1,11 @@
 /**
- * The per-cluster allocator state. The apiserver keeps its ranges in memory (and in etcd); here they live in a
- * WeakMap keyed by the cluster's object store, built lazily from the stored Services the first time a request
+ * The per-cluster allocator state. The apiserver keeps its ranges in memory (and in etcd); here they live in
+ * the apiserver's admission caches, built lazily from the stored Services the first time a request
  * needs them, then kept up to date by every allocation and release. Each allocation is O(1) on average (a Set
  * of held values), never a scan of the Services.
  */
 import type { AdmissionContext } from '../../apiserver/strategy';
 import type { Service } from '../../api/types';
-import type { ObjectStore } from '../../store/objectStore';
 import { ClusterIpAllocator } from './clusterIpAllocator';
 import { NodePortAllocator } from './nodePortAllocator';
 import { isHeadlessService, needsClusterIP, needsHealthCheck, serviceNodePorts } from './serviceType';
@@ -16,18 +15,16 @@ export interface ServiceAllocators {
   ports: NodePortAllocator;
 }
 
-interface Entry {
+export interface ServiceAllocatorsEntry {
   /** The configuration the ranges were built from; a different one rebuilds them. */
   signature: string;
   allocators: ServiceAllocators;
 }
 
-const byStore = new WeakMap<ObjectStore, Entry>();
-
 /** The ClusterIP and NodePort ranges of the cluster that owns `ctx.store`. */
-export function serviceAllocators(ctx: Pick<AdmissionContext, 'store' | 'config'>): ServiceAllocators {
+export function serviceAllocators(ctx: Pick<AdmissionContext, 'store' | 'config' | 'caches'>): ServiceAllocators {
   const signature = `${ctx.config.serviceCIDR}|${ctx.config.nodePortRange}`;
-  const entry = byStore.get(ctx.store);
+  const entry = ctx.caches.serviceAllocators;
   if (entry && entry.signature === signature) return entry.allocators;
   const allocators = { ips: new ClusterIpAllocator(ctx.config.serviceCIDR), ports: new NodePortAllocator(ctx.config.nodePortRange) };
   // The apiserver's repair loops do the same on start-up: whatever the stored Services hold is taken.
@@ -35,7 +32,7 @@ export function serviceAllocators(ctx: Pick<AdmissionContext, 'store' | 'config'
     for (const ip of clusterIPsHeld(svc)) allocators.ips.allocate(ip);
     for (const port of nodePortsHeld(svc)) allocators.ports.allocate(port);
   }
-  byStore.set(ctx.store, { signature, allocators });
+  ctx.caches.serviceAllocators = { signature, allocators };
   return allocators;
 }
 
