@@ -35,7 +35,7 @@ export function sleepBench(): Figure[] {
   host.handle(1, { type: 'init', manifests: seedTopologyManifest });
   host.handle(2, { type: 'advance', ms: 15_000 });
   const restartsBefore = restarts(host.current);
-  const hours = 1000;
+  const hours = 1_000_000;
   const pgMs = cpuMs(() => host.handle(3, { type: 'advance', ms: hours * 3_600_000 }));
   const cycles = restarts(host.current) - restartsBefore;
   return [
@@ -50,7 +50,8 @@ export function sleepBench(): Figure[] {
       name: `\`sleep ${hours}h\` on the playground seed topology (+15 s)`,
       value: pgMs,
       unit: 'ms CPU',
-      note: `${cycles} container restarts: the seed's app pod runs busybox \`sleep 3600\` and restarts every hour, which is change that is simulated; 1000000h would be ${((pgMs / hours) * 1_000_000 / 1000).toFixed(0)} s CPU (not within the < 1 s budget)`,
+      ...atMost(pgMs, 1000, 'ms'),
+      note: `${cycles} container restarts on the way; virtual clock now ${new Date(host.current.now()).toISOString().slice(0, 10)}`,
     },
   ];
 }

@@ -53,7 +53,7 @@ spec:
   containers:
     - name: app
       image: busybox:1.36
-      command: ["sleep", "3600"]
+      command: ["sleep", "infinity"]
 `;
 
 async function main(): Promise<void> {

@@ -19,6 +19,9 @@ export class Workbench {
    * clear (IndexedDB writes land asynchronously).
    */
   async openFresh(): Promise<void> {
+    // Chromium asks for /favicon.ico when it shows a bare SVG document; the app never serves one (index.html
+    // names its icon), so answer it here instead of logging a 404 console error the page-health check rejects.
+    await this.page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
     await this.page.goto('/favicon.svg');
     await this.page.evaluate(async () => {
       localStorage.clear();

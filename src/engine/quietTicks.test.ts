@@ -149,5 +149,13 @@ describe('skipping quiet probe runs', () => {
     // tick by tick this was 720 probe runs per hour (CoreDNS liveness and readiness every 10 s)
     expect(timersFiredDuring(cli, s, 'sleep 1000000h')).toBeLessThan(100);
     expect(s.feed('kubectl get pods -n kube-system -l k8s-app=kube-dns')).toMatch(/coredns-\S+ +1\/1 +Running +0 +114y/);
+
+    // the playground's first state (src/scenario/library/seedTopology.ts, then 15 s): its client idles forever
+    const pg = new Cluster({ seed: 1 });
+    const ps = new ShellSession(pg, { readFile: () => seedTopologyManifest });
+    ps.feed('kubectl apply -f seed.yaml');
+    ps.feed('sleep 15s');
+    expect(timersFiredDuring(pg, ps, 'sleep 1000000h')).toBeLessThan(100);
+    expect(ps.feed('kubectl get pod app')).toMatch(/app +1\/1 +Running +0 +114y/);
   });
 });
