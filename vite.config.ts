@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig } from 'vite';
 
 /**
@@ -21,6 +22,8 @@ export default defineConfig({
       // monaco-yaml -> monaco-worker-manager imports 'monaco-editor/esm/vs/...', but monaco-editor >= 0.56
       // maps "./*" to "./esm/vs/*.js", so the deep path no longer resolves. Rewrite it.
       { find: /^monaco-editor\/esm\/vs\//, replacement: 'monaco-editor/' },
+      // the YAML worker's initialize, with hostile text kept from the language service (src/adapters/yamlWorkerInitialize.ts)
+      { find: /^monaco-worker-manager\/worker$/, replacement: fileURLToPath(new URL('./src/adapters/yamlWorkerInitialize.ts', import.meta.url)) },
     ],
   },
   worker: { format: 'es' },

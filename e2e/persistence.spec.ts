@@ -3,7 +3,7 @@
  * shown and the app keeps working (and the session can be exported and imported); a second tab never
  * overwrites the first silently. (The cross-site frame without storage: storageDenied.spec.ts.)
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { StorageBanner } from './pages/StorageBanner';
 import { TerminalPane } from './pages/TerminalPane';

@@ -3,7 +3,7 @@
  * the app renders (reading `localStorage` used to throw and blank the page) and says once that it runs
  * without saving.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { StorageBanner } from './pages/StorageBanner';
