@@ -30,6 +30,8 @@ export const testIds = {
   endpointsList: 'endpoints-list',
   objectYaml: 'object-yaml',
   notice: 'notice',
+  workProgress: 'work-progress',
+  workStop: 'work-stop',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

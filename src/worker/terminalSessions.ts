@@ -7,6 +7,7 @@ import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
+import { AdvanceWork, type RunningCommand } from './runningCommand';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -38,7 +39,11 @@ export class TerminalSessions {
     private readonly context: () => Omit<KubectlContext, 'cluster'> = () => ({}),
   ) {}
 
-  run(session: string, line: string): TerminalResult {
+  /**
+   * Runs one command line. A `sleep` comes back as a running command to work on in slices (Ctrl+C ends it);
+   * `stopAfterMs` replays one that was interrupted after that much virtual time.
+   */
+  run(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     this.interrupt(session);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
@@ -64,8 +69,7 @@ export class TerminalSessions {
     if (head === 'sleep') {
       const ms = parseSleepDuration(rest[0] ?? '');
       if (ms === undefined) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
-      this.cluster().advance(ms);
-      return { output: [], exitCode: 0, watching: false };
+      return sleepCommand(this.cluster(), session, line.trim(), ms, stopAfterMs);
     }
     if (head !== 'kubectl' && head !== 'k') {
       return {
@@ -116,4 +120,23 @@ export class TerminalSessions {
     this.watches.clear();
     this.variables.clear();
   }
+}
+
+/**
+ * `sleep` in a terminal: virtual time moves, in slices. Ctrl+C ends it as in bash: the terminal prints `^C` and
+ * a new prompt, and the exit status is 130 (128 + SIGINT).
+ */
+function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number): RunningCommand {
+  const work = new AdvanceWork(cluster, ms, stopAfterMs);
+  return {
+    label,
+    session,
+    slice: (n) => work.slice(n),
+    progress: () => work.progress(),
+    interrupt: () => work.interrupt(),
+    outcome: () => ({
+      value: { kind: 'terminal', output: [], exitCode: work.wasInterrupted ? 130 : 0, watching: false },
+      ...(work.wasInterrupted ? { interruptedAfterMs: work.doneMs } : {}),
+    }),
+  };
 }

@@ -1,5 +1,5 @@
 /** Apply = `kubectl apply -f` on the editor text; results land in the problems list and the markers. */
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 
 export async function applyEditor(): Promise<void> {
