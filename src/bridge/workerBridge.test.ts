@@ -64,7 +64,7 @@ function setup(opts: { store?: MemorySessionStore; crashOn?: (c: Command) => boo
       return w;
     },
     { onDiffs: () => {}, onRebuilt: (r) => reports.push(r), onProgress: (p) => progress.push(p) },
-    { store: opts.store, frame: (fn) => setImmediate(fn), heartbeatEveryMs: 20, heartbeatTimeoutMs: 600, replayCommandMs: 400, replayTotalMs: 5000, ...opts.options },
+    { store: opts.store, frame: (fn) => setImmediate(fn), heartbeatEveryMs: 20, heartbeatTimeoutMs: 600, replayCommandMs: 10_000, replayTotalMs: 20_000, ...opts.options },
   );
   bridges.push(bridge);
   const current = () => workers[workers.length - 1];
@@ -143,7 +143,7 @@ describe('WorkerBridge', () => {
     expect((await setup({ store: ticking }).bridge.restore()).skipped).toEqual([]);
   });
 
-  it('a replayed command over its time budget is poison: dropped, and the replay starts over without it', async () => {
+  it('a replayed command that goes silent is poison: dropped, and the replay starts over without it', async () => {
     const store = new MemorySessionStore([
       { seq: 1, command: { type: 'init', settings: { seed: 8 } }, finished: true },
       { seq: 2, command: { type: 'hang' }, finished: true },
@@ -155,6 +155,18 @@ describe('WorkerBridge', () => {
     expect(t.workers).toHaveLength(2);
     expect(pods(t.current())).toEqual(['alpaca']);
     expect(store.load().map((e) => e.seq)).toEqual([1, 3]);
+  });
+
+  it('a replayed command that stays alive but runs past its own budget is poison too', async () => {
+    const store = new MemorySessionStore([
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, finished: true },
+      { seq: 2, command: run('sleep 1000000h'), finished: true },
+      { seq: 3, command: run('kubectl run alpaca --image=nginx:1.27'), finished: true },
+    ]);
+    const t = setup({ store, options: { replayCommandMs: 500 } });
+    const report = await t.bridge.restore();
+    expect(report).toEqual({ reason: 'reload', replayed: 2, skipped: ['sleep 1000000h'], abandoned: 0 });
+    expect(pods(t.current())).toEqual(['alpaca']);
   });
 
   it('a replay past its total budget leaves the rest out and says how many', async () => {
@@ -171,13 +183,14 @@ describe('WorkerBridge', () => {
 
   it('records an interrupted sleep with how far it got, so a restart rebuilds the time the user saw', async () => {
     const store = new MemorySessionStore();
-    const t = setup({ store });
+    // a timeout well above a loaded machine's scheduling hiccups, and a sleep that outlasts it
+    const t = setup({ store, options: { heartbeatTimeoutMs: 1500 } });
     await t.bridge.send({ type: 'init', settings: { seed: 8 } });
     const sleeping = t.bridge.send(run('sleep 1000000h'));
     await until(() => t.progress.some((p) => p !== undefined && p.doneMs > 0));
     expect(t.progress.find((p) => p)?.label).toBe('sleep 1000000h');
     // the heartbeat keeps being answered while it sleeps
-    await new Promise((r) => setTimeout(r, 700));
+    await new Promise((r) => setTimeout(r, 2500));
     expect(t.workers).toHaveLength(1);
     await t.bridge.send({ type: 'interrupt', session: 't1' });
     const reply: Reply = await sleeping;

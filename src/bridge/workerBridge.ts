@@ -61,7 +61,7 @@ export interface BridgeOptions {
   heartbeatEveryMs?: number;
   /** No message for this long means the worker hangs. */
   heartbeatTimeoutMs?: number;
-  /** A replayed command that takes longer than this is a poison one. */
+  /** A replayed command that takes longer than this, or goes silent for the heartbeat timeout, is a poison one. */
   replayCommandMs?: number;
   /** A replay stops after this long; the rest of the log is left out. */
   replayTotalMs?: number;
@@ -86,6 +86,7 @@ export class WorkerBridge {
   private progressId: number | undefined;
   private readonly now: () => number;
   private readonly frame: (fn: () => void) => void;
+  private readonly heartbeatEveryMs: number;
   private readonly timeoutMs: number;
   private readonly replayCommandMs: number;
   private readonly replayTotalMs: number;
@@ -97,12 +98,13 @@ export class WorkerBridge {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.frame = options.frame ?? ((fn) => requestAnimationFrame(() => fn()));
+    this.heartbeatEveryMs = options.heartbeatEveryMs ?? 2000;
     this.timeoutMs = options.heartbeatTimeoutMs ?? 15_000;
-    this.replayCommandMs = options.replayCommandMs ?? 10_000;
-    this.replayTotalMs = options.replayTotalMs ?? 60_000;
+    this.replayCommandMs = options.replayCommandMs ?? 30_000;
+    this.replayTotalMs = options.replayTotalMs ?? 120_000;
     this.log = new CommandLog(options.store);
     this.worker = this.spawn();
-    this.heartbeat = setInterval(() => this.checkHeartbeat(), options.heartbeatEveryMs ?? 2000);
+    this.heartbeat = setInterval(() => this.checkHeartbeat(), this.heartbeatEveryMs);
   }
 
   /** Sends a command and resolves with the worker's reply. */
@@ -234,23 +236,31 @@ export class WorkerBridge {
       const budget = Math.min(this.replayCommandMs, left);
       const reply = await this.postWithin(entries[i].command, budget);
       if (!reply) {
-        // over its own budget it is poison; over what was left of the total, the replay ran out of time
-        return { type: this.replayCommandMs <= left ? 'poison' : 'abandoned', index: i };
+        // silent, or over its own budget: poison; over what was left of the total: the replay ran out of time
+        const total = this.now() - started >= this.replayTotalMs;
+        return { type: total ? 'abandoned' : 'poison', index: i };
       }
     }
     return { type: 'done' };
   }
 
-  /** Posts a command; undefined when no reply came within `ms` (the worker is then terminated). */
+  /**
+   * Posts a command; undefined when no reply came within `ms`, or the worker went silent (no progress, no
+   * reply) for the heartbeat timeout while it ran: the worker is then terminated.
+   */
   private postWithin(command: Command, ms: number): Promise<Reply | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
+      const started = this.now();
+      const check = setInterval(() => {
+        const t = this.now();
+        if (t - started <= ms && t - this.lastHeard <= this.timeoutMs) return;
+        clearInterval(check);
         this.worker.terminate();
         this.pending.clear();
         resolve(undefined);
-      }, ms);
+      }, this.heartbeatEveryMs);
       void this.post(command).then((r) => {
-        clearTimeout(timer);
+        clearInterval(check);
         resolve(r);
       });
     });

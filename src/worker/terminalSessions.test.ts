@@ -1,6 +1,7 @@
 /** Terminal sessions in the worker: sleep as sliced, interruptible work; watches streaming until Ctrl+C. */
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../engine';
+import { runKubectl, splitCommandLine } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
 import type { RunningCommand } from './runningCommand';
 import { type TerminalResult, TerminalSessions } from './terminalSessions';
@@ -98,5 +99,63 @@ describe('TerminalSessions', () => {
     finished(terminals.run('t1', 'NAME=alpaca'));
     expect(finished(terminals.run('t1', 'echo $NAME')).output).toEqual([{ stream: 'stdout', text: 'alpaca\n' }]);
     expect(finished(terminals.run('t2', 'echo $NAME')).output).toEqual([{ stream: 'stdout', text: '\n' }]);
+  });
+
+  it('kubectl wait and rollout status run in slices and print exactly what they print in one go', () => {
+    const script = [
+      'kubectl create deployment web --image=nginx:1.27 --replicas=3',
+      'kubectl rollout status deployment/web',
+      'kubectl run alpaca --image=nginx:1.27',
+      'kubectl wait --for=condition=Ready pod/alpaca --timeout=2m',
+      'kubectl delete pod alpaca',
+      'kubectl wait --for=delete pod/nothing-here --timeout=10s',
+    ];
+    const sliced = setup();
+    const slicedOut: string[] = [];
+    let slicedRuns = 0;
+    for (const line of script) {
+      const r = sliced.terminals.run('t1', line);
+      if ('slice' in r) {
+        slicedRuns++;
+        let slices = 0;
+        while (!r.slice(4)) slices++;
+        expect(slices).toBeGreaterThan(0);
+        const v = r.outcome().value;
+        slicedOut.push(v.kind === 'terminal' ? v.output.map((c) => c.text).join('') : '');
+      } else slicedOut.push(r.output.map((c) => c.text).join(''));
+    }
+    // wait, rollout status and delete all blocked on virtual time
+    expect(slicedRuns).toBe(3);
+    const whole = new Cluster({ seed: 4 });
+    const wholeOut = script.map((line) => runKubectl({ cluster: whole }, splitCommandLine(line).slice(1)).output.map((c) => c.text).join(''));
+    expect(slicedOut).toEqual(wholeOut);
+    expect(slicedOut[1]).toMatch(/deployment "web" successfully rolled out\n$/);
+    expect(slicedOut[3]).toBe('pod/alpaca condition met\n');
+    expect(objects(sliced.cluster)).toBe(objects(whole));
+  });
+
+  it('Ctrl+C ends kubectl wait with nothing more printed, and a replay stops it at the same instant', () => {
+    const a = setup();
+    finished(a.terminals.run('t1', 'kubectl run alpaca --image=nginx:1.27'));
+    const wait = running(a.terminals.run('t1', 'kubectl wait --for=delete pod/alpaca --timeout=-1s'));
+    for (let i = 0; i < 30; i++) wait.slice(4);
+    wait.interrupt();
+    while (!wait.slice(4));
+    const { value, interruptedAfterMs } = wait.outcome();
+    expect(value).toEqual({ kind: 'terminal', output: [], exitCode: 130, watching: false });
+    expect(interruptedAfterMs).toBeGreaterThan(0);
+    // the wait's watch is gone: nothing streams into the session afterwards
+    finished(a.terminals.run('t2', 'kubectl delete pod alpaca --wait=false'));
+    a.cluster.advance(60_000);
+    expect(a.streamed).toEqual([]);
+
+    const b = setup();
+    finished(b.terminals.run('t1', 'kubectl run alpaca --image=nginx:1.27'));
+    const replay = running(b.terminals.run('t1', 'kubectl wait --for=delete pod/alpaca --timeout=-1s', interruptedAfterMs));
+    while (!replay.slice(1000));
+    expect(replay.outcome()).toEqual({ value, interruptedAfterMs });
+    finished(b.terminals.run('t2', 'kubectl delete pod alpaca --wait=false'));
+    b.cluster.advance(60_000);
+    expect(objects(b.cluster)).toBe(objects(a.cluster));
   });
 });

@@ -4,9 +4,10 @@
  * another deletes the pod.
  */
 import type { Cluster } from '../engine';
-import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import { type KubectlContext, type KubectlResult, runKubectl, splitCommandLine, startKubectl, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
+import { KubectlWaitCommand } from './kubectlWaitCommand';
 import { AdvanceWork, type RunningCommand } from './runningCommand';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
@@ -84,7 +85,14 @@ export class TerminalSessions {
       editorText = current;
       return undefined;
     };
-    const r = runKubectl({ ...this.context(), cluster: this.cluster(), editor }, rest);
+    const started = startKubectl({ ...this.context(), cluster: this.cluster(), editor }, rest);
+    const present = (r: KubectlResult) => this.present(session, r, editorText);
+    if (started.type === 'waiting') return new KubectlWaitCommand(this.cluster(), session, line.trim(), started, present, stopAfterMs);
+    return present(started.result);
+  }
+
+  /** What a finished kubectl run shows in the terminal; a watch it left running keeps streaming into the session. */
+  private present(session: string, r: KubectlResult, editorText: string | undefined): TerminalResult {
     if (editorText !== undefined) {
       return {
         output: [{ stream: 'stdout', text: 'Opened in the editor: change it and press Apply (Ctrl/Cmd+Enter) to save.\n' }],
