@@ -126,6 +126,16 @@ export class Cluster {
     return this.settled(applyObject(this.api, kind, obj, opts));
   }
 
+  /**
+   * {@link apply} without the controllers' reaction: the caller drains, e.g. in slices with {@link drainSlice}
+   * (a big manifest in the browser). Followed by a full drain, it is exactly `apply`.
+   */
+  applyUnsettled<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
+    const undecodable = decodeError(kind, obj);
+    if (undecodable) return fail(undecodable);
+    return applyObject(this.api, kind, obj, opts);
+  }
+
   /** Subscribes to every change of every kind (the worker turns these into UI diffs). */
   subscribe(handler: (e: WatchEvent) => void): () => void {
     return this.store.subscribe('*', handler);

@@ -99,4 +99,34 @@ describe('ClusterHost', () => {
     expect(host.current.store.get('Pod', 'default/a')).toBeUndefined();
     expect(host.takeDiff()?.reset).toBe(true);
   });
+
+  it('applies a big manifest in slices, document by document, to the same cluster as Cluster.apply', () => {
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: big}
+spec:
+  replicas: 60
+  selector: {matchLabels: {app: big}}
+  template:
+    metadata: {labels: {app: big}}
+    spec: {containers: [{name: c, image: nginx:1.27}]}
+`;
+    const text = [deployment, ...Array.from({ length: 20 }, (_, i) => pod(`p${i}`)), 'kind: Pod\n  bad: ['].join('---\n');
+    const sliced = new ClusterHost({ seed: 3 });
+    const begun = sliced.begin(2, { type: 'apply', yaml: text });
+    if (begun.type !== 'running') throw new Error('expected a running apply');
+    expect(begun.running.label).toBe('apply (22 documents)');
+    let slices = 1;
+    let reply = sliced.step(2, begun.running, 3);
+    while (!reply) {
+      slices++;
+      reply = sliced.step(2, begun.running, 3);
+    }
+    expect(slices).toBeGreaterThan(22);
+    const whole = new ClusterHost({ seed: 3 });
+    expect(reply).toEqual(whole.handle(2, { type: 'apply', yaml: text }));
+    expect(sliced.current.store.list('Pod', 'default')).toHaveLength(80);
+    const dump = (h: ClusterHost) => JSON.stringify([h.current.now(), h.current.store.list('Pod'), h.current.store.list('ReplicaSet'), h.current.log.digest()]);
+    expect(dump(sliced)).toBe(dump(whole));
+  });
 });

@@ -2,14 +2,14 @@
  * The worker's logic without the worker: one cluster, the commands it answers, and the diffs it emits.
  * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
  */
-import { type ApiStatus, Cluster, type Kind, kindFromManifest } from '../engine';
-import { parseManifests } from '../kubectl/manifests';
+import { Cluster, type Kind } from '../engine';
 import { selectorFromSet } from '../engine/store/labelSelector';
-import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
+import type { ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
 import { DiffBuffer } from './diffBuffer';
 import { kindConfig } from './settings';
 import { objectYaml } from './objectYaml';
-import { fieldPosition } from './fieldPosition';
+import { applyManifests } from './manifestApply';
+import { statusText } from './statusText';
 import { type StreamSink, TerminalSessions } from './terminalSessions';
 import { type RunningCommand, advanceCommand } from './runningCommand';
 import { complete } from '../kubectl/completion';
@@ -87,10 +87,10 @@ export class ClusterHost {
     switch (command.type) {
       case 'init':
         this.build(command.settings ?? {});
-        if (command.manifests) return { kind: 'apply', items: this.apply(command.manifests) };
+        if (command.manifests) return applyManifests(this.cluster, command.manifests);
         return { kind: 'none' };
       case 'apply':
-        return { kind: 'apply', items: this.apply(command.yaml) };
+        return applyManifests(this.cluster, command.yaml);
       case 'delete': {
         const r = this.cluster.delete(command.kind, command.namespace, command.name, {
           gracePeriodSeconds: command.gracePeriodSeconds,
@@ -174,39 +174,6 @@ export class ClusterHost {
       this.cluster.log.subscribe((entry) => this.buffer.addLog(entry)),
     ];
   }
-
-  /** `kubectl apply -f` over a multi-document text: every document is attempted; each reports on its own. */
-  private apply(text: string): ApplyItemResult[] {
-    const items: ApplyItemResult[] = [];
-    for (const doc of parseManifests(text)) {
-      if (doc.error) {
-        items.push({ document: doc.index, error: doc.error.message, errorSource: 'yaml', line: doc.error.line, column: doc.error.column });
-        continue;
-      }
-      const obj = doc.object ?? {};
-      const kind = kindFromManifest(obj.apiVersion as string | undefined, obj.kind as string | undefined);
-      const name = (obj.metadata as { name?: string } | undefined)?.name;
-      if (!kind) {
-        items.push({
-          document: doc.index,
-          line: doc.line,
-          errorSource: 'apiserver',
-          error: `no matches for kind "${String(obj.kind ?? '')}" in version "${String(obj.apiVersion ?? '')}"`,
-        });
-        continue;
-      }
-      const res = this.cluster.apply(kind, obj as never);
-      const label = `${kind.toLowerCase()}${kind === 'Deployment' || kind === 'ReplicaSet' ? '.apps' : ''}/${name ?? ''}`;
-      if (res.ok) items.push({ document: doc.index, line: doc.line, object: label, result: res.value.result });
-      else {
-        // point at the field the apiserver named, when the manifest has it
-        const field = res.status.details?.causes?.find((c) => c.field)?.field;
-        const at = field ? fieldPosition(text, doc.index, field) : undefined;
-        items.push({ document: doc.index, line: at?.line ?? doc.line, column: at?.column, object: label, error: statusText(res.status), errorSource: 'apiserver' });
-      }
-    }
-    return items;
-  }
 }
 
 class UserError extends Error {}
@@ -215,13 +182,4 @@ function errorReply(id: number, err: unknown): Reply {
   if (err instanceof UserError) return { type: 'reply', id, ok: false, error: err.message };
   // A bug, not bad input: report it instead of crashing the worker.
   return { type: 'reply', id, ok: false, error: `internal error: ${(err as Error).message}` };
-}
-
-function statusText(s: ApiStatus): string {
-  if (s.reason === 'Invalid' && s.details?.causes?.length) {
-    const causes = s.details.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
-    const head = `The ${s.details.kind} "${s.details.name}" is invalid: `;
-    return causes.length === 1 ? head + causes[0] : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
-  }
-  return `Error from server (${s.reason}): ${s.message}`;
 }
