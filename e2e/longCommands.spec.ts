@@ -42,7 +42,7 @@ test.describe('long commands', () => {
     expect(errors).toEqual([]);
   });
 
-  test('Stop in the progress bar interrupts the sleep like Ctrl+C', async ({ page }) => {
+  test('Stop in the progress bar interrupts the sleep; Ctrl+C ends kubectl wait, which prints nothing more', async ({ page }) => {
     const app = new Workbench(page);
     await app.openFresh();
     const term = new TerminalPane(page);
@@ -53,6 +53,12 @@ test.describe('long commands', () => {
     await expect(page.getByTestId(testIds.workProgress)).toBeHidden();
     await term.run('echo back');
     await term.expectText(/^back$/m);
+    // kubectl wait blocks in its watch (a week, for a negative timeout) until Ctrl+C kills it
+    await term.run('kubectl wait --for=delete service/nginx --timeout=-1s');
+    await expect(page.getByTestId(testIds.workProgress)).toContainText('kubectl wait --for=delete service/nginx --timeout=-1s');
+    await term.press('Control+C');
+    await expect(page.getByTestId(testIds.workProgress)).toBeHidden();
+    await term.expectText(/\$ kubectl wait --for=delete service\/nginx --timeout=-1s\n\^C\n\$ $/);
   });
 
   test('a reload while a sleep runs: the page comes back without it, and says so', async ({ page }) => {
