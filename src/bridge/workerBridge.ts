@@ -180,10 +180,10 @@ export class WorkerBridge {
     if (this.rebuilding) return this.rebuilding;
     // The command the worker was running when it died is the poison: the oldest one still unfinished.
     // Whatever was in flight dies with the old worker (its caller gets an error).
-    const inFlight = [...this.pending.values()];
+    const inFlight = [...this.pending];
     this.pending.clear();
     this.queued = [];
-    for (const p of inFlight) if (p.command.type !== 'ping') p.resolve({ type: 'reply', id: 0, ok: false, error: `the simulation restarted (${reason})` });
+    for (const [id, p] of inFlight) if (p.command.type !== 'ping') p.resolve({ type: 'reply', id, ok: false, error: `the simulation restarted (${reason})` });
     const done = this.rebuild(reason, () => {
       this.worker.terminate();
       this.worker = this.spawn();
