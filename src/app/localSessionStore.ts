@@ -15,9 +15,8 @@ export class LocalSessionStore implements SessionStore {
 
   constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined = globalThis.localStorage) {}
 
-  load(): SessionEntry[] {
-    this.entries ??= this.read();
-    return this.entries.map((e) => ({ ...e }));
+  async load(): Promise<SessionEntry[]> {
+    return this.loaded().map((e) => ({ ...e }));
   }
 
   put(entry: SessionEntry): void {
@@ -52,7 +51,7 @@ export class LocalSessionStore implements SessionStore {
       const legacy = this.storage?.getItem(legacyKey);
       const old = legacy ? (JSON.parse(legacy) as unknown) : undefined;
       if (Array.isArray(old) && old.length > 0 && (old[0] as Command).type === 'init') {
-        return (old as Command[]).map((command, i) => ({ seq: i + 1, command, finished: true }));
+        return (old as Command[]).map((command, i) => ({ seq: i + 1, command, status: 'finished' as const }));
       }
     } catch {
       // unreadable: start from the seed topology
@@ -72,5 +71,5 @@ export class LocalSessionStore implements SessionStore {
 
 function isEntry(e: unknown): e is SessionEntry {
   const x = e as SessionEntry;
-  return typeof x === 'object' && x !== null && typeof x.seq === 'number' && typeof x.finished === 'boolean' && typeof x.command?.type === 'string';
+  return typeof x === 'object' && x !== null && typeof x.seq === 'number' && (x.status === 'started' || x.status === 'finished') && typeof x.command?.type === 'string';
 }

@@ -50,7 +50,7 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
       else terminalListeners.delete(session);
     },
     async start() {
-      const sessions = new Set(store.load().flatMap((e) => (e.command.type === 'terminal' ? [e.command.session] : [])));
+      const sessions = new Set((await store.load()).flatMap((e) => (e.command.type === 'terminal' ? [e.command.session] : [])));
       const report = await bridge.restore();
       if (bridge.loggedCommands === 0) {
         await seed();

@@ -21,9 +21,9 @@ describe('CommandLog', () => {
     const log = new CommandLog(store);
     log.finish(log.start({ type: 'init' }));
     const seq = log.start({ type: 'terminal', session: 't1', line: 'sleep 1000000h' });
-    expect(store.load().map((e) => e.finished)).toEqual([true, false]);
+    expect(store.snapshot().map((e) => e.status)).toEqual(['finished', 'started']);
     log.finish(seq, { type: 'terminal', session: 't1', line: 'sleep 1000000h', stopAfterMs: 12_000 });
-    expect(store.load()[1]).toEqual({ seq, finished: true, command: { type: 'terminal', session: 't1', line: 'sleep 1000000h', stopAfterMs: 12_000 } });
+    expect(store.snapshot()[1]).toEqual({ seq, status: 'finished', command: { type: 'terminal', session: 't1', line: 'sleep 1000000h', stopAfterMs: 12_000 } });
   });
 
   it('an advance still running is not merged, so a reload drops only that tick', () => {
@@ -31,21 +31,22 @@ describe('CommandLog', () => {
     const log = new CommandLog(store);
     log.finish(log.start({ type: 'advance', ms: 100 }));
     log.start({ type: 'advance', ms: 250 });
-    expect(store.load().map((e) => [e.command, e.finished])).toEqual([
-      [{ type: 'advance', ms: 100 }, true],
-      [{ type: 'advance', ms: 250 }, false],
+    expect(store.snapshot().map((e) => [e.command, e.status])).toEqual([
+      [{ type: 'advance', ms: 100 }, 'finished'],
+      [{ type: 'advance', ms: 250 }, 'started'],
     ]);
   });
 
-  it('continues numbering after a saved session, and drop forgets entries in the store too', () => {
+  it('continues numbering after a saved session, and drop forgets entries in the store too', async () => {
     const store = new MemorySessionStore([
-      { seq: 4, command: { type: 'init' }, finished: true },
-      { seq: 7, command: { type: 'hang' }, finished: false },
+      { seq: 4, command: { type: 'init' }, status: 'finished' },
+      { seq: 7, command: { type: 'hang' }, status: 'started' },
     ]);
     const log = new CommandLog(store);
+    await log.loadSaved();
     expect(log.start({ type: 'ping' })).toBe(8);
     log.drop([7]);
-    expect(store.load().map((e) => e.seq)).toEqual([4, 8]);
+    expect(store.snapshot().map((e) => e.seq)).toEqual([4, 8]);
     expect(log.size).toBe(2);
   });
 });

@@ -9,17 +9,21 @@ import type { Command } from '../protocol/messages';
 import { MemorySessionStore, type SessionEntry, type SessionStore } from './sessionStore';
 
 export class CommandLog {
-  private list: SessionEntry[];
-  private nextSeq: number;
+  private list: SessionEntry[] = [];
+  private nextSeq = 1;
 
-  constructor(private readonly store: SessionStore = new MemorySessionStore()) {
-    this.list = store.load();
-    this.nextSeq = this.list.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
+  constructor(private readonly store: SessionStore = new MemorySessionStore()) {}
+
+  /** Takes the saved session as the log (a reload); numbering carries on after it. */
+  async loadSaved(): Promise<void> {
+    const saved = await this.store.load();
+    this.list = saved.map((e) => ({ ...e }));
+    this.nextSeq = Math.max(this.nextSeq, this.list.reduce((m, e) => Math.max(m, e.seq), 0) + 1);
   }
 
   /** Records a command about to be sent; returns its seq. */
   start(command: Command): number {
-    const entry: SessionEntry = { seq: this.nextSeq++, command, finished: false };
+    const entry: SessionEntry = { seq: this.nextSeq++, command, status: 'started' };
     if (command.type === 'init') {
       this.store.forget(this.list.map((e) => e.seq));
       this.list = [];
@@ -33,9 +37,9 @@ export class CommandLog {
   finish(seq: number, replayAs?: Command): void {
     const i = this.list.findIndex((e) => e.seq === seq);
     if (i < 0) return;
-    const entry: SessionEntry = { seq, command: replayAs ?? this.list[i].command, finished: true };
+    const entry: SessionEntry = { seq, command: replayAs ?? this.list[i].command, status: 'finished' };
     const before = this.list[i - 1];
-    if (entry.command.type === 'advance' && before?.finished && before.command.type === 'advance') {
+    if (entry.command.type === 'advance' && before?.status === 'finished' && before.command.type === 'advance') {
       const merged: SessionEntry = { ...before, command: { type: 'advance', ms: before.command.ms + entry.command.ms } };
       this.list.splice(i - 1, 2, merged);
       this.store.put(merged);

@@ -9,14 +9,17 @@ import type { Command } from '../protocol/messages';
 export interface SessionEntry {
   seq: number;
   command: Command;
-  /** False from just before the command is sent until its reply. */
-  finished: boolean;
+  /** `started` from just before the command is sent until its reply, then `finished`. */
+  status: 'started' | 'finished';
 }
 
 export interface SessionStore {
   /** The saved session, oldest first; empty when there is none. */
-  load(): SessionEntry[];
-  /** A command is about to run (or an entry changed, e.g. advances merged): stored under its seq, replacing any. */
+  load(): Promise<SessionEntry[]>;
+  /**
+   * A command is about to run (or an entry changed: finished, or advances merged): stored under its seq,
+   * replacing any. Writes are not awaited; a store reports its own failures.
+   */
   put(entry: SessionEntry): void;
   /** Forgets entries: a poison command, one merged into the entry before it, or everything before an `init`. */
   forget(seqs: readonly number[]): void;
@@ -30,7 +33,12 @@ export class MemorySessionStore implements SessionStore {
     for (const e of initial) this.entries.set(e.seq, { ...e });
   }
 
-  load(): SessionEntry[] {
+  async load(): Promise<SessionEntry[]> {
+    return this.snapshot();
+  }
+
+  /** What is stored now, synchronously (tests read it). */
+  snapshot(): SessionEntry[] {
     return [...this.entries.values()].sort((a, b) => a.seq - b.seq).map((e) => ({ ...e }));
   }
 

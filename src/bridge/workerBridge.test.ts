@@ -126,42 +126,42 @@ describe('WorkerBridge', () => {
 
   it('on reload, replays what finished and skips the command that never did', async () => {
     const store = new MemorySessionStore([
-      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, finished: true },
-      { seq: 2, command: run('kubectl run alpaca --image=nginx:1.27'), finished: true },
-      { seq: 3, command: run('sleep 1000000h'), finished: false },
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
+      { seq: 3, command: run('sleep 1000000h'), status: 'started' },
     ]);
     const t = setup({ store });
     const report = await t.bridge.restore();
     expect(report).toEqual({ reason: 'reload', replayed: 2, skipped: ['sleep 1000000h'], abandoned: 0 });
     expect(pods(t.current())).toEqual(['alpaca']);
-    expect(store.load().map((e) => e.seq)).toEqual([1, 2]);
+    expect(store.snapshot().map((e) => e.seq)).toEqual([1, 2]);
     // an unfinished clock tick is dropped without being named
     const ticking = new MemorySessionStore([
-      { seq: 1, command: { type: 'init' }, finished: true },
-      { seq: 2, command: { type: 'advance', ms: 250 }, finished: false },
+      { seq: 1, command: { type: 'init' }, status: 'finished' },
+      { seq: 2, command: { type: 'advance', ms: 250 }, status: 'started' },
     ]);
     expect((await setup({ store: ticking }).bridge.restore()).skipped).toEqual([]);
   });
 
   it('a replayed command that goes silent is poison: dropped, and the replay starts over without it', async () => {
     const store = new MemorySessionStore([
-      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, finished: true },
-      { seq: 2, command: { type: 'hang' }, finished: true },
-      { seq: 3, command: run('kubectl run alpaca --image=nginx:1.27'), finished: true },
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: { type: 'hang' }, status: 'finished' },
+      { seq: 3, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
     ]);
     const t = setup({ store });
     const report = await t.bridge.restore();
     expect(report).toEqual({ reason: 'reload', replayed: 2, skipped: ['hang'], abandoned: 0 });
     expect(t.workers).toHaveLength(2);
     expect(pods(t.current())).toEqual(['alpaca']);
-    expect(store.load().map((e) => e.seq)).toEqual([1, 3]);
+    expect(store.snapshot().map((e) => e.seq)).toEqual([1, 3]);
   });
 
   it('a replayed command that stays alive but runs past its own budget is poison too', async () => {
     const store = new MemorySessionStore([
-      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, finished: true },
-      { seq: 2, command: run('sleep 1000000h'), finished: true },
-      { seq: 3, command: run('kubectl run alpaca --image=nginx:1.27'), finished: true },
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: run('sleep 1000000h'), status: 'finished' },
+      { seq: 3, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
     ]);
     const t = setup({ store, options: { replayCommandMs: 500 } });
     const report = await t.bridge.restore();
@@ -171,8 +171,8 @@ describe('WorkerBridge', () => {
 
   it('a replay past its total budget leaves the rest out and says how many', async () => {
     const store = new MemorySessionStore([
-      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, finished: true },
-      ...Array.from({ length: 30 }, (_, i) => ({ seq: i + 2, command: run(`kubectl run p${i} --image=nginx:1.27`), finished: true })),
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      ...Array.from({ length: 30 }, (_, i) => ({ seq: i + 2, command: run(`kubectl run p${i} --image=nginx:1.27`), status: 'finished' as const })),
     ]);
     const t = setup({ store, options: { replayTotalMs: 1 } });
     const report = await t.bridge.restore();
@@ -198,7 +198,7 @@ describe('WorkerBridge', () => {
     expect(t.progress[t.progress.length - 1]).toBeUndefined();
     const at = reply.interruptedAfterMs ?? 0;
     expect(at).toBeGreaterThan(0);
-    expect(store.load()[1].command).toEqual({ ...run('sleep 1000000h'), stopAfterMs: at });
+    expect(store.snapshot()[1].command).toEqual({ ...run('sleep 1000000h'), stopAfterMs: at });
     const time = t.current().host.current.now();
     t.bridge.crashForTest();
     await until(() => t.reports.length === 1);

@@ -109,7 +109,7 @@ export class WorkerBridge {
 
   /** Sends a command and resolves with the worker's reply. */
   async send(command: Command): Promise<Reply> {
-    if (this.rebuilding) await this.rebuilding;
+    while (this.rebuilding) await this.rebuilding;
     if (!isMutating(command)) return this.post(command);
     const seq = this.log.start(command);
     const reply = await this.post(command, seq);
@@ -123,8 +123,18 @@ export class WorkerBridge {
    * finished (the page was reloaded while it ran, or it hung the worker) is skipped. Returns what it did.
    */
   async restore(): Promise<RebuildReport> {
-    const report = await this.rebuild('reload', () => {});
-    return report;
+    // commands sent meanwhile wait: they come after the saved ones
+    let loaded!: () => void;
+    this.rebuilding = new Promise((resolve) => {
+      loaded = resolve;
+    });
+    try {
+      await this.log.loadSaved();
+    } finally {
+      this.rebuilding = undefined;
+      loaded();
+    }
+    return this.rebuild('reload', () => {});
   }
 
   /** Test and diagnostics hook: kill the worker as if it had crashed. */
@@ -200,7 +210,7 @@ export class WorkerBridge {
     const run = async (): Promise<RebuildReport> => {
       const skipped: string[] = [];
       this.setProgress(undefined);
-      const unfinished = this.log.entries().filter((e) => !e.finished);
+      const unfinished = this.log.entries().filter((e) => e.status !== 'finished');
       for (const e of unfinished) if (isUserCommand(e.command)) skipped.push(describeCommand(e.command));
       this.log.drop(unfinished.map((e) => e.seq));
       const started = this.now();
