@@ -16,7 +16,7 @@ class FakeStorage {
   }
 }
 
-describe('LocalSessionStore', async () => {
+describe('LocalSessionStore', () => {
   it('keeps entries by seq across page loads, replacing and forgetting them', async () => {
     const storage = new FakeStorage();
     const a = new LocalSessionStore(storage);
