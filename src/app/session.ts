@@ -4,7 +4,7 @@
  * as the features' `SimulationPort`; nothing here runs on import.
  */
 import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
-import type { SessionStore } from '../bridge/sessionStore';
+import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
 import type { Command, Reply, TerminalChunk } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
 import type { SimulationPort } from '../state/simulationSlice';
@@ -17,6 +17,8 @@ export interface Session extends SimulationPort {
   reset(): Promise<void>;
   crashForTest(): void;
   readonly loggedCommands: number;
+  /** The logged commands with their seq and status (for an export of the session). */
+  entries(): SessionEntry[];
 }
 
 export function createSession(createWorker: () => WorkerLike, store: SessionStore): Session {
@@ -64,6 +66,7 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
     },
     reset: seed,
     crashForTest: () => bridge.crashForTest(),
+    entries: () => bridge.entries(),
     get loggedCommands() {
       return bridge.loggedCommands;
     },

@@ -143,6 +143,11 @@ export class WorkerBridge {
     void this.restart('the worker was terminated');
   }
 
+  /** The logged commands, oldest first: what a restart replays (an export or a take-over writes them whole). */
+  entries(): SessionEntry[] {
+    return this.log.entries();
+  }
+
   /** How many commands a restart would replay. */
   get loggedCommands(): number {
     return this.log.size;
