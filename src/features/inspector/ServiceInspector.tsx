@@ -1,7 +1,7 @@
 /** The selected Service: selector (editable), ports, and its endpoints with their conditions, from the EndpointSlices. */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { objectsOfKind } from '../../state/clusterMirror';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
