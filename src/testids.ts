@@ -37,6 +37,8 @@ export const testIds = {
   exportSession: 'export-session',
   importSession: 'import-session',
   importSessionFile: 'import-session-file',
+  workProgress: 'work-progress',
+  workStop: 'work-stop',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

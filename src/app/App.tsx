@@ -1,5 +1,5 @@
 /** The shell: wires the top bar, the workbench and the overlays. Features do the work. */
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { StorageBanner, type StorageBannerActions } from '../features/persistence/StorageBanner';
 import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
@@ -10,11 +10,11 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { TopBar } from './TopBar';
 import { usePlayClock } from './usePlayClock';
 import { useShortcuts } from './useShortcuts';
+import { useSession } from './useSession';
 import { useTheme } from './useTheme';
 import { Workbench } from './Workbench';
 
 const selectNotice = (s: AppState) => s.notice;
-const storageActions: StorageBannerActions = { takeOver: takeOverHere, keepWithoutSaving, exportSession, retry: retrySaving };
 
 /** Info notices fade after a while; errors stay until dismissed. */
 function useNoticeTimeout(): void {
@@ -32,6 +32,11 @@ export function App() {
   const dark = useTheme();
   usePlayClock();
   useShortcuts();
+  const session = useSession();
+  const storageActions = useMemo<StorageBannerActions>(
+    () => ({ takeOver: takeOverHere, keepWithoutSaving, exportSession: () => exportSession(session?.entries() ?? []), retry: retrySaving }),
+    [session],
+  );
   return (
     <div className="app" data-testid={testIds.app}>
       <TopBar />

@@ -4,7 +4,9 @@ import type { AppState } from '../state/store';
 import type { Theme } from '../state/uiSlice';
 import { testIds } from '../testids';
 import { exportSession, importSession } from './sessionFileActions';
-import { resetSession, send } from './simulation';
+import { send } from '../state/simulation';
+import { useSession } from './useSession';
+import { WorkProgress } from '../features/work/WorkProgress';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -24,6 +26,7 @@ export function TopBar() {
   const speed = useAppStore(selectSpeed);
   const theme = useAppStore(selectTheme);
   const { setClock, setTheme, setShortcutsOpen } = useAppStore.getState();
+  const session = useSession();
   return (
     <header className="topbar">
       <span className="brand">svcsim</span>
@@ -55,11 +58,12 @@ export function TopBar() {
           ))}
         </div>
       </fieldset>
+      <WorkProgress />
       <div className="topbar-right">
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}
         </button>
-        <button type="button" onClick={exportSession} title="Download the command log and the editor text as JSON" data-testid={testIds.exportSession}>
+        <button type="button" onClick={() => exportSession(session?.entries() ?? [])} title="Download the command log and the editor text as JSON" data-testid={testIds.exportSession}>
           Export
         </button>
         <label className="topbar-file" title="Replace the cluster and the editor text with an exported session" data-testid={testIds.importSession}>
@@ -76,7 +80,7 @@ export function TopBar() {
             }}
           />
         </label>
-        <button type="button" onClick={() => void resetSession()} title="Start over from the seed topology">
+        <button type="button" onClick={() => void session?.reset()} title="Start over from the seed topology">
           Reset
         </button>
         <button type="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">

@@ -1,13 +1,14 @@
 /** "Export session" and "Import session": the command log and editor text as a JSON file, and back. */
+import type { SessionEntry } from '../bridge/sessionStore';
 import { decodeSessionFile, encodeSessionFile } from '../state/persistence/sessionFile';
+import { send } from '../state/simulation';
 import { useAppStore } from '../state/store';
-import { send, sessionEntries } from './simulation';
 
 export const sessionFileName = 'svcsim-session.json';
 
 /** Downloads this tab's session (what a reload would rebuild, even when nothing could be saved). */
-export function exportSession(): void {
-  const text = encodeSessionFile(sessionEntries(), useAppStore.getState().editorText);
+export function exportSession(entries: readonly SessionEntry[]): void {
+  const text = encodeSessionFile([...entries], useAppStore.getState().editorText);
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
@@ -31,7 +32,9 @@ export async function importSession(file: File): Promise<void> {
     store.setNotice(`${file.name}: ${decoded.error}`);
     return;
   }
-  const { commands, editorText } = decoded.file;
+  const { editorText } = decoded.file;
+  // a command that had not finished when the session was exported (it was running, or it hung) is not sent
+  const commands = decoded.file.commands.filter((e) => e.status !== 'started');
   store.setEditorText(editorText);
   // sent like any command: the leading init starts a new saved log, the rest is appended to it
   for (const { command } of commands) await send(command);

@@ -3,8 +3,8 @@
  * coordinator, and what the banner's buttons do. The rules live in `src/state/persistence`; this module only
  * connects them to the browser and the store.
  */
+import type { SessionEntry as CommandLogEntry, SessionStore as CommandLogStore } from '../bridge/sessionStore';
 import { editorTextKey } from '../features/editor/editorPersistence';
-import type { Command } from '../protocol/messages';
 import { IdbSessionStore } from '../state/persistence/idbSessionStore';
 import { OpeningStore } from '../state/persistence/openingStore';
 import { SessionKeeper, type TabWork } from '../state/persistence/sessionKeeper';
@@ -86,14 +86,19 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
   return k;
 }
 
-/** The saved session to replay, or undefined. */
-export function loadSavedSession(): Promise<SessionEntry[] | undefined> {
-  return keeper?.load() ?? Promise.resolve(undefined);
-}
+/**
+ * The bridge's command log kept in the session log: the saved session to replay, and each command's records
+ * (started, finished, forgotten) appended as they happen. Call after `startPersistence`.
+ */
+export const commandLogStore: CommandLogStore = {
+  // a log saved before commands were numbered has no seq (the bridge numbers them) and no status (finished)
+  load: async () => toBridgeEntries((await keeper?.load()) ?? []),
+  record: (record) => keeper?.record(record),
+  replaceAll: (entries) => keeper?.replaceLog(entries),
+};
 
-/** Records a cluster-changing command that was sent. */
-export function recordCommand(command: Command): void {
-  keeper?.record({ command });
+function toBridgeEntries(entries: readonly SessionEntry[]): CommandLogEntry[] {
+  return entries.map((e) => ({ seq: typeof e.seq === 'number' ? e.seq : Number.NaN, command: e.command, status: e.status ?? 'finished' }));
 }
 
 export function saveEditorText(text: string): void {

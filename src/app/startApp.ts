@@ -2,23 +2,52 @@
  * Everything the page starts with that needs no React: theme, editor text and its autosave, persistence and
  * the simulation session. main.tsx calls it before the first render, so the worker loads and builds its
  * cluster while React renders the shell instead of after (the first graph is on the worker's critical path).
+ * The session is created here and injected into the store; `window.svcsim` is assigned here too, never on import.
  */
+import type { WorkerLike } from '../bridge/workerBridge';
 import { autosaveEditorText, loadEditorText } from '../features/editor/editorPersistence';
+import type { Command, Reply } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
 import { useAppStore } from '../state/store';
-import { saveEditorText, startPersistence } from './sessionPersistence';
-import { sessionEntries, startSession } from './simulation';
+import { type Session, createSession } from './session';
+import { commandLogStore, saveEditorText, startPersistence } from './sessionPersistence';
 import { loadTheme } from './useTheme';
 
-let started = false;
+let started: Session | undefined;
 
-export function startApp(): void {
-  if (started) return;
-  started = true;
+// Hooks for the Playwright journeys, the UI benchmarks (bench/ui) and curious users.
+declare global {
+  interface Window {
+    svcsim?: {
+      /** Crash the worker on purpose (the restart-and-replay journey). */
+      crashWorker(): void;
+      /** Make the worker stop answering, as a runaway command would (the poison-command journey). */
+      hangWorker(): void;
+      loggedCommands(): number;
+      setEditorText(text: string): void;
+      /**
+       * Send a command exactly as the UI's buttons do (logged, replayed on restart). The UI benchmarks use it to
+       * build large clusters, delete pods and flip readiness without clicking through hundreds of elements.
+       */
+      send(command: Command): Promise<Reply>;
+      getEditorText(): string;
+      /** A terminal's text as printed lines (registered by the terminal feature). */
+      terminalText?(session: string): string | undefined;
+    };
+  }
+}
+
+/** Starts the page once; returns its session. */
+export function startApp(): Session {
+  if (started) return started;
   const s = useAppStore.getState();
   s.setTheme(loadTheme());
   s.setEditorText(loadEditorText() ?? seedTopologyManifest);
-  startPersistence(() => ({ entries: sessionEntries(), editorText: useAppStore.getState().editorText }));
+  const createWorker = () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+  const session = createSession(createWorker, commandLogStore);
+  started = session;
+  // persistence starts before the session loads its saved log; a take-over writes what this tab holds
+  startPersistence(() => ({ entries: session.entries(), editorText: useAppStore.getState().editorText }));
   autosaveEditorText({
     subscribe: (onText) =>
       useAppStore.subscribe((st, prev) => {
@@ -27,5 +56,17 @@ export function startApp(): void {
     current: () => useAppStore.getState().editorText,
     save: saveEditorText,
   });
-  void startSession();
+  s.setSimulation(session);
+  window.svcsim = {
+    ...window.svcsim,
+    crashWorker: () => session.crashForTest(),
+    hangWorker: () => void session.send({ type: 'hang' }),
+    loggedCommands: () => session.loggedCommands,
+    // the same path as "Edit object" and scenario steps: text set from outside the editor
+    setEditorText: (text) => useAppStore.getState().setEditorText(text),
+    getEditorText: () => useAppStore.getState().editorText,
+    send: session.send,
+  };
+  void session.start();
+  return session;
 }

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
-import { send } from './simulation';
+import { send } from '../state/simulation';
 
 const selectPlaying = (s: AppState) => s.playing;
 const selectSpeed = (s: AppState) => s.speed;

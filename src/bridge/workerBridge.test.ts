@@ -1,71 +1,214 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { diff, pod } from '../graph/testing';
-import { diffSize } from '../protocol/diffChunks';
-import type { ClusterDiff, CommandEnvelope, WorkerMessage } from '../protocol/messages';
-import { WorkerBridge } from './workerBridge';
+/**
+ * WorkerBridge in Node: a fake Worker runs the real worker logic (ClusterHost behind a CommandLoop) and can be
+ * told to hang or crash, so restart, replay, poison skipping and reload restore are tested end to end.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Command, CommandEnvelope, Reply, WorkProgress, WorkerMessage } from '../protocol/messages';
+import { ClusterHost } from '../worker/clusterHost';
+import { CommandLoop } from '../worker/commandLoop';
+import { MemorySessionStore } from './sessionStore';
+import { type BridgeOptions, type RebuildReport, WorkerBridge, type WorkerLike } from './workerBridge';
 
-/** A worker that answers nothing by itself: the test pushes its messages. */
-class FakeWorker {
-  onmessage: ((ev: MessageEvent<WorkerMessage>) => void) | null = null;
-  onerror: ((ev: ErrorEvent) => void) | null = null;
-  sent: CommandEnvelope[] = [];
-  postMessage(m: CommandEnvelope): void {
-    this.sent.push(m);
+class FakeWorker implements WorkerLike {
+  onmessage: ((ev: { data: WorkerMessage }) => void) | null = null;
+  onerror: ((ev: { message?: string; preventDefault(): void }) => void) | null = null;
+  readonly host = new ClusterHost({ seed: 8 });
+  private readonly loop: CommandLoop;
+  private hung = false;
+  terminated = false;
+  received: Command[] = [];
+
+  constructor(private readonly crashOn?: (c: Command) => boolean) {
+    this.loop = new CommandLoop(this.host, {
+      post: (m) => setImmediate(() => !this.hung && !this.terminated && this.onmessage?.({ data: m })),
+      now: () => performance.now(),
+      later: (fn) => setImmediate(() => !this.hung && !this.terminated && fn()),
+      sliceMs: 2,
+      // the real worker spins forever; the fake stops answering anything, which the bridge cannot tell apart
+      hang: () => {
+        this.hung = true;
+      },
+    });
   }
-  terminate(): void {}
-  emit(m: WorkerMessage): void {
-    this.onmessage?.({ data: m } as MessageEvent<WorkerMessage>);
+
+  postMessage(msg: CommandEnvelope): void {
+    setImmediate(() => {
+      if (this.hung || this.terminated) return;
+      this.received.push(msg.command);
+      if (this.crashOn?.(msg.command)) {
+        this.onerror?.({ message: 'Uncaught RangeError: boom', preventDefault() {} });
+        return;
+      }
+      this.loop.receive(msg);
+    });
+  }
+
+  terminate(): void {
+    this.terminated = true;
   }
 }
 
-let frames: FrameRequestCallback[] = [];
-function runFrame(): void {
-  const due = frames;
-  frames = [];
-  for (const f of due) f(0);
-}
-
-beforeEach(() => {
-  frames = [];
-  vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
-  vi.stubGlobal('cancelAnimationFrame', () => {});
+const bridges: WorkerBridge[] = [];
+afterEach(() => {
+  for (const b of bridges.splice(0)) b.dispose();
 });
-afterEach(() => vi.unstubAllGlobals());
 
-const pieceOf = (n: number, tag: string): ClusterDiff => diff(Array.from({ length: n }, (_, i) => pod(`${tag}-${i}`, 'w')));
+function setup(opts: { store?: MemorySessionStore; crashOn?: (c: Command) => boolean; options?: BridgeOptions } = {}) {
+  const workers: FakeWorker[] = [];
+  const reports: RebuildReport[] = [];
+  const progress: Array<WorkProgress | undefined> = [];
+  const bridge = new WorkerBridge(
+    () => {
+      const w = new FakeWorker(opts.crashOn);
+      workers.push(w);
+      return w;
+    },
+    { onDiffs: () => {}, onRebuilt: (r) => reports.push(r), onProgress: (p) => progress.push(p) },
+    { store: opts.store, frame: (fn) => setImmediate(fn), heartbeatEveryMs: 20, heartbeatTimeoutMs: 600, replayCommandMs: 10_000, replayTotalMs: 20_000, ...opts.options },
+  );
+  bridges.push(bridge);
+  const current = () => workers[workers.length - 1];
+  return { bridge, workers, current, reports, progress };
+}
 
-describe('WorkerBridge diff delivery', () => {
-  it('coalesces small diffs into one batch per frame', () => {
-    const worker = new FakeWorker();
-    const got: ClusterDiff[][] = [];
-    const bridge = new WorkerBridge(() => worker as unknown as Worker, { onDiffs: (d) => got.push(d) });
-    worker.emit(pieceOf(3, 'a'));
-    worker.emit(pieceOf(4, 'b'));
-    expect(got).toEqual([]);
-    runFrame();
-    expect(got.map((b) => b.map(diffSize))).toEqual([[3, 4]]);
-    bridge.dispose();
+const until = async (cond: () => boolean, ms = 5000) => {
+  const end = performance.now() + ms;
+  while (!cond()) {
+    if (performance.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+const pods = (w: FakeWorker) => w.host.current.store.list('Pod', 'default').map((p) => p.metadata?.name).sort();
+const run = (line: string): Command => ({ type: 'terminal', session: 't1', line });
+/**
+ * A container that exits 1 under restartPolicy Always, restarted forever (CrashLoopBackOff): it keeps virtual time
+ * busy. On an idle cluster probes are quiet, nothing is due, and even `sleep 1000000h` ends in one slice.
+ */
+const crashLoop = run("kubectl run crash --image=busybox:1.36 -- sh -c 'exit 1'");
+
+describe('WorkerBridge', () => {
+  it('replays the log into a new worker after a crash, and the cluster is the same', async () => {
+    const t = setup();
+    await t.bridge.send({ type: 'init', settings: { seed: 8 } });
+    await t.bridge.send(run('kubectl create deployment web --image=nginx:1.27 --replicas=2'));
+    await t.bridge.send({ type: 'advance', ms: 30_000 });
+    const before = { pods: pods(t.current()), time: t.current().host.current.now() };
+    t.bridge.crashForTest();
+    await until(() => t.reports.length === 1);
+    expect(t.workers).toHaveLength(2);
+    expect(t.reports[0]).toEqual({ reason: 'the worker was terminated', replayed: 3, skipped: [], abandoned: 0 });
+    expect({ pods: pods(t.current()), time: t.current().host.current.now() }).toEqual(before);
   });
 
-  it('spreads a backlog over frames, at most 100 objects a frame, and holds a reply until the diffs before it landed', async () => {
-    const worker = new FakeWorker();
-    const got: number[] = [];
-    const bridge = new WorkerBridge(() => worker as unknown as Worker, { onDiffs: (d) => got.push(d.reduce((n, x) => n + diffSize(x), 0)) });
-    const reply = bridge.send({ type: 'advance', ms: 1000 });
-    const id = worker.sent.at(-1)?.id ?? 0;
-    for (const tag of ['a', 'b', 'c']) worker.emit(pieceOf(100, tag));
-    let answered = false;
-    void reply.then(() => {
-      answered = true;
-    });
-    worker.emit({ type: 'reply', id, ok: true, value: { kind: 'none' } });
-    runFrame();
-    await Promise.resolve();
-    expect([got, answered]).toEqual([[100], false]);
-    runFrame();
-    runFrame();
-    await Promise.resolve();
-    expect([got, answered]).toEqual([[100, 100, 100], true]);
-    bridge.dispose();
+  it('skips the command that hung the worker, names it, and fails its caller', async () => {
+    const t = setup();
+    await t.bridge.send({ type: 'init', settings: { seed: 8 } });
+    await t.bridge.send(run('kubectl run alpaca --image=nginx:1.27'));
+    const hung = await t.bridge.send({ type: 'hang' });
+    expect(hung.ok).toBe(false);
+    expect(hung.error).toBe('the simulation restarted (the simulation stopped answering)');
+    await until(() => t.reports.length === 1);
+    expect(t.reports[0]).toEqual({ reason: 'the simulation stopped answering', replayed: 2, skipped: ['hang'], abandoned: 0 });
+    expect(t.current().received.map((c) => c.type)).not.toContain('hang');
+    expect(pods(t.current())).toEqual(['alpaca']);
+    expect(t.bridge.loggedCommands).toBe(2);
+    // and the new worker answers
+    expect((await t.bridge.send({ type: 'ping' })).ok).toBe(true);
+  });
+
+  it('skips a command that crashes the worker', async () => {
+    const t = setup({ crashOn: (c) => c.type === 'terminal' && c.line === 'kubectl poison' });
+    await t.bridge.send({ type: 'init', settings: { seed: 8 } });
+    await t.bridge.send(run('kubectl run alpaca --image=nginx:1.27'));
+    const r = await t.bridge.send(run('kubectl poison'));
+    expect(r.ok).toBe(false);
+    await until(() => t.reports.length === 1);
+    expect(t.reports[0].skipped).toEqual(['kubectl poison']);
+    expect(t.reports[0].reason).toBe('Uncaught RangeError: boom');
+    expect(t.workers).toHaveLength(2);
+  });
+
+  it('on reload, replays what finished and skips the command that never did', async () => {
+    const store = new MemorySessionStore([
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
+      { seq: 3, command: run('sleep 1000000h'), status: 'started' },
+    ]);
+    const t = setup({ store });
+    const report = await t.bridge.restore();
+    expect(report).toEqual({ reason: 'reload', replayed: 2, skipped: ['sleep 1000000h'], abandoned: 0 });
+    expect(pods(t.current())).toEqual(['alpaca']);
+    expect(store.snapshot().map((e) => e.seq)).toEqual([1, 2]);
+    // an unfinished clock tick is dropped without being named
+    const ticking = new MemorySessionStore([
+      { seq: 1, command: { type: 'init' }, status: 'finished' },
+      { seq: 2, command: { type: 'advance', ms: 250 }, status: 'started' },
+    ]);
+    expect((await setup({ store: ticking }).bridge.restore()).skipped).toEqual([]);
+  });
+
+  it('a replayed command that goes silent is poison: dropped, and the replay starts over without it', async () => {
+    const store = new MemorySessionStore([
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: { type: 'hang' }, status: 'finished' },
+      { seq: 3, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
+    ]);
+    const t = setup({ store });
+    const report = await t.bridge.restore();
+    expect(report).toEqual({ reason: 'reload', replayed: 2, skipped: ['hang'], abandoned: 0 });
+    expect(t.workers).toHaveLength(2);
+    expect(pods(t.current())).toEqual(['alpaca']);
+    expect(store.snapshot().map((e) => e.seq)).toEqual([1, 3]);
+  });
+
+  it('a replayed command that stays alive but runs past its own budget is poison too', async () => {
+    const store = new MemorySessionStore([
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: crashLoop, status: 'finished' },
+      { seq: 3, command: run('sleep 1000000h'), status: 'finished' },
+      { seq: 4, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
+    ]);
+    const t = setup({ store, options: { replayCommandMs: 500 } });
+    const report = await t.bridge.restore();
+    expect(report).toEqual({ reason: 'reload', replayed: 3, skipped: ['sleep 1000000h'], abandoned: 0 });
+    expect(pods(t.current())).toEqual(['alpaca', 'crash']);
+  });
+
+  it('a replay past its total budget leaves the rest out and says how many', async () => {
+    const store = new MemorySessionStore([
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      ...Array.from({ length: 30 }, (_, i) => ({ seq: i + 2, command: run(`kubectl run p${i} --image=nginx:1.27`), status: 'finished' as const })),
+    ]);
+    const t = setup({ store, options: { replayTotalMs: 1 } });
+    const report = await t.bridge.restore();
+    expect(report.abandoned).toBeGreaterThan(0);
+    expect(report.replayed + report.abandoned).toBe(31);
+    expect(t.bridge.loggedCommands).toBe(report.replayed);
+  });
+
+  it('records an interrupted sleep with how far it got, so a restart rebuilds the time the user saw', async () => {
+    const store = new MemorySessionStore();
+    // a timeout well above a loaded machine's scheduling hiccups, and a sleep that outlasts it
+    const t = setup({ store, options: { heartbeatTimeoutMs: 1500 } });
+    await t.bridge.send({ type: 'init', settings: { seed: 8 } });
+    await t.bridge.send(crashLoop);
+    const sleeping = t.bridge.send(run('sleep 1000000h'));
+    await until(() => t.progress.some((p) => p !== undefined && p.doneMs > 0));
+    expect(t.progress.find((p) => p)?.label).toBe('sleep 1000000h');
+    // the heartbeat keeps being answered while it sleeps
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(t.workers).toHaveLength(1);
+    await t.bridge.send({ type: 'interrupt', session: 't1' });
+    const reply: Reply = await sleeping;
+    expect(reply.value).toMatchObject({ kind: 'terminal', exitCode: 130 });
+    expect(t.progress[t.progress.length - 1]).toBeUndefined();
+    const at = reply.interruptedAfterMs ?? 0;
+    expect(at).toBeGreaterThan(0);
+    expect(store.snapshot()[2].command).toEqual({ ...run('sleep 1000000h'), stopAfterMs: at });
+    const time = t.current().host.current.now();
+    t.bridge.crashForTest();
+    await until(() => t.reports.length === 1);
+    expect(t.current().host.current.now()).toBe(time);
   });
 });

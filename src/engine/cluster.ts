@@ -47,6 +47,8 @@ export class Cluster {
   private draining = false;
   /** One client rate limiter per controller (see `clientRateLimiter.ts`). */
   private readonly clientLimiters = new Map<string, TokenBucket>();
+  /** Where an unfinished drain slice stopped: 0 = due timers, n = the n-th controller's queue. */
+  private readonly drainCursor = { phase: 0, progressed: false, steps: 0 };
 
   constructor(config: Partial<ClusterConfig> = {}) {
     this.config = defaultConfig(config);
@@ -146,6 +148,16 @@ export class Cluster {
     return this.settled(applyObject(this.api, kind, obj, opts));
   }
 
+  /**
+   * {@link apply} without the controllers' reaction: the caller drains, e.g. in slices with {@link drainSlice}
+   * (a big manifest in the browser). Followed by a full drain, it is exactly `apply`.
+   */
+  applyUnsettled<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
+    const undecodable = decodeError(kind, obj);
+    if (undecodable) return fail(undecodable);
+    return applyObject(this.api, kind, obj, opts);
+  }
+
   /** Subscribes to every change of every kind (the worker turns these into UI diffs). */
   subscribe(handler: (e: WatchEvent) => void): () => void {
     return this.store.subscribe('*', handler);
@@ -157,15 +169,31 @@ export class Cluster {
   advance(ms: number): void {
     refuseBeyondLastTimestamp(this.clock.now(), ms);
     const target = this.clock.now() + Math.max(0, ms);
-    this.drain();
+    while (!this.advanceSlice(target, Number.POSITIVE_INFINITY));
+  }
+
+  /**
+   * One budgeted slice of {@link advance}: runs timers and reconciles towards virtual time `targetMs` (absolute)
+   * and returns true once time has reached it with the cluster quiet. It stops early, returning false, after
+   * about `maxSteps` steps (a timer, a reconcile, or moving to the next timer's instant), so a long advance can
+   * run in slices with other work in between; calling it again carries on exactly where it stopped, so any
+   * slicing gives the same cluster as one `advance`.
+   */
+  advanceSlice(targetMs: number, maxSteps: number): boolean {
+    let left = maxSteps;
     for (;;) {
+      left = this.drainWithin(left);
+      if (left < 0) return false;
       const next = this.clock.nextAt();
-      if (next === undefined || next > target) break;
-      this.clock.setNow(next);
-      this.drain();
+      if (next !== undefined && next <= targetMs) {
+        if (left <= 0) return false;
+        left--;
+        this.clock.setNow(next);
+        continue;
+      }
+      if (this.clock.now() >= targetMs) return true;
+      this.clock.setNow(targetMs);
     }
-    this.clock.setNow(target);
-    this.drain();
   }
 
   /**
@@ -175,36 +203,79 @@ export class Cluster {
   runUntil(condition: () => boolean, maxMs: number): boolean {
     refuseBeyondLastTimestamp(this.clock.now(), maxMs);
     const deadline = this.clock.now() + maxMs;
-    this.drain();
-    while (!condition()) {
-      const next = this.clock.nextAt();
-      if (next === undefined || next > deadline) {
-        this.clock.setNow(deadline);
-        this.drain();
-        return condition();
-      }
-      this.clock.setNow(next);
-      this.drain();
+    for (;;) {
+      const r = this.runUntilSlice(condition, deadline, Number.POSITIVE_INFINITY);
+      if (r !== undefined) return r;
     }
-    return true;
+  }
+
+  /**
+   * One budgeted slice of {@link runUntil} towards the absolute virtual time `deadlineMs`: true when `condition`
+   * held at a quiet instant, false when the deadline passed without it, undefined when the budget of about
+   * `maxSteps` steps ran out first (call again to carry on).
+   */
+  runUntilSlice(condition: () => boolean, deadlineMs: number, maxSteps: number): boolean | undefined {
+    let left = maxSteps;
+    for (;;) {
+      left = this.drainWithin(left);
+      if (left < 0) return undefined;
+      if (condition()) return true;
+      const next = this.clock.nextAt();
+      if (next === undefined || next > deadlineMs) {
+        if (this.clock.now() >= deadlineMs) return false;
+        this.clock.setNow(deadlineMs);
+        continue;
+      }
+      if (left <= 0) return undefined;
+      left--;
+      this.clock.setNow(next);
+    }
   }
 
   /** Runs every timer due now and every queued reconcile until the cluster is quiet at this instant. */
   drain(): void {
-    if (this.draining) return;
+    while (!this.drainSlice(Number.POSITIVE_INFINITY));
+  }
+
+  /**
+   * A budgeted {@link drain}: at most `maxSteps` timers and reconciles, in exactly the order one drain would run
+   * them. Returns true when the cluster is quiet at this instant.
+   */
+  drainSlice(maxSteps: number): boolean {
+    return this.drainWithin(maxSteps) >= 0;
+  }
+
+  /**
+   * The drain loop, resumable: `drainCursor` remembers which phase (due timers, then each controller's queue in
+   * turn) a slice stopped in. Returns the budget left when quiet, or -1 when the budget ran out first.
+   */
+  private drainWithin(budget: number): number {
+    // a drain already running further up the stack finishes the work
+    if (this.draining) return budget;
     this.draining = true;
+    const d = this.drainCursor;
+    let left = budget;
     try {
-      let steps = 0;
       for (;;) {
-        let progressed = false;
-        while (this.clock.runOneDue()) {
-          progressed = true;
-          steps++;
+        if (d.phase === 0) {
+          for (;;) {
+            if (left <= 0) return -1;
+            if (!this.clock.runOneDue()) break;
+            d.progressed = true;
+            d.steps++;
+            left--;
+          }
+          d.phase = 1;
         }
-        for (const c of this.controllers) {
-          for (let key = c.queue.pop(); key !== undefined; key = c.queue.pop()) {
-            progressed = true;
-            steps++;
+        while (d.phase <= this.controllers.length) {
+          const c = this.controllers[d.phase - 1];
+          for (;;) {
+            if (left <= 0) return -1;
+            const key = c.queue.pop();
+            if (key === undefined) break;
+            d.progressed = true;
+            d.steps++;
+            left--;
             const err = c.sync(key);
             if (err) {
               this.log.write(c.name, `error syncing "${key}": ${err}; requeuing`);
@@ -213,11 +284,19 @@ export class Cluster {
               c.queue.forget(key);
             }
           }
+          d.phase++;
         }
-        if (!progressed) break;
-        if (steps > maxStepsPerDrain) {
-          this.log.write('cluster', `stopped a runaway reconcile loop after ${steps} steps`);
-          break;
+        d.phase = 0;
+        const progressed = d.progressed;
+        d.progressed = false;
+        if (!progressed) {
+          d.steps = 0;
+          return left;
+        }
+        if (d.steps > maxStepsPerDrain) {
+          this.log.write('cluster', `stopped a runaway reconcile loop after ${d.steps} steps`);
+          d.steps = 0;
+          return left;
         }
       }
     } finally {

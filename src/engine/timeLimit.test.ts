@@ -49,6 +49,7 @@ describe('the last timestamp', () => {
     const before = host.current.now();
     const terminals = new TerminalSessions(() => host.current, () => {});
     const r = terminals.run('t1', 'sleep 100000000h');
+    if (!('output' in r)) throw new Error('a refused sleep answers at once, it does not run');
     expect(r.exitCode).toBe(1);
     expect(r.output[0].text).toContain('past 9999-12-31T23:59:59Z');
     const reply = host.handle(1, { type: 'advance', ms: lastTimestampMs });
@@ -74,6 +75,22 @@ describe('the last timestamp', () => {
     const before = cluster.now();
     const out = s.feed('kubectl wait --for=delete pod/p --timeout=1h');
     expect(out).toMatch(/\nerror: advancing the clock by \d+ ms would move the clock past 9999-12-31T23:59:59Z/);
+    expect(cluster.now()).toBe(before);
+  });
+
+  it('the sliced kubectl wait in the worker refuses the same way, before the clock moves', () => {
+    const cluster = new Cluster({ seed: 1, startTime: lastTimestampMs - 3_600_000 });
+    const terminals = new TerminalSessions(() => cluster, () => {});
+    terminals.run('t1', 'kubectl run p --image=nginx');
+    cluster.advance(lastTimestampMs - cluster.now() - 10_000);
+    const before = cluster.now();
+    const r = terminals.run('t1', 'kubectl wait --for=delete pod/p --timeout=1h');
+    if ('slice' in r) expect(r.slice(1)).toBe(true);
+    const value = 'slice' in r ? r.outcome().value : { kind: 'terminal' as const, ...r };
+    if (value.kind !== 'terminal') throw new Error('expected terminal output');
+    expect(value.exitCode).toBe(1);
+    const text = value.output.map((c) => c.text).join('');
+    expect(text).toMatch(/^error: advancing the clock by 3600000 ms would move the clock past 9999-12-31T23:59:59Z/);
     expect(cluster.now()).toBe(before);
   });
 });

@@ -4,7 +4,7 @@
  * terminal would show: ordered stdout/stderr chunks and the exit code, plus a stream for `--watch`. Errors are
  * rendered as kubectl's CheckErr renders them; nothing escapes as an exception.
  */
-import type { KubectlContext, WatchStream } from './cli/command';
+import { type CommandRun, type KubectlContext, type TimeWait, type WatchStream, isWaiting } from './cli/command';
 import { CommandError, flagError, renderError } from './cli/errors';
 import { FlagParseError, parseFlags } from './cli/flags';
 import { globalFlags } from './cli/globalFlags';
@@ -13,7 +13,7 @@ import { Output, type OutputChunk } from './cli/output';
 import { suggestionsFor } from './cli/suggestions';
 import { commands, kubectlVerbs } from './commands/commandList';
 
-export type { KubectlContext, WatchStream, WatchChunk } from './cli/command';
+export type { KubectlContext, TimeWait, WatchStream, WatchChunk } from './cli/command';
 export type { OutputChunk } from './cli/output';
 export { splitCommandLine } from './commandLine';
 
@@ -54,25 +54,92 @@ Usage:
 
 /** Runs one kubectl command line (already split into words, without the leading `kubectl`). */
 export function runKubectl(ctx: KubectlContext, args: string[]): KubectlResult {
+  let run = startKubectl(ctx, args);
+  // virtual time moves in one go: the waits a command blocks in are `Cluster.runUntil` calls
+  while (run.type === 'waiting') {
+    let met: boolean;
+    try {
+      met = ctx.cluster.runUntil(run.wait.until, run.wait.maxMs);
+    } catch (e) {
+      // a refused wait (past the last timestamp) fails the command as the wait inside it would have
+      run = run.fail(e);
+      continue;
+    }
+    run = run.resume(met);
+  }
+  return run.result;
+}
+
+/**
+ * A kubectl run that may block on virtual time: `done` with its result, or `waiting` in a {@link TimeWait}.
+ * The host moves time as it likes (in slices in the browser) and resumes with whether the wait's condition
+ * held; `interrupt` is Ctrl+C: the command ends where it is (exit status 130), printing nothing more.
+ */
+export type KubectlRun =
+  | { type: 'done'; result: KubectlResult }
+  | {
+      type: 'waiting';
+      wait: TimeWait;
+      resume(met: boolean): KubectlRun;
+      /** The wait itself failed (a refused advance): the error is thrown into the command where it waits. */
+      fail(error: unknown): KubectlRun;
+      interrupt(): KubectlResult;
+    };
+
+/** Starts one kubectl command line; see {@link KubectlRun}. */
+export function startKubectl(ctx: KubectlContext, args: string[]): KubectlRun {
   const out = new Output();
-  let exitCode = 0;
-  let watch: WatchStream | undefined;
-  try {
-    watch = dispatch(ctx, args, out);
-  } catch (e) {
+  const result = (exitCode: number, watch?: WatchStream): KubectlResult => ({
+    stdout: out.text('stdout'),
+    stderr: out.text('stderr'),
+    exitCode,
+    output: out.chunks,
+    watch,
+  });
+  const failed = (e: unknown): KubectlRun => {
     if (e instanceof CommandError) {
       const r = renderError(e.error);
       out.err(r.text);
-      exitCode = r.exitCode;
-    } else {
-      out.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-      exitCode = 1;
+      return { type: 'done', result: result(r.exitCode) };
     }
+    out.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return { type: 'done', result: result(1) };
+  };
+  let run: CommandRun;
+  try {
+    run = dispatch(ctx, args, out);
+  } catch (e) {
+    return failed(e);
   }
-  return { stdout: out.text('stdout'), stderr: out.text('stderr'), exitCode, output: out.chunks, watch };
+  if (!isWaiting(run)) return { type: 'done', result: result(0, run) };
+  const waiting = run;
+  const step = (next: () => IteratorResult<TimeWait, WatchStream | undefined>): KubectlRun => {
+    try {
+      const it = next();
+      if (it.done) return { type: 'done', result: result(0, it.value) };
+      return {
+        type: 'waiting',
+        wait: it.value,
+        resume: (met) => step(() => waiting.next(met)),
+        fail: (error) => step(() => waiting.throw(error)),
+        interrupt: () => {
+          try {
+            // runs the command's finally blocks: its watches stop
+            waiting.return(undefined);
+          } catch {
+            // a command failing while it is torn down changes nothing for a user who pressed Ctrl+C
+          }
+          return result(130);
+        },
+      };
+    } catch (e) {
+      return failed(e);
+    }
+  };
+  return step(() => waiting.next(false));
 }
 
-function dispatch(ctx: KubectlContext, args: string[], out: Output): WatchStream | undefined {
+function dispatch(ctx: KubectlContext, args: string[], out: Output): CommandRun {
   const at = findVerb(args);
   if (at < 0) {
     try {
@@ -137,8 +204,19 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): WatchStream
       out.err(`Warning: ${message}\n`);
     },
   });
-  if (parsed.flags.bool('warnings-as-errors') && warned.size > 0) {
-    throw new CommandError({ type: 'message', message: `${warned.size} warning${warned.size === 1 ? '' : 's'} received` });
+  const warningsAsErrors = () => {
+    if (parsed.flags.bool('warnings-as-errors') && warned.size > 0) {
+      throw new CommandError({ type: 'message', message: `${warned.size} warning${warned.size === 1 ? '' : 's'} received` });
+    }
+  };
+  if (!isWaiting(result)) {
+    warningsAsErrors();
+    return result;
   }
-  return result;
+  // a waiting command's warnings are all in once it has finished
+  return (function* () {
+    const r = yield* result;
+    warningsAsErrors();
+    return r;
+  })();
 }

@@ -25,18 +25,38 @@ export type Command =
   | { type: 'advance'; ms: number }
   /** Advance to the next moment something is scheduled to happen (at most `maxMs`). */
   | { type: 'step'; maxMs: number }
-  | { type: 'clock'; playing: boolean; speed: number }
-  /** A command line typed into terminal `session` (kubectl, k, sleep). */
-  | { type: 'terminal'; session: string; line: string }
-  /** Ctrl+C: stop the foreground watch of a terminal session. */
+  /**
+   * A command line typed into terminal `session` (kubectl, k, sleep). `stopAfterMs` replays a command that was
+   * interrupted: it stops, as Ctrl+C stopped it, once that much virtual time has passed.
+   */
+  | { type: 'terminal'; session: string; line: string; stopAfterMs?: number }
+  /** Ctrl+C: stop what runs in the foreground of a terminal session (a `sleep`, a wait, a watch). */
   | { type: 'interrupt'; session: string }
+  /** The progress bar's Stop: interrupt the long-running command sent with envelope id `id`. */
+  | { type: 'stop'; id: number }
+  /** Test hook: the worker stops answering (an endless loop), as a runaway command would. */
+  | { type: 'hang' }
   /** Tab completion candidates for a partial command line. */
   | { type: 'complete'; line: string }
   | { type: 'ping' };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'clock', 'complete'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop'].includes(c.type);
+}
+
+/** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
+export function describeCommand(c: Command): string {
+  switch (c.type) {
+    case 'terminal':
+      return c.line.trim();
+    case 'advance':
+      return `advance ${c.ms} ms`;
+    case 'delete':
+      return `delete ${c.kind.toLowerCase()} ${c.name}`;
+    default:
+      return c.type;
+  }
 }
 
 /** A Command with its correlation id. */
@@ -89,6 +109,24 @@ export interface Reply {
   ok: boolean;
   value?: ReplyValue;
   error?: string;
+  /**
+   * The command was interrupted (Ctrl+C, Stop) after moving virtual time this far: a replay stops it at the
+   * same point (`terminal.stopAfterMs`, or an `advance` of this many ms), so it rebuilds what the user saw.
+   */
+  interruptedAfterMs?: number;
+}
+
+/** A long-running command's progress, sent between the slices it runs in. */
+export interface WorkProgress {
+  type: 'progress';
+  /** Envelope id of the command. */
+  id: number;
+  /** What runs, as the user would name it (`sleep 1000000h`). */
+  label: string;
+  /** Share of the virtual time to cover that is done, 0..1. */
+  fraction: number;
+  /** Virtual time covered so far, ms. */
+  doneMs: number;
 }
 
 /**
@@ -126,12 +164,4 @@ export interface WireLogEntry {
   message: string;
 }
 
-/**
- * Sent while one long command (a 10,000-document apply) is still running, so the heartbeat knows the worker
- * is working, not stuck. Carries nothing; the command's one reply follows.
- */
-export interface WorkerBusy {
-  type: 'busy';
-}
-
-export type WorkerMessage = Reply | ClusterDiff | TerminalStream | WorkerBusy | { type: 'fatal'; error: string };
+export type WorkerMessage = Reply | ClusterDiff | TerminalStream | WorkProgress | { type: 'fatal'; error: string };

@@ -3,13 +3,15 @@ import { create } from 'zustand';
 import { type ClusterSlice, createClusterSlice } from './clusterSlice';
 import { type EditorSlice, createEditorSlice } from './editorSlice';
 import { type PersistenceSlice, createPersistenceSlice } from './persistenceSlice';
+import { type SimulationSlice, createSimulationSlice } from './simulationSlice';
 import { type UiSlice, createUiSlice } from './uiSlice';
 
-export type AppState = ClusterSlice & UiSlice & EditorSlice & PersistenceSlice;
+export type AppState = ClusterSlice & UiSlice & EditorSlice & PersistenceSlice & SimulationSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createClusterSlice(...a),
   ...createUiSlice(...a),
   ...createEditorSlice(...a),
   ...createPersistenceSlice(...a),
+  ...createSimulationSlice(...a),
 }));

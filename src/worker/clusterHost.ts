@@ -2,15 +2,16 @@
  * The worker's logic without the worker: one cluster, the commands it answers, and the diffs it emits.
  * Kept free of `self`/`postMessage` so it runs (and is tested) in Node exactly as in the browser.
  */
-import { advanceRefusal, type ApiStatus, Cluster, type Kind, kindFromManifest, requestBodyTooLarge } from '../engine';
-import { manifestStream } from '../kubectl/manifests';
+import { advanceRefusal, Cluster, type Kind } from '../engine';
 import { selectorFromSet } from '../engine/store/labelSelector';
-import type { ApplyItemResult, ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
+import type { ClusterDiff, ClusterSettings, Command, Reply, ReplyValue } from '../protocol/messages';
 import { DiffBuffer } from './diffBuffer';
 import { kindConfig } from './settings';
 import { objectYaml } from './objectYaml';
-import { fieldPosition } from './fieldPosition';
+import { applyManifests } from './manifestApply';
+import { statusText } from './statusText';
 import { type StreamSink, TerminalSessions } from './terminalSessions';
+import { type RunningCommand, advanceCommand } from './runningCommand';
 import { complete } from '../kubectl/completion';
 import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
@@ -18,12 +19,7 @@ import { serviceNameLabel } from './wireView';
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
 
-/** How many documents of a long apply between two signs of life (about a tenth of a second's work). */
-const busyEveryDocuments = 200;
-
 export class ClusterHost {
-  /** Called now and then during a long command (see `apply`); the worker entry posts a `busy` message. */
-  onBusy: (() => void) | undefined;
   private cluster!: Cluster;
   private buffer = new DiffBuffer({
     slicesOfService: (namespace, service) =>
@@ -43,15 +39,43 @@ export class ClusterHost {
     return this.cluster;
   }
 
-  /** Answers one command. Never throws for bad input: errors come back in the reply. */
+  /** Answers one command, long work included, in one go. Never throws for bad input: errors come back in the reply. */
   handle(id: number, command: Command): Reply {
+    const r = this.begin(id, command);
+    if (r.type === 'reply') return r;
+    return this.finish(id, r.running, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Starts one command: short ones are answered at once; long ones (time moving far) come back as a running
+   * command for the caller to work on in slices and then {@link finish}.
+   */
+  begin(id: number, command: Command): Reply | { type: 'running'; running: RunningCommand } {
     try {
       const value = this.run(command);
+      if ('slice' in value) return { type: 'running', running: value };
       return { type: 'reply', id, ok: true, value };
     } catch (err) {
-      if (err instanceof UserError) return { type: 'reply', id, ok: false, error: err.message };
-      // A bug, not bad input: report it instead of crashing the worker.
-      return { type: 'reply', id, ok: false, error: `internal error: ${(err as Error).message}` };
+      return errorReply(id, err);
+    }
+  }
+
+  /** Works on a running command for at most `maxSteps` steps; the reply once it has finished, else undefined. */
+  step(id: number, running: RunningCommand, maxSteps: number): Reply | undefined {
+    try {
+      if (!running.slice(maxSteps)) return undefined;
+      const { value, interruptedAfterMs } = running.outcome();
+      return { type: 'reply', id, ok: true, value, ...(interruptedAfterMs !== undefined ? { interruptedAfterMs } : {}) };
+    } catch (err) {
+      return errorReply(id, err);
+    }
+  }
+
+  /** Works on a running command until it finishes. */
+  finish(id: number, running: RunningCommand, maxSteps: number): Reply {
+    for (;;) {
+      const r = this.step(id, running, maxSteps);
+      if (r) return r;
     }
   }
 
@@ -64,14 +88,14 @@ export class ClusterHost {
     return this.buffer.flush(now);
   }
 
-  private run(command: Command): ReplyValue {
+  private run(command: Command): ReplyValue | RunningCommand {
     switch (command.type) {
       case 'init':
         this.build(command.settings ?? {});
-        if (command.manifests) return { kind: 'apply', items: this.apply(command.manifests) };
+        if (command.manifests) return applyManifests(this.cluster, command.manifests);
         return { kind: 'none' };
       case 'apply':
-        return { kind: 'apply', items: this.apply(command.yaml) };
+        return applyManifests(this.cluster, command.yaml);
       case 'delete': {
         const r = this.cluster.delete(command.kind, command.namespace, command.name, {
           gracePeriodSeconds: command.gracePeriodSeconds,
@@ -104,8 +128,7 @@ export class ClusterHost {
       case 'advance': {
         const refused = advanceRefusal(this.cluster.now(), command.ms, `advancing ${command.ms} ms`);
         if (refused) throw new UserError(refused);
-        this.cluster.advance(Math.max(0, command.ms));
-        return { kind: 'none' };
+        return advanceCommand(this.cluster, `advance ${command.ms} ms`, Math.max(0, command.ms));
       }
       case 'selectorMatches': {
         const sel = selectorFromSet(command.selector);
@@ -121,13 +144,16 @@ export class ClusterHost {
         const ms = next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now));
         const refused = advanceRefusal(now, ms, `advancing ${ms} ms`);
         if (refused) throw new UserError(refused);
-        this.cluster.advance(ms);
-        return { kind: 'none' };
+        return advanceCommand(this.cluster, 'step', ms);
       }
-      case 'clock':
+      case 'stop':
+        // the command loop stops the running command; nothing else is running when one reaches here
         return { kind: 'none' };
+      case 'hang':
+        throw new UserError('hang: only the worker entry runs this test hook');
       case 'terminal': {
-        const r = this.terminals.run(command.session, command.line);
+        const r = this.terminals.run(command.session, command.line, command.stopAfterMs);
+        if ('slice' in r) return r;
         return { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: r.watching, ...(r.editorText !== undefined ? { editorText: r.editorText } : {}) };
       }
       case 'interrupt':
@@ -159,57 +185,12 @@ export class ClusterHost {
       this.cluster.log.subscribe((entry) => this.buffer.addLog(entry)),
     ];
   }
-
-  /**
-   * `kubectl apply -f` over a multi-document text: every document is attempted; each reports on its own.
-   * Documents are parsed as they are applied, with a sign of life every `busyEveryDocuments`, so a
-   * 10,000-document apply is one long command the heartbeat does not mistake for a hung worker.
-   */
-  private apply(text: string): ApplyItemResult[] {
-    const items: ApplyItemResult[] = [];
-    for (const doc of manifestStream(text)) {
-      if (doc.index > 0 && doc.index % busyEveryDocuments === 0) this.onBusy?.();
-      if (doc.tooLarge) {
-        items.push({ document: doc.index, line: doc.line, error: statusText(requestBodyTooLarge()), errorSource: 'apiserver' });
-        continue;
-      }
-      if (doc.error) {
-        items.push({ document: doc.index, error: doc.error.message, errorSource: 'yaml', line: doc.error.line, column: doc.error.column });
-        continue;
-      }
-      const obj = doc.object ?? {};
-      const kind = kindFromManifest(obj.apiVersion as string | undefined, obj.kind as string | undefined);
-      const name = (obj.metadata as { name?: string } | undefined)?.name;
-      if (!kind) {
-        items.push({
-          document: doc.index,
-          line: doc.line,
-          errorSource: 'apiserver',
-          error: `no matches for kind "${String(obj.kind ?? '')}" in version "${String(obj.apiVersion ?? '')}"`,
-        });
-        continue;
-      }
-      const res = this.cluster.apply(kind, obj as never);
-      const label = `${kind.toLowerCase()}${kind === 'Deployment' || kind === 'ReplicaSet' ? '.apps' : ''}/${name ?? ''}`;
-      if (res.ok) items.push({ document: doc.index, line: doc.line, object: label, result: res.value.result });
-      else {
-        // point at the field the apiserver named, when the manifest has it
-        const field = res.status.details?.causes?.find((c) => c.field)?.field;
-        const at = field ? fieldPosition(text, doc.index, field) : undefined;
-        items.push({ document: doc.index, line: at?.line ?? doc.line, column: at?.column, object: label, error: statusText(res.status), errorSource: 'apiserver' });
-      }
-    }
-    return items;
-  }
 }
 
 class UserError extends Error {}
 
-function statusText(s: ApiStatus): string {
-  if (s.reason === 'Invalid' && s.details?.causes?.length) {
-    const causes = s.details.causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
-    const head = `The ${s.details.kind} "${s.details.name}" is invalid: `;
-    return causes.length === 1 ? head + causes[0] : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`;
-  }
-  return `Error from server (${s.reason}): ${s.message}`;
+function errorReply(id: number, err: unknown): Reply {
+  if (err instanceof UserError) return { type: 'reply', id, ok: false, error: err.message };
+  // A bug, not bad input: report it instead of crashing the worker.
+  return { type: 'reply', id, ok: false, error: `internal error: ${(err as Error).message}` };
 }

@@ -1,25 +1,176 @@
+/** Terminal sessions in the worker: sleep as sliced, interruptible work; watches streaming until Ctrl+C. */
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../engine';
-import { TerminalSessions } from './terminalSessions';
+import { runKubectl, splitCommandLine } from '../kubectl/kubectl';
+import type { TerminalChunk } from '../protocol/messages';
+import type { RunningCommand } from './runningCommand';
+import { type TerminalResult, TerminalSessions } from './terminalSessions';
 
-const kuard = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kuard' }, spec: { containers: [{ name: 'kuard', image: 'gcr.io/kuar-demo/kuard-amd64:blue', ports: [{ containerPort: 8080 }] }] } } as const;
-
-function clusterWithKuard(): Cluster {
-  const c = new Cluster();
-  c.create('Pod', structuredClone(kuard) as never);
-  c.advance(30_000);
-  return c;
+function setup() {
+  const cluster = new Cluster({ seed: 4 });
+  const streamed: Array<{ session: string; chunks: TerminalChunk[] }> = [];
+  const terminals = new TerminalSessions(
+    () => cluster,
+    (session, chunks) => streamed.push({ session, chunks }),
+  );
+  return { cluster, terminals, streamed };
 }
 
-const text = (r: { output: { text: string }[] }) => r.output.map((o) => o.text).join('');
+function running(r: TerminalResult | RunningCommand): RunningCommand {
+  if (!('slice' in r)) throw new Error(`expected a running command, got ${JSON.stringify(r)}`);
+  return r;
+}
 
-describe('terminal sessions and port-forward', () => {
-  it('share one localhost port registry per cluster across terminals, and start afresh with a new cluster', () => {
-    let cluster = clusterWithKuard();
-    const terminals = new TerminalSessions(() => cluster, () => {});
-    expect(text(terminals.run('a', 'kubectl port-forward kuard 7000:8080'))).toContain('Forwarding from 127.0.0.1:7000 -> 8080');
-    expect(text(terminals.run('b', 'kubectl port-forward kuard 7000:8080'))).toContain('bind: address already in use');
-    cluster = clusterWithKuard();
-    expect(text(terminals.run('b', 'kubectl port-forward kuard 7000:8080'))).toContain('Forwarding from 127.0.0.1:7000 -> 8080');
+function finished(r: TerminalResult | RunningCommand): TerminalResult {
+  if ('slice' in r) throw new Error('expected a finished command');
+  return r;
+}
+
+/**
+ * A container that exits 1 under restartPolicy Always: the kubelet restarts it forever (CrashLoopBackOff, back-off
+ * capped at 5m), so virtual time keeps having work in it. An idle cluster has none: probes are quiet when nothing
+ * changes, and a sleep there ends in one slice.
+ */
+const crashLoop = "kubectl run crash --image=busybox:1.36 -- sh -c 'exit 1'";
+
+const objects = (c: Cluster) => JSON.stringify([c.now(), c.store.list('Pod'), c.store.list('EndpointSlice'), c.log.digest()]);
+
+describe('TerminalSessions', () => {
+  it('sleep moves virtual time in slices and ends with status 0', () => {
+    const { cluster, terminals } = setup();
+    finished(terminals.run('t1', crashLoop));
+    const start = cluster.now();
+    const sleep = running(terminals.run('t1', 'sleep 90s'));
+    expect(sleep.label).toBe('sleep 90s');
+    expect(sleep.session).toBe('t1');
+    let slices = 0;
+    while (!sleep.slice(3)) slices++;
+    expect(slices).toBeGreaterThan(0);
+    expect(cluster.now()).toBe(start + 90_000);
+    expect(sleep.outcome()).toEqual({ value: { kind: 'terminal', output: [], exitCode: 0, watching: false } });
+  });
+
+  it('Ctrl+C stops a sleep between instants, says how far it got, and a replay stopping there gives the same cluster', () => {
+    const a = setup();
+    a.terminals.run('t1', 'kubectl create deployment web --image=nginx:1.27 --replicas=3');
+    finished(a.terminals.run('t1', crashLoop));
+    const start = a.cluster.now();
+    const sleep = running(a.terminals.run('t1', 'sleep 1000000h'));
+    for (let i = 0; i < 40; i++) sleep.slice(5);
+    sleep.interrupt();
+    while (!sleep.slice(5));
+    const { value, interruptedAfterMs } = sleep.outcome();
+    expect(value).toEqual({ kind: 'terminal', output: [], exitCode: 130, watching: false });
+    expect(interruptedAfterMs).toBe(a.cluster.now() - start);
+    expect(interruptedAfterMs).toBeGreaterThan(0);
+    expect(sleep.progress().fraction).toBeLessThan(0.001);
+
+    // the replay: the same commands, the sleep stopping after the virtual time it reached, unsliced
+    const b = setup();
+    b.terminals.run('t1', 'kubectl create deployment web --image=nginx:1.27 --replicas=3');
+    finished(b.terminals.run('t1', crashLoop));
+    const replayed = running(b.terminals.run('t1', 'sleep 1000000h', interruptedAfterMs));
+    while (!replayed.slice(Number.POSITIVE_INFINITY));
+    expect(replayed.outcome().interruptedAfterMs).toBe(interruptedAfterMs);
+    expect(objects(b.cluster)).toBe(objects(a.cluster));
+  });
+
+  it('rejects a bad interval as GNU sleep does', () => {
+    const { terminals } = setup();
+    expect(finished(terminals.run('t1', 'sleep soon'))).toEqual({
+      output: [{ stream: 'stderr', text: "sleep: invalid time interval 'soon'\n" }],
+      exitCode: 1,
+      watching: false,
+    });
+  });
+
+  it('a watch streams rows into its own session until interrupted', () => {
+    const { cluster, terminals, streamed } = setup();
+    finished(terminals.run('t1', 'kubectl run alpaca --image=nginx:1.27'));
+    const w = finished(terminals.run('t1', 'kubectl get pods --watch'));
+    expect(w.watching).toBe(true);
+    expect(w.output.map((c) => c.text).join('')).toMatch(/^NAME\s+READY\s+STATUS/);
+    // the other tab deletes the pod: the watching tab gets rows as the pod terminates
+    finished(terminals.run('t2', 'kubectl delete pod alpaca --wait=false'));
+    cluster.advance(1000);
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(streamed.every((s) => s.session === 't1')).toBe(true);
+    expect(streamed.flatMap((s) => s.chunks).map((c) => c.text).join('')).toMatch(/alpaca/);
+    expect(terminals.interrupt('t1')).toBe(true);
+    const count = streamed.length;
+    finished(terminals.run('t2', 'kubectl run second --image=nginx:1.27'));
+    cluster.advance(5000);
+    expect(streamed.length).toBe(count);
+    expect(terminals.interrupt('t1')).toBe(false);
+  });
+
+  it('keeps variables per session', () => {
+    const { terminals } = setup();
+    finished(terminals.run('t1', 'NAME=alpaca'));
+    expect(finished(terminals.run('t1', 'echo $NAME')).output).toEqual([{ stream: 'stdout', text: 'alpaca\n' }]);
+    expect(finished(terminals.run('t2', 'echo $NAME')).output).toEqual([{ stream: 'stdout', text: '\n' }]);
+  });
+
+  it('kubectl wait and rollout status run in slices and print exactly what they print in one go', () => {
+    const script = [
+      'kubectl create deployment web --image=nginx:1.27 --replicas=3',
+      'kubectl rollout status deployment/web',
+      'kubectl run alpaca --image=nginx:1.27',
+      'kubectl wait --for=condition=Ready pod/alpaca --timeout=2m',
+      'kubectl delete pod alpaca',
+      'kubectl wait --for=delete pod/nothing-here --timeout=10s',
+      'kubectl scale deployment web --replicas=1 --timeout=1m',
+      'kubectl drain kind-worker --ignore-daemonsets --force',
+    ];
+    const sliced = setup();
+    const slicedOut: string[] = [];
+    const slicedLines: string[] = [];
+    for (const line of script) {
+      const r = sliced.terminals.run('t1', line);
+      if ('slice' in r) {
+        slicedLines.push(line.split(' ').slice(0, 2).join(' '));
+        let slices = 0;
+        while (!r.slice(4)) slices++;
+        expect(slices).toBeGreaterThan(0);
+        const v = r.outcome().value;
+        slicedOut.push(v.kind === 'terminal' ? v.output.map((c) => c.text).join('') : '');
+      } else slicedOut.push(r.output.map((c) => c.text).join(''));
+    }
+    // these blocked on virtual time (the scale was already synced: it had nothing to wait for)
+    expect(slicedLines).toEqual(['kubectl rollout', 'kubectl wait', 'kubectl delete', 'kubectl drain']);
+    const whole = new Cluster({ seed: 4 });
+    const wholeOut = script.map((line) => runKubectl({ cluster: whole }, splitCommandLine(line).slice(1)).output.map((c) => c.text).join(''));
+    expect(slicedOut).toEqual(wholeOut);
+    expect(slicedOut[1]).toMatch(/deployment "web" successfully rolled out\n$/);
+    expect(slicedOut[3]).toBe('pod/alpaca condition met\n');
+    expect(slicedOut[7]).toMatch(/node\/kind-worker drained\n$/);
+    expect(objects(sliced.cluster)).toBe(objects(whole));
+  });
+
+  it('Ctrl+C ends kubectl wait with nothing more printed, and a replay stops it at the same instant', () => {
+    const a = setup();
+    finished(a.terminals.run('t1', 'kubectl run alpaca --image=nginx:1.27'));
+    finished(a.terminals.run('t1', crashLoop));
+    const wait = running(a.terminals.run('t1', 'kubectl wait --for=delete pod/alpaca --timeout=-1s'));
+    for (let i = 0; i < 30; i++) wait.slice(4);
+    wait.interrupt();
+    while (!wait.slice(4));
+    const { value, interruptedAfterMs } = wait.outcome();
+    expect(value).toEqual({ kind: 'terminal', output: [], exitCode: 130, watching: false });
+    expect(interruptedAfterMs).toBeGreaterThan(0);
+    // the wait's watch is gone: nothing streams into the session afterwards
+    finished(a.terminals.run('t2', 'kubectl delete pod alpaca --wait=false'));
+    a.cluster.advance(60_000);
+    expect(a.streamed).toEqual([]);
+
+    const b = setup();
+    finished(b.terminals.run('t1', 'kubectl run alpaca --image=nginx:1.27'));
+    finished(b.terminals.run('t1', crashLoop));
+    const replay = running(b.terminals.run('t1', 'kubectl wait --for=delete pod/alpaca --timeout=-1s', interruptedAfterMs));
+    while (!replay.slice(1000));
+    expect(replay.outcome()).toEqual({ value, interruptedAfterMs });
+    finished(b.terminals.run('t2', 'kubectl delete pod alpaca --wait=false'));
+    b.cluster.advance(60_000);
+    expect(objects(b.cluster)).toBe(objects(a.cluster));
   });
 });

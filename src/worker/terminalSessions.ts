@@ -4,10 +4,12 @@
  * another deletes the pod.
  */
 import { advanceRefusal, type Cluster } from '../engine';
-import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import { type KubectlContext, type KubectlResult, runKubectl, splitCommandLine, startKubectl, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
+import { KubectlWaitCommand } from './kubectlWaitCommand';
+import { AdvanceWork, type RunningCommand } from './runningCommand';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -49,7 +51,11 @@ export class TerminalSessions {
     return { portForwards: this.forwards.registry, ...this.context(), ...extra, cluster };
   }
 
-  run(session: string, line: string): TerminalResult {
+  /**
+   * Runs one command line. A `sleep` comes back as a running command to work on in slices (Ctrl+C ends it);
+   * `stopAfterMs` replays one that was interrupted after that much virtual time.
+   */
+  run(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     this.interrupt(session);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
@@ -77,8 +83,7 @@ export class TerminalSessions {
       if (ms === undefined) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
       const refused = advanceRefusal(this.cluster().now(), ms, `sleep ${rest[0]}`);
       if (refused) return { output: [{ stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
-      this.cluster().advance(ms);
-      return { output: [], exitCode: 0, watching: false };
+      return sleepCommand(this.cluster(), session, line.trim(), ms, stopAfterMs);
     }
     if (head !== 'kubectl' && head !== 'k') {
       return {
@@ -93,7 +98,14 @@ export class TerminalSessions {
       editorText = current;
       return undefined;
     };
-    const r = runKubectl(this.kubectlContext({ editor }), rest);
+    const started = startKubectl(this.kubectlContext({ editor }), rest);
+    const present = (r: KubectlResult) => this.present(session, r, editorText);
+    if (started.type === 'waiting') return new KubectlWaitCommand(this.cluster(), session, line.trim(), started, present, stopAfterMs);
+    return present(started.result);
+  }
+
+  /** What a finished kubectl run shows in the terminal; a watch it left running keeps streaming into the session. */
+  private present(session: string, r: KubectlResult, editorText: string | undefined): TerminalResult {
     if (editorText !== undefined) {
       return {
         output: [{ stream: 'stdout', text: 'Opened in the editor: change it and press Apply (Ctrl/Cmd+Enter) to save.\n' }],
@@ -129,4 +141,23 @@ export class TerminalSessions {
     this.watches.clear();
     this.variables.clear();
   }
+}
+
+/**
+ * `sleep` in a terminal: virtual time moves, in slices. Ctrl+C ends it as in bash: the terminal prints `^C` and
+ * a new prompt, and the exit status is 130 (128 + SIGINT).
+ */
+function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number): RunningCommand {
+  const work = new AdvanceWork(cluster, ms, stopAfterMs);
+  return {
+    label,
+    session,
+    slice: (n) => work.slice(n),
+    progress: () => work.progress(),
+    interrupt: () => work.interrupt(),
+    outcome: () => ({
+      value: { kind: 'terminal', output: [], exitCode: work.wasInterrupted ? 130 : 0, watching: false },
+      ...(work.wasInterrupted ? { interruptedAfterMs: work.doneMs } : {}),
+    }),
+  };
 }

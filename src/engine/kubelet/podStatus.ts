@@ -78,10 +78,15 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
     { type: 'PodScheduled', status: 'True' },
   ];
   const conditions: PodCondition134[] = (pod.status?.conditions ?? []).filter((c) => !kubeletConditions.has(c.type)).map((c) => ({ ...c }));
+  // a condition's time is formatted only when one transitions, once per status write
   let t: string | undefined;
+  const conditionTime = (): string => {
+    t ??= formatTimestamp(now);
+    return t;
+  };
   for (const c of fresh) {
     const prev = old.conditions?.find((o) => o.type === c.type);
-    const lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : (t ??= formatTimestamp(now));
+    const lastTransitionTime = prev && prev.status === c.status && prev.lastTransitionTime ? prev.lastTransitionTime : conditionTime();
     conditions.push({ lastProbeTime: null as unknown as string, lastTransitionTime, ...gen, ...c } as PodCondition134);
   }
 

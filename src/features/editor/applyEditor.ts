@@ -2,7 +2,7 @@
  * Apply = `kubectl apply -f` on the editor text, in one request to the worker and one reply however many
  * documents there are; results land in the problems list and the markers, and one notice sums them up.
  */
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 import { applyNotice } from './applySummary';
 

@@ -1,7 +1,7 @@
 /** The selected Deployment: replicas (scale), a rollout with a new image, its status. */
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import { useState } from 'react';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import { ObjectActions } from './ObjectActions';

@@ -1,6 +1,6 @@
 /** The selected node: conditions, cordon/uncordon, power off/on (pods go not-ready, then are evicted). */
 import type { Node as K8sNode } from 'kubernetes-types/core/v1';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import type { SelectionRef } from './selection';

@@ -1,6 +1,6 @@
 /** A read-only view of the engine's object as YAML, fetched from the worker when it changes. */
 import { useEffect, useState } from 'react';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { testIds } from '../../testids';
 import { parseSelection } from './selection';
 

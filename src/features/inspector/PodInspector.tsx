@@ -1,6 +1,6 @@
 /** The selected pod: what kubectl would say of it, its labels (editable), readiness, delete. */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import { LabelChips } from './LabelChips';

@@ -2,7 +2,7 @@
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { useMemo } from 'react';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { objectsOfKind } from '../../state/clusterMirror';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';

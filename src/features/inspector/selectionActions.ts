@@ -1,5 +1,5 @@
 /** Actions on the selected object. Every one is a command to the engine; the UI never edits state itself. */
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 import { parseSelection } from './selection';
 

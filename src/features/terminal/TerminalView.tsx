@@ -6,7 +6,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
-import { onTerminalOutput, send } from '../../app/simulation';
+import { onTerminalOutput, send } from '../../state/simulation';
 import type { TerminalChunk } from '../../protocol/messages';
 import { useAppStore } from '../../state/store';
 import { LineEditor, commonPrefix } from './lineEditor';
@@ -80,6 +80,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     fitRef.current = fit;
     const editor = new LineEditor(loadHistory());
     let busy = false;
+    let interrupting = false;
     let watching = false;
     // Redraw the input line, which may wrap over several rows of a narrow terminal: go back to the row the
     // prompt is on, clear to the end of the screen, print, then put the cursor where the editor's cursor is.
@@ -130,6 +131,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       busy = true;
       const reply = await send({ type: 'terminal', session, line });
       busy = false;
+      interrupting = false;
       if (reply.ok && reply.value?.kind === 'terminal') {
         print(reply.value.output);
         if (reply.value.editorText !== undefined) useAppStore.getState().setEditorText(reply.value.editorText);
@@ -177,7 +179,15 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         }
         return;
       }
-      if (busy) return;
+      if (busy) {
+        // Ctrl+C while a command runs (a `sleep`, a wait): as bash, echo ^C; the new prompt comes with its end
+        if (data.includes('\x03') && !interrupting) {
+          interrupting = true;
+          term.write('^C\r\n');
+          void send({ type: 'interrupt', session });
+        }
+        return;
+      }
       if (completing) {
         typedDuringCompletion += data;
         return;

@@ -1,7 +1,7 @@
 /** Pods the selected Service's selector matches, asked of the engine (the UI does not match selectors itself). */
 import { useCallback, useEffect, useState } from 'react';
 import type { Service } from 'kubernetes-types/core/v1';
-import { send } from '../../app/simulation';
+import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { podId } from '../../graph/elements';

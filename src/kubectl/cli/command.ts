@@ -19,6 +19,30 @@ export interface WatchStream {
   stop(): void;
 }
 
+/**
+ * A command pausing while virtual time moves: until `until()` holds at a quiet instant or `maxMs` have passed
+ * (the semantics of `Cluster.runUntil`). The command resumes with whether `until` held.
+ */
+export interface TimeWait {
+  until(): boolean;
+  maxMs: number;
+}
+
+/**
+ * A verb that waits on virtual time (`wait`, `rollout status`, `delete`) runs as a generator of the waits it
+ * blocks in, so its host decides how time moves: in one go (the CLI, tests) or in slices that Ctrl+C can end
+ * (the browser's worker). Both give the same cluster and the same output.
+ */
+export type Waiting<T> = Generator<TimeWait, T, boolean>;
+
+/** What a verb's `run` returns: nothing, a watch that keeps printing, or a run that waits on virtual time first. */
+export type CommandRun = WatchStream | undefined | Waiting<WatchStream | undefined>;
+
+/** True for a run that waits (a generator) rather than one that has finished. */
+export function isWaiting(r: CommandRun): r is Waiting<WatchStream | undefined> {
+  return r !== undefined && typeof (r as Partial<Waiting<unknown>>).next === 'function' && typeof (r as Partial<Waiting<unknown>>).throw === 'function';
+}
+
 /** One running `kubectl port-forward`: localhost:localPort forwards to remotePort of a pod. */
 export interface PortForward {
   localPort: number;
@@ -93,5 +117,5 @@ export interface KubectlCommand {
   /** Flags that must be given (cobra MarkFlagRequired). */
   requiredFlags?: readonly string[];
   /** Runs the verb; throws CommandError on failure; may return a stream for `--watch`. */
-  run(env: CommandEnv): WatchStream | undefined;
+  run(env: CommandEnv): CommandRun;
 }

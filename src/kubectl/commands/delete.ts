@@ -4,7 +4,7 @@
  * until the objects are gone, which advances the simulation's virtual time through their grace periods.
  */
 import type { Kind, KubeObject } from '../../engine';
-import type { CommandEnv, KubectlCommand } from '../cli/command';
+import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { readManifestObjects } from '../resources/manifestInput';
 import { buildRequest, fetchInfos } from '../resources/resourceBuilder';
@@ -71,7 +71,7 @@ export const deleteCommand: KubectlCommand = {
     { name: 'wait', type: 'bool', default: true },
     dryRunFlag,
   ],
-  run(env) {
+  *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
     const all = f.bool('all');
     const allNamespaces = f.bool('all-namespaces');
@@ -155,7 +155,7 @@ export const deleteCommand: KubectlCommand = {
       return undefined;
     }
     if (!f.bool('wait') || dryRun !== 'none') return undefined;
-    waitForDeletion(env, deleted, f.duration('timeout'));
+    yield* waitForDeletion(env, deleted, f.duration('timeout'));
     return undefined;
   },
 };
@@ -165,13 +165,13 @@ export const deleteCommand: KubectlCommand = {
  * with another uid). kubectl waits up to a week; the simulation bounds the wait by the grace periods plus a
  * minute so a stuck object cannot freeze the playground, and reports kubectl's timeout error then.
  */
-function waitForDeletion(env: CommandEnv, deleted: { target: Target; uid: string | undefined; grace: number }[], timeoutMs: number): void {
+function* waitForDeletion(env: CommandEnv, deleted: { target: Target; uid: string | undefined; grace: number }[], timeoutMs: number): Waiting<void> {
   const gone = (d: (typeof deleted)[number]) => {
     const cur = env.cluster.get(d.target.mapping.kind, d.target.namespace, d.target.name);
     return !cur.ok || cur.value.metadata?.uid !== d.uid;
   };
   const bound = timeoutMs > 0 ? timeoutMs : (Math.max(0, ...deleted.map((d) => d.grace)) + 60) * 1000;
-  env.cluster.runUntil(() => deleted.every(gone), bound);
+  yield { until: () => deleted.every(gone), maxMs: bound };
   const left = deleted.find((d) => !gone(d));
   if (left) throw fail(`timed out waiting for the condition on ${left.target.mapping.qualifiedResource}/${left.target.name}`);
 }

@@ -8,7 +8,7 @@
  * delete), and prints `pod/name evicted` once kubectl's 1-second poll sees it gone; then `node/x drained`.
  */
 import type { Pod } from '../../engine/api/types';
-import type { CommandEnv, KubectlCommand } from '../cli/command';
+import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../cli/command';
 import { CommandError, type KubeError } from '../cli/errors';
 import { checkNodeArgs, cordonOrUncordon, nodeInfos } from './cordon';
 import { type DryRun, dryRunFlag, dryRunStrategy, printResult } from './objectOutput';
@@ -80,7 +80,7 @@ function failAll(...messages: string[]): CommandError {
 }
 
 /** `evictPods` + `waitForDelete`: evict each pod, then poll every second until each is gone. */
-function evictPods(env: CommandEnv, pods: Pod[], dryRun: DryRun, gracePeriod: number, disableEviction: boolean, timeoutMs: number): void {
+function* evictPods(env: CommandEnv, pods: Pod[], dryRun: DryRun, gracePeriod: number, disableEviction: boolean, timeoutMs: number): Waiting<void> {
   const pending: Pod[] = [];
   for (const pod of pods) {
     if (!disableEviction) env.out.out(`evicting pod ${pod.metadata?.namespace}/${pod.metadata?.name}${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
@@ -107,7 +107,8 @@ function evictPods(env: CommandEnv, pods: Pod[], dryRun: DryRun, gracePeriod: nu
       const first = waiting[0];
       throw failAll(`error when waiting for pod "${first.metadata?.name}" in namespace "${first.metadata?.namespace}" to terminate: global timeout reached: ${timeoutMs / 1000}s`);
     }
-    env.cluster.advance(1000);
+    // `advance(1000)`: a wait whose condition never holds runs exactly that far
+    yield { until: () => false, maxMs: 1000 };
   }
 }
 
@@ -128,7 +129,7 @@ export const drainCommand: KubectlCommand = {
     { name: 'selector', shorthand: 'l', type: 'string' },
     dryRunFlag,
   ],
-  run(env) {
+  *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
     checkNodeArgs(env);
     const dryRun = dryRunStrategy(f);
@@ -146,7 +147,7 @@ export const drainCommand: KubectlCommand = {
         if (dryRun === 'client') {
           for (const pod of list.pods) env.out.out(`evicting pod ${pod.metadata?.namespace}/${pod.metadata?.name} (dry run)\n`);
         } else {
-          evictPods(env, list.pods, dryRun, f.int('grace-period'), f.bool('disable-eviction'), f.duration('timeout'));
+          yield* evictPods(env, list.pods, dryRun, f.int('grace-period'), f.bool('disable-eviction'), f.duration('timeout'));
         }
         printResult(env, info.object, 'drained', dryRun);
       } catch (e) {

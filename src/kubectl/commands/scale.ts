@@ -5,7 +5,7 @@
  * be 2, was 3`), `--timeout` waits, polling each second, until the status catches up.
  */
 import type { Kind } from '../../engine';
-import type { CommandEnv, KubectlCommand } from '../cli/command';
+import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../cli/command';
 import { CommandError, aggregate, errorText, fail } from '../cli/errors';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
@@ -16,7 +16,7 @@ const scalable = new Set(['Deployment', 'ReplicaSet']);
  * `WaitForScaleHasDesiredReplicas` (--timeout): poll every second until the scale's status has the desired count
  * (or someone else changed the spec).
  */
-function waitForReplicas(env: CommandEnv, kind: Kind, namespace: string | undefined, name: string, desired: number, timeoutMs: number): void {
+function* waitForReplicas(env: CommandEnv, kind: Kind, namespace: string | undefined, name: string, desired: number, timeoutMs: number): Waiting<void> {
   const synced = () => {
     const live = env.cluster.get(kind, namespace, name);
     if (!live.ok) throw new CommandError({ type: 'status', status: live.status });
@@ -28,7 +28,8 @@ function waitForReplicas(env: CommandEnv, kind: Kind, namespace: string | undefi
   for (;;) {
     if (synced()) return;
     if (env.cluster.now() + 1000 > deadline) throw fail(`timed out waiting for "${name}" to be synced`);
-    env.cluster.advance(1000);
+    // `advance(1000)`: a wait whose condition never holds runs exactly that far
+    yield { until: () => false, maxMs: 1000 };
   }
 }
 
@@ -49,7 +50,7 @@ export const scaleCommand: KubectlCommand = {
     dryRunFlag,
     outputFlag,
   ],
-  run(env) {
+  *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
     const replicas = f.int('replicas');
     if (replicas < 0) throw fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
@@ -92,7 +93,7 @@ export const scaleCommand: KubectlCommand = {
       const res = env.cluster.patch(mapping.kind, namespace, name, 'merge', { spec: { replicas } }, { dryRun: dryRun === 'server' });
       if (!res.ok) throw new CommandError({ type: 'status', status: res.status });
       const timeout = f.duration('timeout');
-      if (timeout !== 0 && dryRun === 'none') waitForReplicas(env, mapping.kind, namespace, name, replicas, timeout);
+      if (timeout !== 0 && dryRun === 'none') yield* waitForReplicas(env, mapping.kind, namespace, name, replicas, timeout);
       printResult(env, object, 'scaled', dryRun, writeOutputFormat(f));
     }
     if (infoErr) throw new CommandError(infoErr);

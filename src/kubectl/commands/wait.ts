@@ -7,7 +7,7 @@
  * together at the end (ContinueOnError).
  */
 import type { KubeObject, WatchEvent } from '../../engine';
-import type { CommandEnv, KubectlCommand } from '../cli/command';
+import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { type ResourceRequest, fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
@@ -25,7 +25,7 @@ interface Target {
 const objectName = (t: Target) => `${t.mapping.qualifiedResource}/${t.object.metadata?.name ?? ''}`;
 
 /** Watches one object until `done` says so or the deadline passes; returns the last event's object. */
-function watchUntil(env: CommandEnv, t: Target, deadline: number, done: (e: WatchEvent | undefined) => boolean): { met: boolean; last?: KubeObject } {
+function* watchUntil(env: CommandEnv, t: Target, deadline: number, done: (e: WatchEvent | undefined) => boolean): Waiting<{ met: boolean; last?: KubeObject }> {
   let met = false;
   let last: KubeObject | undefined;
   let error: unknown;
@@ -52,7 +52,7 @@ function watchUntil(env: CommandEnv, t: Target, deadline: number, done: (e: Watc
     // UntilWithSync starts from the informer's list: the current object is the first event
     const current = env.cluster.get(t.mapping.kind, t.object.metadata?.namespace, t.object.metadata?.name ?? '');
     consider(current.ok ? { type: 'ADDED', kind: t.mapping.kind, object: current.value, resourceVersion: 0 } : undefined);
-    if (!met && !error) env.cluster.runUntil(() => met || !!error, Math.max(0, deadline - env.cluster.now()));
+    if (!met && !error) yield { until: () => met || !!error, maxMs: Math.max(0, deadline - env.cluster.now()) };
   } finally {
     watched.value.stop();
   }
@@ -61,7 +61,7 @@ function watchUntil(env: CommandEnv, t: Target, deadline: number, done: (e: Watc
 }
 
 /** One object against the condition: prints `condition met` or returns the error. */
-function waitFor(env: CommandEnv, t: Target, cond: WaitCondition, timeoutMs: number, deadline: number): KubeError | undefined {
+function* waitFor(env: CommandEnv, t: Target, cond: WaitCondition, timeoutMs: number, deadline: number): Waiting<KubeError | undefined> {
   const timedOut: KubeError = { type: 'message', message: `timed out waiting for the condition on ${objectName(t)}` };
   const name = t.object.metadata?.name ?? '';
   const live = env.cluster.get(t.mapping.kind, t.object.metadata?.namespace, name);
@@ -80,7 +80,7 @@ function waitFor(env: CommandEnv, t: Target, cond: WaitCondition, timeoutMs: num
     if (timeoutMs === 0) return { type: 'message', message: `condition not met for ${objectName(t)}` };
     if (env.cluster.now() >= deadline) return timedOut;
     const uid = live.value.metadata?.uid;
-    const { met } = watchUntil(env, t, deadline, (e) => !e || e.type === 'DELETED' || e.object.metadata?.uid !== uid);
+    const { met } = yield* watchUntil(env, t, deadline, (e) => !e || e.type === 'DELETED' || e.object.metadata?.uid !== uid);
     if (!met) return timedOut;
     printResult(env, live.value as KubeObject, 'condition met', 'none');
     return undefined;
@@ -93,7 +93,7 @@ function waitFor(env: CommandEnv, t: Target, cond: WaitCondition, timeoutMs: num
   }
   if (env.cluster.now() >= deadline) return timedOut;
   let missing = false;
-  const { met, last } = watchUntil(env, t, deadline, (e) => {
+  const { met, last } = yield* watchUntil(env, t, deadline, (e) => {
     if (!e) {
       // the informer's precondition: the object must be in the first list
       missing = true;
@@ -113,7 +113,7 @@ function waitFor(env: CommandEnv, t: Target, cond: WaitCondition, timeoutMs: num
 }
 
 /** `--for=create`: polls the finder every 0.5 s until something is found. */
-function waitForCreation(env: CommandEnv, request: ResourceRequest, timeoutMs: number): void {
+function* waitForCreation(env: CommandEnv, request: ResourceRequest, timeoutMs: number): Waiting<void> {
   const found = () => {
     const { infos, errors } = fetchInfos(env, request, env.namespace);
     const notFound = errors.every((e) => e.type === 'status' && e.status.reason === 'NotFound');
@@ -124,7 +124,8 @@ function waitForCreation(env: CommandEnv, request: ResourceRequest, timeoutMs: n
   for (;;) {
     if (found()) return;
     if (env.cluster.now() + 500 > deadline) throw fail('timed out waiting for the condition');
-    env.cluster.advance(500);
+    // `advance(500)`: a wait whose condition never holds runs exactly that far
+    yield { until: () => false, maxMs: 500 };
   }
 }
 
@@ -146,7 +147,7 @@ export const waitCommand: KubectlCommand = {
     { name: 'local', type: 'bool' },
     outputFlag,
   ],
-  run(env) {
+  *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
     const cond = parseWaitCondition(f.string('for'));
     let timeoutMs = f.duration('timeout');
@@ -166,7 +167,7 @@ export const waitCommand: KubectlCommand = {
       },
       f.strings('filename'),
     );
-    if (cond.type === 'create') waitForCreation(env, request, timeoutMs);
+    if (cond.type === 'create') yield* waitForCreation(env, request, timeoutMs);
     const deadline = env.cluster.now() + timeoutMs;
     const errors: KubeError[] = [];
     let visited = 0;
@@ -180,7 +181,7 @@ export const waitCommand: KubectlCommand = {
         for (const object of info.objects) {
           visited++;
           try {
-            const err = waitFor(env, { mapping: info.mapping, object }, cond, timeoutMs, deadline);
+            const err = yield* waitFor(env, { mapping: info.mapping, object }, cond, timeoutMs, deadline);
             if (err) errors.push(err);
           } catch (e) {
             if (e instanceof WaitCheckError) errors.push({ type: 'message', message: e.message });

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { IdbSessionStore, type JournalSlot, replayWrites } from './idbSessionStore';
 import type { SessionEntry } from './sessionLog';
@@ -24,7 +25,49 @@ async function open(name: string, journal?: JournalSlot): Promise<IdbSessionStor
   return IdbSessionStore.open(name, journal, () => {});
 }
 
+/** How many records IndexedDB holds (what a long session costs on disk). */
+async function storedRecords(name: string): Promise<number> {
+  const db = await openDB(name, 1);
+  const n = await db.count('session');
+  db.close();
+  return n;
+}
+
 describe('IdbSessionStore', () => {
+  it('keeps a command recorded started then finished as one record, and play ticks merged into one', async () => {
+    const name = `t${dbs++}`;
+    const a = await open(name);
+    const rec = (seq: number, e: SessionEntry, status: 'started' | 'finished') => a.append({ ...e, seq, status });
+    await rec(1, init, 'started');
+    await rec(1, init, 'finished');
+    for (let seq = 2; seq < 12; seq++) {
+      await rec(seq, adv(250), 'started');
+      await rec(seq, adv(250), 'finished');
+    }
+    await rec(12, line('sleep 1000000h'), 'started');
+    expect(await storedRecords(name)).toBe(3);
+    expect((await (await open(name)).load())?.entries).toEqual([
+      { ...init, seq: 1, status: 'finished' },
+      { ...adv(2500), seq: 2, status: 'finished' },
+      { ...line('sleep 1000000h'), seq: 12, status: 'started' },
+    ]);
+  });
+
+  it('folds a record of an earlier command and a forgotten one when it loads', async () => {
+    const name = `t${dbs++}`;
+    const a = await open(name);
+    await a.append({ ...init, seq: 1, status: 'finished' });
+    await a.append({ ...line('sleep 10'), seq: 2, status: 'started' });
+    await a.append({ ...line('kubectl get pods'), seq: 3, status: 'started' });
+    await a.append({ ...line('sleep 10'), seq: 2, status: 'finished' });
+    await a.append({ ...line('kubectl get pods'), seq: 3, forgotten: true });
+    expect((await (await open(name)).load())?.entries).toEqual([
+      { ...init, seq: 1, status: 'finished' },
+      { ...line('sleep 10'), seq: 2, status: 'finished' },
+    ]);
+    expect(await storedRecords(name)).toBe(2);
+  });
+
   it('keeps appended entries across a reopen, merged and from the last init', async () => {
     const name = `t${dbs++}`;
     const a = await open(name);

@@ -1,7 +1,7 @@
 /**
  * The session log in IndexedDB, append-only: each command is one record keyed by its position, so a command
  * costs one small write (not a rewrite of the whole history). A new `init` clears the log in the same
- * transaction; a merged `advance` rewrites only the last record.
+ * transaction; a command's `finished` record or a merged `advance` rewrites only the last record or two.
  *
  * IndexedDB writes finish after the page may already be gone, so writes not yet acknowledged are kept in a
  * small synchronous journal (localStorage) on `pagehide`; the next load replays it over what IndexedDB kept.
@@ -50,7 +50,8 @@ function parseJournal(text: string | undefined): PositionedWrite[] {
 
 export class IdbSessionStore implements SessionStore {
   readonly durable = true;
-  private last: { seq: number; entry: SessionEntry } | undefined;
+  /** The log's last two entries and the position of the last (what the next append may rewrite). */
+  private last: LogTail | undefined;
   private unacknowledged: PositionedWrite[] = [];
   /** A journal this page wrote is kept current: a stale one would replay old writes over newer ones. */
   private journalWritten = false;
@@ -88,19 +89,22 @@ export class IdbSessionStore implements SessionStore {
       await this.replaceAll(entries);
       this.journal?.remove();
     }
-    this.last = entries.length ? { seq: entries.length - 1, entry: entries[entries.length - 1] } : undefined;
+    this.last = lastOf(entries);
     return entries[0]?.command.type === 'init' ? { entries } : undefined;
   }
 
   append(entry: SessionEntry): Promise<void> {
-    const op = nextOp(this.last?.entry, entry);
-    const seq = op.type === 'reset' ? 0 : op.type === 'replaceLast' ? (this.last?.seq ?? 0) : (this.last?.seq ?? -1) + 1;
-    this.last = { seq, entry: op.entry };
+    const last = this.last;
+    const op = nextOp(last?.entry, entry, last?.before);
+    const at = last?.seq ?? -1;
+    const seq = op.type === 'reset' ? 0 : op.type === 'replaceLast' ? Math.max(at, 0) : op.type === 'mergeLast' ? Math.max(at - 1, 0) : at + 1;
+    // after a merge the entry before the merged one is not known here: no second merge until the next push
+    this.last = { seq, entry: op.entry, before: op.type === 'push' ? last?.entry : op.type === 'replaceLast' ? last?.before : undefined };
     return this.write([{ seq, entry: op.entry, reset: op.type === 'reset' }]);
   }
 
   replaceAll(entries: readonly SessionEntry[]): Promise<void> {
-    this.last = entries.length ? { seq: entries.length - 1, entry: entries[entries.length - 1] } : undefined;
+    this.last = lastOf(entries);
     if (entries.length === 0) return this.clear();
     return this.write(entries.map((entry, seq) => ({ seq, entry, reset: seq === 0 })));
   }
@@ -139,8 +143,9 @@ export class IdbSessionStore implements SessionStore {
     try {
       for (const w of writes) {
         if (w.reset) track(tx.store.clear());
-        // a write at a position makes everything after it obsolete (after a merge there is nothing after it)
+        // a write at a position makes everything after it obsolete (a merge of the last two leaves one behind)
         track(tx.store.put(w.entry, w.seq));
+        track(tx.store.delete(IDBKeyRange.lowerBound(w.seq, true)));
       }
       await Promise.all(requests);
     } catch (e) {
@@ -155,4 +160,15 @@ export class IdbSessionStore implements SessionStore {
     // the page came back (back/forward cache) and the writes landed after all
     if (this.journalWritten) this.flushJournal();
   }
+}
+
+interface LogTail {
+  seq: number;
+  entry: SessionEntry;
+  before?: SessionEntry;
+}
+
+function lastOf(entries: readonly SessionEntry[]): LogTail | undefined {
+  const n = entries.length;
+  return n ? { seq: n - 1, entry: entries[n - 1], before: entries[n - 2] } : undefined;
 }

@@ -77,10 +77,20 @@ export class SessionKeeper {
     return legacy;
   }
 
-  /** Records one cluster-changing command after it was sent. */
+  /** Records one cluster-changing command (its start, its finish, or that it is forgotten). */
   record(entry: SessionEntry): void {
     if (this.mode === 'waiting') this.buffer.push(entry);
     else if (this.mode === 'saving') this.o.store.append(entry).catch((e) => this.fail(e));
+  }
+
+  /** The log as a whole changed (e.g. numbered after loading): written at once, or when this tab may save. */
+  replaceLog(entries: readonly SessionEntry[]): void {
+    if (this.mode === 'waiting') {
+      // what is buffered so far is part of `entries` (it begins with an init, so appending it starts a new log)
+      this.buffer = compact(entries);
+      return;
+    }
+    if (this.mode === 'saving') this.o.store.replaceAll(compact(entries)).catch((e) => this.fail(e));
   }
 
   /** Saves the editor text now (the debounce, `pagehide`, and a hidden tab call it). */

@@ -32,4 +32,29 @@ describe('session log compaction', () => {
       entry: adv(30, { status: 'finished' }),
     });
   });
+
+  it('folds the records of numbered commands: the latest in place of the first, a forgotten one gone', () => {
+    const line = (seq: number, status: 'started' | 'finished', l = 'sleep 5'): SessionEntry => ({ command: { type: 'terminal', session: 't1', line: l }, seq, status });
+    const log = compact([
+      { ...init, seq: 1, status: 'started' },
+      { ...init, seq: 1, status: 'finished' },
+      line(2, 'started'),
+      line(3, 'started', 'kubectl get pods'),
+      line(2, 'finished'),
+      { ...line(3, 'started', 'kubectl get pods'), forgotten: true },
+      line(4, 'started', 'sleep 1000000h'),
+    ]);
+    expect(log).toEqual([{ ...init, seq: 1, status: 'finished' }, line(2, 'finished'), line(4, 'started', 'sleep 1000000h')]);
+  });
+
+  it("replaces the last entry with its command's finish, merging a finished tick into the one before", () => {
+    const tick = (seq: number, status: 'started' | 'finished', ms = 250): SessionEntry => ({ ...adv(ms), seq, status });
+    expect(nextOp(tick(3, 'started'), tick(3, 'finished'), apply)).toEqual({ type: 'replaceLast', entry: tick(3, 'finished') });
+    expect(nextOp(tick(3, 'started'), tick(3, 'finished'), tick(2, 'finished'))).toEqual({ type: 'mergeLast', entry: tick(2, 'finished', 500) });
+    expect(nextOp(tick(2, 'finished'), tick(3, 'started')).type).toBe('push');
+    expect(compact([{ ...init, seq: 1, status: 'finished' }, tick(2, 'finished'), tick(3, 'started'), tick(3, 'finished')])).toEqual([
+      { ...init, seq: 1, status: 'finished' },
+      tick(2, 'finished', 500),
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
  * Where the session log is kept. One small interface with two implementations: IndexedDB in the browser
  * (`idbSessionStore.ts`) and memory (here) when storage is unavailable and in unit tests.
  */
-import { type SavedSession, type SessionEntry, applyOp, nextOp } from './sessionLog';
+import { type SavedSession, type SessionEntry, applyOp, compact, nextOp } from './sessionLog';
 
 export interface SessionStore {
   /** The saved session, or undefined when there is none (or it does not start with `init`). */
@@ -22,11 +22,12 @@ export class MemorySessionStore implements SessionStore {
   private log: SessionEntry[] = [];
 
   async load(): Promise<SavedSession | undefined> {
-    return this.log[0]?.command.type === 'init' ? { entries: [...this.log] } : undefined;
+    const entries = compact(this.log);
+    return entries.length ? { entries } : undefined;
   }
 
   async append(entry: SessionEntry): Promise<void> {
-    this.log = applyOp(this.log, nextOp(this.log[this.log.length - 1], entry));
+    this.log = applyOp(this.log, nextOp(this.log.at(-1), entry, this.log.at(-2)));
   }
 
   async replaceAll(entries: readonly SessionEntry[]): Promise<void> {

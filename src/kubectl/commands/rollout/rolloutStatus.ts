@@ -10,7 +10,7 @@
 import type { KubeObject, WatchEvent } from '../../../engine';
 import type { Deployment } from '../../../engine/api/types';
 import { ChunkStream } from '../../cli/chunkStream';
-import type { CommandEnv, KubectlCommand, WatchStream } from '../../cli/command';
+import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../../cli/errors';
 import { revisionOf } from '../../resources/deploymentReplicaSets';
 import { groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
@@ -49,7 +49,7 @@ export function deploymentStatus(d: Deployment, revision: number): StatusResult 
 }
 
 /** Follows one Deployment: prints each status; resolves to done, an error, or still running. */
-function follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolean, timeoutMs: number): WatchStream | undefined {
+function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolean, timeoutMs: number): Waiting<WatchStream | undefined> {
   const first = deploymentStatus(d as Deployment, revision);
   if ('error' in first) throw fail(first.error);
   env.out.out(first.text);
@@ -78,18 +78,24 @@ function follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolean
     onEvent,
   );
   if (!watched.ok) throw new CommandError({ type: 'status', status: watched.status });
-  env.cluster.runUntil(() => outcome !== 'running', timeoutMs > 0 ? timeoutMs : maxForegroundWaitMs);
-  if (outcome === 'running' && timeoutMs <= 0) {
-    // kubectl is still blocked in its watch: keep printing as the cluster changes, until interrupted
-    const stream = new ChunkStream(() => watched.value.stop());
-    sink = (s) => stream.push({ stdout: s });
-    finish = (error) => {
-      if (error) stream.push({ stderr: `error: ${error}\n` });
-      stream.stop();
-    };
-    return stream;
+  let handedOver = false;
+  try {
+    yield { until: () => outcome !== 'running', maxMs: timeoutMs > 0 ? timeoutMs : maxForegroundWaitMs };
+    if (outcome === 'running' && timeoutMs <= 0) {
+      // kubectl is still blocked in its watch: keep printing as the cluster changes, until interrupted
+      const stream = new ChunkStream(() => watched.value.stop());
+      sink = (s) => stream.push({ stdout: s });
+      finish = (error) => {
+        if (error) stream.push({ stderr: `error: ${error}\n` });
+        stream.stop();
+      };
+      handedOver = true;
+      return stream;
+    }
+  } finally {
+    // also when interrupted (Ctrl+C) while waiting
+    if (!handedOver) watched.value.stop();
   }
-  watched.value.stop();
   if (outcome === 'running') throw fail('timed out waiting for the condition');
   if (outcome !== 'done') throw new CommandError(outcome);
   return undefined;
@@ -105,14 +111,14 @@ export const rolloutStatusCommand: KubectlCommand = {
     { name: 'revision', type: 'int' },
     { name: 'timeout', type: 'duration' },
   ],
-  run(env) {
+  *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
     const { targets, errors } = rolloutTargets(env, () => {
       if (f.int('revision') < 0) throw fail(`revision must be a positive integer: ${f.int('revision')}`);
     });
     for (const t of targets) {
       if (t.mapping.kind !== 'Deployment') throw fail(`no status viewer has been implemented for ${groupKindString(t.mapping)}`);
-      const stream = follow(env, t.object, f.int('revision'), f.bool('watch'), f.duration('timeout'));
+      const stream = yield* follow(env, t.object, f.int('revision'), f.bool('watch'), f.duration('timeout'));
       if (stream) return stream;
     }
     const err = aggregate(errors);

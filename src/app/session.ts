@@ -1,0 +1,86 @@
+/**
+ * The page's simulation session: the worker bridge, its persisted command log, and how its events reach the
+ * store (diffs, progress, terminal output, notices). Created once by `startApp` and injected into the store
+ * as the features' `SimulationPort`; nothing here runs on import.
+ */
+import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
+import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
+import type { Command, Reply, TerminalChunk } from '../protocol/messages';
+import { seedTopologyManifest } from '../scenario/library/seedTopology';
+import type { SimulationPort } from '../state/simulationSlice';
+import { useAppStore } from '../state/store';
+
+export interface Session extends SimulationPort {
+  /** Rebuilds the saved session, or starts the seed topology when there is none. */
+  start(): Promise<void>;
+  /** Throws the session away and starts over from the seed topology. */
+  reset(): Promise<void>;
+  crashForTest(): void;
+  readonly loggedCommands: number;
+  /** The logged commands with their seq and status (for an export of the session). */
+  entries(): SessionEntry[];
+}
+
+export function createSession(createWorker: () => WorkerLike, store: SessionStore): Session {
+  const terminalListeners = new Map<string, (chunks: TerminalChunk[]) => void>();
+  const bridge = new WorkerBridge(
+    createWorker,
+    {
+      onDiffs: (diffs) => useAppStore.getState().applyDiffs(diffs),
+      onTerminalStream: (session, chunks) => terminalListeners.get(session)?.(chunks),
+      onProgress: (work) => useAppStore.getState().setWork(work),
+      onRebuilt: (report) => useAppStore.getState().setNotice(rebuildNotice(report), report.skipped.length || report.abandoned ? 'error' : 'info'),
+    },
+    { store },
+  );
+
+  const send = async (command: Command): Promise<Reply> => {
+    const reply = await bridge.send(command);
+    if (!reply.ok) useAppStore.getState().setNotice(reply.error);
+    return reply;
+  };
+
+  const seed = async () => {
+    await send({ type: 'init', manifests: seedTopologyManifest });
+    await send({ type: 'advance', ms: 15_000 });
+  };
+
+  return {
+    send,
+    onTerminalOutput(session, listener) {
+      if (listener) terminalListeners.set(session, listener);
+      else terminalListeners.delete(session);
+    },
+    async start() {
+      const report = await bridge.restore();
+      const sessions = new Set(bridge.entries().flatMap((e) => (e.command.type === 'terminal' ? [e.command.session] : [])));
+      if (bridge.loggedCommands === 0) {
+        await seed();
+        if (report.skipped.length) useAppStore.getState().setNotice(rebuildNotice(report), 'error');
+        return;
+      }
+      // A watch the last page left running belongs to a terminal that no longer exists: stop it, so the fresh
+      // terminal of the same session id does not start printing someone else's rows.
+      for (const session of sessions) await send({ type: 'interrupt', session });
+      if (report.skipped.length || report.abandoned) useAppStore.getState().setNotice(rebuildNotice(report), 'error');
+    },
+    reset: seed,
+    crashForTest: () => bridge.crashForTest(),
+    entries: () => bridge.entries(),
+    get loggedCommands() {
+      return bridge.loggedCommands;
+    },
+  };
+}
+
+/** The notice after a rebuild: what was replayed, and what was not and why. */
+export function rebuildNotice(r: RebuildReport): string {
+  const plural = (n: number) => `${n} command${n === 1 ? '' : 's'}`;
+  const head =
+    r.reason === 'reload'
+      ? `Your session was restored by replaying ${plural(r.replayed)}`
+      : `The simulation restarted (${r.reason}). Your cluster was rebuilt by replaying ${plural(r.replayed)}`;
+  const skipped = r.skipped.length ? `; skipped (it never finished): ${r.skipped.join(', ')}` : '';
+  const abandoned = r.abandoned ? `; ${plural(r.abandoned)} left out (the replay ran out of time)` : '';
+  return `${head}${skipped}${abandoned}.`;
+}

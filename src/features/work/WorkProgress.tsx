@@ -1,0 +1,27 @@
+/**
+ * The long-running command the worker is working through (a `sleep 1000000h`, a `+5m`): what it is, how much
+ * of its virtual time is done, and Stop, which interrupts it as Ctrl+C would in its terminal.
+ */
+import type { AppState } from '../../state/store';
+import { useAppStore } from '../../state/store';
+import { send } from '../../state/simulation';
+import { testIds } from '../../testids';
+import { formatShare } from './formatShare';
+
+const selectWork = (s: AppState) => s.work;
+
+export function WorkProgress() {
+  const work = useAppStore(selectWork);
+  if (!work) return null;
+  return (
+    <div className="work-progress" role="status" data-testid={testIds.workProgress}>
+      <span className="work-label">
+        {work.label} — {formatShare(work.fraction)} of virtual time
+      </span>
+      <progress max={1} value={work.fraction} aria-label={`${work.label} progress`} />
+      <button type="button" data-testid={testIds.workStop} onClick={() => void send({ type: 'stop', id: work.id })} title="Stop it, as Ctrl+C would">
+        Stop
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * The worker's command loop, driven by hand: `later` queues macrotasks the test runs one by one, and a fake
+ * wall clock ends each slice, so what happens between two slices is visible.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Command, Reply, WorkProgress, WorkerMessage } from '../protocol/messages';
+import { formatTimestamp } from '../engine/clock';
+import { ClusterHost } from './clusterHost';
+import { CommandLoop } from './commandLoop';
+
+function setup() {
+  const host = new ClusterHost({ seed: 6 });
+  host.takeDiff();
+  const posted: WorkerMessage[] = [];
+  const tasks: Array<() => void> = [];
+  let wall = 0;
+  const loop = new CommandLoop(host, {
+    post: (m) => posted.push(m),
+    // every look at the clock costs 1 ms: a slice of 8 ms is a handful of steps
+    now: () => wall++,
+    later: (fn) => tasks.push(fn),
+    sliceMs: 8,
+    progressEveryMs: 0,
+  });
+  let nextId = 1;
+  const send = (command: Command) => {
+    const id = nextId++;
+    loop.receive({ id, command });
+    return id;
+  };
+  const replyTo = (id: number) => posted.find((m): m is Reply => m.type === 'reply' && m.id === id);
+  const runTask = () => tasks.shift()?.();
+  const runAll = () => {
+    while (tasks.length) runTask();
+  };
+  return { host, loop, posted, tasks, send, replyTo, runTask, runAll };
+}
+
+/**
+ * Starts a container that exits 1 under restartPolicy Always: restarted forever (CrashLoopBackOff), it keeps
+ * virtual time busy. On an idle cluster probes are quiet and a sleep ends in one slice.
+ */
+function crashLoop(t: ReturnType<typeof setup>): void {
+  const id = t.send({ type: 'terminal', session: 't9', line: "kubectl run crash --image=busybox:1.36 -- sh -c 'exit 1'" });
+  expect(t.replyTo(id)?.value).toMatchObject({ exitCode: 0 });
+}
+
+describe('CommandLoop', () => {
+  it('answers short commands at once', () => {
+    const t = setup();
+    const id = t.send({ type: 'terminal', session: 't1', line: 'echo hi' });
+    expect(t.replyTo(id)?.value).toEqual({ kind: 'terminal', output: [{ stream: 'stdout', text: 'hi\n' }], exitCode: 0, watching: false });
+    expect(t.tasks).toHaveLength(0);
+  });
+
+  it('runs a long sleep in slices, answering ping and reads, streaming progress, and queueing changes behind it', () => {
+    const t = setup();
+    crashLoop(t);
+    const start = t.host.current.now();
+    const sleep = t.send({ type: 'terminal', session: 't1', line: 'sleep 24h' });
+    expect(t.replyTo(sleep)).toBeUndefined();
+    t.runTask();
+    t.runTask();
+    const ping = t.send({ type: 'ping' });
+    const pong = t.replyTo(ping)?.value;
+    expect(pong?.kind === 'pong' && pong.time).toBeGreaterThanOrEqual(start);
+    expect(pong?.kind === 'pong' && pong.time).toBeLessThan(start + 86_400_000);
+    const read = t.send({ type: 'selectorMatches', namespace: 'default', selector: { app: 'x' } });
+    expect(t.replyTo(read)?.value).toEqual({ kind: 'names', names: [] });
+    const apply = t.send({ type: 'terminal', session: 't2', line: 'kubectl run late --image=nginx:1.27' });
+    expect(t.replyTo(apply)).toBeUndefined();
+    t.runAll();
+    const progress = t.posted.filter((m): m is WorkProgress => m.type === 'progress');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((p) => p.id === sleep && p.label === 'sleep 24h')).toBe(true);
+    expect(progress.map((p) => p.fraction)).toEqual([...progress.map((p) => p.fraction)].sort((a, b) => a - b));
+    expect(t.replyTo(sleep)?.value).toEqual({ kind: 'terminal', output: [], exitCode: 0, watching: false });
+    // the queued command ran after the sleep, at its end time
+    const order = t.posted.filter((m): m is Reply => m.type === 'reply').map((m) => m.id);
+    expect(order.indexOf(apply)).toBeGreaterThan(order.indexOf(sleep));
+    expect(t.host.current.store.get('Pod', 'default/late')?.metadata?.creationTimestamp).toBe(formatTimestamp(start + 86_400_000));
+    expect(t.host.current.now()).toBe(start + 86_400_000);
+  });
+
+  it('Ctrl+C in the sleeping session ends the sleep with status 130 and how far it got; Stop does the same by id', () => {
+    const t = setup();
+    crashLoop(t);
+    const start = t.host.current.now();
+    const sleep = t.send({ type: 'terminal', session: 't1', line: 'sleep 1000000h' });
+    for (let i = 0; i < 5; i++) t.runTask();
+    // Ctrl+C in another session does not touch it
+    t.send({ type: 'interrupt', session: 't2' });
+    t.runTask();
+    expect(t.replyTo(sleep)).toBeUndefined();
+    t.send({ type: 'interrupt', session: 't1' });
+    t.runAll();
+    const r = t.replyTo(sleep);
+    expect(r?.value).toEqual({ kind: 'terminal', output: [], exitCode: 130, watching: false });
+    expect(r?.interruptedAfterMs).toBe(t.host.current.now() - start);
+
+    const adv = t.send({ type: 'advance', ms: 1e12 });
+    t.runTask();
+    t.send({ type: 'stop', id: adv });
+    t.runAll();
+    expect(t.replyTo(adv)?.interruptedAfterMs).toBeGreaterThan(0);
+    expect(t.loop.busy).toBe(false);
+  });
+
+  it('an init (Reset) interrupts the long command instead of waiting behind it', () => {
+    const t = setup();
+    crashLoop(t);
+    const sleep = t.send({ type: 'terminal', session: 't1', line: 'sleep 1000000h' });
+    t.runTask();
+    const init = t.send({ type: 'init', settings: { seed: 6 } });
+    t.runAll();
+    expect(t.replyTo(sleep)?.value).toMatchObject({ exitCode: 130 });
+    expect(t.replyTo(init)?.ok).toBe(true);
+  });
+
+  it('gives the same cluster as running every command in one go', () => {
+    const script: Command[] = [
+      { type: 'terminal', session: 't1', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=3' },
+      { type: 'terminal', session: 't1', line: 'kubectl expose deployment web --port=80' },
+      { type: 'terminal', session: 't1', line: 'sleep 10m' },
+      { type: 'terminal', session: 't1', line: 'kubectl scale deployment web --replicas=1' },
+      { type: 'advance', ms: 90_000 },
+    ];
+    const sliced = setup();
+    for (const c of script) sliced.send(c);
+    sliced.runAll();
+    const whole = new ClusterHost({ seed: 6 });
+    for (const c of script) whole.handle(1, c);
+    const dump = (h: ClusterHost) => JSON.stringify([h.current.now(), h.current.store.list('Pod'), h.current.store.list('EndpointSlice'), h.current.log.digest()]);
+    expect(dump(sliced.host)).toBe(dump(whole));
+  });
+});
