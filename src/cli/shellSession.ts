@@ -7,6 +7,7 @@
 import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { editorFrom } from './kubeEditor';
+import { applyFilters, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 interface Job {
@@ -32,6 +33,9 @@ export class ShellSession {
   private held = '';
   private transcript: string[] = [];
   private lastStatus = 0;
+  /** The stdout of a command whose output feeds a pipeline (`kubectl get pods | grep web`). */
+  private capture: string | undefined;
+  private pipedWatch = false;
 
   constructor(
     readonly cluster: Cluster,
@@ -80,12 +84,48 @@ export class ShellSession {
     if (text) this.transcript.push(text);
   }
 
+  private stdout(text: string): void {
+    if (this.capture !== undefined) this.capture += text;
+    else this.write(text);
+  }
+
+  /** Runs the pipeline's command with its stdout captured, then the filters over it; the status is the last stage's. */
+  private pipe(parsed: Extract<ParsedLine, { kind: 'pipeline' }>): void {
+    this.capture = '';
+    let stdout = '';
+    try {
+      this.execute(parsed.command);
+    } finally {
+      stdout = this.capture;
+      this.capture = undefined;
+    }
+    if (this.pipedWatch) {
+      this.pipedWatch = false;
+      this.lastStatus = 1;
+      return;
+    }
+    const f = applyFilters(parsed.filters, stdout);
+    this.write(f.stderr);
+    this.write(f.stdout);
+    this.lastStatus = f.exitCode;
+  }
+
   private background(text: string): void {
     if (this.holding) this.held += text;
     else this.write(text);
   }
 
   private execute(line: string): void {
+    const parsed = parseLine(line);
+    if (parsed.kind === 'unsupported') {
+      this.write(parsed.message);
+      this.lastStatus = 2;
+      return;
+    }
+    if (parsed.kind === 'pipeline') {
+      this.pipe(parsed);
+      return;
+    }
     // NAME=value (one word) or NAME=$(command) is an assignment; NAME=value command ... scopes NAME to the command
     const candidate = parseAssignment(line);
     const assignment = candidate && (candidate.command !== undefined || splitCommandLine(line).length === 1) ? candidate : undefined;
@@ -143,7 +183,7 @@ export class ShellSession {
         this.lastStatus = 0;
         return;
       case 'echo':
-        this.write(`${rest.join(' ')}\n`);
+        this.stdout(`${rest.join(' ')}\n`);
         this.lastStatus = 0;
         return;
       case undefined:
@@ -191,7 +231,15 @@ export class ShellSession {
         this.write(`[${id}]+  ${(result.exitCode === 0 ? 'Done' : `Exit ${result.exitCode}`).padEnd(24)}${command}\n`);
       }
     } else {
-      for (const c of result.output) this.write(c.text);
+      for (const c of result.output) {
+        if (c.stream === 'stdout') this.stdout(c.text);
+        else this.write(c.text);
+      }
+      if (result.watch && this.capture !== undefined) {
+        // as in the browser terminal: the watch's output is not filtered, the pipeline fails
+        this.write(pipedWatchMessage);
+        this.pipedWatch = true;
+      }
       if (result.watch) {
         // A foreground watch in a script would block forever; like a user pressing Ctrl+C, stop it here.
         result.watch.stop();

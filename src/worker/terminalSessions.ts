@@ -7,6 +7,7 @@ import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import type { TerminalChunk } from '../protocol/messages';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
+import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -39,6 +40,9 @@ export class TerminalSessions {
   ) {}
 
   run(session: string, line: string): TerminalResult {
+    // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
+    const piped = pipedTerminal(line, (command) => this.run(session, command), () => this.interrupt(session));
+    if (piped) return piped;
     this.interrupt(session);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
