@@ -74,6 +74,9 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         term.clearSelection();
         return false;
       }
+      // Ctrl+V pastes, as in desktop terminals: xterm would send it as ^V; left alone, the browser's paste event
+      // reaches xterm's textarea and the clipboard text arrives as input (Ctrl+Shift+V already did)
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'v') return false;
       return true;
     });
     termRef.current = term;
@@ -128,8 +131,9 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         return;
       }
       busy = true;
-      const reply = await send({ type: 'terminal', session, line });
-      busy = false;
+      const reply = await send({ type: 'terminal', session, line }).finally(() => {
+        busy = false;
+      });
       if (reply.ok && reply.value?.kind === 'terminal') {
         print(reply.value.output);
         if (reply.value.editorText !== undefined) useAppStore.getState().setEditorText(reply.value.editorText);
@@ -138,6 +142,15 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         term.write(shown(`error: ${reply.error ?? 'the command failed'}\n`));
       }
       if (!watching) term.write(prompt);
+    };
+    // Keys typed while a command runs wait, as in a real terminal's input queue, and go in after its prompt
+    let typeAhead = '';
+    const submit = (line: string) => {
+      void run(line).finally(() => {
+        const pending = typeAhead;
+        typeAhead = '';
+        if (pending) onInput(pending);
+      });
     };
     term.write(crlf('svcsim terminal — kubectl v1.34 against the simulated kind cluster. Type help.\n'));
     term.write(prompt);
@@ -169,6 +182,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     const onInput = (data: string) => {
       if (watching) {
         // a watch owns the terminal until Ctrl+C, like kubectl get -w
+        typeAhead = '';
         if (data.includes('\x03')) {
           watching = false;
           void send({ type: 'interrupt', session });
@@ -177,14 +191,22 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         }
         return;
       }
-      if (busy) return;
+      if (busy) {
+        typeAhead += data;
+        return;
+      }
       if (completing) {
         typedDuringCompletion += data;
         return;
       }
-      for (const a of editor.handle(data)) {
+      // One line at a time: a multi-line paste shows each line at its prompt before it runs (as bash echoes
+      // pasted lines), and the rest waits for the command to finish
+      const end = data.search(/\r\n?|\n/);
+      const now = end < 0 ? data : data.slice(0, end + (data.startsWith('\r\n', end) ? 2 : 1));
+      if (now.length < data.length) typeAhead = data.slice(now.length) + typeAhead;
+      for (const a of editor.handle(now)) {
         if (a.type === 'redraw') redraw();
-        else if (a.type === 'submit') void run(a.line);
+        else if (a.type === 'submit') submit(a.line);
         else if (a.type === 'interrupt') {
           term.write('^C\r\n');
           cursorRow = 0;
@@ -200,12 +222,23 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       }
     };
     const sub = term.onData(onInput);
+    // xterm ignores text that arrives as an input event in screen-reader mode (IME commits, dictation, an
+    // on-screen keyboard, insertText): take it here. A typed key never gets here: xterm cancels its keypress.
+    const textarea = term.textarea;
+    const onTextInput = (e: Event) => {
+      const ev = e as InputEvent;
+      if (ev.inputType !== 'insertText' || !ev.data || ev.isComposing) return;
+      onInput(ev.data);
+      if (textarea) textarea.value = '';
+    };
+    textarea?.addEventListener('input', onTextInput);
     const ro = new ResizeObserver(() => {
       if (host.current?.offsetParent) fit.fit();
     });
     ro.observe(host.current);
     return () => {
       sub.dispose();
+      textarea?.removeEventListener('input', onTextInput);
       ro.disconnect();
       onTerminalOutput(session, undefined);
       terminals.delete(session);
@@ -228,5 +261,6 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       });
     }
   }, [active]);
-  return <div className="terminal-host" ref={host} data-session={session} />;
+  // `nokey`: React Flow's key handlers (Space pans the canvas) leave keys typed in here alone
+  return <div className="terminal-host nokey" ref={host} data-session={session} />;
 }
