@@ -6,6 +6,7 @@
 import { WorkerBridge } from '../bridge/workerBridge';
 import { type Command, type Reply, type TerminalChunk, isMutating } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
+import { takeEmptyStart } from './startEmpty';
 import { useAppStore } from '../state/store';
 import { CommandLog } from '../bridge/commandLog';
 import type { SessionEntry } from '../state/persistence/sessionLog';
@@ -60,6 +61,10 @@ async function dispatch(command: Command, persist: boolean): Promise<Reply> {
 
 /** Starts the page's cluster: the saved session if there is one, else the seed topology. */
 export async function startSession(): Promise<void> {
+  if (takeEmptyStart()) {
+    await send({ type: 'init' });
+    return;
+  }
   const saved = (await loadSavedSession())?.map((e) => e.command);
   if (saved) {
     await replaySession(saved);

@@ -3,7 +3,7 @@
  * session's own `run`) and filters what it wrote to stdout; stderr passes through unfiltered, first, as it
  * reached the terminal while the command ran. Anything else returns undefined and runs as before.
  */
-import type { TerminalChunk } from '../../protocol/messages';
+import type { OutputChunk as TerminalChunk } from '../cli/output';
 import { applyFilters, parseLine, pipedWatchMessage } from './pipeline';
 
 export interface PipedResult {
