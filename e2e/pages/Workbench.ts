@@ -19,6 +19,9 @@ export class Workbench {
    * clear (IndexedDB writes land asynchronously).
    */
   async openFresh(): Promise<void> {
+    // Chromium asks a bare SVG document's origin for /favicon.ico (the app itself declares its icon): answer it,
+    // so the page-health check does not see a 404 caused by this helper
+    await this.page.route('**/favicon.ico', (r) => r.fulfill({ status: 204, body: '' }));
     await this.page.goto('/favicon.svg');
     await this.page.evaluate(async () => {
       localStorage.clear();

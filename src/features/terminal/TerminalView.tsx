@@ -87,17 +87,17 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     // Redraw the input line, which may wrap over several rows of a narrow terminal: go back to the row the
     // prompt is on, clear to the end of the screen, print, then put the cursor where the editor's cursor is.
     let cursorRow = 0;
-    const redraw = () => {
+    const redraw = (text = editor.buffer, cursor = editor.cursor) => {
       const cols = term.cols;
       // a completed name or pasted text may hold control characters: shown, and measured as shown
-      const line = showControls(editor.buffer);
+      const line = showControls(text);
       const total = promptWidth + line.length;
       let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : '';
       out += `\r\x1b[J${prompt}${line}`;
       // at an exact multiple of the width xterm waits to wrap; force the new row so the arithmetic holds
       if (line.length > 0 && total % cols === 0) out += '\r\n';
       const endRow = Math.floor(total / cols);
-      const target = promptWidth + showControls(editor.buffer.slice(0, editor.cursor)).length;
+      const target = promptWidth + showControls(text.slice(0, cursor)).length;
       const targetRow = Math.floor(target / cols);
       if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
       out += `\x1b[${(target % cols) + 1}G`;
@@ -206,7 +206,11 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       if (now.length < data.length) typeAhead = data.slice(now.length) + typeAhead;
       for (const a of editor.handle(now)) {
         if (a.type === 'redraw') redraw();
-        else if (a.type === 'submit') submit(a.line);
+        else if (a.type === 'submit') {
+          // the editor has already cleared its buffer: show the line being run (a pasted one was never drawn)
+          redraw(a.line, a.line.length);
+          submit(a.line);
+        }
         else if (a.type === 'interrupt') {
           term.write('^C\r\n');
           cursorRow = 0;
@@ -224,14 +228,25 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     const sub = term.onData(onInput);
     // xterm ignores text that arrives as an input event in screen-reader mode (IME commits, dictation, an
     // on-screen keyboard, insertText): take it here. A typed key never gets here: xterm cancels its keypress.
+    // In that mode xterm lets a typed key's input event through as well: an input event that follows a keydown
+    // (before its keyup) is that key, already handled.
     const textarea = term.textarea;
+    let keyHeld = false;
+    const onKeyDown = () => {
+      keyHeld = true;
+    };
+    const onKeyUp = () => {
+      keyHeld = false;
+    };
     const onTextInput = (e: Event) => {
       const ev = e as InputEvent;
-      if (ev.inputType !== 'insertText' || !ev.data || ev.isComposing) return;
+      if (keyHeld || ev.inputType !== 'insertText' || !ev.data || ev.isComposing) return;
       onInput(ev.data);
       if (textarea) textarea.value = '';
     };
     textarea?.addEventListener('input', onTextInput);
+    textarea?.addEventListener('keydown', onKeyDown);
+    textarea?.addEventListener('keyup', onKeyUp);
     const ro = new ResizeObserver(() => {
       if (host.current?.offsetParent) fit.fit();
     });
@@ -239,6 +254,8 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     return () => {
       sub.dispose();
       textarea?.removeEventListener('input', onTextInput);
+      textarea?.removeEventListener('keydown', onKeyDown);
+      textarea?.removeEventListener('keyup', onKeyUp);
       ro.disconnect();
       onTerminalOutput(session, undefined);
       terminals.delete(session);
