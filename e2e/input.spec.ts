@@ -60,6 +60,17 @@ test.describe('input', () => {
     await term.expectText("svcsim: '&&' is not supported");
   });
 
+  test('?start=empty starts from an empty cluster and leaves the address, so a reload keeps the session', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await page.goto('/?start=empty');
+    const term = new TerminalPane(page);
+    await term.open();
+    await term.run('kubectl get pods');
+    await term.expectText('No resources found in default namespace.');
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   test('the seed walk-through typed in the browser prints what svcsim shell --playground prints', async ({ page }) => {
     const script = [
       'kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"',

@@ -7,7 +7,7 @@
 import type { Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { editorFrom } from './kubeEditor';
-import { applyFilters, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
+import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 interface Job {
@@ -254,13 +254,13 @@ export class ShellSession {
 
   /** Runs a command for `$(...)`: its stdout is the value; stderr still reaches the transcript. */
   private runCapture(command: string): string {
-    const words = splitCommandLine(command);
-    if (words[0] !== 'kubectl' && words[0] !== 'k') {
-      this.write(`svcsim: only kubectl can run inside $(...)\n`);
-      return '';
-    }
-    const r = runKubectl(this.context(), words.slice(1));
-    r.watch?.stop();
+    const r = capturePiped(command, (inner) => {
+      const words = splitCommandLine(inner);
+      if (words[0] !== 'kubectl' && words[0] !== 'k') return { stdout: '', stderr: 'svcsim: only kubectl can run inside $(...)\n', exitCode: 1 };
+      const k = runKubectl(this.context(), words.slice(1));
+      k.watch?.stop();
+      return k;
+    });
     if (r.stderr) this.write(r.stderr);
     this.lastStatus = r.exitCode;
     return r.stdout;

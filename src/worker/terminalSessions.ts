@@ -8,6 +8,7 @@ import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } f
 import type { TerminalChunk } from '../protocol/messages';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
+import { capturePiped } from '../kubectl/shell/pipeline';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -52,12 +53,13 @@ export class TerminalSessions {
         vars.set(assignment.name, expandVariables(assignment.value ?? '', vars));
         return { output: [], exitCode: 0, watching: false };
       }
-      const inner = splitCommandLine(expandVariables(assignment.command, vars));
-      if (inner[0] !== 'kubectl' && inner[0] !== 'k') {
-        return { output: [{ stream: 'stderr', text: 'only kubectl can run inside $(...)\n' }], exitCode: 1, watching: false };
-      }
-      const r = runKubectl({ ...this.context(), cluster: this.cluster() }, inner.slice(1));
-      r.watch?.stop();
+      const r = capturePiped(expandVariables(assignment.command, vars), (command) => {
+        const inner = splitCommandLine(command);
+        if (inner[0] !== 'kubectl' && inner[0] !== 'k') return { stdout: '', stderr: 'only kubectl can run inside $(...)\n', exitCode: 1 };
+        const k = runKubectl({ ...this.context(), cluster: this.cluster() }, inner.slice(1));
+        k.watch?.stop();
+        return k;
+      });
       vars.set(assignment.name, r.stdout.replace(/\n+$/, ''));
       return { output: r.stderr ? [{ stream: 'stderr', text: r.stderr }] : [], exitCode: r.exitCode, watching: false };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFilters, parseLine } from './pipeline';
+import { applyFilters, capturePiped, parseLine } from './pipeline';
 
 // Formats and statuses follow GNU coreutils (src/wc.c, src/head.c, src/tail.c, src/sort.c, src/uniq.c) and GNU grep (src/grep.c).
 const table = 'NAME   STATUS\nweb-1  Running\nWeb-2  Pending\napi-1  Running\n';
@@ -54,5 +54,13 @@ describe('filters', () => {
     expect(run("grep -o 'Running' | uniq -c").stdout).toBe('      2 Running\n');
     expect(run('sort -n | head -1').stdout).toBe('NAME   STATUS\n');
     expect(run('awk 1').exitCode).toBe(127);
+  });
+});
+
+describe('capturePiped', () => {
+  it('filters the stdout of a command substitution', () => {
+    const run = (c: string) => ({ stdout: c === 'kubectl get pods' ? table : '', stderr: '', exitCode: 0 });
+    expect(capturePiped('kubectl get pods | grep -c Running', run)).toEqual({ stdout: '2\n', stderr: '', exitCode: 0 });
+    expect(capturePiped('kubectl get pods', run).stdout).toBe(table);
   });
 });

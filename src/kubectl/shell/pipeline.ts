@@ -7,6 +7,8 @@
 import { splitCommandLine } from '../commandLine';
 import { type FilterResult, runFilter } from './filters';
 
+export type { FilterResult } from './filters';
+
 export type ParsedLine =
   | { kind: 'simple' }
   | { kind: 'pipeline'; command: string; filters: string[][] }
@@ -97,4 +99,20 @@ export function applyFilters(filters: string[][], stdout: string): FilterResult 
     exitCode = r.exitCode;
   }
   return { stdout: text, stderr, exitCode };
+}
+
+/**
+ * `$(command | filter …)`: runs the command through `run` and the filters over its stdout. The value is the
+ * filtered stdout; stderr collects the command's and the filters' messages.
+ */
+export function capturePiped(
+  command: string,
+  run: (command: string) => FilterResult,
+): FilterResult {
+  const parsed = parseLine(command);
+  if (parsed.kind === 'unsupported') return { stdout: '', stderr: parsed.message, exitCode: 2 };
+  if (parsed.kind === 'simple') return run(command);
+  const r = run(parsed.command);
+  const f = applyFilters(parsed.filters, r.stdout);
+  return { stdout: f.stdout, stderr: r.stderr + f.stderr, exitCode: f.exitCode };
 }
