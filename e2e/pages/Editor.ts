@@ -33,23 +33,42 @@ export class Editor {
     return this.page.evaluate(() => window.svcsim?.getEditorText() ?? '');
   }
 
-  /** Types at the end of the text (Monaco 0.57 drops spaces from keyboard.type in Chromium: insertText keeps them). */
+  /** Inserts text at the end in one input event (no auto-indent, no completion); `typeManifestAtEnd` presses keys. */
   async typeAtEnd(text: string): Promise<void> {
     await this.root.locator('.view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+End');
     await this.page.keyboard.insertText(text);
   }
 
-  /**
-   * Presses the keys of `text` on a new last line, as a user types. Monaco 0.57 in Chromium drops typed
-   * spaces (its EditContext input), so keep `text` free of spaces.
-   */
+  /** Presses the keys of `text` on a new last line, as a user types. */
   async typeKeysOnNewLastLine(text: string): Promise<void> {
     await this.root.locator('.view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+End');
     await this.page.keyboard.press('End');
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Types a manifest on new lines at the end, key by key. As a user does, it dismisses the completion list
+   * before Enter (Enter would accept a suggestion) and removes the indentation Monaco carries to the new line
+   * before typing the line's own.
+   */
+  async typeManifestAtEnd(text: string): Promise<void> {
+    await this.root.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    for (const line of text.split('\n')) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Enter');
+      // at the end of the text: Shift+Home selects the carried indentation, if any; Delete removes it (or nothing)
+      await this.page.keyboard.press('Shift+Home');
+      await this.page.keyboard.press('Delete');
+      await this.page.keyboard.type(line);
+    }
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Shift+Home');
+    await this.page.keyboard.press('Delete');
   }
 
   /** The visible text of the editor (Monaco renders spaces as non-breaking spaces). */

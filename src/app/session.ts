@@ -7,6 +7,7 @@ import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/wor
 import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
 import type { Command, Reply, TerminalChunk } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
+import { takeEmptyStart } from './startEmpty';
 import type { SimulationPort } from '../state/simulationSlice';
 import { useAppStore } from '../state/store';
 
@@ -53,6 +54,12 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
     },
     async start() {
       const report = await bridge.restore();
+      // `?start=empty`: a fresh empty cluster instead of the saved session or the seed topology (a new init
+      // also starts the saved log afresh)
+      if (takeEmptyStart()) {
+        await send({ type: 'init' });
+        return;
+      }
       const sessions = new Set(bridge.entries().flatMap((e) => (e.command.type === 'terminal' ? [e.command.session] : [])));
       if (bridge.loggedCommands === 0) {
         await seed();

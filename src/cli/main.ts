@@ -1,19 +1,23 @@
 /**
  * `svcsim` — the simulated cluster and kubectl in Node, for scripts and CI.
  *
- *   npm run -s svcsim -- shell [--seed N] [--config cluster.yaml] < script.sh
+ *   npm run -s svcsim -- shell [--seed N] [--config cluster.yaml] [--playground] < script.sh
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Cluster } from '../engine';
 import { parseClusterConfig } from './clusterConfigFile';
 import { ShellSession } from './shellSession';
+import { startLikePlayground } from '../scenario/playgroundStart';
 
 const usage = `Usage:
-  svcsim shell [--seed N] [--config FILE]   read a script from standard input, one line at a time
+  svcsim shell [--seed N] [--config FILE] [--playground]
+      read a script from standard input, one line at a time. --playground starts from the playground's first
+      state (the seed topology applied and 15s of virtual time passed) instead of an empty cluster.
 
 Script lines: kubectl ... (or k ...), sleep DURATION (30s, 5m, 2h), a trailing & to run a watch in the
-background, jobs, kill %N, wait, NAME=$(kubectl ...) and $NAME, # comments.
+background, jobs, kill %N, wait, NAME=$(kubectl ...) and $NAME, # comments, and pipes into
+grep, head, tail, wc, sort and uniq.
 `;
 
 function fail(message: string): never {
@@ -30,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   if (cmd !== 'shell') fail(`unknown command "${cmd}"\n${usage}`);
   let config = {};
   let seed: number | undefined;
+  let playground = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (name: string) => {
@@ -53,11 +58,17 @@ async function main(argv: string[]): Promise<void> {
       const parsed = parseClusterConfig(text);
       if (!parsed.ok) fail(`${path}: ${parsed.error}`);
       config = parsed.config;
+    } else if (a === '--playground') {
+      playground = true;
     } else {
       fail(`unknown flag ${a}\n${usage}`);
     }
   }
   const cluster = new Cluster({ ...config, ...(seed !== undefined ? { seed } : {}) });
+  if (playground) {
+    const errors = startLikePlayground(cluster);
+    if (errors.length) fail(`the playground's seed topology did not apply: ${errors.join('; ')}`);
+  }
   const session = new ShellSession(cluster, {
     readFile: (p) => {
       try {

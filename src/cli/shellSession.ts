@@ -8,6 +8,7 @@ import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { editorFrom } from './kubeEditor';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
+import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 
 interface Job {
@@ -35,6 +36,9 @@ export class ShellSession {
   private lastStatus = 0;
   /** The localhost ports `kubectl port-forward` holds in this session's cluster. */
   private readonly portForwards = new LocalPortRegistry();
+  /** The stdout of a command whose output feeds a pipeline (`kubectl get pods | grep web`). */
+  private capture: string | undefined;
+  private pipedWatch = false;
 
   constructor(
     readonly cluster: Cluster,
@@ -83,12 +87,48 @@ export class ShellSession {
     if (text) this.transcript.push(text);
   }
 
+  private stdout(text: string): void {
+    if (this.capture !== undefined) this.capture += text;
+    else this.write(text);
+  }
+
+  /** Runs the pipeline's command with its stdout captured, then the filters over it; the status is the last stage's. */
+  private pipe(parsed: Extract<ParsedLine, { kind: 'pipeline' }>): void {
+    this.capture = '';
+    let stdout = '';
+    try {
+      this.execute(parsed.command);
+    } finally {
+      stdout = this.capture;
+      this.capture = undefined;
+    }
+    if (this.pipedWatch) {
+      this.pipedWatch = false;
+      this.lastStatus = 1;
+      return;
+    }
+    const f = applyFilters(parsed.filters, stdout);
+    this.write(f.stderr);
+    this.write(f.stdout);
+    this.lastStatus = f.exitCode;
+  }
+
   private background(text: string): void {
     if (this.holding) this.held += text;
     else this.write(text);
   }
 
   private execute(line: string): void {
+    const parsed = parseLine(line);
+    if (parsed.kind === 'unsupported') {
+      this.write(parsed.message);
+      this.lastStatus = 2;
+      return;
+    }
+    if (parsed.kind === 'pipeline') {
+      this.pipe(parsed);
+      return;
+    }
     // NAME=value (one word) or NAME=$(command) is an assignment; NAME=value command ... scopes NAME to the command
     const candidate = parseAssignment(line);
     const assignment = candidate && (candidate.command !== undefined || splitCommandLine(line).length === 1) ? candidate : undefined;
@@ -152,7 +192,7 @@ export class ShellSession {
         this.lastStatus = 0;
         return;
       case 'echo':
-        this.write(`${rest.join(' ')}\n`);
+        this.stdout(`${rest.join(' ')}\n`);
         this.lastStatus = 0;
         return;
       case undefined:
@@ -200,7 +240,15 @@ export class ShellSession {
         this.write(`[${id}]+  ${(result.exitCode === 0 ? 'Done' : `Exit ${result.exitCode}`).padEnd(24)}${command}\n`);
       }
     } else {
-      for (const c of result.output) this.write(c.text);
+      for (const c of result.output) {
+        if (c.stream === 'stdout') this.stdout(c.text);
+        else this.write(c.text);
+      }
+      if (result.watch && this.capture !== undefined) {
+        // as in the browser terminal: the watch's output is not filtered, the pipeline fails
+        this.write(pipedWatchMessage);
+        this.pipedWatch = true;
+      }
       if (result.watch) {
         // A foreground watch in a script would block forever; like a user pressing Ctrl+C, stop it here.
         result.watch.stop();
@@ -215,13 +263,13 @@ export class ShellSession {
 
   /** Runs a command for `$(...)`: its stdout is the value; stderr still reaches the transcript. */
   private runCapture(command: string): string {
-    const words = splitCommandLine(command);
-    if (words[0] !== 'kubectl' && words[0] !== 'k') {
-      this.write(`svcsim: only kubectl can run inside $(...)\n`);
-      return '';
-    }
-    const r = runKubectl(this.context(), words.slice(1));
-    r.watch?.stop();
+    const r = capturePiped(command, (inner) => {
+      const words = splitCommandLine(inner);
+      if (words[0] !== 'kubectl' && words[0] !== 'k') return { stdout: '', stderr: 'svcsim: only kubectl can run inside $(...)\n', exitCode: 1 };
+      const k = runKubectl(this.context(), words.slice(1));
+      k.watch?.stop();
+      return k;
+    });
     if (r.stderr) this.write(r.stderr);
     this.lastStatus = r.exitCode;
     return r.stdout;

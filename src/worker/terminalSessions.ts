@@ -10,6 +10,8 @@ import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { KubectlWaitCommand } from './kubectlWaitCommand';
 import { AdvanceWork, type RunningCommand } from './runningCommand';
+import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
+import { capturePiped } from '../kubectl/shell/pipeline';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -56,6 +58,9 @@ export class TerminalSessions {
    * `stopAfterMs` replays one that was interrupted after that much virtual time.
    */
   run(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
+    // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
+    const piped = pipedTerminal(line, (command) => this.runToEnd(session, command), () => this.interrupt(session));
+    if (piped) return piped;
     this.interrupt(session);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
@@ -65,12 +70,13 @@ export class TerminalSessions {
         vars.set(assignment.name, expandVariables(assignment.value ?? '', vars));
         return { output: [], exitCode: 0, watching: false };
       }
-      const inner = splitCommandLine(expandVariables(assignment.command, vars));
-      if (inner[0] !== 'kubectl' && inner[0] !== 'k') {
-        return { output: [{ stream: 'stderr', text: 'only kubectl can run inside $(...)\n' }], exitCode: 1, watching: false };
-      }
-      const r = runKubectl(this.kubectlContext(), inner.slice(1));
-      r.watch?.stop();
+      const r = capturePiped(expandVariables(assignment.command, vars), (command) => {
+        const inner = splitCommandLine(command);
+        if (inner[0] !== 'kubectl' && inner[0] !== 'k') return { stdout: '', stderr: 'only kubectl can run inside $(...)\n', exitCode: 1 };
+        const k = runKubectl(this.kubectlContext(), inner.slice(1));
+        k.watch?.stop();
+        return k;
+      });
       vars.set(assignment.name, r.stdout.replace(/\n+$/, ''));
       return { output: r.stderr ? [{ stream: 'stderr', text: r.stderr }] : [], exitCode: r.exitCode, watching: false };
     }
@@ -102,6 +108,15 @@ export class TerminalSessions {
     const present = (r: KubectlResult) => this.present(session, r, editorText);
     if (started.type === 'waiting') return new KubectlWaitCommand(this.cluster(), session, line.trim(), started, present, stopAfterMs);
     return present(started.result);
+  }
+
+  /** A pipeline's command, run to its end (a piped `sleep` or wait is not sliced: its output must be whole). */
+  private runToEnd(session: string, command: string): TerminalResult {
+    const r = this.run(session, command);
+    if (!('slice' in r)) return r;
+    while (!r.slice(Number.POSITIVE_INFINITY));
+    const v = r.outcome().value;
+    return v.kind === 'terminal' ? { output: v.output, exitCode: v.exitCode, watching: v.watching } : { output: [], exitCode: 0, watching: false };
   }
 
   /** What a finished kubectl run shows in the terminal; a watch it left running keeps streaming into the session. */

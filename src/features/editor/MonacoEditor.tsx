@@ -47,6 +47,9 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       scrollBeyondLastLine: false,
       tabSize: 2,
       ariaLabel: 'Kubernetes manifests (YAML)',
+      // Monaco 0.57's EditContext input (Chromium) is no text field to page-level key handlers, so Space reached
+      // the canvas's pan key, and synthetic key presses lose spaces; the hidden textarea input has neither problem
+      editContext: false,
     });
     editor.addAction({
       id: 'svcsim.apply',
@@ -94,5 +97,6 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
   useEffect(() => {
     monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
   }, [dark]);
-  return <div ref={host} className="monaco-host" />;
+  // `nokey`: React Flow's key handlers (Space pans the canvas) leave keys typed in here alone
+  return <div ref={host} className="monaco-host nokey" />;
 }

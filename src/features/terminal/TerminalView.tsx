@@ -74,6 +74,9 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         term.clearSelection();
         return false;
       }
+      // Ctrl+V pastes, as in desktop terminals: xterm would send it as ^V; left alone, the browser's paste event
+      // reaches xterm's textarea and the clipboard text arrives as input (Ctrl+Shift+V already did)
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'v') return false;
       return true;
     });
     termRef.current = term;
@@ -85,17 +88,17 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     // Redraw the input line, which may wrap over several rows of a narrow terminal: go back to the row the
     // prompt is on, clear to the end of the screen, print, then put the cursor where the editor's cursor is.
     let cursorRow = 0;
-    const redraw = () => {
+    const redraw = (text = editor.buffer, cursor = editor.cursor) => {
       const cols = term.cols;
       // a completed name or pasted text may hold control characters: shown, and measured as shown
-      const line = showControls(editor.buffer);
+      const line = showControls(text);
       const total = promptWidth + line.length;
       let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : '';
       out += `\r\x1b[J${prompt}${line}`;
       // at an exact multiple of the width xterm waits to wrap; force the new row so the arithmetic holds
       if (line.length > 0 && total % cols === 0) out += '\r\n';
       const endRow = Math.floor(total / cols);
-      const target = promptWidth + showControls(editor.buffer.slice(0, editor.cursor)).length;
+      const target = promptWidth + showControls(text.slice(0, cursor)).length;
       const targetRow = Math.floor(target / cols);
       if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
       out += `\x1b[${(target % cols) + 1}G`;
@@ -129,9 +132,10 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         return;
       }
       busy = true;
-      const reply = await send({ type: 'terminal', session, line });
-      busy = false;
-      interrupting = false;
+      const reply = await send({ type: 'terminal', session, line }).finally(() => {
+        busy = false;
+        interrupting = false;
+      });
       if (reply.ok && reply.value?.kind === 'terminal') {
         print(reply.value.output);
         if (reply.value.editorText !== undefined) useAppStore.getState().setEditorText(reply.value.editorText);
@@ -140,6 +144,15 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         term.write(shown(`error: ${reply.error ?? 'the command failed'}\n`));
       }
       if (!watching) term.write(prompt);
+    };
+    // Keys typed while a command runs wait, as in a real terminal's input queue, and go in after its prompt
+    let typeAhead = '';
+    const submit = (line: string) => {
+      void run(line).finally(() => {
+        const pending = typeAhead;
+        typeAhead = '';
+        if (pending) onInput(pending);
+      });
     };
     term.write(crlf('svcsim terminal — kubectl v1.34 against the simulated kind cluster. Type help.\n'));
     term.write(prompt);
@@ -171,6 +184,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     const onInput = (data: string) => {
       if (watching) {
         // a watch owns the terminal until Ctrl+C, like kubectl get -w
+        typeAhead = '';
         if (data.includes('\x03')) {
           watching = false;
           void send({ type: 'interrupt', session });
@@ -180,21 +194,36 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         return;
       }
       if (busy) {
-        // Ctrl+C while a command runs (a `sleep`, a wait): as bash, echo ^C; the new prompt comes with its end
-        if (data.includes('\x03') && !interrupting) {
-          interrupting = true;
-          term.write('^C\r\n');
-          void send({ type: 'interrupt', session });
+        // Ctrl+C while a command runs (a `sleep`, a wait): as bash, echo ^C; the new prompt comes with its end.
+        // SIGINT also flushes the terminal's input queue, so what was typed ahead is dropped.
+        if (data.includes('\x03')) {
+          typeAhead = '';
+          if (!interrupting) {
+            interrupting = true;
+            term.write('^C\r\n');
+            void send({ type: 'interrupt', session });
+          }
+          return;
         }
+        typeAhead += data;
         return;
       }
       if (completing) {
         typedDuringCompletion += data;
         return;
       }
-      for (const a of editor.handle(data)) {
+      // One line at a time: a multi-line paste shows each line at its prompt before it runs (as bash echoes
+      // pasted lines), and the rest waits for the command to finish
+      const end = data.search(/\r\n?|\n/);
+      const now = end < 0 ? data : data.slice(0, end + (data.startsWith('\r\n', end) ? 2 : 1));
+      if (now.length < data.length) typeAhead = data.slice(now.length) + typeAhead;
+      for (const a of editor.handle(now)) {
         if (a.type === 'redraw') redraw();
-        else if (a.type === 'submit') void run(a.line);
+        else if (a.type === 'submit') {
+          // the editor has already cleared its buffer: show the line being run (a pasted one was never drawn)
+          redraw(a.line, a.line.length);
+          submit(a.line);
+        }
         else if (a.type === 'interrupt') {
           term.write('^C\r\n');
           cursorRow = 0;
@@ -210,12 +239,36 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       }
     };
     const sub = term.onData(onInput);
+    // xterm ignores text that arrives as an input event in screen-reader mode (IME commits, dictation, an
+    // on-screen keyboard, insertText): take it here. A typed key never gets here: xterm cancels its keypress.
+    // In that mode xterm lets a typed key's input event through as well: an input event that follows a keydown
+    // (before its keyup) is that key, already handled.
+    const textarea = term.textarea;
+    let keyHeld = false;
+    const onKeyDown = () => {
+      keyHeld = true;
+    };
+    const onKeyUp = () => {
+      keyHeld = false;
+    };
+    const onTextInput = (e: Event) => {
+      const ev = e as InputEvent;
+      if (keyHeld || ev.inputType !== 'insertText' || !ev.data || ev.isComposing) return;
+      onInput(ev.data);
+      if (textarea) textarea.value = '';
+    };
+    textarea?.addEventListener('input', onTextInput);
+    textarea?.addEventListener('keydown', onKeyDown);
+    textarea?.addEventListener('keyup', onKeyUp);
     const ro = new ResizeObserver(() => {
       if (host.current?.offsetParent) fit.fit();
     });
     ro.observe(host.current);
     return () => {
       sub.dispose();
+      textarea?.removeEventListener('input', onTextInput);
+      textarea?.removeEventListener('keydown', onKeyDown);
+      textarea?.removeEventListener('keyup', onKeyUp);
       ro.disconnect();
       onTerminalOutput(session, undefined);
       terminals.delete(session);
@@ -238,5 +291,6 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       });
     }
   }, [active]);
-  return <div className="terminal-host" ref={host} data-session={session} />;
+  // `nokey`: React Flow's key handlers (Space pans the canvas) leave keys typed in here alone
+  return <div className="terminal-host nokey" ref={host} data-session={session} />;
 }

@@ -1,0 +1,118 @@
+/**
+ * The small pipelines people type after a command — `kubectl get pods | grep -i web`, `| head -n 3`, `| wc -l` —
+ * shared by the browser terminal and `svcsim shell`. A line is split at unquoted `|` into the command and its
+ * filters; each filter is a pure function of the text the previous stage wrote to stdout. Other shell syntax
+ * (`&&`, `||`, `;`, redirections) gets a plain "not supported" message instead of reaching kubectl as arguments.
+ */
+import { splitCommandLine } from '../commandLine';
+import { type FilterResult, runFilter } from './filters';
+
+export type { FilterResult } from './filters';
+
+export type ParsedLine =
+  | { kind: 'simple' }
+  | { kind: 'pipeline'; command: string; filters: string[][] }
+  | { kind: 'unsupported'; message: string };
+
+/** What a piped watch prints in both shells: a watch never ends, so the filters would never see the end of their input. */
+export const pipedWatchMessage = 'svcsim: a watch cannot be piped (this shell pipes commands that finish)\n';
+
+const supported = 'grep, head, tail, wc, sort and uniq';
+
+/** Splits a line at unquoted `|`; reports shell syntax this shell does not run. */
+export function parseLine(line: string): ParsedLine {
+  const stages: string[] = [];
+  let current = '';
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\' && quote === '"' && i + 1 < line.length) {
+        current += c + line[++i];
+        continue;
+      }
+      if (c === quote) quote = undefined;
+      current += c;
+      continue;
+    }
+    if (c === '\\' && i + 1 < line.length) {
+      current += c + line[++i];
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      current += c;
+      continue;
+    }
+    const two = line.slice(i, i + 2);
+    if (two === '$(') {
+      // a command substitution is one word here: its inside is the assignment's business
+      const end = closingParen(line, i + 2);
+      current += line.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    if (two === '&&' || two === '||') return unsupported(`'${two}'`);
+    if (c === ';' || c === '>' || c === '<' || c === '`') return unsupported(c === '`' ? 'backquotes' : `'${c}'`);
+    if (c === '|') {
+      stages.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  stages.push(current);
+  if (stages.length === 1) return { kind: 'simple' };
+  const [command, ...rest] = stages;
+  if (!command.trim() || rest.some((s) => !s.trim())) {
+    // bash: syntax error near unexpected token `|'
+    return { kind: 'unsupported', message: "svcsim: syntax error near unexpected token `|'\n" };
+  }
+  return { kind: 'pipeline', command: command.trim(), filters: rest.map((s) => splitCommandLine(s.trim())) };
+}
+
+function closingParen(line: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < line.length; i++) {
+    if (line[i] === '(') depth++;
+    else if (line[i] === ')' && --depth === 0) return i;
+  }
+  return line.length - 1;
+}
+
+function unsupported(what: string): ParsedLine {
+  return {
+    kind: 'unsupported',
+    message: `svcsim: ${what} is not supported: this shell runs one command at a time, optionally piped into ${supported}\n`,
+  };
+}
+
+/** Runs the filters over the command's stdout; stderr of every stage is collected in order; the status is the last stage's, as in bash. */
+export function applyFilters(filters: string[][], stdout: string): FilterResult {
+  let text = stdout;
+  let stderr = '';
+  let exitCode = 0;
+  for (const words of filters) {
+    const r = runFilter(words, text);
+    text = r.stdout;
+    stderr += r.stderr;
+    exitCode = r.exitCode;
+  }
+  return { stdout: text, stderr, exitCode };
+}
+
+/**
+ * `$(command | filter …)`: runs the command through `run` and the filters over its stdout. The value is the
+ * filtered stdout; stderr collects the command's and the filters' messages.
+ */
+export function capturePiped(
+  command: string,
+  run: (command: string) => FilterResult,
+): FilterResult {
+  const parsed = parseLine(command);
+  if (parsed.kind === 'unsupported') return { stdout: '', stderr: parsed.message, exitCode: 2 };
+  if (parsed.kind === 'simple') return run(command);
+  const r = run(parsed.command);
+  const f = applyFilters(parsed.filters, r.stdout);
+  return { stdout: f.stdout, stderr: r.stderr + f.stderr, exitCode: f.exitCode };
+}
