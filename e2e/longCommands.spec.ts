@@ -19,6 +19,10 @@ test.describe('long commands', () => {
     await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
     const term = new TerminalPane(page);
     await term.open();
+    // a pod that keeps crashing is real change every few minutes of virtual time: a long sleep has work to do
+    // (on a quiet cluster it would be over at once, since quiet probes cost nothing)
+    await term.run("kubectl run crash --image=busybox:1.36 -- sh -c 'exit 1'");
+    await term.expectText('pod/crash created');
     const clock = page.getByTestId(testIds.clock);
     const before = await clock.textContent();
     await term.run('sleep 1000000h');
@@ -47,6 +51,10 @@ test.describe('long commands', () => {
     await app.openFresh();
     const term = new TerminalPane(page);
     await term.open();
+    // a pod that keeps crashing is real change every few minutes of virtual time: a long sleep has work to do
+    // (on a quiet cluster it would be over at once, since quiet probes cost nothing)
+    await term.run("kubectl run crash --image=busybox:1.36 -- sh -c 'exit 1'");
+    await term.expectText('pod/crash created');
     await term.run('sleep 1000000h');
     await expect(page.getByTestId(testIds.workProgress)).toBeVisible();
     await page.getByTestId(testIds.workStop).click();
@@ -69,6 +77,10 @@ test.describe('long commands', () => {
     await term.open();
     await term.run('kubectl create deployment web --image=nginx:1.27 --replicas=2');
     await term.expectText('deployment.apps/web created');
+    // a pod that keeps crashing is real change every few minutes of virtual time: a long sleep has work to do
+    // (on a quiet cluster it would be over at once, since quiet probes cost nothing)
+    await term.run("kubectl run crash --image=busybox:1.36 -- sh -c 'exit 1'");
+    await term.expectText('pod/crash created');
     await term.run('sleep 1000000h');
     await expect(page.getByTestId(testIds.workProgress)).toBeVisible();
     await page.reload();
