@@ -287,18 +287,11 @@ export interface CivilTime {
 export function civilTime(ms: number): CivilTime {
   const days = Math.floor(ms / 86400000);
   const rem = ms - days * 86400000;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
+  const date = civilDay(days);
   return {
-    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
-    month,
-    day,
+    year: Math.floor(date / 10000),
+    month: Math.floor(date / 100) % 100,
+    day: date % 100,
     hour: Math.floor(rem / 3600000),
     minute: Math.floor((rem % 3600000) / 60000),
     second: Math.floor((rem % 60000) / 1000),
