@@ -58,17 +58,29 @@ export class Editor {
     await this.root.locator('.view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+End');
     for (const line of text.split('\n')) {
-      await this.page.keyboard.press('Escape');
+      await this.closeSuggestions();
       await this.page.keyboard.press('Enter');
       // at the end of the text: Shift+Home selects the carried indentation, if any; Delete removes it (or nothing)
       await this.page.keyboard.press('Shift+Home');
       await this.page.keyboard.press('Delete');
       await this.page.keyboard.type(line);
     }
-    await this.page.keyboard.press('Escape');
+    await this.closeSuggestions();
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.press('Shift+Home');
     await this.page.keyboard.press('Delete');
+  }
+
+  /**
+   * Dismisses the completion list before Enter. The YAML worker answers asynchronously, so on a busy machine the
+   * list can open after a first Escape; Enter would then accept a suggestion instead of breaking the line.
+   */
+  private async closeSuggestions(): Promise<void> {
+    const open = this.root.locator('.suggest-widget.visible');
+    await this.page.keyboard.press('Escape');
+    await this.page.waitForTimeout(150);
+    if (await open.count()) await this.page.keyboard.press('Escape');
+    await expect(open).toHaveCount(0);
   }
 
   /** The visible text of the editor (Monaco renders spaces as non-breaking spaces). */
