@@ -26,7 +26,11 @@ test.describe('playground', () => {
     await page.screenshot({ path: 'test-results/editor-error.png' });
 
     // fix it by hand: select the bad port and type a valid one
-    await app.editor.root.locator('.view-lines span', { hasText: /^40000$/ }).dblclick();
+    // Monaco re-renders the lines it scrolls into view: let the error reveal settle before aiming at the word
+    const badPort = app.editor.root.locator('.view-lines span', { hasText: /^40000$/ });
+    await badPort.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await badPort.dblclick();
     await page.keyboard.insertText('30306');
     await expect(app.editor.root.locator('.view-lines')).toContainText('nodePort:\u00a030306');
     await page.keyboard.press('ControlOrMeta+Enter');
