@@ -31,7 +31,7 @@ test.describe('playground', () => {
     await badPort.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await badPort.dblclick();
-    await page.keyboard.insertText('30306');
+    await page.keyboard.type('30306');
     await expect(app.editor.root.locator('.view-lines')).toContainText('nodePort:\u00a030306');
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect(app.editor.problems).toContainText('service/alpaca-prod created');
@@ -215,7 +215,7 @@ test.describe('playground', () => {
     const suggest = app.editor.root.locator('.suggest-widget');
     await expect(suggest).toBeVisible();
     await expect(suggest).toContainText('clusterIP');
-    await page.keyboard.insertText('se');
+    await page.keyboard.type('se');
     await expect(suggest).toContainText('selector');
     await expect(suggest).toContainText('sessionAffinity');
   });

@@ -33,13 +33,6 @@ export class Editor {
     return this.page.evaluate(() => window.svcsim?.getEditorText() ?? '');
   }
 
-  /** Inserts text at the end in one input event (no auto-indent, no completion); `typeManifestAtEnd` presses keys. */
-  async typeAtEnd(text: string): Promise<void> {
-    await this.root.locator('.view-lines').click();
-    await this.page.keyboard.press('ControlOrMeta+End');
-    await this.page.keyboard.insertText(text);
-  }
-
   /** Presses the keys of `text` on a new last line, as a user types. */
   async typeKeysOnNewLastLine(text: string): Promise<void> {
     await this.root.locator('.view-lines').click();
