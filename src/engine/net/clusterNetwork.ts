@@ -29,10 +29,28 @@ export interface ConnectRequest {
 /** The user's machine on the kind docker network (the bridge gateway). */
 export const hostAddress = '172.18.0.1';
 
+/** One conntrack entry: the original direction and the reply direction after NAT. */
+export interface ConntrackEntry {
+  at: number;
+  proto: string;
+  src: string;
+  sport: number;
+  dst: string;
+  dport: number;
+  replySrc: string;
+  replySport: number;
+  replyDst: string;
+}
+
 interface NodeNetState {
   recent: Map<string, Map<string, number>>;
   persist: Persistence;
+  conntrack: ConntrackEntry[];
+  nextSourcePort: number;
 }
+
+/** A closed TCP connection stays in conntrack in TIME_WAIT for 120 s (nf_conntrack_tcp_timeout_time_wait). */
+export const timeWaitMs = 120_000;
 
 export class ClusterNetwork {
   private readonly perNode = new Map<string, NodeNetState>();
@@ -42,7 +60,7 @@ export class ClusterNetwork {
   private nodeState(node: string): NodeNetState {
     let s = this.perNode.get(node);
     if (!s) {
-      s = { recent: new Map(), persist: new Map() };
+      s = { recent: new Map(), persist: new Map(), conntrack: [], nextSourcePort: 40000 };
       this.perNode.set(node, s);
     }
     return s;
@@ -112,7 +130,22 @@ export class ClusterNetwork {
       steps.push({ kind: 'snat', from: pkt.src, to: proxier.node.ip });
       seen = proxier.node.ip;
     }
-    return { ...traced, ...this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables') };
+    const delivered = this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables');
+    if (delivered.outcome === 'connected') {
+      const sport = ns.nextSourcePort;
+      ns.nextSourcePort = sport >= 60999 ? 32768 : sport + 1;
+      const now = this.cluster.now();
+      while (ns.conntrack.length > 0 && now - ns.conntrack[0].at > timeWaitMs) ns.conntrack.shift();
+      if (ns.conntrack.length >= 1000) ns.conntrack.shift();
+      ns.conntrack.push({ at: now, proto, src: pkt.src, sport, dst, dport: port, replySrc: finalIP, replySport: finalPort, replyDst: seen });
+    }
+    return { ...traced, ...delivered };
+  }
+
+  /** The node's conntrack table: connections seen in the last {@link timeWaitMs}, oldest first. */
+  conntrack(node: string): ConntrackEntry[] {
+    const now = this.cluster.now();
+    return (this.perNode.get(node)?.conntrack ?? []).filter((e) => now - e.at <= timeWaitMs);
   }
 
   private source(c: NetClient): { label: string; ip?: string; node?: string; localOrigin: boolean; namespace?: string; error?: string } {

@@ -50,6 +50,8 @@ function restoreTarget(t: Target): string {
       return ` -j ${t.chain}`;
     case 'DNAT':
       return ` -j DNAT --to-destination ${t.to}`;
+    case 'REDIRECT':
+      return ` -j REDIRECT --to-ports ${t.toPorts}`;
     case 'MARK':
       return ` -j MARK --${t.op}-mark ${masqMark}`;
     case 'none':
@@ -76,6 +78,8 @@ function saveTarget(t: Target): string {
       return ` -j ${t.chain}`;
     case 'DNAT':
       return ` -j DNAT --to-destination ${t.to}`;
+    case 'REDIRECT':
+      return ` -j REDIRECT --to-ports ${t.toPorts}`;
     case 'MARK':
       return ` -j MARK --set-xmark ${masqMark}/${t.op === 'or' ? masqMark : '0x0'}`;
     case 'MASQUERADE':
@@ -205,6 +209,7 @@ function listExtras(r: Rule): string {
   }
   const t = r.target;
   if (t.t === 'DNAT') out.push(`to:${t.to}`);
+  else if (t.t === 'REDIRECT') out.push(`redir ports ${t.toPorts}`);
   else if (t.t === 'MARK') out.push(`MARK ${t.op} ${masqMark}`);
   else if (t.t === 'MASQUERADE') out.push('random-fully');
   else if (t.t === 'REJECT') out.push('reject-with icmp-port-unreachable');

@@ -24,6 +24,8 @@ export type Part =
 export type Target =
   | { t: 'jump'; chain: string }
   | { t: 'DNAT'; to: string }
+  /** The userspace mode's portal: `-j REDIRECT --to-ports <proxy port>` */
+  | { t: 'REDIRECT'; toPorts: number }
   | { t: 'MARK'; op: 'or' | 'xor' }
   | { t: 'MASQUERADE' }
   | { t: 'REJECT' }
