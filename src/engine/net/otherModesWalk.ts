@@ -37,7 +37,7 @@ export function walkIpvs(p: IpvsProxier, pkt: Packet, ctx: WalkContext, persist:
     p.rrNext.set(key, (i + 1) % eps.length);
   }
   if (vs.persistentSeconds) persist.set(`${key}|${pkt.src}`, { endpoint: chosen.endpoint, at: ctx.now });
-  ctx.steps.push({ kind: 'rule', mode: 'ipvs', text: `  -> ${chosen.endpoint.padEnd(28)}Masq    1` });
+  ctx.steps.push({ kind: 'rule', mode: 'ipvs', text: `  -> ${chosen.endpoint.padEnd(28)} Masq    1` });
   ctx.steps.push({ kind: 'dnat', from: `${pkt.dst}:${pkt.dport}`, to: chosen.endpoint });
   // kube-proxy's IPVS iptables rules masquerade off-cluster sources (KUBE-CLUSTER-IP) and, with Cluster
   // policy, everything arriving on a NodePort, external or LoadBalancer IP

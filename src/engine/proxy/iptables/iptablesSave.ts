@@ -232,11 +232,13 @@ export function listChains(model: TableModel, chain?: string): string | undefine
     for (const r of rules) {
       const src = r.parts.find((p) => p.k === 'src');
       const dst = r.parts.find((p) => p.k === 'dst');
-      const proto = r.parts.find((p) => p.k === 'proto');
-      const source = src ? `${src.not ? '!' : ''}${src.cidr.includes('/') ? src.cidr : src.cidr}` : '0.0.0.0/0';
-      const dest = dst ? dst.cidr : '0.0.0.0/0';
       const extras = listExtras(r);
-      lines.push(`${targetName(r.target).padEnd(10)} ${(proto ? proto.proto : 'all').padEnd(4)} --  ${source.padEnd(20)} ${dest.padEnd(20)}${extras ? ` ${extras}` : ''}`.trimEnd());
+      // iptables print_firewall: "%-9s " target, inversion flag, "%-4s " protocol, options, then each address
+      // after its inversion flag as "%-19s "
+      const proto = r.parts.find((p) => p.k === 'proto');
+      const source = `${src?.not ? '!' : ' '}${(src?.cidr ?? '0.0.0.0/0').padEnd(19)}`;
+      const dest = ` ${(dst?.cidr ?? '0.0.0.0/0').padEnd(19)}`;
+      lines.push(`${targetName(r.target).padEnd(9)}  ${(proto ? proto.proto : 'all').padEnd(4)} -- ${source} ${dest} ${extras}`.trimEnd());
     }
     blocks.push(lines.join('\n'));
   }

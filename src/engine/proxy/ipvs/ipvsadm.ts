@@ -11,7 +11,8 @@ export function ipvsadmList(p: IpvsProxier, activeConns: (key: string) => number
     lines.push(`${v.protocol}  ${v.ip}:${v.port} ${v.scheduler}${v.persistentSeconds ? ` persistent ${v.persistentSeconds}` : ''}`);
     for (const r of v.realServers) {
       const active = activeConns(`${v.ip}:${v.port}/${v.protocol}>${r.ip}:${r.port}`);
-      lines.push(`  -> ${`${r.ip}:${r.port}`.padEnd(28)}${'Masq'.padEnd(7)} ${'1'.padEnd(6)} ${String(active).padEnd(10)} ${'0'.padEnd(10)}`);
+      // ipvsadm.c print_service_entry: "  -> %-28s %-7s %-6d %-10u %-10u"
+      lines.push(`  -> ${`${r.ip}:${r.port}`.padEnd(28)} ${'Masq'.padEnd(7)} ${'1'.padEnd(6)} ${String(active).padEnd(10)} ${'0'.padEnd(10)}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -21,7 +21,8 @@ export function nftListTable(p: NftablesProxier, clusterCIDR: string): string {
   const sps = p.servicePorts();
   const L: string[] = ['table ip kube-proxy {', `${T}comment "rules for kube-proxy"`];
   const proto = (sp: NftServicePort) => sp.info.protocol.toLowerCase();
-  const clusterIPs = [...new Set(sps.map((sp) => sp.info.clusterIP))];
+  const ipKey = (ip: string) => ip.split('.').reduce((a, x) => a * 256 + Number(x), 0);
+  const clusterIPs = [...new Set(sps.map((sp) => sp.info.clusterIP))].sort((a, b) => ipKey(a) - ipKey(b));
   const set = (name: string, type: string, comment: string, items: string[]) => {
     L.push(`${T}set ${name} {`, `${T}${T}type ${type}`, `${T}${T}comment "${comment}"`, ...elements(items, `${T}${T}`), `${T}}`, '');
   };
