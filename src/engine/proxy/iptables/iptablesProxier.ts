@@ -7,7 +7,7 @@
 import type { Proxier, ProxyNode } from '../proxier';
 import type { ProxyState } from '../serviceChangeTracker';
 import { chains, comment, jump, type Rule, rule, type Table } from './rule';
-import { buildServicePortRules, type ServicePortRules } from './serviceRules';
+import { buildServicePortRules, ChainNameCache, type ServicePortRules } from './serviceRules';
 
 /** A table as iptables holds it: built-in chains with policies, then kube-proxy's chains, each with its rules. */
 export interface TableModel {
@@ -70,6 +70,7 @@ export class IptablesProxier implements Proxier {
   readonly mode = 'iptables' as const;
   private readonly byService = new Map<string, ServicePortRules[]>();
   private tables: { nat: TableModel; filter: TableModel } | undefined;
+  private readonly names = new ChainNameCache();
   /** How many syncs ran, and the virtual instant of the last (set by the node agent). */
   syncs = 0;
 
@@ -81,7 +82,7 @@ export class IptablesProxier implements Proxier {
     for (const svc of names) {
       const ports = state.portsOf(svc);
       if (ports.length === 0) this.byService.delete(svc);
-      else this.byService.set(svc, ports.map((p) => buildServicePortRules(p, state.endpointsOf(svc, p.portName), this.node)));
+      else this.byService.set(svc, ports.map((p) => buildServicePortRules(p, state.endpointsOf(svc, p.portName), this.node, this.names)));
     }
     this.tables = undefined;
     this.syncs++;
@@ -118,7 +119,10 @@ export class IptablesProxier implements Proxier {
         if (table === 'nat') {
           for (const r of p.nodePorts) add(r);
           for (const r of p.services) add(r);
-          for (const [c, rules] of p.natChains) byChain.set(c, [...(byChain.get(c) ?? []), ...rules]);
+          for (const [c, rules] of p.natChains) {
+            const had = byChain.get(c);
+            byChain.set(c, had ? [...had, ...rules] : rules);
+          }
         } else {
           for (const r of p.filter) add(r);
         }

@@ -32,6 +32,32 @@ export function endpointChainName(info: ServicePortInfo, ep: EndpointInfo): stri
   return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint)}`;
 }
 
+/** Remembers chain names across syncs: hashing is most of a full sync's cost, and endpoints mostly stay. */
+export class ChainNameCache {
+  private names = new Map<string, string>();
+
+  endpoint(info: ServicePortInfo, ep: EndpointInfo): string {
+    const key = `${info.name}|${info.protocol}|${ep.endpoint}`;
+    let n = this.names.get(key);
+    if (n === undefined) {
+      if (this.names.size > 200_000) this.names = new Map();
+      n = endpointChainName(info, ep);
+      this.names.set(key, n);
+    }
+    return n;
+  }
+
+  service(info: ServicePortInfo): { svc: string; svl: string; ext: string; fw: string } {
+    const key = `${info.name}|${info.protocol}`;
+    let h = this.names.get(key);
+    if (h === undefined) {
+      h = portProtoHash(info.name, info.protocol);
+      this.names.set(key, h);
+    }
+    return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
+  }
+}
+
 /** `-m tcp -p tcp -d <ip> --dport <port>`: how kube-proxy matches a destination. */
 function dest(proto: string, ip: string, port: number): Part[] {
   return [
@@ -41,11 +67,12 @@ function dest(proto: string, ip: string, port: number): Part[] {
   ];
 }
 
-export function buildServicePortRules(info: ServicePortInfo, eps: readonly EndpointInfo[], node: ProxyNode): ServicePortRules {
+export function buildServicePortRules(info: ServicePortInfo, eps: readonly EndpointInfo[], node: ProxyNode, names_: ChainNameCache = new ChainNameCache()): ServicePortRules {
   const out: ServicePortRules = { services: [], nodePorts: [], natChains: new Map(), filter: [] };
   const proto = info.protocol.toLowerCase();
   const name = info.name;
-  const names = serviceChainNames(info);
+  const names = names_.service(info);
+  const sepOf = (ep: EndpointInfo) => names_.endpoint(info, ep);
   const { cluster, local, reachable, hasEndpoints } = categorizeEndpoints(info, eps, node.name);
 
   const usesClusterChain = cluster.length > 0;
@@ -124,11 +151,11 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
 
   // the masquerade rule for off-cluster traffic to the ClusterIP heads the internal chain
   const masq = (c: string) => rule(c, [comment(`${name} cluster IP`), ...dest(proto, info.clusterIP, info.port), { k: 'src', cidr: node.clusterCIDR, not: true }], jump(chains.markMasq));
-  if (usesClusterChain) writeServiceToEndpointRules(chain(names.svc), names.svc, info, cluster, hasInternal && internalChain === names.svc ? masq(names.svc) : undefined);
-  if (usesLocalChain) writeServiceToEndpointRules(chain(names.svl), names.svl, info, local, hasInternal && internalChain === names.svl ? masq(names.svl) : undefined);
+  if (usesClusterChain) writeServiceToEndpointRules(chain(names.svc), names.svc, info, cluster, hasInternal && internalChain === names.svc ? masq(names.svc) : undefined, sepOf);
+  if (usesLocalChain) writeServiceToEndpointRules(chain(names.svl), names.svl, info, local, hasInternal && internalChain === names.svl ? masq(names.svl) : undefined, sepOf);
 
   for (const ep of reachable) {
-    const sep = endpointChainName(info, ep);
+    const sep = sepOf(ep);
     const affinity: Part[] = info.affinitySeconds ? [{ k: 'recent', name: sep }] : [];
     chain(sep).push(
       rule(sep, [comment(name), { k: 'src', cidr: ep.ip }], jump(chains.markMasq)),
@@ -139,17 +166,17 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
 }
 
 /** The affinity checks, then the random cascade: rule i of n matches with probability 1/(n-i), the last always. */
-function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: ServicePortInfo, eps: readonly EndpointInfo[], masq: Rule | undefined): void {
+function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: ServicePortInfo, eps: readonly EndpointInfo[], masq: Rule | undefined, sepOf: (ep: EndpointInfo) => string): void {
   if (masq) rules.push(masq);
   if (info.affinitySeconds) {
     for (const ep of eps) {
-      const sep = endpointChainName(info, ep);
+      const sep = sepOf(ep);
       rules.push(rule(chainName, [comment(`${info.name} -> ${ep.endpoint}`), { k: 'recent', name: sep, rcheckSeconds: info.affinitySeconds }], jump(sep)));
     }
   }
   eps.forEach((ep, i) => {
     const parts: Part[] = [comment(`${info.name} -> ${ep.endpoint}`)];
     if (i < eps.length - 1) parts.push({ k: 'statistic', probability: 1 / (eps.length - i) });
-    rules.push(rule(chainName, parts, jump(endpointChainName(info, ep))));
+    rules.push(rule(chainName, parts, jump(sepOf(ep))));
   });
 }
