@@ -116,4 +116,57 @@ describe('cluster network', () => {
     expect(eager).toBeGreaterThanOrEqual(20);
     expect(batched).toBeLessThanOrEqual(6);
   });
+
+  it('traces a pod → ClusterIP connection rule by rule: KUBE-SERVICES, KUBE-SVC, KUBE-SEP, DNAT, then the pod', () => {
+    const c = nginxCluster(3);
+    const t = c.net.connect({ from: { node: 'kind-worker' }, to: clusterIP(c), port: 80 });
+    expect(t.outcome).toBe('connected');
+    const chains = t.steps.filter((s) => s.kind === 'rule').map((s) => (s.kind === 'rule' ? s.chain : ''));
+    expect(chains.slice(0, 3)).toEqual(['OUTPUT', 'KUBE-SERVICES', expect.stringMatching(/^KUBE-SVC-/)]);
+    expect(chains).toContain('KUBE-MARK-MASQ');
+    const kinds = t.steps.map((s) => s.kind);
+    expect(kinds.indexOf('dnat')).toBeGreaterThan(kinds.lastIndexOf('send'));
+    expect(kinds[kinds.length - 1]).toBe('deliver');
+    // from the node itself the source is not in the cluster CIDR: KUBE-SVC marks it and POSTROUTING masquerades
+    expect(kinds).toContain('snat');
+  });
+
+  it('internalTrafficPolicy Local drops from a node without a local endpoint', () => {
+    const c = nginxCluster(1, {}, { internalTrafficPolicy: 'Local' });
+    const pods = c.list('Pod', { namespace: 'default' });
+    const podNode = pods.ok ? pods.value.items[0].spec?.nodeName : '';
+    const other = c.config.nodes.find((n) => n.role === 'worker' && n.name !== podNode)?.name ?? '';
+    expect(c.net.connect({ from: { node: podNode ?? '' }, to: clusterIP(c), port: 80 }).outcome).toBe('connected');
+    const t = c.net.connect({ from: { node: other }, to: clusterIP(c), port: 80 });
+    expect(t.outcome).toBe('timeout');
+    expect(t.steps.some((s) => s.kind === 'rule' && s.text.includes('has no local endpoints'))).toBe(true);
+  });
+
+  it('reaches a LoadBalancer IP from the user machine, not a ClusterIP', () => {
+    const c = nginxCluster(2, {}, { type: 'LoadBalancer' });
+    c.advance(5_000);
+    const svc = c.get('Service', 'default', 'nginx');
+    const lb = svc.ok ? (svc.value.status?.loadBalancer?.ingress?.[0]?.ip ?? '') : '';
+    expect(lb).toMatch(/^172\.18\.255\./);
+    expect(c.net.connect({ from: { host: true }, to: lb, port: 80 }).outcome).toBe('connected');
+    expect(c.net.connect({ from: { host: true }, to: clusterIP(c), port: 80 }).outcome).toBe('timeout');
+  });
+
+  it('resolves a Service name and follows nothing for an ExternalName', () => {
+    const c = nginxCluster(1);
+    c.apply('Service', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'default' }, spec: { type: 'ExternalName', externalName: 'example.com' } });
+    expect(c.net.connect({ from: { pod: firstPod(c) }, to: 'nginx.default.svc.cluster.local', port: 80 }).outcome).toBe('connected');
+    const t = c.net.connect({ from: { pod: firstPod(c) }, to: 'ext', port: 80 });
+    expect(t.outcome).toBe('no-route');
+    expect(t.steps.map((s) => ('text' in s ? s.text : '')).join('\n')).toContain('CNAME) for example.com');
+  });
+
+  it('switches every node to another mode at once (the DaemonSet restart)', () => {
+    const c = nginxCluster(3);
+    c.proxies.setMode('ipvs');
+    c.drain();
+    expect(c.proxies.proxier('kind-worker')?.mode).toBe('ipvs');
+    expect(c.net.connect({ from: { node: 'kind-worker' }, to: clusterIP(c), port: 80 }).steps.some((s) => s.kind === 'rule' && s.mode === 'ipvs')).toBe(true);
+  });
 });
+
