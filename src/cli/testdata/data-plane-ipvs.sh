@@ -6,3 +6,4 @@ docker exec kind-worker ipvsadm -Ln
 docker exec kind-worker ip addr show kube-ipvs0
 docker exec kind-worker ipset list KUBE-CLUSTER-IP
 docker exec kind-worker nft list table ip kube-proxy
+docker exec kind-worker iptables -t nat -S KUBE-SERVICES

@@ -27,6 +27,9 @@ function matches(p: Part, s: State): boolean {
     case 'comment':
     case 'nfacct':
       return true;
+    case 'set':
+      // ipset matches belong to the IPVS mode, whose packets the IPVS walk routes
+      return false;
     case 'proto':
       return pkt.proto.toLowerCase() === p.proto;
     case 'src':

@@ -22,7 +22,7 @@ function restorePart(p: Part): string {
     case 'comment':
       return `-m comment --comment ${quoteRestore(p.text)}`;
     case 'proto':
-      return `-m ${p.proto} -p ${p.proto}`;
+      return p.bare ? `-p ${p.proto}` : `-m ${p.proto} -p ${p.proto}`;
     case 'src':
       return `${p.not ? '! ' : ''}-s ${p.cidr}`;
     case 'dst':
@@ -41,6 +41,8 @@ function restorePart(p: Part): string {
       return `-m conntrack ${p.not ? '! ' : ''}--ctstate ${p.states}`;
     case 'nfacct':
       return `-m nfacct --nfacct-name ${p.name}`;
+    case 'set':
+      return `-m set --match-set ${p.name} ${p.flags}`;
   }
 }
 
@@ -109,7 +111,7 @@ export function saveLine(r: Rule): string {
         head.push(`-m comment --comment "${p.text}"`);
         break;
       case 'proto':
-        head.push(`-m ${p.proto}${dport ? ` --dport ${dport.port}` : ''}`);
+        if (!p.bare) head.push(`-m ${p.proto}${dport ? ` --dport ${dport.port}` : ''}`);
         break;
       case 'addrtype':
         head.push(`-m addrtype ${p.src ? `--src-type ${p.src}` : `--dst-type ${p.dst}`}`);
@@ -133,6 +135,9 @@ export function saveLine(r: Rule): string {
       case 'nfacct':
         // libxt_nfacct's save prints the option with two spaces before the name
         head.push(`-m nfacct --nfacct-name  ${p.name}`);
+        break;
+      case 'set':
+        head.push(`-m set --match-set ${p.name} ${p.flags}`);
         break;
       default:
         break;
@@ -206,6 +211,7 @@ function listExtras(r: Rule): string {
     else if (p.k === 'mark') out.push(`mark match ${p.not ? '! ' : ''}${masqMark}/${masqMark}`);
     else if (p.k === 'conntrack') out.push(`ctstate ${p.not ? '! ' : ''}${p.states}`);
     else if (p.k === 'nfacct') out.push(`nfacct-name  ${p.name}`);
+    else if (p.k === 'set') out.push(`match-set ${p.name} ${p.flags}`);
   }
   const t = r.target;
   if (t.t === 'DNAT') out.push(`to:${t.to}`);
@@ -238,7 +244,8 @@ export function listChains(model: TableModel, chain?: string): string | undefine
       const proto = r.parts.find((p) => p.k === 'proto');
       const source = `${src?.not ? '!' : ' '}${(src?.cidr ?? '0.0.0.0/0').padEnd(19)}`;
       const dest = ` ${(dst?.cidr ?? '0.0.0.0/0').padEnd(19)}`;
-      lines.push(`${targetName(r.target).padEnd(9)}  ${(proto ? proto.proto : 'all').padEnd(4)} -- ${source} ${dest} ${extras}`.trimEnd());
+      // each match prints itself with a leading space after the destination's "%-19s "
+      lines.push(`${targetName(r.target).padEnd(9)}  ${(proto ? proto.proto : 'all').padEnd(4)} -- ${source} ${dest}  ${extras}`.trimEnd());
     }
     blocks.push(lines.join('\n'));
   }

@@ -6,8 +6,8 @@
 
 export type Part =
   | { k: 'comment'; text: string }
-  /** `-m tcp -p tcp` */
-  | { k: 'proto'; proto: string }
+  /** `-m tcp -p tcp`, or only `-p tcp` when `bare` (no tcp match module) */
+  | { k: 'proto'; proto: string; bare?: boolean }
   | { k: 'src'; cidr: string; not?: boolean }
   | { k: 'dst'; cidr: string }
   | { k: 'dport'; port: number }
@@ -19,7 +19,9 @@ export type Part =
   /** `-m mark ! --mark 0x4000/0x4000` */
   | { k: 'mark'; not: boolean }
   | { k: 'conntrack'; states: string; not?: boolean }
-  | { k: 'nfacct'; name: string };
+  | { k: 'nfacct'; name: string }
+  /** `-m set --match-set NAME dst,dst` (the IPVS mode's ipset matches) */
+  | { k: 'set'; name: string; flags: string };
 
 export type Target =
   | { t: 'jump'; chain: string }

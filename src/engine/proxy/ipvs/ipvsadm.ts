@@ -72,7 +72,8 @@ export function ipsetList(p: IpvsProxier, only?: string): string | undefined {
       return [
         `Name: ${s.name}`,
         `Type: ${s.type}`,
-        'Revision: 0',
+        // ipset 7.x set-type revisions (hash:ip,port and hash:ip,port,ip 5, bitmap:port 3)
+        `Revision: ${s.type === 'bitmap:port' ? 3 : 5}`,
         `Header: ${header}`,
         `Size in memory: ${200 + s.members.length * 64}`,
         'References: 1',
