@@ -5,7 +5,7 @@
  *
  *   npm run bench:ui                      all figures, RESULTS.md updated
  *   npm run bench:ui -- --rebuild         rebuild both pages even if they look fresh
- *   npm run bench:ui -- --only=frames,delete,flips,growth,bundle,paint,attribution   a subset, printed only
+ *   npm run bench:ui -- --only=frames,big,delete,flips,growth,bundle,paint,attribution   a subset, printed only
  *
  * The last rows (attribution) are a diagnostic, not a budget: where the pan/zoom rendering cost goes.
  */
@@ -15,6 +15,7 @@ import { type Figure, figureLine, figureTable } from '../figures';
 import { machineLine } from '../machine';
 import { writeResults } from '../results';
 import { attributionBench } from './attributionBench';
+import { bigClusterBench } from './bigClusterBench';
 import { launchChromium } from './browser';
 import { ensureBuilds } from './builds';
 import { bundleBench } from './bundleBench';
@@ -33,6 +34,7 @@ type Bench = (browser: Browser, urls: Urls) => Promise<Figure[]> | Figure[];
 
 const benches: Record<string, Bench> = {
   frames: (b, u) => frameTimeBench(b, u.app, u.bare),
+  big: (b, u) => bigClusterBench(b, u.app),
   delete: (b, u) => podDeleteBench(b, u.app),
   flips: (b, u) => readinessFlipBench(b, u.app),
   growth: (b, u) => growthBench(b, u.app),
