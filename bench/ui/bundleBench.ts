@@ -48,10 +48,10 @@ function staticImports(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-/** Files a built ES module loads with a dynamic `import("./x.js")`. */
+/** Files a built ES module loads with a dynamic `import("./x.js")` (Rolldown writes a template literal). */
 function dynamicImports(file: string): string[] {
   const dir = file.slice(0, file.lastIndexOf('/') + 1);
-  return [...readFileSync(join(appOutDir, file), 'utf8').matchAll(/\bimport\(\s*"(\.\/[^"]+\.js)"\s*\)/g)].map((m) => dir + m[1].slice(2));
+  return [...readFileSync(join(appOutDir, file), 'utf8').matchAll(/\bimport\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => dir + m[1].slice(2));
 }
 
 /** Strings a library's code cannot lose to minification (global and protocol names it reads). */
