@@ -1,6 +1,6 @@
 /**
- * The search walk a glibc-style client does (`res_nsearch`): try each candidate name in order and stop at the
- * first reply that is not NXDOMAIN, or at silence from the server.
+ * The search walk of a resolver client (bind9 `bin/dig/dighost.c` `next_origin`, glibc `res_nsearch`): try each
+ * candidate name in order and stop at the first reply that is not NXDOMAIN, or at silence from the server.
  */
 import type { DnsResponse, RRType } from '../dnsMessage';
 import { queryServer } from '../dnsServers';
@@ -18,7 +18,7 @@ export function resolveWithSearch(ctx: DnsToolContext, name: string, type: RRTyp
     const out = queryServer(ctx.net, to, { name: candidate, type });
     if (out.kind === 'timeout') return { kind: 'timeout', server: to };
     last = out.response;
-    if (last.rcode !== 'NXDOMAIN' && last.answer.length > 0) break;
+    if (last.rcode !== 'NXDOMAIN') break;
   }
   return { kind: 'reply', server: to, response: last as DnsResponse };
 }
