@@ -26,6 +26,7 @@ import { type PatchOptions, patchObject, type PatchType } from './apiserver/patc
 import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
 import { advanceRefusal, TimeLimitError } from './timeLimit';
+import { KubeProxyConfigs, type KubeProxyNodeConfig } from './kubeSystem/kubeProxyConfig';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -44,6 +45,8 @@ export class Cluster {
   readonly simulation: SimulationControls;
   /** Read-only view of what the kubelets run: app instances, listeners and container logs. */
   readonly runtime: KubeletRuntimeView;
+  /** What each node's kube-proxy read from its ConfigMap when it started. */
+  private readonly kubeProxyConfigs: KubeProxyConfigs;
   private draining = false;
   /** One client rate limiter per controller (see `clientRateLimiter.ts`). */
   private readonly clientLimiters = new Map<string, TokenBucket>();
@@ -86,6 +89,7 @@ export class Cluster {
     this.controllers = built.controllers;
     this.simulation = built.simulation;
     this.runtime = built.runtime;
+    this.kubeProxyConfigs = new KubeProxyConfigs(this.store);
     bootstrapCluster(this);
     this.drain();
   }
@@ -93,6 +97,15 @@ export class Cluster {
   /** Current virtual time, ms since the Unix epoch. */
   now(): number {
     return this.clock.now();
+  }
+
+  /**
+   * The kube-proxy configuration (mode, minSyncPeriod, ...) the kube-proxy pod on `node` started with, read
+   * from the `kube-system/kube-proxy` ConfigMap; a changed ConfigMap takes effect when the pod is replaced
+   * (`kubectl rollout restart ds/kube-proxy -n kube-system`). Undefined when no kube-proxy runs on the node.
+   */
+  proxyConfig(node: string): KubeProxyNodeConfig | undefined {
+    return this.kubeProxyConfigs.forNode(node);
   }
 
   // ---- API calls: each is one apiserver request followed by the controllers reacting at this instant ----

@@ -12,6 +12,7 @@ import { createGarbageCollector } from './garbagecollector/garbageCollector';
 import { createNamespaceController } from './namespace/namespaceController';
 import { createNodeLifecycleController } from './nodelifecycle/nodeLifecycleController';
 import { createReplicaSetController } from './replicaset/replicaSetController';
+import { createDaemonSetController } from './daemonset/daemonSetController';
 import { createLoadBalancerController } from './servicelb/loadBalancerController';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
@@ -29,6 +30,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
   const controllers: Controller[] = [
     createDeploymentController(ctx),
     createReplicaSetController(ctx),
+    createDaemonSetController(ctx),
     createScheduler(ctx),
     kubelet.controller,
     createNodeLifecycleController(ctx, kubelet.heartbeats),
