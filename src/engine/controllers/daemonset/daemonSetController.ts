@@ -45,6 +45,19 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
   const { store, api, clock } = ctx;
   const queue = ctx.newQueue(component);
   ensureControllerIndex(store, 'Pod');
+  /** Revision hash and pod template per DaemonSet uid, for the generation they were computed at. */
+  const templates = new Map<string, { generation: number; collisions: number; hash: string; template: ReturnType<typeof daemonPodTemplate> }>();
+  const templateOf = (ds: DaemonSet) => {
+    const uid = ds.metadata?.uid ?? '';
+    const generation = ds.metadata?.generation ?? 0;
+    const collisions = ds.status?.collisionCount ?? 0;
+    const cached = templates.get(uid);
+    if (cached && cached.generation === generation && cached.collisions === collisions) return cached;
+    const hash = computeHash(ds.spec?.template, ds.status?.collisionCount);
+    const entry = { generation, collisions, hash, template: daemonPodTemplate(ds, hash) };
+    templates.set(uid, entry);
+    return entry;
+  };
 
   const enqueueAll = () => {
     for (const ds of store.list('DaemonSet')) queue.add(keyOf(ds));
@@ -71,9 +84,12 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
 
   function sync(key: string): string | undefined {
     const ds = store.get('DaemonSet', key);
-    if (!ds || ds.metadata?.deletionTimestamp) return undefined;
+    if (!ds || ds.metadata?.deletionTimestamp) {
+      for (const [uid] of templates) if (!store.list('DaemonSet').some((d) => d.metadata?.uid === uid)) templates.delete(uid);
+      return undefined;
+    }
     const uid = ds.metadata?.uid ?? '';
-    const hash = computeHash(ds.spec?.template, ds.status?.collisionCount);
+    const { hash, template } = templateOf(ds);
     const owned = store.listByIndex('Pod', controllerUidIndex, uid).filter((p) => getControllerOf(p)?.uid === uid);
     const byNode = new Map<string, Pod[]>();
     for (const p of owned) {
@@ -86,16 +102,17 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
     const minReady = ds.spec?.minReadySeconds ?? 0;
     const now = clock.now();
     const ref = newControllerRef(ds, 'apps/v1', 'DaemonSet');
-    const template = daemonPodTemplate(ds, hash);
     const toCreate: string[] = [];
     const toDelete: Pod[] = [];
     let desired = 0;
+    const eligible = new Set<string>();
     for (const node of nodes) {
       const name = node.metadata?.name ?? '';
       const pods = (byNode.get(name) ?? []).filter((p) => p.status?.phase !== 'Failed').sort(byCreation);
       // failed daemon pods are deleted so a fresh one can start
       toDelete.push(...(byNode.get(name) ?? []).filter((p) => p.status?.phase === 'Failed'));
       if (nodeShouldRunDaemonPod(node, ds)) {
+        eligible.add(name);
         desired++;
         if (pods.length === 0) toCreate.push(name);
         else toDelete.push(...pods.slice(1));
@@ -107,7 +124,7 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
       let unavailable = 0;
       const oldAvailable: Pod[] = [];
       for (const node of nodes) {
-        if (!nodeShouldRunDaemonPod(node, ds)) continue;
+        if (!eligible.has(node.metadata?.name ?? '')) continue;
         const pods = (byNode.get(node.metadata?.name ?? '') ?? []).filter((p) => p.status?.phase !== 'Failed');
         const available = pods.find((p) => isPodAvailable(p, minReady, now));
         if (!available) unavailable++;
@@ -129,15 +146,14 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
       createPodFromTemplate(ctx, component, 'DaemonSet', ds, t, ref);
     }
     for (const p of toDelete) deletePodOf(ctx, component, 'DaemonSet', ds, p);
-    updateStatus(ds, hash, desired);
+    updateStatus(ds, hash, desired, eligible);
     return undefined;
   }
 
-  function updateStatus(ds: DaemonSet, hash: string, desired: number): void {
+  function updateStatus(ds: DaemonSet, hash: string, desired: number, eligible: ReadonlySet<string>): void {
     const uid = ds.metadata?.uid ?? '';
     const minReady = ds.spec?.minReadySeconds ?? 0;
     const now = clock.now();
-    const nodes = new Map(store.list('Node').map((n) => [n.metadata?.name ?? '', n]));
     let current = 0;
     let misscheduled = 0;
     let ready = 0;
@@ -145,8 +161,7 @@ export function createDaemonSetController(ctx: ControllerContext): Controller {
     let updated = 0;
     for (const p of store.listByIndex('Pod', controllerUidIndex, uid)) {
       if (getControllerOf(p)?.uid !== uid || p.metadata?.deletionTimestamp || !p.spec?.nodeName) continue;
-      const node = nodes.get(p.spec.nodeName);
-      if (!node || !nodeShouldRunDaemonPod(node, ds)) {
+      if (!eligible.has(p.spec.nodeName)) {
         misscheduled++;
         continue;
       }
