@@ -13,6 +13,7 @@ import { createNamespaceController } from './namespace/namespaceController';
 import { createNodeLifecycleController } from './nodelifecycle/nodeLifecycleController';
 import { createReplicaSetController } from './replicaset/replicaSetController';
 import { createDaemonSetController } from './daemonset/daemonSetController';
+import { createRootCaCertPublisher } from './rootcacertpublisher/rootCaCertPublisher';
 import { createLoadBalancerController } from './servicelb/loadBalancerController';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
@@ -39,6 +40,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     createLoadBalancerController(ctx),
     createGarbageCollector(ctx),
     createNamespaceController(ctx),
+    createRootCaCertPublisher(ctx),
   ];
   return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime };
 }

@@ -21,8 +21,9 @@ describe('bootstrap objects pass admission', () => {
     expect(names('Deployment', 'kube-system')).toEqual(['coredns']);
     expect(names('Deployment', 'local-path-storage')).toEqual(['local-path-provisioner']);
     expect(names('DaemonSet', 'kube-system')).toEqual(['kindnet', 'kube-proxy']);
-    expect(names('ConfigMap', 'kube-system')).toEqual(['coredns', 'kube-proxy']);
-    expect(names('ConfigMap', 'local-path-storage')).toEqual(['local-path-config']);
+    expect(names('ConfigMap', 'kube-system')).toEqual(['coredns', 'kube-proxy', 'kube-root-ca.crt']);
+    expect(names('ConfigMap', 'default')).toEqual(['kube-root-ca.crt']);
+    expect(names('ConfigMap', 'local-path-storage')).toEqual(['kube-root-ca.crt', 'local-path-config']);
     // kubeadm's static pods, mirrored by the control plane's kubelet and owned by its Node
     const pods = names('Pod', 'kube-system');
     for (const p of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) expect(pods).toContain(`${p}-kind-control-plane`);
