@@ -27,6 +27,8 @@ import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
 import { advanceRefusal, TimeLimitError } from './timeLimit';
 import { KubeProxyConfigs, type KubeProxyNodeConfig } from './kubeSystem/kubeProxyConfig';
+import type { KubeProxies } from './proxy/kubeProxy';
+import { ClusterNetwork } from './net/clusterNetwork';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -47,6 +49,10 @@ export class Cluster {
   readonly runtime: KubeletRuntimeView;
   /** What each node's kube-proxy read from its ConfigMap when it started. */
   private readonly kubeProxyConfigs: KubeProxyConfigs;
+  /** Each node's kube-proxy: its mode, last sync and rules. */
+  readonly proxies: KubeProxies;
+  /** The data plane: connections routed through the active proxy mode's rules, as traces. */
+  readonly net: ClusterNetwork;
   private draining = false;
   /** One client rate limiter per controller (see `clientRateLimiter.ts`). */
   private readonly clientLimiters = new Map<string, TokenBucket>();
@@ -90,6 +96,8 @@ export class Cluster {
     this.simulation = built.simulation;
     this.runtime = built.runtime;
     this.kubeProxyConfigs = new KubeProxyConfigs(this.store);
+    this.proxies = built.proxies;
+    this.net = new ClusterNetwork(this);
     bootstrapCluster(this);
     this.drain();
   }
