@@ -65,14 +65,16 @@ function setup(opts: { store?: MemorySessionStore; crashOn?: (c: Command) => boo
       return w;
     },
     { onDiffs: () => {}, onRebuilt: (r) => reports.push(r), onProgress: (p) => progress.push(p) },
-    { store: opts.store, frame: (fn) => setImmediate(fn), heartbeatEveryMs: 20, heartbeatTimeoutMs: 600, replayCommandMs: 10_000, replayTotalMs: 20_000, ...opts.options },
+    // building a kind cluster (kube-system included) blocks the fake worker's thread for a few hundred ms on a
+    // loaded machine: the heartbeat timeout leaves room for that, or a busy build would look like a hang
+    { store: opts.store, frame: (fn) => setImmediate(fn), heartbeatEveryMs: 20, heartbeatTimeoutMs: 2000, replayCommandMs: 10_000, replayTotalMs: 20_000, ...opts.options },
   );
   bridges.push(bridge);
   const current = () => workers[workers.length - 1];
   return { bridge, workers, current, reports, progress };
 }
 
-const until = async (cond: () => boolean, ms = 5000) => {
+const until = async (cond: () => boolean, ms = 10_000) => {
   const end = performance.now() + ms;
   while (!cond()) {
     if (performance.now() > end) throw new Error('timed out waiting');

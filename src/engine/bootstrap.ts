@@ -1,12 +1,19 @@
 /**
- * Brings up what `kind create cluster` leaves behind: the four namespaces, the nodes, the `kubernetes` Service
- * and its endpoints (maintained by the apiserver itself), and CoreDNS behind `kube-system/kube-dns`.
+ * Brings up what `kind create cluster` leaves behind: the namespaces, the nodes, the control-plane static pods,
+ * the `kubernetes` Service and its endpoints (maintained by the apiserver itself), kube-proxy and kindnet on every
+ * node, CoreDNS behind `kube-system/kube-dns`, and local-path-provisioner in `local-path-storage`.
  * Objects go through the apiserver like any other, so they are defaulted and validated the same way.
  */
 import type { Deployment, Endpoints, EndpointSlice, Node, Service } from './api/types';
 import type { Cluster } from './cluster';
 import type { NodeConfig } from './config';
 import { formatTimestamp } from './clock';
+import { coreDnsConfigMap } from './kubeSystem/coreDnsManifests';
+import { kindnetDaemonSet } from './kubeSystem/kindnetManifests';
+import { coreDnsImage } from './kubeSystem/kindImages';
+import { kubeProxyConfigMap, kubeProxyDaemonSet } from './kubeSystem/kubeProxyManifests';
+import { localPathConfigMap, localPathDeployment, localPathNamespace } from './kubeSystem/localPathManifests';
+import { controlPlaneMirrorPods } from './kubeSystem/staticPods';
 
 /** How long the cluster runs before the user gets it: long enough for CoreDNS to be Ready. */
 export const bootstrapMs = 90_000;
@@ -80,12 +87,20 @@ export function bootstrapCluster(cluster: Cluster): void {
   for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     api.create('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } });
   }
-  for (const n of config.nodes) {
+  const controlPlane = config.nodes.find((n) => n.role === 'control-plane') ?? config.nodes[0];
+  // `kind create cluster` runs kubeadm init on the control plane first (static pods, add-ons, kind's CNI and
+  // storage), and only then joins the workers: CoreDNS and local-path-provisioner land on the control plane.
+  const planes = config.nodes.filter((n) => n.role === 'control-plane');
+  const joinNode = (n: NodeConfig) => {
     const node = nodeObject(n, config.kubernetesVersion, now);
     const created = api.create('Node', node);
     if (created.ok) api.updateStatus('Node', { ...created.value, status: node.status });
+    return created.ok ? created.value : node;
+  };
+  for (const n of planes.length ? planes : [controlPlane]) {
+    const node = joinNode(n);
+    for (const pod of controlPlaneMirrorPods(n, node, config.kubernetesVersion, config.serviceCIDR, config.podCIDR, configSeen(now))) api.create('Pod', pod);
   }
-  const controlPlane = config.nodes.find((n) => n.role === 'control-plane') ?? config.nodes[0];
   const kubernetesSvc: Service = {
     apiVersion: 'v1',
     kind: 'Service',
@@ -116,6 +131,10 @@ export function bootstrapCluster(cluster: Cluster): void {
   };
   api.create('EndpointSlice', slice);
 
+  // kubeadm's add-on phase: kube-proxy, then CoreDNS
+  api.create('ConfigMap', kubeProxyConfigMap(config.proxyMode, config.podCIDR, `${config.name}-control-plane`));
+  api.create('DaemonSet', kubeProxyDaemonSet(config.kubernetesVersion));
+  api.create('ConfigMap', coreDnsConfigMap(config.clusterDomain));
   api.create('Service', {
     apiVersion: 'v1',
     kind: 'Service',
@@ -136,8 +155,20 @@ export function bootstrapCluster(cluster: Cluster): void {
     },
   });
   api.create('Deployment', coreDnsDeployment());
+  // kind installs its CNI and default storage class after kubeadm init
+  api.create('DaemonSet', kindnetDaemonSet(config.podCIDR));
+  api.create('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: localPathNamespace, labels: { 'kubernetes.io/metadata.name': localPathNamespace } } });
+  api.create('ConfigMap', localPathConfigMap());
+  api.create('Deployment', localPathDeployment());
+  cluster.drain();
+  for (const n of config.nodes) if (!planes.includes(n) && n !== controlPlane) joinNode(n);
   cluster.drain();
   cluster.advance(bootstrapMs);
+}
+
+/** `kubernetes.io/config.seen`: when the kubelet first saw the static pod manifest (RFC 3339 with nanoseconds). */
+function configSeen(now: number): string {
+  return new Date(now).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
 /** The n-th address of the service CIDR (1: the `kubernetes` Service, 10: kube-dns, as kubeadm computes them). */
@@ -172,9 +203,10 @@ function coreDnsDeployment(): Deployment {
           containers: [
             {
               name: 'coredns',
-              image: 'registry.k8s.io/coredns/coredns:v1.12.1',
+              image: coreDnsImage,
               imagePullPolicy: 'IfNotPresent',
               args: ['-conf', '/etc/coredns/Corefile'],
+              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
               ports: [
                 { containerPort: 53, name: 'dns', protocol: 'UDP' },
                 { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },

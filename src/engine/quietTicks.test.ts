@@ -146,8 +146,9 @@ describe('skipping quiet probe runs', () => {
     const cli = new Cluster({ seed: 1 });
     const s = new ShellSession(cli);
     for (const line of seedScript.split('\n')) s.feed(line);
-    // tick by tick this was 720 probe runs per hour (CoreDNS liveness and readiness every 10 s)
-    expect(timersFiredDuring(cli, s, 'sleep 1000000h')).toBeLessThan(100);
+    // tick by tick this was 720 probe runs per hour (CoreDNS liveness and readiness every 10 s); what fires is
+    // one-shot: each Event's 1 h TTL (kind's kube-system pods bring ~80 of them) and a few progress checks
+    expect(timersFiredDuring(cli, s, 'sleep 1000000h')).toBeLessThan(200);
     expect(s.feed('kubectl get pods -n kube-system -l k8s-app=kube-dns')).toMatch(/coredns-\S+ +1\/1 +Running +0 +114y/);
 
     // the playground's first state (src/scenario/library/seedTopology.ts, then 15 s): its client idles forever
@@ -155,7 +156,7 @@ describe('skipping quiet probe runs', () => {
     const ps = new ShellSession(pg, { readFile: () => seedTopologyManifest });
     ps.feed('kubectl apply -f seed.yaml');
     ps.feed('sleep 15s');
-    expect(timersFiredDuring(pg, ps, 'sleep 1000000h')).toBeLessThan(100);
+    expect(timersFiredDuring(pg, ps, 'sleep 1000000h')).toBeLessThan(200);
     expect(ps.feed('kubectl get pod app')).toMatch(/app +1\/1 +Running +0 +114y/);
   });
 });

@@ -3,6 +3,8 @@
  * real cluster they happen outside it (a machine loses power, an application starts failing its readiness
  * endpoint). Each goes to the component that owns the behaviour.
  */
+import type { ExecResult } from './kubelet/apps/app';
+
 export interface SimulationControls {
   /** Powers a node off: its kubelet stops heartbeating and running pods; the node lifecycle controller notices. */
   stopNode(name: string): boolean;
@@ -24,4 +26,9 @@ export interface SimulationControls {
   resolvConf(namespace: string, pod: string): string | undefined;
   /** The kubelet-managed /etc/hosts of a pod with a sandbox; undefined otherwise. */
   hostsFile(namespace: string, pod: string): string | undefined;
+  /**
+   * Runs a DNS tool (nslookup, dig, host, getent) in a running container, answered by the cluster's DNS;
+   * undefined when the container is not running or its image has no such tool.
+   */
+  dnsTool?(namespace: string, pod: string, container: string | undefined, argv: readonly string[]): ExecResult | undefined;
 }

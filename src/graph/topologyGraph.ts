@@ -16,7 +16,7 @@ import { boxHeight, boxWidth, layout, placeBoxes, servicePosition, slotPosition 
 import { SlotAllocator } from './slotAllocator';
 
 export interface GraphOptions {
-  /** Namespaces to hide (kube-system by default: its CoreDNS pods are not the lesson). */
+  /** Namespaces to hide (kube-system and kind's local-path-storage by default: their pods are not the lesson). */
   hiddenNamespaces: ReadonlySet<string>;
 }
 
@@ -39,7 +39,7 @@ interface PodEntry {
   node?: GraphNode;
 }
 
-const defaults: GraphOptions = { hiddenNamespaces: new Set(['kube-system']) };
+const defaults: GraphOptions = { hiddenNamespaces: new Set(['kube-system', 'local-path-storage']) };
 const emptyView: TopologyView = { nodes: [], edges: [], shape: '' };
 
 export class TopologyGraph {

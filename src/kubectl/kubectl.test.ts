@@ -77,13 +77,13 @@ describe('get', () => {
     const list = k('get ns default kube-public -o yaml');
     expect(list.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Namespace\n')).toBe(true);
     expect(list.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true);
-    expect(k('get ns -o name')).toBe('namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n');
+    expect(k('get ns -o name')).toBe('namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\nnamespace/local-path-storage\n');
     expect(k('get deploy -n kube-system -o name')).toBe('deployment.apps/coredns\n');
     expect(k('get ns default -o json')).toMatch(/^\{\n {4}"apiVersion": "v1",\n {4}"kind": "Namespace",\n {4}"metadata": \{\n/);
   });
 
   it('prints jsonpath, custom columns and sorts', () => {
-    expect(k("get ns -o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}'")).toBe('default\nkube-node-lease\nkube-public\nkube-system\n');
+    expect(k("get ns -o jsonpath='{range .items[*]}{.metadata.name}{\"\\n\"}{end}'")).toBe('default\nkube-node-lease\nkube-public\nkube-system\nlocal-path-storage\n');
     expect(k('get svc -A -o custom-columns=NAME:.metadata.name,IP:spec.clusterIP --sort-by=.spec.clusterIP')).toBe(
       'NAME         IP\nkubernetes   10.96.0.1\nkube-dns     10.96.0.10\n',
     );
@@ -102,8 +102,13 @@ describe('get', () => {
 
   it('lists pods, services, deployments and replicasets for all', () => {
     const out = k('get all -n kube-system');
-    expect(out).toMatch(/^NAME {27}READY {3}STATUS {4}RESTARTS {3}AGE\npod\/coredns-/);
+    expect(out).toMatch(/^NAME {45}READY {3}STATUS {4}RESTARTS {3}AGE\npod\/coredns-/);
+    expect(out).toContain('pod/kube-controller-manager-kind-control-plane   1/1     Running   0          90s\n');
     expect(out).toContain('\n\nNAME               TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE\nservice/kube-dns');
+    // kubectl's `all` category lists daemonsets before deployments (apps group discovery order)
+    expect(out).toContain(
+      '\n\nNAME                        DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE\ndaemonset.apps/kindnet      4         4         4       4            4           <none>                   90s\n',
+    );
     expect(out).toContain('\n\nNAME                      READY   UP-TO-DATE   AVAILABLE   AGE\ndeployment.apps/coredns');
   });
 
@@ -246,8 +251,8 @@ describe('cluster verbs', () => {
     expect(k('version')).toBe('Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n');
     expect(k('api-resources').split('\n').slice(0, 3)).toEqual([
       'NAME             SHORTNAMES   APIVERSION            NAMESPACED   KIND',
+      'configmaps       cm           v1                    true         ConfigMap',
       'endpoints        ep           v1                    true         Endpoints',
-      'events           ev           v1                    true         Event',
     ]);
     expect(k('cluster-info')).toBe(
       "Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",

@@ -2,8 +2,8 @@
  * The object shapes the simulated apiserver stores, taken from `kubernetes-types` so that every field name
  * and nesting is Kubernetes' own.
  */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { Endpoints, Event, Namespace, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
@@ -27,7 +27,7 @@ export type {
 } from 'kubernetes-types/core/v1';
 export type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1';
 export type { LabelSelector, ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
-export type { Deployment, Endpoints, EndpointSlice, Event, Namespace, Node, Pod, ReplicaSet, Service };
+export type { ConfigMap, DaemonSet, Deployment, Endpoints, EndpointSlice, Event, Namespace, Node, Pod, ReplicaSet, Service };
 
 /** Every kind the simulated apiserver serves, by kind name. */
 export interface KindMap {
@@ -40,6 +40,8 @@ export interface KindMap {
   Endpoints: Endpoints;
   EndpointSlice: EndpointSlice;
   Event: Event;
+  DaemonSet: DaemonSet;
+  ConfigMap: ConfigMap;
 }
 
 export type Kind = keyof KindMap;

@@ -12,6 +12,8 @@ import { createGarbageCollector } from './garbagecollector/garbageCollector';
 import { createNamespaceController } from './namespace/namespaceController';
 import { createNodeLifecycleController } from './nodelifecycle/nodeLifecycleController';
 import { createReplicaSetController } from './replicaset/replicaSetController';
+import { createDaemonSetController } from './daemonset/daemonSetController';
+import { createRootCaCertPublisher } from './rootcacertpublisher/rootCaCertPublisher';
 import { createLoadBalancerController } from './servicelb/loadBalancerController';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
@@ -33,6 +35,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
   const controllers: Controller[] = [
     createDeploymentController(ctx),
     createReplicaSetController(ctx),
+    createDaemonSetController(ctx),
     createScheduler(ctx),
     kubelet.controller,
     createNodeLifecycleController(ctx, kubelet.heartbeats),
@@ -41,6 +44,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     createLoadBalancerController(ctx),
     createGarbageCollector(ctx),
     createNamespaceController(ctx),
+    createRootCaCertPublisher(ctx),
     kubeProxy.controller,
   ];
   return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime, proxies: kubeProxy.proxies };

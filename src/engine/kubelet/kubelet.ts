@@ -22,6 +22,8 @@ import { wakeProbes } from './probeManager';
 import type { PodRuntime } from './podRuntime';
 import { generatePodStatus } from './podStatus';
 import { kindNodeResolvConf, podResolvConf } from './resolvConf';
+import { clusterDnsNetwork } from '../dns/clusterDnsNetwork';
+import { runDnsTool } from '../dns/tools/dnsTools';
 import { type KubeletRuntimeView, runtimeView } from './runtimeView';
 
 /** When each node's kubelet last reported in (virtual ms); the node lifecycle controller reads it like a Lease. */
@@ -281,6 +283,16 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       const ip = pr?.sandbox?.ip;
       if (!pr || !a || !ip) return undefined;
       return podHostsFile(pr.pod, [ip], ctx.config.clusterDomain, kindNodeHostsFile(a.name, a.ip));
+    },
+    dnsTool(namespace, pod, container, argv) {
+      const pr = podRuntime(namespace, pod);
+      const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+      const inst = cr?.attempt?.instance;
+      if (!inst || cr.phase !== 'running') return undefined;
+      const resolvConf = simulation.resolvConf(namespace, pod) ?? '';
+      const hosts = simulation.hostsFile(namespace, pod) ?? '';
+      const net = clusterDnsNetwork(ctx.store, ctx.config, clusterDNS());
+      return runDnsTool(inst.app.dnsTools, { net, resolvConf, now: ctx.clock.now() }, argv, hosts);
     },
   };
 

@@ -12,13 +12,38 @@ const names = (kind: Kind, namespace?: string) => {
 
 describe('bootstrap objects pass admission', () => {
   it('creates every system object', () => {
-    expect(names('Namespace')).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    expect(names('Namespace')).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']);
     expect(names('Node')).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3']);
     expect(names('Service', 'default')).toEqual(['kubernetes']);
     expect(names('Service', 'kube-system')).toEqual(['kube-dns']);
     expect(names('Endpoints', 'default')).toEqual(['kubernetes']);
     expect(names('EndpointSlice', 'default')).toContain('kubernetes');
     expect(names('Deployment', 'kube-system')).toEqual(['coredns']);
+    expect(names('Deployment', 'local-path-storage')).toEqual(['local-path-provisioner']);
+    expect(names('DaemonSet', 'kube-system')).toEqual(['kindnet', 'kube-proxy']);
+    expect(names('ConfigMap', 'kube-system')).toEqual(['coredns', 'kube-proxy', 'kube-root-ca.crt']);
+    expect(names('ConfigMap', 'default')).toEqual(['kube-root-ca.crt']);
+    expect(names('ConfigMap', 'local-path-storage')).toEqual(['kube-root-ca.crt', 'local-path-config']);
+    // kubeadm's static pods, mirrored by the control plane's kubelet and owned by its Node
+    const pods = names('Pod', 'kube-system');
+    for (const p of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) expect(pods).toContain(`${p}-kind-control-plane`);
+    expect(pods.filter((p) => p.startsWith('kube-proxy-'))).toHaveLength(4);
+    expect(pods.filter((p) => p.startsWith('kindnet-'))).toHaveLength(4);
+  });
+
+  it('gives host-network pods their node IP and CoreDNS the control plane pod CIDR', () => {
+    const pods = cluster.list('Pod', { namespace: 'kube-system' });
+    const items = pods.ok ? pods.value.items : [];
+    const etcd = items.find((p) => p.metadata?.name === 'etcd-kind-control-plane');
+    expect([etcd?.status?.podIP, etcd?.spec?.hostNetwork, etcd?.metadata?.ownerReferences?.[0]?.kind, etcd?.spec?.priority]).toEqual(['172.18.0.2', true, 'Node', 2000001000]);
+    expect(etcd?.metadata?.annotations?.['kubernetes.io/config.source']).toBe('file');
+    for (const p of items.filter((p) => p.metadata?.name?.startsWith('kube-proxy-'))) {
+      const node = cluster.get('Node', undefined, p.spec?.nodeName ?? '');
+      expect(p.status?.podIP).toBe(node.ok ? node.value.status?.addresses?.[0]?.address : '');
+    }
+    for (const p of items.filter((p) => p.metadata?.name?.startsWith('coredns-'))) {
+      expect([p.spec?.nodeName, p.status?.podIP?.startsWith('10.244.0.')]).toEqual(['kind-control-plane', true]);
+    }
   });
 
   it('defaults the system objects as a kind cluster shows them', () => {

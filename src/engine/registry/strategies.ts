@@ -9,6 +9,8 @@ import { nodeStrategy } from './nodeStrategy';
 import { podStrategy } from './podStrategy';
 import { replicaSetStrategy } from './replicaSetStrategy';
 import { serviceStrategy } from './serviceStrategy';
+import { daemonSetStrategy } from './daemonSetStrategy';
+import { configMapStrategy } from './configMapStrategy';
 
 export function registerStrategies(api: ApiServer): void {
   api.register(namespaceStrategy);
@@ -20,4 +22,6 @@ export function registerStrategies(api: ApiServer): void {
   api.register(eventStrategy);
   api.register(deploymentStrategy);
   api.register(replicaSetStrategy);
+  api.register(daemonSetStrategy);
+  api.register(configMapStrategy);
 }

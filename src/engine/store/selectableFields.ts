@@ -135,6 +135,8 @@ const fieldsByKind: Record<Kind, Getters> = {
   ReplicaSet: namespacedMeta,
   Endpoints: namespacedMeta,
   EndpointSlice: namespacedMeta,
+  DaemonSet: namespacedMeta,
+  ConfigMap: namespacedMeta,
 };
 
 /** The selectable fields of `kind`: field path → its value as a string (absent fields are ""). */

@@ -91,6 +91,8 @@ const schemas: Record<Kind, PatchSchema> = {
   Endpoints: root(),
   EndpointSlice: root(),
   Event: root(),
+  DaemonSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
+  ConfigMap: root(),
 };
 
 /** The patch schema of a kind's root object. */

@@ -17,10 +17,15 @@ const localStorageFatal = 'Pods with local storage (use --delete-emptydir-data t
 const localStorageWarning = 'deleting Pods with local storage';
 const unmanagedFatal = 'cannot delete Pods that declare no controller (use --force to override)';
 const unmanagedWarning = 'deleting Pods that declare no controller';
+const daemonSetFatal = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
+const daemonSetWarning = 'ignoring DaemonSet-managed Pods';
 
 interface Filters {
   force: boolean;
   deleteEmptyDir: boolean;
+  ignoreDaemonSets: boolean;
+  /** Whether the DaemonSet `namespace/name` exists (the filter GETs it). */
+  daemonSetExists(namespace: string | undefined, name: string): boolean;
 }
 
 type PodStatus = { delete: true; warning?: string } | { delete: false; skip: true } | { delete: false; warning: string } | { delete: false; error: string };
@@ -31,11 +36,15 @@ const finished = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase 
 function filterPod(pod: Pod, f: Filters): PodStatus {
   let warning: string | undefined;
   const controller = (pod.metadata?.ownerReferences ?? []).find((o) => o.controller);
-  // daemonSetFilter: this server has no DaemonSets, so a pod claiming one meets the "DaemonSet not found" branch
-  if (controller && controller.kind === 'DaemonSet' && controller.apiVersion === 'apps/v1' && !finished(pod)) {
-    const notFound = `daemonsets.apps "${controller.name}" not found`;
-    if (!f.force) return { delete: false, error: notFound };
-    warning = notFound;
+  // daemonSetFilter: an orphan of a deleted DaemonSet goes with --force; a live DaemonSet's pod needs
+  // --ignore-daemonsets and is then left alone (it would be recreated at once)
+  if (controller && controller.kind === 'DaemonSet' && !finished(pod)) {
+    if (!f.daemonSetExists(pod.metadata?.namespace, controller.name)) {
+      const notFound = `daemonsets.apps "${controller.name}" not found`;
+      if (!f.force) return { delete: false, error: notFound };
+      warning = notFound;
+    } else if (!f.ignoreDaemonSets) return { delete: false, error: daemonSetFatal };
+    else return { delete: false, warning: daemonSetWarning };
   }
   // mirrorPodFilter
   if (pod.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) return { delete: false, skip: true };
@@ -135,7 +144,12 @@ export const drainCommand: KubectlCommand = {
     const dryRun = dryRunStrategy(f);
     const nodes = nodeInfos(env, f.string('selector'));
     cordonOrUncordon(env, nodes, true, dryRun);
-    const filters: Filters = { force: f.bool('force'), deleteEmptyDir: f.bool('delete-emptydir-data') };
+    const filters: Filters = {
+      force: f.bool('force'),
+      deleteEmptyDir: f.bool('delete-emptydir-data'),
+      ignoreDaemonSets: f.bool('ignore-daemonsets'),
+      daemonSetExists: (ns, name) => env.cluster.get('DaemonSet', ns, name).ok,
+    };
     const fatal: KubeError[] = [];
     const remaining: string[] = [];
     for (const info of nodes) {

@@ -33,6 +33,13 @@ function runInContainer(env: CommandEnv, pod: Pod, container: string, command: s
   if (!environ) throw fail(`unable to upgrade connection: container not found ("${container}")`);
   const [bin, ...args] = command;
   const base = bin.split('/').pop() ?? bin;
+  const dns = env.cluster.simulation.dnsTool?.(ns, name, container, command);
+  if (dns) {
+    env.out.out(dns.stdout);
+    if (dns.stderr) env.out.err(dns.stderr);
+    if (dns.exitCode !== 0) throw exitWith(dns.exitCode);
+    return;
+  }
   if (base === 'env' && args.length === 0) {
     env.out.out(environ.map((e) => `${e}\n`).join(''));
     return;

@@ -34,7 +34,7 @@ export function describePodTemplate(template: PodTemplateSpec | undefined, w: Pr
 }
 
 /** Counts pods owned by `uid` by phase, as getPodStatusForController does. */
-function podStatusForController(cluster: Cluster, namespace: string | undefined, selector: string, uid: string | undefined) {
+export function podStatusForController(cluster: Cluster, namespace: string | undefined, selector: string, uid: string | undefined) {
   const r = { running: 0, waiting: 0, succeeded: 0, failed: 0 };
   const listed = cluster.list('Pod', { namespace, labelSelector: selector });
   if (!listed.ok) return r;

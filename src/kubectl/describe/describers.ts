@@ -1,6 +1,7 @@
 /** The describer of each kind (kubectl's `describerMap`). */
 import type { Cluster, Kind, KubeObject } from '../../engine';
-import type { Deployment, EndpointSlice, Endpoints, Namespace, Node, Pod, ReplicaSet, Service } from '../../engine/api/types';
+import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, Namespace, Node, Pod, ReplicaSet, Service } from '../../engine/api/types';
+import { describeConfigMap, describeDaemonSet } from './describeDaemonSet';
 import { describeNamespace, describeNode } from './describeCluster';
 import { describeEndpointSlice, describeEndpoints, describeService } from './describeNetworking';
 import { describePod } from './describePod';
@@ -17,6 +18,8 @@ const describers: Partial<Record<Kind, Describer>> = {
   ReplicaSet: (o, c) => describeReplicaSet(o as ReplicaSet, c),
   Namespace: (o) => describeNamespace(o as Namespace),
   Node: (o, c) => describeNode(o as Node, c),
+  DaemonSet: (o, c) => describeDaemonSet(o as DaemonSet, c),
+  ConfigMap: (o, c) => describeConfigMap(o as ConfigMap, c),
 };
 
 /** The describer for a kind, or undefined when kubectl would fall back to the generic describer. */

@@ -5,6 +5,7 @@
  * image in `registry.ts`.
  */
 import type { Container } from '../../api/types';
+import type { ImageDnsTools } from '../../dns/tools/dnsTools';
 
 export interface Listener {
   port: number;
@@ -88,6 +89,8 @@ export interface SimulatedApp {
   readonly user: LinuxUser;
   /** Which `cat`/`ls` error text the image prints: busybox, GNU coreutils, or no shell at all. */
   readonly coreutils: 'busybox' | 'gnu' | 'none';
+  /** The DNS tools (nslookup, dig, host, getent) the image ships; undefined: none. */
+  readonly dnsTools?: ImageDnsTools;
   /** Sockets the process listens on. */
   listeners(container: Container): Listener[];
   /** Answers one HTTP request on one of the ports it listens on. */

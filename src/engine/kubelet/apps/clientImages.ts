@@ -5,6 +5,7 @@
  * does not apply the default action to PID 1, so deletion waits for the whole grace period.
  */
 import type { Container } from '../../api/types';
+import { dnsToolsOf } from '../../dns/tools/dnsTools';
 import type { LinuxUser, SimulatedApp } from './app';
 import { goNotFound, rootUser, standardPath } from './app';
 import { planFromArgv } from './shellScript';
@@ -34,6 +35,8 @@ const clientImages: Record<string, ClientImage> = {
   },
   ubuntu: { name: 'ubuntu', entrypoint: [], cmd: ['/bin/bash'], coreutils: 'gnu', user: rootUser, home: '/root', env: [standardPath] },
   debian: { name: 'debian', entrypoint: [], cmd: ['bash'], coreutils: 'gnu', user: rootUser, home: '/root', env: [standardPath] },
+  // Debian-based DNS debugging images (registry.k8s.io/e2e-test-images/jessie-dnsutils, tutum/dnsutils): no CMD of note
+  dnsutils: { name: 'dnsutils', entrypoint: [], cmd: ['bash'], coreutils: 'gnu', user: rootUser, home: '/root', env: [standardPath] },
 };
 
 /** The argv the runtime starts: command replaces the entrypoint, args replace the image CMD. */
@@ -49,6 +52,7 @@ function clientApp(img: ClientImage): SimulatedApp {
     home: img.home,
     user: img.user,
     coreutils: img.coreutils,
+    dnsTools: dnsToolsOf[img.name],
     listeners: () => [],
     http: () => goNotFound(),
     plan(container: Container) {
@@ -64,7 +68,7 @@ function clientApp(img: ClientImage): SimulatedApp {
 
 const built = new Map(Object.entries(clientImages).map(([k, v]) => [k, clientApp(v)]));
 
-/** The client app for a known toolbox image key (`busybox`, `alpine`, `netshoot`, `curl`, `ubuntu`, `debian`). */
+/** The client app for a known toolbox image key (`busybox`, `alpine`, `netshoot`, `curl`, `ubuntu`, `debian`, `dnsutils`). */
 export function clientAppFor(key: string): SimulatedApp | undefined {
   return built.get(key);
 }

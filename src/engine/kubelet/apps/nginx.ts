@@ -112,6 +112,8 @@ export function nginxApp(image: string): SimulatedApp {
     home: '/root',
     user: { uid: 0, gid: 0, supplementalGroups: [0] },
     coreutils: alpine ? 'busybox' : 'gnu',
+    // the Debian image has glibc's getent only; the Alpine one has busybox's nslookup and musl's getent
+    dnsTools: alpine ? { nslookup: 'busybox', getent: true } : { getent: true },
     listeners: () => [{ port: 80, protocol: 'TCP' }],
     http(instance: AppInstance, req: HttpRequest): HttpOutcome {
       const path = req.path.split('?')[0];

@@ -24,6 +24,9 @@ const clientRepos: Record<string, string> = {
   'docker.io/curlimages/curl': 'curl',
   'docker.io/library/ubuntu': 'ubuntu',
   'docker.io/library/debian': 'debian',
+  'registry.k8s.io/e2e-test-images/jessie-dnsutils': 'dnsutils',
+  'gcr.io/kubernetes-e2e-test-images/dnsutils': 'dnsutils',
+  'docker.io/tutum/dnsutils': 'dnsutils',
 };
 
 /** The application an image runs when its entrypoint is left alone. */

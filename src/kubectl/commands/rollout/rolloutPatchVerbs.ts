@@ -17,7 +17,9 @@ type Verb = 'restart' | 'pause' | 'resume';
 
 /** The patch a verb makes, `{}` for no change, or the mutator's error. */
 function patchFor(verb: Verb, t: RolloutTarget, now: number): { patch: Record<string, unknown> } | { error: string } {
-  if (t.mapping.kind !== 'Deployment') return { error: `${verb === 'restart' ? 'restarting' : verb === 'pause' ? 'pausing' : 'resuming'} is not supported` };
+  // objectrestarter.go restarts apps/v1 DaemonSets the same way (a template annotation); they cannot be paused
+  const restartable = t.mapping.kind === 'Deployment' || (verb === 'restart' && t.mapping.kind === 'DaemonSet');
+  if (!restartable) return { error: `${verb === 'restart' ? 'restarting' : verb === 'pause' ? 'pausing' : 'resuming'} is not supported` };
   const d = t.object as Deployment;
   const paused = d.spec?.paused === true;
   if (verb === 'pause') return paused ? { error: 'is already paused' } : { patch: { spec: { paused: true } } };

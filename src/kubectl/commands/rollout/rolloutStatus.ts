@@ -8,7 +8,7 @@
  * `maxForegroundWaitMs` keeps being watched as a stream (the terminal shows it running until Ctrl+C).
  */
 import type { KubeObject, WatchEvent } from '../../../engine';
-import type { Deployment } from '../../../engine/api/types';
+import type { DaemonSet, Deployment } from '../../../engine/api/types';
 import { ChunkStream } from '../../cli/chunkStream';
 import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../../cli/errors';
@@ -48,9 +48,31 @@ export function deploymentStatus(d: Deployment, revision: number): StatusResult 
   return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
 }
 
-/** Follows one Deployment: prints each status; resolves to done, an error, or still running. */
+/** `DaemonSetStatusViewer.Status` (kubectl `pkg/polymorphichelpers/rollout_status.go`). */
+export function daemonSetStatus(ds: DaemonSet): StatusResult {
+  const name = ds.metadata?.name ?? '';
+  if ((ds.spec?.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') return { error: 'rollout status is only available for RollingUpdate strategy type' };
+  const s: Partial<NonNullable<DaemonSet['status']>> = ds.status ?? {};
+  if ((ds.metadata?.generation ?? 0) <= (s.observedGeneration ?? 0)) {
+    const desired = s.desiredNumberScheduled ?? 0;
+    if ((s.updatedNumberScheduled ?? 0) < desired) {
+      return { text: `Waiting for daemon set "${name}" rollout to finish: ${s.updatedNumberScheduled ?? 0} out of ${desired} new pods have been updated...\n`, done: false };
+    }
+    if ((s.numberAvailable ?? 0) < desired) {
+      return { text: `Waiting for daemon set "${name}" rollout to finish: ${s.numberAvailable ?? 0} of ${desired} updated pods are available...\n`, done: false };
+    }
+    return { text: `daemon set "${name}" successfully rolled out\n`, done: true };
+  }
+  return { text: 'Waiting for daemon set spec update to be observed...\n', done: false };
+}
+
+function statusOf(o: KubeObject, revision: number): StatusResult {
+  return o.kind === 'DaemonSet' ? daemonSetStatus(o as DaemonSet) : deploymentStatus(o as Deployment, revision);
+}
+
+/** Follows one Deployment or DaemonSet: prints each status; resolves to done, an error, or still running. */
 function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolean, timeoutMs: number): Waiting<WatchStream | undefined> {
-  const first = deploymentStatus(d as Deployment, revision);
+  const first = statusOf(d, revision);
   if ('error' in first) throw fail(first.error);
   env.out.out(first.text);
   if (first.done || !watch) return undefined;
@@ -60,7 +82,7 @@ function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolea
   let outcome: 'running' | 'done' | KubeError = 'running';
   const onEvent = (e: WatchEvent) => {
     if (outcome !== 'running') return;
-    const r: StatusResult = e.type === 'DELETED' ? { error: 'object has been deleted' } : deploymentStatus(e.object as Deployment, revision);
+    const r: StatusResult = e.type === 'DELETED' ? { error: 'object has been deleted' } : statusOf(e.object as KubeObject, revision);
     if ('error' in r) {
       outcome = { type: 'message', message: r.error };
       finish?.(r.error);
@@ -73,7 +95,7 @@ function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolea
     }
   };
   const watched = env.cluster.watch(
-    'Deployment',
+    d.kind === 'DaemonSet' ? 'DaemonSet' : 'Deployment',
     { namespace: d.metadata?.namespace, fieldSelector: `metadata.name=${d.metadata?.name ?? ''}`, resourceVersion: String(env.cluster.store.resourceVersion) },
     onEvent,
   );
@@ -117,7 +139,7 @@ export const rolloutStatusCommand: KubectlCommand = {
       if (f.int('revision') < 0) throw fail(`revision must be a positive integer: ${f.int('revision')}`);
     });
     for (const t of targets) {
-      if (t.mapping.kind !== 'Deployment') throw fail(`no status viewer has been implemented for ${groupKindString(t.mapping)}`);
+      if (t.mapping.kind !== 'Deployment' && t.mapping.kind !== 'DaemonSet') throw fail(`no status viewer has been implemented for ${groupKindString(t.mapping)}`);
       const stream = yield* follow(env, t.object, f.int('revision'), f.bool('watch'), f.duration('timeout'));
       if (stream) return stream;
     }

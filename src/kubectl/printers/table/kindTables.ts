@@ -7,6 +7,7 @@ import { podTable } from './podTable';
 import { serviceTable } from './serviceTable';
 import type { KindTablePrinter, RowContext, Table } from './tableTypes';
 import { deploymentTable, replicaSetTable } from './workloadTables';
+import { configMapTable, daemonSetTable } from './daemonSetTables';
 
 const printers: Record<Kind, KindTablePrinter> = {
   Pod: podTable as KindTablePrinter,
@@ -18,6 +19,8 @@ const printers: Record<Kind, KindTablePrinter> = {
   Node: nodeTable as KindTablePrinter,
   Namespace: namespaceTable as KindTablePrinter,
   Event: eventTable as KindTablePrinter,
+  DaemonSet: daemonSetTable as KindTablePrinter,
+  ConfigMap: configMapTable as KindTablePrinter,
 };
 
 /** The table printer of a kind. */

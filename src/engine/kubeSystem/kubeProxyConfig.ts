@@ -1,0 +1,130 @@
+/**
+ * The kube-proxy configuration each node's kube-proxy runs with. kube-proxy reads `config.conf` from its
+ * ConfigMap once, at start (kubernetes/kubernetes `cmd/kube-proxy/app/server.go`), so editing the ConfigMap
+ * changes nothing until the DaemonSet's pods are replaced (`kubectl rollout restart ds/kube-proxy`). This
+ * tracker remembers the text each kube-proxy pod saw when its container started.
+ */
+import { parse } from 'yaml';
+import type { ConfigMap, Pod } from '../api/types';
+import type { ProxyMode } from '../config';
+import type { ObjectStore, WatchEvent } from '../store/objectStore';
+
+/** What the proxier of one node runs with. */
+export interface KubeProxyNodeConfig {
+  node: string;
+  /** The kube-proxy pod serving the node. */
+  pod: string;
+  /** Effective mode: a blank `mode` means iptables on Linux. */
+  mode: ProxyMode;
+  /** `mode` as written in config.conf. */
+  configuredMode: string;
+  /** The active mode's `minSyncPeriod` (iptables: kind sets 1s; ipvs/nftables: 0s → 1s default applies). */
+  minSyncPeriodMs: number;
+  /** The active mode's `syncPeriod` (0s → the 30s default). */
+  syncPeriodMs: number;
+  /** IPVS scheduler (blank → `rr`). */
+  ipvsScheduler: string;
+  strictARP: boolean;
+  masqueradeAll: boolean;
+  clusterCIDR: string;
+  /**
+   * What real kube-proxy 1.34 says of this configuration, when it refuses it (its pod would crash-loop). The
+   * `userspace` mode was removed in 1.26: it is reported here and still served for teaching.
+   */
+  error?: string;
+}
+
+const selectorLabel = 'k8s-app';
+
+/** A Go duration of the forms kubeadm writes (`1s`, `500ms`, `1m0s`, `0s`) in milliseconds. */
+export function goDurationMs(text: unknown): number {
+  if (typeof text !== 'string') return 0;
+  let ms = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)) {
+    const v = Number(m[1]);
+    ms += m[2] === 'h' ? v * 3_600_000 : m[2] === 'm' ? v * 60_000 : m[2] === 's' ? v * 1000 : v;
+  }
+  return ms;
+}
+
+type Section = { minSyncPeriod?: string; syncPeriod?: string; scheduler?: string; strictARP?: boolean; masqueradeAll?: boolean };
+
+/** Reads config.conf as kube-proxy would, with kube-proxy's defaults for blank values. */
+export function parseKubeProxyConfig(text: string, node: string, pod: string): KubeProxyNodeConfig {
+  let doc: Record<string, unknown> = {};
+  let error: string | undefined;
+  try {
+    const parsed = parse(text);
+    if (parsed && typeof parsed === 'object') doc = parsed as Record<string, unknown>;
+  } catch (e) {
+    error = `failed to decode config: ${(e as Error).message}`;
+  }
+  const configured = typeof doc.mode === 'string' ? doc.mode : '';
+  const known: ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
+  const mode: ProxyMode = configured === '' ? 'iptables' : known.includes(configured as ProxyMode) ? (configured as ProxyMode) : 'iptables';
+  // cmd/kube-proxy/app validation: `Mode: Invalid value: "x": must be iptables, ipvs, nftables or blank ...`
+  if (!error && (configured === 'userspace' || (configured !== '' && !known.includes(configured as ProxyMode)))) {
+    error = `KubeProxyConfiguration.Mode: Invalid value: "${configured}": must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])`;
+  }
+  const section = ((mode === 'userspace' ? doc.iptables : doc[mode]) ?? {}) as Section;
+  const min = goDurationMs(section.minSyncPeriod);
+  const sync = goDurationMs(section.syncPeriod);
+  const ipvs = (doc.ipvs ?? {}) as Section;
+  return {
+    node,
+    pod,
+    mode,
+    configuredMode: configured,
+    // SetDefaults_KubeProxyConfiguration: minSyncPeriod 1s, syncPeriod 30s when left at zero
+    minSyncPeriodMs: min || 1000,
+    syncPeriodMs: sync || 30_000,
+    ipvsScheduler: ipvs.scheduler || 'rr',
+    strictARP: ipvs.strictARP === true,
+    masqueradeAll: section.masqueradeAll === true,
+    clusterCIDR: typeof doc.clusterCIDR === 'string' ? doc.clusterCIDR : '',
+    ...(error ? { error } : {}),
+  };
+}
+
+function isKubeProxyPod(p: Pod): boolean {
+  return p.metadata?.namespace === 'kube-system' && p.metadata?.labels?.[selectorLabel] === 'kube-proxy';
+}
+
+function started(p: Pod): boolean {
+  return (p.status?.containerStatuses ?? []).some((c) => !!c.state?.running);
+}
+
+/** Remembers, per kube-proxy pod, the config.conf its container started with. */
+export class KubeProxyConfigs {
+  private readonly seen = new Map<string, string>();
+
+  constructor(private readonly store: ObjectStore) {
+    store.subscribe('Pod', (e: WatchEvent) => this.onPod(e as WatchEvent<'Pod'>));
+  }
+
+  private onPod(e: WatchEvent<'Pod'>): void {
+    const p = e.object;
+    const uid = p.metadata?.uid ?? '';
+    if (!isKubeProxyPod(p)) return;
+    if (e.type === 'DELETED') {
+      this.seen.delete(uid);
+      return;
+    }
+    if (!this.seen.has(uid) && started(p)) this.seen.set(uid, this.currentText());
+  }
+
+  private currentText(): string {
+    const cm: ConfigMap | undefined = this.store.get('ConfigMap', 'kube-system/kube-proxy');
+    return cm?.data?.['config.conf'] ?? '';
+  }
+
+  /** The configuration of the kube-proxy running on `node`; undefined when none runs there. */
+  forNode(node: string): KubeProxyNodeConfig | undefined {
+    const pods = this.store
+      .list('Pod', 'kube-system')
+      .filter((p) => isKubeProxyPod(p) && p.spec?.nodeName === node && !p.metadata?.deletionTimestamp && this.seen.has(p.metadata?.uid ?? ''));
+    const pod = pods[pods.length - 1];
+    if (!pod) return undefined;
+    return parseKubeProxyConfig(this.seen.get(pod.metadata?.uid ?? '') ?? '', node, pod.metadata?.name ?? '');
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `kubectl describe daemonset` and `configmap` (kubectl `pkg/describe/describe.go` `DaemonSetDescriber`,
+ * `ConfigMapDescriber`). Go ranges over the ConfigMap's data map in random order; keys are sorted here so the
+ * output is stable.
+ */
+import type { Cluster } from '../../engine';
+import type { ConfigMap, DaemonSet } from '../../engine/api/types';
+import { formatLabels, formatLabelSelector, selectorString } from '../printers/labels';
+import { describeEvents, searchEvents } from './describeEvents';
+import { printAnnotationsMultiline, printLabelsMultiline } from './describeHelpers';
+import { LEVEL_0, tabbedString } from './prefixWriter';
+import { describePodTemplate, podStatusForController } from './describeWorkloads';
+
+/** Describes a DaemonSet: node counts, its pods' phases, the template and Events. */
+export function describeDaemonSet(ds: DaemonSet, cluster: Cluster): string {
+  const meta = ds.metadata ?? {};
+  const s = ds.status;
+  const pods = podStatusForController(cluster, meta.namespace, selectorString(ds.spec?.selector), meta.uid);
+  const events = searchEvents(cluster, ds, 'DaemonSet');
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${formatLabelSelector(ds.spec?.selector)}\n`);
+    w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, `Desired Number of Nodes Scheduled: ${s?.desiredNumberScheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Current Number of Nodes Scheduled: ${s?.currentNumberScheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${s?.updatedNumberScheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${s?.numberAvailable ?? 0}\n`);
+    w.write(LEVEL_0, `Number of Nodes Misscheduled: ${s?.numberMisscheduled ?? 0}\n`);
+    w.write(LEVEL_0, `Pods Status:\t${pods.running} Running / ${pods.waiting} Waiting / ${pods.succeeded} Succeeded / ${pods.failed} Failed\n`);
+    describePodTemplate(ds.spec?.template, w);
+    describeEvents(events, w, cluster.now());
+  });
+}
+
+/** Describes a ConfigMap: each data key with its value, then binaryData sizes. */
+export function describeConfigMap(cm: ConfigMap, cluster: Cluster): string {
+  const meta = cm.metadata ?? {};
+  const events = searchEvents(cluster, cm, 'ConfigMap');
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
+    printLabelsMultiline(w, 'Labels', meta.labels);
+    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
+    w.write(LEVEL_0, '\nData\n====\n');
+    for (const k of Object.keys(cm.data ?? {}).sort()) {
+      w.write(LEVEL_0, `${k}:\n----\n`);
+      w.write(LEVEL_0, `${cm.data?.[k] ?? ''}\n`);
+      w.write(LEVEL_0, '\n');
+    }
+    w.write(LEVEL_0, '\nBinaryData\n====\n');
+    for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(LEVEL_0, `${k}: ${Math.floor(((cm.binaryData?.[k] ?? '').length * 3) / 4)} bytes\n`);
+    w.write(LEVEL_0, '\n');
+    describeEvents(events, w, cluster.now());
+  });
+}
