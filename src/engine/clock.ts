@@ -27,7 +27,25 @@ export interface FixedDelayTimers {
   schedule(label: string, fn: () => void): TimerHandle;
 }
 
+/**
+ * Timers of requests waiting in line for one client rate limiter (see `controllers/clientRateLimiter.ts`). A
+ * waiter that runs while the limiter has no token only sets itself again, so the line can do that for the
+ * waiters due at once behind it without running each (`deferDue`), in exactly the order and at exactly the
+ * time running them would. A line's times never decrease in the order set (the instant a limiter has its
+ * tokens back only moves later as tokens are taken), so a FIFO keeps it sorted like a fixed-delay lane.
+ */
+export interface WaitingLine {
+  /** Runs `fn` at `now() + delayMs` (a time earlier than the line's last one goes to the general queue). */
+  schedule(delayMs: number, label: string, fn: () => void): void;
+  /**
+   * Sets the timers of this line that are due now and would run next, before any other timer due now, again
+   * at `now() + delayMs`, each as if it had run and set itself again. Returns how many it moved.
+   */
+  deferDue(delayMs: number): number;
+}
+
 interface Lane {
+  /** Fixed-delay lanes: the delay of every timer; waiting lines: unused. */
   delayMs: number;
   timers: Timer[];
   head: number;
@@ -97,6 +115,39 @@ export class VirtualClock {
     };
   }
 
+  /** A line of timers for requests waiting on one rate limiter (see {@link WaitingLine}). */
+  waitingLine(): WaitingLine {
+    const lane: Lane = { delayMs: 0, timers: [], head: 0 };
+    this.lanes.push(lane);
+    const last = () => (lane.head < lane.timers.length ? lane.timers[lane.timers.length - 1] : undefined);
+    return {
+      schedule: (delayMs, label, fn) => {
+        const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
+        const tail = last();
+        if (tail && timer.at < tail.at) this.push(timer);
+        else lane.timers.push(timer);
+      },
+      deferDue: (delayMs) => {
+        const at = this.nowMs + Math.max(0, delayMs);
+        const other = this.earliestOutside(lane);
+        let moved = 0;
+        while (lane.head < lane.timers.length) {
+          const t = lane.timers[lane.head];
+          if (t.at > this.nowMs || (other && !this.less(t, other))) break;
+          const tail = last();
+          if (tail && at < tail.at) break;
+          this.shift(lane);
+          t.at = at;
+          t.setAt = this.nowMs;
+          t.seq = this.seq++;
+          lane.timers.push(t);
+          moved++;
+        }
+        return moved;
+      },
+    };
+  }
+
   /** The time of the earliest pending timer, or undefined when none is pending. */
   nextAt(): number | undefined {
     return this.earliest()?.at;
@@ -150,6 +201,19 @@ export class VirtualClock {
       }
     }
     this.earliestLane = bestLane;
+    return best;
+  }
+
+  /** The next timer to run that is not in `lane` (cancelled ones dropped). */
+  private earliestOutside(lane: Lane): Timer | undefined {
+    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
+    let best: Timer | undefined = this.heap[0];
+    for (const other of this.lanes) {
+      if (other === lane) continue;
+      while (other.head < other.timers.length && other.timers[other.head].cancelled) this.shift(other);
+      const t = other.timers[other.head];
+      if (t && (!best || this.less(t, best))) best = t;
+    }
     return best;
   }
 

@@ -52,16 +52,19 @@ export class TokenBucket {
   }
 }
 
+import type { WaitingLine } from '../clock';
+
 /**
  * Runs `work` (a generator that yields right before each API request) through `bucket`: requests with a token
  * go at once; once the bucket is empty the rest wait on the clock, as goroutines blocked in `Limiter.Wait`.
  * They resume a second's worth of tokens at a time (qps requests at once, each second) rather than one every
  * 1/qps s: the same rate and the same second in every timestamp, for one reconcile per second instead of one
  * per request. Returns the generator's result when it finished now, or `pending` when it continues later (then
- * `later` gets the result).
+ * `later` gets the result). Every request waiting on `bucket` waits in `line`.
  */
 export function throttled<T>(
-  clock: { now(): number; schedule(delayMs: number, label: string, fn: () => void): unknown },
+  clock: { now(): number },
+  line: WaitingLine,
   bucket: TokenBucket,
   label: string,
   work: Generator<void, T, void>,
@@ -70,10 +73,15 @@ export function throttled<T>(
   const step = (r: IteratorResult<void, T>): { done: true; value: T } | { done: false } => {
     while (!r.done) {
       if (bucket.take(clock.now()) > 0) {
-        clock.schedule(bucket.msUntil(bucket.qps, clock.now()), label, () => {
+        const waitMs = bucket.msUntil(bucket.qps, clock.now());
+        line.schedule(waitMs, label, () => {
           const out = step({ done: false, value: undefined });
           if (out.done) later(out.value);
         });
+        // The bucket stays empty for the rest of this instant (nothing refills it before time moves), so the
+        // waiters due now right behind this one would each just wait again for the same time: the line does
+        // that for them, in their order, without running thousands of wake-ups per second of a big settle.
+        line.deferDue(waitMs);
         return { done: false };
       }
       r = work.next();

@@ -50,11 +50,16 @@ function nodePorts(res: PodResources, info: NodeInfo): FilterFailure | undefined
 
 /** NodeResourcesFit: pod count, then CPU and memory requests against allocatable; every shortfall is a reason. */
 function nodeResourcesFit(res: PodResources, info: NodeInfo): FilterFailure | undefined {
+  const pods = info.podCount + 1 > info.allocPods;
+  const cpu = res.milliCpu > 0 && res.milliCpu > info.allocMilliCpu - info.reqMilliCpu;
+  const memory = res.memory > 0 && res.memory > info.allocMemory - info.reqMemory;
+  // the common case (the pod fits) allocates nothing: this runs for every node per pod
+  if (!pods && !cpu && !memory) return undefined;
   const reasons: string[] = [];
-  if (info.podCount + 1 > info.allocPods) reasons.push('Too many pods');
-  if (res.milliCpu > 0 && res.milliCpu > info.allocMilliCpu - info.reqMilliCpu) reasons.push('Insufficient cpu');
-  if (res.memory > 0 && res.memory > info.allocMemory - info.reqMemory) reasons.push('Insufficient memory');
-  return reasons.length ? { reasons, unresolvable: false } : undefined;
+  if (pods) reasons.push('Too many pods');
+  if (cpu) reasons.push('Insufficient cpu');
+  if (memory) reasons.push('Insufficient memory');
+  return { reasons, unresolvable: false };
 }
 
 /** Runs the filters on one node; undefined means the pod fits. */

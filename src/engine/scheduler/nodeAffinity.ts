@@ -47,8 +47,12 @@ export function matchTerm(term: NodeSelectorTerm, node: Node): boolean {
 
 /** `nodeSelector` plus required node affinity (the NodeAffinity filter). */
 export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
-  const labels = node.metadata?.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  // run for every node per pod: nothing is allocated when the pod has no nodeSelector
+  const selector = pod.spec?.nodeSelector;
+  if (selector) {
+    const labels = node.metadata?.labels ?? {};
+    for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
+  }
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (!required) return true;
   return (required.nodeSelectorTerms ?? []).some((t) => matchTerm(t, node));

@@ -83,7 +83,8 @@ function bump(m: Map<string, number>, k: string, by: number): void {
 export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly accounted = new Map<string, Accounted>();
-  private sortedNames: string[] | undefined;
+  /** The nodes in name order; dropped when a node comes or goes (an existing node keeps its NodeInfo object). */
+  private sortedInfos: readonly NodeInfo[] | undefined;
   /**
    * Per (immutable) stored containers list, which a pod keeps from creation on (binding and status writes
    * replace the spec object, not its containers): every write of a pod passes through this cache.
@@ -103,10 +104,13 @@ export class SchedulerCache {
     return r;
   }
 
-  /** NodeInfos of the nodes that exist, in name order. */
-  nodes(): NodeInfo[] {
-    if (!this.sortedNames) this.sortedNames = [...this.infos.values()].filter((i) => i.node).map((i) => i.name).sort();
-    return this.sortedNames.map((n) => this.infos.get(n) as NodeInfo);
+  /** NodeInfos of the nodes that exist, in name order (shared: never change the array). */
+  nodes(): readonly NodeInfo[] {
+    if (!this.sortedInfos) {
+      const names = [...this.infos.values()].filter((i) => i.node).map((i) => i.name).sort();
+      this.sortedInfos = names.map((n) => this.infos.get(n) as NodeInfo);
+    }
+    return this.sortedInfos;
   }
 
   private info(name: string): NodeInfo {
@@ -122,7 +126,7 @@ export class SchedulerCache {
   setNode(node: Node): void {
     const name = node.metadata?.name ?? '';
     const i = this.info(name);
-    if (!i.node) this.sortedNames = undefined;
+    if (!i.node) this.sortedInfos = undefined;
     i.node = node;
     const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
     i.allocMilliCpu = milliCpu(alloc.cpu) ?? 0;
@@ -135,7 +139,7 @@ export class SchedulerCache {
     const i = this.infos.get(name);
     if (!i) return;
     i.node = undefined;
-    this.sortedNames = undefined;
+    this.sortedInfos = undefined;
     if (i.podCount === 0) this.infos.delete(name);
   }
 

@@ -16,15 +16,19 @@ import type { NodeInfo } from './schedulerCache';
 
 const maxNodeScore = 100;
 
-/** `DefaultNormalizeScore`: scales to 0..100 by the maximum, reversed for "fewer is better". */
+/** `DefaultNormalizeScore`: scales to 0..100 by the maximum, reversed for "fewer is better" (in place). */
 function normalize(scores: number[], reverse: boolean): number[] {
   let max = 0;
-  for (const s of scores) if (s > max) max = s;
-  if (max === 0) return scores.map(() => (reverse ? maxNodeScore : 0));
-  return scores.map((s) => {
-    const v = Math.trunc((maxNodeScore * s) / max);
-    return reverse ? maxNodeScore - v : v;
-  });
+  for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
+  for (let i = 0; i < scores.length; i++) {
+    if (max === 0) {
+      scores[i] = reverse ? maxNodeScore : 0;
+      continue;
+    }
+    const v = Math.trunc((maxNodeScore * scores[i]) / max);
+    scores[i] = reverse ? maxNodeScore - v : v;
+  }
+  return scores;
 }
 
 function leastAllocatedResource(alloc: number, requested: number): number {
@@ -54,17 +58,21 @@ function balancedAllocation(res: PodResources, info: NodeInfo): number {
  * log(feasible nodes + 2) + (maxSkew − 1), then normalized so the emptiest node scores 100.
  */
 function topologySpread(pod: Pod, infos: readonly NodeInfo[]): number[] {
+  const n = infos.length;
+  const out = new Array<number>(n);
   const owner = getControllerOf(pod)?.uid;
-  if (!owner) return infos.map(() => 0);
-  const weight = Math.log(infos.length + 2);
-  const raw = infos.map((i) => Math.round((i.owners.get(owner) ?? 0) * weight + (3 - 1)));
+  if (!owner) return out.fill(0);
+  const weight = Math.log(n + 2);
   let max = 0;
   let min = Number.POSITIVE_INFINITY;
-  for (const s of raw) {
+  for (let i = 0; i < n; i++) {
+    const s = Math.round((infos[i].owners.get(owner) ?? 0) * weight + (3 - 1));
+    out[i] = s;
     if (s > max) max = s;
     if (s < min) min = s;
   }
-  return raw.map((s) => (max === 0 ? maxNodeScore : Math.trunc((maxNodeScore * (max + min - s)) / max)));
+  for (let i = 0; i < n; i++) out[i] = max === 0 ? maxNodeScore : Math.trunc((maxNodeScore * (max + min - out[i])) / max);
+  return out;
 }
 
 /** Total weighted scores of the feasible nodes, in the same order. */

@@ -59,18 +59,36 @@ export interface ParsedIP {
   bytes: number[];
 }
 
+/**
+ * Dotted quad: exactly four parts of one to three ASCII digits, each at most 255. One pass over the
+ * characters (no split, no regular expression): every Endpoints and EndpointSlice address and pod IP is
+ * validated on its way into the store.
+ */
 function parseIPv4(s: string): ParsedIP | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
   const bytes: number[] = [];
   let leadingZeros = false;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const v = Number(p);
-    if (v > 255) return undefined;
-    if (p.length > 1 && p.startsWith('0')) leadingZeros = true;
-    bytes.push(v);
+  let value = 0;
+  let digits = 0;
+  let firstDigit = 0;
+  for (let i = 0; i <= s.length; i++) {
+    // the end of the text closes the last part like a dot
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255 || bytes.length === 4) return undefined;
+      if (digits > 1 && firstDigit === 48) leadingZeros = true;
+      bytes.push(value);
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 3) return undefined;
+      if (digits === 0) firstDigit = c;
+      value = value * 10 + (c - 48);
+      digits++;
+    } else {
+      return undefined;
+    }
   }
+  if (bytes.length !== 4) return undefined;
   return { family: 'IPv4', canonical: bytes.join('.'), leadingZeros, bytes };
 }
 

@@ -9,11 +9,19 @@ import { parseTimestamp } from '../../clock';
 import type { Pod, Service } from '../../api/types';
 import { podReadyTransitionTime } from './podEndpoint';
 
+/** A pod's trigger time as of the Service's last sync, and the one before (what that sync compared with). */
+interface PodTime {
+  time: number;
+  before: number;
+  /** The sync that last saw the pod. */
+  sync: number;
+}
+
 interface ServiceState {
   serviceTime: number;
-  podTimes: Map<string, number>;
-  /** The map of the sync before last, cleared and refilled by the next sync (one pair per Service). */
-  spare: Map<string, number>;
+  /** The pods (with a trigger time) of the last sync, updated in place: a sync allocates nothing for pods it saw before. */
+  pods: Map<string, PodTime>;
+  syncs: number;
 }
 
 function toMs(t: string | undefined): number {
@@ -45,26 +53,35 @@ export class TriggerTimeTracker {
 
   /** The trigger time to export for this sync (ms since the epoch), or undefined for none. */
   compute(serviceKey: string, svc: Service, pods: readonly Pod[]): number | undefined {
-    const state = this.states.get(serviceKey);
+    let state = this.states.get(serviceKey);
+    const first = !state;
+    if (!state) {
+      state = { serviceTime: 0, pods: new Map(), syncs: 0 };
+      this.states.set(serviceKey, state);
+    }
+    const sync = ++state.syncs;
     let min = 0;
-    const podTimes = state?.spare ?? new Map<string, number>();
-    podTimes.clear();
     for (const pod of pods) {
       const t = this.podTimes.of(pod);
       if (!t) continue;
       const name = pod.metadata?.name ?? '';
-      podTimes.set(name, t);
-      if (t > (state?.podTimes.get(name) ?? 0) && (min === 0 || t < min)) min = t;
+      let seen = state.pods.get(name);
+      if (!seen) {
+        seen = { time: 0, before: 0, sync: 0 };
+        state.pods.set(name, seen);
+      }
+      // what the previous sync recorded for this pod (none when it did not see it)
+      if (seen.sync !== sync) seen.before = seen.sync === sync - 1 ? seen.time : 0;
+      seen.time = t;
+      seen.sync = sync;
+      if (t > seen.before && (min === 0 || t < min)) min = t;
     }
+    // pods this sync did not see (gone, or without a trigger time) are forgotten, as a fresh map would
+    for (const [name, seen] of state.pods) if (seen.sync !== sync) state.pods.delete(name);
     const serviceTime = toMs(svc.metadata?.creationTimestamp);
-    if (serviceTime > (state?.serviceTime ?? 0) && (min === 0 || serviceTime < min)) min = serviceTime;
-    if (!state) {
-      this.states.set(serviceKey, { serviceTime, podTimes, spare: new Map() });
-      return serviceTime || undefined;
-    }
-    state.spare = state.podTimes;
-    state.podTimes = podTimes;
+    if (serviceTime > state.serviceTime && (min === 0 || serviceTime < min)) min = serviceTime;
     state.serviceTime = serviceTime;
+    if (first) return serviceTime || undefined;
     return min || undefined;
   }
 

@@ -166,6 +166,8 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   };
 
   const limiter = ctx.clientRateLimiter(component);
+  /** The requests waiting for `limiter`'s tokens, in the order they will get them. */
+  const waiting = clock.waitingLine();
 
   /**
    * Runs a sync's pod requests through the controller's client limiter: what has no token yet waits on the
@@ -173,7 +175,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
    * returned is reported and requeued the way a failed sync is.
    */
   const throttle = (key: string, what: string, work: Generator<void, string | undefined, void>): string | undefined => {
-    const r = throttled(clock, limiter, `${component}: ${what} ${key} (client rate limit)`, work, (error) => {
+    const r = throttled(clock, waiting, limiter, `${component}: ${what} ${key} (client rate limit)`, work, (error) => {
       if (error === undefined) return;
       ctx.log.write(component, `error syncing "${key}": ${error}; requeuing`);
       queue.addRateLimited(key);
