@@ -86,7 +86,7 @@ export function podIpsAreUnique(cluster: Cluster): string[] {
 export function noOrphans(cluster: Cluster): string[] {
   const out: string[] = [];
   const uids = new Set<string>();
-  for (const kind of ['Deployment', 'ReplicaSet', 'Service', 'Pod', 'Node', 'Namespace'] as const) {
+  for (const kind of ['Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Pod', 'Node', 'Namespace'] as const) {
     for (const o of cluster.store.list(kind)) if (o.metadata?.uid) uids.add(o.metadata.uid);
   }
   for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice'] as const) {
