@@ -15,6 +15,7 @@ import { ServiceNode } from './ServiceNode';
 import { useLeavingPods } from './useLeavingPods';
 import { usePositions } from './usePositions';
 import { useSelectorMatches } from './useSelectorMatches';
+import { onCanvasKeyDown } from './keyboardSelect';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -32,7 +33,7 @@ const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().selec
 const onPaneClick = () => useAppStore.getState().select(undefined);
 const minimapStyle = { width: 140, height: 96 };
 
-export function TopologyCanvas() {
+export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
   // re-renders only what a diff touched
   const topology = useAppStore(selectTopology);
@@ -58,12 +59,14 @@ export function TopologyCanvas() {
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
+        onKeyDown={onCanvasKeyDown}
         fitView
         fitViewOptions={fitViewOptions}
         minZoom={0.05}
         nodesConnectable={false}
         elementsSelectable={false}
-        colorMode="system"
+        // the app's theme, not the OS's: Dark picked on a light OS must not leave white controls and minimap
+        colorMode={dark ? 'dark' : 'light'}
       >
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
