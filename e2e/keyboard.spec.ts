@@ -110,6 +110,8 @@ test.describe('accessibility', () => {
   test.use({ colorScheme: 'light' });
 
   test('axe finds no serious or critical violation in either theme: fresh, pod selected, dialog open, terminal in use', async ({ page }) => {
+    // eight full-page axe runs: each takes seconds on a loaded machine
+    test.setTimeout(300_000);
     const app = new Workbench(page);
     await app.openFresh();
     await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
