@@ -11,7 +11,10 @@ export interface Opened {
 export async function openPlayground(browser: Browser, url: string): Promise<Opened> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(url);
+  // a still clock: the playground runs at ×1 by default, and its ticks would be part of every frame measured
+  const paused = new URL(url);
+  paused.searchParams.set('clock', 'paused');
+  await page.goto(paused.href);
   await page.waitForSelector('.react-flow__node');
   await page.waitForFunction(() => !!window.svcsim?.send);
   return { context, page };
