@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, type Figure, figureLine, figureTable } from './figures';
+import { atLeast, atMost, type Figure, figureLine, figureTable } from './figures';
 
 const fixed1 = (f: Figure) => f.value.toFixed(1);
 
@@ -8,6 +8,8 @@ describe('figures', () => {
     expect(atMost(499.9, 500, 'ms')).toEqual({ budget: '≤ 500 ms', pass: true });
     expect(atMost(500.1, 500, 'ms')).toEqual({ budget: '≤ 500 ms', pass: false });
     expect(atMost(1.3, 1.3)).toEqual({ budget: '≤ 1.3', pass: true });
+    expect(atLeast(89.9, 90, '%')).toEqual({ budget: '≥ 90 %', pass: false });
+    expect(atLeast(90, 90, '%')).toEqual({ budget: '≥ 90 %', pass: true });
   });
 
   it('prints a RESULTS.md table: budgeted, unbudgeted and noted rows', () => {

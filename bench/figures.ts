@@ -17,6 +17,11 @@ export function atMost(value: number, limit: number, unit = ''): Pick<Figure, 'b
   return { budget: `≤ ${limit}${unit ? ` ${unit}` : ''}`, pass: value <= limit };
 }
 
+/** A budget of at least `limit` (a share of frames, say): its text and the verdict come from the same number. */
+export function atLeast(value: number, limit: number, unit = ''): Pick<Figure, 'budget' | 'pass'> {
+  return { budget: `≥ ${limit}${unit ? ` ${unit}` : ''}`, pass: value >= limit };
+}
+
 /** How a runner prints a figure's value. */
 export type ValueFormat = (f: Figure) => string;
 

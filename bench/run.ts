@@ -8,18 +8,30 @@ import { type Figure, figureLine, figureTable } from './figures';
 import { bigReplicasBench, sleepBench } from './timeBench';
 import { machineLine } from './machine';
 import { writeResults } from './results';
+import { proxyBench } from './proxyBench';
 
 function tableValue(f: Figure): string {
   return f.unit === '×' ? f.value.toFixed(2) : f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(0);
 }
 
+// `npm run bench -- --only=proxy` runs one group (proxy, time, engine) without the slow settle benchmarks
+const groups: Record<string, (() => Figure[])[]> = { time: [sleepBench, bigReplicasBench], engine: [settleBench, churnBench], proxy: [proxyBench] };
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+if (only !== undefined && !groups[only]) {
+  console.error(`unknown --only=${only} (one of ${Object.keys(groups).join(', ')})`);
+  process.exit(2);
+}
 const figures: Figure[] = [];
-for (const bench of [sleepBench, bigReplicasBench, settleBench, churnBench]) {
+for (const bench of only ? groups[only] : [...groups.time, ...groups.engine, ...groups.proxy]) {
   const got = bench();
   for (const f of got) console.log(figureLine(f, (x) => x.value.toFixed(3)));
   figures.push(...got);
 }
 
+if (only) {
+  console.log(`\n--only=${only}: bench/RESULTS.md not rewritten (run the whole bench for that)`);
+  process.exit(0);
+}
 const today = new Date().toISOString().slice(0, 10);
 // Only the engine section is rewritten: the UI section `npm run bench:ui` wrote stays.
 writeResults({

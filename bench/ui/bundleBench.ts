@@ -1,6 +1,9 @@
 /**
- * Figure 4: critical-path JavaScript, the entry chunk plus the chunks index.html modulepreloads, gzipped; and
- * proof that the heavy libraries (Monaco; Mermaid when it is a dependency) sit only in lazy chunks.
+ * Figure 4: critical-path JavaScript, gzipped: what is fetched before the first graph, which is the page's
+ * entry chunk and the chunks index.html modulepreloads, plus the simulation worker's script and the chunks it
+ * imports statically (the worker builds the cluster the first graph shows); chunks loaded by a dynamic
+ * `import()` (kubectl in the worker, Monaco and xterm in the page) are not. Also proof that the heavy
+ * libraries (Monaco; Mermaid when it is a dependency) sit only in lazy chunks.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +34,26 @@ function staticGraph(manifest: Manifest, key: string, seen = new Set<string>()):
   return seen;
 }
 
+/**
+ * Files a built ES module imports statically (`import … from "./x.js"`, `import "./x.js"`), transitively; a
+ * dynamic `import("./x.js")` is not followed. The worker's chunks are not in Vite's manifest (a worker is
+ * its own build), so its output is read.
+ */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const code = readFileSync(join(appOutDir, file), 'utf8');
+  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*"(\.\/[^"]+\.js)"/g)) staticImports(dir + m[1].slice(2), seen);
+  return seen;
+}
+
+/** Files a built ES module loads with a dynamic `import("./x.js")` (Rolldown writes a template literal). */
+function dynamicImports(file: string): string[] {
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  return [...readFileSync(join(appOutDir, file), 'utf8').matchAll(/\bimport\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => dir + m[1].slice(2));
+}
+
 /** Strings a library's code cannot lose to minification (global and protocol names it reads). */
 const markers: Record<string, RegExp> = {
   'monaco-editor': /MonacoEnvironment/,
@@ -57,13 +80,27 @@ export function bundleBench(): Figure[] {
     .filter((f) => f.endsWith('.js') && !critical.includes(f));
   const code = (f: string) => readFileSync(join(appOutDir, f), 'utf8');
 
+  // the worker is an asset of the entry (new Worker(new URL(...))): fetched on startup, before the first graph
+  const workers = [...new Set(Object.values(manifest).flatMap((c) => c.assets ?? []))].filter((f) => /cluster\.worker/.test(f));
+  const workerFiles = [...new Set(workers.flatMap((w) => [...staticImports(w)]))];
+  const workerBytes = workerFiles.map((f) => ({ f, raw: readFileSync(join(appOutDir, f)).length, gz: gz(f) }));
+  const workerTotal = workerBytes.reduce((s, b) => s + b.gz, 0);
+  const workerLazy = [...new Set(workerFiles.flatMap(dynamicImports))].filter((f) => !workerFiles.includes(f));
+  const line = (b: { f: string; raw: number; gz: number }) => `${b.f} ${kB(b.raw).toFixed(0)} kB raw / ${kB(b.gz).toFixed(1)} kB gzip`;
   const figures: Figure[] = [
     {
-      name: 'critical-path JavaScript (entry + modulepreloads), gzip -9',
-      value: kB(total),
+      name: 'critical-path JavaScript (page entry + modulepreloads + simulation worker), gzip -9',
+      value: kB(total + workerTotal),
       unit: 'kB',
-      ...atMost(kB(total), 170, 'kB'),
-      note: `${bytes.map((b) => `${b.f} ${kB(b.raw).toFixed(0)} kB raw / ${kB(b.gz).toFixed(1)} kB gzip`).join('; ')}${unlisted.length ? `; statically imported but not preloaded: ${unlisted.join(', ')}` : ''}`,
+      ...atMost(kB(total + workerTotal), 250, 'kB'),
+      note: `${[...bytes, ...workerBytes].map(line).join('; ')}${unlisted.length ? `; statically imported but not preloaded: ${unlisted.join(', ')}` : ''}`,
+    },
+    { name: '… of which the page (entry + modulepreloads)', value: kB(total), unit: 'kB' },
+    {
+      name: '… of which the simulation worker (its script and static imports)',
+      value: kB(workerTotal),
+      unit: 'kB',
+      note: `loaded on demand after the first graph: ${workerLazy.map((f) => `${f} ${kB(gz(f)).toFixed(1)} kB gzip`).join(', ') || 'nothing'}`,
     },
   ];
   for (const [lib, marker] of Object.entries(markers)) {
@@ -80,16 +117,6 @@ export function bundleBench(): Figure[] {
       unit: 'chunks',
       ...(lib === '@xterm/xterm' ? {} : { budget: '0', pass: onPath.length === 0 }),
       note: `${onPath.length ? `in ${onPath.join(', ')}; ` : ''}lazy: ${inLazy.join(', ') || 'none'} (${kB(lazyGz).toFixed(0)} kB gzip)`,
-    });
-  }
-  // the worker is an asset of the entry (new Worker(new URL(...))): fetched on startup, but off the main thread
-  const workers = [...new Set(Object.values(manifest).flatMap((c) => c.assets ?? []))].filter((f) => /cluster\.worker/.test(f));
-  for (const w of workers) {
-    figures.push({
-      name: 'simulation worker script (fetched before the first graph; not in the budget)',
-      value: kB(gz(w)),
-      unit: 'kB',
-      note: `${w}, ${kB(readFileSync(join(appOutDir, w)).length).toFixed(0)} kB raw`,
     });
   }
   return figures;

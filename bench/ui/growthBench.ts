@@ -34,7 +34,8 @@ async function growInPage(o: { manifest: string; pods: number }): Promise<Growth
   mo.observe({ type: 'measure' });
   const send = window.svcsim?.send;
   if (!send) throw new Error('no window.svcsim.send');
-  const count = () => document.querySelectorAll('.react-flow__node-pod').length;
+  // pods in the canvas's graph, drawn one by one or grouped per owner and node (level of detail)
+  const count = () => Number(document.querySelector('[data-testid="topology"]')?.getAttribute('data-pods'));
   const start = performance.now();
   const applied = await send({ type: 'apply', yaml: o.manifest });
   if (!applied.ok) throw new Error(applied.error);

@@ -7,14 +7,19 @@ export interface Opened {
   page: Page;
 }
 
-/** A new browser context (so localStorage is empty: a fresh session) with the playground's first graph drawn. */
-export async function openPlayground(browser: Browser, url: string): Promise<Opened> {
+/**
+ * A new browser context (so localStorage is empty: a fresh session) with the playground's first graph drawn.
+ * `detail: 'pods'` opens it with `?detail=pods`: every pod drawn whatever the zoom (no level of detail), for
+ * the figures that time one pod's element or compare against a page drawing every pod.
+ */
+export async function openPlayground(browser: Browser, url: string, detail?: 'pods'): Promise<Opened> {
   const context = await newContext(browser);
   const page = await context.newPage();
   // a still clock: the playground runs at ×1 by default, and its ticks would be part of every frame measured
-  const paused = new URL(url);
-  paused.searchParams.set('clock', 'paused');
-  await page.goto(paused.href);
+  const opened = new URL(url);
+  opened.searchParams.set('clock', 'paused');
+  if (detail) opened.searchParams.set('detail', detail);
+  await page.goto(opened.href);
   await page.waitForSelector('.react-flow__node');
   await page.waitForFunction(() => !!window.svcsim?.send);
   return { context, page };
@@ -22,10 +27,12 @@ export async function openPlayground(browser: Browser, url: string): Promise<Ope
 
 /**
  * Replaces the cluster with `manifests` (the `init` command Reset uses, so the figures are about exactly these
- * objects and not the seed topology too), advances virtual time 5 minutes, and waits until the canvas shows
- * `readyPods` Ready pods and as many ready endpoint edges.
+ * objects and not the seed topology too), advances virtual time 5 minutes, and waits until the canvas holds
+ * `readyPods` Ready pods and as many ready endpoints (the counts the canvas keeps on its root element, drawn
+ * one by one or grouped), or with `{ pods }`, that many pods whatever their state (beyond 110 pods a node,
+ * the rest stay Pending).
  */
-export async function loadCluster(page: Page, manifests: string, readyPods: number): Promise<void> {
+export async function loadCluster(page: Page, manifests: string, want: number | { pods: number }): Promise<void> {
   const failed = await page.evaluate(async (m) => {
     const init = await window.svcsim?.send({ type: 'init', manifests: m });
     const items = init?.value?.kind === 'apply' ? init.value.items : [];
@@ -34,11 +41,14 @@ export async function loadCluster(page: Page, manifests: string, readyPods: numb
   }, manifests);
   if (failed.length) throw new Error(`the benchmark cluster was refused: ${failed.join('; ')}`);
   await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('.pod-node[data-state="ready"]').length === n &&
-      document.querySelectorAll('[data-testid^="rf__edge-ep:"][data-ready="true"]').length === n,
-    readyPods,
-    { timeout: 60_000, polling: 200 },
+    (w) => {
+      const root = document.querySelector<HTMLElement>('[data-testid="topology"]');
+      const count = (name: string) => Number(root?.getAttribute(name));
+      if (typeof w !== 'number') return count('data-pods') === w.pods;
+      return count('data-ready-pods') === w && count('data-ready-endpoints') === w;
+    },
+    want,
+    { timeout: 120_000, polling: 200 },
   );
   await settle(page);
 }

@@ -35,6 +35,38 @@ export class TopologyCanvas {
     return id.slice(id.indexOf('/') + 1);
   }
 
+  /** Cards standing for the pods of one owner on one node (drawn when zoomed out). */
+  get podGroups(): Locator {
+    return this.page.locator('.react-flow__node-podGroup');
+  }
+
+  /** Every node element React Flow put in the DOM (boxes, Services, pods, group cards). */
+  get renderedNodes(): Locator {
+    return this.page.locator('.react-flow__node');
+  }
+
+  /** `pods` (every pod drawn) or `owners` (grouped), as the canvas says. */
+  async detail(): Promise<string | null> {
+    return this.root.getAttribute('data-detail');
+  }
+
+  /** Pods in the graph, drawn or grouped. */
+  async podCount(): Promise<number> {
+    return Number(await this.root.getAttribute('data-pods'));
+  }
+
+  /** Clicks the part of `element` that is in view (a tall card may reach past the canvas's edges). */
+  async clickVisiblePart(element: Locator): Promise<void> {
+    const [a, b] = await Promise.all([element.boundingBox(), this.page.locator('.react-flow__pane').boundingBox()]);
+    if (!a || !b) throw new Error('element or canvas not laid out');
+    const top = Math.max(a.y, b.y);
+    const bottom = Math.min(a.y + a.height, b.y + b.height);
+    const left = Math.max(a.x, b.x);
+    const right = Math.min(a.x + a.width, b.x + b.width);
+    if (top >= bottom || left >= right) throw new Error('element is out of view');
+    await this.page.mouse.click((left + right) / 2, (top + bottom) / 2);
+  }
+
   async select(id: string): Promise<void> {
     await this.node(id).click();
   }

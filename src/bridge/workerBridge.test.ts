@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Command, CommandEnvelope, Reply, WorkProgress, WorkerMessage } from '../protocol/messages';
 import { ClusterHost } from '../worker/clusterHost';
+import { terminalParts } from '../worker/terminalParts';
 import { CommandLoop } from '../worker/commandLoop';
 import { MemorySessionStore } from './sessionStore';
 import { type BridgeOptions, type RebuildReport, WorkerBridge, type WorkerLike } from './workerBridge';
@@ -12,7 +13,7 @@ import { type BridgeOptions, type RebuildReport, WorkerBridge, type WorkerLike }
 class FakeWorker implements WorkerLike {
   onmessage: ((ev: { data: WorkerMessage }) => void) | null = null;
   onerror: ((ev: { message?: string; preventDefault(): void }) => void) | null = null;
-  readonly host = new ClusterHost({ seed: 8 });
+  readonly host = new ClusterHost({ seed: 8 }, undefined, terminalParts);
   private readonly loop: CommandLoop;
   private hung = false;
   terminated = false;

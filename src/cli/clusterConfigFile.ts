@@ -11,10 +11,12 @@
  *   proxyMode: iptables        # iptables | ipvs | nftables | userspace
  *   loadBalancer: {enabled: true, poolStart: 172.18.255.200, poolEnd: 172.18.255.250}
  *
- * Unknown keys are errors, so a typo does not silently give the default cluster.
+ * Unknown keys are errors, so a typo does not silently give the default cluster. kind's own Cluster file
+ * (`apiVersion: kind.x-k8s.io/v1alpha4`, `kind: Cluster`) is read too (see `kindClusterConfig.ts`).
  */
 import { parse } from 'yaml';
 import { type ClusterConfig, defaultConfig, kindNodes } from '../engine';
+import { isKindClusterFile, parseKindCluster } from './kindClusterConfig';
 
 const known = new Set(['name', 'seed', 'workers', 'nodes', 'serviceCIDR', 'podCIDR', 'nodePortRange', 'proxyMode', 'loadBalancer', 'startTime']);
 
@@ -27,6 +29,7 @@ export function parseClusterConfig(text: string): { ok: true; config: Partial<Cl
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the config must be a mapping' };
   const r = raw as Record<string, unknown>;
+  if (isKindClusterFile(r)) return parseKindCluster(r);
   const unknown = Object.keys(r).filter((k) => !known.has(k));
   if (unknown.length) return { ok: false, error: `unknown config keys: ${unknown.join(', ')} (known: ${[...known].join(', ')})` };
   const cfg: Partial<ClusterConfig> = {};

@@ -17,7 +17,8 @@ const usage = `Usage:
 
 Script lines: kubectl ... (or k ...), sleep DURATION (30s, 5m, 2h), a trailing & to run a watch in the
 background, jobs, kill %N, wait, NAME=$(kubectl ...) and $NAME, # comments, and pipes into
-grep, head, tail, wc, sort and uniq.
+grep, head, tail, wc, sort and uniq. The kind nodes: docker ps, and docker exec NODE with iptables-save,
+iptables -t nat -L|-S CHAIN, ipvsadm -Ln, ipset list, nft list ruleset, ip addr, ip route, conntrack -L.
 `;
 
 function fail(message: string): never {

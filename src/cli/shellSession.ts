@@ -10,6 +10,7 @@ import { editorFrom } from './kubeEditor';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
+import { runDocker } from '../kubectl/docker/docker';
 
 interface Job {
   id: number;
@@ -181,6 +182,13 @@ export class ShellSession {
         this.lastStatus = 0;
         return;
       }
+      case 'docker': {
+        const r = runDocker(this.cluster, rest);
+        this.stdout(r.stdout);
+        this.write(r.stderr);
+        this.lastStatus = r.exitCode;
+        return;
+      }
       case 'jobs':
         this.printJobs();
         return;
@@ -198,7 +206,7 @@ export class ShellSession {
       case undefined:
         return;
       default:
-        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, sleep, jobs, kill, wait and echo)\n`);
+        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, sleep, jobs, kill, wait and echo)\n`);
         this.lastStatus = 127;
     }
   }

@@ -26,6 +26,8 @@ import { type PatchOptions, patchObject, type PatchType } from './apiserver/patc
 import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
 import { advanceRefusal, TimeLimitError } from './timeLimit';
+import type { KubeProxies } from './proxy/kubeProxy';
+import { ClusterNetwork } from './net/clusterNetwork';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -44,6 +46,10 @@ export class Cluster {
   readonly simulation: SimulationControls;
   /** Read-only view of what the kubelets run: app instances, listeners and container logs. */
   readonly runtime: KubeletRuntimeView;
+  /** Each node's kube-proxy: its mode, last sync and rules. */
+  readonly proxies: KubeProxies;
+  /** The data plane: connections routed through the active proxy mode's rules, as traces. */
+  readonly net: ClusterNetwork;
   private draining = false;
   /** One client rate limiter per controller (see `clientRateLimiter.ts`). */
   private readonly clientLimiters = new Map<string, TokenBucket>();
@@ -86,6 +92,8 @@ export class Cluster {
     this.controllers = built.controllers;
     this.simulation = built.simulation;
     this.runtime = built.runtime;
+    this.proxies = built.proxies;
+    this.net = new ClusterNetwork(this);
     bootstrapCluster(this);
     this.drain();
   }

@@ -27,6 +27,14 @@ export interface LoadBalancerConfig {
   provisionDelayMs: number;
 }
 
+/** A kind `extraPortMappings` entry: docker publishes `hostPort` on the user's machine to `containerPort` of a node. */
+export interface PortMapping {
+  node: string;
+  containerPort: number;
+  hostPort: number;
+  protocol?: 'TCP' | 'UDP';
+}
+
 export interface ClusterConfig {
   /** Cluster name; kind derives node names from it. */
   name: string;
@@ -43,7 +51,11 @@ export interface ClusterConfig {
   nodePortRange: string;
   clusterDomain: string;
   proxyMode: ProxyMode;
+  /** kube-proxy `minSyncPeriod` in ms (KubeProxyConfiguration default 1s): how long changes batch between syncs. */
+  proxyMinSyncPeriodMs: number;
   loadBalancer: LoadBalancerConfig;
+  /** kind `extraPortMappings`: which node ports the user's machine reaches on localhost. */
+  extraPortMappings: PortMapping[];
   /** EndpointSlice controller `--max-endpoints-per-slice`. */
   maxEndpointsPerSlice: number;
   /** Freeze stored objects so accidental mutation throws (on under the unit tests: {@link freezeByDefault}). */
@@ -107,7 +119,9 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     nodePortRange: '30000-32767',
     clusterDomain: 'cluster.local',
     proxyMode: 'iptables',
+    proxyMinSyncPeriodMs: 1000,
     loadBalancer: { enabled: true, poolStart: '172.18.255.200', poolEnd: '172.18.255.250', provisionDelayMs: 2000 },
+    extraPortMappings: [],
     maxEndpointsPerSlice: 100,
     freezeObjects: freezeByDefault(),
     copyHandedOverWrites: false,

@@ -8,6 +8,7 @@ import { formatTimestamp } from './clock';
 import { advanceRefusal, lastTimestampMs, TimeLimitError } from './timeLimit';
 import { ShellSession } from '../cli/shellSession';
 import { ClusterHost } from '../worker/clusterHost';
+import { terminalParts } from '../worker/terminalParts';
 import { TerminalSessions } from '../worker/terminalSessions';
 import { parseGoDuration } from '../kubectl/cli/flags';
 
@@ -45,7 +46,7 @@ describe('the last timestamp', () => {
   });
 
   it('is refused by the browser terminal sleep and the worker advance command', () => {
-    const host = new ClusterHost();
+    const host = new ClusterHost({}, undefined, terminalParts);
     const before = host.current.now();
     const terminals = new TerminalSessions(() => host.current, () => {});
     const r = terminals.run('t1', 'sleep 100000000h');

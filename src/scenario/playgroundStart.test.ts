@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ShellSession } from '../cli/shellSession';
 import { Cluster } from '../engine';
 import { ClusterHost } from '../worker/clusterHost';
+import { terminalParts } from '../worker/terminalParts';
 import { startLikePlayground } from './playgroundStart';
 import { seedTopologyManifest } from './library/seedTopology';
 
@@ -18,7 +19,7 @@ const commands = [
 ];
 
 function browser(): string {
-  const host = new ClusterHost();
+  const host = new ClusterHost({}, undefined, terminalParts);
   host.handle(1, { type: 'init', manifests: seedTopologyManifest });
   host.handle(2, { type: 'advance', ms: 15_000 });
   let out = '';

@@ -40,7 +40,28 @@ const loop = new CommandLoop(host, {
   },
 });
 
-self.onmessage = (ev: MessageEvent<CommandEnvelope>) => loop.receive(ev.data);
+// kubectl (verbs, printers, describe, the shell) is a chunk of its own, fetched after the first graph: a
+// command that needs it waits, with every command after it (order is the log's order), until it is in
+let kubectlLoad: Promise<void> | undefined;
+const loadKubectl = (): Promise<void> =>
+  (kubectlLoad ??= import('./terminalParts').then((m) => host.installTerminalParts(m.terminalParts)));
+const held: CommandEnvelope[] = [];
+
+function receive(envelope: CommandEnvelope): void {
+  // a ping says the worker is alive; it need not wait for kubectl
+  if (envelope.command.type !== 'ping' && (held.length > 0 || host.needsTerminalParts(envelope.command))) {
+    held.push(envelope);
+    void loadKubectl().then(() => {
+      for (const e of held.splice(0)) loop.receive(e);
+    });
+    return;
+  }
+  loop.receive(envelope);
+}
+
+self.onmessage = (ev: MessageEvent<CommandEnvelope>) => receive(ev.data);
 
 const first = host.takeDiff();
 if (first) post(first);
+// once the first graph is on its way, fetch kubectl while the user reads it, so the first command finds it there
+setTimeout(() => void loadKubectl(), 1000);

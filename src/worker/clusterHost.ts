@@ -10,9 +10,9 @@ import { kindConfig } from './settings';
 import { objectYaml } from './objectYaml';
 import { applyManifests } from './manifestApply';
 import { statusText } from './statusText';
-import { type StreamSink, TerminalSessions } from './terminalSessions';
+import type { StreamSink, TerminalSessions } from './terminalSessions';
+import type { TerminalParts } from './terminalParts';
 import { type RunningCommand, advanceCommand, stepCommand } from './runningCommand';
-import { complete } from '../kubectl/completion';
 import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
 
@@ -28,11 +28,34 @@ export class ClusterHost {
   private unsubscribe: Array<() => void> = [];
   private lastTime = 0;
 
-  private readonly terminals: TerminalSessions;
+  /** kubectl's side (src/worker/terminalParts.ts): given at construction, or installed once loaded. */
+  private terminals?: TerminalSessions;
+  private completeLine?: TerminalParts['complete'];
 
-  constructor(settings: ClusterSettings = {}, onStream: StreamSink = () => {}) {
-    this.terminals = new TerminalSessions(() => this.cluster, onStream);
+  constructor(
+    settings: ClusterSettings = {},
+    private readonly onStream: StreamSink = () => {},
+    parts?: TerminalParts,
+  ) {
+    if (parts) this.installTerminalParts(parts);
     this.build(settings);
+  }
+
+  /** Installs kubectl's side; the worker entry loads it after the first graph (it is a third of the worker's code). */
+  installTerminalParts(parts: TerminalParts): void {
+    if (this.terminals) return;
+    this.terminals = new parts.sessions(() => this.cluster, this.onStream);
+    this.completeLine = parts.complete;
+  }
+
+  /** True when `command` needs kubectl's side and it is not installed yet. */
+  needsTerminalParts(command: Command): boolean {
+    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'complete');
+  }
+
+  private kubectlSide(): { terminals: TerminalSessions; complete: TerminalParts['complete'] } {
+    if (!this.terminals || !this.completeLine) throw new UserError('kubectl is not loaded in this worker yet');
+    return { terminals: this.terminals, complete: this.completeLine };
   }
 
   get current(): Cluster {
@@ -150,15 +173,15 @@ export class ClusterHost {
       case 'hang':
         throw new UserError('hang: only the worker entry runs this test hook');
       case 'terminal': {
-        const r = this.terminals.run(command.session, command.line, command.stopAfterMs);
+        const r = this.kubectlSide().terminals.run(command.session, command.line, command.stopAfterMs);
         if ('slice' in r) return r;
         return { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: r.watching, ...(r.editorText !== undefined ? { editorText: r.editorText } : {}) };
       }
       case 'interrupt':
-        this.terminals.interrupt(command.session);
+        this.kubectlSide().terminals.interrupt(command.session);
         return { kind: 'none' };
       case 'complete': {
-        const c = complete(this.cluster, command.line);
+        const c = this.kubectlSide().complete(this.cluster, command.line);
         return { kind: 'completions', replaceFrom: c.replaceFrom, items: c.items };
       }
       case 'ping':

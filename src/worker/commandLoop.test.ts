@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { Command, Reply, WorkProgress, WorkerMessage } from '../protocol/messages';
 import { formatTimestamp } from '../engine/clock';
 import { ClusterHost } from './clusterHost';
+import { terminalParts } from './terminalParts';
 import { CommandLoop } from './commandLoop';
 
 function setup() {
-  const host = new ClusterHost({ seed: 6 });
+  const host = new ClusterHost({ seed: 6 }, undefined, terminalParts);
   host.takeDiff();
   const posted: WorkerMessage[] = [];
   const tasks: Array<() => void> = [];
@@ -128,7 +129,7 @@ describe('CommandLoop', () => {
     const sliced = setup();
     for (const c of script) sliced.send(c);
     sliced.runAll();
-    const whole = new ClusterHost({ seed: 6 });
+    const whole = new ClusterHost({ seed: 6 }, undefined, terminalParts);
     for (const c of script) whole.handle(1, c);
     const dump = (h: ClusterHost) => JSON.stringify([h.current.now(), h.current.store.list('Pod'), h.current.store.list('EndpointSlice'), h.current.log.digest()]);
     expect(dump(sliced.host)).toBe(dump(whole));

@@ -11,6 +11,7 @@ import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl
 import { KubectlWaitCommand } from './kubectlWaitCommand';
 import { AdvanceWork, type RunningCommand } from './runningCommand';
 import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
+import { runDocker } from '../kubectl/docker/docker';
 import { capturePiped } from '../kubectl/shell/pipeline';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
@@ -91,9 +92,16 @@ export class TerminalSessions {
       if (refused) return { output: [{ stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
       return sleepCommand(this.cluster(), session, line.trim(), ms, stopAfterMs);
     }
+    if (head === 'docker') {
+      const r = runDocker(this.cluster(), rest);
+      const output: TerminalChunk[] = [];
+      if (r.stdout) output.push({ stream: 'stdout', text: r.stdout });
+      if (r.stderr) output.push({ stream: 'stderr', text: r.stderr });
+      return { output, exitCode: r.exitCode, watching: false };
+    }
     if (head !== 'kubectl' && head !== 'k') {
       return {
-        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, sleep, echo, clear, help)\n` }],
+        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, sleep, echo, clear, help)\n` }],
         exitCode: 127,
         watching: false,
       };

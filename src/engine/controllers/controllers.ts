@@ -16,16 +16,20 @@ import { createLoadBalancerController } from './servicelb/loadBalancerController
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
 import type { KubeletRuntimeView } from '../kubelet/runtimeView';
+import { createKubeProxy, type KubeProxies } from '../proxy/kubeProxy';
 
 export interface BuiltControllers {
   controllers: Controller[];
   simulation: SimulationControls;
   /** What runs on the nodes (apps, their logs), read by `kubectl logs` and port-forward. */
   runtime: KubeletRuntimeView;
+  /** Each node's kube-proxy and the rules it renders. */
+  proxies: KubeProxies;
 }
 
 export function createControllers(ctx: ControllerContext): BuiltControllers {
   const kubelet = createKubelet(ctx);
+  const kubeProxy = createKubeProxy(ctx);
   const controllers: Controller[] = [
     createDeploymentController(ctx),
     createReplicaSetController(ctx),
@@ -37,6 +41,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     createLoadBalancerController(ctx),
     createGarbageCollector(ctx),
     createNamespaceController(ctx),
+    kubeProxy.controller,
   ];
-  return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime };
+  return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime, proxies: kubeProxy.proxies };
 }

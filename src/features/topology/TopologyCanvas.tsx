@@ -1,35 +1,40 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, MiniMap, type NodeMouseHandler, ReactFlow } from '@xyflow/react';
+import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useRef } from 'react';
+import './levelOfDetail.css';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
+import { DetailBand } from './DetailBand';
 import { EndpointEdge } from './EndpointEdge';
 import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
 import { ZoomClass } from './ZoomClass';
 import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
+import { PodGroupNode } from './PodGroupNode';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import { useLeavingPods } from './useLeavingPods';
+import { zoomIntoGroup } from './zoomIntoGroup';
 import { usePositions } from './usePositions';
 import { useSelectorMatches } from './useSelectorMatches';
-import { onCanvasKeyDown } from './keyboardSelect';
+import { canvasKeyDown } from './keyboardSelect';
 
-const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox };
+const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
 const selectTopology = (s: AppState) => s.topology;
 const selectSelected = (s: AppState) => s.selected;
 const selectHovered = (s: AppState) => s.hoveredLabel;
 
 function minimapColor(n: { type?: string }): string {
-  return n.type === 'service' ? '#2f6feb' : n.type === 'pod' ? '#27ae60' : '#c7cfda';
+  return n.type === 'service' ? '#2f6feb' : n.type === 'pod' || n.type === 'podGroup' ? '#27ae60' : '#c7cfda';
 }
 
 // Props React Flow gets at module scope: a new handler or options object on every cluster diff would make it
 // hand new props to every node wrapper, re-rendering the whole canvas.
-const onNodeClick: NodeMouseHandler = (_e, node) => useAppStore.getState().select(node.id);
+const selectNode = (id: string) => useAppStore.getState().select(id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
 const minimapStyle = { width: 140, height: 96 };
 
@@ -47,22 +52,54 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   );
   const rootRef = useRef<HTMLDivElement>(null);
   const shown = useLeavingPods(nodes);
+  // zoomed out, the pods of one owner on one node are one card (src/graph/levelOfDetail.ts)
+  const [lod] = useState(() => new LevelOfDetail());
+  const [detail, setDetail] = useState<Detail>('pods');
+  const drawn = useMemo(() => lod.view<Node, Edge>(shown, topology.edges, detail), [lod, shown, topology.edges, detail]);
+  const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
+  const onInit = useCallback((flow: ReactFlowInstance) => {
+    flowRef.current = flow;
+  }, []);
+  const onNodeClick: NodeMouseHandler = useCallback((_e, node) => {
+    if (node.type === 'podGroup' && flowRef.current) zoomIntoGroup(flowRef.current, node);
+    else selectNode(node.id);
+  }, []);
+  const onKeyDown = useMemo(
+    () =>
+      canvasKeyDown((id) => {
+        const node = flowRef.current?.getNode(id);
+        if (node?.type === 'podGroup' && flowRef.current) zoomIntoGroup(flowRef.current, node);
+        else selectNode(id);
+      }),
+    [],
+  );
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (topology.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
-    <div className="topology" data-testid={testIds.topology} ref={rootRef}>
+    <div
+      className="topology"
+      data-testid={testIds.topology}
+      ref={rootRef}
+      data-detail={detail}
+      data-pods={drawn.summary.pods}
+      data-ready-pods={drawn.summary.readyPods}
+      data-ready-endpoints={drawn.summary.readyEndpoints}
+    >
       <ReactFlow
-        nodes={shown}
-        edges={topology.edges}
+        nodes={drawn.nodes as Node[]}
+        edges={drawn.edges as Edge[]}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
-        onKeyDown={onCanvasKeyDown}
+        onKeyDown={onKeyDown}
+        onInit={onInit}
+        onlyRenderVisibleElements
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.05}
+        // a thousand pods make boxes thousands of pixels tall: the fitted view must still hold them all
+        minZoom={0.02}
         nodesConnectable={false}
         elementsSelectable={false}
         // the app's theme, not the OS's: Dark picked on a light OS must not leave white controls and minimap
@@ -70,6 +107,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
       >
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
+        <DetailBand onDetail={setDetail} target={rootRef} />
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />

@@ -1,0 +1,46 @@
+/**
+ * The data plane as a kind user reads it: golden transcripts of `docker exec <node> …` for a Service with
+ * three endpoints under each proxy mode. Formats: iptables-save and iptables -S/-L (netfilter iptables
+ * 1.8.9, rule shapes from kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go), ipvsadm -Ln (ipvsadm
+ * 1.31), nft list table (kubernetes/kubernetes pkg/proxy/nftables/proxier_test.go), docker ps (docker/cli).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Cluster, type ClusterConfig } from '../engine';
+import { ShellSession } from './shellSession';
+
+function replay(name: string, config: Partial<ClusterConfig>): string {
+  const script = readFileSync(new URL(`./testdata/${name}.sh`, import.meta.url), 'utf8');
+  const session = new ShellSession(new Cluster(config));
+  let out = '';
+  for (const line of script.split('\n')) out += session.feed(line);
+  return out + session.close();
+}
+
+function golden(name: string, got: string): string {
+  const url = new URL(`./testdata/${name}.txt`, import.meta.url);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(url, got);
+  return readFileSync(url, 'utf8');
+}
+
+describe('data plane transcripts', () => {
+  it('iptables: the KUBE-SVC chain of three endpoints, NodePorts, and REJECT once no endpoint is left', () => {
+    const got = replay('data-plane', {});
+    expect(got).toBe(golden('data-plane', got));
+    expect(got).toContain('--probability 0.33333333349');
+    expect(got).toContain('--probability 0.50000000000');
+    expect(got).toMatch(/-A KUBE-SERVICES -d \S+ -p tcp -m comment --comment "default\/nginx has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable/);
+  });
+
+  it('ipvs: a virtual server with three real servers, the VIP on kube-ipvs0', () => {
+    const got = replay('data-plane-ipvs', { proxyMode: 'ipvs' });
+    expect(got).toBe(golden('data-plane-ipvs', got));
+    expect(got.match(/^ {2}-> 10\.244\.\d+\.\d+:80 +Masq {4}1 {6}0 {10}0 {9}$/gm)?.length).toBe(3);
+  });
+
+  it('nftables: the service chain picks with numgen random mod 2', () => {
+    const got = replay('data-plane-nftables', { proxyMode: 'nftables' });
+    expect(got).toBe(golden('data-plane-nftables', got));
+    expect(got).toMatch(/numgen random mod 2 vmap \{ 0 : goto endpoint-\w{8}-default\/nginx\/tcp\/__10\.244/);
+  });
+});

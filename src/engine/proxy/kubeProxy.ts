@@ -1,0 +1,138 @@
+/**
+ * A kube-proxy per node. Each watches Services and EndpointSlices (through the shared change tracker) and
+ * re-renders its node's rules in its mode. Syncs are rate limited as kube-proxy's BoundedFrequencyRunner does:
+ * a change after a quiet spell syncs at once, later changes wait until `minSyncPeriod` has passed since the last
+ * sync and then go in one batch (kubernetes/kubernetes pkg/util/async/bounded_frequency_runner.go; defaults
+ * `minSyncPeriod: 1s`, `syncPeriod: 30s` in pkg/proxy/apis/config/v1alpha1/defaults.go). The periodic
+ * `syncPeriod` resync changes nothing here, so it is not simulated: a quiet cluster sets no timers.
+ */
+import type { Controller, ControllerContext } from '../controllers/controller';
+import type { ProxyMode } from '../config';
+import { IpvsProxier } from './ipvs/ipvsProxier';
+import { IptablesProxier } from './iptables/iptablesProxier';
+import { NftablesProxier } from './nftables/nftablesProxier';
+import { type ProxyNode, proxyModeFor } from './proxier';
+import { ServiceChangeTracker } from './serviceChangeTracker';
+import { UserspaceProxier } from './userspace/userspaceProxier';
+
+export type AnyProxier = IptablesProxier | IpvsProxier | NftablesProxier | UserspaceProxier;
+
+export function newProxier(mode: ProxyMode, node: ProxyNode): AnyProxier {
+  switch (mode) {
+    case 'ipvs':
+      return new IpvsProxier(node);
+    case 'nftables':
+      return new NftablesProxier(node);
+    case 'userspace':
+      return new UserspaceProxier(node);
+    default:
+      return new IptablesProxier(node);
+  }
+}
+
+interface NodeAgent {
+  proxier: AnyProxier;
+  /** Services changed since the last sync; undefined = everything (first sync, mode change). */
+  pending: Set<string> | undefined;
+  dirty: boolean;
+  lastSyncAt: number | undefined;
+  timerArmed: boolean;
+  syncCount: number;
+}
+
+/** What the rest of the cluster reads: each node's proxier, its mode and its last sync. */
+export interface KubeProxies {
+  readonly tracker: ServiceChangeTracker;
+  nodes(): string[];
+  proxier(node: string): AnyProxier | undefined;
+  /** Virtual time of the node's last sync, and how many syncs it has run. */
+  syncInfo(node: string): { lastSyncAt: number | undefined; syncs: number } | undefined;
+  /** Restarts every node's kube-proxy in `mode` (what a ConfigMap edit plus `rollout restart ds/kube-proxy` does). */
+  setMode(mode: ProxyMode): void;
+}
+
+export function createKubeProxy(ctx: ControllerContext): { controller: Controller; proxies: KubeProxies } {
+  const queue = ctx.newQueue('kube-proxy');
+  const tracker = new ServiceChangeTracker();
+  const agents = new Map<string, NodeAgent>();
+  const minSyncMs = ctx.config.proxyMinSyncPeriodMs;
+  const clusterCIDR = ctx.config.podCIDR;
+
+  tracker.onChange((svc) => {
+    for (const [name, a] of agents) {
+      a.pending?.add(svc);
+      a.dirty = true;
+      queue.add(name);
+    }
+  });
+  ctx.informer('Service', {
+    onAdd: (s) => tracker.onServiceChange(s),
+    onUpdate: (_o, s) => tracker.onServiceChange(s),
+    onDelete: (s) => tracker.onServiceChange(s, true),
+  });
+  ctx.informer('EndpointSlice', {
+    onAdd: (s) => tracker.onSliceChange(s),
+    onUpdate: (_o, s) => tracker.onSliceChange(s),
+    onDelete: (s) => tracker.onSliceChange(s, true),
+  });
+  const nodeIP = (name: string, addresses: { type: string; address: string }[] | undefined) =>
+    addresses?.find((a) => a.type === 'InternalIP')?.address ?? ctx.config.nodes.find((n) => n.name === name)?.ip ?? '';
+  ctx.informer('Node', {
+    onAdd: (n) => {
+      const name = n.metadata?.name ?? '';
+      if (agents.has(name)) return;
+      const node: ProxyNode = { name, ip: nodeIP(name, n.status?.addresses), clusterCIDR };
+      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0 });
+      queue.add(name);
+    },
+    onDelete: (n) => {
+      agents.delete(n.metadata?.name ?? '');
+    },
+  });
+
+  const controller: Controller = {
+    name: 'kube-proxy',
+    queue,
+    sync(name: string) {
+      const a = agents.get(name);
+      if (!a?.dirty) return undefined;
+      const now = ctx.clock.now();
+      if (a.lastSyncAt !== undefined && now - a.lastSyncAt < minSyncMs) {
+        if (!a.timerArmed) {
+          a.timerArmed = true;
+          ctx.clock.schedule(a.lastSyncAt + minSyncMs - now, `kube-proxy: sync ${name}`, () => {
+            a.timerArmed = false;
+            queue.add(name);
+          });
+        }
+        return undefined;
+      }
+      a.proxier.sync(tracker, a.pending);
+      a.pending = new Set();
+      a.dirty = false;
+      a.lastSyncAt = now;
+      a.syncCount++;
+      return undefined;
+    },
+  };
+
+  const proxies: KubeProxies = {
+    tracker,
+    nodes: () => [...agents.keys()],
+    proxier: (node) => agents.get(node)?.proxier,
+    syncInfo: (node) => {
+      const a = agents.get(node);
+      return a ? { lastSyncAt: a.lastSyncAt, syncs: a.syncCount } : undefined;
+    },
+    setMode: (mode) => {
+      for (const [name, a] of agents) {
+        a.proxier = newProxier(mode, a.proxier.node);
+        a.pending = undefined;
+        a.dirty = true;
+        a.lastSyncAt = undefined;
+        queue.add(name);
+      }
+    },
+  };
+  return { controller, proxies };
+}

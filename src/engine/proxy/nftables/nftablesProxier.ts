@@ -1,0 +1,96 @@
+/**
+ * kube-proxy's nftables mode for one node (kubernetes/kubernetes pkg/proxy/nftables/proxier.go): one table
+ * `ip kube-proxy`; the `service-ips` and `service-nodeports` verdict maps send a packet to a per-Service chain,
+ * which masquerades off-cluster traffic and picks an endpoint chain with `numgen random mod N vmap`; Services
+ * without endpoints are in `no-endpoint-services` / `no-endpoint-nodeports` (reject). Chain names are the
+ * prefix, an 8-character hash and the readable key `ns/svc/proto/port` (`servicePortChainNameBase`).
+ */
+import { hashPrefix } from '../chainHash';
+import type { Proxier, ProxyNode } from '../proxier';
+import type { ProxyState } from '../serviceChangeTracker';
+import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo } from '../servicePort';
+
+export interface NftServicePort {
+  info: ServicePortInfo;
+  /** `service-HASH-ns/svc/tcp/port` (Cluster policy) */
+  serviceChain: string;
+  /** `local-HASH-…`, used by internal or external Local policy */
+  localChain: string;
+  /** `external-HASH-…` for NodePort / external / LoadBalancer traffic */
+  externalChain: string;
+  clusterEndpoints: EndpointInfo[];
+  localEndpoints: EndpointInfo[];
+  hasEndpoints: boolean;
+  /** `endpoint-HASH-ns/svc/tcp/port__IP/port` per endpoint */
+  endpointChain: (ep: EndpointInfo) => string;
+  /** `affinity-HASH-…` set name when ClientIP affinity is on */
+  affinitySet: (ep: EndpointInfo) => string;
+}
+
+function chainBase(info: ServicePortInfo): string {
+  return `${info.namespace}/${info.service}/${info.protocol.toLowerCase()}/${info.portName}`;
+}
+
+export function nftServicePort(info: ServicePortInfo, eps: readonly EndpointInfo[], node: string): NftServicePort {
+  const base = chainBase(info);
+  const h = hashPrefix(base, 8);
+  const cat = categorizeEndpoints(info, eps, node);
+  const epBase = (ep: EndpointInfo) => `${base}__${ep.ip}/${ep.port}`;
+  return {
+    info,
+    serviceChain: `service-${h}-${base}`,
+    localChain: `local-${h}-${base}`,
+    externalChain: `external-${h}-${base}`,
+    clusterEndpoints: cat.cluster,
+    localEndpoints: cat.local,
+    hasEndpoints: cat.hasEndpoints,
+    endpointChain: (ep) => `endpoint-${hashPrefix(epBase(ep), 8)}-${epBase(ep)}`,
+    affinitySet: (ep) => `affinity-${hashPrefix(epBase(ep), 8)}-${epBase(ep)}`,
+  };
+}
+
+export class NftablesProxier implements Proxier {
+  readonly mode = 'nftables' as const;
+  private readonly byService = new Map<string, NftServicePort[]>();
+  private sortedCache: NftServicePort[] | undefined;
+  syncs = 0;
+
+  constructor(readonly node: ProxyNode) {}
+
+  sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
+    const names = changed ?? state.serviceNames();
+    if (!changed) this.byService.clear();
+    for (const svc of names) {
+      const ports = state.portsOf(svc);
+      if (ports.length === 0) this.byService.delete(svc);
+      else this.byService.set(svc, ports.map((p) => nftServicePort(p, state.endpointsOf(svc, p.portName), this.node.name)));
+    }
+    this.sortedCache = undefined;
+    this.syncs++;
+  }
+
+  servicePorts(): NftServicePort[] {
+    this.sortedCache ??= [...this.byService.keys()].sort().flatMap((k) => this.byService.get(k) ?? []);
+    return this.sortedCache;
+  }
+
+  /** The verdict of `service-ips` for a destination: the Service port it leads to and how it was reached. */
+  lookupServiceIP(ip: string, port: number, proto: string): { sp: NftServicePort; via: 'cluster IP' | 'external IP' | 'loadbalancer IP' } | undefined {
+    for (const sp of this.servicePorts()) {
+      if (sp.info.port !== port || sp.info.protocol !== proto) continue;
+      if (sp.info.clusterIP === ip) return { sp, via: 'cluster IP' };
+      if (sp.info.externalIPs.includes(ip)) return { sp, via: 'external IP' };
+      if (sp.info.loadBalancerIPs.includes(ip)) return { sp, via: 'loadbalancer IP' };
+    }
+    return undefined;
+  }
+
+  lookupNodePort(port: number, proto: string): NftServicePort | undefined {
+    return this.servicePorts().find((sp) => sp.info.nodePort === port && sp.info.protocol === proto);
+  }
+}
+
+/** Whether the Service port needs the `external-` chain (reachable from outside and has endpoints). */
+export function usesExternalChain(sp: NftServicePort): boolean {
+  return sp.hasEndpoints && externallyAccessible(sp.info);
+}

@@ -1,0 +1,37 @@
+/**
+ * One interface per swappable mechanism: every proxy mode turns the tracked Services and endpoints into its own
+ * rule model for one node (kubernetes/kubernetes pkg/proxy/types.go `Provider`). `sync` gets the Services that
+ * changed since the last sync, so a sync costs what changed.
+ */
+import type { ClusterConfig, ProxyMode } from '../config';
+import type { ProxyState } from './serviceChangeTracker';
+
+/** What a node's kube-proxy knows about where it runs. */
+export interface ProxyNode {
+  name: string;
+  /** The node's InternalIP on the kind network. */
+  ip: string;
+  /** kube-proxy `--cluster-cidr` (kind sets it to the pod subnet): traffic from it is "local" pod traffic. */
+  clusterCIDR: string;
+}
+
+export interface Proxier {
+  readonly mode: ProxyMode;
+  readonly node: ProxyNode;
+  /** Rebuilds the rules of the listed Services (`ns/name`), or of every Service when `changed` is undefined. */
+  sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void;
+}
+
+/**
+ * The mode a node's kube-proxy runs with. Today it is the cluster config's `proxyMode` (kind's
+ * `networking.kubeProxyMode`); at run time the kube-proxy ConfigMap's `mode` and a DaemonSet restart decide it,
+ * which is the one place to change once that ConfigMap exists.
+ */
+export function proxyModeFor(config: Pick<ClusterConfig, 'proxyMode'>, _node: string): ProxyMode {
+  return config.proxyMode;
+}
+
+/** Whether a mode still exists in Kubernetes 1.34 (userspace was removed in 1.26; svcsim keeps it for teaching). */
+export function isRemovedMode(mode: ProxyMode): boolean {
+  return mode === 'userspace';
+}

@@ -1,0 +1,71 @@
+/**
+ * The userspace proxy mode, removed in Kubernetes 1.26 and kept here for teaching: kube-proxy itself listened
+ * on a "proxy port" per Service port, iptables redirected the ClusterIP:port there (KUBE-PORTALS-CONTAINER /
+ * KUBE-PORTALS-HOST), and kube-proxy copied bytes to an endpoint it chose round robin
+ * (kubernetes/kubernetes v1.25 pkg/proxy/userspace/proxier.go, roundrobin.go).
+ */
+import { hashPrefix } from '../chainHash';
+import type { Proxier, ProxyNode } from '../proxier';
+import type { ProxyState } from '../serviceChangeTracker';
+import { categorizeEndpoints, type EndpointInfo, type ServicePortInfo } from '../servicePort';
+
+export interface UserspacePort {
+  info: ServicePortInfo;
+  /** The port kube-proxy listens on for this Service port (the OS picked a free one; here it is derived from the name). */
+  proxyPort: number;
+  endpoints: EndpointInfo[];
+}
+
+/** A stable "random" local port in the ephemeral range for a Service port. */
+function proxyPortFor(name: string): number {
+  const h = hashPrefix(name, 4);
+  let n = 0;
+  for (const ch of h) n = n * 32 + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.indexOf(ch);
+  return 32768 + (n % 28232);
+}
+
+export class UserspaceProxier implements Proxier {
+  readonly mode = 'userspace' as const;
+  private readonly byService = new Map<string, UserspacePort[]>();
+  /** The round-robin position per Service port, as the LoadBalancerRR kept it. */
+  readonly rrNext = new Map<string, number>();
+  syncs = 0;
+
+  constructor(readonly node: ProxyNode) {}
+
+  sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
+    const names = changed ?? state.serviceNames();
+    if (!changed) this.byService.clear();
+    for (const svc of names) {
+      const ports = state.portsOf(svc);
+      if (ports.length === 0) this.byService.delete(svc);
+      else this.byService.set(svc, ports.map((info) => ({ info, proxyPort: proxyPortFor(info.name), endpoints: categorizeEndpoints(info, state.endpointsOf(svc, info.portName), this.node.name).cluster })));
+    }
+    this.syncs++;
+  }
+
+  ports(): UserspacePort[] {
+    return [...this.byService.keys()].sort().flatMap((k) => this.byService.get(k) ?? []);
+  }
+
+  lookup(ip: string, port: number, proto: string): UserspacePort | undefined {
+    return this.ports().find((p) => p.info.port === port && p.info.protocol === proto && (p.info.clusterIP === ip || p.info.externalIPs.includes(ip) || p.info.loadBalancerIPs.includes(ip)));
+  }
+
+  lookupNodePort(port: number, proto: string): UserspacePort | undefined {
+    return this.ports().find((p) => p.info.nodePort === port && p.info.protocol === proto);
+  }
+}
+
+/** The readable table `docker exec <node> kube-proxy-userspace` prints (the mode has no tool of its own). */
+export function userspaceTable(p: UserspaceProxier): string {
+  const rows = [['SERVICE', 'CLUSTER-IP:PORT', 'PROXY-PORT', 'ENDPOINTS (round robin)']];
+  for (const u of p.ports()) {
+    const next = p.rrNext.get(u.info.name) ?? 0;
+    const eps = u.endpoints.map((e, i) => (i === next % Math.max(1, u.endpoints.length) ? `>${e.endpoint}` : e.endpoint)).join(',') || '<none>';
+    rows.push([u.info.name, `${u.info.clusterIP}:${u.info.port}/${u.info.protocol}`, String(u.proxyPort), eps]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const lines = rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + 3))).join(''));
+  return `# userspace proxy mode: removed in Kubernetes 1.26, simulated for teaching (">" marks the next endpoint)\n${lines.join('\n')}\n`;
+}

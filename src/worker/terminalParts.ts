@@ -1,0 +1,14 @@
+/**
+ * kubectl's side of the worker: terminal sessions (the verbs, printers, describe, the shell) and completion.
+ * The first graph needs none of it, so the worker entry loads this module on demand (a dynamic `import()`,
+ * its own chunk) and hands it to its ClusterHost; Node callers (tests, benchmarks) import it directly.
+ */
+import { complete } from '../kubectl/completion';
+import { TerminalSessions } from './terminalSessions';
+
+export interface TerminalParts {
+  sessions: typeof TerminalSessions;
+  complete: typeof complete;
+}
+
+export const terminalParts: TerminalParts = { sessions: TerminalSessions, complete };
