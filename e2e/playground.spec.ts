@@ -221,6 +221,8 @@ test.describe('playground', () => {
   });
 
   test('has no serious or critical accessibility violations', async ({ page }) => {
+    // one full-page axe run takes tens of seconds on a loaded machine (keyboard.spec.ts covers both themes)
+    test.setTimeout(180_000);
     const app = new Workbench(page);
     await app.openFresh();
     await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);

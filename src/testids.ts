@@ -14,6 +14,7 @@ export const testIds = {
   advance: 'advance',
   play: 'play',
   step: 'step',
+  clockState: 'clock-state',
   theme: 'theme',
   dockTab: 'dock-tab',
   inspector: 'inspector',

@@ -15,7 +15,11 @@ export interface Opened {
 export async function openPlayground(browser: Browser, url: string, detail?: 'pods'): Promise<Opened> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  await page.goto(detail ? `${url}?detail=${detail}` : url);
+  // a still clock: the playground runs at ×1 by default, and its ticks would be part of every frame measured
+  const opened = new URL(url);
+  opened.searchParams.set('clock', 'paused');
+  if (detail) opened.searchParams.set('detail', detail);
+  await page.goto(opened.href);
   await page.waitForSelector('.react-flow__node');
   await page.waitForFunction(() => !!window.svcsim?.send);
   return { context, page };

@@ -17,8 +17,13 @@ export class Workbench {
    * Opens the playground on a fresh session (no saved editor text or cluster). Storage is cleared from a
    * static file of the same origin, where no app runs: an app starting up would write its session after the
    * clear (IndexedDB writes land asynchronously).
+   *
+   * The playground's clock runs at ×1 from the start, as a newcomer sees it. Journeys that compare bytes, count
+   * things or step time themselves need a still clock, so they open with `?clock=paused` (the default here,
+   * remembered across reloads as a pressed Pause is); `{ clock: 'running' }` opens what a newcomer gets.
    */
-  async openFresh(): Promise<void> {
+  async openFresh(options: { clock?: 'paused' | 'running' } = {}): Promise<void> {
+    const clock = options.clock ?? 'paused';
     // Chromium asks for /favicon.ico when it shows a bare SVG document; the app never serves one (index.html
     // names its icon), so answer it here instead of logging a 404 console error the page-health check rejects.
     await this.page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
@@ -30,8 +35,17 @@ export class Workbench {
         req.onsuccess = req.onerror = req.onblocked = () => done(undefined);
       });
     });
-    await this.page.goto('/');
+    await this.page.goto(clock === 'paused' ? '/?clock=paused' : '/');
     await expect(this.canvas.root).toBeVisible();
+  }
+
+  /** The words beside the clock: "Paused" while it stands still. */
+  get clockState(): Locator {
+    return this.page.getByTestId(testIds.clockState);
+  }
+
+  get clock(): Locator {
+    return this.page.getByTestId(testIds.clock);
   }
 
   get inspector(): Locator {

@@ -7,6 +7,7 @@ import { testIds } from '../testids';
 import { exportSession } from './sessionFileActions';
 import { keepWithoutSaving, retrySaving, takeOverHere } from './sessionPersistence';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { SkipLinks } from './SkipLinks';
 import { TopBar } from './TopBar';
 import { usePlayClock } from './usePlayClock';
 import { useShortcuts } from './useShortcuts';
@@ -39,6 +40,7 @@ export function App() {
   );
   return (
     <div className="app" data-testid={testIds.app}>
+      <SkipLinks />
       <TopBar />
       <StorageBanner actions={storageActions} />
       <main className="main">

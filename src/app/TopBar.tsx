@@ -7,6 +7,7 @@ import { exportSession, importSession } from './sessionFileActions';
 import { send } from '../state/simulation';
 import { useSession } from './useSession';
 import { WorkProgress } from '../features/work/WorkProgress';
+import { stepToNextChange } from './stepClock';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -38,10 +39,14 @@ export function TopBar() {
         <span className="clock" data-testid={testIds.clock} title="Virtual cluster time (UTC)">
           {formatClock(time)}
         </span>
-        <button type="button" data-testid={testIds.play} onClick={() => setClock(!playing)} aria-pressed={playing} title={playing ? 'Pause' : 'Play'}>
+        {/* the state in words, not only the button's colour: "Paused" stays on screen while the clock stands still */}
+        <span className={playing ? 'clock-state sr-only' : 'clock-state paused'} role="status" data-testid={testIds.clockState}>
+          {playing ? `Clock running at ×${speed}` : '❚❚ Paused'}
+        </span>
+        <button type="button" data-testid={testIds.play} onClick={() => setClock(!playing)} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (p)' : 'Play (p)'}>
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
-        <button type="button" data-testid={testIds.step} onClick={() => void send({ type: 'step', maxMs: 60_000 })} title="Jump to the next scheduled event">
+        <button type="button" data-testid={testIds.step} onClick={() => void stepToNextChange()} title="Pause and move to the next visible change (.)">
           Step
         </button>
         <button type="button" data-testid={testIds.advance} onClick={() => void send({ type: 'advance', ms: 10_000 })} title="Advance 10 seconds">

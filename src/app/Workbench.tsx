@@ -21,7 +21,7 @@ export function Workbench({ dark }: { dark: boolean }) {
       <Panel id="center" defaultSize="53%" minSize="25%">
         <Group orientation="vertical" defaultLayout={center.defaultLayout} onLayoutChanged={center.onLayoutChanged}>
           <Panel id="canvas" defaultSize="66%" minSize="25%">
-            <TopologyCanvas />
+            <TopologyCanvas dark={dark} />
           </Panel>
           <Separator className="resize-handle resize-handle-h" />
           <Panel id="bottom" defaultSize="34%" minSize="12%" collapsible>

@@ -12,6 +12,7 @@ import { useAppStore } from '../state/store';
 import { type Session, createSession } from './session';
 import { commandLogStore, saveEditorText, startPersistence } from './sessionPersistence';
 import { loadTheme } from './useTheme';
+import { initialClockPlaying, rememberClockPlaying } from './clockPreference';
 
 let started: Session | undefined;
 
@@ -42,6 +43,14 @@ export function startApp(): Session {
   if (started) return started;
   const s = useAppStore.getState();
   s.setTheme(loadTheme());
+  // the clock runs at ×1 like a real cluster's, unless the user paused it (or the address asks for a paused start)
+  const playing = initialClockPlaying();
+  s.setClock(playing);
+  // `?clock=paused` counts as pressing Pause: a reload, or a link followed from here, stays paused
+  rememberClockPlaying(playing);
+  useAppStore.subscribe((st, prev) => {
+    if (st.playing !== prev.playing) rememberClockPlaying(st.playing);
+  });
   s.setEditorText(loadEditorText() ?? seedTopologyManifest);
   const createWorker = () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
   const session = createSession(createWorker, commandLogStore);

@@ -6,13 +6,16 @@ import { send } from '../state/simulation';
 
 const selectPlaying = (s: AppState) => s.playing;
 const selectSpeed = (s: AppState) => s.speed;
+/** The worker has built its first cluster: ticks before then would only wait behind the seed. */
+const selectStarted = (s: AppState) => s.mirror.time > 0;
 const tickMs = 250;
 
 export function usePlayClock(): void {
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
+  const started = useAppStore(selectStarted);
   useEffect(() => {
-    if (!playing) return;
+    if (!playing || !started) return;
     let busy = false;
     const id = setInterval(() => {
       // never queue ticks behind a slow one: time would jump when they all land
@@ -23,5 +26,5 @@ export function usePlayClock(): void {
       });
     }, tickMs);
     return () => clearInterval(id);
-  }, [playing, speed]);
+  }, [playing, speed, started]);
 }

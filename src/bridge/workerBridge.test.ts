@@ -104,6 +104,22 @@ describe('WorkerBridge', () => {
     expect({ pods: pods(t.current()), time: t.current().host.current.now() }).toEqual(before);
   });
 
+  it('a running clock and steps keep the log short: ticks and steps merge into one advance that replays exactly', async () => {
+    const t = setup();
+    await t.bridge.send({ type: 'init', settings: { seed: 8 } });
+    await t.bridge.send(run('kubectl create deployment web --image=nginx:1.27 --replicas=3'));
+    // (the IndexedDB session log folds its records the same way: see sessionLog.test.ts) a minute of the ×1 clock (250 ms ticks), with Step pressed in between
+    for (let i = 0; i < 240; i++) {
+      await t.bridge.send(i % 60 === 30 ? { type: 'step', maxMs: 3_600_000 } : { type: 'advance', ms: 250 });
+    }
+    const time = t.current().host.current.now();
+    expect(t.bridge.entries().map((e) => e.command.type)).toEqual(['init', 'terminal', 'advance']);
+    t.bridge.crashForTest();
+    await until(() => t.reports.length === 1);
+    expect(t.reports[0].replayed).toBe(3);
+    expect(t.current().host.current.now()).toBe(time);
+  });
+
   it('skips the command that hung the worker, names it, and fails its caller', async () => {
     const t = setup();
     await t.bridge.send({ type: 'init', settings: { seed: 8 } });

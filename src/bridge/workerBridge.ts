@@ -360,6 +360,8 @@ export class WorkerBridge {
 
 /** What a replay runs for a command given its reply: an interrupted one stops where it stopped. */
 function replayAs(command: Command, reply: Reply): Command {
+  // a step replays as the advance it made, so it merges with the clock's ticks around it in the log
+  if (command.type === 'step' && reply.value?.kind === 'step') return { type: 'advance', ms: reply.value.movedMs };
   const at = reply.interruptedAfterMs;
   if (at === undefined) return command;
   if (command.type === 'terminal') return { ...command, stopAfterMs: at };

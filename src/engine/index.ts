@@ -12,6 +12,7 @@ export type { PatchType } from './apiserver/patch';
 export { allResources, resourceFor, kindFromManifest, apiVersionFor } from './api/resources';
 export { formatTimestamp, parseTimestamp } from './clock';
 export { advanceRefusal, lastTimestampMs, TimeLimitError } from './timeLimit';
+export { StepToChange, stepToChange, type StepOutcome } from './stepToChange';
 export { maxRequestBodyBytes, requestBodyTooLarge, yamlTextExceedsRequestBody } from './apiserver/requestSize';
 export type { KubeletRuntimeView, RuntimeContainerView, RuntimePodView } from './kubelet/runtimeView';
 export type { AccessLogEntry } from './kubelet/apps/app';

@@ -23,7 +23,10 @@ export type Command =
   /** Which pods of a namespace a label selector (a Service's `spec.selector`) matches, by name. */
   | { type: 'selectorMatches'; namespace: string; selector: Record<string, string> }
   | { type: 'advance'; ms: number }
-  /** Advance to the next moment something is scheduled to happen (at most `maxMs`). */
+  /**
+   * Advance to the next change the UI shows (an object of a mirrored kind is written), at most `maxMs` ahead;
+   * the reply says how far time moved and whether anything changed.
+   */
   | { type: 'step'; maxMs: number }
   /**
    * A command line typed into terminal `session` (kubectl, k, sleep). `stopAfterMs` replays a command that was
@@ -88,7 +91,9 @@ export type ReplyValue =
   | { kind: 'text'; text: string }
   | { kind: 'names'; names: string[] }
   | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string }
-  | { kind: 'completions'; replaceFrom: number; items: string[] };
+  | { kind: 'completions'; replaceFrom: number; items: string[] }
+  /** A `step`: whether a shown object changed before `maxMs`, and how far virtual time moved. */
+  | { kind: 'step'; changed: boolean; movedMs: number };
 
 /** Terminal output, stdout and stderr in the order they were written. */
 export interface TerminalChunk {

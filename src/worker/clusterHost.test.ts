@@ -79,14 +79,37 @@ describe('ClusterHost', () => {
     expect(host.takeDiff()?.time).toBe(start + 3_600_000);
   });
 
-  it('step jumps to the next scheduled event, at most maxMs', () => {
+  it('step moves to the next change the UI is sent, and says how far; nothing in maxMs is said too', () => {
     const host = new ClusterHost({ seed: 3 });
     answer(host, { type: 'apply', yaml: pod('a') });
+    host.takeDiff();
     const before = host.current.now();
-    const next = host.current.clock.nextAt();
-    expect(next).toBeDefined();
-    answer(host, { type: 'step', maxMs: 60_000 });
-    expect(host.current.now()).toBe(Math.min(before + 60_000, next ?? 0));
+    const r = answer(host, { type: 'step', maxMs: 3_600_000 });
+    const moved = host.current.now() - before;
+    expect(r.value).toEqual({ kind: 'step', changed: true, movedMs: moved });
+    expect(moved).toBeGreaterThan(0);
+    // the diff the UI gets carries the change the step stopped at
+    expect(host.takeDiff()?.changes.Pod?.updated.length).toBeGreaterThan(0);
+    // the pod runs; once everything has settled a step finds nothing within maxMs and moves the whole span
+    answer(host, { type: 'advance', ms: 60_000 });
+    const quietFrom = host.current.now();
+    expect(answer(host, { type: 'step', maxMs: 600_000 }).value).toEqual({ kind: 'step', changed: false, movedMs: 600_000 });
+    expect(host.current.now()).toBe(quietFrom + 600_000);
+  });
+
+  it('a step cut short (Stop) ends at a finished instant and says how far it got', () => {
+    const host = new ClusterHost({ seed: 3 });
+    answer(host, { type: 'advance', ms: 60_000 });
+    const start = host.current.now();
+    const begun = host.begin(4, { type: 'step', maxMs: 3_600_000 });
+    if (begun.type !== 'running') throw new Error('a step is long work');
+    expect(host.step(4, begun.running, 1)).toBeUndefined();
+    begun.running.interrupt();
+    const reply = host.finish(4, begun.running, 10);
+    const moved = host.current.now() - start;
+    expect(moved).toBeLessThan(3_600_000);
+    expect(reply.interruptedAfterMs).toBe(moved);
+    expect(reply.value).toEqual({ kind: 'step', changed: false, movedMs: moved });
   });
 
   it('answers ping with the virtual time, and init rebuilds the cluster from scratch', () => {

@@ -12,7 +12,7 @@ import { applyManifests } from './manifestApply';
 import { statusText } from './statusText';
 import type { StreamSink, TerminalSessions } from './terminalSessions';
 import type { TerminalParts } from './terminalParts';
-import { type RunningCommand, advanceCommand } from './runningCommand';
+import { type RunningCommand, advanceCommand, stepCommand } from './runningCommand';
 import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
 
@@ -162,12 +162,10 @@ export class ClusterHost {
         return { kind: 'names', names };
       }
       case 'step': {
-        const next = this.cluster.clock.nextAt();
-        const now = this.cluster.now();
-        const ms = next === undefined ? command.maxMs : Math.min(command.maxMs, Math.max(0, next - now));
-        const refused = advanceRefusal(now, ms, `advancing ${ms} ms`);
+        const refused = advanceRefusal(this.cluster.now(), command.maxMs, `stepping up to ${command.maxMs} ms`);
         if (refused) throw new UserError(refused);
-        return advanceCommand(this.cluster, 'step', ms);
+        // "visible" means what the UI is sent: a write to an object of a mirrored kind
+        return stepCommand(this.cluster, mirroredKinds, Math.max(0, command.maxMs));
       }
       case 'stop':
         // the command loop stops the running command; nothing else is running when one reaches here

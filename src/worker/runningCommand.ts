@@ -2,7 +2,7 @@
  * Long work in the worker: a command that moves virtual time far (`sleep 1000000h`, `advance`, `step`) runs in
  * budgeted slices, so between two slices the worker answers pings, streams progress and takes Ctrl+C.
  */
-import type { Cluster } from '../engine';
+import { type Cluster, type Kind, StepToChange } from '../engine';
 import type { ReplyValue } from '../protocol/messages';
 
 /** A command being worked on in slices. */
@@ -85,5 +85,41 @@ export function advanceCommand(cluster: Cluster, label: string, ms: number): Run
     progress: () => work.progress(),
     interrupt: () => work.interrupt(),
     outcome: () => ({ value: { kind: 'none' }, ...(work.wasInterrupted ? { interruptedAfterMs: work.doneMs } : {}) }),
+  };
+}
+
+/**
+ * The clock's `step`: time moves to the next write to an object of `kinds` (what the UI shows), at most `maxMs`.
+ * Ctrl+C or Stop ends it at the instant it has reached, finished first, as an interrupted advance does.
+ */
+export function stepCommand(cluster: Cluster, kinds: ReadonlySet<Kind>, maxMs: number): RunningCommand {
+  const step = new StepToChange(cluster, kinds, maxMs);
+  const start = cluster.now();
+  let interrupted = false;
+  let done = false;
+  return {
+    label: 'step',
+    slice: (n) => {
+      if (done) return true;
+      if (interrupted) {
+        step.finish();
+        cluster.drain();
+        done = true;
+        return true;
+      }
+      done = step.slice(n);
+      return done;
+    },
+    progress: () => {
+      const doneMs = cluster.now() - start;
+      return { fraction: maxMs > 0 ? Math.min(1, doneMs / maxMs) : 1, doneMs };
+    },
+    interrupt: () => {
+      if (!done) interrupted = true;
+    },
+    outcome: () => {
+      const { changed, movedMs } = step.outcome();
+      return { value: { kind: 'step', changed, movedMs }, ...(interrupted ? { interruptedAfterMs: movedMs } : {}) };
+    },
   };
 }

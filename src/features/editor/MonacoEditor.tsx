@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { manifestUri, monaco } from '../../adapters/monaco';
+import { monacoTheme } from '../../adapters/monacoThemes';
 import type { EditorProblem } from '../../state/editorSlice';
 import { useAppStore } from '../../state/store';
 import { applyEditor } from './applyEditor';
@@ -95,7 +96,7 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
     };
   }, [handleRef]);
   useEffect(() => {
-    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+    monaco.editor.setTheme(monacoTheme(dark));
   }, [dark]);
   // `nokey`: React Flow's key handlers (Space pans the canvas) leave keys typed in here alone
   return <div ref={host} className="monaco-host nokey" />;

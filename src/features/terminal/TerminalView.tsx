@@ -1,6 +1,7 @@
 /**
  * One terminal tab: xterm.js with a kubectl prompt. Lines run in the worker against the live cluster; a
- * `get -w` keeps streaming here until Ctrl+C. Tab completes, ↑/↓ walk the history, Ctrl+L clears.
+ * `get -w` keeps streaming here until Ctrl+C. Tab completes, ↑/↓ walk the history, Ctrl+L clears; Shift+Tab,
+ * Escape then Tab, or Tab on an empty line move focus out.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
@@ -20,6 +21,7 @@ const help = `This terminal runs kubectl (or k) against the simulated cluster, e
   kubectl expose pod alpaca-prod
   kubectl get endpoints alpaca-prod --watch      (Ctrl+C stops it)
 Also: sleep 10s (advances virtual time), clear, help. Tab completes; ↑/↓ history.
+Shift+Tab (or Escape then Tab) leaves the terminal; press ? outside it for all shortcuts.
 `;
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
@@ -66,6 +68,12 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(host.current);
+    const editor = new LineEditor(loadHistory());
+    let busy = false;
+    let interrupting = false;
+    let watching = false;
+    // Escape, then Tab, leaves the terminal (as a documented escape from Tab completion, like VS Code's)
+    let leaveArmed = false;
     // Ctrl/Cmd+C with a selection copies (as desktop terminals do); without one it interrupts.
     term.attachCustomKeyEventHandler((e) => {
       const copy = e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && term.hasSelection();
@@ -77,14 +85,19 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       // Ctrl+V pastes, as in desktop terminals: xterm would send it as ^V; left alone, the browser's paste event
       // reaches xterm's textarea and the clipboard text arrives as input (Ctrl+Shift+V already did)
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'v') return false;
+      // Focus is never trapped: Tab completes a typed line, but Shift+Tab, Escape then Tab, or Tab on an empty
+      // prompt are left to the browser, which moves focus on (returning false keeps xterm from cancelling it)
+      if (e.type === 'keydown' && e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        const leave = e.shiftKey || leaveArmed || editor.buffer === '';
+        leaveArmed = false;
+        if (leave) return false;
+      } else if (e.type === 'keydown' && !['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) {
+        leaveArmed = e.key === 'Escape';
+      }
       return true;
     });
     termRef.current = term;
     fitRef.current = fit;
-    const editor = new LineEditor(loadHistory());
-    let busy = false;
-    let interrupting = false;
-    let watching = false;
     // Redraw the input line, which may wrap over several rows of a narrow terminal: go back to the row the
     // prompt is on, clear to the end of the screen, print, then put the cursor where the editor's cursor is.
     let cursorRow = 0;
@@ -283,11 +296,16 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       ? { background: '#0f141b', foreground: '#dbe2ec', cursor: '#dbe2ec', selectionBackground: '#2c4a7a' }
       : { background: '#ffffff', foreground: '#1b2330', cursor: '#1b2330', selectionBackground: '#bcd3ff' };
   }, [dark]);
+  // Focus follows a switch to this terminal tab, but the page does not open with focus in here: a keyboard
+  // user starts at the top of the page (the skip links), and `3` or a click puts the caret in the terminal
+  const shownBefore = useRef(false);
   useEffect(() => {
     if (active) {
+      const focus = shownBefore.current;
+      shownBefore.current = true;
       requestAnimationFrame(() => {
         fitRef.current?.fit();
-        termRef.current?.focus();
+        if (focus) termRef.current?.focus();
       });
     }
   }, [active]);

@@ -20,6 +20,7 @@ import { useLeavingPods } from './useLeavingPods';
 import { zoomIntoGroup } from './zoomIntoGroup';
 import { usePositions } from './usePositions';
 import { useSelectorMatches } from './useSelectorMatches';
+import { canvasKeyDown } from './keyboardSelect';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -37,7 +38,7 @@ const selectNode = (id: string) => useAppStore.getState().select(id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
 const minimapStyle = { width: 140, height: 96 };
 
-export function TopologyCanvas() {
+export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
   // re-renders only what a diff touched
   const topology = useAppStore(selectTopology);
@@ -63,6 +64,15 @@ export function TopologyCanvas() {
     if (node.type === 'podGroup' && flowRef.current) zoomIntoGroup(flowRef.current, node);
     else selectNode(node.id);
   }, []);
+  const onKeyDown = useMemo(
+    () =>
+      canvasKeyDown((id) => {
+        const node = flowRef.current?.getNode(id);
+        if (node?.type === 'podGroup' && flowRef.current) zoomIntoGroup(flowRef.current, node);
+        else selectNode(id);
+      }),
+    [],
+  );
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (topology.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
@@ -83,6 +93,7 @@ export function TopologyCanvas() {
         onNodesChange={onNodesChange}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
+        onKeyDown={onKeyDown}
         onInit={onInit}
         onlyRenderVisibleElements
         fitView
@@ -91,7 +102,8 @@ export function TopologyCanvas() {
         minZoom={0.02}
         nodesConnectable={false}
         elementsSelectable={false}
-        colorMode="system"
+        // the app's theme, not the OS's: Dark picked on a light OS must not leave white controls and minimap
+        colorMode={dark ? 'dark' : 'light'}
       >
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
