@@ -3,13 +3,13 @@
  * are `<deployment>-<pod-template-hash>-<5 random chars>` (kubernetes/kubernetes
  * pkg/controller/deployment/sync.go names the ReplicaSet `<deployment>-<hash>`; the apiserver's generateName
  * adds the random suffix), so cutting the end (`nginx-5659547…`) hides exactly what differs. The middle goes
- * instead: `nginx-…d6b-rxsxk`, cut at a dash where one is near.
+ * instead: `nginx-…6b-rxsxk`, cut at a dash where one is near.
  */
-export function shortPodName(name: string, maxChars = 17): string {
+export function shortPodName(name: string, maxChars = 15): string {
   if (name.length <= maxChars) return name;
   const lastDash = name.lastIndexOf('-');
-  // the last segment whole, plus up to three characters of the one before (the end of the template hash)
-  const tailStart = lastDash > 0 ? Math.max(name.lastIndexOf('-', lastDash - 1) + 1, lastDash - 3) : name.length - 6;
+  // the last segment whole, plus up to two characters of the one before (the end of the template hash)
+  const tailStart = lastDash > 0 ? Math.max(name.lastIndexOf('-', lastDash - 1) + 1, lastDash - 2) : name.length - 6;
   let tail = name.slice(tailStart);
   if (tail.length > maxChars - 3) tail = name.slice(name.length - (maxChars - 3));
   const budget = maxChars - tail.length - 1;

@@ -14,6 +14,7 @@ import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
 import { useLeavingPods } from './useLeavingPods';
 import { usePositions } from './usePositions';
+import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox };
@@ -46,13 +47,14 @@ export function TopologyCanvas() {
   );
   const rootRef = useRef<HTMLDivElement>(null);
   const shown = useLeavingPods(nodes);
+  const edges = useRoutedEdges(nodes, topology.edges);
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (topology.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
     <div className="topology" data-testid={testIds.topology} ref={rootRef}>
       <ReactFlow
         nodes={shown}
-        edges={topology.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
