@@ -31,6 +31,8 @@ export const testIds = {
   nodePower: 'node-power',
   nodeStatus: 'node-status',
   nodeTaints: 'node-taints',
+  largeText: 'large-text',
+  narrowTab: 'narrow-tab',
   endpointsList: 'endpoints-list',
   objectYaml: 'object-yaml',
   notice: 'notice',

@@ -12,6 +12,7 @@ import { useAppStore } from '../state/store';
 import { type Session, createSession } from './session';
 import { commandLogStore, saveEditorText, startPersistence } from './sessionPersistence';
 import { loadTheme } from './useTheme';
+import { loadLargeText } from './useLargeText';
 
 let started: Session | undefined;
 
@@ -42,6 +43,7 @@ export function startApp(): Session {
   if (started) return started;
   const s = useAppStore.getState();
   s.setTheme(loadTheme());
+  s.setLargeText(loadLargeText());
   s.setEditorText(loadEditorText() ?? seedTopologyManifest);
   const createWorker = () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
   const session = createSession(createWorker, commandLogStore);
