@@ -108,9 +108,9 @@ export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionR
                   <span aria-hidden="true">{shortPodName(e.targetRef?.name ?? '')}</span>
                   <span className="sr-only">{e.targetRef?.name}</span>
                 </td>
-                <td>{String(e.conditions?.ready)}</td>
-                <td>{String(e.conditions?.serving)}</td>
-                <td>{String(e.conditions?.terminating)}</td>
+                <td data-label="ready">{String(e.conditions?.ready)}</td>
+                <td data-label="serving">{String(e.conditions?.serving)}</td>
+                <td data-label="terminating">{String(e.conditions?.terminating)}</td>
               </tr>
             ))}
           </tbody>
