@@ -40,12 +40,13 @@ export function routeEdges(scene: RoutingScene, edges: readonly EdgeEnds[]): Map
   const out = new Map<string, XY[]>();
   const lanes = serviceLanes(scene);
   const grid = gridBounds(scene.boxes);
+  const podsByBox = indexPodsByBox(scene);
   for (const e of edges) {
     const svc = scene.services.get(e.source);
     const pod = scene.pods.get(e.target);
     const lane = lanes.get(e.source);
     if (!svc || !pod || lane === undefined) continue;
-    out.set(e.id, routeOne(scene, svc, pod.rect, pod.box ? scene.boxes.get(pod.box) : undefined, lane, grid, e.target));
+    out.set(e.id, routeOne(scene, podsByBox, svc, pod.rect, pod.box ? scene.boxes.get(pod.box) : undefined, lane, grid, e.target));
   }
   return out;
 }
@@ -76,7 +77,20 @@ function gridBounds(boxes: ReadonlyMap<string, Rect>): { left: number; right: nu
   return { left, right };
 }
 
-function routeOne(scene: RoutingScene, svc: Rect, pod: Rect, box: Rect | undefined, lane: number, grid: { left: number; right: number }, target: string): XY[] {
+type PodsByBox = ReadonlyMap<string | undefined, readonly [string, Rect][]>;
+
+/** Pods grouped by their box (pods in no box under `undefined`), so a route tests only the boxes it crosses. */
+function indexPodsByBox(scene: RoutingScene): PodsByBox {
+  const out = new Map<string | undefined, [string, Rect][]>();
+  for (const [id, p] of scene.pods) {
+    const list = out.get(p.box);
+    if (list) list.push([id, p.rect]);
+    else out.set(p.box, [[id, p.rect]]);
+  }
+  return out;
+}
+
+function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rect, box: Rect | undefined, lane: number, grid: { left: number; right: number }, target: string): XY[] {
   const start = { x: svc.x + svc.width / 2, y: svc.y + svc.height };
   const midY = pod.y + pod.height / 2;
   const podMid = pod.x + pod.width / 2;
@@ -96,7 +110,7 @@ function routeOne(scene: RoutingScene, svc: Rect, pod: Rect, box: Rect | undefin
   let best = candidates[0];
   let bestHits = Infinity;
   for (const c of candidates) {
-    const hits = crossings(scene, c, target);
+    const hits = crossings(scene, c, target, podsByBox);
     if (hits === 0) return c;
     if (hits < bestHits) {
       best = c;
@@ -120,14 +134,15 @@ function simplify(points: XY[]): XY[] {
 }
 
 /** How many pods other than `target` the polyline passes through (boxes first, so only nearby pods are tested). */
-export function crossings(scene: RoutingScene, points: readonly XY[], target: string): number {
+export function crossings(scene: RoutingScene, points: readonly XY[], target: string, podsByBox: PodsByBox = indexPodsByBox(scene)): number {
+  const crosses = (r: Rect) => {
+    for (let i = 1; i < points.length; i++) if (segmentHitsRect(points[i - 1], points[i], r)) return true;
+    return false;
+  };
   let hits = 0;
-  const hitBoxes = new Set<string | undefined>([undefined]);
-  for (const [id, r] of scene.boxes) if (points.some((p, i) => i > 0 && segmentHitsRect(points[i - 1], p, r))) hitBoxes.add(id);
-  for (const [id, p] of scene.pods) {
-    if (id === target || !hitBoxes.has(p.box)) continue;
-    if (points.some((q, i) => i > 0 && segmentHitsRect(points[i - 1], q, p.rect))) hits++;
-  }
+  const boxes: (string | undefined)[] = [undefined];
+  for (const [id, r] of scene.boxes) if (crosses(r)) boxes.push(id);
+  for (const box of boxes) for (const [id, rect] of podsByBox.get(box) ?? []) if (id !== target && crosses(rect)) hits++;
   return hits;
 }
 
@@ -139,6 +154,9 @@ export function segmentHitsRect(a: XY, b: XY, r: Rect): boolean {
   const x1 = r.x + r.width - inset;
   const y0 = r.y + inset;
   const y1 = r.y + r.height - inset;
+  // routes are orthogonal: horizontal and vertical segments are a pair of interval tests
+  if (a.x === b.x) return a.x > x0 && a.x < x1 && Math.max(a.y, b.y) > y0 && Math.min(a.y, b.y) < y1;
+  if (a.y === b.y) return a.y > y0 && a.y < y1 && Math.max(a.x, b.x) > x0 && Math.min(a.x, b.x) < x1;
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   let t0 = 0;

@@ -41,13 +41,12 @@ export function TopologyCanvas() {
   const hoveredLabel = useAppStore(selectHovered);
   const matchedPods = useSelectorMatches();
   const { place, onNodesChange } = usePositions();
-  const nodes = useMemo(
-    () => applyHighlights(place(topology.nodes), { matchedPods, hoveredLabel, selected }),
-    [topology.nodes, place, matchedPods, hoveredLabel, selected],
-  );
+  const placed = useMemo(() => place(topology.nodes), [topology.nodes, place]);
+  const nodes = useMemo(() => applyHighlights(placed, { matchedPods, hoveredLabel, selected }), [placed, matchedPods, hoveredLabel, selected]);
   const rootRef = useRef<HTMLDivElement>(null);
   const shown = useLeavingPods(nodes);
-  const edges = useRoutedEdges(nodes, topology.edges);
+  // routes depend on where things are, not on what is highlighted
+  const edges = useRoutedEdges(placed, topology.edges);
   // Mount the flow once the first cluster state has arrived, so the initial fit-to-view sees the nodes.
   if (topology.nodes.length === 0) return <div className="topology" data-testid={testIds.topology} />;
   return (
