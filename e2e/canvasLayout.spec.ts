@@ -171,6 +171,8 @@ test.describe('canvas and layout', () => {
   });
 
   test('Large text scales the whole UI, survives a reload, and the canvas stays legible at 1920×1080', async ({ page }) => {
+    // two page loads and the editor's lazy chunk: more than a minute on a busy machine
+    test.setTimeout(150_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
     const app = new Workbench(page);
     await app.openFresh();
@@ -187,13 +189,16 @@ test.describe('canvas and layout', () => {
     await page.waitForTimeout(500);
     expect(await app.canvas.podNamePixels()).toBeGreaterThanOrEqual(12.4);
     await app.canvas.select('svc:default/nginx');
+    await app.editor.ready();
     await shot(page, 'screenshot-1920-large-text.png');
   });
 
   test('1440×900: an apply notice covers neither the terminal nor the canvas controls, and fades', async ({ page }) => {
+    test.setTimeout(120_000);
     const app = new Workbench(page);
     await app.openFresh();
     await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
+    await app.editor.ready();
     await app.editor.apply();
     await expect(app.notice).toBeVisible();
     const notice = await app.notice.boundingBox();
@@ -203,7 +208,6 @@ test.describe('canvas and layout', () => {
       const overlaps = notice.x < b.x + b.width && b.x < notice.x + notice.width && notice.y < b.y + b.height && b.y < notice.y + notice.height;
       expect(overlaps).toBe(false);
     }
-    await page.waitForTimeout(300);
     await shot(page, 'screenshot-1440.png');
     if (docs) await shot(page, 'screenshot.png');
     await expect(app.notice).toHaveCount(0, { timeout: 6000 });
