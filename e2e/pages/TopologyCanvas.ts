@@ -65,6 +65,45 @@ export class TopologyCanvas {
     const right = Math.min(a.x + a.width, b.x + b.width);
     if (top >= bottom || left >= right) throw new Error('element is out of view');
     await this.page.mouse.click((left + right) / 2, (top + bottom) / 2);
+  /**
+   * Every endpoint edge that passes through a pod it does not end at, as `ns/svc/pod crosses pod:ns/name`:
+   * walks each drawn edge path every 3 px, in screen coordinates, against the pods' on-screen boxes.
+   */
+  async edgesCrossingPods(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const pods = [...document.querySelectorAll<HTMLElement>('[data-testid^="rf__node-pod:"]')].map((el) => ({
+        id: (el.dataset.testid ?? '').slice('rf__node-'.length),
+        r: el.getBoundingClientRect(),
+      }));
+      const out = new Set<string>();
+      for (const g of document.querySelectorAll<SVGGElement>('[data-testid^="rf__edge-ep:"]')) {
+        const edge = (g.dataset.testid ?? '').slice('rf__edge-ep:'.length);
+        const [ns, , pod] = edge.split('/');
+        const path = g.querySelector<SVGPathElement>('path.react-flow__edge-path');
+        const m = path?.getScreenCTM();
+        if (!path || !m) continue;
+        for (let l = 0; l <= path.getTotalLength(); l += 3) {
+          const p = path.getPointAtLength(l);
+          const x = m.a * p.x + m.c * p.y + m.e;
+          const y = m.b * p.x + m.d * p.y + m.f;
+          for (const q of pods) {
+            if (q.id !== `pod:${ns}/${pod}` && x > q.r.left + 1 && x < q.r.right - 1 && y > q.r.top + 1 && y < q.r.bottom - 1) out.add(`${edge} crosses ${q.id}`);
+          }
+        }
+      }
+      return [...out];
+    });
+  }
+
+  /** The on-screen size of pod names: their CSS font size times the canvas zoom. */
+  async podNamePixels(): Promise<number> {
+    return this.page.evaluate(() => {
+      const name = document.querySelector('.pod-name');
+      const viewport = document.querySelector('.react-flow__viewport');
+      if (!name || !viewport) return 0;
+      const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+      return Number.parseFloat(getComputedStyle(name).fontSize) * zoom;
+    });
   }
 
   async select(id: string): Promise<void> {

@@ -12,17 +12,18 @@ import { TopBar } from './TopBar';
 import { usePlayClock } from './usePlayClock';
 import { useShortcuts } from './useShortcuts';
 import { useSession } from './useSession';
+import { useLargeText } from './useLargeText';
 import { useTheme } from './useTheme';
 import { Workbench } from './Workbench';
 
 const selectNotice = (s: AppState) => s.notice;
 
-/** Info notices fade after a while; errors stay until dismissed. */
+/** Notices that fade (good news, and apply results the problems list keeps) go after 4 s; others stay until dismissed. */
 function useNoticeTimeout(): void {
   const notice = useAppStore(selectNotice);
   useEffect(() => {
-    if (notice?.tone !== 'info') return;
-    const id = setTimeout(() => useAppStore.getState().setNotice(undefined), 6000);
+    if (!notice?.fades) return;
+    const id = setTimeout(() => useAppStore.getState().setNotice(undefined), 4000);
     return () => clearTimeout(id);
   }, [notice]);
 }
@@ -31,6 +32,7 @@ export function App() {
   const notice = useAppStore(selectNotice);
   useNoticeTimeout();
   const dark = useTheme();
+  useLargeText();
   usePlayClock();
   useShortcuts();
   const session = useSession();
@@ -43,9 +45,7 @@ export function App() {
       <SkipLinks />
       <TopBar />
       <StorageBanner actions={storageActions} />
-      <main className="main">
-        <Workbench dark={dark} />
-      </main>
+      {/* in the flow, under the top bar: a notice never covers the terminal's last lines or the canvas controls */}
       {notice && (
         <div className={`notice notice-${notice.tone}`} role="status" data-testid={testIds.notice}>
           <span>{notice.text}</span>
@@ -54,6 +54,9 @@ export function App() {
           </button>
         </div>
       )}
+      <main className="main">
+        <Workbench dark={dark} />
+      </main>
       <ShortcutsDialog />
     </div>
   );

@@ -13,6 +13,7 @@ const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
 const selectSpeed = (s: AppState) => s.speed;
 const selectTheme = (s: AppState) => s.theme;
+const selectLargeText = (s: AppState) => s.largeText;
 const speeds = [1, 5, 30] as const;
 const nextTheme: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
 
@@ -26,6 +27,7 @@ export function TopBar() {
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const theme = useAppStore(selectTheme);
+  const largeText = useAppStore(selectLargeText);
   const { setClock, setTheme, setShortcutsOpen } = useAppStore.getState();
   const session = useSession();
   return (
@@ -67,6 +69,15 @@ export function TopBar() {
       <div className="topbar-right">
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}
+        </button>
+        <button
+          type="button"
+          onClick={() => useAppStore.getState().setLargeText(!largeText)}
+          aria-pressed={largeText}
+          title="Large text: scale the whole UI for a projector (browser zoom, Ctrl +/−, works too)"
+          data-testid={testIds.largeText}
+        >
+          Large text
         </button>
         <button type="button" onClick={() => exportSession(session?.entries() ?? [])} title="Download the command log and the editor text as JSON" data-testid={testIds.exportSession}>
           Export

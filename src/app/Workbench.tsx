@@ -8,13 +8,19 @@ import { BottomDock, Dock } from '../features/dock/Dock';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import { guardedStorage } from '../state/persistence/storageAccess';
+import { NarrowWorkbench } from './NarrowWorkbench';
+import { useNarrow } from './useNarrow';
 
 export function Workbench({ dark }: { dark: boolean }) {
+  return useNarrow() ? <NarrowWorkbench dark={dark} /> : <Columns dark={dark} />;
+}
+
+function Columns({ dark }: { dark: boolean }) {
   const columns = useDefaultLayout({ id: 'svcsim-workbench', storage: guardedStorage });
   const center = useDefaultLayout({ id: 'svcsim-center', storage: guardedStorage });
   return (
     <Group orientation="horizontal" className="workbench" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
-      <Panel id="editor" defaultSize="25%" minSize="14%" collapsible>
+      <Panel id="editor" defaultSize="25%" minSize="200px" collapsible>
         <EditorPanel dark={dark} />
       </Panel>
       <Separator className="resize-handle" />
@@ -30,7 +36,7 @@ export function Workbench({ dark }: { dark: boolean }) {
         </Group>
       </Panel>
       <Separator className="resize-handle" />
-      <Panel id="dock" defaultSize="22%" minSize="14%" collapsible>
+      <Panel id="dock" defaultSize="22%" minSize="300px" collapsible>
         <Dock />
       </Panel>
     </Group>

@@ -71,8 +71,9 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
   keeper = k;
   coordinator = new TabCoordinator(denied ? undefined : openTabChannel('svcsim.tabs.v1'), tabId(), {
     onRole: (role) => k.onRole(role, currentWork),
+    // stays until dismissed: news about another tab, not the result of something done here
     onOtherTabOpened: () =>
-      useAppStore.getState().setNotice('svcsim was opened in another tab. This tab keeps saving unless you take over there.', 'info'),
+      useAppStore.getState().setNotice('svcsim was opened in another tab. This tab keeps saving unless you take over there.', 'info', false),
     later: (ms, fn) => setTimeout(fn, ms),
     lock: denied ? undefined : webOwnerLock('svcsim.saving.v1'),
   });

@@ -13,6 +13,7 @@ import { type Session, createSession } from './session';
 import { commandLogStore, saveEditorText, startPersistence } from './sessionPersistence';
 import { loadTheme } from './useTheme';
 import { initialClockPlaying, rememberClockPlaying } from './clockPreference';
+import { loadLargeText } from './useLargeText';
 
 let started: Session | undefined;
 
@@ -51,6 +52,7 @@ export function startApp(): Session {
   useAppStore.subscribe((st, prev) => {
     if (st.playing !== prev.playing) rememberClockPlaying(st.playing);
   });
+  s.setLargeText(loadLargeText());
   s.setEditorText(loadEditorText() ?? seedTopologyManifest);
   const createWorker = () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
   const session = createSession(createWorker, commandLogStore);

@@ -205,6 +205,19 @@ describe('scale, cordon and create subcommands', () => {
     expect(k('get node kind-worker')).toContain('kind-worker   Ready,SchedulingDisabled   <none>');
     expect(k('uncordon kind-worker')).toBe('node/kind-worker uncordoned\n');
   });
+
+  // kubernetes/kubernetes pkg/controller/nodelifecycle/node_lifecycle_controller.go doNoScheduleTaintingPass:
+  // a cordoned node carries node.kubernetes.io/unschedulable:NoSchedule until it is uncordoned
+  it('taints a cordoned node unschedulable and untaints it on uncordon', () => {
+    const taints = () => k('describe node kind-worker').split('\n').find((l) => l.startsWith('Taints:'));
+    expect(taints()).toBe('Taints:             <none>');
+    k('cordon kind-worker');
+    expect(taints()).toBe('Taints:             node.kubernetes.io/unschedulable:NoSchedule');
+    expect(k('describe node kind-worker')).toContain('Unschedulable:      true');
+    expect(k('get node kind-worker -o jsonpath={.spec.taints[0].timeAdded}')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    k('uncordon kind-worker');
+    expect(taints()).toBe('Taints:             <none>');
+  });
 });
 
 describe('exec', () => {

@@ -13,15 +13,19 @@ export interface UiSlice {
   playing: boolean;
   speed: 1 | 5 | 30;
   dockTab: DockTab;
-  notice: { text: string; tone: 'error' | 'info' } | undefined;
+  /** `fades`: the notice goes by itself after a few seconds (what it says is also shown elsewhere, or is good news). */
+  notice: { text: string; tone: 'error' | 'info'; fades: boolean } | undefined;
   shortcutsOpen: boolean;
+  /** The presenter's "Large text": the whole UI (and the canvas's legible zoom) scaled up. */
+  largeText: boolean;
   select(id: string | undefined): void;
   hoverLabel(label: string | undefined): void;
   setTheme(theme: Theme): void;
   setClock(playing: boolean, speed?: 1 | 5 | 30): void;
   setDockTab(tab: DockTab): void;
-  setNotice(text: string | undefined, tone?: 'error' | 'info'): void;
+  setNotice(text: string | undefined, tone?: 'error' | 'info', fades?: boolean): void;
   setShortcutsOpen(open: boolean): void;
+  setLargeText(on: boolean): void;
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
@@ -33,11 +37,13 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   dockTab: 'inspector',
   notice: undefined,
   shortcutsOpen: false,
+  largeText: false,
   select: (selected) => set(selected ? { selected, dockTab: 'inspector' } : { selected }),
   hoverLabel: (hoveredLabel) => set({ hoveredLabel }),
   setTheme: (theme) => set({ theme }),
   setClock: (playing, speed) => set((s) => ({ playing, speed: speed ?? s.speed })),
   setDockTab: (dockTab) => set({ dockTab }),
-  setNotice: (text, tone = 'error') => set({ notice: text ? { text, tone } : undefined }),
+  setNotice: (text, tone = 'error', fades = tone === 'info') => set({ notice: text ? { text, tone, fades } : undefined }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setLargeText: (largeText) => set({ largeText }),
 });

@@ -32,6 +32,9 @@ function toMarkers(problems: EditorProblem[], model: monaco.editor.ITextModel): 
     });
 }
 
+/** The editor's font size with Large text on (13 px × 1.25, as the rest of the UI). */
+const largeFontSize = 16;
+
 export default function MonacoEditor({ handleRef, dark }: { handleRef: { current: EditorHandle | undefined }; dark: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -44,7 +47,7 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       // no translate3d layer hints: each extra composited layer costs the browser per-frame layer work while the
       // canvas pans and zooms (bench:ui frame-time figure); a manifest is short enough to scroll without them
       disableLayerHinting: true,
-      fontSize: 13,
+      fontSize: useAppStore.getState().largeText ? largeFontSize : 13,
       scrollBeyondLastLine: false,
       tabSize: 2,
       ariaLabel: 'Kubernetes manifests (YAML)',
@@ -62,6 +65,7 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
     // Text set from outside (Edit object, scenario steps) flows into the model.
     const unsubText = useAppStore.subscribe((s, prev) => {
       if (s.editorText !== prev.editorText && s.editorText !== model.getValue()) model.setValue(s.editorText);
+      if (s.largeText !== prev.largeText) editor.updateOptions({ fontSize: s.largeText ? largeFontSize : 13 });
       if (s.problems !== prev.problems) monaco.editor.setModelMarkers(model, applyOwner, toMarkers(s.problems, model));
     });
     const markerSub = monaco.editor.onDidChangeMarkers((uris) => {

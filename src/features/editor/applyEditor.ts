@@ -12,6 +12,7 @@ export async function applyEditor(): Promise<void> {
   if (reply.ok && reply.value?.kind === 'apply') {
     setApplyResult(reply.value.items);
     const notice = applyNotice(reply.value.items);
-    setNotice(notice.text, notice.failed ? 'error' : 'info');
+    // the problems list keeps every result, errors included: the notice only sums up, then goes
+    setNotice(notice.text, notice.failed ? 'error' : 'info', true);
   }
 }

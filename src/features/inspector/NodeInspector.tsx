@@ -1,8 +1,12 @@
-/** The selected node: conditions, cordon/uncordon, power off/on (pods go not-ready, then are evicted). */
+/**
+ * The selected node: kubectl's STATUS, conditions, cordon/uncordon, Stop/Start node (as `docker stop
+ * kind-worker` would: the kubelet stops, pods go not ready, then are evicted).
+ */
 import type { Node as K8sNode } from 'kubernetes-types/core/v1';
 import { send } from '../../state/simulation';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
+import { nodeStatus } from '../topology/nodeStatus';
 import type { SelectionRef } from './selection';
 
 export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject }) {
@@ -19,6 +23,8 @@ export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject
         <dd>{node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address}</dd>
         <dt>Pod CIDR</dt>
         <dd>{node.spec?.podCIDR}</dd>
+        <dt>Status</dt>
+        <dd data-testid={testIds.nodeStatus}>{nodeStatus(node)}</dd>
         <dt>Ready</dt>
         <dd>
           {ready?.status} {ready?.reason ? `(${ready.reason})` : ''}
@@ -26,7 +32,7 @@ export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject
         <dt>Schedulable</dt>
         <dd>{cordoned ? 'no (cordoned)' : 'yes'}</dd>
         <dt>Taints</dt>
-        <dd>{(node.spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`).join(', ') || '<none>'}</dd>
+        <dd data-testid={testIds.nodeTaints}>{(node.spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`).join(', ') || '<none>'}</dd>
       </dl>
       <div className="actions">
         <button
@@ -43,7 +49,7 @@ export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject
           Start node
         </button>
       </div>
-      <p className="muted">A stopped node stops heartbeating: after the grace period it goes NotReady, its pods become not ready, and after their 300 s toleration they are evicted.</p>
+      <p className="muted">Stop node is <code>docker stop</code> on kind's node container: its kubelet stops heartbeating: after the grace period it goes NotReady, its pods become not ready, and after their 300 s toleration they are evicted.</p>
     </div>
   );
 }

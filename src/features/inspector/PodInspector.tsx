@@ -1,10 +1,10 @@
 /** The selected pod: what kubectl would say of it, its labels (editable), readiness, delete. */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { send } from '../../state/simulation';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import { LabelChips } from './LabelChips';
 import { ObjectYaml } from './ObjectYaml';
+import { ReadinessSection } from './ReadinessSection';
 import type { SelectionRef } from './selection';
 import { deleteSelected, editObject, patchLabels } from './selectionActions';
 
@@ -48,29 +48,7 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
           </li>
         ))}
       </ul>
-      {kuard && (
-        <div className="readiness">
-          <h3>Application</h3>
-          <p className="muted">kuard serves /ready; make it fail and the readiness probe takes the pod out of its Services.</p>
-          <div className="actions">
-            <button
-              type="button"
-              data-testid={testIds.readyToggle}
-              data-ready="false"
-              onClick={() => void send({ type: 'appHealth', namespace: ref.namespace ?? 'default', pod: ref.name, check: 'ready', ok: false })}
-            >
-              Make /ready fail
-            </button>
-            <button
-              type="button"
-              data-ready="true"
-              onClick={() => void send({ type: 'appHealth', namespace: ref.namespace ?? 'default', pod: ref.name, check: 'ready', ok: true })}
-            >
-              Make /ready pass
-            </button>
-          </div>
-        </div>
-      )}
+      {kuard && <ReadinessSection ref={ref} pod={pod} container={kuard} />}
       <div className="actions">
         <button type="button" data-testid={testIds.podDelete} onClick={() => void deleteSelected(id)}>
           Delete

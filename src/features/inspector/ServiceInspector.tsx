@@ -1,4 +1,5 @@
 /** The selected Service: selector (editable), ports, and its endpoints with their conditions, from the EndpointSlices. */
+import { shortPodName } from '../../graph/podLabel';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { useMemo } from 'react';
@@ -60,51 +61,61 @@ export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionR
         }
       />
       <h3>Ports</h3>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>name</th>
-            <th>port</th>
-            <th>targetPort</th>
-            <th>nodePort</th>
-            <th>protocol</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(svc.spec?.ports ?? []).map((p) => (
-            <tr key={`${p.port}/${p.protocol}`}>
-              <td>{p.name ?? '<unset>'}</td>
-              <td>{p.port}</td>
-              <td>{String(p.targetPort ?? p.port)}</td>
-              <td>{p.nodePort ?? ''}</td>
-              <td>{p.protocol ?? 'TCP'}</td>
+      <div className="table-fit">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>name</th>
+              <th>port</th>
+              <th>targetPort</th>
+              <th>nodePort</th>
+              <th>protocol</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(svc.spec?.ports ?? []).map((p) => (
+              <tr key={`${p.port}/${p.protocol}`}>
+                <td>{p.name ?? '<unset>'}</td>
+                <td>{p.port}</td>
+                <td>{String(p.targetPort ?? p.port)}</td>
+                <td>{p.nodePort ?? ''}</td>
+                <td>{p.protocol ?? 'TCP'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>Endpoints</h3>
-      <table className="grid" data-testid={testIds.endpointsList}>
-        <thead>
-          <tr>
-            <th>address</th>
-            <th>pod</th>
-            <th>ready</th>
-            <th>serving</th>
-            <th>terminating</th>
-          </tr>
-        </thead>
-        <tbody>
-          {endpoints.map(({ e }) => (
-            <tr key={`${e.addresses.join(',')}-${e.targetRef?.name}`} data-ready={String(e.conditions?.ready !== false)}>
-              <td>{e.addresses.join(', ')}</td>
-              <td>{e.targetRef?.name}</td>
-              <td>{String(e.conditions?.ready)}</td>
-              <td>{String(e.conditions?.serving)}</td>
-              <td>{String(e.conditions?.terminating)}</td>
+      {/* fits a narrow panel: the pod name shortened as on the canvas, the conditions as short headers */}
+      <div className="table-fit">
+        <table className="grid endpoints-table" data-testid={testIds.endpointsList}>
+          <thead>
+            <tr>
+              <th>address</th>
+              <th>pod</th>
+              <th>ready</th>
+              <th>serving</th>
+              <th>
+                <abbr title="terminating">term.</abbr>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {endpoints.map(({ e }) => (
+              <tr key={`${e.addresses.join(',')}-${e.targetRef?.name}`} data-ready={String(e.conditions?.ready !== false)}>
+                <td>{e.addresses.join(', ')}</td>
+                <td title={e.targetRef?.name}>
+                  <span aria-hidden="true">{shortPodName(e.targetRef?.name ?? '')}</span>
+                  <span className="sr-only">{e.targetRef?.name}</span>
+                </td>
+                <td data-label="ready">{String(e.conditions?.ready)}</td>
+                <td data-label="serving">{String(e.conditions?.serving)}</td>
+                <td data-label="terminating">{String(e.conditions?.terminating)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {endpoints.length === 0 && <p className="muted">No endpoints: no running pod matches the selector.</p>}
       <ObjectActions id={id} resourceVersion={svc.metadata?.resourceVersion} />
     </div>

@@ -56,7 +56,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     if (!host.current) return;
     const term = new Terminal({
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-      fontSize: 12.5,
+      fontSize: useAppStore.getState().largeText ? 15.5 : 12.5,
       cursorBlink: true,
       convertEol: false,
       scrollback: 5000,
@@ -277,7 +277,14 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       if (host.current?.offsetParent) fit.fit();
     });
     ro.observe(host.current);
+    // Large text: 12.5 px × 1.25, as the rest of the UI
+    const unsubSize = useAppStore.subscribe((s, prev) => {
+      if (s.largeText === prev.largeText) return;
+      term.options.fontSize = s.largeText ? 15.5 : 12.5;
+      if (host.current?.offsetParent) fit.fit();
+    });
     return () => {
+      unsubSize();
       sub.dispose();
       textarea?.removeEventListener('input', onTextInput);
       textarea?.removeEventListener('keydown', onKeyDown);

@@ -1,22 +1,56 @@
 /**
  * Re-fits the view when the cluster's shape changes (a node, a Service or a node box appears or goes), so a
- * new element never lands off-screen; pods coming and going inside a box do not move the camera.
+ * new element never lands off-screen; pods coming and going inside a box do not move the camera. The fit
+ * never zooms out past the legible zoom (pod names at 10 px or more, larger with Large text): a cluster too
+ * big for the canvas is shown from its top-left (the Services, then the first boxes) and the rest is a pan
+ * away, instead of shrinking to unreadable specks.
  */
-import { type FitViewOptions, useReactFlow } from '@xyflow/react';
+import { type FitViewOptions, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
+import { layout } from '../../graph/layout';
+import { useAppStore } from '../../state/store';
+import type { AppState } from '../../state/store';
+
+const margin = { top: 24, right: 168, bottom: 24, left: 56 };
+
+/** Pod names are 12 px: below this zoom they would be under 10 px on screen. */
+export const legibleZoom = 10 / 12;
+/** How much Large text raises the legible zoom (as it scales the rest of the UI). */
+const largeTextZoom = 1.25;
 
 /**
  * Fit margins: room on the right for the minimap (top-right) and on the left for the zoom controls
  * (bottom-left), so neither ever covers a node after a fit.
  */
-export const fitViewOptions: FitViewOptions = { padding: { top: '24px', right: '168px', bottom: '24px', left: '56px' } };
+export const fitViewOptions: FitViewOptions = {
+  padding: { top: `${margin.top}px`, right: `${margin.right}px`, bottom: `${margin.bottom}px`, left: `${margin.left}px` },
+  minZoom: legibleZoom,
+};
+
+const selectLargeText = (s: AppState) => s.largeText;
 
 export function FitOnGrowth({ shape }: { shape: string }) {
   const flow = useReactFlow();
+  const store = useStoreApi();
+  const large = useAppStore(selectLargeText);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: refit whenever it changes
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: 200 }));
+    const id = requestAnimationFrame(() => {
+      const { width, height } = store.getState();
+      const bounds = flow.getNodesBounds(flow.getNodes());
+      const min = legibleZoom * (large ? largeTextZoom : 1);
+      const room = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
+      const fits = Math.min(room.w / bounds.width, room.h / bounds.height);
+      if (!(bounds.width > 0) || fits >= min) {
+        void flow.fitView({ ...fitViewOptions, minZoom: min, maxZoom: 1.5 * (large ? largeTextZoom : 1), duration: 200 });
+        return;
+      }
+      // too big to fit legibly: top-left at the legible zoom, centred across when it fits across
+      const across = bounds.width * min <= room.w;
+      const x = across ? margin.left + (room.w - bounds.width * min) / 2 - bounds.x * min : Math.min(margin.left, layout.boxGap) - bounds.x * min;
+      void flow.setViewport({ x, y: margin.top - bounds.y * min, zoom: min }, { duration: 200 });
+    });
     return () => cancelAnimationFrame(id);
-  }, [shape, flow]);
+  }, [shape, flow, large, store]);
   return null;
 }

@@ -1,8 +1,9 @@
-/** A Kubernetes node as a box holding its pods: name, role, InternalIP, Ready state. */
+/** A Kubernetes node as a box holding its pods: name, role, InternalIP, kubectl's STATUS (Ready,SchedulingDisabled…). */
 import type { NodeProps } from '@xyflow/react';
 import type { Node as K8sNode } from 'kubernetes-types/core/v1';
 import { memo } from 'react';
 import type { NodeBoxData } from '../../graph/elements';
+import { nodeStatus } from './nodeStatus';
 
 function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
   const node = data.node as unknown as K8sNode | undefined;
@@ -10,11 +11,11 @@ function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
   const ready = node?.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   const role = node?.metadata?.labels?.['node-role.kubernetes.io/control-plane'] !== undefined ? 'control-plane' : node ? 'worker' : '';
   return (
-    <div className={`node-box${selected ? ' is-selected' : ''}${ready && ready !== 'True' ? ' node-down' : ''}`}>
+    <div className={`node-box${selected ? ' is-selected' : ''}${ready && ready !== 'True' ? ' node-down' : ''}${node?.spec?.unschedulable ? ' cordoned' : ''}`}>
       <div className="node-header">
         <span className="node-name">{data.name}</span>
         <span className="node-meta">
-          {role} {ip} {node ? (ready === 'True' ? 'Ready' : 'NotReady') : ''}
+          {role} {ip} <span className="node-status">{node ? nodeStatus(node) : ''}</span>
         </span>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useAppStore } from '../../state/store';
 import type { PodNodeData } from '../../graph/elements';
+import { shortPodName } from '../../graph/podLabel';
 import { podVisualState } from './podVisualState';
 
 function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
@@ -19,7 +20,11 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
       title={`${ns}/${pod.metadata.name}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="pod-name">{pod.metadata.name}</div>
+      {/* the middle of a long name goes, so replicas differ on screen; the full name stays the accessible one */}
+      <div className="pod-name">
+        <span aria-hidden="true">{shortPodName(pod.metadata.name)}</span>
+        <span className="sr-only">{pod.metadata.name}</span>
+      </div>
       <div className="pod-meta">
         <span className="pod-status">{view?.status ?? 'Pending'}</span>
         <span className="pod-ready">{view?.ready}</span>

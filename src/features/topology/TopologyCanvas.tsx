@@ -19,6 +19,7 @@ import { ServiceNode } from './ServiceNode';
 import { useLeavingPods } from './useLeavingPods';
 import { zoomIntoGroup } from './zoomIntoGroup';
 import { usePositions } from './usePositions';
+import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
 
@@ -46,16 +47,16 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   const hoveredLabel = useAppStore(selectHovered);
   const matchedPods = useSelectorMatches();
   const { place, onNodesChange } = usePositions();
-  const nodes = useMemo(
-    () => applyHighlights(place(topology.nodes), { matchedPods, hoveredLabel, selected }),
-    [topology.nodes, place, matchedPods, hoveredLabel, selected],
-  );
+  const placed = useMemo(() => place(topology.nodes), [topology.nodes, place]);
+  const nodes = useMemo(() => applyHighlights(placed, { matchedPods, hoveredLabel, selected }), [placed, matchedPods, hoveredLabel, selected]);
   const rootRef = useRef<HTMLDivElement>(null);
   const shown = useLeavingPods(nodes);
   // zoomed out, the pods of one owner on one node are one card (src/graph/levelOfDetail.ts)
   const [lod] = useState(() => new LevelOfDetail());
   const [detail, setDetail] = useState<Detail>('pods');
-  const drawn = useMemo(() => lod.view<Node, Edge>(shown, topology.edges, detail), [lod, shown, topology.edges, detail]);
+  // routes depend on where things are, not on what is highlighted
+  const edges = useRoutedEdges(placed, topology.edges);
+  const drawn = useMemo(() => lod.view<Node, Edge>(shown, edges, detail), [lod, shown, edges, detail]);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
     flowRef.current = flow;

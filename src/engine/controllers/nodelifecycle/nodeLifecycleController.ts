@@ -1,7 +1,7 @@
 /**
  * node-lifecycle-controller with its taint-eviction-controller: one queue, two kinds of keys. `node/<name>`
  * runs monitorNodeHealth against the kubelet's in-memory heartbeat (a Lease in a real cluster);
- * `taint-node/<name>`, `taint-pod/<ns>/<name>` and `evict/<ns>/<name>` run taint-based eviction. The
+ * `noschedule/<name>` keeps a cordoned node's unschedulable taint; `taint-node/<name>`, `taint-pod/<ns>/<name>` and `evict/<ns>/<name>` run taint-based eviction. The
  * controller does not poll: the kubelets tell it when one stops or starts, and it looks again when the node
  * monitor grace period (on the 5 s node monitor period grid) would run out.
  */
@@ -13,6 +13,7 @@ import type { Controller, ControllerContext } from '../controller';
 import { monitorNodeHealth, nodeMonitorPeriodMs } from './nodeHealth';
 import { TaintEviction } from './taintEviction';
 import { noExecuteTaints } from './tolerations';
+import { syncUnschedulableTaint, unschedulableTaintOutOfDate } from './unschedulableTaint';
 
 /** Builds the node lifecycle controller (node health and taint-based eviction) over the kubelets' heartbeats. */
 export function createNodeLifecycleController(ctx: ControllerContext, heartbeats: KubeletHeartbeats): Controller {
@@ -34,6 +35,7 @@ export function createNodeLifecycleController(ctx: ControllerContext, heartbeats
     onAdd: (n) => {
       queue.add(`node/${n.metadata?.name}`);
       if (noExec(n.spec?.taints).length) queue.add(`taint-node/${n.metadata?.name}`);
+      if (unschedulableTaintOutOfDate(n)) queue.add(`noschedule/${n.metadata?.name}`);
     },
     onUpdate: (o, n) => {
       const name = n.metadata?.name;
@@ -41,6 +43,7 @@ export function createNodeLifecycleController(ctx: ControllerContext, heartbeats
       const newReady = n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
       if (oldReady !== newReady) queue.add(`node/${name}`);
       if (!deepEqual(noExec(o.spec?.taints), noExec(n.spec?.taints))) queue.add(`taint-node/${name}`);
+      if (unschedulableTaintOutOfDate(n)) queue.add(`noschedule/${name}`);
     },
     onDelete: (n) => queue.add(`taint-node/${n.metadata?.name}`),
   });
@@ -77,6 +80,7 @@ export function createNodeLifecycleController(ctx: ControllerContext, heartbeats
       const kind = key.slice(0, slash);
       const rest = key.slice(slash + 1);
       if (kind === 'node') syncNode(rest);
+      else if (kind === 'noschedule') syncUnschedulableTaint(ctx, rest);
       else if (kind === 'taint-node') eviction.syncNode(rest);
       else if (kind === 'taint-pod') eviction.syncPod(rest);
       else if (kind === 'evict') eviction.evict(rest);

@@ -1,0 +1,46 @@
+/**
+ * The workbench on a narrow screen: one column, the panels as tabs (Canvas, Inspector, Editor, Terminal).
+ * Every panel stays mounted while hidden, so the terminal keeps its session and the editor its undo history.
+ */
+import { type ReactNode, useState } from 'react';
+import { BottomDock, Dock } from '../features/dock/Dock';
+import { EditorPanel } from '../features/editor/EditorPanel';
+import { TopologyCanvas } from '../features/topology/TopologyCanvas';
+import { testIds } from '../testids';
+
+type NarrowTab = 'canvas' | 'inspector' | 'editor' | 'terminal';
+
+export function NarrowWorkbench({ dark }: { dark: boolean }) {
+  const [tab, setTab] = useState<NarrowTab>('canvas');
+  const panels: [NarrowTab, string, ReactNode][] = [
+    ['canvas', 'Canvas', <TopologyCanvas key="canvas" />],
+    ['inspector', 'Inspector', <Dock key="dock" />],
+    ['editor', 'Editor', <EditorPanel key="editor" dark={dark} />],
+    ['terminal', 'Terminal', <BottomDock key="terminal" />],
+  ];
+  return (
+    <div className="narrow-workbench">
+      <div className="narrow-tabs" role="tablist" aria-label="Panels">
+        {panels.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`narrow-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`narrow-panel-${id}`}
+            data-testid={`${testIds.narrowTab}-${id}`}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {panels.map(([id, , panel]) => (
+        <div key={id} id={`narrow-panel-${id}`} className="narrow-panel" role="tabpanel" aria-labelledby={`narrow-tab-${id}`} hidden={tab !== id}>
+          {panel}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * Gives each endpoint edge its route (src/graph/edgeRouting) for the nodes as placed now, dragged boxes
+ * included. An edge keeps its object while its route is unchanged, so React Flow re-renders only the edges
+ * whose path moved.
+ */
+import type { Node } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
+import type { GraphEdge, XY } from '../../graph/elements';
+import { routeEdges, sceneOf } from '../../graph/edgeRouting';
+
+export type RoutedEdge = GraphEdge & { data: GraphEdge['data'] & { points?: XY[] } };
+
+const samePoints = (a: readonly XY[] | undefined, b: readonly XY[] | undefined) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((p, i) => p.x === b[i].x && p.y === b[i].y));
+
+export function useRoutedEdges(nodes: Node[], edges: GraphEdge[]): RoutedEdge[] {
+  const previous = useRef(new Map<string, { from: GraphEdge; out: RoutedEdge }>());
+  return useMemo(() => {
+    const routes = routeEdges(sceneOf(nodes), edges);
+    const next = new Map<string, { from: GraphEdge; out: RoutedEdge }>();
+    const out = edges.map((e) => {
+      const points = routes.get(e.id);
+      const before = previous.current.get(e.id);
+      const routed = before && before.from === e && samePoints(before.out.data.points, points) ? before.out : { ...e, data: { ...e.data, points } };
+      next.set(e.id, { from: e, out: routed });
+      return routed;
+    });
+    previous.current = next;
+    return out;
+  }, [nodes, edges]);
+}
