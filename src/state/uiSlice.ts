@@ -15,6 +15,8 @@ export interface UiSlice {
   dockTab: DockTab;
   notice: { text: string; tone: 'error' | 'info' } | undefined;
   shortcutsOpen: boolean;
+  /** Bumped by Reset: the canvas forgets the positions nodes were dragged to. */
+  layoutResets: number;
   select(id: string | undefined): void;
   hoverLabel(label: string | undefined): void;
   setTheme(theme: Theme): void;
@@ -22,6 +24,7 @@ export interface UiSlice {
   setDockTab(tab: DockTab): void;
   setNotice(text: string | undefined, tone?: 'error' | 'info'): void;
   setShortcutsOpen(open: boolean): void;
+  resetLayout(): void;
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
@@ -33,6 +36,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   dockTab: 'inspector',
   notice: undefined,
   shortcutsOpen: false,
+  layoutResets: 0,
   select: (selected) => set(selected ? { selected, dockTab: 'inspector' } : { selected }),
   hoverLabel: (hoveredLabel) => set({ hoveredLabel }),
   setTheme: (theme) => set({ theme }),
@@ -40,4 +44,5 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   setDockTab: (dockTab) => set({ dockTab }),
   setNotice: (text, tone = 'error') => set({ notice: text ? { text, tone } : undefined }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  resetLayout: () => set((s) => ({ layoutResets: s.layoutResets + 1 })),
 });
