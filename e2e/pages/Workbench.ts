@@ -34,6 +34,21 @@ export class Workbench {
     await expect(this.canvas.root).toBeVisible();
   }
 
+  /** The top bar's Reset and the dialog it opens first. */
+  get resetDialog(): Locator {
+    return this.page.getByTestId(testIds.resetDialog);
+  }
+
+  async askReset(): Promise<void> {
+    await this.page.getByTestId(testIds.reset).click();
+    await expect(this.resetDialog).toBeVisible();
+  }
+
+  async confirmReset(): Promise<void> {
+    await this.page.getByTestId(testIds.resetConfirm).click();
+    await expect(this.resetDialog).toHaveCount(0);
+  }
+
   get inspector(): Locator {
     return this.page.getByTestId(testIds.inspector);
   }
