@@ -4,7 +4,6 @@
  * then restores everything it names; an unknown field is refused on Apply with the apiserver's own message
  * (kubernetes/apiserver pkg/endpoints/handlers/rest.go transformDecodeError, apimachinery pkg/runtime/error.go).
  */
-import { seedTopologyManifest } from '../src/scenario/library/seedTopology';
 import { testIds } from '../src/testids';
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
@@ -57,6 +56,7 @@ test.describe('editor tabs and reset', () => {
     const app = new Workbench(page);
     await app.openFresh();
     await app.editor.ready();
+    const defaultText = await app.editor.fullText();
     await app.editor.typeKeysOnNewLastLine('# mine');
     await app.canvas.select('svc:default/nginx');
     await page.getByTestId(testIds.editObject).click();
@@ -83,7 +83,7 @@ test.describe('editor tabs and reset', () => {
     await app.askReset();
     await app.confirmReset();
     await expect(app.editor.tabs).toHaveCount(1);
-    await expect.poll(() => app.editor.fullText()).toBe(seedTopologyManifest);
+    await expect.poll(() => app.editor.fullText()).toBe(defaultText);
     await expect.poll(() => box.getAttribute('style')).not.toBe(dragged);
     await expect(app.canvas.root.locator('.is-selected')).toHaveCount(0);
   });
