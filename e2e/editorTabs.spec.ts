@@ -4,10 +4,18 @@
  * then restores everything it names; an unknown field is refused on Apply with the apiserver's own message
  * (kubernetes/apiserver pkg/endpoints/handlers/rest.go transformDecodeError, apimachinery pkg/runtime/error.go).
  */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { testIds } from '../src/testids';
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
+
+/** Serious or critical axe-core violations inside `selector`. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).include(selector).analyze();
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
 
 test.describe('editor tabs and reset', () => {
   test('kubectl edit opens its own tab; the manifests keep typed text and Ctrl+Z still works there', async ({ page }) => {
@@ -23,13 +31,14 @@ test.describe('editor tabs and reset', () => {
     await term.open();
     await term.run('kubectl edit svc nginx');
     await term.expectText('Opened in the editor');
-    await expect(app.editor.tab('service/nginx')).toHaveAttribute('aria-selected', 'true');
+    await expect(app.editor.tab('service/nginx')).toHaveAttribute('aria-current', 'page');
     await expect.poll(() => app.editor.fullText()).toContain('name: nginx');
     expect(await app.editor.fullText()).not.toContain('# typed before the edit');
 
     // an edit in the object tab marks it unapplied; the manifests are untouched
     await app.editor.typeKeysOnNewLastLine('# object tab note');
     await expect(app.editor.tab('service/nginx').getByTestId(testIds.editorTabDirty)).toBeVisible();
+    expect(await axeViolations(page, `[data-testid="${testIds.editorTabs}"]`)).toEqual([]);
 
     await app.editor.showTab('manifests.yaml');
     const manifests = await app.editor.fullText();
@@ -76,6 +85,7 @@ test.describe('editor tabs and reset', () => {
     await app.askReset();
     await expect(app.resetDialog).toContainText('the cluster goes back to the seed topology');
     await expect(app.resetDialog).toContainText('the open object tab is closed');
+    expect(await axeViolations(page, `[data-testid="${testIds.resetDialog}"]`)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(app.resetDialog).toHaveCount(0);
     await expect(app.editor.tab('service/nginx')).toBeVisible();

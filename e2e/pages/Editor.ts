@@ -97,7 +97,7 @@ export class Editor {
 
   async showTab(title: string): Promise<void> {
     await this.tab(title).click();
-    await expect(this.tab(title)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.tab(title)).toHaveAttribute('aria-current', 'page');
   }
 
   /** Clicks into the text shown and presses Ctrl/Cmd+Z `times` times, as a user undoes. */

@@ -1,6 +1,7 @@
 /**
  * The tab strip above the editor (as VS Code's): the manifests tab, then one tab per object being edited, each
  * with a dot while it has changes not applied yet and a close button. Closing a tab with such changes asks first.
+ * Plain buttons (the shown one `aria-current`) rather than ARIA tabs: a tab list may hold only tabs, not close buttons.
  */
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -18,11 +19,10 @@ export function EditorTabs() {
   const { setActiveTab, closeObjectTab } = useAppStore.getState();
   const close = (t: ObjectTab) => (t.text === t.saved ? closeObjectTab(t.id) : setClosing(t));
   return (
-    <div className="editor-tabs" role="tablist" aria-label="Editor tabs" data-testid={testIds.editorTabs}>
+    <div className="editor-tabs" role="toolbar" aria-label="Editor tabs" data-testid={testIds.editorTabs}>
       <button
         type="button"
-        role="tab"
-        aria-selected={active === manifestsTab}
+        aria-current={active === manifestsTab ? 'page' : undefined}
         className={`editor-tab${active === manifestsTab ? ' active' : ''}`}
         data-testid={testIds.editorTab}
         data-tab={manifestsTab}
@@ -32,7 +32,7 @@ export function EditorTabs() {
       </button>
       {tabs.map((t) => (
         <span key={t.id} className={`editor-tab${active === t.id ? ' active' : ''}`}>
-          <button type="button" role="tab" aria-selected={active === t.id} data-testid={testIds.editorTab} data-tab={t.id} onClick={() => setActiveTab(t.id)}>
+          <button type="button" aria-current={active === t.id ? 'page' : undefined} data-testid={testIds.editorTab} data-tab={t.id} onClick={() => setActiveTab(t.id)}>
             {t.title}
             {t.text !== t.saved ? (
               <span className="editor-tab-dirty" title="Changes not applied yet" data-testid={testIds.editorTabDirty}>
