@@ -198,9 +198,9 @@ test.describe('playground', () => {
     const app = new Workbench(page);
     await app.openFresh();
     await app.editor.setText('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: many\n');
-    // monaco-yaml with the schema generated from kubernetes-types (numbers are `number` there)
+    // monaco-yaml with the schema generated from the v1.34 OpenAPI (replicas is an int32 `integer` there)
     await expect(app.editor.problems.locator('.problem-source', { hasText: 'schema' }).first()).toBeVisible();
-    await expect(app.editor.problems).toContainText('6:13schemaIncorrect type. Expected "number".');
+    await expect(app.editor.problems).toContainText('6:13schemaIncorrect type. Expected "integer".');
     await expect(app.editor.problems).toContainText('Missing property "selector".');
   });
 

@@ -1,65 +1,172 @@
 /**
- * Generates the JSON schema the editor validates manifests with, from `kubernetes-types` (TypeScript
- * definitions generated from the Kubernetes OpenAPI, field docs included). One schema with a branch per kind,
- * chosen by `kind`, so completion and hover know what `spec` means for a Service versus a Deployment.
+ * Generates the JSON schema the editor validates manifests with and the engine's decoder checks request bodies
+ * against, from the Kubernetes v1.34.0 OpenAPI as `@kubernetes/client-node@1.4.0` ships it (its models are
+ * generated from that spec: each `dist/gen/models/*.js` has the `attributeTypeMap` of one OpenAPI definition,
+ * each `.d.ts` the definition's field documentation). One schema with a branch per kind, chosen by `kind`, so
+ * completion and hover know what `spec` means for a Service versus a Deployment.
  *
- *   npx tsx scripts/generateSchemas.ts          # writes src/shared/generated/kubernetes.schema.json
- *   npx tsx scripts/generateSchemas.ts --check  # fails when the committed file is stale
+ *   npx tsx scripts/generateSchemas.ts          # writes src/shared/generated/kubernetes.{schema,types}.json
+ *   npx tsx scripts/generateSchemas.ts --check  # fails when the committed files are stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createGenerator } from 'ts-json-schema-generator';
 
-const kinds: Array<{ kind: string; apiVersion: string; file: string }> = [
-  { kind: 'Pod', apiVersion: 'v1', file: 'core/v1.d.ts' },
-  { kind: 'Service', apiVersion: 'v1', file: 'core/v1.d.ts' },
-  { kind: 'Namespace', apiVersion: 'v1', file: 'core/v1.d.ts' },
-  { kind: 'Node', apiVersion: 'v1', file: 'core/v1.d.ts' },
-  { kind: 'Endpoints', apiVersion: 'v1', file: 'core/v1.d.ts' },
-  { kind: 'Deployment', apiVersion: 'apps/v1', file: 'apps/v1.d.ts' },
-  { kind: 'ReplicaSet', apiVersion: 'apps/v1', file: 'apps/v1.d.ts' },
-  { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', file: 'discovery/v1.d.ts' },
+const modelsDir = 'node_modules/@kubernetes/client-node/dist/gen/models';
+const source = JSON.parse(readFileSync('node_modules/@kubernetes/client-node/package.json', 'utf8')) as { version: string };
+const openApiVersion = /OpenAPI spec version: (v[\d.]+)/.exec(readFileSync(`${modelsDir}/V1Pod.js`, 'utf8'))?.[1];
+if (openApiVersion !== 'v1.34.0') throw new Error(`expected models generated from the v1.34.0 OpenAPI, found ${openApiVersion}`);
+
+const kinds: Array<{ kind: string; apiVersion: string; model: string }> = [
+  { kind: 'Pod', apiVersion: 'v1', model: 'V1Pod' },
+  { kind: 'Service', apiVersion: 'v1', model: 'V1Service' },
+  { kind: 'Namespace', apiVersion: 'v1', model: 'V1Namespace' },
+  { kind: 'Node', apiVersion: 'v1', model: 'V1Node' },
+  { kind: 'Endpoints', apiVersion: 'v1', model: 'V1Endpoints' },
+  { kind: 'ConfigMap', apiVersion: 'v1', model: 'V1ConfigMap' },
+  { kind: 'Deployment', apiVersion: 'apps/v1', model: 'V1Deployment' },
+  { kind: 'ReplicaSet', apiVersion: 'apps/v1', model: 'V1ReplicaSet' },
+  { kind: 'DaemonSet', apiVersion: 'apps/v1', model: 'V1DaemonSet' },
+  { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', model: 'V1EndpointSlice' },
 ];
 
-type Schema = Record<string, unknown> & { definitions?: Record<string, Schema> };
+/**
+ * Fields whose OpenAPI type is `resource.Quantity` (the generator of client-node flattens it to a string): a
+ * Quantity decodes from a JSON number too (`cpu: 1`), which a plain string field does not.
+ */
+const quantityFields: Record<string, string[]> = {
+  ResourceRequirements: ['limits', 'requests'],
+  VolumeResourceRequirements: ['limits', 'requests'],
+  NodeStatus: ['capacity', 'allocatable'],
+  PodSpec: ['overhead'],
+  ContainerStatus: ['allocatedResources'],
+  EmptyDirVolumeSource: ['sizeLimit'],
+  ResourceFieldSelector: ['divisor'],
+};
+
+type Schema = Record<string, unknown>;
+interface Attribute {
+  name: string;
+  baseName: string;
+  type: string;
+  format: string;
+}
+
+/** The model's attributes (in the OpenAPI's field order) and its documentation from the `.d.ts`. */
+function readModel(model: string): { attributes: Attribute[]; docs: Map<string, string>; required: Set<string>; doc?: string } {
+  const js = readFileSync(`${modelsDir}/${model}.js`, 'utf8');
+  const map = /attributeTypeMap = (\[[\s\S]*?\]);/.exec(js);
+  const attributes = map ? (JSON.parse(map[1]) as Attribute[]) : [];
+  const dts = readFileSync(`${modelsDir}/${model}.d.ts`, 'utf8');
+  const docs = new Map<string, string>();
+  const required = new Set<string>();
+  for (const m of dts.matchAll(/(?:\/\*\*\n((?:\s*\*.*\n)*?)\s*\*\/\n)?\s+'([^']+)'(\?)?:/g)) {
+    if (m[1]) docs.set(m[2], docText(m[1]));
+    if (!m[3]) required.add(m[2]);
+  }
+  const classDoc = /\/\*\*\n\*\s?([^\n]*)\n\*\/\nexport declare class/.exec(dts);
+  return { attributes, docs, required, doc: classDoc ? docText(classDoc[1]) : undefined };
+}
+
+/** The text of a `/** ... *\/` block without its stars, with the generator's `\'` and `\"` escapes undone. */
+function docText(block: string): string {
+  return block
+    .split('\n')
+    .map((l) => l.replace(/^\s*\*\s?/, ''))
+    .join('\n')
+    .trim()
+    .replace(/\\(['"])/g, '$1');
+}
 
 const definitions: Record<string, Schema> = {};
+/** client-node model name → our definition name (the Go type's name, qualified only where two differ). */
+const names = new Map<string, string>();
+
+function definitionName(model: string): string {
+  const known = names.get(model);
+  if (known) return known;
+  const m = /^([A-Z][a-z]+)?V1(.+)$/.exec(model);
+  if (!m) throw new Error(`unexpected model name ${model}`);
+  const bare = m[2];
+  const taken = [...names.entries()].some(([other, n]) => n === bare && other !== model);
+  const name = taken ? `${(m[1] ?? 'core').toLowerCase()}.v1.${bare}` : bare;
+  names.set(model, name);
+  return name;
+}
+
+function ref(name: string): Schema {
+  return { $ref: `#/definitions/${name}` };
+}
+
+/** A client-node type string (`Array<V1ServicePort>`, `{ [key: string]: string; }`, `IntOrString`...) as a schema. */
+function typeSchema(type: string, format: string): Schema {
+  const array = /^Array<(.+)>$/.exec(type);
+  if (array) return { type: 'array', items: typeSchema(array[1], format) };
+  const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
+  if (map) return { type: 'object', additionalProperties: typeSchema(map[1], format) };
+  switch (type) {
+    case 'string':
+      return { type: 'string' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'number':
+      return format === 'double' ? { type: 'number' } : { type: 'integer', format };
+    case 'Date':
+      return ref('Time');
+    case 'IntOrString':
+      return { type: ['integer', 'string'], format: 'int-or-string' };
+    case 'any':
+      return {};
+    default:
+      if (format === 'date-time-micro') return ref('MicroTime');
+      return ref(define(type));
+  }
+}
+
+/** Adds the definition of `model` (and everything it refers to) and returns its name. */
+function define(model: string): string {
+  const name = definitionName(model);
+  if (definitions[name]) return name;
+  const { attributes, docs, required, doc } = readModel(model);
+  const def: Schema = { type: 'object', properties: {} };
+  definitions[name] = def;
+  const properties: Record<string, Schema> = {};
+  for (const a of attributes) {
+    const quantity = quantityFields[name]?.includes(a.baseName);
+    const s = quantity ? (a.type === 'string' ? ref('Quantity') : { type: 'object', additionalProperties: ref('Quantity') }) : typeSchema(a.type, a.format);
+    const description = docs.get(a.name);
+    properties[a.baseName] = description ? { ...s, description } : s;
+  }
+  def.properties = properties;
+  const req = attributes.filter((a) => required.has(a.name)).map((a) => a.baseName);
+  if (req.length) def.required = req;
+  def.additionalProperties = false;
+  if (doc) def.description = doc;
+  return name;
+}
+
+definitions.Time = { type: 'string', format: 'date-time', description: 'Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON.' };
+definitions.MicroTime = { type: 'string', format: 'date-time', description: 'MicroTime is version of Time with microsecond level precision.' };
+definitions.Quantity = {
+  type: ['string', 'number'],
+  description: 'Quantity is a fixed-point representation of a number (`500m`, `64Mi`, `1`).',
+};
+
 const branches: Schema[] = [];
 for (const k of kinds) {
-  const gen = createGenerator({
-    path: `node_modules/kubernetes-types/${k.file}`,
-    type: k.kind,
-    skipTypeCheck: true,
-    expose: 'export',
-    jsDoc: 'extended',
-    topRef: true,
-    additionalProperties: false,
-  });
-  let s = gen.createSchema(k.kind) as Schema;
-  // Shared types (ObjectMeta, LabelSelector...) come out identical from every file. A name that means two
-  // different shapes (core/v1 EndpointPort vs discovery/v1 EndpointPort) is qualified with its file, and this
-  // kind's references are rewritten, so no kind is validated against another's type.
-  const prefix = k.file.replace('.d.ts', '').replace('/', '.');
-  for (const [name, def] of Object.entries(s.definitions ?? {})) {
-    const prev = definitions[name];
-    if (prev && JSON.stringify(prev) !== JSON.stringify(def)) {
-      const qualified = `${prefix}.${name}`;
-      s = JSON.parse(JSON.stringify(s).split(`"#/definitions/${name}"`).join(`"#/definitions/${qualified}"`)) as Schema;
-      const defs = s.definitions ?? {};
-      defs[qualified] = defs[name];
-      delete defs[name];
-    }
-  }
-  for (const [name, def] of Object.entries(s.definitions ?? {})) definitions[name] = def;
+  const name = define(k.model);
+  const props = definitions[name].properties as Record<string, Schema>;
+  props.apiVersion = { ...props.apiVersion, const: k.apiVersion };
+  props.kind = { ...props.kind, const: k.kind };
   branches.push({
     if: { properties: { kind: { const: k.kind } }, required: ['kind'] },
     // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
-    then: { $ref: `#/definitions/${k.kind}` },
+    then: ref(name),
   });
 }
 
+const sortedDefinitions = Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $comment: 'Generated by scripts/generateSchemas.ts from kubernetes-types; do not edit.',
+  $comment: `Generated by scripts/generateSchemas.ts from the Kubernetes ${openApiVersion} OpenAPI (@kubernetes/client-node@${source.version} models); do not edit.`,
   type: 'object',
   required: ['apiVersion', 'kind'],
   properties: {
@@ -67,7 +174,7 @@ const schema = {
     kind: { type: 'string', enum: kinds.map((k) => k.kind) },
   },
   allOf: branches,
-  definitions,
+  definitions: sortedDefinitions,
 };
 
 /** The same schema without documentation: what the engine's decoder needs, small enough for the worker. */

@@ -46,6 +46,13 @@ export const testIds = {
   importSessionFile: 'import-session-file',
   workProgress: 'work-progress',
   workStop: 'work-stop',
+  editorTabs: 'editor-tabs',
+  editorTab: 'editor-tab',
+  editorTabClose: 'editor-tab-close',
+  editorTabDirty: 'editor-tab-dirty',
+  reset: 'reset',
+  resetDialog: 'reset-dialog',
+  resetConfirm: 'reset-confirm',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

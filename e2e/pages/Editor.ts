@@ -86,6 +86,26 @@ export class Editor {
     await this.page.getByTestId(testIds.apply).click();
   }
 
+  /** The tab strip's tab for `title` (`manifests.yaml`, `service/nginx`). */
+  tab(title: string): Locator {
+    return this.page.getByTestId(testIds.editorTab).filter({ hasText: title });
+  }
+
+  get tabs(): Locator {
+    return this.page.getByTestId(testIds.editorTab);
+  }
+
+  async showTab(title: string): Promise<void> {
+    await this.tab(title).click();
+    await expect(this.tab(title)).toHaveAttribute('aria-current', 'page');
+  }
+
+  /** Clicks into the text shown and presses Ctrl/Cmd+Z `times` times, as a user undoes. */
+  async undo(times = 1): Promise<void> {
+    await this.root.locator('.view-lines').click();
+    for (let i = 0; i < times; i++) await this.page.keyboard.press('ControlOrMeta+Z');
+  }
+
   /** Error markers Monaco draws in the text. */
   get errorMarkers(): Locator {
     return this.root.locator('.squiggly-error');

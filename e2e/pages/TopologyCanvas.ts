@@ -65,6 +65,8 @@ export class TopologyCanvas {
     const right = Math.min(a.x + a.width, b.x + b.width);
     if (top >= bottom || left >= right) throw new Error('element is out of view');
     await this.page.mouse.click((left + right) / 2, (top + bottom) / 2);
+  }
+
   /**
    * Every endpoint edge that passes through a pod it does not end at, as `ns/svc/pod crosses pod:ns/name`:
    * walks each drawn edge path every 3 px, in screen coordinates, against the pods' on-screen boxes.

@@ -48,6 +48,21 @@ export class Workbench {
     return this.page.getByTestId(testIds.clock);
   }
 
+  /** The top bar's Reset and the dialog it opens first. */
+  get resetDialog(): Locator {
+    return this.page.getByTestId(testIds.resetDialog);
+  }
+
+  async askReset(): Promise<void> {
+    await this.page.getByTestId(testIds.reset).click();
+    await expect(this.resetDialog).toBeVisible();
+  }
+
+  async confirmReset(): Promise<void> {
+    await this.page.getByTestId(testIds.resetConfirm).click();
+    await expect(this.resetDialog).toHaveCount(0);
+  }
+
   get inspector(): Locator {
     return this.page.getByTestId(testIds.inspector);
   }

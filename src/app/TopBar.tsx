@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
 import type { Theme } from '../state/uiSlice';
 import { testIds } from '../testids';
+import { ResetButton } from './ResetButton';
 import { exportSession, importSession } from './sessionFileActions';
 import { send } from '../state/simulation';
 import { useSession } from './useSession';
@@ -96,9 +97,7 @@ export function TopBar() {
             }}
           />
         </label>
-        <button type="button" onClick={() => void session?.reset()} title="Start over from the seed topology">
-          Reset
-        </button>
+        <ResetButton session={session} />
         <button type="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           ?
         </button>

@@ -5,9 +5,10 @@
  * The session is created here and injected into the store; `window.svcsim` is assigned here too, never on import.
  */
 import type { WorkerLike } from '../bridge/workerBridge';
-import { autosaveEditorText, loadEditorText } from '../features/editor/editorPersistence';
+import { autosaveEditorText, editorTabsText, loadEditorTabs, loadEditorText, saveEditorTabs } from '../features/editor/editorPersistence';
 import type { Command, Reply } from '../protocol/messages';
 import { seedTopologyManifest } from '../scenario/library/seedTopology';
+import { manifestsTab } from '../state/editorTabsSlice';
 import { useAppStore } from '../state/store';
 import { type Session, createSession } from './session';
 import { commandLogStore, saveEditorText, startPersistence } from './sessionPersistence';
@@ -54,6 +55,8 @@ export function startApp(): Session {
   });
   s.setLargeText(loadLargeText());
   s.setEditorText(loadEditorText() ?? seedTopologyManifest);
+  const savedTabs = loadEditorTabs();
+  if (savedTabs) s.setEditorTabs(savedTabs.tabs, savedTabs.active);
   const createWorker = () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
   const session = createSession(createWorker, commandLogStore);
   started = session;
@@ -67,15 +70,34 @@ export function startApp(): Session {
     current: () => useAppStore.getState().editorText,
     save: saveEditorText,
   });
+  const tabsText = () => {
+    const st = useAppStore.getState();
+    return editorTabsText(st.objectTabs, st.activeTab);
+  };
+  autosaveEditorText({
+    subscribe: (onText) =>
+      useAppStore.subscribe((st, prev) => {
+        if (st.objectTabs !== prev.objectTabs || st.activeTab !== prev.activeTab) onText(tabsText());
+      }),
+    current: tabsText,
+    save: saveEditorTabs,
+  });
   s.setSimulation(session);
   window.svcsim = {
     ...window.svcsim,
     crashWorker: () => session.crashForTest(),
     hangWorker: () => void session.send({ type: 'hang' }),
     loggedCommands: () => session.loggedCommands,
-    // the same path as "Edit object" and scenario steps: text set from outside the editor
-    setEditorText: (text) => useAppStore.getState().setEditorText(text),
-    getEditorText: () => useAppStore.getState().editorText,
+    // text set from outside the editor, into the tab shown (the manifests, or the object an object tab edits)
+    setEditorText: (text) => {
+      const st = useAppStore.getState();
+      if (st.activeTab === manifestsTab) st.setEditorText(text);
+      else st.setObjectTabText(st.activeTab, text);
+    },
+    getEditorText: () => {
+      const st = useAppStore.getState();
+      return st.activeTab === manifestsTab ? st.editorText : (st.objectTabs.find((t) => t.id === st.activeTab)?.text ?? '');
+    },
     send: session.send,
   };
   void session.start();

@@ -10,6 +10,8 @@ import { kindFromManifest, resourceFor } from './api/resources';
 import { type ApiResult, badRequest, fail, ok } from './api/status';
 import type { Kind, KindMap } from './api/types';
 import type { ApiServer } from './apiserver/apiServer';
+import { withoutUnknownFields } from './apiserver/decode';
+import { type FieldValidationOptions, validateBodyFields } from './apiserver/fieldValidation';
 import { patchObject } from './apiserver/patch';
 import { createThreeWayMergePatch } from './strategicpatch/diff';
 import { mergeMap } from './strategicpatch/merge';
@@ -29,7 +31,7 @@ export interface ApplyOutcome<K extends Kind> {
   warnings: string[];
 }
 
-export interface ApplyOptions {
+export interface ApplyOptions extends FieldValidationOptions {
   /** `--dry-run=server` (`true` or `'server'`): everything but the write; `--dry-run=client`: no server call at all. */
   dryRun?: boolean | 'server' | 'client';
 }
@@ -111,7 +113,9 @@ export function applyObject<K extends Kind>(api: ApiServer, kind: K, input: Kind
     const toCreate = cloneValue(modified);
     pruneNulls(toCreate);
     if (dryRun === 'client') return ok({ object: toCreate as unknown as KindMap[K], result: 'created', warnings: [] });
-    const created = api.create(kind, toCreate as unknown as KindMap[K], { dryRun: dryRun === 'server' });
+    const unknown = validateBodyFields(kind, toCreate, opts.fieldValidation ?? 'Warn', opts.warnings);
+    if (unknown) return fail(unknown);
+    const created = api.create(kind, withoutUnknownFields(kind, toCreate) as unknown as KindMap[K], { dryRun: dryRun === 'server' });
     return created.ok ? ok({ object: created.value, result: 'created', warnings: [] }) : created;
   }
 
@@ -135,7 +139,11 @@ export function applyObject<K extends Kind>(api: ApiServer, kind: K, input: Kind
   }
   let object = live.value;
   if (Object.keys(patch).length > 0) {
-    const patched = patchObject(api, kind, namespace, name, 'strategic', patch, { dryRun: dryRun === 'server' });
+    const patched = patchObject(api, kind, namespace, name, 'strategic', patch, {
+      dryRun: dryRun === 'server',
+      fieldValidation: opts.fieldValidation,
+      warnings: opts.warnings,
+    });
     if (!patched.ok) return patched;
     object = patched.value;
   }

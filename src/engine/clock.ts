@@ -301,6 +301,11 @@ export function formatMicroTimestamp(ms: number): string {
   return `${iso.slice(0, 19)}${frac ? `.${frac}` : ''}Z`;
 }
 
+/** metav1.MicroTime as JSON: RFC 3339 with exactly six fractional digits (`RFC3339Micro`). */
+export function formatRfc3339Micro(ms: number): string {
+  return `${isoDate(ms).slice(0, 23)}000Z`;
+}
+
 /** Parses an RFC 3339 timestamp back to ms; NaN when it is not one. */
 export function parseTimestamp(text: string): number {
   // the second-precision form every stored timestamp has, read digit by digit; anything else takes the regex

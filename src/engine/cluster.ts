@@ -6,7 +6,8 @@
 import { createPrng, type Prng } from '../shared/prng';
 import { ApiServer, type DeleteOptions, type ListOptions, type ListResult, type WatchHandle, type WatchOptions } from './apiserver/apiServer';
 import { type ApiResult, fail } from './api/status';
-import { decodeError } from './apiserver/decode';
+import { decodeError, withoutUnknownFields } from './apiserver/decode';
+import { type FieldValidationOptions, validateBodyFields } from './apiserver/fieldValidation';
 import type { Kind, KindMap } from './api/types';
 import { VirtualClock } from './clock';
 import { ClusterLog } from './clusterLog';
@@ -131,18 +132,18 @@ export class Cluster {
     return this.api.watch(kind, opts, onEvent);
   }
 
-  create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+  create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } & FieldValidationOptions = {}): ApiResult<KindMap[K]> {
     if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
-    const undecodable = decodeError(kind, obj);
+    const undecodable = decodeError(kind, obj) ?? validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
     if (undecodable) return fail(undecodable);
-    return this.settled(this.api.create(kind, obj, opts));
+    return this.settled(this.api.create(kind, withoutUnknownFields(kind, obj), { dryRun: opts.dryRun }));
   }
 
-  update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } = {}): ApiResult<KindMap[K]> {
+  update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } & FieldValidationOptions = {}): ApiResult<KindMap[K]> {
     if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
-    const undecodable = decodeError(kind, obj);
+    const undecodable = decodeError(kind, obj) ?? validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
     if (undecodable) return fail(undecodable);
-    return this.settled(this.api.update(kind, obj, opts));
+    return this.settled(this.api.update(kind, withoutUnknownFields(kind, obj), { dryRun: opts.dryRun }));
   }
 
   updateStatus<K extends Kind>(kind: K, obj: KindMap[K]): ApiResult<KindMap[K]> {

@@ -9,6 +9,7 @@ export type { DeleteOptions, ListOptions, WatchOptions, WatchHandle } from './ap
 export type { LogEntry } from './clusterLog';
 export type { ApplyOutcome } from './apply';
 export type { PatchType } from './apiserver/patch';
+export type { FieldValidation } from './apiserver/fieldValidation';
 export { allResources, resourceFor, kindFromManifest, apiVersionFor } from './api/resources';
 export { formatTimestamp, parseTimestamp } from './clock';
 export { advanceRefusal, lastTimestampMs, TimeLimitError } from './timeLimit';

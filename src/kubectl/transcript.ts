@@ -7,6 +7,8 @@
  *   # edit: type: ClusterIP => type: NodePort
  *                                    ← what the next `kubectl edit` changes in the editor (first occurrence)
  *   # connect localhost:48858        ← a client connects to a port-forward (until curl is simulated)
+ *   # file: svc.yaml                 ← the file `-f svc.yaml` reads from here on: the `#| ` lines that follow
+ *   #| apiVersion: v1
  *   $ kubectl get pods               ← a command line, split like a shell would
  *   $ kubectl logs -f x &            ← a trailing `&` keeps a streaming command running in the background:
  *                                      what it prints later appears after the step during which it happened
@@ -29,11 +31,13 @@ export type TranscriptStep =
   | { type: 'sleep'; seconds: number }
   | { type: 'edit'; text: string; from: string; to: string }
   | { type: 'connect'; text: string; port: number }
+  | { type: 'file'; name: string; lines: string[] }
   | { type: 'kubectl'; line: string; background: boolean };
 
 const sleepLine = /^# sleep (\d+)s$/;
 const editLine = /^# edit: (.*?) => (.*)$/;
 const connectLine = /^# connect localhost:(\d+)$/;
+const fileLine = /^# file: (\S+)$/;
 
 /** The steps of a transcript (its outputs are ignored). */
 export function parseTranscript(text: string): TranscriptStep[] {
@@ -43,7 +47,11 @@ export function parseTranscript(text: string): TranscriptStep[] {
     const sleep = sleepLine.exec(line);
     const edit = editLine.exec(line);
     const connect = connectLine.exec(line);
-    if (sleep) steps.push({ type: 'sleep', seconds: Number(sleep[1]) });
+    const file = fileLine.exec(line);
+    const last = steps[steps.length - 1];
+    if (file) steps.push({ type: 'file', name: file[1], lines: [] });
+    else if (last?.type === 'file' && (line === '#|' || line.startsWith('#| '))) last.lines.push(line.slice(3));
+    else if (sleep) steps.push({ type: 'sleep', seconds: Number(sleep[1]) });
     else if (edit) steps.push({ type: 'edit', text: line, from: edit[1], to: edit[2] });
     else if (connect) steps.push({ type: 'connect', text: line, port: Number(connect[1]) });
     else if (line.startsWith('$ kubectl ')) {
@@ -84,9 +92,11 @@ export function replayTranscript(text: string, cluster: Cluster, extra: Omit<Kub
  */
 export function* transcriptSteps(text: string, cluster: Cluster, extra: Omit<KubectlContext, 'cluster'> = {}): Generator<void, string, void> {
   const edits: { from: string; to: string }[] = [];
+  const files = new Map<string, string>();
   const ctx: KubectlContext = {
     portForwards: new LocalPortRegistry(),
     ...extra,
+    readFile: (name) => files.get(name) ?? extra.readFile?.(name),
     cluster,
     editor: (current) => {
       if (edits.length === 0) return extra.editor?.(current);
@@ -110,6 +120,9 @@ export function* transcriptSteps(text: string, cluster: Cluster, extra: Omit<Kub
     } else if (step.type === 'edit') {
       edits.push({ from: step.from, to: step.to });
       out += `${step.text}\n`;
+    } else if (step.type === 'file') {
+      files.set(step.name, step.lines.map((l) => `${l}\n`).join(''));
+      out += `# file: ${step.name}\n${step.lines.map((l) => (l ? `#| ${l}\n` : '#|\n')).join('')}`;
     } else if (step.type === 'connect') {
       out += `${step.text}\n`;
       ctx.portForwards?.get(step.port)?.connect();

@@ -18,6 +18,8 @@ export interface UiSlice {
   shortcutsOpen: boolean;
   /** The presenter's "Large text": the whole UI (and the canvas's legible zoom) scaled up. */
   largeText: boolean;
+  /** Bumped by Reset: the canvas forgets the positions nodes were dragged to. */
+  layoutResets: number;
   select(id: string | undefined): void;
   hoverLabel(label: string | undefined): void;
   setTheme(theme: Theme): void;
@@ -26,6 +28,7 @@ export interface UiSlice {
   setNotice(text: string | undefined, tone?: 'error' | 'info', fades?: boolean): void;
   setShortcutsOpen(open: boolean): void;
   setLargeText(on: boolean): void;
+  resetLayout(): void;
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
@@ -38,6 +41,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notice: undefined,
   shortcutsOpen: false,
   largeText: false,
+  layoutResets: 0,
   select: (selected) => set(selected ? { selected, dockTab: 'inspector' } : { selected }),
   hoverLabel: (hoveredLabel) => set({ hoveredLabel }),
   setTheme: (theme) => set({ theme }),
@@ -46,4 +50,5 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   setNotice: (text, tone = 'error', fades = tone === 'info') => set({ notice: text ? { text, tone, fades } : undefined }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setLargeText: (largeText) => set({ largeText }),
+  resetLayout: () => set((s) => ({ layoutResets: s.layoutResets + 1 })),
 });

@@ -59,11 +59,14 @@ function applyOne(cluster: Cluster, text: string, doc: ManifestDoc): ApplyItemRe
       error: `no matches for kind "${String(obj.kind ?? '')}" in version "${String(obj.apiVersion ?? '')}"`,
     };
   }
-  const res = cluster.applyUnsettled(kind, obj as never);
+  // the editor's Apply is `kubectl apply`, which asks for strict field validation by default
+  const res = cluster.applyUnsettled(kind, obj as never, { fieldValidation: 'Strict' });
   const label = `${kind.toLowerCase()}${kind === 'Deployment' || kind === 'ReplicaSet' ? '.apps' : ''}/${name ?? ''}`;
   if (res.ok) return { document: doc.index, line: doc.line, object: label, result: res.value.result };
-  // point at the field the apiserver named, when the manifest has it
-  const field = res.status.details?.causes?.find((c) => c.field)?.field;
+  // point at the field the apiserver named, when the manifest has it: a cause's field, or the first unknown
+  // field of a strict decoding error (a patch's cause names only "patch")
+  const unknown = /unknown field "([^"]+)"/.exec(res.status.message)?.[1];
+  const field = unknown ?? res.status.details?.causes?.find((c) => c.field)?.field;
   const at = field ? fieldPosition(text, doc.index, field) : undefined;
   return { document: doc.index, line: at?.line ?? doc.line, column: at?.column, object: label, error: statusText(res.status), errorSource: 'apiserver' };
 }

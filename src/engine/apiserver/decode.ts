@@ -4,8 +4,8 @@
  *   Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field
  *   Pod.spec of type v1.PodSpec
  * (encoding/json UnmarshalTypeError: the innermost struct's type, then the full path of the field).
- * Types come from the schema generated from kubernetes-types. Unknown fields are ignored, as the schema is
- * older than v1.34 and would flag newer fields (the real default for kubectl is strict field validation).
+ * Types come from the schema generated from the v1.34 OpenAPI (scripts/generateSchemas.ts). Unknown fields are
+ * the separate concern of field validation (`unknownFields`, `fieldValidation.ts`).
  */
 import types from '../../shared/generated/kubernetes.types.json';
 import { type ApiStatus, badRequest } from '../api/status';
@@ -20,23 +20,11 @@ interface Schema {
   anyOf?: Schema[];
   const?: unknown;
   enum?: unknown[];
+  /** The OpenAPI format: `int32`, `int64`, `int-or-string`, `date-time`... */
+  format?: string;
 }
 
 const definitions = (types as { definitions: Record<string, Schema> }).definitions;
-
-/** Go fields that are int64 (everything else numeric is an int32 in the types we serve). */
-const int64Fields = new Set([
-  'terminationGracePeriodSeconds',
-  'activeDeadlineSeconds',
-  'deletionGracePeriodSeconds',
-  'generation',
-  'observedGeneration',
-  'tolerationSeconds',
-  'runAsUser',
-  'runAsGroup',
-  'fsGroup',
-  'count',
-]);
 
 function definitionName(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
@@ -108,12 +96,14 @@ function goTypeOf(s: Schema, field: string): string {
   const { schema, name } = resolve(s);
   if (name && !['IntOrString'].includes(name) && (schema.properties || schema.type === 'object')) return goTypeName(name);
   if (name === 'Quantity') return 'resource.Quantity';
-  if (name && schema.type === 'string') return name === 'Time' ? 'v1.Time' : 'string';
+  if (name && schema.type === 'string') return name === 'Time' || name === 'MicroTime' ? `v1.${name}` : 'string';
   const t = schema.type;
-  if (Array.isArray(t)) return t.includes('number') && t.includes('string') ? 'intstr.IntOrString' : 'string';
+  if (schema.format === 'int-or-string') return 'intstr.IntOrString';
+  if (Array.isArray(t)) return 'string';
   if (t === 'array') return `[]${schema.items ? goTypeOf(schema.items, field) : 'interface {}'}`;
   if (t === 'object') return schema.additionalProperties && typeof schema.additionalProperties === 'object' ? `map[string]${goTypeOf(schema.additionalProperties, field)}` : 'map[string]interface {}';
-  if (t === 'number' || t === 'integer') return int64Fields.has(field) ? 'int64' : 'int32';
+  if (t === 'integer') return schema.format === 'int64' ? 'int64' : 'int32';
+  if (t === 'number') return 'float64';
   if (t === 'boolean') return 'bool';
   return 'string';
 }
@@ -131,10 +121,11 @@ function check(value: unknown, s: Schema, struct: string, field: string): Mismat
   }
   const actual = jsonTypeOf(value);
   if (expected.length && !fitsAny(expected, actual)) {
-    const shown = actual === 'number' && !Number.isInteger(value) && expected.includes('number') ? `number ${value}` : actual;
+    const shown = actual === 'number' && !Number.isInteger(value) && expected.includes('integer') ? `number ${value}` : actual;
     return { value: shown, struct, path: '', goType: goTypeOf(s, field) };
   }
-  if (actual === 'number' && !Number.isInteger(value) && expected.includes('number') && !expected.includes('string')) {
+  // a fraction does not fit a Go integer; an int-or-string keeps it as a string only when it was one
+  if (actual === 'number' && !Number.isInteger(value) && expected.includes('integer') && !expected.includes('string')) {
     return { value: `number ${value}`, struct, path: '', goType: goTypeOf(s, field) };
   }
   if (actual === 'array' && schema.items) {
@@ -164,6 +155,86 @@ function check(value: unknown, s: Schema, struct: string, field: string): Mismat
     }
   }
   return undefined;
+}
+
+/**
+ * The paths of the fields of `value` its schema does not know, in the order the apiserver's strict JSON decoder
+ * (sigs.k8s.io/json, used by apimachinery `pkg/runtime/serializer/json`) meets them in the body kubectl sends:
+ * kubectl marshals its object with sorted keys, and a known field is descended into before the next key. The
+ * path is written as apimachinery writes it: `spec.ports[0].tragetPort`. An unknown field's own content is not
+ * looked into.
+ */
+function collectUnknown(value: unknown, s: Schema, path: string, out: string[], post: boolean): void {
+  if (value === null || typeof value !== 'object') return;
+  const { schema } = resolve(s);
+  if (Array.isArray(value)) {
+    const items = schema.items;
+    if (items) value.forEach((item, i) => {
+      collectUnknown(item, items, `${path}[${i}]`, out, post);
+    });
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (schema.properties) {
+    const unknownHere: string[] = [];
+    for (const k of keys) {
+      const sub = schema.properties[k];
+      const at = path ? `${path}.${k}` : k;
+      if (sub) collectUnknown(obj[k], sub, at, out, post);
+      else if (schema.additionalProperties === false) (post ? unknownHere : out).push(at);
+    }
+    out.push(...unknownHere);
+  } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    for (const k of keys) collectUnknown(obj[k], schema.additionalProperties, path ? `${path}.${k}` : k, out, post);
+  }
+}
+
+/**
+ * The fields of `obj` that `kind`'s v1.34 schema does not have (empty for a kind without a schema). `post`:
+ * each object's unknown fields after those found inside its known fields, as apimachinery's unstructured
+ * converter reports them (`pkg/runtime/converter.go` popAndVerifyMatchedKeys) for a patched object.
+ */
+export function unknownFields(kind: Kind, obj: unknown, order: 'body' | 'post' = 'body'): string[] {
+  if (!definitions[kind]) return [];
+  const out: string[] = [];
+  collectUnknown(obj, rootSchema(kind), '', out, order === 'post');
+  return out;
+}
+
+/** `value` without the fields `s` does not know; unchanged parts are shared, not copied. */
+function prune(value: unknown, s: Schema): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const { schema } = resolve(s);
+  if (Array.isArray(value)) {
+    if (!schema.items) return value;
+    const items = schema.items;
+    const out = value.map((v) => prune(v, items));
+    return out.some((v, i) => v !== value[i]) ? out : value;
+  }
+  const obj = value as Record<string, unknown>;
+  const sub = (k: string): Schema | undefined =>
+    schema.properties ? schema.properties[k] : schema.additionalProperties && typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+  if (!schema.properties && !(schema.additionalProperties && typeof schema.additionalProperties === 'object')) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(obj)) {
+    const field = sub(k);
+    const next = field ? prune(v, field) : undefined;
+    if (next === v && field) continue;
+    out ??= { ...obj };
+    if (field) out[k] = next;
+    else if (schema.additionalProperties === false) delete out[k];
+  }
+  return out ?? value;
+}
+
+/**
+ * The object as the apiserver stores it after decoding into the kind's Go types: fields the types do not have
+ * are gone (under Warn and Ignore they were accepted, but there is nowhere to keep them).
+ */
+export function withoutUnknownFields<T>(kind: Kind, obj: T): T {
+  if (!definitions[kind]) return obj;
+  return prune(obj, rootSchema(kind)) as T;
 }
 
 /** `{ $ref: '#/definitions/<Kind>' }`. */

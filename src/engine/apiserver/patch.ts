@@ -8,7 +8,8 @@ import type { ApiResult, ApiStatus } from '../api/status';
 import { badRequest, fail } from '../api/status';
 import { resourceFor } from '../api/resources';
 import type { Kind, KindMap } from '../api/types';
-import { decodeError } from './decode';
+import { decodeError, withoutUnknownFields } from './decode';
+import { type FieldValidationOptions, validatePatchedFields } from './fieldValidation';
 import type { ApiServer, WriteOptions } from './apiServer';
 import { applyJsonPatch, decodeJsonPatch, jsonTypeName } from './jsonPatch';
 import { mergeMap } from '../strategicpatch/merge';
@@ -19,7 +20,7 @@ import { goQuote } from '../../shared/goQuote';
 
 export type PatchType = 'merge' | 'strategic' | 'json';
 
-export interface PatchOptions extends WriteOptions {
+export interface PatchOptions extends WriteOptions, FieldValidationOptions {
   /** `--subresource=status`: patch only the status. */
   subresource?: 'status';
 }
@@ -179,7 +180,9 @@ export function patchObject<K extends Kind>(
   // the patched object is decoded into the kind's types like any request body
   const undecodable = decodeError(kind, patched.value);
   if (undecodable) return fail(undecodable);
-  const obj = patched.value as unknown as KindMap[K];
+  const unknown = validatePatchedFields(kind, patched.value, patch, opts.fieldValidation ?? 'Warn', opts.warnings);
+  if (unknown) return fail(unknown);
+  const obj = withoutUnknownFields(kind, patched.value) as unknown as KindMap[K];
   if (opts.subresource === 'status') return api.updateStatus(kind, obj);
   return api.update(kind, obj, { dryRun: opts.dryRun });
 }

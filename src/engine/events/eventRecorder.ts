@@ -5,7 +5,7 @@
  * default `--event-ttl` of one hour.
  */
 import type { ApiServer } from '../apiserver/apiServer';
-import { type FixedDelayTimers, parseTimestamp, type VirtualClock } from '../clock';
+import { type FixedDelayTimers, formatRfc3339Micro, parseTimestamp, type VirtualClock } from '../clock';
 import { apiVersionFor } from '../api/resources';
 import type { Event, Kind, KubeObject } from '../api/types';
 
@@ -17,6 +17,28 @@ export interface EventSource {
 }
 
 const eventTtlMs = 60 * 60 * 1000;
+
+/**
+ * client-go `tools/events` (the events.k8s.io/v1 recorder kube-scheduler uses): an isomorphic event within
+ * `finishTime` of the last one joins its series; a series is written back every `refreshTime`.
+ */
+const seriesFinishMs = 6 * 60 * 1000;
+const seriesRefreshMs = 30 * 60 * 1000;
+
+/** Who records through events.k8s.io/v1: `reportingController` and `reportingInstance` (`<controller>-<hostname>`). */
+export interface EventsV1Reporter {
+  controller: string;
+  instance: string;
+}
+
+interface SeriesEntry {
+  namespace: string;
+  name: string;
+  /** 1 until a second isomorphic event; then the series count. */
+  count: number;
+  lastObserved: number;
+  written: number;
+}
 
 /**
  * `now` ms × 1,000,000 + `extra`, in hex, with doubles only (a BigInt per event was a measurable cost): the
@@ -37,12 +59,84 @@ export class EventRecorder {
   private counter = 0;
   /** Every Event expires one TTL after it was last seen: one FIFO of timers instead of a heap entry each. */
   private readonly ttl: FixedDelayTimers;
+  /** events.k8s.io/v1 recorder's cache of isomorphic events (client-go `tools/events` eventCache). */
+  private readonly series = new Map<string, SeriesEntry>();
+  private readonly seriesRefresh: FixedDelayTimers;
 
   constructor(
     private readonly api: ApiServer,
     private readonly clock: VirtualClock,
   ) {
     this.ttl = clock.fixedDelay(eventTtlMs);
+    this.seriesRefresh = clock.fixedDelay(seriesRefreshMs);
+  }
+
+  /**
+   * Records an event through events.k8s.io/v1, as kube-scheduler does (client-go `tools/events` recorder.go
+   * makeEvent). Read back through core/v1 it has an `eventTime`, no first/last timestamps or count, an empty
+   * `source`, and `reportingComponent`/`reportingInstance`, which `kubectl get events -o wide` shows as SOURCE
+   * (`default-scheduler, default-scheduler-kind-control-plane`). A repeat within six minutes becomes a series:
+   * the second occurrence is written at once with count 2, later ones when the series is refreshed (every 30
+   * minutes, event_broadcaster.go refreshExistingEventSeries).
+   */
+  eventV1(obj: KubeObject, kind: Kind, reporter: EventsV1Reporter, type: EventType, reason: string, action: string, message: string): void {
+    const meta = obj.metadata ?? {};
+    const namespace = meta.namespace || 'default';
+    const now = this.clock.now();
+    const identity = `${reporter.controller}\u0000${reporter.instance}\u0000${kind}\u0000${namespace}\u0000${meta.name ?? ''}\u0000${meta.uid ?? ''}\u0000${type}\u0000${reason}\u0000${action}\u0000${message}`;
+    const cached = this.series.get(identity);
+    if (cached && now - cached.lastObserved <= seriesFinishMs) {
+      cached.count++;
+      cached.lastObserved = now;
+      if (cached.count === 2) this.writeSeries(cached);
+      return;
+    }
+    const name = `${meta.name}.${nanosHex(now, this.counter++ % 1_000_000)}`;
+    const involvedObject: Event['involvedObject'] = { kind };
+    if (meta.namespace !== undefined) involvedObject.namespace = meta.namespace;
+    if (meta.name !== undefined) involvedObject.name = meta.name;
+    if (meta.uid !== undefined) involvedObject.uid = meta.uid;
+    involvedObject.apiVersion = apiVersionFor(kind);
+    if (meta.resourceVersion !== undefined) involvedObject.resourceVersion = meta.resourceVersion;
+    const ev = {
+      action,
+      apiVersion: 'v1',
+      eventTime: formatRfc3339Micro(now),
+      firstTimestamp: null,
+      involvedObject,
+      kind: 'Event',
+      lastTimestamp: null,
+      message,
+      metadata: { name, namespace },
+      reason,
+      reportingComponent: reporter.controller,
+      reportingInstance: reporter.instance,
+      source: {},
+      type,
+    } as unknown as Event;
+    const res = this.api.create('Event', ev, { handOver: true });
+    if (!res.ok) return;
+    const entry: SeriesEntry = { namespace, name, count: 1, lastObserved: now, written: 1 };
+    this.series.set(identity, entry);
+    this.expireLater(identity, namespace, name);
+    const refresh = () => {
+      if (this.series.get(identity) !== entry) return;
+      if (this.clock.now() - entry.lastObserved > seriesFinishMs) {
+        this.series.delete(identity);
+        return;
+      }
+      if (entry.count > entry.written) this.writeSeries(entry);
+      this.seriesRefresh.schedule(`event-series ${namespace}/${name}`, refresh);
+    };
+    this.seriesRefresh.schedule(`event-series ${namespace}/${name}`, refresh);
+  }
+
+  private writeSeries(entry: SeriesEntry): void {
+    const cur = this.api.get('Event', entry.namespace, entry.name);
+    if (!cur.ok) return;
+    entry.written = entry.count;
+    const series = { count: entry.count, lastObservedTime: formatRfc3339Micro(entry.lastObserved) };
+    this.api.update('Event', { ...cur.value, series }, { handOver: true });
   }
 
   /** Records an event about `obj`. `fieldPath` points into the object (e.g. `spec.containers{nginx}`). */

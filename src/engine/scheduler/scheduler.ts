@@ -54,6 +54,10 @@ function nodeSchedulingChanged(old: Node, cur: Node): boolean {
 export function createScheduler(ctx: ControllerContext): Controller {
   const { store, api, clock, rand, recorder } = ctx;
   const queue = ctx.newQueue(component);
+  // events.k8s.io/v1 with reportingInstance `<scheduler name>-<hostname>` (client-go tools/events
+  // event_broadcaster.go NewRecorder); kube-scheduler runs on the host network of the control-plane node
+  const hostname = ctx.config.nodes.find((n) => n.role === 'control-plane')?.name ?? 'kind-control-plane';
+  const reporter = { controller: component, instance: `${component}-${hostname}` };
   const cache = new SchedulerCache();
   const unschedulable = new Map<string, Unschedulable>();
 
@@ -125,7 +129,7 @@ export function createScheduler(ctx: ControllerContext): Controller {
     rec.attempts++;
     rec.backoffUntil = now + Math.min(initialBackoffMs * 2 ** (rec.attempts - 1), maxBackoffMs);
     unschedulable.set(key, rec);
-    recorder.event(pod, 'Pod', { component }, 'Warning', 'FailedScheduling', message);
+    recorder.eventV1(pod, 'Pod', reporter, 'Warning', 'FailedScheduling', 'Scheduling', message);
     const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     if (existing?.status !== 'False' || existing.reason !== 'Unschedulable' || existing.message !== message) {
       const condition = {
@@ -191,12 +195,12 @@ export function createScheduler(ctx: ControllerContext): Controller {
     const chosen = feasible.length === 1 ? feasible[0] : selectHost(feasible, scoreNodes(pod, res, feasible));
     const bound = api.bind(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '', chosen.name);
     if (!bound.ok) {
-      recorder.event(pod, 'Pod', { component }, 'Warning', 'FailedScheduling', `Binding rejected: ${bound.status.message}`);
+      recorder.eventV1(pod, 'Pod', reporter, 'Warning', 'FailedScheduling', 'Scheduling', `Binding rejected: ${bound.status.message}`);
       return bound.status.message;
     }
     unschedulable.delete(key);
     const ns = pod.metadata?.namespace ?? 'default';
-    recorder.event(bound.value, 'Pod', { component }, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${pod.metadata?.name} to ${chosen.name}`);
+    recorder.eventV1(bound.value, 'Pod', reporter, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${ns}/${pod.metadata?.name} to ${chosen.name}`);
     ctx.log.write(component, `assigned to ${chosen.name}`, `Pod/${key}`);
     return undefined;
   };

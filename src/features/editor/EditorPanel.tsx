@@ -1,8 +1,9 @@
-/** The manifest editor panel: Monaco (loaded lazily, after the canvas), an Apply button, the problems list. */
+/** The manifest editor panel: its tabs, Monaco (loaded lazily, after the canvas), an Apply button, the problems list. */
 import { Suspense, lazy, useRef } from 'react';
 import { useAfterFirstGraph } from '../../state/useAfterFirstGraph';
 import { testIds } from '../../testids';
 import { applyEditor } from './applyEditor';
+import { EditorTabs } from './EditorTabs';
 import type { EditorHandle } from './MonacoEditor';
 import { ProblemsList } from './ProblemsList';
 
@@ -16,7 +17,7 @@ export function EditorPanel({ dark }: { dark: boolean }) {
   return (
     <section className="editor-panel" aria-label="Manifest editor">
       <div className="panel-header">
-        <span className="panel-title">manifests.yaml</span>
+        <EditorTabs />
         <button type="button" className="primary" data-testid={testIds.apply} onClick={() => void applyEditor()} title="Apply (Ctrl/Cmd+Enter)">
           Apply
         </button>

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { manifestUri, monaco } from '../../adapters/monaco';
 import { monacoTheme } from '../../adapters/monacoThemes';
 import type { EditorProblem } from '../../state/editorSlice';
+import { manifestsTab } from '../../state/editorTabsSlice';
 import { useAppStore } from '../../state/store';
 import { applyEditor } from './applyEditor';
 
@@ -32,6 +33,75 @@ function toMarkers(problems: EditorProblem[], model: monaco.editor.ITextModel): 
     });
 }
 
+/** The model of an object tab: its own text, hence its own undo stack (as VS Code keeps one per file). */
+function objectUri(id: string): monaco.Uri {
+  return monaco.Uri.parse(`file:///objects/${encodeURIComponent(id)}.yaml`);
+}
+
+function modelFor(tab: string): monaco.editor.ITextModel {
+  const s = useAppStore.getState();
+  if (tab === manifestsTab) return monaco.editor.getModel(manifestUri) ?? monaco.editor.createModel(s.editorText, 'yaml', manifestUri);
+  const uri = objectUri(tab);
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(s.objectTabs.find((t) => t.id === tab)?.text ?? '', 'yaml', uri);
+}
+
+/** Follows the editor tabs: each tab's model, its text both ways, and its view state when switching back. */
+function followTabs(editor: monaco.editor.IStandaloneCodeEditor, onShow: (model: monaco.editor.ITextModel) => void): () => void {
+  const views = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+  const subs = new Map<string, monaco.IDisposable>();
+  const attach = (tab: string) => {
+    if (subs.has(tab)) return modelFor(tab);
+    const model = modelFor(tab);
+    subs.set(
+      tab,
+      model.onDidChangeContent(() => {
+        const st = useAppStore.getState();
+        if (tab === manifestsTab) st.setEditorText(model.getValue());
+        else st.setObjectTabText(tab, model.getValue());
+      }),
+    );
+    return model;
+  };
+  const show = (tab: string) => {
+    const model = attach(tab);
+    const current = editor.getModel();
+    if (current === model) return;
+    const previous = [...subs.keys()].find((t) => t !== tab && monaco.editor.getModel(t === manifestsTab ? manifestUri : objectUri(t)) === current);
+    if (previous) views.set(previous, editor.saveViewState());
+    editor.setModel(model);
+    const view = views.get(tab);
+    if (view) editor.restoreViewState(view);
+    onShow(editor.getModel() as monaco.editor.ITextModel);
+  };
+  show(useAppStore.getState().activeTab);
+  const unsub = useAppStore.subscribe((s, prev) => {
+    // text set from outside (scenario steps, a refreshed object) flows into the models
+    if (s.editorText !== prev.editorText) {
+      const m = modelFor(manifestsTab);
+      if (s.editorText !== m.getValue()) m.setValue(s.editorText);
+    }
+    if (s.objectTabs !== prev.objectTabs) {
+      for (const t of s.objectTabs) {
+        const m = monaco.editor.getModel(objectUri(t.id));
+        if (m && t.text !== m.getValue()) m.setValue(t.text);
+      }
+    }
+    if (s.activeTab !== prev.activeTab || s.objectTabs !== prev.objectTabs) show(s.activeTab);
+    // a closed tab's model (and its undo history) goes once another model is shown
+    for (const t of prev.objectTabs) {
+      if (s.objectTabs.some((x) => x.id === t.id)) continue;
+      subs.get(t.id)?.dispose();
+      subs.delete(t.id);
+      views.delete(t.id);
+      monaco.editor.getModel(objectUri(t.id))?.dispose();
+    }
+  });
+  return () => {
+    unsub();
+    for (const d of subs.values()) d.dispose();
+  };
+}
+
 /** The editor's font size with Large text on (13 px × 1.25, as the rest of the UI). */
 const largeFontSize = 16;
 
@@ -39,9 +109,8 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!host.current) return;
-    const model = monaco.editor.getModel(manifestUri) ?? monaco.editor.createModel(useAppStore.getState().editorText, 'yaml', manifestUri);
     const editor = monaco.editor.create(host.current, {
-      model,
+      model: modelFor(useAppStore.getState().activeTab),
       automaticLayout: true,
       minimap: { enabled: false },
       // no translate3d layer hints: each extra composited layer costs the browser per-frame layer work while the
@@ -61,17 +130,9 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: () => void applyEditor(),
     });
-    const sub = model.onDidChangeContent(() => useAppStore.getState().setEditorText(model.getValue()));
-    // Text set from outside (Edit object, scenario steps) flows into the model.
-    const unsubText = useAppStore.subscribe((s, prev) => {
-      if (s.editorText !== prev.editorText && s.editorText !== model.getValue()) model.setValue(s.editorText);
-      if (s.largeText !== prev.largeText) editor.updateOptions({ fontSize: s.largeText ? largeFontSize : 13 });
-      if (s.problems !== prev.problems) monaco.editor.setModelMarkers(model, applyOwner, toMarkers(s.problems, model));
-    });
-    const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
-      if (!uris.some((u) => u.toString() === manifestUri.toString())) return;
+    const publishSchemaProblems = (model: monaco.editor.ITextModel) => {
       const schema = monaco.editor
-        .getModelMarkers({ resource: manifestUri })
+        .getModelMarkers({ resource: model.uri })
         .filter((m) => m.owner !== applyOwner)
         .map(
           (m): EditorProblem => ({
@@ -83,6 +144,18 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
           }),
         );
       useAppStore.getState().setSchemaProblems(schema);
+    };
+    const stopTabs = followTabs(editor, publishSchemaProblems);
+    // apply markers belong to the tab that was applied, which is the one shown
+    const unsubProblems = useAppStore.subscribe((s, prev) => {
+      const model = editor.getModel();
+      if (s.problems !== prev.problems && model) monaco.editor.setModelMarkers(model, applyOwner, toMarkers(s.problems, model));
+      if (s.largeText !== prev.largeText) editor.updateOptions({ fontSize: s.largeText ? largeFontSize : 13 });
+    });
+    const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
+      const model = editor.getModel();
+      if (!model || !uris.some((u) => u.toString() === model.uri.toString())) return;
+      publishSchemaProblems(model);
     });
     handleRef.current = {
       reveal(line, column) {
@@ -92,9 +165,9 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       },
     };
     return () => {
-      sub.dispose();
+      stopTabs();
       markerSub.dispose();
-      unsubText();
+      unsubProblems();
       editor.dispose();
       handleRef.current = undefined;
     };

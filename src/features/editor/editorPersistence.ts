@@ -3,6 +3,7 @@
  * goes away, so a reload right after a keystroke loses nothing. Where and whether it is written (only the tab
  * that saves, failures reported) is the caller's `save`.
  */
+import type { ObjectTab } from '../../state/editorTabsSlice';
 import { textSlot } from '../../state/persistence/storageAccess';
 
 /** The localStorage key of the editor text: localStorage because it can be written while the page unloads. */
@@ -49,4 +50,37 @@ export function autosaveEditorText(o: EditorAutosave): () => void {
     removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', onHidden);
   };
+}
+
+/** The object tabs and which tab is shown, kept across reloads like the manifests text. */
+export const editorTabsKey = 'svcsim.editorTabs.v1';
+
+export interface SavedEditorTabs {
+  tabs: ObjectTab[];
+  active: string;
+}
+
+export function editorTabsText(tabs: readonly ObjectTab[], active: string): string {
+  return JSON.stringify({ tabs, active });
+}
+
+/** The saved tabs, or undefined when there are none or what is stored is not a tab list (then it is ignored). */
+export function loadEditorTabs(): SavedEditorTabs | undefined {
+  const text = textSlot(editorTabsKey).read();
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text) as Partial<SavedEditorTabs>;
+    const isTab = (t: unknown): t is ObjectTab => {
+      const o = t as Record<string, unknown>;
+      return !!o && typeof o.id === 'string' && typeof o.title === 'string' && typeof o.text === 'string' && typeof o.saved === 'string';
+    };
+    if (!Array.isArray(v.tabs) || !v.tabs.every(isTab) || typeof v.active !== 'string') return undefined;
+    return { tabs: v.tabs, active: v.active };
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveEditorTabs(text: string): void {
+  textSlot(editorTabsKey).write(text);
 }

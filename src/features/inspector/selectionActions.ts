@@ -24,7 +24,7 @@ export async function editObject(id: string): Promise<void> {
   const reply = await send({ type: 'objectYaml', kind: ref.kind, namespace: ref.namespace, name: ref.name });
   if (reply.ok && reply.value?.kind === 'text') {
     const s = useAppStore.getState();
-    s.setEditorText(reply.value.text);
+    s.openObjectTab(reply.value.text);
     s.setNotice(`Editing ${ref.kind.toLowerCase()}/${ref.name}: change it and press Apply (Ctrl/Cmd+Enter).`, 'info');
   }
 }

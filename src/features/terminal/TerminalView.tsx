@@ -151,7 +151,8 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       });
       if (reply.ok && reply.value?.kind === 'terminal') {
         print(reply.value.output);
-        if (reply.value.editorText !== undefined) useAppStore.getState().setEditorText(reply.value.editorText);
+        // `kubectl edit` opens the object in its own editor tab: the manifests keep their text and undo history
+        if (reply.value.editorText !== undefined) useAppStore.getState().openObjectTab(reply.value.editorText);
         watching = reply.value.watching;
       } else if (!reply.ok) {
         term.write(shown(`error: ${reply.error ?? 'the command failed'}\n`));

@@ -3,7 +3,8 @@
  * session (and across reloads).
  */
 import type { Node, NodeChange } from '@xyflow/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useAppStore } from '../../state/store';
 
 type XY = { x: number; y: number };
 const key = 'svcsim.positions.v1';
@@ -18,6 +19,20 @@ function load(): Record<string, XY> {
 
 export function usePositions(): { place(nodes: Node[]): Node[]; onNodesChange(changes: NodeChange[]): void } {
   const [moved, setMoved] = useState<Record<string, XY>>(load);
+  // Reset forgets every dragged position
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.layoutResets === prev.layoutResets) return;
+        try {
+          localStorage.removeItem(key);
+        } catch {
+          // nothing stored, nothing to forget
+        }
+        setMoved({});
+      }),
+    [],
+  );
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     const updates: Record<string, XY> = {};
     for (const c of changes) if (c.type === 'position' && c.position) updates[c.id] = c.position;

@@ -8,6 +8,7 @@ import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { readManifests } from '../resources/manifestInput';
 import { mappingForKind } from '../resources/resourceMapper';
+import { printServerWarnings, validateFlag, validationDirective } from './fieldValidationFlag';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -41,7 +42,7 @@ export const applyCommand: KubectlCommand = {
     { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' },
     { name: 'prune', type: 'bool' },
     { name: 'selector', shorthand: 'l', type: 'string' },
-    { name: 'validate', type: 'string', default: 'strict', noOptDefVal: 'strict' },
+    validateFlag,
     { name: 'overwrite', type: 'bool', default: true },
     { name: 'wait', type: 'bool' },
     dryRunFlag,
@@ -50,6 +51,8 @@ export const applyCommand: KubectlCommand = {
   run(env) {
     const files = env.flags.strings('filename');
     if (files.length === 0 && !env.flags.string('kustomize')) throw fail('must specify one of -f and -k');
+    const fieldValidation = validationDirective(env);
+    const warnings: string[] = [];
     const dryRun = dryRunStrategy(env.flags);
     const format = writeOutputFormat(env.flags);
     const errors: KubeError[] = [];
@@ -69,7 +72,8 @@ export const applyCommand: KubectlCommand = {
         printResult(env, live.ok ? live.value : obj, live.ok ? 'configured' : 'created', dryRun, format);
         continue;
       }
-      const res = env.cluster.apply(m.kind, obj as never, { dryRun: dryRun === 'server' });
+      const res = env.cluster.apply(m.kind, obj as never, { dryRun: dryRun === 'server', fieldValidation, warnings });
+      printServerWarnings(env, warnings);
       if (!res.ok) {
         errors.push(withSource(res.status, live.ok ? 'applying patch' : 'creating', m.source));
         continue;

@@ -10,6 +10,7 @@ import { mappingForKind } from '../resources/resourceMapper';
 import { targetNamespace, withSource } from './apply';
 import { createServiceCommand } from './createService';
 import { createDeploymentCommand, createNamespaceCommand } from './createSubcommands';
+import { printServerWarnings, validateFlag, validationDirective } from './fieldValidationFlag';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
 export const createCommand: KubectlCommand = {
@@ -24,7 +25,7 @@ export const createCommand: KubectlCommand = {
     { name: 'save-config', type: 'bool' },
     { name: 'edit', type: 'bool' },
     { name: 'selector', shorthand: 'l', type: 'string' },
-    { name: 'validate', type: 'string', default: 'strict', noOptDefVal: 'strict' },
+    validateFlag,
     { name: 'field-manager', type: 'string', default: 'kubectl-create' },
     dryRunFlag,
     outputFlag,
@@ -36,6 +37,8 @@ export const createCommand: KubectlCommand = {
       env.out.err("Error: must specify one of -f and -k\n\n");
       throw new CommandError({ type: 'exit' });
     }
+    const fieldValidation = validationDirective(env);
+    const warnings: string[] = [];
     const dryRun = dryRunStrategy(env.flags);
     const format = writeOutputFormat(env.flags);
     const errors: KubeError[] = [];
@@ -47,7 +50,8 @@ export const createCommand: KubectlCommand = {
         printResult(env, obj, 'created', dryRun, format);
         continue;
       }
-      const res = env.cluster.create(m.kind, obj as never, { dryRun: dryRun === 'server' });
+      const res = env.cluster.create(m.kind, obj as never, { dryRun: dryRun === 'server', fieldValidation, warnings });
+      printServerWarnings(env, warnings);
       if (!res.ok) {
         errors.push(withSource(res.status, 'creating', m.source));
         continue;
