@@ -5,7 +5,21 @@
  */
 
 /** Commands a shared session may contain: the ones that change the cluster. Test hooks (`hang`) never travel. */
-export const shareableCommandTypes = ['init', 'apply', 'delete', 'patch', 'nodePower', 'appHealth', 'advance', 'step', 'terminal', 'interrupt'] as const;
+export const shareableCommandTypes = [
+  'init',
+  'apply',
+  'delete',
+  'patch',
+  'nodePower',
+  'appHealth',
+  'advance',
+  'step',
+  'terminal',
+  'interrupt',
+  'scenarioOpen',
+  'scenarioGoto',
+  'scenarioRunStep',
+] as const;
 
 export interface SharedCommand {
   /** Virtual time of the cluster when the command was sent, ms since the epoch. */

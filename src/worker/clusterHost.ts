@@ -15,6 +15,7 @@ import { type RunningCommand, advanceCommand } from './runningCommand';
 import { complete } from '../kubectl/completion';
 import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
+import { ScenarioCommandError, ScenarioCommands, scenarioCatalog } from './scenarioCommands';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -29,6 +30,10 @@ export class ClusterHost {
   private lastTime = 0;
 
   private readonly terminals: TerminalSessions;
+  private readonly scenarios = new ScenarioCommands(
+    (cluster) => this.adopt(cluster),
+    (scenario) => new Cluster(scenario.cluster),
+  );
 
   constructor(settings: ClusterSettings = {}, onStream: StreamSink = () => {}) {
     this.terminals = new TerminalSessions(() => this.cluster, onStream);
@@ -91,6 +96,7 @@ export class ClusterHost {
   private run(command: Command): ReplyValue | RunningCommand {
     switch (command.type) {
       case 'init':
+        this.scenarios.forget();
         this.build(command.settings ?? {});
         if (command.manifests) return applyManifests(this.cluster, command.manifests);
         return { kind: 'none' };
@@ -165,13 +171,28 @@ export class ClusterHost {
       }
       case 'ping':
         return { kind: 'pong', time: this.cluster.now() };
+      case 'scenarioCatalog':
+        return { kind: 'scenarioCatalog', items: scenarioCatalog() };
+      case 'scenarioOpen':
+        return { kind: 'scenario', ...this.scenarios.open(command.source, command.step) };
+      case 'scenarioGoto':
+        return { kind: 'scenarioProgress', progress: this.scenarios.goto(command.step) };
+      case 'scenarioRunStep':
+        return { kind: 'scenarioProgress', progress: this.scenarios.runStep() };
+      case 'scenarioCheck':
+        return { kind: 'scenarioProgress', progress: this.scenarios.check() };
     }
   }
 
   private build(settings: ClusterSettings): void {
+    this.adopt(new Cluster(kindConfig(settings)));
+  }
+
+  /** Makes `cluster` the one this host answers for: terminals stop, the next diff replaces everything. */
+  private adopt(cluster: Cluster): void {
     for (const u of this.unsubscribe) u();
     this.terminals?.reset();
-    this.cluster = new Cluster(kindConfig(settings));
+    this.cluster = cluster;
     this.buffer.markReset();
     for (const kind of mirroredKinds) {
       for (const o of this.cluster.store.list(kind)) {
@@ -190,7 +211,7 @@ export class ClusterHost {
 class UserError extends Error {}
 
 function errorReply(id: number, err: unknown): Reply {
-  if (err instanceof UserError) return { type: 'reply', id, ok: false, error: err.message };
+  if (err instanceof UserError || err instanceof ScenarioCommandError) return { type: 'reply', id, ok: false, error: err.message };
   // A bug, not bad input: report it instead of crashing the worker.
   return { type: 'reply', id, ok: false, error: `internal error: ${(err as Error).message}` };
 }

@@ -1,0 +1,131 @@
+/**
+ * The worker's side of scenarios: opening one (a fresh cluster built from the scenario), moving between steps
+ * with the player's plans, running a step's action and evaluating its checks. The same ScenarioRun as
+ * `svcsim run`, so the browser's ✓/✗ are the headless runner's.
+ */
+import type { Cluster } from '../engine';
+import { builtinScenarios, builtinScenarioText } from '../scenario/library';
+import { parseScenario } from '../scenario/parseScenario';
+import { initialPlayerState, type PlayerPlan, type PlayerState, planGoto, planRunStep, ScenarioRun } from '../scenario/player';
+import type { Scenario, ScenarioAction } from '../scenario/types';
+import type { ScenarioCard, ScenarioProgress, WireScenario } from '../protocol/messages';
+
+export class ScenarioCommandError extends Error {}
+
+/** The gallery's cards, in library order. */
+export function scenarioCatalog(): ScenarioCard[] {
+  return builtinScenarios.flatMap(({ text }) => {
+    const r = parseScenario(text);
+    return r.ok ? [card(r.scenario)] : [];
+  });
+}
+
+function card(s: Scenario): ScenarioCard {
+  return { name: s.name, level: s.level, title: s.title, description: s.description, steps: s.steps.length };
+}
+
+/** The lines a learner can type for an action, and a one-line summary of it. */
+function actionView(a: ScenarioAction): { typed: string[]; summary: string } {
+  switch (a.type) {
+    case 'run':
+      return { typed: a.lines, summary: a.lines.join('\n') };
+    case 'apply':
+      return { typed: [], summary: `kubectl apply -f - <<EOF\n${a.manifests}EOF` };
+    case 'edit':
+      return { typed: [], summary: `${a.command}   # ${a.from} → ${a.to}` };
+    case 'advance':
+      return { typed: [], summary: `+${a.ms / 1000}s (clock)` };
+    case 'setReady':
+      return { typed: [], summary: `pod ${a.pod}: /ready ${a.ready ? 'on' : 'off'} (Inspector)` };
+    case 'relabel':
+      return { typed: [], summary: `kubectl label pod ${a.pod} ${Object.entries(a.labels).map(([k, v]) => (v === null ? `${k}-` : `${k}=${v}`)).join(' ')} --overwrite` };
+  }
+}
+
+function wire(s: Scenario, text: string, builtin: boolean): WireScenario {
+  return {
+    ...card(s),
+    text,
+    builtin,
+    stepList: s.steps.map((st) => ({ title: st.title, narration: st.narration, focus: st.focus, checks: st.checks.length, ...(st.action ? { action: actionView(st.action) } : {}) })),
+  };
+}
+
+export class ScenarioCommands {
+  private run: ScenarioRun | undefined;
+  private state: PlayerState | undefined;
+  private text = '';
+  private builtin = false;
+
+  /** `adopt` makes a new cluster the host's (diffs reset, terminals stopped) before the scenario sets it up. */
+  constructor(
+    private readonly adopt: (cluster: Cluster) => void,
+    private readonly makeCluster: (scenario: Scenario) => Cluster,
+  ) {}
+
+  /** The cluster was replaced by something else (init): the scenario is closed. */
+  forget(): void {
+    this.run?.close();
+    this.run = undefined;
+    this.state = undefined;
+  }
+
+  open(source: { name: string } | { text: string }, step: number): { scenario: WireScenario; progress: ScenarioProgress } {
+    const text = 'name' in source ? builtinScenarioText(source.name) : source.text;
+    if (text === undefined) throw new ScenarioCommandError(`there is no built-in scenario "${(source as { name: string }).name}"`);
+    const parsed = parseScenario(text);
+    if (!parsed.ok) {
+      const e = parsed.errors[0];
+      throw new ScenarioCommandError(`the scenario is not valid: line ${e.line}, column ${e.column}: ${e.path ? `${e.path}: ` : ''}${e.message}`);
+    }
+    this.text = text;
+    this.builtin = 'name' in source;
+    const scenario = parsed.scenario;
+    const plan = planGoto(scenario, initialPlayerState(scenario), step);
+    const transcript = this.rebuild(scenario, plan);
+    return { scenario: wire(scenario, this.text, this.builtin), progress: this.progress(transcript) };
+  }
+
+  goto(step: number): ScenarioProgress {
+    const { run, state } = this.current();
+    const plan = planGoto(run.scenario, state, step);
+    return this.progress(plan.rebuild ? this.rebuild(run.scenario, plan) : this.execute(plan));
+  }
+
+  runStep(): ScenarioProgress {
+    const { run, state } = this.current();
+    return this.progress(this.execute(planRunStep(run.scenario, state)));
+  }
+
+  check(): ScenarioProgress {
+    return this.progress('');
+  }
+
+  private current(): { run: ScenarioRun; state: PlayerState } {
+    if (!this.run || !this.state) throw new ScenarioCommandError('no scenario is open');
+    return { run: this.run, state: this.state };
+  }
+
+  private rebuild(scenario: Scenario, plan: PlayerPlan): string {
+    this.run?.close();
+    const cluster = this.makeCluster(scenario);
+    this.adopt(cluster);
+    this.run = new ScenarioRun(scenario, cluster);
+    this.state = initialPlayerState(scenario);
+    const errors = this.run.setupErrors.map((e) => `# the scenario's manifests: ${e}\n`).join('');
+    return errors + this.execute(plan);
+  }
+
+  private execute(plan: PlayerPlan): string {
+    const run = this.run as ScenarioRun;
+    let transcript = '';
+    for (const i of plan.run) transcript += run.runAction(i).transcript;
+    this.state = plan.next;
+    return transcript;
+  }
+
+  private progress(transcript: string): ScenarioProgress {
+    const { run, state } = this.current();
+    return { step: state.step, ran: state.ran, transcript, checks: state.ran[state.step] || !run.scenario.steps[state.step].action ? run.check(state.step) : [] };
+  }
+}
