@@ -13,6 +13,11 @@ import { useShortcuts } from './useShortcuts';
 import { useSession } from './useSession';
 import { useTheme } from './useTheme';
 import { Workbench } from './Workbench';
+import { Gallery } from '../features/scenarios/Gallery';
+import { StepBar } from '../features/scenarios/StepBar';
+import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
+
+const selectScreen = (s: ScenarioUiState) => s.screen;
 
 const selectNotice = (s: AppState) => s.notice;
 
@@ -33,6 +38,7 @@ export function App() {
   usePlayClock();
   useShortcuts();
   const session = useSession();
+  const screen = useScenarioStore(selectScreen);
   const storageActions = useMemo<StorageBannerActions>(
     () => ({ takeOver: takeOverHere, keepWithoutSaving, exportSession: () => exportSession(session?.entries() ?? []), retry: retrySaving }),
     [session],
@@ -41,9 +47,14 @@ export function App() {
     <div className="app" data-testid={testIds.app}>
       <TopBar />
       <StorageBanner actions={storageActions} />
-      <main className="main">
-        <Workbench dark={dark} />
-      </main>
+      {screen === 'gallery' && <Gallery />}
+      {/* the playground stays mounted behind the gallery: its terminal, editor and canvas keep their state */}
+      <div className={screen === 'gallery' ? 'playground playground-hidden' : 'playground'}>
+        <StepBar />
+        <main className="main">
+          <Workbench dark={dark} />
+        </main>
+      </div>
       {notice && (
         <div className={`notice notice-${notice.tone}`} role="status" data-testid={testIds.notice}>
           <span>{notice.text}</span>

@@ -7,6 +7,8 @@ import { exportSession, importSession } from './sessionFileActions';
 import { send } from '../state/simulation';
 import { useSession } from './useSession';
 import { WorkProgress } from '../features/work/WorkProgress';
+import { ShareButton } from './ShareButton';
+import { showGallery } from '../features/scenarios/scenarioActions';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -60,6 +62,10 @@ export function TopBar() {
       </fieldset>
       <WorkProgress />
       <div className="topbar-right">
+        <button type="button" onClick={() => showGallery()} title="Guided scenarios" data-testid={testIds.scenariosButton}>
+          Scenarios
+        </button>
+        <ShareButton />
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}
         </button>

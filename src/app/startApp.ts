@@ -12,6 +12,7 @@ import { useAppStore } from '../state/store';
 import { type Session, createSession } from './session';
 import { commandLogStore, saveEditorText, startPersistence } from './sessionPersistence';
 import { loadTheme } from './useTheme';
+import { chooseFirstScreen, routeAfterStart } from './route';
 
 let started: Session | undefined;
 
@@ -40,6 +41,8 @@ declare global {
 /** Starts the page once; returns its session. */
 export function startApp(): Session {
   if (started) return started;
+  // before anything reads the address: a share link or a first visit decides the first screen
+  chooseFirstScreen();
   const s = useAppStore.getState();
   s.setTheme(loadTheme());
   s.setEditorText(loadEditorText() ?? seedTopologyManifest);
@@ -67,6 +70,7 @@ export function startApp(): Session {
     getEditorText: () => useAppStore.getState().editorText,
     send: session.send,
   };
-  void session.start();
+  // a share link's commands go after the session has restored (or seeded) its cluster, never in between
+  void session.start().then(routeAfterStart, routeAfterStart);
   return session;
 }

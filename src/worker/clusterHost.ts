@@ -179,8 +179,10 @@ export class ClusterHost {
         return { kind: 'scenarioProgress', progress: this.scenarios.goto(command.step) };
       case 'scenarioRunStep':
         return { kind: 'scenarioProgress', progress: this.scenarios.runStep() };
-      case 'scenarioCheck':
-        return { kind: 'scenarioProgress', progress: this.scenarios.check() };
+      case 'scenarioCheck': {
+        const open = this.scenarios.check();
+        return open ? { kind: 'scenario', ...open } : { kind: 'none' };
+      }
     }
   }
 

@@ -15,7 +15,7 @@ describe('scenario commands in the worker', () => {
     const opened = value(host.handle(2, { type: 'scenarioOpen', source: { name: 'alpaca-prod' }, step: 0 }));
     if (opened?.kind !== 'scenario') throw new Error('no scenario');
     expect(opened.scenario.stepList[0].action?.typed[0]).toMatch(/^kubectl run alpaca-prod/);
-    expect(opened.progress.checks).toEqual([]);
+    expect(opened.progress.checks.map((c) => c.ok)).toEqual([false]);
     const ran = value(host.handle(3, { type: 'scenarioRunStep' }));
     if (ran?.kind !== 'scenarioProgress') throw new Error('no progress');
     expect(ran.progress.transcript).toContain('pod/alpaca-prod created\n');
@@ -30,6 +30,19 @@ describe('scenario commands in the worker', () => {
     expect(host.current.store.list('Pod', 'default').map((p) => p.status?.podIP)).toEqual(ipAt6);
     const diff = host.takeDiff();
     expect(diff?.reset).toBe(true);
+  });
+
+  it('marks a step done when the learner typed it and its checks now hold', () => {
+    const host = new ClusterHost();
+    value(host.handle(1, { type: 'scenarioOpen', source: { name: 'alpaca-prod' }, step: 1 }));
+    value(host.handle(2, { type: 'terminal', session: 't', line: 'kubectl expose pod alpaca-prod' }));
+    const checked = value(host.handle(3, { type: 'scenarioCheck' }));
+    if (checked?.kind !== 'scenario') throw new Error('no scenario');
+    expect(checked.progress.checks.every((c) => c.ok)).toBe(true);
+    expect(checked.progress.ran[1]).toBe(true);
+    const next = value(host.handle(4, { type: 'scenarioGoto', step: 2 }));
+    // expose did not run a second time
+    expect(next?.kind === 'scenarioProgress' && next.progress.transcript).toBe('');
   });
 
   it('answers an unknown scenario, or steps with none open, with an error instead of throwing', () => {

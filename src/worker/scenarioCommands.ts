@@ -54,8 +54,9 @@ function wire(s: Scenario, text: string, builtin: boolean): WireScenario {
 export class ScenarioCommands {
   private run: ScenarioRun | undefined;
   private state: PlayerState | undefined;
-  private text = '';
-  private builtin = false;
+  private wired: WireScenario | undefined;
+  /** Whether the current step's checks already held when the step was reached (then passing proves nothing). */
+  private heldOnArrival = false;
 
   /** `adopt` makes a new cluster the host's (diffs reset, terminals stopped) before the scenario sets it up. */
   constructor(
@@ -67,6 +68,7 @@ export class ScenarioCommands {
   forget(): void {
     this.run?.close();
     this.run = undefined;
+    this.wired = undefined;
     this.state = undefined;
   }
 
@@ -78,18 +80,20 @@ export class ScenarioCommands {
       const e = parsed.errors[0];
       throw new ScenarioCommandError(`the scenario is not valid: line ${e.line}, column ${e.column}: ${e.path ? `${e.path}: ` : ''}${e.message}`);
     }
-    this.text = text;
-    this.builtin = 'name' in source;
     const scenario = parsed.scenario;
     const plan = planGoto(scenario, initialPlayerState(scenario), step);
     const transcript = this.rebuild(scenario, plan);
-    return { scenario: wire(scenario, this.text, this.builtin), progress: this.progress(transcript) };
+    this.wired = wire(scenario, text, 'name' in source);
+    this.arrived();
+    return { scenario: this.wired, progress: this.progress(transcript) };
   }
 
   goto(step: number): ScenarioProgress {
     const { run, state } = this.current();
     const plan = planGoto(run.scenario, state, step);
-    return this.progress(plan.rebuild ? this.rebuild(run.scenario, plan) : this.execute(plan));
+    const transcript = plan.rebuild ? this.rebuild(run.scenario, plan) : this.execute(plan);
+    this.arrived();
+    return this.progress(transcript);
   }
 
   runStep(): ScenarioProgress {
@@ -97,8 +101,17 @@ export class ScenarioCommands {
     return this.progress(this.execute(planRunStep(run.scenario, state)));
   }
 
-  check(): ScenarioProgress {
-    return this.progress('');
+  /** The open scenario and its checks now; undefined when none is open (not an error: the UI asks after a reload). */
+  check(): { scenario: WireScenario; progress: ScenarioProgress } | undefined {
+    if (!this.run || !this.wired || !this.state) return undefined;
+    const { step, ran } = this.state;
+    const checks = this.run.check(step);
+    // the learner typed the step themselves: once its checks hold (and did not on arrival), the step is done,
+    // so "Next" does not run its action a second time
+    if (!ran[step] && checks.length > 0 && !this.heldOnArrival && checks.every((c) => c.ok)) {
+      this.state = { step, ran: ran.map((r, i) => r || i === step) };
+    }
+    return { scenario: this.wired, progress: this.progress('') };
   }
 
   private current(): { run: ScenarioRun; state: PlayerState } {
@@ -126,6 +139,13 @@ export class ScenarioCommands {
 
   private progress(transcript: string): ScenarioProgress {
     const { run, state } = this.current();
-    return { step: state.step, ran: state.ran, transcript, checks: state.ran[state.step] || !run.scenario.steps[state.step].action ? run.check(state.step) : [] };
+    return { step: state.step, ran: state.ran, transcript, checks: run.check(state.step) };
+  }
+
+  /** After moving to a step: note whether its checks hold before anything is done. */
+  private arrived(): void {
+    const { run, state } = this.current();
+    const checks = run.check(state.step);
+    this.heldOnArrival = checks.length > 0 && checks.every((c) => c.ok);
   }
 }
