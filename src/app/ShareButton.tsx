@@ -13,7 +13,7 @@ export function ShareButton() {
   const open = useScenarioStore((s) => s.open);
   return (
     <>
-      <button type="button" data-testid={testIds.shareButton} title="A link to this cluster and step; a QR code; the scenario as a file" onClick={() => setLink(currentShareLink(session?.entries() ?? []))}>
+      <button type="button" data-testid={testIds.shareButton} title="A link to this cluster and step; a QR code; the scenario as a file" onClick={() => void currentShareLink(session?.entries() ?? []).then(setLink)}>
         Share
       </button>
       {link && (

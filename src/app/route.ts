@@ -9,7 +9,6 @@ import { hasVisited } from '../features/scenarios/scenarioProgressStorage';
 import { openPlayground, openScenario, recheck, showGallery } from '../features/scenarios/scenarioActions';
 import { useScenarioStore, browserScenarioLang } from '../features/scenarios/scenarioStore';
 import type { Command } from '../protocol/messages';
-import { decodeShareFragment, encodeShareFragment, isShareFragment } from '../share/shareLink';
 import type { ShareState } from '../share/shareState';
 import { send } from '../state/simulation';
 import { useAppStore } from '../state/store';
@@ -21,7 +20,8 @@ let pendingLink: string | undefined;
 export function chooseFirstScreen(): void {
   useScenarioStore.setState({ lang: browserScenarioLang(navigator.languages ?? [navigator.language]) });
   const url = new URL(window.location.href);
-  if (isShareFragment(url.hash)) {
+  // the codec (and fflate) load only when a link is opened or made: not on the first graph's critical path
+  if (/^#s=/.test(url.hash)) {
     pendingLink = url.hash;
     url.hash = '';
     window.history.replaceState(window.history.state, '', url.pathname + url.search);
@@ -40,6 +40,7 @@ export async function routeAfterStart(): Promise<void> {
     await recheck();
     return;
   }
+  const { decodeShareFragment } = await import('../share/shareLink');
   const decoded = decodeShareFragment(link);
   if (!decoded.ok) {
     showGallery(decoded.error);
@@ -66,7 +67,8 @@ async function openShareState(state: ShareState): Promise<void> {
 }
 
 /** The link for what is on screen now: the open scenario at its step, or else the session's command log. */
-export function currentShareLink(entries: readonly SessionEntry[]): string {
+export async function currentShareLink(entries: readonly SessionEntry[]): Promise<string> {
+  const { encodeShareFragment } = await import('../share/shareLink');
   const { open, progress, lang } = useScenarioStore.getState();
   const selected = useAppStore.getState().selected;
   const view = { lang, ...(selected ? { selection: selected } : {}) };

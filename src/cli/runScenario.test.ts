@@ -63,6 +63,7 @@ steps:
     const r = run(['bad.yaml'], { 'bad.yaml': 'apiVersion: svcsim.dev/v1alpha1\nkind: Scenario\nmetadata: {name: Bad}\ntitle: x\nsteps: []\n' });
     expect(r.status).toBe(2);
     expect(r.err).toContain('bad.yaml:3:18: metadata.name: must be lower-case letters');
+    expect(r.err).toContain('bad.yaml:5:8: steps: needs at least one step');
     const missing = run(['nope.yaml']);
     expect(missing.status).toBe(2);
     expect(missing.err).toContain('cannot read nope.yaml');

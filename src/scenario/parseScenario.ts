@@ -65,11 +65,12 @@ export function parseScenario(text: string): ParseResult {
   }
   const stepsNode = r.required(m, 'steps', '', root);
   const steps: ScenarioStep[] = [];
-  (stepsNode === undefined ? [] : (r.seq(stepsNode, 'steps') ?? [])).forEach((s, i) => {
+  const stepNodes = stepsNode === undefined ? undefined : r.seq(stepsNode, 'steps');
+  stepNodes?.forEach((s, i) => {
     const step = readStep(r, s, `steps[${i}]`);
     if (step) steps.push(step);
   });
-  if (stepsNode !== undefined && isScalar(stepsNode) === false && steps.length === 0 && r.errors.length === 0) r.error(stepsNode, 'steps', 'needs at least one step');
+  if (stepNodes?.length === 0) r.error(stepsNode, 'steps', 'needs at least one step');
   if (r.errors.length || !name || !level || !title || !description) return { ok: false, errors: [...r.errors].sort((a, b) => a.line - b.line || a.column - b.column) };
   return { ok: true, scenario: { name, level, title, description, cluster, manifests, warmUpMs, steps } };
 }
