@@ -66,3 +66,71 @@ describe('replay', () => {
     expect(planRunStep(scenario, once.next).run).toEqual([]);
   });
 });
+
+describe('actions', () => {
+  it('relabels a pod out of its Service and back, as the Inspector chips do', () => {
+    const r = parseScenario(`apiVersion: svcsim.dev/v1alpha1
+kind: Scenario
+metadata: {name: relabel}
+title: Relabel
+manifests: |
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: web, labels: {app: web}}
+  spec:
+    containers: [{name: nginx, image: "nginx:1.27"}]
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec:
+    selector: {app: web}
+    ports: [{port: 80}]
+warmUp: 15s
+steps:
+  - title: Take it out
+    action:
+      relabel: {pod: web, labels: {app: null, debug: "true"}}
+    checks:
+      - endpoints: {service: web, ready: 0}
+  - title: Put it back
+    action:
+      relabel: {pod: web, labels: {app: web}}
+    checks:
+      - endpoints: {service: web, ready: 1}
+      - output: {command: kubectl get pod web --show-labels, contains: "app=web,debug=true"}
+`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const run = new ScenarioRun(r.scenario);
+    expect(run.setupErrors).toEqual([]);
+    expect(run.runAction(0)).toEqual({ transcript: '# pod web: labels app- debug=true\n', exitCode: 0 });
+    expect(run.check(0).map((c) => c.ok)).toEqual([true]);
+    run.runAction(1);
+    expect(run.check(1)).toEqual([
+      { ok: true, expected: 'endpoints web: 1 ready', actual: '1 ready, 0 not ready' },
+      { ok: true, expected: '`kubectl get pod web --show-labels` prints "app=web,debug=true"', actual: 'as expected' },
+    ]);
+  });
+
+  it('reports a failing action and a manifest the cluster refused', () => {
+    const r = parseScenario(`apiVersion: svcsim.dev/v1alpha1
+kind: Scenario
+metadata: {name: broken}
+title: Broken
+manifests: |
+  apiVersion: v1
+  kind: Service
+  metadata: {name: Bad_Name}
+  spec: {ports: [{port: 80}]}
+steps:
+  - title: Ready a pod that is not there
+    action:
+      setReady: {pod: ghost, ready: false}
+`);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const run = new ScenarioRun(r.scenario);
+    expect(run.setupErrors).toHaveLength(1);
+    expect(run.setupErrors[0]).toMatch(/^document 0: Service "Bad_Name" is invalid/);
+    expect(run.runAction(0)).toEqual({ transcript: '# pod ghost: /ready answers 500 (not ready)\n# pod "ghost" has no application that serves /ready\n', exitCode: 1 });
+  });
+});

@@ -28,6 +28,8 @@ export function showGallery(message?: string): void {
 
 export async function openScenario(source: { name: string } | { text: string }, step = 0): Promise<boolean> {
   markVisited();
+  // a scenario starts paused: its steps move time themselves, and a shared step must show what its author saw
+  useAppStore.getState().setClock(false);
   set({ busy: true });
   try {
     await send({ type: 'init' });

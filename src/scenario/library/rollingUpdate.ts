@@ -85,7 +85,7 @@ steps:
       en: |
         The old ReplicaSet is kept at 0 replicas for a rollback; the new one owns the three pods.
       zh-TW: |
-        舊的 ReplicaSet 縮到 0 但保留著，方便回滾；新的擁有這三個 Pod。
+        舊的 ReplicaSet 縮到 0 但保留著，方便回復；新的擁有這三個 Pod。
     action:
       run:
         - kubectl get replicasets -l app=web
@@ -94,7 +94,7 @@ steps:
       - output: {command: kubectl get replicasets, contains: ["0         0         0"]}
   - title:
       en: Roll back
-      zh-TW: 回滾
+      zh-TW: 回復上一版
     narration:
       en: |
         **kubectl rollout undo** scales the previous ReplicaSet back up: the same churn, in reverse.

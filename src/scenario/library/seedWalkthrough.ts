@@ -22,7 +22,7 @@ steps:
         The pod listens on port 8000; \`kubectl wait\` returns once it is Ready.
       zh-TW: |
         **kubectl run** 會建立一個 Pod。標籤很重要：等一下 Service 就是靠標籤找到這個 Pod。
-        Pod 聽 8000 埠；\`kubectl wait\` 會等到它 Ready 才回來。
+        Pod 監聽 8000 埠；\`kubectl wait\` 會等到它 Ready 才回來。
     action:
       run:
         - kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"
