@@ -88,9 +88,10 @@ const layers = [
   {
     // The app is the composition root: it creates the worker bridge and injects it into the store or a context
     // (features never construct it), and seeds the playground with a built-in scenario (data), so it may import
-    // src/bridge and src/scenario/library besides what the table lists.
+    // src/bridge and src/scenario/library besides what the table lists. It reads and writes share links
+    // (`#s=`, routing), so it may import the share-link codec too.
     layer: 'app',
-    may: ['features', 'state', 'bridge', 'scenario/library', 'testids.ts'],
+    may: ['features', 'state', 'bridge', 'scenario/library', 'share', 'testids.ts'],
     typesOf: ['protocol'],
     why: 'src/app wires features and state together (and creates the bridge); it must not reach past them into the engine, the worker side, scenario logic or protocol code (protocol types are fine).',
   },

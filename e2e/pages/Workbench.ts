@@ -30,6 +30,12 @@ export class Workbench {
     await this.page.goto('/favicon.svg');
     await this.page.evaluate(async () => {
       localStorage.clear();
+      // a fresh session of someone who has been here before: the playground, not the first visit's gallery
+      try {
+        localStorage.setItem('svcsim.visited', '1');
+      } catch {
+        // a journey whose storage refuses writes: the fixture marked the visit before the refusal was installed
+      }
       await new Promise((done) => {
         const req = indexedDB.deleteDatabase('svcsim');
         req.onsuccess = req.onerror = req.onblocked = () => done(undefined);

@@ -15,6 +15,11 @@ import { useSession } from './useSession';
 import { useLargeText } from './useLargeText';
 import { useTheme } from './useTheme';
 import { Workbench } from './Workbench';
+import { Gallery } from '../features/scenarios/Gallery';
+import { StepBar } from '../features/scenarios/StepBar';
+import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
+
+const selectScreen = (s: ScenarioUiState) => s.screen;
 
 const selectNotice = (s: AppState) => s.notice;
 
@@ -36,6 +41,7 @@ export function App() {
   usePlayClock();
   useShortcuts();
   const session = useSession();
+  const screen = useScenarioStore(selectScreen);
   const storageActions = useMemo<StorageBannerActions>(
     () => ({ takeOver: takeOverHere, keepWithoutSaving, exportSession: () => exportSession(session?.entries() ?? []), retry: retrySaving }),
     [session],
@@ -54,9 +60,14 @@ export function App() {
           </button>
         </div>
       )}
-      <main className="main">
-        <Workbench dark={dark} />
-      </main>
+      {screen === 'gallery' && <Gallery />}
+      {/* the playground stays mounted behind the gallery: its terminal, editor and canvas keep their state */}
+      <div className={screen === 'gallery' ? 'playground playground-hidden' : 'playground'}>
+        <StepBar />
+        <main className="main">
+          <Workbench dark={dark} />
+        </main>
+      </div>
       <ShortcutsDialog />
     </div>
   );

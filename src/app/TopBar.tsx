@@ -9,6 +9,8 @@ import { send } from '../state/simulation';
 import { useSession } from './useSession';
 import { WorkProgress } from '../features/work/WorkProgress';
 import { stepToNextChange } from './stepClock';
+import { ShareButton } from './ShareButton';
+import { showGallery } from '../features/scenarios/scenarioActions';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -68,6 +70,10 @@ export function TopBar() {
       </fieldset>
       <WorkProgress />
       <div className="topbar-right">
+        <button type="button" onClick={() => showGallery()} title="Guided scenarios" data-testid={testIds.scenariosButton}>
+          Scenarios
+        </button>
+        <ShareButton />
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}
         </button>

@@ -15,6 +15,7 @@ import { commandLogStore, saveEditorText, startPersistence } from './sessionPers
 import { loadTheme } from './useTheme';
 import { initialClockPlaying, rememberClockPlaying } from './clockPreference';
 import { loadLargeText } from './useLargeText';
+import { chooseFirstScreen, routeAfterStart } from './route';
 
 let started: Session | undefined;
 
@@ -43,6 +44,8 @@ declare global {
 /** Starts the page once; returns its session. */
 export function startApp(): Session {
   if (started) return started;
+  // before anything reads the address: a share link or a first visit decides the first screen
+  chooseFirstScreen();
   const s = useAppStore.getState();
   s.setTheme(loadTheme());
   // the clock runs at ×1 like a real cluster's, unless the user paused it (or the address asks for a paused start)
@@ -100,6 +103,7 @@ export function startApp(): Session {
     },
     send: session.send,
   };
-  void session.start();
+  // a share link's commands go after the session has restored (or seeded) its cluster, never in between
+  void session.start().then(routeAfterStart, routeAfterStart);
   return session;
 }

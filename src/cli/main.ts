@@ -9,9 +9,11 @@ import { Cluster } from '../engine';
 import { parseClusterConfig } from './clusterConfigFile';
 import { ShellSession } from './shellSession';
 import { startLikePlayground } from '../scenario/playgroundStart';
+import { runScenarioCommand } from './runScenario';
 
 const usage = `Usage:
   svcsim shell [--seed N] [--config FILE] [--playground]
+  svcsim run FILE|NAME [--lang en|zh-TW]
       read a script from standard input, one line at a time. --playground starts from the playground's first
       state (the seed topology applied and 15s of virtual time passed) instead of an empty cluster.
 
@@ -19,6 +21,9 @@ Script lines: kubectl ... (or k ...), sleep DURATION (30s, 5m, 2h), a trailing &
 background, jobs, kill %N, wait, NAME=$(kubectl ...) and $NAME, # comments, and pipes into
 grep, head, tail, wc, sort and uniq. The kind nodes: docker ps, and docker exec NODE with iptables-save,
 iptables -t nat -L|-S CHAIN, ipvsadm -Ln, ipset list, nft list ruleset, ip addr, ip route, conntrack -L.
+
+run plays a scenario (a .svcsim.yaml file, or the name of a built-in one) headless: each step's title, its
+action's transcript and its checks as ✓/✗. The exit status is 1 when a check fails, 2 when the scenario is invalid.
 `;
 
 function fail(message: string): never {
@@ -30,6 +35,10 @@ async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     process.stdout.write(usage);
+    return;
+  }
+  if (cmd === 'run') {
+    process.exitCode = runScenarioCommand(rest, (p) => readFileSync(p, 'utf8'), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
     return;
   }
   if (cmd !== 'shell') fail(`unknown command "${cmd}"\n${usage}`);

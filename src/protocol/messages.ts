@@ -41,11 +41,21 @@ export type Command =
   | { type: 'hang' }
   /** Tab completion candidates for a partial command line. */
   | { type: 'complete'; line: string }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** The built-in scenarios, for the gallery. */
+  | { type: 'scenarioCatalog' }
+  /** Builds the scenario's cluster afresh and replays its actions up to step `step` (a built-in by name, or scenario text). */
+  | { type: 'scenarioOpen'; source: { name: string } | { text: string }; step: number }
+  /** Moves the open scenario to step `step`: forward runs the actions passed over, backward rebuilds and replays. */
+  | { type: 'scenarioGoto'; step: number }
+  /** "Run this step": the current step's action, once, then its checks. */
+  | { type: 'scenarioRunStep' }
+  /** The current step's checks, evaluated now (after the learner typed something). */
+  | { type: 'scenarioCheck' };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -93,7 +103,38 @@ export type ReplyValue =
   | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string }
   | { kind: 'completions'; replaceFrom: number; items: string[] }
   /** A `step`: whether a shown object changed before `maxMs`, and how far virtual time moved. */
-  | { kind: 'step'; changed: boolean; movedMs: number };
+  | { kind: 'step'; changed: boolean; movedMs: number }
+  | { kind: 'scenarioCatalog'; items: ScenarioCard[] }
+  | { kind: 'scenario'; scenario: WireScenario; progress: ScenarioProgress }
+  | { kind: 'scenarioProgress'; progress: ScenarioProgress };
+
+/** Text per language (`en` always). */
+export type WireLocalized = { en: string } & Record<string, string | undefined>;
+
+/** A gallery card. */
+export interface ScenarioCard {
+  name: string;
+  level: string;
+  title: WireLocalized;
+  description: WireLocalized;
+  steps: number;
+}
+
+/** What the step bar shows of a scenario; actions are summarised as the lines a learner could type. */
+export interface WireScenario extends ScenarioCard {
+  /** The scenario's text (a share link or an export carries it when it is not a built-in). */
+  text: string;
+  builtin: boolean;
+  stepList: Array<{ title: WireLocalized; narration: WireLocalized; focus: string[]; action?: { typed: string[]; summary: string }; checks: number }>;
+}
+
+/** Where the open scenario is: its step, which actions ran, the last action's transcript, the checks. */
+export interface ScenarioProgress {
+  step: number;
+  ran: boolean[];
+  transcript: string;
+  checks: Array<{ ok: boolean; expected: string; actual: string }>;
+}
 
 /** Terminal output, stdout and stderr in the order they were written. */
 export interface TerminalChunk {

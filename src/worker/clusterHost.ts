@@ -15,6 +15,8 @@ import type { TerminalParts } from './terminalParts';
 import { type RunningCommand, advanceCommand, stepCommand } from './runningCommand';
 import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
+import { ScenarioCommandError } from './scenarioCommandError';
+import type { ScenarioCommands } from './scenarioCommands';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -31,6 +33,9 @@ export class ClusterHost {
   /** kubectl's side (src/worker/terminalParts.ts): given at construction, or installed once loaded. */
   private terminals?: TerminalSessions;
   private completeLine?: TerminalParts['complete'];
+  /** Scenarios play through the shell, so they come with kubectl's side. */
+  private scenarios?: ScenarioCommands;
+  private catalog?: TerminalParts['scenarioCatalog'];
 
   constructor(
     settings: ClusterSettings = {},
@@ -46,16 +51,26 @@ export class ClusterHost {
     if (this.terminals) return;
     this.terminals = new parts.sessions(() => this.cluster, this.onStream);
     this.completeLine = parts.complete;
+    this.scenarios = new parts.scenarios(
+      (cluster) => this.adopt(cluster),
+      (scenario) => new Cluster(scenario.cluster),
+    );
+    this.catalog = parts.scenarioCatalog;
   }
 
   /** True when `command` needs kubectl's side and it is not installed yet. */
   needsTerminalParts(command: Command): boolean {
-    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'complete');
+    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'complete' || command.type.startsWith('scenario'));
   }
 
   private kubectlSide(): { terminals: TerminalSessions; complete: TerminalParts['complete'] } {
     if (!this.terminals || !this.completeLine) throw new UserError('kubectl is not loaded in this worker yet');
     return { terminals: this.terminals, complete: this.completeLine };
+  }
+
+  private scenarioSide(): { scenarios: ScenarioCommands; catalog: TerminalParts['scenarioCatalog'] } {
+    if (!this.scenarios || !this.catalog) throw new UserError('scenarios are not loaded in this worker yet');
+    return { scenarios: this.scenarios, catalog: this.catalog };
   }
 
   get current(): Cluster {
@@ -114,6 +129,7 @@ export class ClusterHost {
   private run(command: Command): ReplyValue | RunningCommand {
     switch (command.type) {
       case 'init':
+        this.scenarios?.forget();
         this.build(command.settings ?? {});
         if (command.manifests) return applyManifests(this.cluster, command.manifests);
         return { kind: 'none' };
@@ -186,13 +202,30 @@ export class ClusterHost {
       }
       case 'ping':
         return { kind: 'pong', time: this.cluster.now() };
+      case 'scenarioCatalog':
+        return { kind: 'scenarioCatalog', items: this.scenarioSide().catalog() };
+      case 'scenarioOpen':
+        return { kind: 'scenario', ...this.scenarioSide().scenarios.open(command.source, command.step) };
+      case 'scenarioGoto':
+        return { kind: 'scenarioProgress', progress: this.scenarioSide().scenarios.goto(command.step) };
+      case 'scenarioRunStep':
+        return { kind: 'scenarioProgress', progress: this.scenarioSide().scenarios.runStep() };
+      case 'scenarioCheck': {
+        const open = this.scenarioSide().scenarios.check();
+        return open ? { kind: 'scenario', ...open } : { kind: 'none' };
+      }
     }
   }
 
   private build(settings: ClusterSettings): void {
+    this.adopt(new Cluster(kindConfig(settings)));
+  }
+
+  /** Makes `cluster` the one this host answers for: terminals stop, the next diff replaces everything. */
+  private adopt(cluster: Cluster): void {
     for (const u of this.unsubscribe) u();
     this.terminals?.reset();
-    this.cluster = new Cluster(kindConfig(settings));
+    this.cluster = cluster;
     this.buffer.markReset();
     for (const kind of mirroredKinds) {
       for (const o of this.cluster.store.list(kind)) {
@@ -211,7 +244,7 @@ export class ClusterHost {
 class UserError extends Error {}
 
 function errorReply(id: number, err: unknown): Reply {
-  if (err instanceof UserError) return { type: 'reply', id, ok: false, error: err.message };
+  if (err instanceof UserError || err instanceof ScenarioCommandError) return { type: 'reply', id, ok: false, error: err.message };
   // A bug, not bad input: report it instead of crashing the worker.
   return { type: 'reply', id, ok: false, error: `internal error: ${(err as Error).message}` };
 }

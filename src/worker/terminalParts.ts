@@ -4,11 +4,15 @@
  * its own chunk) and hands it to its ClusterHost; Node callers (tests, benchmarks) import it directly.
  */
 import { complete } from '../kubectl/completion';
+import { ScenarioCommands, scenarioCatalog } from './scenarioCommands';
 import { TerminalSessions } from './terminalSessions';
 
 export interface TerminalParts {
   sessions: typeof TerminalSessions;
   complete: typeof complete;
+  /** Scenarios run their steps through the same shell, so they load with it. */
+  scenarios: typeof ScenarioCommands;
+  scenarioCatalog: typeof scenarioCatalog;
 }
 
-export const terminalParts: TerminalParts = { sessions: TerminalSessions, complete };
+export const terminalParts: TerminalParts = { sessions: TerminalSessions, complete, scenarios: ScenarioCommands, scenarioCatalog };

@@ -28,6 +28,9 @@ const loggedTypes: ReadonlySet<Command['type']> = new Set([
   'step',
   'terminal',
   'interrupt',
+  'scenarioOpen',
+  'scenarioGoto',
+  'scenarioRunStep',
 ] satisfies Command['type'][]);
 
 export function encodeSessionFile(commands: readonly SessionEntry[], editorText: string): string {

@@ -1,0 +1,76 @@
+/** Page object: the scenario gallery, the step bar and the Share dialog. */
+import { type Locator, type Page, expect } from '@playwright/test';
+import { testIds } from '../../src/testids';
+
+export class Scenarios {
+  constructor(readonly page: Page) {}
+
+  get gallery(): Locator {
+    return this.page.getByTestId(testIds.gallery);
+  }
+
+  get galleryMessage(): Locator {
+    return this.page.getByTestId(testIds.galleryMessage);
+  }
+
+  card(name: string): Locator {
+    return this.page.locator(`[data-testid="${testIds.scenarioCard}"][data-scenario="${name}"]`);
+  }
+
+  get cards(): Locator {
+    return this.page.getByTestId(testIds.scenarioCard);
+  }
+
+  get stepBar(): Locator {
+    return this.page.getByTestId(testIds.stepBar);
+  }
+
+  get stepTitle(): Locator {
+    return this.page.getByTestId(testIds.stepTitle);
+  }
+
+  get checks(): Locator {
+    return this.page.getByTestId(testIds.stepCheck);
+  }
+
+  get runButton(): Locator {
+    return this.page.getByTestId(testIds.stepRun);
+  }
+
+  get nextButton(): Locator {
+    return this.page.getByTestId(testIds.stepNext);
+  }
+
+  /** Opens the page as a first-time visitor would (storage cleared from a static page of the same origin first). */
+  async openAsNewVisitor(path = '/'): Promise<void> {
+    await this.page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+    await this.page.goto('/favicon.svg');
+    await this.page.evaluate(async () => {
+      localStorage.clear();
+      await new Promise((done) => {
+        const req = indexedDB.deleteDatabase('svcsim');
+        req.onsuccess = req.onerror = req.onblocked = () => done(undefined);
+      });
+    });
+    await this.page.goto(path);
+  }
+
+  /** Waits until every check of the current step holds (✓). */
+  async expectAllChecksPass(): Promise<void> {
+    const n = await this.checks.count();
+    for (let i = 0; i < n; i++) await expect(this.checks.nth(i)).toHaveAttribute('data-ok', 'true');
+  }
+
+  /** The link the Share dialog offers (the dialog stays open). */
+  async shareLink(): Promise<string> {
+    await this.page.getByTestId(testIds.shareButton).click();
+    await expect(this.page.getByTestId(testIds.shareDialog)).toBeVisible();
+    await expect(this.page.getByTestId(testIds.shareQr)).toBeVisible();
+    return this.page.getByTestId(testIds.shareLink).inputValue();
+  }
+
+  async closeShare(): Promise<void> {
+    await this.page.getByTestId(testIds.shareClose).click();
+    await expect(this.page.getByTestId(testIds.shareDialog)).toBeHidden();
+  }
+}

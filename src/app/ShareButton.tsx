@@ -1,0 +1,32 @@
+/** The top bar's Share button and its dialog: the app makes the link (it owns the codec) and hands it to the feature. */
+import { useState } from 'react';
+import { openScenario } from '../features/scenarios/scenarioActions';
+import { useScenarioStore } from '../features/scenarios/scenarioStore';
+import { ShareDialog } from '../features/share/ShareDialog';
+import { testIds } from '../testids';
+import { currentShareLink } from './route';
+import { useSession } from './useSession';
+
+export function ShareButton() {
+  const session = useSession();
+  const [link, setLink] = useState<string | undefined>();
+  const open = useScenarioStore((s) => s.open);
+  return (
+    <>
+      <button type="button" data-testid={testIds.shareButton} title="A link to this cluster and step; a QR code; the scenario as a file" onClick={() => void currentShareLink(session?.entries() ?? []).then(setLink)}>
+        Share
+      </button>
+      {link && (
+        <ShareDialog
+          link={link}
+          scenarioFile={open ? { name: `${open.name}.svcsim.yaml`, text: open.text } : undefined}
+          onImport={(text) => {
+            setLink(undefined);
+            void openScenario({ text });
+          }}
+          onClose={() => setLink(undefined)}
+        />
+      )}
+    </>
+  );
+}

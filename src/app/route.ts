@@ -1,0 +1,83 @@
+/**
+ * What the page opens on. A share link (`#s=1.…`) opens what it carries — a scenario at its step, or a shared
+ * session replayed — and a link that cannot be read opens the gallery with a sentence saying why (never a blank
+ * page). Without a link, a first visit (nothing in this browser's storage says otherwise) opens the gallery; a
+ * returning visitor goes straight to the playground and its saved session. `?start=empty` always means the
+ * playground. The fragment is taken out of the address once read, so a reload keeps the learner's session.
+ */
+import { hasVisited } from '../features/scenarios/scenarioProgressStorage';
+import { openPlayground, openScenario, recheck, showGallery } from '../features/scenarios/scenarioActions';
+import { useScenarioStore, browserScenarioLang } from '../features/scenarios/scenarioStore';
+import type { Command } from '../protocol/messages';
+import type { ShareState } from '../share/shareState';
+import { send } from '../state/simulation';
+import { useAppStore } from '../state/store';
+import type { SessionEntry } from '../bridge/sessionStore';
+
+let pendingLink: string | undefined;
+
+/** Synchronous, before the first render: which screen shows first. */
+export function chooseFirstScreen(): void {
+  useScenarioStore.setState({ lang: browserScenarioLang(navigator.languages ?? [navigator.language]) });
+  const url = new URL(window.location.href);
+  // the codec (and fflate) load only when a link is opened or made: not on the first graph's critical path
+  if (/^#s=/.test(url.hash)) {
+    pendingLink = url.hash;
+    url.hash = '';
+    window.history.replaceState(window.history.state, '', url.pathname + url.search);
+    // the gallery shows while the link's cluster is built; a broken link leaves it there with its message
+    useScenarioStore.setState({ screen: 'gallery' });
+    return;
+  }
+  if (!url.searchParams.has('start') && !hasVisited()) useScenarioStore.setState({ screen: 'gallery' });
+}
+
+/** After the session has started: opens a pending share link, or brings back the step bar of an open scenario. */
+export async function routeAfterStart(): Promise<void> {
+  const link = pendingLink;
+  pendingLink = undefined;
+  if (!link) {
+    await recheck();
+    return;
+  }
+  const { decodeShareFragment } = await import('../share/shareLink');
+  const decoded = decodeShareFragment(link);
+  if (!decoded.ok) {
+    showGallery(decoded.error);
+    return;
+  }
+  await openShareState(decoded.state);
+}
+
+async function openShareState(state: ShareState): Promise<void> {
+  if (state.view?.lang) useScenarioStore.setState({ lang: state.view.lang as 'en' | 'zh-TW' });
+  if (state.scenario) {
+    if (!(await openScenario(state.scenario, state.step ?? 0))) return;
+  } else if (state.session) {
+    const commands = state.session.commands.map((c) => c.command as unknown as Command);
+    if (commands[0]?.type !== 'init') {
+      showGallery('This link is damaged: its session does not begin with a new cluster.');
+      return;
+    }
+    for (const command of commands) await send(command);
+    if (state.session.editorText !== undefined) useAppStore.getState().setEditorText(state.session.editorText);
+    openPlayground();
+  }
+  if (state.view?.selection) useAppStore.getState().select(state.view.selection);
+}
+
+/** The link for what is on screen now: the open scenario at its step, or else the session's command log. */
+export async function currentShareLink(entries: readonly SessionEntry[]): Promise<string> {
+  const { encodeShareFragment } = await import('../share/shareLink');
+  const { open, progress, lang } = useScenarioStore.getState();
+  const selected = useAppStore.getState().selected;
+  const view = { lang, ...(selected ? { selection: selected } : {}) };
+  const state: ShareState =
+    open && progress
+      ? { scenario: open.builtin ? { name: open.name } : { text: open.text }, step: progress.step, view }
+      : { session: { commands: entries.filter((e) => e.status !== 'started').map((e) => ({ command: e.command as unknown as ShareCommand })) }, view };
+  const { origin, pathname, search } = window.location;
+  return `${origin}${pathname}${search}#${encodeShareFragment(state)}`;
+}
+
+type ShareCommand = NonNullable<ShareState['session']>['commands'][number]['command'];

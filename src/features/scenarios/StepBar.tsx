@@ -1,0 +1,124 @@
+/**
+ * The open scenario's step bar: previous / next, a jump list, "Run this step" (or type it yourself: the lines are
+ * shown), the step's checks as ✓/✗, its narration and the transcript of what the action printed.
+ */
+import { useEffect } from 'react';
+import { useAppStore } from '../../state/store';
+import type { AppState } from '../../state/store';
+import { testIds } from '../../testids';
+import { LanguageSwitch } from './Gallery';
+import { Narration } from './Narration';
+import { closeScenario, gotoStep, recheck, runThisStep, showGallery } from './scenarioActions';
+import { pick, type ScenarioUiState, useScenarioStore } from './scenarioStore';
+
+const selectOpen = (s: ScenarioUiState) => s.open;
+const selectProgress = (s: ScenarioUiState) => s.progress;
+const selectLang = (s: ScenarioUiState) => s.lang;
+const selectBusy = (s: ScenarioUiState) => s.busy;
+// the per-kind change counters: a new object whenever any mirrored kind changed (resourceVersion alone is not
+// enough: after a new cluster replaces the old one it can stay below the old cluster's last version for a while)
+const selectVersions = (s: AppState) => s.mirror.versions;
+
+/** While a step waits for the learner, its checks follow the cluster (the learner may type the step themselves). */
+function useRecheckOnChange(active: boolean): void {
+  const versions = useAppStore(selectVersions);
+  useEffect(() => {
+    // `versions` is what this effect follows: every change of the cluster re-runs it
+    if (!active || !versions || useScenarioStore.getState().busy) return;
+    const id = setTimeout(() => void recheck(), 250);
+    return () => clearTimeout(id);
+  }, [active, versions]);
+}
+
+export function StepBar() {
+  const open = useScenarioStore(selectOpen);
+  const progress = useScenarioStore(selectProgress);
+  const lang = useScenarioStore(selectLang);
+  const busy = useScenarioStore(selectBusy);
+  const step = open && progress ? open.stepList[progress.step] : undefined;
+  useRecheckOnChange(!!step && !!progress && !progress.ran[progress.step] && step.checks > 0);
+  if (!open || !progress || !step) return null;
+  const zh = lang === 'zh-TW';
+  const last = open.stepList.length - 1;
+  const ran = progress.ran[progress.step];
+  return (
+    <section className="step-bar" data-testid={testIds.stepBar} aria-label={zh ? '情境步驟' : 'Scenario step'}>
+      <div className="step-bar-head">
+        <strong className="step-bar-scenario">{pick(open.title, lang)}</strong>
+        <button type="button" data-testid={testIds.stepPrevious} disabled={busy || progress.step === 0} onClick={() => void gotoStep(progress.step - 1)}>
+          ◀ {zh ? '上一步' : 'Previous'}
+        </button>
+        <select
+          aria-label={zh ? '跳到步驟' : 'Jump to step'}
+          data-testid={testIds.stepJump}
+          value={progress.step}
+          disabled={busy}
+          onChange={(e) => void gotoStep(Number(e.currentTarget.value))}
+        >
+          {open.stepList.map((s) => {
+            const i = open.stepList.indexOf(s);
+            return (
+              <option key={`step-${i}`} value={i}>
+                {i + 1}. {pick(s.title, lang)}
+              </option>
+            );
+          })}
+        </select>
+        <button type="button" data-testid={testIds.stepNext} disabled={busy || progress.step === last} onClick={() => void gotoStep(progress.step + 1)}>
+          {zh ? '下一步' : 'Next'} ▶
+        </button>
+        <LanguageSwitch />
+        <button type="button" onClick={() => showGallery()} title={zh ? '回到情境列表' : 'Back to the scenarios'}>
+          {zh ? '情境列表' : 'Scenarios'}
+        </button>
+        <button type="button" data-testid={testIds.stepClose} aria-label={zh ? '關閉情境' : 'Close the scenario'} onClick={closeScenario}>
+          ×
+        </button>
+      </div>
+      <div className="step-bar-body">
+        <div className="step-bar-text">
+          <h2 data-testid={testIds.stepTitle}>
+            {zh ? `第 ${progress.step + 1} / ${last + 1} 步：` : `Step ${progress.step + 1} of ${last + 1}: `}
+            {pick(step.title, lang)}
+          </h2>
+          <div data-testid={testIds.stepNarration}>
+            <Narration markdown={pick(step.narration, lang)} />
+          </div>
+          {step.action && (
+            <div className="step-action">
+              <button type="button" data-testid={testIds.stepRun} disabled={busy || ran} onClick={() => void runThisStep()}>
+                {ran ? (zh ? '✓ 已執行' : '✓ Done') : zh ? '執行這一步' : 'Run this step'}
+              </button>
+              {step.action.typed.length > 0 && !ran && <span className="step-or">{zh ? '或自己在終端機輸入：' : 'or type it yourself:'}</span>}
+              <pre className="step-command">{step.action.summary}</pre>
+            </div>
+          )}
+        </div>
+        <div className="step-bar-side">
+          {progress.checks.length > 0 && (
+            <ul className="step-checks" aria-label={zh ? '檢查' : 'Checks'}>
+              {progress.checks.map((c) => (
+                <li
+                  key={c.expected}
+                  data-testid={testIds.stepCheck}
+                  data-ok={c.ok}
+                  className={c.ok ? 'check-ok' : ran ? 'check-failed' : 'check-pending'}
+                  title={c.ok ? undefined : `found: ${c.actual}`}
+                >
+                  {/* before the step is done a check that does not hold yet is a to-do (○), not a failure (✗) */}
+                  <span aria-hidden="true">{c.ok ? '✓' : ran ? '✗' : '○'}</span> {c.expected}
+                  {!c.ok && ran && <span className="check-actual"> ({c.actual})</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {progress.transcript && (
+            <pre className="step-transcript" data-testid={testIds.stepTranscript}>
+              {progress.transcript}
+            </pre>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

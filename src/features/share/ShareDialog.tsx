@@ -1,0 +1,84 @@
+/**
+ * "Share": the link that reproduces this cluster and step (copy it, or scan its QR code in a workshop room), and the
+ * scenario as a `.svcsim.yaml` file to export or import when a link would be too long. The link itself is made
+ * by the app (the codec lives outside the features) and handed in.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { testIds } from '../../testids';
+import { QrCode } from './QrCode';
+
+export interface ShareDialogProps {
+  link: string;
+  /** The open scenario's text and file name, when a scenario is open. */
+  scenarioFile?: { name: string; text: string };
+  onImport(text: string, fileName: string): void;
+  onClose(): void;
+}
+
+export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [copied, setCopied] = useState<string | undefined>();
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Copied.');
+    } catch {
+      setCopied('The browser did not allow copying: select the link and copy it.');
+    }
+  };
+  const download = () => {
+    if (!scenarioFile) return;
+    const url = URL.createObjectURL(new Blob([scenarioFile.text], { type: 'application/yaml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = scenarioFile.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+  return (
+    <dialog ref={dialog} className="share-dialog" data-testid={testIds.shareDialog} aria-labelledby="share-heading" onClose={onClose}>
+      <h2 id="share-heading">Share</h2>
+      <p>Anyone opening this link gets the same cluster (same names and IPs) at the same step.</p>
+      <div className="share-link-row">
+        <input readOnly value={link} aria-label="Share link" data-testid={testIds.shareLink} onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" data-testid={testIds.shareCopy} onClick={() => void copy()}>
+          Copy link
+        </button>
+      </div>
+      <p className="share-note" role="status">
+        {copied ?? `${link.length.toLocaleString('en')} characters.`}
+      </p>
+      <QrCode text={link} />
+      <div className="share-files">
+        {scenarioFile ? (
+          <button type="button" data-testid={testIds.shareExport} onClick={download}>
+            Export {scenarioFile.name}
+          </button>
+        ) : (
+          <span className="share-note">No scenario is open: Export in the top bar saves the whole session as a file.</span>
+        )}
+        <label className="topbar-file">
+          Import a .svcsim.yaml
+          <input
+            type="file"
+            accept=".yaml,.yml,application/yaml,text/yaml"
+            className="sr-only"
+            data-testid={testIds.shareImportFile}
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void file.text().then((text) => onImport(text, file.name));
+            }}
+          />
+        </label>
+      </div>
+      <button type="button" data-testid={testIds.shareClose} onClick={() => dialog.current?.close()}>
+        Close
+      </button>
+    </dialog>
+  );
+}

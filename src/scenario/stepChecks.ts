@@ -1,0 +1,148 @@
+/**
+ * A step's checks: read from YAML (`readCheck`) and evaluated against a cluster (`evaluateCheck`). Evaluation is
+ * pure engine-side work (reads through the apiserver, `kubectl` for `output`), so the headless runner and the
+ * browser's worker say ✓ or ✗ for exactly the same reasons.
+ */
+import type { Node } from 'yaml';
+import type { Cluster } from '../engine';
+import { runKubectl, splitCommandLine } from '../kubectl/kubectl';
+import type { ScenarioCheck } from './types';
+import type { YamlReader } from './yamlReader';
+
+export const checkKeys = ['endpoints', 'pod', 'pods', 'service', 'output'];
+
+export interface CheckResult {
+  ok: boolean;
+  /** What is asserted, in words (`endpoints alpaca-prod: 1 ready`). */
+  expected: string;
+  /** What the cluster has (`0 ready, 1 not ready`). */
+  actual: string;
+}
+
+export function readCheck(r: YamlReader, kind: string, node: Node, path: string): ScenarioCheck | undefined {
+  const fields: Record<string, string[]> = {
+    endpoints: ['service', 'namespace', 'ready', 'notReady'],
+    pod: ['name', 'namespace', 'phase', 'ready', 'exists'],
+    pods: ['selector', 'namespace', 'count', 'ready'],
+    service: ['name', 'namespace', 'type', 'clusterIP', 'nodePort', 'exists'],
+    output: ['command', 'contains', 'notContains'],
+  };
+  const m = r.map(node, path, fields[kind] ?? []);
+  if (!m) return undefined;
+  const s = (k: string, required = false) => {
+    const v = required ? r.required(m, k, path, node) : m.get(k);
+    return v === undefined ? undefined : r.str(v, `${path}.${k}`);
+  };
+  const n = (k: string) => (m.get(k) === undefined ? undefined : r.int(m.get(k), `${path}.${k}`));
+  const b = (k: string) => (m.get(k) === undefined ? undefined : r.bool(m.get(k), `${path}.${k}`));
+  const namespace = s('namespace') ?? 'default';
+  const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  switch (kind) {
+    case 'endpoints': {
+      const service = s('service', true);
+      return service === undefined ? undefined : defined({ type: 'endpoints' as const, service, namespace, ready: n('ready'), notReady: n('notReady') });
+    }
+    case 'pod': {
+      const name = s('name', true);
+      return name === undefined ? undefined : defined({ type: 'pod' as const, name, namespace, phase: s('phase'), ready: b('ready'), exists: b('exists') });
+    }
+    case 'pods': {
+      const selector = s('selector', true);
+      return selector === undefined ? undefined : defined({ type: 'pods' as const, selector, namespace, count: n('count'), ready: n('ready') });
+    }
+    case 'service': {
+      const name = s('name', true);
+      const ip = m.get('clusterIP') === undefined ? undefined : r.oneOf(m.get('clusterIP'), `${path}.clusterIP`, ['None', 'set'] as const);
+      return name === undefined
+        ? undefined
+        : defined({ type: 'service' as const, name, namespace, serviceType: s('type'), clusterIP: ip, nodePort: b('nodePort'), exists: b('exists') });
+    }
+    case 'output': {
+      const command = s('command', true);
+      if (command !== undefined && !/^(kubectl|k) /.test(command)) r.error(m.get('command'), `${path}.command`, 'must be a kubectl command');
+      const contains = m.get('contains') === undefined ? [] : (r.strings(m.get('contains'), `${path}.contains`) ?? []);
+      const notContains = m.get('notContains') === undefined ? [] : (r.strings(m.get('notContains'), `${path}.notContains`) ?? []);
+      if (!contains.length && !notContains.length) r.error(node, path, 'needs contains or notContains');
+      return command === undefined ? undefined : { type: 'output', command, contains, notContains };
+    }
+  }
+  return undefined;
+}
+
+type Obj = { metadata?: { name?: string }; status?: Record<string, unknown>; spec?: Record<string, unknown>; subsets?: Array<Record<string, unknown[] | undefined>> };
+
+const isReady = (pod: Obj) => ((pod.status?.conditions as Array<{ type: string; status: string }> | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
+/** Evaluates one check against the cluster as it is now. Never changes the cluster. */
+export function evaluateCheck(cluster: Cluster, check: ScenarioCheck): CheckResult {
+  switch (check.type) {
+    case 'endpoints': {
+      const want = [check.ready !== undefined ? `${check.ready} ready` : '', check.notReady !== undefined ? `${check.notReady} not ready` : ''].filter(Boolean).join(', ');
+      const expected = `endpoints ${check.service}: ${want || 'exist'}`;
+      const r = cluster.get('Endpoints', check.namespace, check.service);
+      if (!r.ok) return { ok: false, expected, actual: 'no Endpoints object' };
+      const subsets = (r.value as Obj).subsets ?? [];
+      const ready = subsets.reduce((a, s) => a + (s.addresses?.length ?? 0), 0);
+      const notReady = subsets.reduce((a, s) => a + (s.notReadyAddresses?.length ?? 0), 0);
+      const ok = (check.ready === undefined || check.ready === ready) && (check.notReady === undefined || check.notReady === notReady);
+      return { ok, expected, actual: `${ready} ready, ${notReady} not ready` };
+    }
+    case 'pod': {
+      const want = [check.exists === false ? 'gone' : '', check.phase ?? '', check.ready === undefined ? '' : check.ready ? 'Ready' : 'not Ready'].filter(Boolean).join(', ');
+      const expected = `pod ${check.name}: ${want || 'exists'}`;
+      const r = cluster.get('Pod', check.namespace, check.name);
+      if (!r.ok) return { ok: check.exists === false, expected, actual: 'not found' };
+      const pod = r.value as Obj;
+      const phase = String(pod.status?.phase ?? '');
+      const ready = isReady(pod);
+      const ok = check.exists !== false && (check.phase === undefined || check.phase === phase) && (check.ready === undefined || check.ready === ready);
+      return { ok, expected, actual: `${phase}, ${ready ? 'Ready' : 'not Ready'}` };
+    }
+    case 'pods': {
+      const want = [check.count !== undefined ? `${check.count} pods` : '', check.ready !== undefined ? `${check.ready} Ready` : ''].filter(Boolean).join(', ');
+      const expected = `pods -l ${check.selector}: ${want || 'some'}`;
+      const r = cluster.list('Pod', { namespace: check.namespace, labelSelector: check.selector });
+      if (!r.ok) return { ok: false, expected, actual: r.status.message };
+      // a pod being deleted still lists until its grace period ends; kubectl shows it Terminating, not as one of the set
+      const pods = (r.value.items as Obj[]).filter((p) => !(p.metadata as { deletionTimestamp?: string }).deletionTimestamp);
+      const ready = pods.filter(isReady).length;
+      const ok = (check.count === undefined ? pods.length > 0 : pods.length === check.count) && (check.ready === undefined || check.ready === ready);
+      return { ok, expected, actual: `${pods.length} pods, ${ready} Ready` };
+    }
+    case 'service': {
+      const want = [
+        check.exists === false ? 'gone' : '',
+        check.serviceType ?? '',
+        check.clusterIP === 'None' ? 'clusterIP None' : check.clusterIP === 'set' ? 'a cluster IP' : '',
+        check.nodePort === undefined ? '' : check.nodePort ? 'a node port' : 'no node port',
+      ].filter(Boolean);
+      const expected = `service ${check.name}: ${want.join(', ') || 'exists'}`;
+      const r = cluster.get('Service', check.namespace, check.name);
+      if (!r.ok) return { ok: check.exists === false, expected, actual: 'not found' };
+      const spec = (r.value as Obj).spec ?? {};
+      const type = String(spec.type ?? 'ClusterIP');
+      const ip = spec.clusterIP as string | undefined;
+      const nodePort = ((spec.ports as Array<{ nodePort?: number }> | undefined) ?? []).some((p) => p.nodePort !== undefined);
+      const ok =
+        check.exists !== false &&
+        (check.serviceType === undefined || check.serviceType === type) &&
+        (check.clusterIP === undefined || (check.clusterIP === 'None' ? ip === 'None' : !!ip && ip !== 'None')) &&
+        (check.nodePort === undefined || check.nodePort === nodePort);
+      return { ok, expected, actual: `${type}, clusterIP ${ip ?? '<none>'}, ${nodePort ? 'a node port' : 'no node port'}` };
+    }
+    case 'output': {
+      const words = splitCommandLine(check.command);
+      const k = runKubectl({ cluster }, words.slice(1));
+      k.watch?.stop();
+      const text = k.output.map((c) => c.text).join('');
+      const missing = check.contains.filter((s) => !text.includes(s));
+      const unwanted = check.notContains.filter((s) => text.includes(s));
+      const expected = [
+        ...check.contains.map((s) => `\`${check.command}\` prints "${s}"`),
+        ...check.notContains.map((s) => `\`${check.command}\` does not print "${s}"`),
+      ].join('; ');
+      const actual = missing.length || unwanted.length ? [...missing.map((s) => `"${s}" missing`), ...unwanted.map((s) => `"${s}" printed`)].join('; ') : 'as expected';
+      return { ok: !missing.length && !unwanted.length, expected, actual };
+    }
+  }
+}

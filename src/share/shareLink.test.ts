@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../scenario/library';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { decodeShareFragment, encodeShareFragment, maxDecodedBytes } from './shareLink';
+import type { ShareState } from './shareState';
+
+const stateArb: fc.Arbitrary<ShareState> = fc.oneof(
+  fc.record(
+    {
+      scenario: fc.oneof(fc.record({ name: fc.stringMatching(/^[a-z0-9-]{1,20}$/) }), fc.record({ text: fc.string({ unit: 'grapheme', maxLength: 300 }) })),
+      step: fc.integer({ min: 0, max: 40 }),
+      view: fc.record({ selection: fc.string({ maxLength: 40 }), zoom: fc.double({ min: 0.1, max: 4, noNaN: true }), lang: fc.constantFrom('en', 'zh-TW') }, { requiredKeys: [] }),
+    },
+    { requiredKeys: ['scenario'] },
+  ),
+  fc.record({
+    session: fc.record(
+      {
+        commands: fc.array(
+          fc.record({ at: fc.integer({ min: 0, max: 2 ** 45 }), command: fc.record({ type: fc.constant('terminal' as const), session: fc.constant('1'), line: fc.string({ maxLength: 80 }) }) }),
+          { maxLength: 20 },
+        ),
+        editorText: fc.string({ unit: 'grapheme', maxLength: 200 }),
+      },
+      { requiredKeys: ['commands'] },
+    ),
+  }),
+);
+
+describe('share links', () => {
+  it('round-trips any state', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const fragment = encodeShareFragment(state);
+        expect(fragment).toMatch(/^s=1\.[A-Za-z0-9_-]+$/);
+        expect(decodeShareFragment(`#${fragment}`)).toEqual({ ok: true, state: JSON.parse(JSON.stringify(state)) });
+      }),
+    );
+  });
+
+  it('base64url round-trips any bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+        expect(fromBase64Url(toBase64Url(b))).toEqual(b);
+      }),
+    );
+  });
+
+  it('refuses a fragment over 64 KB before decoding it', () => {
+    const r = decodeShareFragment(`#s=1.${'A'.repeat(64 * 1024)}`);
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/too long/) });
+  });
+
+  it('stops inflating past 1 MiB (a deflate bomb)', () => {
+    const bomb = deflateSync(strToU8(`{"scenario":{"text":"${' '.repeat(maxDecodedBytes + 10)}"}}`), { level: 9 });
+    const fragment = `s=1.${toBase64Url(bomb)}`;
+    expect(fragment.length).toBeLessThan(64 * 1024);
+    expect(decodeShareFragment(fragment)).toEqual({ ok: false, error: expect.stringMatching(/larger than 1 MiB/) });
+  });
+
+  it('says what is wrong with truncated, corrupt, foreign and future links', () => {
+    const good = encodeShareFragment({ scenario: { name: 'alpaca-prod' }, step: 3 });
+    const cut = decodeShareFragment(good.slice(0, good.length - 6));
+    expect(cut.ok).toBe(false);
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: good.length - 1 }), (n) => {
+        const r = decodeShareFragment(good.slice(0, n));
+        // a cut link either fails with a sentence or (rarely) still decodes to the same checked state
+        if (!r.ok) expect(r.error).toMatch(/^This link/);
+      }),
+    );
+    expect(decodeShareFragment('#s=1.@@@@')).toEqual({ ok: false, error: expect.stringMatching(/not valid base64url/) });
+    expect(decodeShareFragment('#s=2.abcd')).toEqual({ ok: false, error: expect.stringMatching(/newer svcsim \(format 2/) });
+    expect(decodeShareFragment('#x=1')).toEqual({ ok: false, error: expect.stringMatching(/not a svcsim share link/) });
+    const notJson = `s=1.${toBase64Url(deflateSync(strToU8('<script>alert(1)</script>')))}`;
+    expect(decodeShareFragment(notJson)).toEqual({ ok: false, error: expect.stringMatching(/not readable/) });
+  });
+
+  it('refuses commands a link must not carry (test hooks) and unknown fields', () => {
+    const hang = `s=1.${toBase64Url(deflateSync(strToU8(JSON.stringify({ session: { commands: [{ command: { type: 'hang' } }] } }))))}`;
+    expect(decodeShareFragment(hang)).toEqual({ ok: false, error: 'This link is damaged: the link\'s command "hang" is not valid.' });
+    const extra = `s=1.${toBase64Url(deflateSync(strToU8(JSON.stringify({ scenario: { name: 'x' }, html: '<b>' }))))}`;
+    expect(decodeShareFragment(extra).ok).toBe(false);
+  });
+
+  it('encodes every built-in scenario; the seed walk-through fits in 2,000 characters', () => {
+    const lengths = builtinScenarios.map(({ name, text }) => {
+      const byName = `#${encodeShareFragment({ scenario: { name }, step: 3, view: { selection: `service/default/${name}`, zoom: 1 } })}`;
+      const inline = `#${encodeShareFragment({ scenario: { text }, step: 3 })}`;
+      expect(decodeShareFragment(inline)).toEqual({ ok: true, state: { scenario: { text }, step: 3 } });
+      return { name, byName: byName.length, inline: inline.length };
+    });
+    console.log(lengths.map((l) => `${l.name}: ${l.byName} characters by name, ${l.inline} inline`).join('\n'));
+    const seed = lengths.find((l) => l.name === 'alpaca-prod');
+    expect(seed?.byName).toBeLessThanOrEqual(2000);
+    // the walk-through as a free-form session: its command log with virtual instants
+    const text = builtinScenarios[0].text;
+    const lines = [...text.matchAll(/^\s+(?:- |run: )(kubectl [^\n]+)$/gm)].map((m) => m[1]);
+    const session = `#${encodeShareFragment({ session: { commands: [{ at: 0, command: { type: 'init' } }, ...lines.map((line, i) => ({ at: 1_767_603_600_000 + i * 1500, command: { type: 'terminal' as const, session: '1', line } }))] } })}`;
+    console.log(`alpaca-prod as a session of ${lines.length} commands: ${session.length} characters`);
+    expect(lines.length).toBeGreaterThan(8);
+    expect(session.length).toBeLessThanOrEqual(2000);
+  });
+});

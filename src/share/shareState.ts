@@ -1,0 +1,103 @@
+/**
+ * What a share link carries: a scenario (a built-in's name, or a whole scenario inline) and its step, or a
+ * free-form session (the command log with the virtual instant of each command), plus the view. Read from an
+ * untrusted link, so every field is checked here and anything unexpected makes the whole link invalid.
+ */
+
+/** Commands a shared session may contain: the ones that change the cluster. Test hooks (`hang`) never travel. */
+export const shareableCommandTypes = [
+  'init',
+  'apply',
+  'delete',
+  'patch',
+  'nodePower',
+  'appHealth',
+  'advance',
+  'step',
+  'terminal',
+  'interrupt',
+  'scenarioOpen',
+  'scenarioGoto',
+  'scenarioRunStep',
+] as const;
+
+export interface SharedCommand {
+  /** Virtual time of the cluster when the command was sent, ms since the epoch. */
+  at?: number;
+  command: { type: (typeof shareableCommandTypes)[number] } & Record<string, unknown>;
+}
+
+export interface ShareView {
+  /** The selected object (`pod/default/alpaca-prod`). */
+  selection?: string;
+  panels?: string[];
+  zoom?: number;
+  lang?: string;
+}
+
+export interface ShareState {
+  scenario?: { name: string } | { text: string };
+  step?: number;
+  session?: { commands: SharedCommand[]; editorText?: string };
+  view?: ShareView;
+}
+
+type Check = { ok: true; state: ShareState } | { ok: false; error: string };
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const onlyKeys = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).every((k) => keys.includes(k));
+
+/** Checks a decoded JSON value field by field; returns a fresh object holding only the known fields. */
+export function checkShareState(v: unknown): Check {
+  const bad = (what: string): Check => ({ ok: false, error: `the link's ${what} is not valid` });
+  if (!isObj(v) || !onlyKeys(v, ['scenario', 'step', 'session', 'view'])) return bad('content');
+  const state: ShareState = {};
+  if (v.scenario !== undefined) {
+    const s = v.scenario;
+    if (isObj(s) && onlyKeys(s, ['name']) && typeof s.name === 'string' && /^[a-z0-9-]{1,63}$/.test(s.name)) state.scenario = { name: s.name };
+    else if (isObj(s) && onlyKeys(s, ['text']) && typeof s.text === 'string') state.scenario = { text: s.text };
+    else return bad('scenario');
+  }
+  if (v.step !== undefined) {
+    if (typeof v.step !== 'number' || !Number.isInteger(v.step) || v.step < 0 || v.step > 1000) return bad('step');
+    state.step = v.step;
+  }
+  if (v.session !== undefined) {
+    const s = v.session;
+    if (!isObj(s) || !onlyKeys(s, ['commands', 'editorText']) || !Array.isArray(s.commands)) return bad('session');
+    if (s.editorText !== undefined && typeof s.editorText !== 'string') return bad('session');
+    const commands: SharedCommand[] = [];
+    for (const c of s.commands) {
+      if (!isObj(c) || !onlyKeys(c, ['at', 'command']) || !isObj(c.command)) return bad('session');
+      if (c.at !== undefined && (typeof c.at !== 'number' || !Number.isFinite(c.at))) return bad('session');
+      const type = c.command.type;
+      if (typeof type !== 'string' || !(shareableCommandTypes as readonly string[]).includes(type)) return bad(`command "${String(type)}"`);
+      commands.push({ ...(c.at !== undefined ? { at: c.at } : {}), command: c.command as SharedCommand['command'] });
+    }
+    state.session = { commands, ...(s.editorText !== undefined ? { editorText: s.editorText } : {}) };
+  }
+  if (v.view !== undefined) {
+    const w = v.view;
+    if (!isObj(w) || !onlyKeys(w, ['selection', 'panels', 'zoom', 'lang'])) return bad('view');
+    const view: ShareView = {};
+    if (w.selection !== undefined) {
+      if (typeof w.selection !== 'string' || w.selection.length > 300) return bad('view');
+      view.selection = w.selection;
+    }
+    if (w.panels !== undefined) {
+      if (!Array.isArray(w.panels) || !w.panels.every((p) => typeof p === 'string' && p.length < 40)) return bad('view');
+      view.panels = w.panels as string[];
+    }
+    if (w.zoom !== undefined) {
+      if (typeof w.zoom !== 'number' || !(w.zoom > 0 && w.zoom <= 10)) return bad('view');
+      view.zoom = w.zoom;
+    }
+    if (w.lang !== undefined) {
+      if (w.lang !== 'en' && w.lang !== 'zh-TW') return bad('view');
+      view.lang = w.lang;
+    }
+    state.view = view;
+  }
+  if (state.scenario === undefined && state.session === undefined) return bad('content (neither a scenario nor a session)');
+  return { ok: true, state };
+}
