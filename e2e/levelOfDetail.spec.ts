@@ -1,6 +1,6 @@
 /**
  * Issue 8 §7: 1,000 pods on the canvas stay usable by level of detail. Zoomed out (the fitted view), the pods of
- * one owner on one node are one card with their counts; zoomed in, pods are drawn one by one, and only those in
+ * one owner on one node are one card with their counts (the canvas opens at a legible zoom; fit view zooms out); zoomed in, pods are drawn one by one, and only those in
  * view: the number of node elements in the DOM stays bounded either way.
  */
 import { expect, test } from './fixtures/test';
@@ -25,7 +25,10 @@ test.describe('level of detail', () => {
     await app.advanceMinutes(2);
     await expect.poll(() => app.canvas.podCount(), { timeout: 90_000 }).toBe(seedPods + 1000);
 
-    // fitted to 1,000 pods the zoom is far below legible pod text: cards, each saying how many pods it holds
+    // the canvas opens at a legible zoom and pans (FitOnGrowth); the user asks to see everything with the
+    // Controls' fit-view button: fitted to 1,000 pods the zoom is far below legible pod text, so cards stand for
+    // the pods of one owner on one node, each saying how many pods it holds
+    await page.locator('.react-flow__controls-fitview').click();
     await expect.poll(() => app.canvas.detail(), { timeout: 15_000 }).toBe('owners');
     await expect(app.canvas.podGroups.first()).toBeVisible();
     await expect(app.canvas.podGroups.filter({ hasText: 'big:' }).first()).toContainText(/\d+ pods,\s*\d+ Ready/);

@@ -21,6 +21,8 @@ test.describe('playground', () => {
       'The Service "alpaca-prod" is invalid: spec.ports[0].nodePort: Invalid value: 40000: provided port is not in the valid range. The range of valid ports is 30000-32767',
     );
     await expect(problem.locator('.problem-pos')).toHaveText('39:17');
+    // the problem jumps to its line (in a short editor, line 39 is below the fold), where the marker is drawn
+    await problem.click();
     await expect(app.editor.errorMarkers.first()).toBeAttached();
     await expect(app.canvas.node('svc:default/alpaca-prod')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/editor-error.png' });

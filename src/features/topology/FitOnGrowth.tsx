@@ -5,7 +5,7 @@
  * big for the canvas is shown from its top-left (the Services, then the first boxes) and the rest is a pan
  * away, instead of shrinking to unreadable specks.
  */
-import { type FitViewOptions, useReactFlow, useStoreApi } from '@xyflow/react';
+import { type FitViewOptions, type ReactFlowState, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { layout } from '../../graph/layout';
 import { useAppStore } from '../../state/store';
@@ -28,15 +28,20 @@ export const fitViewOptions: FitViewOptions = {
 };
 
 const selectLargeText = (s: AppState) => s.largeText;
+const selectHasSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;
 
 export function FitOnGrowth({ shape }: { shape: string }) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const large = useAppStore(selectLargeText);
+  const shown = useStore(selectHasSize);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: refit whenever it changes
   useEffect(() => {
     const id = requestAnimationFrame(() => {
       const { width, height } = store.getState();
+      // a hidden canvas (behind the scenario gallery, an inactive narrow tab) has no size to fit to: fitting
+      // would compute a NaN viewport; it fits when it is shown (`shown` below)
+      if (!(width > 0 && height > 0)) return;
       const bounds = flow.getNodesBounds(flow.getNodes());
       const min = legibleZoom * (large ? largeTextZoom : 1);
       const room = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
@@ -51,6 +56,6 @@ export function FitOnGrowth({ shape }: { shape: string }) {
       void flow.setViewport({ x, y: margin.top - bounds.y * min, zoom: min }, { duration: 200 });
     });
     return () => cancelAnimationFrame(id);
-  }, [shape, flow, large, store]);
+  }, [shape, flow, large, store, shown]);
   return null;
 }
