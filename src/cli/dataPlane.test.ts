@@ -43,4 +43,12 @@ describe('data plane transcripts', () => {
     expect(got).toBe(golden('data-plane-nftables', got));
     expect(got).toMatch(/numgen random mod 2 vmap \{ 0 : goto endpoint-\w{8}-default\/nginx\/tcp\/__10\.244/);
   });
+
+  it('mode switch: the ConfigMap edit alone changes nothing; after the DaemonSet restart kind-worker serves IPVS', () => {
+    const got = replay('data-plane-mode-switch', {});
+    expect(got).toBe(golden('data-plane-mode-switch', got));
+    const [before, after] = got.split('daemon set "kube-proxy" successfully rolled out');
+    expect(before).not.toMatch(/^TCP {2}\S+:80 rr$/m);
+    expect(after.match(/^ {2}-> 10\.244\.\d+\.\d+:80 +Masq/gm)?.length).toBe(3);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iptablesSave } from '../proxy/iptables/iptablesSave';
 import type { IptablesProxier } from '../proxy/iptables/iptablesProxier';
+import { setKubeProxyMode } from '../kubeSystem/kubeProxyMode';
 import { nginxCluster } from './testing';
 
 function clusterIP(c: ReturnType<typeof nginxCluster>, name = 'nginx'): string {
@@ -161,11 +162,14 @@ describe('cluster network', () => {
     expect(t.steps.map((s) => ('text' in s ? s.text : '')).join('\n')).toContain('CNAME) for example.com');
   });
 
-  it('switches every node to another mode at once (the DaemonSet restart)', () => {
+  it('switches each node to the ConfigMap mode as its restarted kube-proxy pod starts', () => {
     const c = nginxCluster(3);
-    c.proxies.setMode('ipvs');
+    expect(setKubeProxyMode(c, 'ipvs').ok).toBe(true);
     c.drain();
-    expect(c.proxies.proxier('kind-worker')?.mode).toBe('ipvs');
+    // the ConfigMap alone changes nothing: the running pods read it when they started
+    expect(c.proxies.proxier('kind-worker')?.mode).toBe('iptables');
+    c.advance(60_000);
+    for (const n of c.proxies.nodes()) expect([n, c.proxies.proxier(n)?.mode, c.proxyConfig(n)?.mode]).toEqual([n, 'ipvs', 'ipvs']);
     expect(c.net.connect({ from: { node: 'kind-worker' }, to: clusterIP(c), port: 80 }).steps.some((s) => s.kind === 'rule' && s.mode === 'ipvs')).toBe(true);
   });
 });
