@@ -132,7 +132,7 @@ export class ClusterNetwork {
       steps.push({ kind: 'snat', from: pkt.src, to: proxier.node.ip });
       seen = proxier.node.ip;
     }
-    const delivered = this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables');
+    let delivered: Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> = this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables');
     if (delivered.outcome === 'connected') {
       const sport = ns.nextSourcePort;
       ns.nextSourcePort = sport >= 60999 ? 32768 : sport + 1;
@@ -140,6 +140,7 @@ export class ClusterNetwork {
       while (ns.conntrack.length > 0 && now - ns.conntrack[0].at > timeWaitMs) ns.conntrack.shift();
       if (ns.conntrack.length >= 1000) ns.conntrack.shift();
       ns.conntrack.push({ at: now, proto, src: pkt.src, sport, dst, dport: port, replySrc: finalIP, replySport: finalPort, replyDst: seen });
+      delivered = { ...delivered, sourcePort: sport };
     }
     return { ...traced, ...delivered };
   }

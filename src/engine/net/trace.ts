@@ -39,6 +39,8 @@ export interface ConnectionTrace {
   endpoint?: string;
   /** The source address the answering pod saw (the client IP unless SNAT happened). */
   seenSource?: string;
+  /** The client's ephemeral source port (conntrack's `sport`), once connected. */
+  sourcePort?: number;
   /** Set when the destination was a name the client's resolver could not turn into an address. */
   resolveError?: 'nxdomain' | 'timeout';
 }
