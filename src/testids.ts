@@ -39,6 +39,21 @@ export const testIds = {
   importSessionFile: 'import-session-file',
   workProgress: 'work-progress',
   workStop: 'work-stop',
+  rulesView: 'rules-view',
+  rulesNode: 'rules-node',
+  rulesService: 'rules-service',
+  rulesMode: 'rules-mode',
+  rulesLines: 'rules-lines',
+  kubeProxyMode: 'kube-proxy-mode',
+  trafficView: 'traffic-view',
+  trafficClient: 'traffic-client',
+  trafficTarget: 'traffic-target',
+  trafficCount: 'traffic-count',
+  trafficSend: 'traffic-send',
+  trafficHistogram: 'traffic-histogram',
+  trafficBar: 'traffic-bar',
+  trafficTrace: 'traffic-trace',
+  trafficNextStep: 'traffic-next-step',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -38,11 +38,17 @@ export type Command =
   | { type: 'hang' }
   /** Tab completion candidates for a partial command line. */
   | { type: 'complete'; line: string }
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** Each node's kube-proxy: the mode it runs, its last sync, and what 1.34 would say of its config. */
+  | { type: 'proxyStatus' }
+  /** One node's kube-proxy rules for a Service (all Services when none is named), in the node's mode. */
+  | { type: 'nodeRules'; node: string; namespace?: string; service?: string }
+  /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
+  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'proxyStatus', 'nodeRules'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -88,7 +94,36 @@ export type ReplyValue =
   | { kind: 'text'; text: string }
   | { kind: 'names'; names: string[] }
   | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string }
-  | { kind: 'completions'; replaceFrom: number; items: string[] };
+  | { kind: 'completions'; replaceFrom: number; items: string[] }
+  | { kind: 'proxyStatus'; nodes: WireProxyStatus[] }
+  | { kind: 'rules'; node: string; mode: string; tool: string; lines: string[] }
+  | { kind: 'traffic'; traffic: WireTraffic };
+
+export interface WireProxyStatus {
+  node: string;
+  mode: string;
+  /** Virtual ms of the last sync. */
+  lastSyncAt?: number;
+  syncs: number;
+  /** Kubernetes 1.34's refusal of the node's config (the userspace mode). */
+  configError?: string;
+}
+
+/** One step of a connection's trace, as the engine wrote it. */
+export interface WireTraceStep {
+  kind: string;
+  text: string;
+}
+
+export interface WireTraffic {
+  sent: number;
+  endpoints: { pod: string; endpoint: string; node: string; count: number }[];
+  failed: Record<string, number>;
+  node?: string;
+  mode?: string;
+  /** The first connection: its outcome, the pod that answered, and every step. */
+  first?: { outcome: string; pod?: string; endpoint?: string; steps: WireTraceStep[] };
+}
 
 /** Terminal output, stdout and stderr in the order they were written. */
 export interface TerminalChunk {

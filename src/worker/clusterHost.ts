@@ -15,6 +15,8 @@ import type { TerminalParts } from './terminalParts';
 import { type RunningCommand, advanceCommand } from './runningCommand';
 import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
+import { serviceRules } from '../engine/net/serviceRules';
+import { proxyStatus, trafficReply } from './dataPlaneReplies';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -188,6 +190,15 @@ export class ClusterHost {
       }
       case 'ping':
         return { kind: 'pong', time: this.cluster.now() };
+      case 'proxyStatus':
+        return proxyStatus(this.cluster);
+      case 'nodeRules': {
+        const r = serviceRules(this.cluster, command.node, command.namespace, command.service);
+        if (!r) throw new UserError(`no kube-proxy runs on node "${command.node}"`);
+        return { kind: 'rules', ...r };
+      }
+      case 'traffic':
+        return trafficReply(this.cluster, command);
     }
   }
 

@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { Node as K8sNode } from 'kubernetes-types/core/v1';
 import { memo } from 'react';
 import type { NodeBoxData } from '../../graph/elements';
+import { KubeProxyBadge } from '../rules/KubeProxyBadge';
 
 function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
   const node = data.node as unknown as K8sNode | undefined;
@@ -16,6 +17,7 @@ function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
         <span className="node-meta">
           {role} {ip} {node ? (ready === 'True' ? 'Ready' : 'NotReady') : ''}
         </span>
+        <KubeProxyBadge node={data.name} />
       </div>
     </div>
   );
