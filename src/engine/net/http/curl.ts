@@ -26,7 +26,8 @@ interface CurlOptions {
   urls: string[];
 }
 
-const withValue = new Set(['o', 'w', 'm']);
+/** Short options that take a value. */
+const withValue = 'owm';
 const longs: Record<string, string> = { '--silent': 's', '--show-error': 'S', '--fail': 'f', '--location': 'L', '--output': 'o', '--write-out': 'w', '--max-time': 'm' };
 
 function parse(args: readonly string[]): CurlOptions | { error: string } {
@@ -48,14 +49,14 @@ function parse(args: readonly string[]): CurlOptions | { error: string } {
     if (a.startsWith('--')) {
       const f = longs[a];
       if (!f) return { error: `curl: option ${a}: is unknown\n${tryHelp}` };
-      set(f, withValue.has(f) ? args[++i] : undefined);
+      set(f, withValue.includes(f) ? args[++i] : undefined);
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const f = a[j];
         if (!'sSfLowm'.includes(f)) return { error: `curl: option -${a.slice(j)}: is unknown\n${tryHelp}` };
-        if (withValue.has(f)) {
+        if (withValue.includes(f)) {
           const v = a.slice(j + 1) || args[++i];
           if (v === undefined) return { error: `curl: option -${f}: requires parameter\n${tryHelp}` };
           set(f, v);
