@@ -33,4 +33,25 @@ test.describe('data plane views', () => {
     await dp.openTraffic();
     await page.screenshot({ path: 'test-results/data-plane-views-390.png', fullPage: true });
   });
+
+  test('switching kube-proxy to IPVS changes each node box and the Rules view as the DaemonSet rolls', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    const dp = new DataPlanePanels(page);
+    await dp.openRules();
+    await dp.chooseRules('kind-worker', 'default/nginx');
+    await expect(dp.rulesMode).toContainText('iptables');
+    await dp.switchMode('ipvs');
+    // the pods restart one node at a time (maxUnavailable 1): let virtual time pass until every node has switched
+    for (const node of ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3']) {
+      await expect(async () => {
+        await app.advance();
+        await expect(dp.nodeMode(node)).toContainText('kube-proxy ipvs', { timeout: 500 });
+      }).toPass({ timeout: 30_000 });
+    }
+    await expect(dp.rulesMode).toContainText('ipvs');
+    await expect(dp.ruleLines).toContainText(/TCP {2}10\.\d+\.\d+\.\d+:80 rr/);
+    await expect(dp.ruleLines.getByText(/-> 10\.244\.\d+\.\d+:80 +Masq/)).toHaveCount(4);
+    await page.screenshot({ path: 'test-results/data-plane-ipvs-1440.png' });
+  });
 });

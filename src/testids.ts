@@ -45,6 +45,8 @@ export const testIds = {
   rulesMode: 'rules-mode',
   rulesLines: 'rules-lines',
   kubeProxyMode: 'kube-proxy-mode',
+  proxyModeSelect: 'proxy-mode-select',
+  proxyModeSwitch: 'proxy-mode-switch',
   trafficView: 'traffic-view',
   trafficClient: 'traffic-client',
   trafficTarget: 'traffic-target',

@@ -47,6 +47,12 @@ export class DataPlanePanels {
     return this.page.getByTestId(testIds.trafficTrace);
   }
 
+  /** The Rules view's mode switch (ConfigMap edit + DaemonSet restart in the engine). */
+  async switchMode(mode: string): Promise<void> {
+    await this.page.getByTestId(testIds.proxyModeSelect).selectOption(mode);
+    await this.page.getByTestId(testIds.proxyModeSwitch).click();
+  }
+
   nodeMode(node: string): Locator {
     return this.page.getByTestId(`${testIds.kubeProxyMode}-${node}`);
   }

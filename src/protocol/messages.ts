@@ -43,6 +43,11 @@ export type Command =
   | { type: 'proxyStatus' }
   /** One node's kube-proxy rules for a Service (all Services when none is named), in the node's mode. */
   | { type: 'nodeRules'; node: string; namespace?: string; service?: string }
+  /**
+   * Switches kube-proxy's mode as a kind user does: `mode:` in the kube-proxy ConfigMap, then a rollout restart
+   * of the DaemonSet; each node changes as its new pod starts.
+   */
+  | { type: 'proxyMode'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace' }
   /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
   | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number };
 

@@ -17,6 +17,7 @@ import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
 import { serviceRules } from '../engine/net/serviceRules';
 import { proxyStatus, trafficReply } from './dataPlaneReplies';
+import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -199,6 +200,11 @@ export class ClusterHost {
       }
       case 'traffic':
         return trafficReply(this.cluster, command);
+      case 'proxyMode': {
+        const r = setKubeProxyMode(this.cluster, command.mode);
+        if (!r.ok) throw new UserError(statusText(r.status));
+        return { kind: 'none' };
+      }
     }
   }
 

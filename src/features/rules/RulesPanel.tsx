@@ -13,6 +13,38 @@ import { useNodeNames, useSelectedService, useServiceNames } from './useClusterN
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
 const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
 
+const modes = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
+
+/** kube-proxy's mode switch: edits the ConfigMap and restarts the DaemonSet, so nodes change one by one. */
+function ModeSwitch({ current }: { current: string | undefined }) {
+  const [mode, setMode] = useState<(typeof modes)[number]>('ipvs');
+  const [note, setNote] = useState<string | undefined>(undefined);
+  return (
+    <span className="mode-switch">
+      <select value={mode} onChange={(e) => setMode(e.target.value as (typeof modes)[number])} aria-label="kube-proxy mode" data-testid={testIds.proxyModeSelect}>
+        {modes.map((m) => (
+          <option key={m} value={m}>
+            {m}
+            {m === 'userspace' ? ' (removed in 1.26)' : ''}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={mode === current}
+        data-testid={testIds.proxyModeSwitch}
+        title="kubectl edit cm kube-proxy -n kube-system (mode:), then kubectl rollout restart ds/kube-proxy -n kube-system"
+        onClick={() => {
+          void send({ type: 'proxyMode', mode }).then((r) => setNote(r.ok ? `ConfigMap mode: ${mode}; ds/kube-proxy restarted — nodes switch as their new pods start` : r.error));
+        }}
+      >
+        Switch mode
+      </button>
+      {note && <span className="muted"> {note}</span>}
+    </span>
+  );
+}
+
 export function RulesPanel() {
   useProxyStatusRefresh();
   const nodes = useNodeNames();
@@ -74,6 +106,7 @@ export function RulesPanel() {
             ))}
           </select>
         </label>
+        <ModeSwitch current={status?.mode} />
         {view && (
           <span className="muted" data-testid={testIds.rulesMode}>
             kube-proxy mode <strong>{view.mode}</strong> · <code>docker exec {chosenNode} {view.tool}</code>
