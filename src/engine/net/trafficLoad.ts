@@ -50,9 +50,15 @@ export function sendLoad(cluster: Cluster, req: LoadRequest): LoadResult {
   const byEndpoint = new Map<string, EndpointCount>();
   const failed: LoadResult['failed'] = {};
   let first: ConnectionTrace | undefined;
+  let to = req.to;
   for (let i = 0; i < count; i++) {
-    const t = cluster.net.connect({ from: req.from, to: req.to, port: req.port });
-    first ??= t;
+    const t = cluster.net.connect({ from: req.from, to, port: req.port });
+    if (!first) {
+      first = t;
+      // the name resolves the same way every time (DNS uses no randomness): look it up once, not per connection
+      const dns = t.steps.find((s) => s.kind === 'dns');
+      if (dns?.kind === 'dns' && dns.answer) to = dns.answer;
+    }
     if (t.outcome !== 'connected' || !t.pod || !t.endpoint) {
       const o = t.outcome === 'connected' ? 'refused' : t.outcome;
       failed[o] = (failed[o] ?? 0) + 1;
