@@ -77,6 +77,23 @@ export const testIds = {
   shareExport: 'share-export',
   shareImportFile: 'share-import-file',
   shareClose: 'share-close',
+  rulesView: 'rules-view',
+  rulesNode: 'rules-node',
+  rulesService: 'rules-service',
+  rulesMode: 'rules-mode',
+  rulesLines: 'rules-lines',
+  kubeProxyMode: 'kube-proxy-mode',
+  proxyModeSelect: 'proxy-mode-select',
+  proxyModeSwitch: 'proxy-mode-switch',
+  trafficView: 'traffic-view',
+  trafficClient: 'traffic-client',
+  trafficTarget: 'traffic-target',
+  trafficCount: 'traffic-count',
+  trafficSend: 'traffic-send',
+  trafficHistogram: 'traffic-histogram',
+  trafficBar: 'traffic-bar',
+  trafficTrace: 'traffic-trace',
+  trafficNextStep: 'traffic-next-step',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

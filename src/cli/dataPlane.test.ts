@@ -43,4 +43,33 @@ describe('data plane transcripts', () => {
     expect(got).toBe(golden('data-plane-nftables', got));
     expect(got).toMatch(/numgen random mod 2 vmap \{ 0 : goto endpoint-\w{8}-default\/nginx\/tcp\/__10\.244/);
   });
+
+  it('mode switch: the ConfigMap edit alone changes nothing; after the DaemonSet restart kind-worker serves IPVS', () => {
+    const got = replay('data-plane-mode-switch', {});
+    expect(got).toBe(golden('data-plane-mode-switch', got));
+    const [before, after] = got.split('daemon set "kube-proxy" successfully rolled out');
+    expect(before).not.toMatch(/^TCP {2}\S+:80 rr$/m);
+    expect(after.match(/^ {2}-> 10\.244\.\d+\.\d+:80 +Masq/gm)?.length).toBe(3);
+  });
+
+  // busybox networking/wget.c (bad address, can't connect to remote host, server returned error) and
+  // libbb/progress.c; curl lib/strerror.c + lib/cf-socket.c (codes 6, 7, 22) and src/tool_progress.c's meter
+  it('http: wget and curl in the images that ship them, through DNS and the rules; svcsim load counts the pods', () => {
+    const got = replay('data-plane-http', {});
+    expect(got).toBe(golden('data-plane-http', got));
+    expect(got).toContain('<title>Welcome to nginx!</title>');
+    expect(got).toMatch(/^- {20}100% \|\*{32}\| {3}615 {2}0:00:00 ETA$/m);
+    expect(got).toContain("wget: bad address 'nope'");
+    expect(got).toMatch(/^wget: can't connect to remote host \(10\.\d+\.\d+\.\d+\): Connection refused$/m);
+    expect(got).toContain('wget: server returned error: HTTP/1.1 404 Not Found');
+    expect(got).toContain('exec: "curl": executable file not found in $PATH');
+    expect(got).toContain('curl: (6) Could not resolve host: nope');
+    expect(got).toContain("curl: (7) Failed to connect to nginx port 80 after 0 ms: Couldn't connect to server");
+    expect(got).toContain('curl: (22) The requested URL returned error: 404');
+    // 100 connections over three endpoints: every endpoint answers, the counts add up
+    const load = got.split('$ svcsim load nginx -n 100 --from app\n')[1].split('$ ')[0];
+    const counts = [...load.matchAll(/^nginx-\S+ +10\.244\.\d+\.\d+:80 +kind-worker\d? +(\d+)/gm)].map((m) => Number(m[1]));
+    expect(counts.length).toBe(3);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(100);
+  });
 });

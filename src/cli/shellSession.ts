@@ -11,6 +11,7 @@ import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { runDocker } from '../kubectl/docker/docker';
+import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
 
 interface Job {
   id: number;
@@ -189,6 +190,13 @@ export class ShellSession {
         this.lastStatus = r.exitCode;
         return;
       }
+      case 'svcsim': {
+        const r = runSvcsim(this.cluster, rest);
+        this.stdout(r.stdout);
+        this.write(r.stderr);
+        this.lastStatus = r.exitCode;
+        return;
+      }
       case 'jobs':
         this.printJobs();
         return;
@@ -206,7 +214,7 @@ export class ShellSession {
       case undefined:
         return;
       default:
-        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, sleep, jobs, kill, wait and echo)\n`);
+        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, svcsim, sleep, jobs, kill, wait and echo)\n`);
         this.lastStatus = 127;
     }
   }

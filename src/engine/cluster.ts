@@ -27,7 +27,7 @@ import { type PatchOptions, patchObject, type PatchType } from './apiserver/patc
 import type { SimulationControls } from './simulation';
 import type { KubeletRuntimeView } from './kubelet/runtimeView';
 import { advanceRefusal, TimeLimitError } from './timeLimit';
-import { KubeProxyConfigs, type KubeProxyNodeConfig } from './kubeSystem/kubeProxyConfig';
+import type { KubeProxyNodeConfig } from './kubeSystem/kubeProxyConfig';
 import type { KubeProxies } from './proxy/kubeProxy';
 import { ClusterNetwork } from './net/clusterNetwork';
 
@@ -48,8 +48,6 @@ export class Cluster {
   readonly simulation: SimulationControls;
   /** Read-only view of what the kubelets run: app instances, listeners and container logs. */
   readonly runtime: KubeletRuntimeView;
-  /** What each node's kube-proxy read from its ConfigMap when it started. */
-  private readonly kubeProxyConfigs: KubeProxyConfigs;
   /** Each node's kube-proxy: its mode, last sync and rules. */
   readonly proxies: KubeProxies;
   /** The data plane: connections routed through the active proxy mode's rules, as traces. */
@@ -96,7 +94,6 @@ export class Cluster {
     this.controllers = built.controllers;
     this.simulation = built.simulation;
     this.runtime = built.runtime;
-    this.kubeProxyConfigs = new KubeProxyConfigs(this.store);
     this.proxies = built.proxies;
     this.net = new ClusterNetwork(this);
     bootstrapCluster(this);
@@ -114,7 +111,7 @@ export class Cluster {
    * (`kubectl rollout restart ds/kube-proxy -n kube-system`). Undefined when no kube-proxy runs on the node.
    */
   proxyConfig(node: string): KubeProxyNodeConfig | undefined {
-    return this.kubeProxyConfigs.forNode(node);
+    return this.proxies.config(node);
   }
 
   // ---- API calls: each is one apiserver request followed by the controllers reacting at this instant ----

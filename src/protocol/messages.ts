@@ -51,11 +51,22 @@ export type Command =
   /** "Run this step": the current step's action, once, then its checks. */
   | { type: 'scenarioRunStep' }
   /** The current step's checks, evaluated now (after the learner typed something). */
-  | { type: 'scenarioCheck' };
+  | { type: 'scenarioCheck' }
+  /** Each node's kube-proxy: the mode it runs, its last sync, and what 1.34 would say of its config. */
+  | { type: 'proxyStatus' }
+  /** One node's kube-proxy rules for a Service (all Services when none is named), in the node's mode. */
+  | { type: 'nodeRules'; node: string; namespace?: string; service?: string }
+  /**
+   * Switches kube-proxy's mode as a kind user does: `mode:` in the kube-proxy ConfigMap, then a rollout restart
+   * of the DaemonSet; each node changes as its new pod starts.
+   */
+  | { type: 'proxyMode'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace' }
+  /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
+  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -106,7 +117,10 @@ export type ReplyValue =
   | { kind: 'step'; changed: boolean; movedMs: number }
   | { kind: 'scenarioCatalog'; items: ScenarioCard[] }
   | { kind: 'scenario'; scenario: WireScenario; progress: ScenarioProgress }
-  | { kind: 'scenarioProgress'; progress: ScenarioProgress };
+  | { kind: 'scenarioProgress'; progress: ScenarioProgress }
+  | { kind: 'proxyStatus'; nodes: WireProxyStatus[] }
+  | { kind: 'rules'; node: string; mode: string; tool: string; lines: string[] }
+  | { kind: 'traffic'; traffic: WireTraffic };
 
 /** Text per language (`en` always). */
 export type WireLocalized = { en: string } & Record<string, string | undefined>;
@@ -134,6 +148,32 @@ export interface ScenarioProgress {
   ran: boolean[];
   transcript: string;
   checks: Array<{ ok: boolean; expected: string; actual: string }>;
+}
+
+export interface WireProxyStatus {
+  node: string;
+  mode: string;
+  /** Virtual ms of the last sync. */
+  lastSyncAt?: number;
+  syncs: number;
+  /** Kubernetes 1.34's refusal of the node's config (the userspace mode). */
+  configError?: string;
+}
+
+/** One step of a connection's trace, as the engine wrote it. */
+export interface WireTraceStep {
+  kind: string;
+  text: string;
+}
+
+export interface WireTraffic {
+  sent: number;
+  endpoints: { pod: string; endpoint: string; node: string; count: number }[];
+  failed: Record<string, number>;
+  node?: string;
+  mode?: string;
+  /** The first connection: its outcome, the pod that answered, and every step. */
+  first?: { outcome: string; pod?: string; endpoint?: string; steps: WireTraceStep[] };
 }
 
 /** Terminal output, stdout and stderr in the order they were written. */

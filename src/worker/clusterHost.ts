@@ -17,6 +17,9 @@ import type { WireObject } from '../protocol/objects';
 import { serviceNameLabel } from './wireView';
 import { ScenarioCommandError } from './scenarioCommandError';
 import type { ScenarioCommands } from './scenarioCommands';
+import { serviceRules } from '../engine/net/serviceRules';
+import { proxyStatus, trafficReply } from './dataPlaneReplies';
+import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -213,6 +216,20 @@ export class ClusterHost {
       case 'scenarioCheck': {
         const open = this.scenarioSide().scenarios.check();
         return open ? { kind: 'scenario', ...open } : { kind: 'none' };
+      }
+      case 'proxyStatus':
+        return proxyStatus(this.cluster);
+      case 'nodeRules': {
+        const r = serviceRules(this.cluster, command.node, command.namespace, command.service);
+        if (!r) throw new UserError(`no kube-proxy runs on node "${command.node}"`);
+        return { kind: 'rules', ...r };
+      }
+      case 'traffic':
+        return trafficReply(this.cluster, command);
+      case 'proxyMode': {
+        const r = setKubeProxyMode(this.cluster, command.mode);
+        if (!r.ok) throw new UserError(statusText(r.status));
+        return { kind: 'none' };
       }
     }
   }

@@ -12,6 +12,7 @@ import { KubectlWaitCommand } from './kubectlWaitCommand';
 import { AdvanceWork, type RunningCommand } from './runningCommand';
 import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
 import { runDocker } from '../kubectl/docker/docker';
+import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
 import { capturePiped } from '../kubectl/shell/pipeline';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
@@ -92,8 +93,8 @@ export class TerminalSessions {
       if (refused) return { output: [{ stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
       return sleepCommand(this.cluster(), session, line.trim(), ms, stopAfterMs);
     }
-    if (head === 'docker') {
-      const r = runDocker(this.cluster(), rest);
+    if (head === 'docker' || head === 'svcsim') {
+      const r = head === 'docker' ? runDocker(this.cluster(), rest) : runSvcsim(this.cluster(), rest);
       const output: TerminalChunk[] = [];
       if (r.stdout) output.push({ stream: 'stdout', text: r.stdout });
       if (r.stderr) output.push({ stream: 'stderr', text: r.stderr });
@@ -101,7 +102,7 @@ export class TerminalSessions {
     }
     if (head !== 'kubectl' && head !== 'k') {
       return {
-        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, sleep, echo, clear, help)\n` }],
+        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, svcsim, sleep, echo, clear, help)\n` }],
         exitCode: 127,
         watching: false,
       };

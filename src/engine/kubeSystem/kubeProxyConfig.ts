@@ -98,7 +98,11 @@ function started(p: Pod): boolean {
 export class KubeProxyConfigs {
   private readonly seen = new Map<string, string>();
 
-  constructor(private readonly store: ObjectStore) {
+  /** `onStart(node)` runs when a kube-proxy pod's container starts and has read its config.conf. */
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly onStart: (node: string) => void = () => {},
+  ) {
     store.subscribe('Pod', (e: WatchEvent) => this.onPod(e as WatchEvent<'Pod'>));
   }
 
@@ -110,7 +114,10 @@ export class KubeProxyConfigs {
       this.seen.delete(uid);
       return;
     }
-    if (!this.seen.has(uid) && started(p)) this.seen.set(uid, this.currentText());
+    if (!this.seen.has(uid) && started(p)) {
+      this.seen.set(uid, this.currentText());
+      if (p.spec?.nodeName) this.onStart(p.spec.nodeName);
+    }
   }
 
   private currentText(): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iptablesSave } from '../proxy/iptables/iptablesSave';
 import type { IptablesProxier } from '../proxy/iptables/iptablesProxier';
+import { setKubeProxyMode } from '../kubeSystem/kubeProxyMode';
 import { nginxCluster } from './testing';
 
 function clusterIP(c: ReturnType<typeof nginxCluster>, name = 'nginx'): string {
@@ -161,11 +162,29 @@ describe('cluster network', () => {
     expect(t.steps.map((s) => ('text' in s ? s.text : '')).join('\n')).toContain('CNAME) for example.com');
   });
 
-  it('switches every node to another mode at once (the DaemonSet restart)', () => {
+  it('resolves names with the pod resolver: search path, ndots, NXDOMAIN, and a node that only knows Docker DNS', () => {
+    const c = nginxCluster(1);
+    const pod = firstPod(c);
+    const short = c.net.connect({ from: { pod }, to: 'nginx', port: 80 });
+    expect(short.outcome).toBe('connected');
+    const dns = short.steps.find((s) => s.kind === 'dns');
+    // ndots:5 → the first search domain (default.svc.cluster.local) answers
+    expect(dns && 'text' in dns ? dns.text : '').toBe(`nginx → nginx.default.svc.cluster.local A ${clusterIP(c)} (asked 10.96.0.10)`);
+    expect(c.net.connect({ from: { pod }, to: 'nginx.default', port: 80 }).outcome).toBe('connected');
+    const missing = c.net.connect({ from: { pod }, to: 'nope', port: 80 });
+    expect([missing.outcome, missing.resolveError]).toEqual(['no-route', 'nxdomain']);
+    const fromNode = c.net.connect({ from: { node: 'kind-worker' }, to: 'nginx.default.svc.cluster.local', port: 80 });
+    expect(fromNode.resolveError).toBe('nxdomain');
+  });
+
+  it('switches each node to the ConfigMap mode as its restarted kube-proxy pod starts', () => {
     const c = nginxCluster(3);
-    c.proxies.setMode('ipvs');
+    expect(setKubeProxyMode(c, 'ipvs').ok).toBe(true);
     c.drain();
-    expect(c.proxies.proxier('kind-worker')?.mode).toBe('ipvs');
+    // the ConfigMap alone changes nothing: the running pods read it when they started
+    expect(c.proxies.proxier('kind-worker')?.mode).toBe('iptables');
+    c.advance(60_000);
+    for (const n of c.proxies.nodes()) expect([n, c.proxies.proxier(n)?.mode, c.proxyConfig(n)?.mode]).toEqual([n, 'ipvs', 'ipvs']);
     expect(c.net.connect({ from: { node: 'kind-worker' }, to: clusterIP(c), port: 80 }).steps.some((s) => s.kind === 'rule' && s.mode === 'ipvs')).toBe(true);
   });
 });

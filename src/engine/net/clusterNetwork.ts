@@ -13,6 +13,7 @@ import { cidrContains, parseCidr } from '../../shared/ipv4';
 import { walkIptables } from './iptablesWalk';
 import { type Persistence, walkIpvs, walkNftables, walkUserspace } from './otherModesWalk';
 import { inCidr, type Packet, type WalkContext, type WalkResult } from './packet';
+import { lookupHost, type Resolver } from './nameResolution';
 import type { ConnectionTrace, TraceStep } from './trace';
 
 /** Who opens the connection. */
@@ -20,7 +21,7 @@ export type NetClient = { pod: string; namespace?: string } | { node: string } |
 
 export interface ConnectRequest {
   from: NetClient;
-  /** An IP address, `localhost`, or a Service name (`svc`, `svc.ns`, `svc.ns.svc.cluster.local`). */
+  /** An IP address, `localhost`, or a host name the client's resolver looks up (`nginx`, `nginx.default.svc.cluster.local`). */
   to: string;
   port: number;
   protocol?: 'TCP' | 'UDP';
@@ -78,8 +79,9 @@ export class ClusterNetwork {
     }
     let dst = req.to;
     let port = req.port;
-    const resolved = this.resolveName(dst, src.namespace ?? 'default', steps);
-    if (resolved === null) return { ...base, outcome: 'no-route' };
+    const dnsOut: { resolveError?: 'nxdomain' | 'timeout' } = {};
+    const resolved = this.resolveName(dst, src, req.from, steps, dnsOut);
+    if (resolved === null) return { ...base, outcome: 'no-route', ...dnsOut };
     if (resolved) dst = resolved;
     let entry = src.node;
     if ('host' in req.from) {
@@ -130,7 +132,7 @@ export class ClusterNetwork {
       steps.push({ kind: 'snat', from: pkt.src, to: proxier.node.ip });
       seen = proxier.node.ip;
     }
-    const delivered = this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables');
+    let delivered: Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> = this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables');
     if (delivered.outcome === 'connected') {
       const sport = ns.nextSourcePort;
       ns.nextSourcePort = sport >= 60999 ? 32768 : sport + 1;
@@ -138,6 +140,7 @@ export class ClusterNetwork {
       while (ns.conntrack.length > 0 && now - ns.conntrack[0].at > timeWaitMs) ns.conntrack.shift();
       if (ns.conntrack.length >= 1000) ns.conntrack.shift();
       ns.conntrack.push({ at: now, proto, src: pkt.src, sport, dst, dport: port, replySrc: finalIP, replySport: finalPort, replyDst: seen });
+      delivered = { ...delivered, sourcePort: sport };
     }
     return { ...traced, ...delivered };
   }
@@ -148,7 +151,7 @@ export class ClusterNetwork {
     return (this.perNode.get(node)?.conntrack ?? []).filter((e) => now - e.at <= timeWaitMs);
   }
 
-  private source(c: NetClient): { label: string; ip?: string; node?: string; localOrigin: boolean; namespace?: string; error?: string } {
+  private source(c: NetClient): { label: string; ip?: string; node?: string; localOrigin: boolean; namespace?: string; pod?: string; error?: string } {
     if ('host' in c) return { label: 'your machine', ip: hostAddress, localOrigin: false };
     if ('node' in c) {
       const n = this.cluster.config.nodes.find((x) => x.name === c.node);
@@ -162,36 +165,26 @@ export class ClusterNetwork {
     const ip = pod.status?.podIP;
     const node = pod.spec?.nodeName;
     if (!ip || !node) return { label: `pod ${ns}/${name}`, localOrigin: false, error: `pod ${ns}/${name} has no IP yet` };
-    return { label: `pod ${ns}/${name}`, ip, node, localOrigin: pod.spec?.hostNetwork === true, namespace: ns };
+    return { label: `pod ${ns}/${name}`, ip, node, localOrigin: pod.spec?.hostNetwork === true, namespace: ns, pod: name };
   }
 
   /**
-   * A Service name → its ClusterIP (a stand-in for cluster DNS until the resolver is wired here): `svc`,
-   * `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`. Returns undefined for an IP, null when the name
-   * cannot be reached (unknown, headless, ExternalName).
+   * A name → an address through the client's own resolver (see `nameResolution.ts`). Returns undefined for an
+   * IP or `localhost`, null (with `resolveError` set in `out`) when the name does not resolve.
    */
-  private resolveName(to: string, namespace: string, steps: TraceStep[]): string | undefined | null {
+  private resolveName(to: string, src: { ip?: string; node?: string; namespace?: string; pod?: string }, from: NetClient, steps: TraceStep[], out: { resolveError?: 'nxdomain' | 'timeout' }): string | undefined | null {
     if (to === 'localhost' || /^\d+\.\d+\.\d+\.\d+$/.test(to)) return undefined;
-    const domain = `.svc.${this.cluster.config.clusterDomain}`;
-    const name = to.endsWith(domain) ? to.slice(0, -domain.length) : to.endsWith('.svc') ? to.slice(0, -4) : to;
-    const [svc, ns = namespace] = name.split('.');
-    const got = this.cluster.get('Service', ns, svc);
-    if (!got.ok) {
-      steps.push({ kind: 'fail', text: `could not resolve host: ${to}` });
-      return null;
+    const resolver: Resolver = 'host' in from ? { host: true } : 'node' in from ? { node: src.node ?? '', ip: src.ip ?? '' } : { pod: src.pod ?? '', namespace: src.namespace ?? 'default' };
+    const r = lookupHost(this.cluster, resolver, to);
+    if (r.kind === 'address') {
+      steps.push({ kind: 'dns', name: to, server: r.server, answer: r.address, text: r.via === 'hosts' ? `${to} → ${r.address} (/etc/hosts)` : `${to} → ${r.canonical} A ${r.address} (asked ${r.server})` });
+      return r.address;
     }
-    const spec = got.value.spec ?? {};
-    if (spec.type === 'ExternalName') {
-      steps.push({ kind: 'note', text: `${svc}.${ns}${domain} is an alias (CNAME) for ${spec.externalName}: kube-proxy programs nothing for it` });
-      steps.push({ kind: 'fail', text: `${spec.externalName} is outside the simulated cluster` });
-      return null;
-    }
-    if (!spec.clusterIP || spec.clusterIP === 'None') {
-      steps.push({ kind: 'fail', text: `${svc}.${ns} is headless: its name resolves to pod IPs (use one)` });
-      return null;
-    }
-    steps.push({ kind: 'note', text: `${svc}.${ns}${domain} → ${spec.clusterIP}` });
-    return spec.clusterIP;
+    if (r.kind === 'nxdomain' && r.cname) steps.push({ kind: 'note', text: `${r.cname.name} is an alias (CNAME) for ${r.cname.target}: kube-proxy programs nothing for it` });
+    out.resolveError = r.kind;
+    const why = r.kind === 'timeout' ? `no answer from ${r.server}: no CoreDNS pod is ready` : r.server ? `NXDOMAIN from ${r.server} for every name in the search list` : 'your machine does not use the cluster DNS';
+    steps.push({ kind: 'dns', name: to, server: r.server ?? '', text: `could not resolve host: ${to} (${why})` });
+    return null;
   }
 
   /** Where a packet from the user's machine enters the cluster, if it can. */

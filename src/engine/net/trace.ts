@@ -16,6 +16,8 @@ export type TraceStep =
   | { kind: 'deliver'; pod: string; node: string; text: string }
   /** Why the connection failed. */
   | { kind: 'fail'; text: string }
+  /** The client's resolver turned a name into an address (or could not). */
+  | { kind: 'dns'; name: string; server: string; answer?: string; text: string }
   | { kind: 'note'; text: string };
 
 export type Outcome = 'connected' | 'refused' | 'timeout' | 'no-route';
@@ -37,4 +39,8 @@ export interface ConnectionTrace {
   endpoint?: string;
   /** The source address the answering pod saw (the client IP unless SNAT happened). */
   seenSource?: string;
+  /** The client's ephemeral source port (conntrack's `sport`), once connected. */
+  sourcePort?: number;
+  /** Set when the destination was a name the client's resolver could not turn into an address. */
+  resolveError?: 'nxdomain' | 'timeout';
 }

@@ -8,6 +8,7 @@
  */
 import type { Controller, ControllerContext } from '../controllers/controller';
 import type { ProxyMode } from '../config';
+import { KubeProxyConfigs, type KubeProxyNodeConfig } from '../kubeSystem/kubeProxyConfig';
 import { IpvsProxier } from './ipvs/ipvsProxier';
 import { IptablesProxier } from './iptables/iptablesProxier';
 import { NftablesProxier } from './nftables/nftablesProxier';
@@ -38,6 +39,8 @@ interface NodeAgent {
   lastSyncAt: number | undefined;
   timerArmed: boolean;
   syncCount: number;
+  /** The kube-proxy pod whose config.conf this agent last adopted. */
+  configPod: string | undefined;
 }
 
 /** What the rest of the cluster reads: each node's proxier, its mode and its last sync. */
@@ -47,8 +50,11 @@ export interface KubeProxies {
   proxier(node: string): AnyProxier | undefined;
   /** Virtual time of the node's last sync, and how many syncs it has run. */
   syncInfo(node: string): { lastSyncAt: number | undefined; syncs: number } | undefined;
-  /** Restarts every node's kube-proxy in `mode` (what a ConfigMap edit plus `rollout restart ds/kube-proxy` does). */
-  setMode(mode: ProxyMode): void;
+  /**
+   * The configuration the kube-proxy pod on `node` started with (its ConfigMap's config.conf at that moment);
+   * undefined when no kube-proxy pod runs there.
+   */
+  config(node: string): KubeProxyNodeConfig | undefined;
 }
 
 export function createKubeProxy(ctx: ControllerContext): { controller: Controller; proxies: KubeProxies } {
@@ -57,6 +63,11 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
   const agents = new Map<string, NodeAgent>();
   const minSyncMs = ctx.config.proxyMinSyncPeriodMs;
   const clusterCIDR = ctx.config.podCIDR;
+  // A node's mode is what its kube-proxy pod read at start: a new pod (rollout restart after a ConfigMap edit)
+  // brings the new mode (kubernetes/kubernetes cmd/kube-proxy/app/server.go reads --config once).
+  const configs = new KubeProxyConfigs(ctx.store, (node) => {
+    if (agents.has(node)) queue.add(node);
+  });
 
   tracker.onChange((svc) => {
     for (const [name, a] of agents) {
@@ -82,7 +93,7 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
       const name = n.metadata?.name ?? '';
       if (agents.has(name)) return;
       const node: ProxyNode = { name, ip: nodeIP(name, n.status?.addresses), clusterCIDR };
-      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0 });
+      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0, configPod: undefined });
       queue.add(name);
     },
     onDelete: (n) => {
@@ -95,6 +106,7 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
     queue,
     sync(name: string) {
       const a = agents.get(name);
+      if (a) adoptConfig(a, configs.forNode(name));
       if (!a?.dirty) return undefined;
       const now = ctx.clock.now();
       if (a.lastSyncAt !== undefined && now - a.lastSyncAt < minSyncMs) {
@@ -124,15 +136,23 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
       const a = agents.get(node);
       return a ? { lastSyncAt: a.lastSyncAt, syncs: a.syncCount } : undefined;
     },
-    setMode: (mode) => {
-      for (const [name, a] of agents) {
-        a.proxier = newProxier(mode, a.proxier.node);
-        a.pending = undefined;
-        a.dirty = true;
-        a.lastSyncAt = undefined;
-        queue.add(name);
-      }
-    },
+    config: (node) => configs.forNode(node),
   };
   return { controller, proxies };
+}
+
+/**
+ * Takes the mode of the kube-proxy pod now running on the node. A mode 1.34 does not know (a typo) makes real
+ * kube-proxy exit, leaving the rules it last wrote in place: the agent keeps its proxier. `userspace` (removed in
+ * 1.26) is refused by real 1.34 too; svcsim runs it anyway for teaching and reports the refusal in the config.
+ */
+function adoptConfig(a: NodeAgent, cfg: KubeProxyNodeConfig | undefined): void {
+  if (!cfg || cfg.pod === a.configPod) return;
+  a.configPod = cfg.pod;
+  const known = cfg.configuredMode === '' || cfg.configuredMode === cfg.mode;
+  if (!known || cfg.mode === a.proxier.mode) return;
+  a.proxier = newProxier(cfg.mode, a.proxier.node);
+  a.pending = undefined;
+  a.dirty = true;
+  a.lastSyncAt = undefined;
 }

@@ -23,9 +23,9 @@ export interface Proxier {
 }
 
 /**
- * The mode a node's kube-proxy runs with. Today it is the cluster config's `proxyMode` (kind's
- * `networking.kubeProxyMode`); at run time the kube-proxy ConfigMap's `mode` and a DaemonSet restart decide it,
- * which is the one place to change once that ConfigMap exists.
+ * The mode a node's kube-proxy starts with before its pod has read the ConfigMap: the cluster config's
+ * `proxyMode` (kind's `networking.kubeProxyMode`), which is also what kind writes into that ConfigMap. From then
+ * on the mode is the ConfigMap's, taken when each node's kube-proxy pod starts (see `kubeProxy.ts`).
  */
 export function proxyModeFor(config: Pick<ClusterConfig, 'proxyMode'>, _node: string): ProxyMode {
   return config.proxyMode;

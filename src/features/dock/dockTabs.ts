@@ -8,6 +8,8 @@ import type { DockTab } from '../../state/uiSlice';
 import { EventsPanel } from '../events/EventsPanel';
 import { Inspector } from '../inspector/Inspector';
 import { TerminalPanel } from '../terminal/TerminalPanel';
+import { RulesPanel } from '../rules/RulesPanel';
+import { TrafficPanel } from '../traffic/TrafficPanel';
 
 export interface DockTabDef {
   id: DockTab;
@@ -21,4 +23,8 @@ export const dockTabs: readonly DockTabDef[] = [
 ];
 
 /** Under the canvas, as wide as it: kubectl's tables need the columns. */
-export const bottomDockTabs: readonly DockTabDef[] = [{ id: 'terminal', label: 'Terminal', Panel: TerminalPanel }];
+export const bottomDockTabs: readonly DockTabDef[] = [
+  { id: 'terminal', label: 'Terminal', Panel: TerminalPanel },
+  { id: 'rules', label: 'Rules', Panel: RulesPanel },
+  { id: 'traffic', label: 'Traffic', Panel: TrafficPanel },
+];

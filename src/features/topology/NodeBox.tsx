@@ -4,6 +4,7 @@ import type { Node as K8sNode } from 'kubernetes-types/core/v1';
 import { memo } from 'react';
 import type { NodeBoxData } from '../../graph/elements';
 import { nodeStatus } from './nodeStatus';
+import { KubeProxyBadge } from '../rules/KubeProxyBadge';
 
 function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
   const node = data.node as unknown as K8sNode | undefined;
@@ -17,6 +18,7 @@ function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
         <span className="node-meta">
           {role} {ip} <span className="node-status">{node ? nodeStatus(node) : ''}</span>
         </span>
+        <KubeProxyBadge node={data.name} />
       </div>
     </div>
   );

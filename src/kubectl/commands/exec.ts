@@ -2,13 +2,14 @@
  * `kubectl exec POD [-c CONTAINER] -- COMMAND [args...]` (kubectl `pkg/cmd/exec/exec.go`). The simulated
  * containers answer a few commands from what the kubelet set up for them: `env`/`printenv` (the environment
  * fixed at container start, service variables included), `hostname`, and `cat` of `/etc/resolv.conf`,
- * `/etc/hosts` and `/etc/hostname`. A failing command ends like kubectl's: `command terminated with exit
+ * `/etc/hosts` and `/etc/hostname`, the DNS tools and curl/wget its image ships. A failing command ends like kubectl's: `command terminated with exit
  * code N`.
  */
 import type { Pod } from '../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { lookupMapping } from '../resources/resourceMapper';
+import { runHttpToolInPod } from '../../engine/net/http/httpTools';
 
 /** Files a simulated container can show with cat. */
 function containerFile(env: CommandEnv, pod: Pod, path: string): string | undefined {
@@ -38,6 +39,13 @@ function runInContainer(env: CommandEnv, pod: Pod, container: string, command: s
     env.out.out(dns.stdout);
     if (dns.stderr) env.out.err(dns.stderr);
     if (dns.exitCode !== 0) throw exitWith(dns.exitCode);
+    return;
+  }
+  // curl / wget through the data plane (the image's own tools only)
+  const http = runHttpToolInPod(env.cluster, ns, name, container, command);
+  if (http) {
+    for (const c of http.chunks) (c.stream === 'stdout' ? env.out.out : env.out.err).call(env.out, c.text);
+    if (http.exitCode !== 0) throw exitWith(http.exitCode);
     return;
   }
   if (base === 'env' && args.length === 0) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { nginxCluster } from '../testing';
+import { sendLoad } from '../trafficLoad';
+import { parseUrl } from './httpClient';
+import { httpToolsOf, runHttpToolInPod } from './httpTools';
+
+describe('http tools', () => {
+  it('parses URLs as curl and wget accept them', () => {
+    expect(parseUrl('nginx')).toEqual({ scheme: 'http', host: 'nginx', port: 80, path: '/' });
+    expect(parseUrl('http://nginx.default.svc.cluster.local:8080/a?b=1')).toEqual({ scheme: 'http', host: 'nginx.default.svc.cluster.local', port: 8080, path: '/a?b=1' });
+    expect(parseUrl('ftp://x')).toBeUndefined();
+    expect(parseUrl('http://x:99999')).toBeUndefined();
+  });
+
+  it('gives each image only the tools it ships', () => {
+    expect(httpToolsOf('busybox', 'busybox')).toEqual({ wget: 'busybox' });
+    expect(httpToolsOf('nginx', 'nginx:1.27')).toEqual({ curl: true });
+    expect(httpToolsOf('nginx', 'nginx:1.27-alpine')).toEqual({ curl: true, wget: 'busybox' });
+    expect(httpToolsOf('kuard', 'gcr.io/kuar-demo/kuard-amd64:blue')).toEqual({});
+  });
+
+  it('the answering app logs the request with the address it saw', () => {
+    const c = nginxCluster(1);
+    const pods = c.list('Pod', { namespace: 'default' });
+    const pod = pods.ok ? (pods.value.items[0].metadata?.name ?? '') : '';
+    const r = runHttpToolInPod(c, 'default', pod, 'nginx', ['curl', '-s', 'http://nginx']);
+    expect(r?.exitCode).toBe(0);
+    expect(r?.stdout).toContain('<h1>Welcome to nginx!</h1>');
+    const log = c.runtime.pod('default', pod)?.containers[0].log() ?? [];
+    // the only endpoint is the client itself: hairpin traffic is masqueraded (KUBE-SEP `-s <pod IP> -j
+    // KUBE-MARK-MASQ`), so nginx sees the node's address
+    expect(log[log.length - 1]?.line).toMatch(/^172\.18\.\d+\.\d+ - - \[.*\] "GET \/ HTTP\/1\.1" 200 615 "-" "curl\/8\.14\.1" "-"$/);
+    expect(runHttpToolInPod(c, 'default', pod, 'nginx', ['wget', 'http://nginx'])).toBeUndefined();
+  });
+
+  it('counts connections per endpoint: IPVS rr is exact round-robin', () => {
+    const c = nginxCluster(3, { proxyMode: 'ipvs' });
+    const pods = c.list('Pod', { namespace: 'default' });
+    const pod = pods.ok ? (pods.value.items[0].metadata?.name ?? '') : '';
+    const r = sendLoad(c, { from: { pod, namespace: 'default' }, to: 'nginx', port: 80, count: 99 });
+    expect(r.mode).toBe('ipvs');
+    expect(r.endpoints.map((e) => e.count)).toEqual([33, 33, 33]);
+    expect(r.failed).toEqual({});
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The Rules view: one node's kube-proxy rules for one Service, in the node's current mode and exactly as the
+ * node's tool prints them; lines new since the last look (an endpoint came or went) are highlighted.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { send } from '../../state/simulation';
+import { type AppState, useAppStore } from '../../state/store';
+import { testIds } from '../../testids';
+import { useNodeProxyStatus, useProxyStatusRefresh } from './proxyStatus';
+import { type MarkedLine, markChanged, removedLines } from './ruleDiff';
+import { useNodeNames, useSelectedService, useServiceNames } from './useClusterNames';
+
+const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
+const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
+
+const modes = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
+
+/** kube-proxy's mode switch: edits the ConfigMap and restarts the DaemonSet, so nodes change one by one. */
+function ModeSwitch({ current }: { current: string | undefined }) {
+  const [mode, setMode] = useState<(typeof modes)[number]>('ipvs');
+  const [note, setNote] = useState<string | undefined>(undefined);
+  return (
+    <span className="mode-switch">
+      <select value={mode} onChange={(e) => setMode(e.target.value as (typeof modes)[number])} aria-label="kube-proxy mode" data-testid={testIds.proxyModeSelect}>
+        {modes.map((m) => (
+          <option key={m} value={m}>
+            {m}
+            {m === 'userspace' ? ' (removed in 1.26)' : ''}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={mode === current}
+        data-testid={testIds.proxyModeSwitch}
+        title="kubectl edit cm kube-proxy -n kube-system (mode:), then kubectl rollout restart ds/kube-proxy -n kube-system"
+        onClick={() => {
+          void send({ type: 'proxyMode', mode }).then((r) => setNote(r.ok ? `ConfigMap mode: ${mode}; ds/kube-proxy restarted — nodes switch as their new pods start` : r.error));
+        }}
+      >
+        Switch mode
+      </button>
+      {note && <span className="muted"> {note}</span>}
+    </span>
+  );
+}
+
+export function RulesPanel() {
+  useProxyStatusRefresh();
+  const nodes = useNodeNames();
+  const services = useServiceNames();
+  const selectedService = useSelectedService();
+  const [node, setNode] = useState<string | undefined>(undefined);
+  const [service, setService] = useState<string | undefined>(undefined);
+  const chosenNode = node ?? nodes.find((n) => n.endsWith('-worker')) ?? nodes[0];
+  const chosenService = selectedService ?? service ?? (services.includes('default/nginx') ? 'default/nginx' : services[0]);
+  const status = useNodeProxyStatus(chosenNode ?? '');
+  const slices = useAppStore(selectSlices);
+  const svcVersion = useAppStore(selectServicesVersion);
+  const previous = useRef(new Map<string, string[]>());
+  const [view, setView] = useState<{ tool: string; mode: string; lines: MarkedLine[]; removed: string[] } | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: slices, Service versions and the node's sync count are triggers
+  useEffect(() => {
+    if (!chosenNode) return;
+    let live = true;
+    const [namespace, name] = chosenService ? chosenService.split('/') : [undefined, undefined];
+    void send({ type: 'nodeRules', node: chosenNode, ...(namespace && name ? { namespace, service: name } : {}) }).then((r) => {
+      if (!live) return;
+      if (!r.ok || r.value?.kind !== 'rules') {
+        setError(r.error ?? 'no rules');
+        return;
+      }
+      setError(undefined);
+      const key = `${chosenNode}|${chosenService ?? ''}|${r.value.mode}`;
+      const before = previous.current.get(key);
+      const lines = r.value.lines;
+      // highlight only what changed: keep the last marking while nothing moved
+      if (!before || before.join('\n') !== lines.join('\n')) {
+        setView({ tool: r.value.tool, mode: r.value.mode, lines: markChanged(before, lines), removed: removedLines(before, lines) });
+        previous.current.set(key, lines);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [chosenNode, chosenService, slices, svcVersion, status?.syncs, status?.mode]);
+
+  return (
+    <div className="rules-view" data-testid={testIds.rulesView}>
+      <div className="panel-controls">
+        <label>
+          Node{' '}
+          <select value={chosenNode ?? ''} onChange={(e) => setNode(e.target.value)} data-testid={testIds.rulesNode}>
+            {nodes.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Service{' '}
+          <select value={chosenService ?? ''} onChange={(e) => setService(e.target.value)} data-testid={testIds.rulesService} disabled={!!selectedService}>
+            {services.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <ModeSwitch current={status?.mode} />
+        {view && (
+          <span className="muted" data-testid={testIds.rulesMode}>
+            kube-proxy mode <strong>{view.mode}</strong> · <code>docker exec {chosenNode} {view.tool}</code>
+          </span>
+        )}
+      </div>
+      {status?.configError && <p className="notice-warning">{status.configError} — Kubernetes 1.34 refuses this mode; svcsim runs it for teaching.</p>}
+      {error && <p className="muted">{error}</p>}
+      <pre className="rules-lines" data-testid={testIds.rulesLines}>
+        {view?.lines.map((l, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines repeat (IPVS real servers); order is the identity
+          <div key={i} className={l.changed ? 'rule-line rule-changed' : 'rule-line'} data-changed={l.changed || undefined}>
+            {l.text}
+          </div>
+        ))}
+        {view?.removed.map((l) => (
+          <div key={`-${l}`} className="rule-line rule-removed">
+            {l}
+          </div>
+        ))}
+      </pre>
+      {view && view.lines.length === 0 && <p className="muted">No rules for this Service on {chosenNode}.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The Traffic view: pick a client pod, a target Service and a count; the worker opens that many connections
+ * through the client's node rules and counts the pods that answered (a bar per endpoint). The first connection
+ * is shown step by step: DNS, each rule it met, DNAT, the hop, the pod.
+ */
+import { useState } from 'react';
+import type { WireTraffic } from '../../protocol/messages';
+import { send } from '../../state/simulation';
+import { useAppStore } from '../../state/store';
+import { testIds } from '../../testids';
+import { useRunningPodNames, useSelectedService, useServiceNames } from '../rules/useClusterNames';
+
+function servicePort(key: string): number {
+  const o = useAppStore.getState().mirror.objects.get(`Service/${key}`) as { spec?: { ports?: { port?: number }[] } } | undefined;
+  return o?.spec?.ports?.[0]?.port ?? 80;
+}
+
+export function TrafficPanel() {
+  const pods = useRunningPodNames();
+  const services = useServiceNames();
+  const selectedService = useSelectedService();
+  const [client, setClient] = useState<string | undefined>(undefined);
+  const [target, setTarget] = useState<string | undefined>(undefined);
+  const [count, setCount] = useState('100');
+  const [result, setResult] = useState<WireTraffic | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [step, setStep] = useState(0);
+  const chosenTarget = target ?? selectedService ?? (services.includes('default/nginx') ? 'default/nginx' : services[0]);
+  const targetNs = chosenTarget?.split('/')[0] ?? 'default';
+  const clients = pods.filter((p) => p.startsWith(`${targetNs}/`));
+  const chosenClient = client && clients.includes(client) ? client : clients[0];
+
+  const sendTraffic = () => {
+    const n = Number(count);
+    if (!chosenClient || !chosenTarget) return;
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) {
+      setError('Count must be a whole number from 1 to 10000.');
+      return;
+    }
+    const [ns, pod] = chosenClient.split('/');
+    const [, svc] = chosenTarget.split('/');
+    void send({ type: 'traffic', namespace: ns, pod, to: svc, port: servicePort(chosenTarget), count: n }).then((r) => {
+      if (r.ok && r.value?.kind === 'traffic') {
+        setResult(r.value.traffic);
+        setError(undefined);
+        setStep(0);
+      } else setError(r.error ?? 'traffic failed');
+    });
+  };
+
+  const max = Math.max(1, ...(result?.endpoints.map((e) => e.count) ?? []), ...Object.values(result?.failed ?? {}));
+  const steps = result?.first?.steps ?? [];
+  return (
+    <div className="traffic-view" data-testid={testIds.trafficView}>
+      <div className="panel-controls">
+        <label>
+          From pod{' '}
+          <select value={chosenClient ?? ''} onChange={(e) => setClient(e.target.value)} data-testid={testIds.trafficClient}>
+            {clients.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          To Service{' '}
+          <select value={chosenTarget ?? ''} onChange={(e) => setTarget(e.target.value)} data-testid={testIds.trafficTarget}>
+            {services.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Connections <input className="count-input" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-testid={testIds.trafficCount} aria-label="Connections to send" />
+        </label>
+        <button type="button" onClick={sendTraffic} disabled={!chosenClient || !chosenTarget} data-testid={testIds.trafficSend}>
+          Send
+        </button>
+      </div>
+      {!chosenClient && <p className="muted">No running pod in {targetNs} to send from: run one, e.g. kubectl run app --image=busybox -- sleep 3600.</p>}
+      {error && <p className="notice-warning">{error}</p>}
+      {result && (
+        <div className="traffic-result">
+          <p className="muted">
+            {result.sent} connections through {result.node}'s {result.mode} rules
+          </p>
+          <ul className="histogram" data-testid={testIds.trafficHistogram} aria-label="Connections per endpoint">
+            {result.endpoints.map((e) => (
+              <li key={e.endpoint} className="histogram-row" data-testid={testIds.trafficBar}>
+                <span className="histogram-label mono" title={`${e.pod} on ${e.node}`}>
+                  {e.pod.split('/')[1]} <span className="muted">{e.endpoint}</span>
+                </span>
+                <span className="histogram-bar" style={{ width: `${(70 * e.count) / max}%` }} />
+                <span className="histogram-count mono">{e.count}</span>
+              </li>
+            ))}
+            {Object.entries(result.failed).map(([outcome, n]) => (
+              <li key={outcome} className="histogram-row is-failed">
+                <span className="histogram-label mono">{outcome}</span>
+                <span className="histogram-bar" style={{ width: `${(70 * n) / max}%` }} />
+                <span className="histogram-count mono">{n}</span>
+              </li>
+            ))}
+          </ul>
+          {steps.length > 0 && (
+            <div className="trace-steps" data-testid={testIds.trafficTrace}>
+              <div className="panel-controls">
+                <strong>First connection</strong>
+                <span className="muted">
+                  {result.first?.outcome}
+                  {result.first?.pod ? ` — answered by ${result.first.pod}` : ''}
+                </span>
+                <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+                  ← Step
+                </button>
+                <button type="button" onClick={() => setStep((s) => Math.min(steps.length - 1, s + 1))} disabled={step >= steps.length - 1} data-testid={testIds.trafficNextStep}>
+                  Step →
+                </button>
+              </div>
+              <ol className="trace-list">
+                {steps.map((s, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a trace's steps are ordered and never reordered
+                  <li key={i} className={`trace-step trace-${s.kind}${i === step ? ' is-current' : ''}${i > step ? ' is-future' : ''}`} aria-current={i === step ? 'step' : undefined}>
+                    <span className="trace-kind">{s.kind}</span> <span className="mono">{s.text}</span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
