@@ -5,12 +5,20 @@ import { testIds } from '../../src/testids';
 export class DataPlanePanels {
   constructor(readonly page: Page) {}
 
+  /** Below 900 px the panels are tabs: the bottom dock (terminals, Rules, Traffic) is the Terminal tab. */
+  private async showBottomDock(): Promise<void> {
+    const narrow = this.page.getByTestId(`${testIds.narrowTab}-terminal`);
+    if (await narrow.isVisible()) await narrow.click();
+  }
+
   async openRules(): Promise<void> {
+    await this.showBottomDock();
     await this.page.getByTestId(`${testIds.dockTab}-rules`).click();
     await expect(this.page.getByTestId(testIds.rulesView)).toBeVisible();
   }
 
   async openTraffic(): Promise<void> {
+    await this.showBottomDock();
     await this.page.getByTestId(`${testIds.dockTab}-traffic`).click();
     await expect(this.page.getByTestId(testIds.trafficView)).toBeVisible();
   }
