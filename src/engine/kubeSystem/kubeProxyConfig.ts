@@ -97,6 +97,8 @@ function started(p: Pod): boolean {
 /** Remembers, per kube-proxy pod, the config.conf its container started with. */
 export class KubeProxyConfigs {
   private readonly seen = new Map<string, string>();
+  /** A pod's parsed config, per uid: what it read at start never changes, and every sync asks for it. */
+  private readonly parsed = new Map<string, KubeProxyNodeConfig>();
 
   /** `onStart(node)` runs when a kube-proxy pod's container starts and has read its config.conf. */
   constructor(
@@ -112,6 +114,7 @@ export class KubeProxyConfigs {
     if (!isKubeProxyPod(p)) return;
     if (e.type === 'DELETED') {
       this.seen.delete(uid);
+      this.parsed.delete(uid);
       return;
     }
     if (!this.seen.has(uid) && started(p)) {
@@ -132,6 +135,12 @@ export class KubeProxyConfigs {
       .filter((p) => isKubeProxyPod(p) && p.spec?.nodeName === node && !p.metadata?.deletionTimestamp && this.seen.has(p.metadata?.uid ?? ''));
     const pod = pods[pods.length - 1];
     if (!pod) return undefined;
-    return parseKubeProxyConfig(this.seen.get(pod.metadata?.uid ?? '') ?? '', node, pod.metadata?.name ?? '');
+    const uid = pod.metadata?.uid ?? '';
+    let config = this.parsed.get(uid);
+    if (!config) {
+      config = Object.freeze(parseKubeProxyConfig(this.seen.get(uid) ?? '', node, pod.metadata?.name ?? ''));
+      this.parsed.set(uid, config);
+    }
+    return config;
   }
 }
