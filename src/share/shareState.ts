@@ -4,22 +4,10 @@
  * untrusted link, so every field is checked here and anything unexpected makes the whole link invalid.
  */
 
-/** Commands a shared session may contain: the ones that change the cluster. Test hooks (`hang`) never travel. */
-export const shareableCommandTypes = [
-  'init',
-  'apply',
-  'delete',
-  'patch',
-  'nodePower',
-  'appHealth',
-  'advance',
-  'step',
-  'terminal',
-  'interrupt',
-  'scenarioOpen',
-  'scenarioGoto',
-  'scenarioRunStep',
-] as const;
+import { loggedCommandTypes } from '../shared/loggedCommandTypes';
+
+/** Commands a shared session may contain: the ones a session log keeps. */
+export const shareableCommandTypes = loggedCommandTypes;
 
 export interface SharedCommand {
   /** Virtual time of the cluster when the command was sent, ms since the epoch. */

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../../protocol/messages';
 import { type SessionEntry, compact, isSessionEntry } from './sessionLog';
+import { loggedCommandTypes } from '../../shared/loggedCommandTypes';
 
 export const sessionFileFormat = 'svcsim-session';
 export const sessionFileVersion = 1;
@@ -17,21 +18,7 @@ export interface SessionFile {
 }
 
 /** The commands a session log holds (those that change the cluster); anything else in a file is refused. */
-const loggedTypes: ReadonlySet<Command['type']> = new Set([
-  'init',
-  'apply',
-  'delete',
-  'patch',
-  'nodePower',
-  'appHealth',
-  'advance',
-  'step',
-  'terminal',
-  'interrupt',
-  'scenarioOpen',
-  'scenarioGoto',
-  'scenarioRunStep',
-] satisfies Command['type'][]);
+const loggedTypes: ReadonlySet<Command['type']> = new Set(loggedCommandTypes satisfies readonly Command['type'][]);
 
 export function encodeSessionFile(commands: readonly SessionEntry[], editorText: string): string {
   const file: SessionFile = { format: sessionFileFormat, version: sessionFileVersion, editorText, commands: compact(commands) };

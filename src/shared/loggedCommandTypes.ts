@@ -1,0 +1,19 @@
+/**
+ * The commands a session log keeps (the ones that change the cluster), by type: what a session file and a
+ * share link may carry. Test hooks (`hang`) never travel. One list, so the two readers cannot drift apart.
+ */
+export const loggedCommandTypes = [
+  'init',
+  'apply',
+  'delete',
+  'patch',
+  'nodePower',
+  'appHealth',
+  'advance',
+  'step',
+  'terminal',
+  'interrupt',
+  'scenarioOpen',
+  'scenarioGoto',
+  'scenarioRunStep',
+] as const;
