@@ -251,3 +251,6 @@ export interface WireLogEntry {
 }
 
 export type WorkerMessage = Reply | ClusterDiff | TerminalStream | WorkProgress | { type: 'fatal'; error: string };
+
+/** The commands a session log keeps (one list with share links: src/shared/loggedCommandTypes.ts). */
+export { loggedCommandTypes } from '../shared/loggedCommandTypes';

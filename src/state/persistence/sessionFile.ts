@@ -4,7 +4,7 @@
  */
 import type { Command } from '../../protocol/messages';
 import { type SessionEntry, compact, isSessionEntry } from './sessionLog';
-import { loggedCommandTypes } from '../../shared/loggedCommandTypes';
+import { loggedCommandTypes } from '../../protocol/messages';
 
 export const sessionFileFormat = 'svcsim-session';
 export const sessionFileVersion = 1;
