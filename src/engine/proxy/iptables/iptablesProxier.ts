@@ -83,7 +83,8 @@ export class IptablesProxier implements Proxier {
   private readonly synced = new SyncedServices();
   /** Rules rendered from the synced snapshots, per Service, and which Service owns each nat chain. */
   private readonly byService = new Map<string, readonly ServicePortRules[]>();
-  private readonly chainOwner = new Map<string, string>();
+  /** Which Service owns each nat chain; built when a chain is first looked up, then kept up to date. */
+  private chainOwner: Map<string, string> | undefined;
   private tables: { nat?: TableModel; filter?: TableModel } = {};
   /** nat KUBE-SERVICES and KUBE-NODEPORTS, which every Service adds to (rebuilt when one changes). */
   private entryChains: { services: Rule[]; nodePorts: Rule[] } | undefined;
@@ -108,12 +109,13 @@ export class IptablesProxier implements Proxier {
     const changed = this.synced.takeChanged();
     if (changed === undefined) {
       this.byService.clear();
-      this.chainOwner.clear();
+      this.chainOwner = undefined;
     } else if (changed.size === 0) {
       return;
     }
+    const owner = this.chainOwner;
     for (const svc of changed ?? this.synced.names()) {
-      for (const p of this.byService.get(svc) ?? []) for (const c of p.natChains.keys()) if (this.chainOwner.get(c) === svc) this.chainOwner.delete(c);
+      if (owner) for (const p of this.byService.get(svc) ?? []) for (const c of p.natChains.keys()) if (owner.get(c) === svc) owner.delete(c);
       const snap = this.synced.get(svc);
       if (!snap) {
         this.byService.delete(svc);
@@ -121,7 +123,7 @@ export class IptablesProxier implements Proxier {
       }
       const rules = this.rulesOf(snap);
       this.byService.set(svc, rules);
-      for (const p of rules) for (const c of p.natChains.keys()) this.chainOwner.set(c, svc);
+      if (owner) for (const p of rules) for (const c of p.natChains.keys()) owner.set(c, svc);
     }
     this.tables = {};
     this.entryChains = undefined;
@@ -166,6 +168,11 @@ export class IptablesProxier implements Proxier {
     if (name === chains.nodePorts) return this.entries().nodePorts;
     const fixed = this.fixed.get(name);
     if (fixed) return fixed;
+    if (!this.chainOwner) {
+      const owners = new Map<string, string>();
+      for (const [svc, rules] of this.byService) for (const p of rules) for (const c of p.natChains.keys()) owners.set(c, svc);
+      this.chainOwner = owners;
+    }
     const owner = this.chainOwner.get(name);
     if (owner === undefined) return [];
     const out: Rule[] = [];
@@ -203,24 +210,29 @@ export class IptablesProxier implements Proxier {
       list.push(r);
     };
     for (const r of fixedRules(table)) add(r);
+    // the Services' own chains (one per Service port and endpoint) are collected apart and sorted once
+    const serviceChains: [string, Rule[]][] = [];
     for (const svc of this.synced.names()) {
       for (const p of this.byService.get(svc) ?? []) {
         if (table === 'nat') {
           for (const r of p.nodePorts) add(r);
           for (const r of p.services) add(r);
-          for (const [c, rules] of p.natChains) {
-            const had = byChain.get(c);
-            byChain.set(c, had ? [...had, ...rules] : rules);
-          }
+          for (const entry of p.natChains) serviceChains.push(entry);
         } else {
           for (const r of p.filter) add(r);
         }
       }
     }
     if (table === 'nat') add(lastServicesRule);
+    const named: [string, Rule[]][] = [...byChain, ...serviceChains];
+    // stable: a chain two Service ports write (a hash collision) keeps their rules in Service order
+    named.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const ordered = new Map<string, Rule[]>();
     for (const b of builtins) ordered.set(b, this.jumps[table].get(b) ?? []);
-    for (const c of [...byChain.keys()].sort()) ordered.set(c, byChain.get(c) ?? []);
+    for (const [c, rules] of named) {
+      const had = ordered.get(c);
+      ordered.set(c, had ? [...had, ...rules] : rules);
+    }
     return { table, builtins, chains: ordered };
   }
 }
