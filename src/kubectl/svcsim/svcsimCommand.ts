@@ -1,5 +1,5 @@
 /**
- * `svcsim load` and `svcsim trace`: what no real tool prints in one place — which pod answered each connection
+ * `svcsim load` and `svcsim trace` (and `svcsim export`, the cluster as files for a real kind cluster): what no real tool prints in one place — which pod answered each connection
  * and how a Service spreads connections over its endpoints, from the rules the node really runs. Both shells
  * (the CLI and the browser terminal) run it beside kubectl and docker.
  *
@@ -12,6 +12,7 @@ import type { Cluster } from '../../engine';
 import type { NetClient } from '../../engine/net/clusterNetwork';
 import { parseUrl } from '../../engine/net/http/httpClient';
 import { maxLoadCount, sendLoad } from '../../engine/net/trafficLoad';
+import { exportForKind } from '../export/realClusterExport';
 import type { ConnectionTrace, Outcome, TraceStep } from '../../engine/net/trace';
 
 export interface SvcsimResult {
@@ -23,6 +24,7 @@ export interface SvcsimResult {
 const usage = `Usage:
   svcsim load TARGET [-n COUNT] [--from POD] [--namespace NS]   send COUNT connections (default 100, at most ${maxLoadCount}) and count the pods that answered
   svcsim trace TARGET [--from POD] [--namespace NS]             follow one connection through the node's rules
+  svcsim export kind|manifests                                   this cluster for a real one: kind.yaml, or the manifests to apply
 
 TARGET: name[:port], IP:port or http://name[:port]; --from defaults to the first running pod of the namespace that does not back TARGET.
 --from host sends from your machine (as curl on it would: a node IP, localhost through kind's extraPortMappings,
@@ -129,6 +131,12 @@ function clientLabel(from: NetClient, namespace: string): string {
 /** `observe` hears what was sent (the scenario shell keeps it for its traffic checks). */
 export function runSvcsim(cluster: Cluster, args: string[], observe?: (o: TrafficObservation) => void): SvcsimResult {
   const verb = args[0];
+  if (verb === 'export') {
+    const which = args[1];
+    if (args.length !== 2 || (which !== 'kind' && which !== 'manifests')) return { stdout: '', stderr: 'svcsim: export needs kind (the kind.yaml) or manifests (the manifests.yaml)\n', exitCode: 1 };
+    const files = exportForKind(cluster);
+    return { stdout: which === 'kind' ? files.kindConfig : files.manifests, stderr: '', exitCode: 0 };
+  }
   if (verb !== 'load' && verb !== 'trace') return { stdout: '', stderr: verb === undefined || verb === 'help' || verb === '--help' ? usage : `svcsim: unknown command "${verb}"\n${usage}`, exitCode: verb === undefined || verb === 'help' || verb === '--help' ? 0 : 1 };
   let p: Parsed | string;
   try {
