@@ -10,6 +10,7 @@ test('Share → Export for a real cluster downloads kind.yaml and manifests.yaml
   test.setTimeout(120_000);
   const s = new Scenarios(page);
   await s.openAsNewVisitor();
+  await page.getByTestId('scenarios-button').click();
   await s.card('nodeport-on-kind').click();
   await page.getByTestId('step-jump').selectOption('5');
   await expect(s.stepTitle).toContainText('Step 6 of 6');
