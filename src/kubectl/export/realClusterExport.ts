@@ -19,10 +19,10 @@ type Json = Record<string, unknown>;
 type Meta = { name?: string; namespace?: string; labels?: Record<string, string>; ownerReferences?: Array<{ controller?: boolean }>; deletionTimestamp?: string };
 
 /** kind's and Kubernetes' own namespaces: what is in them came with the cluster. */
-const systemNamespaces = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+const systemNamespaces: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'];
 /** Apply order: namespaces and config before the workloads that read them, Services last. */
 const kinds = ['Namespace', 'ConfigMap', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const;
-const controllerSlices = new Set(['endpointslice-controller.k8s.io', 'endpointslicemirroring-controller.k8s.io']);
+const controllerSlices: readonly string[] = ['endpointslice-controller.k8s.io', 'endpointslicemirroring-controller.k8s.io'];
 
 /** kube-proxy's mode as its ConfigMap says (what a restarted kube-proxy would run). */
 function configuredProxyMode(cluster: Cluster): string {
@@ -35,8 +35,8 @@ function configuredProxyMode(cluster: Cluster): string {
 function madeByUser(kind: string, obj: Json, selectorless: Set<string>): boolean {
   const meta = (obj.metadata ?? {}) as Meta;
   if (meta.deletionTimestamp) return false;
-  if (kind === 'Namespace') return meta.name !== 'default' && !systemNamespaces.has(meta.name ?? '');
-  if (systemNamespaces.has(meta.namespace ?? '')) return false;
+  if (kind === 'Namespace') return meta.name !== 'default' && !systemNamespaces.includes(meta.name ?? '');
+  if (systemNamespaces.includes(meta.namespace ?? '')) return false;
   if (meta.ownerReferences?.some((o) => o.controller)) return false;
   const key = `${meta.namespace}/${meta.name}`;
   // the API server's own Service, with its Endpoints and EndpointSlice (kubernetes/kubernetes pkg/controlplane/reconcilers)
@@ -48,7 +48,7 @@ function madeByUser(kind: string, obj: Json, selectorless: Set<string>): boolean
       // the endpoints controller writes those of Services with a selector; a selector-less Service's are the user's
       return selectorless.has(key);
     case 'EndpointSlice':
-      return !controllerSlices.has(meta.labels?.['endpointslice.kubernetes.io/managed-by'] ?? '');
+      return !controllerSlices.includes(meta.labels?.['endpointslice.kubernetes.io/managed-by'] ?? '');
     default:
       return true;
   }
