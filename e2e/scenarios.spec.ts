@@ -1,7 +1,8 @@
 /**
  * The scenario journeys (issue 10 §1 and §2): a new visitor lands on the gallery; the seed walk-through played to
  * its end with every check ✓ (one step typed into the terminal key by key instead of run); a share link opened in
- * another browser gives the same step, the same IPs and the same view (dock tab, zoom); a corrupt link opens the gallery with a message.
+ * another browser gives the same step, the same IPs and the same view (dock tab, zoom); a corrupt link opens the
+ * gallery with a message.
  */
 import { expect, test } from './fixtures/test';
 import { Scenarios } from './pages/Scenarios';
