@@ -62,11 +62,13 @@ export type Command =
    */
   | { type: 'proxyMode'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace' }
   /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
-  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number };
+  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number }
+  /** "Export for a real cluster": the user's objects cleaned of server-set fields, and a matching kind config. */
+  | { type: 'realCluster' };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -120,7 +122,9 @@ export type ReplyValue =
   | { kind: 'scenarioProgress'; progress: ScenarioProgress }
   | { kind: 'proxyStatus'; nodes: WireProxyStatus[] }
   | { kind: 'rules'; node: string; mode: string; tool: string; lines: string[] }
-  | { kind: 'traffic'; traffic: WireTraffic };
+  | { kind: 'traffic'; traffic: WireTraffic }
+  /** `kind.yaml` and `manifests.yaml` (with how many objects it holds). */
+  | { kind: 'realCluster'; kindConfig: string; manifests: string; objects: number };
 
 /** Text per language (`en` always). */
 export type WireLocalized = { en: string } & Record<string, string | undefined>;

@@ -1,5 +1,4 @@
 /** A dock: tabs over registered panels. The side dock's tab lives in the store (selecting opens the Inspector). */
-import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import type { DockTab } from '../../state/uiSlice';
@@ -7,6 +6,7 @@ import { testIds } from '../../testids';
 import { bottomDockTabs, type DockTabDef, dockTabs } from './dockTabs';
 
 const selectTab = (s: AppState) => s.dockTab;
+const selectBottomTab = (s: AppState) => s.bottomTab;
 
 function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
@@ -43,6 +43,6 @@ export function Dock() {
 }
 
 export function BottomDock() {
-  const [tab, setTab] = useState<DockTab>(bottomDockTabs[0].id);
-  return <DockTabs tabs={bottomDockTabs} active={tab} onPick={setTab} label="Terminals" className="dock bottom-dock" />;
+  const tab = useAppStore(selectBottomTab);
+  return <DockTabs tabs={bottomDockTabs} active={tab} onPick={(t) => useAppStore.getState().setBottomTab(t)} label="Terminals" className="dock bottom-dock" />;
 }
