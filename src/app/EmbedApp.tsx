@@ -6,6 +6,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { EmbedParams } from '../features/embed/embedParams';
 import { EmbedStepBar } from '../features/embed/EmbedStepBar';
+import { FollowSelection } from '../features/embed/FollowSelection';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import type { AppState } from '../state/store';
@@ -69,7 +70,9 @@ export function EmbedApp({ params, status }: { params: EmbedParams; status: Embe
       <div className="embed-body">
         {graph && (
           <div className="embed-pane embed-graph">
-            <TopologyCanvas dark={dark} />
+            <TopologyCanvas dark={dark}>
+              <FollowSelection />
+            </TopologyCanvas>
           </div>
         )}
         {terminal && (

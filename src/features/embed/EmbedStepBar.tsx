@@ -31,13 +31,13 @@ export function EmbedStepBar() {
         <button type="button" data-testid={testIds.stepPrevious} aria-label={zh ? '上一步' : 'Previous step'} disabled={busy || progress.step === 0} onClick={() => void gotoStep(progress.step - 1)}>
           ◀
         </button>
+        <button type="button" data-testid={testIds.stepNext} aria-label={zh ? '下一步' : 'Next step'} disabled={busy || progress.step === last} onClick={() => void gotoStep(progress.step + 1)}>
+          ▶
+        </button>
         <h2 data-testid={testIds.stepTitle} title={pick(open.title, lang)}>
           {zh ? `第 ${progress.step + 1} / ${last + 1} 步：` : `Step ${progress.step + 1} of ${last + 1}: `}
           {pick(step.title, lang)}
         </h2>
-        <button type="button" data-testid={testIds.stepNext} aria-label={zh ? '下一步' : 'Next step'} disabled={busy || progress.step === last} onClick={() => void gotoStep(progress.step + 1)}>
-          ▶
-        </button>
         {step.action && (
           <button type="button" data-testid={testIds.stepRun} disabled={busy || ran} title={step.action.summary} onClick={() => void runThisStep()}>
             {ran ? (zh ? '✓ 已執行' : '✓ Done') : zh ? '執行' : 'Run'}
@@ -60,6 +60,11 @@ export function EmbedStepBar() {
         <div className="embed-step-notes" data-testid={testIds.stepNarration}>
           <Narration markdown={pick(step.narration, lang)} />
           {step.action && <pre className="step-command">{step.action.summary}</pre>}
+          {progress.transcript && (
+            <pre className="step-transcript" data-testid={testIds.stepTranscript}>
+              {progress.transcript}
+            </pre>
+          )}
         </div>
       )}
     </section>

@@ -2,7 +2,7 @@
 import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
@@ -39,7 +39,8 @@ const selectNode = (id: string) => useAppStore.getState().select(id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
 const minimapStyle = { width: 140, height: 96 };
 
-export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
+/** `children` render inside the flow (they may use React Flow's hooks): the embed's camera follows the selection. */
+export function TopologyCanvas({ dark = false, children }: { dark?: boolean; children?: ReactNode }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
   // re-renders only what a diff touched
   const topology = useAppStore(selectTopology);
@@ -112,6 +113,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
+        {children}
       </ReactFlow>
     </div>
   );
