@@ -1,5 +1,4 @@
 // The example deck's script: slides, and the postMessage API of svcsim embeds (see the README, "Embed in slides").
-'use strict';
 
 // Where svcsim is served: `?app=https://svcsim.example` when the deck lives elsewhere, else this page's origin.
 const app = (() => {
@@ -21,7 +20,7 @@ const steps = new Map(frames.map((f) => [f.id, { step: 0, steps: 0 }]));
 for (const f of frames) f.src = `${app}/embed.html?embed=1&${f.dataset.embed}`;
 
 const log = document.getElementById('log');
-function describe(d) {
+function summarize(d) {
   switch (d.type) {
     case 'svcsim:ready':
       return `ready: ${d.scenario ?? 'playground'}, step ${d.step} of ${d.steps}, view ${d.view}`;
@@ -49,7 +48,7 @@ window.addEventListener('message', (e) => {
   const li = document.createElement('li');
   li.dataset.frame = frame.id;
   li.dataset.type = d.type;
-  li.textContent = `${frame.id}: ${describe(d)}`;
+  li.textContent = `${frame.id}: ${summarize(d)}`;
   log.append(li);
   li.scrollIntoView({ block: 'nearest' });
 });
