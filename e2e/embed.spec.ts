@@ -25,6 +25,15 @@ async function openDeck(page: Page, baseURL: string | undefined, query = ''): Pr
     const response = await route.fetch({ url: `${app.origin}${path}` });
     await route.fulfill({ response });
   });
+  // as a browser that blocks third-party storage: reading localStorage in a cross-site frame throws
+  await page.addInitScript(() => {
+    if (window.top === window) return;
+    const deny = () => {
+      throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError');
+    };
+    Object.defineProperty(window, 'localStorage', { get: deny, configurable: true });
+    Object.defineProperty(window, 'indexedDB', { get: deny, configurable: true });
+  });
   const requests: Request[] = [];
   page.on('request', (r) => requests.push(r));
   await page.goto(`${deckOrigin}/embed-example.html?app=${encodeURIComponent(app.origin)}${query}`);
@@ -66,6 +75,9 @@ test('the example deck steps two cross-site embeds by postMessage and hears thei
   await deck.button('embed-b', 'command').click();
   await expect(deck.events('embed-b', 'svcsim:command-done')).toContainText('ran kubectl get endpointslices (in its terminal)');
   await expect(deck.frame('embed-b').locator('.xterm-rows')).toContainText('ADDRESSTYPE');
+  // storage is denied in these frames: they run without it and without the playground's banner about it
+  await expect(deck.frame('embed-a').getByTestId(testIds.storageBanner)).toHaveCount(0);
+  await expect(deck.frame('embed-b').getByTestId(testIds.embedMessage)).toHaveCount(0);
   // the first embed's events stayed its own
   await expect(deck.events('embed-a', 'svcsim:ready')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/embed-example-deck.png' });
@@ -137,6 +149,7 @@ for (const size of [
 }
 
 test('"Copy embed code" in the Share dialog gives an iframe that opens the scenario at its step; ?embed=1 on the playground address forwards to it', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
   const s = new Scenarios(page);
   await s.openAsNewVisitor();
   await page.getByTestId(testIds.scenariosButton).click();
@@ -155,4 +168,8 @@ test('"Copy embed code" in the Share dialog gives an iframe that opens the scena
   await page.goto(`${baseURL}/?embed=1&scenario=alpaca-prod&step=2`);
   await expect(page).toHaveURL(/\/embed\.html\?embed=1&scenario=alpaca-prod&step=2$/);
   await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^Step 2 of 9: /);
+  // the narration's language from the address; a value it cannot use is named, not fatal
+  await page.goto(`${baseURL}/embed.html?scenario=alpaca-prod&lang=zh-TW&view=cube`);
+  await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^第 1 \/ 9 步：/);
+  await expect(page.getByTestId(testIds.embedMessage)).toHaveText(/Ignored in the address: view=cube/);
 });
