@@ -41,6 +41,7 @@ async function openDeck(page: Page, baseURL: string | undefined, query = ''): Pr
 }
 
 test('the example deck steps two cross-site embeds by postMessage and hears their checks', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
   const { deck, requests } = await openDeck(page, baseURL);
   // the embeds are loaded with the deck (preloaded) but start nothing until their slide is shown
   await expect(deck.embed('embed-a')).toHaveAttribute('data-started', 'false');
@@ -54,6 +55,23 @@ test('the example deck steps two cross-site embeds by postMessage and hears thei
   await expect(deck.events('embed-a', 'svcsim:ready')).toContainText('ready: alpaca-prod, step 1 of');
   // slide 3 is still off screen: its embed waits
   await expect(deck.embed('embed-b')).toHaveAttribute('data-started', 'false');
+
+  // a presenter types step 1 instead of running it: the commands run in the frame (no terminal on this slide),
+  // the step's check turns ✓ and the deck hears it
+  await expect(deck.checks('embed-a').first()).toHaveAttribute('data-ok', 'false');
+  await deck.post('embed-a', { type: 'svcsim:command', command: 'kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"' });
+  await deck.post('embed-a', { type: 'svcsim:command', command: 'kubectl wait --for=condition=Ready pod/alpaca-prod' });
+  await expect(deck.events('embed-a', 'svcsim:command-done')).toHaveText([/ran kubectl run alpaca-prod .* → exit 0$/, /ran kubectl wait .* → exit 0$/]);
+  await expect(deck.checks('embed-a').first()).toHaveAttribute('data-ok', 'true');
+  await expect(deck.events('embed-a', 'svcsim:check').last()).toContainText('checks of step 1: ✓ pod alpaca-prod');
+  // what the deck's page did not send is not obeyed: a message without our type, a command with two lines
+  await deck.post('embed-a', { type: 'svcsim:command', command: 'kubectl get pods\nkubectl delete pod alpaca-prod' });
+  await deck.post('embed-a', { type: 'svcsim:goto', step: 4 });
+  await deck.post('embed-a', { type: 'svcsim:step', step: '4' });
+  // requests are handled in order: once the next valid one is done, the ignored ones would have been too
+  await deck.post('embed-a', { type: 'svcsim:command', command: 'kubectl get pod alpaca-prod' });
+  await expect(deck.events('embed-a', 'svcsim:command-done')).toHaveText([/kubectl run/, /kubectl wait/, /ran kubectl get pod alpaca-prod → exit 0$/]);
+  await expect(deck.stepTitle('embed-a')).toHaveText(/^Step 1 of \d+: /);
 
   // the deck's button posts {type:'svcsim:step'}; the frame moves and says so
   await deck.button('embed-a', 'next').click();

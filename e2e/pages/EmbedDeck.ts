@@ -38,6 +38,17 @@ export class EmbedDeck {
     return this.page.locator(`#log li[data-frame="${id}"]${type ? `[data-type="${type}"]` : ''}`);
   }
 
+  /** Posts a message to an embed from the deck's page, as a presenter's own script would (to svcsim's origin). */
+  async post(id: EmbedId, message: unknown): Promise<void> {
+    await this.page.evaluate(
+      ([frameId, msg]) => {
+        const frame = document.getElementById(frameId as string) as HTMLIFrameElement | null;
+        frame?.contentWindow?.postMessage(msg, new URL(frame.src).origin);
+      },
+      [id, message] as const,
+    );
+  }
+
   async nextSlide(): Promise<void> {
     await this.page.keyboard.press('ArrowRight');
   }

@@ -7,6 +7,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import type { EmbedParams } from '../features/embed/embedParams';
 import { EmbedStepBar } from '../features/embed/EmbedStepBar';
 import { FollowSelection } from '../features/embed/FollowSelection';
+import { useStepChecks } from '../features/embed/useStepChecks';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import type { AppState } from '../state/store';
@@ -41,6 +42,7 @@ function useEmbedDark(theme: EmbedParams['theme']): boolean {
 export function EmbedApp({ params, status }: { params: EmbedParams; status: EmbedStatus }) {
   const dark = useEmbedDark(params.theme);
   usePlayClock();
+  useStepChecks();
   const message = useScenarioStore(selectMessage);
   const notice = useAppStore(selectNotice);
   const hasCluster = useAppStore(selectHasCluster);
