@@ -28,5 +28,16 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   // the manifest lets `npm run bench:ui` tell the critical-path chunks from the lazy ones
-  build: { chunkSizeWarningLimit: 5000, target: 'es2022', manifest: true },
+  build: {
+    chunkSizeWarningLimit: 5000,
+    target: 'es2022',
+    manifest: true,
+    // embed.html: the page slides embed (src/app/embedMain.tsx), an entry of its own so it loads no playground chrome
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+      },
+    },
+  },
 });

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What `vite build` reads: the sources, the page, static assets, the Vite config and the installed packages. */
-export const buildInputs = ['src', 'index.html', 'public', 'vite.config.ts', 'package.json', 'package-lock.json'];
+export const buildInputs = ['src', 'index.html', 'embed.html', 'public', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
 // Unit tests and their golden files are never bundled; editing them must not force a rebuild.
 const notBundled = /\.test\.tsx?$|(^|\/)testdata$/;

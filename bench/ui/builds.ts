@@ -38,7 +38,7 @@ const shared = ['package-lock.json', 'vite.config.ts'];
 export function ensureBuilds(force: boolean): string[] {
   const did: string[] = [];
   // the manifest is what the bundle-size figure reads, so it doubles as the freshness marker
-  if (force || stale(join(appOutDir, '.vite/manifest.json'), [...shared, 'src', 'index.html', 'public'])) {
+  if (force || stale(join(appOutDir, '.vite/manifest.json'), [...shared, 'src', 'index.html', 'embed.html', 'public'])) {
     viteBuild(['--outDir', appOutDir, '--emptyOutDir']);
     did.push('built the playground into dist-bench/app');
   }

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { openScenario } from '../features/scenarios/scenarioActions';
 import { useScenarioStore } from '../features/scenarios/scenarioStore';
 import { ShareDialog } from '../features/share/ShareDialog';
+import { embedCode } from '../features/share/embedCode';
+import { pick } from '../features/scenarios/scenarioStore';
 import { testIds } from '../testids';
 import { currentShareLink } from './route';
 import { useSession } from './useSession';
@@ -11,6 +13,12 @@ export function ShareButton() {
   const session = useSession();
   const [link, setLink] = useState<string | undefined>();
   const open = useScenarioStore((s) => s.open);
+  const snippet = () => {
+    const { progress, lang } = useScenarioStore.getState();
+    const page = new URL('embed.html', window.location.href).href;
+    if (open?.builtin && progress) return embedCode(page, { scenario: open.name, step: progress.step + 1, title: pick(open.title, lang) });
+    return link ? embedCode(page, { fragment: new URL(link).hash, title: open ? pick(open.title, lang) : 'a Kubernetes cluster' }) : undefined;
+  };
   return (
     <>
       <button type="button" data-testid={testIds.shareButton} title="A link to this cluster and step; a QR code; the scenario as a file" onClick={() => void currentShareLink(session?.entries() ?? []).then(setLink)}>
@@ -19,6 +27,7 @@ export function ShareButton() {
       {link && (
         <ShareDialog
           link={link}
+          embedCode={snippet()}
           scenarioFile={open ? { name: `${open.name}.svcsim.yaml`, text: open.text } : undefined}
           onImport={(text) => {
             setLink(undefined);

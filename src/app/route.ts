@@ -51,7 +51,7 @@ export async function routeAfterStart(): Promise<void> {
   await openShareState(decoded.state);
 }
 
-async function openShareState(state: ShareState): Promise<void> {
+export async function openShareState(state: ShareState): Promise<void> {
   if (state.view?.lang) useScenarioStore.setState({ lang: state.view.lang as 'en' | 'zh-TW' });
   if (state.scenario) {
     if (!(await openScenario(state.scenario, state.step ?? 0))) return;

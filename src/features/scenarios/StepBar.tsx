@@ -20,7 +20,7 @@ const selectBusy = (s: ScenarioUiState) => s.busy;
 const selectVersions = (s: AppState) => s.mirror.versions;
 
 /** While a step waits for the learner, its checks follow the cluster (the learner may type the step themselves). */
-function useRecheckOnChange(active: boolean): void {
+export function useRecheckOnChange(active: boolean): void {
   const versions = useAppStore(selectVersions);
   useEffect(() => {
     // `versions` is what this effect follows: every change of the cluster re-runs it

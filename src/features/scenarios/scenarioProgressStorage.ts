@@ -6,6 +6,13 @@ import { guardedStorage, storageDenial } from '../../state/persistence/storageAc
 
 const key = (name: string) => `svcsim.scenario.${name}`;
 const visitedKey = 'svcsim.visited';
+/** False in an embedded frame: a slide's steps are the presenter's, not a learner's progress to keep. */
+let keeping = true;
+
+/** From now on this page keeps no scenario progress (embed mode: persistence off). */
+export function keepNoScenarioProgress(): void {
+  keeping = false;
+}
 
 export function loadScenarioStep(name: string): number | undefined {
   const v = Number(guardedStorage.getItem(key(name)));
@@ -13,7 +20,7 @@ export function loadScenarioStep(name: string): number | undefined {
 }
 
 export function saveScenarioStep(name: string, step: number): void {
-  guardedStorage.setItem(key(name), String(step));
+  if (keeping) guardedStorage.setItem(key(name), String(step));
 }
 
 /**
@@ -26,5 +33,5 @@ export function hasVisited(): boolean {
 }
 
 export function markVisited(): void {
-  guardedStorage.setItem(visitedKey, '1');
+  if (keeping) guardedStorage.setItem(visitedKey, '1');
 }

@@ -12,21 +12,23 @@ export interface ShareDialogProps {
   link: string;
   /** The open scenario's text and file name, when a scenario is open. */
   scenarioFile?: { name: string; text: string };
+  /** The `<iframe>` snippet for a slide (embedCode.ts). */
+  embedCode?: string;
   onImport(text: string, fileName: string): void;
   onClose(): void;
 }
 
-export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDialogProps) {
+export function ShareDialog({ link, scenarioFile, embedCode, onImport, onClose }: ShareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState<string | undefined>();
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
-  const copy = async () => {
+  const copy = async (text = link, what = 'Copied.') => {
     try {
-      await navigator.clipboard.writeText(link);
-      setCopied('Copied.');
+      await navigator.clipboard.writeText(text);
+      setCopied(what);
     } catch {
       setCopied('The browser did not allow copying: select the link and copy it.');
     }
@@ -54,6 +56,14 @@ export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDial
         {copied ?? `${link.length.toLocaleString('en')} characters.`}
       </p>
       <QrCode text={link} />
+      {embedCode && (
+        <div className="share-link-row">
+          <textarea readOnly rows={3} value={embedCode} aria-label="Embed code for slides" data-testid={testIds.shareEmbedCode} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" data-testid={testIds.shareCopyEmbed} onClick={() => void copy(embedCode, 'Embed code copied: paste it into a slide (see the README, "Embed in slides").')}>
+            Copy embed code
+          </button>
+        </div>
+      )}
       <div className="share-files">
         {scenarioFile ? (
           <button type="button" data-testid={testIds.shareExport} onClick={download}>

@@ -13,6 +13,7 @@ import { useAppStore } from '../../state/store';
 import { LineEditor, commonPrefix } from './lineEditor';
 import { loadHistory, saveHistory } from './terminalHistory';
 import { showControls } from './visibleControls';
+import { registerTerminalInput } from './terminalInput';
 
 const prompt = '\x1b[1;32m$\x1b[0m ';
 const promptWidth = 2;
@@ -253,6 +254,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       }
     };
     const sub = term.onData(onInput);
+    registerTerminalInput(session, onInput);
     // xterm ignores text that arrives as an input event in screen-reader mode (IME commits, dictation, an
     // on-screen keyboard, insertText): take it here. A typed key never gets here: xterm cancels its keypress.
     // In that mode xterm lets a typed key's input event through as well: an input event that follows a keydown
@@ -287,6 +289,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     return () => {
       unsubSize();
       sub.dispose();
+      registerTerminalInput(session, undefined);
       textarea?.removeEventListener('input', onTextInput);
       textarea?.removeEventListener('keydown', onKeyDown);
       textarea?.removeEventListener('keyup', onKeyUp);

@@ -1,5 +1,11 @@
-/** Terminal command history, shared by the tabs and kept across reloads. */
+/** Terminal command history, shared by the tabs and kept across reloads (not in an embedded frame). */
 const key = 'svcsim.terminal.history.v1';
+let keeping = true;
+
+/** From now on this page keeps no history (embed mode: a slide's commands are not the visitor's). */
+export function keepNoTerminalHistory(): void {
+  keeping = false;
+}
 
 export function loadHistory(): string[] {
   try {
@@ -11,6 +17,7 @@ export function loadHistory(): string[] {
 }
 
 export function saveHistory(entries: readonly string[]): void {
+  if (!keeping) return;
   try {
     localStorage.setItem(key, JSON.stringify(entries.slice(-500)));
   } catch {

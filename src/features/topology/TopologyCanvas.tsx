@@ -2,7 +2,7 @@
 import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
@@ -42,7 +42,8 @@ const minimapStyle = { width: 140, height: 96 };
 // React Flow passes the event for a pan or zoom by the learner, null for one made in code (a fit)
 const onMoveEnd = (event: MouseEvent | TouchEvent | null, viewport: Viewport) => viewportMoved(viewport, event !== null);
 
-export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
+/** `children` render inside the flow (they may use React Flow's hooks): the embed's camera follows the selection. */
+export function TopologyCanvas({ dark = false, children }: { dark?: boolean; children?: ReactNode }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
   // re-renders only what a diff touched
   const topology = useAppStore(selectTopology);
@@ -116,6 +117,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
+        {children}
       </ReactFlow>
     </div>
   );

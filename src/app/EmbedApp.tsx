@@ -1,0 +1,97 @@
+/**
+ * The embedded frame's shell: no top bar, editor, gallery or docks — the canvas, a terminal, or both, with the
+ * scenario's step bar when `controls=1`. Nothing here takes focus: the host page keeps it until the frame is
+ * clicked. The terminal (xterm.js) is a lazy chunk loaded only by the views that show it; Monaco never loads.
+ */
+import { Suspense, lazy, useEffect, useState } from 'react';
+import type { EmbedParams } from '../features/embed/embedParams';
+import { EmbedStepBar } from '../features/embed/EmbedStepBar';
+import { FollowSelection } from '../features/embed/FollowSelection';
+import { useStepChecks } from '../features/embed/useStepChecks';
+import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
+import { TopologyCanvas } from '../features/topology/TopologyCanvas';
+import type { AppState } from '../state/store';
+import { useAppStore } from '../state/store';
+import { testIds } from '../testids';
+import { embedTerminalSession, type EmbedStatus } from './startEmbed';
+import { usePlayClock } from './usePlayClock';
+import '../features/embed/embed.css';
+
+const TerminalView = lazy(() => import('../features/terminal/TerminalView').then((m) => ({ default: m.TerminalView })));
+
+const selectMessage = (s: ScenarioUiState) => s.galleryMessage;
+const selectNotice = (s: AppState) => s.notice;
+const selectHasCluster = (s: AppState) => s.mirror.resourceVersion > 0;
+
+/** Dark when the address says so, else as the system is (nothing is remembered in a frame). */
+function useEmbedDark(theme: EmbedParams['theme']): boolean {
+  const [systemDark, setSystemDark] = useState(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  useEffect(() => {
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const on = (e: MediaQueryListEvent) => setSystemDark(e.matches);
+    mq?.addEventListener('change', on);
+    return () => mq?.removeEventListener('change', on);
+  }, []);
+  const dark = theme ? theme === 'dark' : systemDark;
+  useEffect(() => {
+    document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  }, [dark]);
+  return dark;
+}
+
+export function EmbedApp({ params, status }: { params: EmbedParams; status: EmbedStatus }) {
+  const dark = useEmbedDark(params.theme);
+  usePlayClock();
+  useStepChecks();
+  const message = useScenarioStore(selectMessage);
+  const notice = useAppStore(selectNotice);
+  const hasCluster = useAppStore(selectHasCluster);
+  const [ignoredShown, setIgnoredShown] = useState(params.ignored.length > 0);
+  const graph = params.view !== 'terminal';
+  const terminal = params.view !== 'graph';
+  return (
+    <div className={`embed embed-${params.view}`} data-testid={testIds.embed} data-started={status.started} data-visible={status.visible}>
+      {params.controls && <EmbedStepBar />}
+      {(message || notice || ignoredShown) && (
+        <div className="embed-message" role="status" data-testid={testIds.embedMessage}>
+          <span>{message ?? notice?.text ?? `Ignored in the address: ${params.ignored.join(', ')}`}</span>
+          {!message && (
+            <button
+              type="button"
+              aria-label="Dismiss"
+              onClick={() => {
+                setIgnoredShown(false);
+                useAppStore.getState().setNotice(undefined);
+              }}
+            >
+              ×
+            </button>
+          )}
+        </div>
+      )}
+      <div className="embed-body">
+        {graph && (
+          <div className="embed-pane embed-graph">
+            <TopologyCanvas dark={dark}>
+              <FollowSelection />
+            </TopologyCanvas>
+          </div>
+        )}
+        {terminal && (
+          <div className="embed-pane embed-terminal">
+            {hasCluster && (
+              <Suspense fallback={null}>
+                <TerminalView session={embedTerminalSession} active dark={dark} />
+              </Suspense>
+            )}
+          </div>
+        )}
+      </div>
+      {!hasCluster && (
+        <div className="embed-waiting" data-testid={testIds.embedWaiting}>
+          {status.started ? 'Starting the cluster…' : 'svcsim starts when this slide is shown.'}
+        </div>
+      )}
+    </div>
+  );
+}
