@@ -40,7 +40,16 @@ describe('curl localhost through kubectl port-forward', () => {
     expect(got).toContain(`;; flags: qr aa rd; QUERY: 1, ANSWER: 1, AUTHORITY: 0, ADDITIONAL: 0\\n\\n;; QUESTION SECTION:\\n;alpaca-prod.default.svc.cluster.local.\\tIN\\t A\\n\\n;; ANSWER SECTION:\\nalpaca-prod.default.svc.cluster.local.\\t30\\tIN\\tA\\t${svcIp}\\n`);
     expect(got).toContain('Unknown DNS type: BOGUS');
     expect(got).toMatch(/"requestAddr":"127\.0\.0\.1:\d+"/);
-    const after = got.split('$ kill %1')[1];
+    const after = got.split('$ kill %1')[1].split('$ kubectl run alpaca-ready')[0];
     expect(after).toContain("curl: (7) Failed to connect to localhost port 48858 after 0 ms: Couldn't connect to server");
+  });
+
+  it("kuard's readiness API through the forward fails the kubelet's probe: the pod leaves the Service's endpoints and comes back", () => {
+    const got = replay('port-forward-curl');
+    const probed = got.split('$ kubectl run alpaca-ready')[1];
+    // --overrides (a JSON merge patch, kubectl's default --override-type) gave the pod its readinessProbe
+    const eps = [...probed.matchAll(/^alpaca-prod +(\S+) +\d+s$/gm)].map((m) => m[1].split(',').length);
+    expect(eps).toEqual([2, 1, 2]);
+    expect(probed).toMatch(/^alpaca-ready +0\/1 +Running +0 +\d+s$/m);
   });
 });

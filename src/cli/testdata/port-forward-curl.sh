@@ -20,3 +20,14 @@ curl localhost:48858/
 kubectl logs alpaca-prod --tail=4
 kill %1
 curl localhost:48858/healthy
+kubectl run alpaca-ready --image=gcr.io/kuar-demo/kuard-amd64:blue --labels="ver=1,app=alpaca,env=prod" --overrides='{"spec":{"containers":[{"name":"alpaca-ready","image":"gcr.io/kuar-demo/kuard-amd64:blue","readinessProbe":{"httpGet":{"path":"/ready","port":8080},"periodSeconds":2}}]}}'
+sleep 30s
+kubectl get ep alpaca-prod
+kubectl port-forward alpaca-ready 48859:8080 &
+curl -X PUT -d '{"failNext": -1}' localhost:48859/ready/api
+sleep 10s
+kubectl get ep alpaca-prod
+kubectl get pod alpaca-ready
+curl -X PUT -d '{"failNext": 0}' localhost:48859/ready/api
+sleep 10s
+kubectl get ep alpaca-prod
