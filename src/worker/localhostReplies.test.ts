@@ -35,6 +35,15 @@ describe('your machine and DNS replies', () => {
     const ptr = dnsQuery(cluster, { type: 'dnsQuery', namespace: 'default', pod: 'alpaca-prod', name: '10.96.0.1', qtype: 'PTR' });
     expect(typeof ptr !== 'string' && ptr.kind === 'dns' && ptr.dns.tried.at(-1)?.answer[0]).toBe('1.0.96.10.in-addr.arpa.\t30\tIN\tPTR\tkubernetes.default.svc.cluster.local.');
     expect(dnsQuery(cluster, { type: 'dnsQuery', namespace: 'default', pod: 'nope', name: 'x', qtype: 'A' })).toMatch(/has no \/etc\/resolv.conf/);
+    // a headless Service: one A per ready pod; an ExternalName: its CNAME
+    cluster.apply('Service', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'alpaca-headless', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'alpaca' }, ports: [{ port: 8080 }] } } as never);
+    cluster.apply('Service', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'docs', namespace: 'default' }, spec: { type: 'ExternalName', externalName: 'kubernetes.io' } } as never);
+    cluster.advance(5_000);
+    const podIP = cluster.runtime.pod('default', 'alpaca-prod')?.ip;
+    const headless = dnsQuery(cluster, { type: 'dnsQuery', namespace: 'default', pod: 'alpaca-prod', name: 'alpaca-headless', qtype: 'A' });
+    expect(typeof headless !== 'string' && headless.kind === 'dns' && headless.dns.tried[0].answer).toEqual([`alpaca-headless.default.svc.cluster.local.\t30\tIN\tA\t${podIP}`]);
+    const cname = dnsQuery(cluster, { type: 'dnsQuery', namespace: 'default', pod: 'alpaca-prod', name: 'docs', qtype: 'CNAME' });
+    expect(typeof cname !== 'string' && cname.kind === 'dns' && cname.dns.tried[0].answer).toEqual(['docs.default.svc.cluster.local.\t30\tIN\tCNAME\tkubernetes.io.']);
     expect(dnsQuery(cluster, { type: 'dnsQuery', namespace: 'default', pod: 'alpaca-prod', name: 'x', qtype: 'MX' })).toMatch(/unsupported record type "MX"/);
   });
 });
