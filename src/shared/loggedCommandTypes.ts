@@ -16,4 +16,6 @@ export const loggedCommandTypes = [
   'scenarioOpen',
   'scenarioGoto',
   'scenarioRunStep',
+  // a request from the localhost:PORT tab can change the app (kuard's probe API), and so the pod's readiness
+  'localHttp',
 ] as const;
