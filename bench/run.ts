@@ -22,7 +22,10 @@ if (only !== undefined && !groups[only]) {
   process.exit(2);
 }
 const figures: Figure[] = [];
+const started = performance.now();
 for (const bench of only ? groups[only] : [...groups.time, ...groups.engine, ...groups.proxy]) {
+  // progress on stderr: the engine settle of 10,000 pods takes minutes on a busy machine
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${bench.name}…`);
   const got = bench();
   for (const f of got) console.log(figureLine(f, (x) => x.value.toFixed(3)));
   figures.push(...got);

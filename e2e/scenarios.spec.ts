@@ -1,7 +1,8 @@
 /**
  * The scenario journeys (issue 10 §1 and §2): a new visitor lands on the gallery; the seed walk-through played to
  * its end with every check ✓ (one step typed into the terminal key by key instead of run); a share link opened in
- * another browser gives the same step and the same IPs; a corrupt link opens the gallery with a message.
+ * another browser gives the same step, the same IPs and the same view (dock tab, zoom); a corrupt link opens the
+ * gallery with a message.
  */
 import { expect, test } from './fixtures/test';
 import { Scenarios } from './pages/Scenarios';
@@ -16,7 +17,7 @@ test.describe('scenarios', () => {
       const s = new Scenarios(page);
       await s.openAsNewVisitor();
       await expect(s.gallery).toBeVisible();
-      await expect(s.cards).toHaveCount(5);
+      await expect(s.cards).toHaveCount(10);
       await expect(s.card('alpaca-prod')).toContainText('Your first Service: alpaca-prod');
       await expect(s.card('alpaca-prod')).toContainText('Beginner · 9 steps');
       await page.screenshot({ path: 'test-results/scenario-gallery.png' });
@@ -84,6 +85,13 @@ test.describe('scenarios', () => {
     await term.expectText(/service\/alpaca-prod\s+ClusterIP/);
     const ips = (await term.text()).match(/\b10\.\d+\.\d+\.\d+\b/g);
     expect(ips?.length).toBeGreaterThanOrEqual(2);
+    // the view travels too: the Rules tab open under the canvas, zoomed in twice
+    await page.getByTestId('dock-tab-rules').click();
+    const canvas = new TopologyCanvas(page);
+    await canvas.zoomIn();
+    await canvas.zoomIn();
+    await page.waitForTimeout(400);
+    const viewport = await canvas.viewport();
     const link = await s.shareLink();
     expect(link).toMatch(/#s=1\.[A-Za-z0-9_-]+$/);
     await s.closeShare();
@@ -93,6 +101,12 @@ test.describe('scenarios', () => {
     await other.goto(link);
     const s2 = new Scenarios(other);
     await expect(s2.stepTitle).toContainText('Step 7 of 9: Make it a NodePort', { timeout: 60_000 });
+    await expect(other.getByTestId('dock-tab-rules')).toHaveAttribute('aria-selected', 'true');
+    const canvas2 = new TopologyCanvas(other);
+    await expect.poll(async () => (await canvas2.viewport()).zoom).toBeCloseTo(viewport.zoom, 3);
+    const v2 = await canvas2.viewport();
+    expect(Math.abs(v2.x - viewport.x)).toBeLessThan(1);
+    expect(Math.abs(v2.y - viewport.y)).toBeLessThan(1);
     const term2 = new TerminalPane(other);
     await term2.open();
     await term2.run('kubectl get pods,svc -o wide');

@@ -77,6 +77,7 @@ export const testIds = {
   shareExport: 'share-export',
   shareImportFile: 'share-import-file',
   shareClose: 'share-close',
+  shareRealCluster: 'share-real-cluster',
   rulesView: 'rules-view',
   rulesNode: 'rules-node',
   rulesService: 'rules-service',

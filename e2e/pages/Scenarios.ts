@@ -1,5 +1,7 @@
 /** Page object: the scenario gallery, the step bar and the Share dialog. */
+import { readFileSync } from 'node:fs';
 import { type Locator, type Page, expect } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { testIds } from '../../src/testids';
 
 export class Scenarios {
@@ -67,6 +69,18 @@ export class Scenarios {
     await expect(this.page.getByTestId(testIds.shareDialog)).toBeVisible();
     await expect(this.page.getByTestId(testIds.shareQr)).toBeVisible();
     return this.page.getByTestId(testIds.shareLink).inputValue();
+  }
+
+  /** Share → "Export for a real cluster": the downloaded zip's file name and its files' text. */
+  async exportRealCluster(): Promise<{ fileName: string; files: Record<string, string> }> {
+    await this.page.getByTestId(testIds.shareButton).click();
+    await expect(this.page.getByTestId(testIds.shareDialog)).toBeVisible();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId(testIds.shareRealCluster).click();
+    const d = await download;
+    const bytes = readFileSync(await d.path());
+    const files = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(bytes))).map(([name, data]) => [name, strFromU8(data)]));
+    return { fileName: d.suggestedFilename(), files };
   }
 
   async closeShare(): Promise<void> {

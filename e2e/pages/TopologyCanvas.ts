@@ -108,6 +108,19 @@ export class TopologyCanvas {
     });
   }
 
+  /** The canvas viewport as React Flow draws it: the transform of its viewport layer. */
+  async viewport(): Promise<{ x: number; y: number; zoom: number }> {
+    const t = (await this.root.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    const m = /translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/.exec(t);
+    if (!m) throw new Error(`no viewport transform in "${t}"`);
+    return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+  }
+
+  /** The Controls' zoom-in button, as a learner clicks it. */
+  async zoomIn(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Zoom In' }).click();
+  }
+
   async select(id: string): Promise<void> {
     await this.node(id).click();
   }

@@ -9,7 +9,9 @@ import { hasVisited } from '../features/scenarios/scenarioProgressStorage';
 import { openPlayground, openScenario, recheck, showGallery } from '../features/scenarios/scenarioActions';
 import { useScenarioStore, browserScenarioLang } from '../features/scenarios/scenarioStore';
 import type { Command } from '../protocol/messages';
-import type { ShareState } from '../share/shareState';
+import type { ShareState, ShareView } from '../share/shareState';
+import type { DockTab } from '../state/uiSlice';
+import { pinViewport, useViewportStore } from '../features/topology/viewportStore';
 import { send } from '../state/simulation';
 import { useAppStore } from '../state/store';
 import type { SessionEntry } from '../bridge/sessionStore';
@@ -63,15 +65,54 @@ async function openShareState(state: ShareState): Promise<void> {
     if (state.session.editorText !== undefined) useAppStore.getState().setEditorText(state.session.editorText);
     openPlayground();
   }
-  if (state.view?.selection) useAppStore.getState().select(state.view.selection);
+  if (state.view) await restoreView(state.view, state.scenario !== undefined);
+}
+
+const dockTabIds: readonly string[] = ['inspector', 'events', 'terminal', 'rules', 'traffic', 'dns'];
+
+/** The view a link carries: selection, dock tabs, the canvas viewport, and (for a scenario) kube-proxy's mode. */
+async function restoreView(view: ShareView, scenario: boolean): Promise<void> {
+  const app = useAppStore.getState();
+  if (view.selection) app.select(view.selection);
+  for (const panel of view.panels ?? []) {
+    const [dock, tab] = panel.split(':');
+    // an unknown tab (a newer svcsim's) is skipped: the rest of the view still opens
+    if (!dockTabIds.includes(tab)) continue;
+    if (dock === 'side') app.setDockTab(tab as DockTab);
+    else if (dock === 'bottom') app.setBottomTab(tab as DockTab);
+  }
+  if (view.zoom !== undefined) pinViewport({ x: view.x ?? 0, y: view.y ?? 0, zoom: view.zoom });
+  // a session link replays the mode switch itself (it is in the command log); a scenario link rebuilds the
+  // scenario's cluster, so a mode the learner switched to is switched again, through the ConfigMap
+  if (scenario && view.proxyMode) {
+    const r = await send({ type: 'proxyStatus' });
+    const nodes = r.ok && r.value?.kind === 'proxyStatus' ? r.value.nodes : [];
+    if (nodes.some((n) => n.mode !== view.proxyMode)) await send({ type: 'proxyMode', mode: view.proxyMode });
+  }
+}
+
+/** What is on screen besides the cluster: selection, dock tabs, the canvas viewport, the language, kube-proxy's mode. */
+async function currentView(lang: string): Promise<ShareView> {
+  const { selected, dockTab, bottomTab } = useAppStore.getState();
+  const viewport = useViewportStore.getState().current;
+  const r = await send({ type: 'proxyStatus' });
+  const modes = new Set(r.ok && r.value?.kind === 'proxyStatus' ? r.value.nodes.map((n) => n.mode) : []);
+  const [mode] = modes;
+  const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+  return {
+    lang,
+    ...(selected ? { selection: selected } : {}),
+    panels: [`side:${dockTab}`, `bottom:${bottomTab}`],
+    ...(viewport ? { zoom: round(viewport.zoom, 4), x: round(viewport.x, 1), y: round(viewport.y, 1) } : {}),
+    ...(modes.size === 1 && (mode === 'iptables' || mode === 'ipvs' || mode === 'nftables' || mode === 'userspace') ? { proxyMode: mode } : {}),
+  };
 }
 
 /** The link for what is on screen now: the open scenario at its step, or else the session's command log. */
 export async function currentShareLink(entries: readonly SessionEntry[]): Promise<string> {
   const { encodeShareFragment } = await import('../share/shareLink');
   const { open, progress, lang } = useScenarioStore.getState();
-  const selected = useAppStore.getState().selected;
-  const view = { lang, ...(selected ? { selection: selected } : {}) };
+  const view = await currentView(lang);
   const state: ShareState =
     open && progress
       ? { scenario: open.builtin ? { name: open.name } : { text: open.text }, step: progress.step, view }

@@ -68,11 +68,13 @@ export type Command =
   /** An HTTP request from your machine to localhost:port (through its port-forward, if one holds it). */
   | { type: 'localHttp'; port: number; method: 'GET' | 'PUT' | 'POST'; path: string; body?: string; userAgent?: string }
   /** A DNS query from a pod through its resolv.conf, with every name the search list tried. */
-  | { type: 'dnsQuery'; namespace: string; pod: string; name: string; qtype: string };
+  | { type: 'dnsQuery'; namespace: string; pod: string; name: string; qtype: string }
+  /** "Export for a real cluster": the user's objects cleaned of server-set fields, and a matching kind config. */
+  | { type: 'realCluster' };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'localForwards', 'dnsQuery'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -129,7 +131,9 @@ export type ReplyValue =
   | { kind: 'traffic'; traffic: WireTraffic }
   | { kind: 'localForwards'; forwards: WireLocalForward[] }
   | { kind: 'http'; response: WireHttpResponse }
-  | { kind: 'dns'; dns: WireDnsLookup };
+  | { kind: 'dns'; dns: WireDnsLookup }
+  /** `kind.yaml` and `manifests.yaml` (with how many objects it holds). */
+  | { kind: 'realCluster'; kindConfig: string; manifests: string; objects: number };
 
 /** One `kubectl port-forward` port on your machine. */
 export interface WireLocalForward {

@@ -5,7 +5,7 @@
  * subnets and kube-proxy mode, so a scenario can carry the same file `kind create cluster --config` reads.
  */
 import type { Node } from 'yaml';
-import { type ClusterConfig, defaultConfig, kindNodes, type ProxyMode } from '../engine';
+import { type ClusterConfig, defaultConfig, kindNodes, type PortMapping, type ProxyMode } from '../engine';
 import type { YamlReader, YamlNode } from './yamlReader';
 
 const proxyModes: readonly ProxyMode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
@@ -90,6 +90,8 @@ function readKindCluster(r: YamlReader, node: YamlNode, path: string, name: stri
     const items = r.seq(nodes, `${path}.nodes`) ?? [];
     let controlPlanes = 0;
     const workerLabels: Array<Record<string, string> | undefined> = [];
+    // each mapping with the index its node gets: the control plane is node 0, the k-th worker node k
+    const mappings: Array<{ at: number; mapping: Omit<PortMapping, 'node'> }> = [];
     items.forEach((item: Node, i) => {
       const p = `${path}.nodes[${i}]`;
       const nm = r.map(item, p, kindNodeKeys);
@@ -97,10 +99,18 @@ function readKindCluster(r: YamlReader, node: YamlNode, path: string, name: stri
       const which = role === undefined ? 'control-plane' : r.oneOf(role, `${p}.role`, ['control-plane', 'worker']);
       if (which === 'control-plane') controlPlanes++;
       if (which === 'worker') workerLabels.push(readLabels(r, nm?.get('labels'), `${p}.labels`));
+      const pm = nm?.get('extraPortMappings');
+      const at = which === 'worker' ? workerLabels.length : 0;
+      if (pm !== undefined) for (const [k, x] of (r.seq(pm, `${p}.extraPortMappings`) ?? []).entries()) {
+        const mapping = readPortMapping(r, x, `${p}.extraPortMappings[${k}]`);
+        if (mapping) mappings.push({ at, mapping });
+      }
     });
     if (controlPlanes !== 1) r.error(nodes, `${path}.nodes`, `the simulation has exactly one control-plane node, not ${controlPlanes}`);
     else {
       cfg.nodes = kindNodes(clusterName, workerLabels.length).map((n, i) => (i > 0 && workerLabels[i - 1] ? { ...n, labels: workerLabels[i - 1] } : n));
+      const built = cfg.nodes;
+      if (mappings.length) cfg.extraPortMappings = mappings.map(({ at, mapping }) => ({ node: built[at].name, ...mapping }));
     }
   }
   const networking = m.get('networking');
@@ -122,6 +132,23 @@ function readKindCluster(r: YamlReader, node: YamlNode, path: string, name: stri
     }
   }
   return cfg;
+}
+
+/** kind's `extraPortMappings` entry: docker publishes hostPort (default: containerPort) on the machine. */
+function readPortMapping(r: YamlReader, node: YamlNode, path: string): Omit<PortMapping, 'node'> | undefined {
+  const m = r.map(node, path, ['containerPort', 'hostPort', 'listenAddress', 'protocol']);
+  if (!m) return undefined;
+  const cp = r.required(m, 'containerPort', path, node);
+  const containerPort = cp === undefined ? undefined : r.int(cp, `${path}.containerPort`);
+  const hp = m.get('hostPort');
+  const hostPort = hp === undefined ? containerPort : r.int(hp, `${path}.hostPort`);
+  for (const [k, v] of [['containerPort', containerPort], ['hostPort', hostPort]] as const) {
+    if (v !== undefined && (v < 1 || v > 65535)) r.error(m.get(k) ?? node, `${path}.${k}`, `must be a port from 1 to 65535, not ${v}`);
+  }
+  const pr = m.get('protocol');
+  const protocol = pr === undefined ? 'TCP' : r.oneOf(pr, `${path}.protocol`, ['TCP', 'UDP'] as const);
+  if (containerPort === undefined || hostPort === undefined || !protocol) return undefined;
+  return { containerPort, hostPort, protocol };
 }
 
 function readLabels(r: YamlReader, node: YamlNode, path: string): Record<string, string> | undefined {

@@ -95,7 +95,7 @@ export class ScenarioRun {
 
   /** The checks of step `index`, evaluated now. */
   check(index: number): CheckResult[] {
-    return (this.scenario.steps[index]?.checks ?? []).map((c) => evaluateCheck(this.cluster, c));
+    return (this.scenario.steps[index]?.checks ?? []).map((c) => evaluateCheck(this.cluster, c, this.shell.lastTraffic));
   }
 
   close(): void {

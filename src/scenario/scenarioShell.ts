@@ -1,12 +1,15 @@
 /**
  * The shell a scenario's `run:` lines go through, the same in the headless runner and in the browser's worker:
- * `kubectl …` (or `k …`), `sleep DURATION`, a watch sent to the background with a trailing `&` (its rows print
+ * `kubectl …` (or `k …`), `docker ps|exec` (a kind node's rules), `svcsim load|trace` (traffic; what it sent is
+ * kept for the step's traffic checks), `sleep DURATION`, a watch sent to the background with a trailing `&` (its rows print
  * as the cluster changes, after the command that caused them, as bash prints a job's output), `kill %N`, and
  * pipes into grep/head/tail/wc/sort/uniq. The transcript reads as a terminal does: `$ line`, then the output.
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import { runDocker } from '../kubectl/docker/docker';
 import { capturePiped } from '../kubectl/shell/pipeline';
+import { runSvcsim, type TrafficObservation } from '../kubectl/svcsim/svcsimCommand';
 import { backgroundSuffix, parseSleepDuration } from '../kubectl/shellWords';
 
 interface Job {
@@ -27,6 +30,8 @@ export class ScenarioShell {
   private out = '';
   private holding = false;
   private held = '';
+  /** What the last `svcsim load` or `svcsim trace` sent, for `traffic` checks. */
+  lastTraffic: TrafficObservation | undefined;
 
   constructor(private readonly cluster: Cluster) {}
 
@@ -74,17 +79,23 @@ export class ScenarioShell {
       return 0;
     }
     if (head === 'kill') return this.kill(rest);
-    if (head !== 'kubectl' && head !== 'k') {
-      this.print(`svcsim: ${head ?? ''}: command not found (a scenario runs kubectl, k, sleep and kill)\n`);
+    if (head !== 'kubectl' && head !== 'k' && head !== 'docker' && head !== 'svcsim') {
+      this.print(`svcsim: ${head ?? ''}: command not found (a scenario runs kubectl, k, docker, svcsim, sleep and kill)\n`);
       return 127;
     }
     const ctx: KubectlContext = { cluster: this.cluster, ...extra };
-    if (background) return this.startJob(command, rest, ctx);
+    if (background && (head === 'kubectl' || head === 'k')) return this.startJob(command, rest, ctx);
     this.holding = true;
     let result: { stdout: string; stderr: string; exitCode: number };
     try {
       result = capturePiped(command, (c) => {
-        const k = runKubectl(ctx, splitCommandLine(c).slice(1));
+        const [tool, ...args] = splitCommandLine(c);
+        if (tool === 'docker') return runDocker(this.cluster, args);
+        if (tool === 'svcsim')
+          return runSvcsim(this.cluster, args, (o) => {
+            this.lastTraffic = o;
+          });
+        const k = runKubectl(ctx, args);
         // a foreground watch in a scenario would never end: it stops as Ctrl+C would, after its first rows
         k.watch?.stop();
         return { stdout: k.output.map((o) => o.text).join(''), stderr: '', exitCode: k.exitCode };

@@ -6,10 +6,13 @@
 import type { Node } from 'yaml';
 import type { Cluster } from '../engine';
 import { runKubectl, splitCommandLine } from '../kubectl/kubectl';
+import { runDocker } from '../kubectl/docker/docker';
+import type { TrafficObservation } from '../kubectl/svcsim/svcsimCommand';
+import { evaluateProxyMode, evaluateTraffic, readProxyModeCheck, readTrafficCheck } from './trafficChecks';
 import type { ScenarioCheck } from './types';
 import type { YamlReader } from './yamlReader';
 
-export const checkKeys = ['endpoints', 'pod', 'pods', 'service', 'output'];
+export const checkKeys = ['endpoints', 'pod', 'pods', 'service', 'output', 'traffic', 'proxyMode'];
 
 export interface CheckResult {
   ok: boolean;
@@ -20,12 +23,14 @@ export interface CheckResult {
 }
 
 export function readCheck(r: YamlReader, kind: string, node: Node, path: string): ScenarioCheck | undefined {
+  if (kind === 'traffic') return readTrafficCheck(r, node, path);
+  if (kind === 'proxyMode') return readProxyModeCheck(r, node, path);
   const fields: Record<string, string[]> = {
     endpoints: ['service', 'namespace', 'ready', 'notReady'],
     pod: ['name', 'namespace', 'phase', 'ready', 'exists'],
     pods: ['selector', 'namespace', 'count', 'ready'],
     service: ['name', 'namespace', 'type', 'clusterIP', 'nodePort', 'exists'],
-    output: ['command', 'contains', 'notContains'],
+    output: ['command', 'contains', 'notContains', 'count'],
   };
   const m = r.map(node, path, fields[kind] ?? []);
   if (!m) return undefined;
@@ -59,11 +64,19 @@ export function readCheck(r: YamlReader, kind: string, node: Node, path: string)
     }
     case 'output': {
       const command = s('command', true);
-      if (command !== undefined && !/^(kubectl|k) /.test(command)) r.error(m.get('command'), `${path}.command`, 'must be a kubectl command');
+      if (command !== undefined && !/^(kubectl|k|docker) /.test(command)) r.error(m.get('command'), `${path}.command`, 'must be a kubectl or docker command');
       const contains = m.get('contains') === undefined ? [] : (r.strings(m.get('contains'), `${path}.contains`) ?? []);
       const notContains = m.get('notContains') === undefined ? [] : (r.strings(m.get('notContains'), `${path}.notContains`) ?? []);
-      if (!contains.length && !notContains.length) r.error(node, path, 'needs contains or notContains');
-      return command === undefined ? undefined : { type: 'output', command, contains, notContains };
+      const countNode = m.get('count');
+      const count: Record<string, number> = {};
+      const cm = countNode === undefined ? undefined : r.map(countNode, `${path}.count`, ((countNode as { items?: Array<{ key: { value?: unknown } }> }).items ?? []).map((i) => String(i.key?.value)));
+      for (const [k, v] of cm ?? []) {
+        const c = r.int(v, `${path}.count.${k}`);
+        if (c !== undefined) count[k] = c;
+      }
+      if (countNode !== undefined && !cm?.size) r.error(countNode, `${path}.count`, 'must map a text to how many times it is printed');
+      if (!contains.length && !notContains.length && !Object.keys(count).length) r.error(node, path, 'needs contains, notContains or count');
+      return command === undefined ? undefined : { type: 'output', command, contains, notContains, ...(Object.keys(count).length ? { count } : {}) };
     }
   }
   return undefined;
@@ -73,9 +86,13 @@ type Obj = { metadata?: { name?: string }; status?: Record<string, unknown>; spe
 
 const isReady = (pod: Obj) => ((pod.status?.conditions as Array<{ type: string; status: string }> | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
-/** Evaluates one check against the cluster as it is now. Never changes the cluster. */
-export function evaluateCheck(cluster: Cluster, check: ScenarioCheck): CheckResult {
+/** Evaluates one check against the cluster as it is now (and the last traffic sent). Never changes the cluster. */
+export function evaluateCheck(cluster: Cluster, check: ScenarioCheck, traffic?: TrafficObservation): CheckResult {
   switch (check.type) {
+    case 'traffic':
+      return evaluateTraffic(check, traffic);
+    case 'proxyMode':
+      return evaluateProxyMode(cluster, check);
     case 'endpoints': {
       const want = [check.ready !== undefined ? `${check.ready} ready` : '', check.notReady !== undefined ? `${check.notReady} not ready` : ''].filter(Boolean).join(', ');
       const expected = `endpoints ${check.service}: ${want || 'exist'}`;
@@ -132,17 +149,26 @@ export function evaluateCheck(cluster: Cluster, check: ScenarioCheck): CheckResu
     }
     case 'output': {
       const words = splitCommandLine(check.command);
-      const k = runKubectl({ cluster }, words.slice(1));
-      k.watch?.stop();
-      const text = k.output.map((c) => c.text).join('');
+      let text: string;
+      if (words[0] === 'docker') {
+        const d = runDocker(cluster, words.slice(1));
+        text = d.stdout + d.stderr;
+      } else {
+        const k = runKubectl({ cluster }, words.slice(1));
+        k.watch?.stop();
+        text = k.output.map((c) => c.text).join('');
+      }
       const missing = check.contains.filter((s) => !text.includes(s));
       const unwanted = check.notContains.filter((s) => text.includes(s));
+      const counted = Object.entries(check.count ?? {}).map(([s, n]) => ({ s, n, seen: text.split(s).length - 1 }));
+      const miscounted = counted.filter((c) => c.seen !== c.n);
       const expected = [
         ...check.contains.map((s) => `\`${check.command}\` prints "${s}"`),
         ...check.notContains.map((s) => `\`${check.command}\` does not print "${s}"`),
+        ...counted.map((c) => `\`${check.command}\` prints "${c.s}" ${c.n} time${c.n === 1 ? '' : 's'}`),
       ].join('; ');
-      const actual = missing.length || unwanted.length ? [...missing.map((s) => `"${s}" missing`), ...unwanted.map((s) => `"${s}" printed`)].join('; ') : 'as expected';
-      return { ok: !missing.length && !unwanted.length, expected, actual };
+      const problems = [...missing.map((s) => `"${s}" missing`), ...unwanted.map((s) => `"${s}" printed`), ...miscounted.map((c) => `"${c.s}" ${c.seen} time${c.seen === 1 ? '' : 's'}`)];
+      return { ok: !problems.length, expected, actual: problems.length ? problems.join('; ') : 'as expected' };
     }
   }
 }

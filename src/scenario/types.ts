@@ -42,8 +42,22 @@ export type ScenarioCheck =
   | { type: 'pods'; selector: string; namespace: string; count?: number; ready?: number }
   /** A Service: its type, whether it has a cluster IP, a node port, an external IP. */
   | { type: 'service'; name: string; namespace: string; serviceType?: string; clusterIP?: 'None' | 'set'; nodePort?: boolean; exists?: boolean }
-  /** What a command prints (stdout and stderr) contains, or does not contain, these texts. */
-  | { type: 'output'; command: string; contains: string[]; notContains: string[] };
+  /**
+   * What a command (kubectl, or `docker exec` on a node) prints, stdout and stderr, contains or does not contain,
+   * and how many times a text occurs in it (`count: {"has address": 3}`: three A records).
+   */
+  | { type: 'output'; command: string; contains: string[]; notContains: string[]; count?: Record<string, number> }
+  /**
+   * The connections the last `svcsim load` / `svcsim trace` of the scenario sent: how every one ended, how many
+   * different pods answered, whether the answering pod saw the client's own address (`kept`) or a node's (SNAT).
+   */
+  | { type: 'traffic'; outcome?: TrafficOutcome; pods?: number; clientIP?: 'kept' | 'replaced' }
+  /** The mode kube-proxy runs in on every node, or on one node. */
+  | { type: 'proxyMode'; mode: string; node?: string };
+
+/** How a connection ended (`connected`: an app answered; `timeout`: dropped, as curl sees a drop). */
+export const trafficOutcomes = ['connected', 'refused', 'timeout', 'no-route'] as const;
+export type TrafficOutcome = (typeof trafficOutcomes)[number];
 
 export interface ScenarioStep {
   title: Localized;

@@ -11,7 +11,18 @@ const stateArb: fc.Arbitrary<ShareState> = fc.oneof(
     {
       scenario: fc.oneof(fc.record({ name: fc.stringMatching(/^[a-z0-9-]{1,20}$/) }), fc.record({ text: fc.string({ unit: 'grapheme', maxLength: 300 }) })),
       step: fc.integer({ min: 0, max: 40 }),
-      view: fc.record({ selection: fc.string({ maxLength: 40 }), zoom: fc.double({ min: 0.1, max: 4, noNaN: true }), lang: fc.constantFrom('en', 'zh-TW') }, { requiredKeys: [] }),
+      view: fc.record(
+        {
+          selection: fc.string({ maxLength: 40 }),
+          panels: fc.array(fc.constantFrom('side:inspector', 'side:events', 'bottom:terminal', 'bottom:rules', 'bottom:traffic'), { maxLength: 2 }),
+          zoom: fc.double({ min: 0.02, max: 4, noNaN: true }),
+          x: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          y: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+          lang: fc.constantFrom('en', 'zh-TW'),
+          proxyMode: fc.constantFrom('iptables', 'ipvs', 'nftables', 'userspace'),
+        },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: ['scenario'] },
   ),
@@ -75,6 +86,24 @@ describe('share links', () => {
     expect(decodeShareFragment('#x=1')).toEqual({ ok: false, error: expect.stringMatching(/not a svcsim share link/) });
     const notJson = `s=1.${toBase64Url(deflateSync(strToU8('<script>alert(1)</script>')))}`;
     expect(decodeShareFragment(notJson)).toEqual({ ok: false, error: expect.stringMatching(/not readable/) });
+  });
+
+  it('opens links made before the view carried a viewport and a proxy mode; refuses a bad viewport', () => {
+    const raw = (o: unknown) => `s=1.${toBase64Url(deflateSync(strToU8(JSON.stringify(o))))}`;
+    const old = { scenario: { name: 'alpaca-prod' }, step: 2, view: { lang: 'zh-TW', selection: 'svc:default/alpaca-prod' } };
+    expect(decodeShareFragment(raw(old))).toEqual({ ok: true, state: old });
+    for (const view of [{ x: 'left' }, { y: Number.MAX_VALUE }, { proxyMode: 'ebpf' }, { zoom: 0 }]) expect(decodeShareFragment(raw({ ...old, view })).ok, JSON.stringify(view)).toBe(false);
+  });
+
+  it('carries the Rules view’s mode switch and the Traffic view’s connections in a session (both change what follows)', () => {
+    const session = {
+      commands: [
+        { at: 0, command: { type: 'init' as const } },
+        { at: 1, command: { type: 'proxyMode' as const, mode: 'ipvs' } },
+        { at: 2, command: { type: 'traffic' as const, namespace: 'default', pod: 'app', to: 'nginx', port: 80, count: 100 } },
+      ],
+    };
+    expect(decodeShareFragment(encodeShareFragment({ session }))).toEqual({ ok: true, state: { session } });
   });
 
   it('refuses commands a link must not carry (test hooks) and unknown fields', () => {

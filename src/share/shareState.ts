@@ -18,10 +18,18 @@ export interface SharedCommand {
 export interface ShareView {
   /** The selected object (`pod/default/alpaca-prod`). */
   selection?: string;
+  /** The open dock tabs, as `side:inspector`, `bottom:rules`. */
   panels?: string[];
+  /** The canvas viewport: zoom, and where the origin is on screen (x, y). Links before x/y carry zoom alone. */
   zoom?: number;
+  x?: number;
+  y?: number;
   lang?: string;
+  /** kube-proxy's mode on every node when the link was made (a scenario link carries no learner commands). */
+  proxyMode?: 'iptables' | 'ipvs' | 'nftables' | 'userspace';
 }
+
+const proxyModes = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
 
 export interface ShareState {
   scenario?: { name: string } | { text: string };
@@ -66,7 +74,7 @@ export function checkShareState(v: unknown): Check {
   }
   if (v.view !== undefined) {
     const w = v.view;
-    if (!isObj(w) || !onlyKeys(w, ['selection', 'panels', 'zoom', 'lang'])) return bad('view');
+    if (!isObj(w) || !onlyKeys(w, ['selection', 'panels', 'zoom', 'x', 'y', 'lang', 'proxyMode'])) return bad('view');
     const view: ShareView = {};
     if (w.selection !== undefined) {
       if (typeof w.selection !== 'string' || w.selection.length > 300) return bad('view');
@@ -79,6 +87,16 @@ export function checkShareState(v: unknown): Check {
     if (w.zoom !== undefined) {
       if (typeof w.zoom !== 'number' || !(w.zoom > 0 && w.zoom <= 10)) return bad('view');
       view.zoom = w.zoom;
+    }
+    for (const k of ['x', 'y'] as const) {
+      if (w[k] === undefined) continue;
+      const n = w[k];
+      if (typeof n !== 'number' || !Number.isFinite(n) || Math.abs(n) > 1e7) return bad('view');
+      view[k] = n;
+    }
+    if (w.proxyMode !== undefined) {
+      if (!(proxyModes as readonly unknown[]).includes(w.proxyMode)) return bad('view');
+      view.proxyMode = w.proxyMode as ShareView['proxyMode'];
     }
     if (w.lang !== undefined) {
       if (w.lang !== 'en' && w.lang !== 'zh-TW') return bad('view');

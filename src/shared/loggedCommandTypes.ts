@@ -16,6 +16,10 @@ export const loggedCommandTypes = [
   'scenarioOpen',
   'scenarioGoto',
   'scenarioRunStep',
+  // the Rules view's mode switch (the ConfigMap edit and DaemonSet restart) and the Traffic view's connections,
+  // which draw from the cluster's random numbers: without them a replayed session gets other names and IPs
+  'proxyMode',
+  'traffic',
   // a request from the localhost:PORT tab can change the app (kuard's probe API), and so the pod's readiness
   'localHttp',
 ] as const;

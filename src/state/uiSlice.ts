@@ -13,6 +13,8 @@ export interface UiSlice {
   playing: boolean;
   speed: 1 | 5 | 30;
   dockTab: DockTab;
+  /** The bottom dock's tab (terminal, rules, traffic): in the store so a share link can carry it. */
+  bottomTab: DockTab;
   /** `fades`: the notice goes by itself after a few seconds (what it says is also shown elsewhere, or is good news). */
   notice: { text: string; tone: 'error' | 'info'; fades: boolean } | undefined;
   shortcutsOpen: boolean;
@@ -25,6 +27,7 @@ export interface UiSlice {
   setTheme(theme: Theme): void;
   setClock(playing: boolean, speed?: 1 | 5 | 30): void;
   setDockTab(tab: DockTab): void;
+  setBottomTab(tab: DockTab): void;
   setNotice(text: string | undefined, tone?: 'error' | 'info', fades?: boolean): void;
   setShortcutsOpen(open: boolean): void;
   setLargeText(on: boolean): void;
@@ -38,6 +41,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   playing: false,
   speed: 1,
   dockTab: 'inspector',
+  bottomTab: 'terminal',
   notice: undefined,
   shortcutsOpen: false,
   largeText: false,
@@ -47,6 +51,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   setTheme: (theme) => set({ theme }),
   setClock: (playing, speed) => set((s) => ({ playing, speed: speed ?? s.speed })),
   setDockTab: (dockTab) => set({ dockTab }),
+  setBottomTab: (bottomTab) => set({ bottomTab }),
   setNotice: (text, tone = 'error', fades = tone === 'info') => set({ notice: text ? { text, tone, fades } : undefined }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setLargeText: (largeText) => set({ largeText }),

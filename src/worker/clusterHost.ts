@@ -40,6 +40,7 @@ export class ClusterHost {
   /** Scenarios play through the shell, so they come with kubectl's side. */
   private scenarios?: ScenarioCommands;
   private catalog?: TerminalParts['scenarioCatalog'];
+  private realCluster?: TerminalParts['realCluster'];
 
   constructor(
     settings: ClusterSettings = {},
@@ -60,11 +61,12 @@ export class ClusterHost {
       (scenario) => new Cluster(scenario.cluster),
     );
     this.catalog = parts.scenarioCatalog;
+    this.realCluster = parts.realCluster;
   }
 
   /** True when `command` needs kubectl's side and it is not installed yet. */
   needsTerminalParts(command: Command): boolean {
-    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'complete' || command.type.startsWith('scenario'));
+    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'complete' || command.type.startsWith('scenario') || command.type === 'realCluster');
   }
 
   private kubectlSide(): { terminals: TerminalSessions; complete: TerminalParts['complete'] } {
@@ -220,6 +222,10 @@ export class ClusterHost {
       }
       case 'proxyStatus':
         return proxyStatus(this.cluster);
+      case 'realCluster': {
+        if (!this.realCluster) throw new UserError('kubectl is not loaded in this worker yet');
+        return { kind: 'realCluster', ...this.realCluster(this.cluster) };
+      }
       case 'nodeRules': {
         const r = serviceRules(this.cluster, command.node, command.namespace, command.service);
         if (!r) throw new UserError(`no kube-proxy runs on node "${command.node}"`);

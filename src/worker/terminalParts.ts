@@ -4,6 +4,7 @@
  * its own chunk) and hands it to its ClusterHost; Node callers (tests, benchmarks) import it directly.
  */
 import { complete } from '../kubectl/completion';
+import { exportForKind } from '../kubectl/export/realClusterExport';
 import { ScenarioCommands, scenarioCatalog } from './scenarioCommands';
 import { TerminalSessions } from './terminalSessions';
 
@@ -13,6 +14,8 @@ export interface TerminalParts {
   /** Scenarios run their steps through the same shell, so they load with it. */
   scenarios: typeof ScenarioCommands;
   scenarioCatalog: typeof scenarioCatalog;
+  /** "Export for a real cluster" prints objects as kubectl does, so it comes with kubectl's printers. */
+  realCluster: typeof exportForKind;
 }
 
-export const terminalParts: TerminalParts = { sessions: TerminalSessions, complete, scenarios: ScenarioCommands, scenarioCatalog };
+export const terminalParts: TerminalParts = { sessions: TerminalSessions, complete, scenarios: ScenarioCommands, scenarioCatalog, realCluster: exportForKind };

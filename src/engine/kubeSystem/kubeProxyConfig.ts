@@ -90,6 +90,10 @@ function isKubeProxyPod(p: Pod): boolean {
   return p.metadata?.namespace === 'kube-system' && p.metadata?.labels?.[selectorLabel] === 'kube-proxy';
 }
 
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function started(p: Pod): boolean {
   return (p.status?.containerStatuses ?? []).some((c) => !!c.state?.running);
 }
@@ -99,6 +103,13 @@ export class KubeProxyConfigs {
   private readonly seen = new Map<string, string>();
   /** A pod's parsed config, per uid: what it read at start never changes, and every sync asks for it. */
   private readonly parsed = new Map<string, KubeProxyNodeConfig>();
+  /**
+   * The latest object of every kube-proxy pod, per node and uid, kept from the watch: every sync of every
+   * node asks for its config, and listing kube-system's pods each time cost nodes × pods per sync.
+   */
+  private readonly byNode = new Map<string, Map<string, Pod>>();
+  /** config.conf texts already parsed: every node's pod reads the same ConfigMap, so it is parsed once. */
+  private readonly byText = new Map<string, KubeProxyNodeConfig>();
 
   /** `onStart(node)` runs when a kube-proxy pod's container starts and has read its config.conf. */
   constructor(
@@ -112,10 +123,24 @@ export class KubeProxyConfigs {
     const p = e.object;
     const uid = p.metadata?.uid ?? '';
     if (!isKubeProxyPod(p)) return;
+    const node = p.spec?.nodeName ?? '';
+    for (const [n, pods] of this.byNode) {
+      if (n !== node && pods.delete(uid) && pods.size === 0) this.byNode.delete(n);
+    }
     if (e.type === 'DELETED') {
       this.seen.delete(uid);
       this.parsed.delete(uid);
+      const pods = this.byNode.get(node);
+      if (pods?.delete(uid) && pods.size === 0) this.byNode.delete(node);
       return;
+    }
+    if (node) {
+      let pods = this.byNode.get(node);
+      if (!pods) {
+        pods = new Map();
+        this.byNode.set(node, pods);
+      }
+      pods.set(uid, p);
     }
     if (!this.seen.has(uid) && started(p)) {
       this.seen.set(uid, this.currentText());
@@ -130,15 +155,24 @@ export class KubeProxyConfigs {
 
   /** The configuration of the kube-proxy running on `node`; undefined when none runs there. */
   forNode(node: string): KubeProxyNodeConfig | undefined {
-    const pods = this.store
-      .list('Pod', 'kube-system')
-      .filter((p) => isKubeProxyPod(p) && p.spec?.nodeName === node && !p.metadata?.deletionTimestamp && this.seen.has(p.metadata?.uid ?? ''));
-    const pod = pods[pods.length - 1];
+    // the pod last in the store's key order among the started, not terminating ones (as listing them would)
+    let pod: Pod | undefined;
+    for (const [uid, p] of this.byNode.get(node) ?? []) {
+      if (p.metadata?.deletionTimestamp || !this.seen.has(uid)) continue;
+      if (!pod || byteOrder(p.metadata?.name ?? '', pod.metadata?.name ?? '') > 0) pod = p;
+    }
     if (!pod) return undefined;
     const uid = pod.metadata?.uid ?? '';
     let config = this.parsed.get(uid);
     if (!config) {
-      config = Object.freeze(parseKubeProxyConfig(this.seen.get(uid) ?? '', node, pod.metadata?.name ?? ''));
+      const text = this.seen.get(uid) ?? '';
+      let shared = this.byText.get(text);
+      if (!shared) {
+        shared = parseKubeProxyConfig(text, '', '');
+        if (this.byText.size >= 16) this.byText.clear();
+        this.byText.set(text, shared);
+      }
+      config = Object.freeze({ ...shared, node, pod: pod.metadata?.name ?? '' });
       this.parsed.set(uid, config);
     }
     return config;

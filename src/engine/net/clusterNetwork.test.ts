@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { iptablesSave } from '../proxy/iptables/iptablesSave';
 import type { IptablesProxier } from '../proxy/iptables/iptablesProxier';
 import { setKubeProxyMode } from '../kubeSystem/kubeProxyMode';
-import { nginxCluster } from './testing';
+import { nginxCluster, setIptablesMinSyncPeriod } from './testing';
 
 function clusterIP(c: ReturnType<typeof nginxCluster>, name = 'nginx'): string {
   const s = c.get('Service', 'default', name);
@@ -99,10 +99,12 @@ describe('cluster network', () => {
     }
   });
 
-  it('batches endpoint changes into one sync per minSyncPeriod, and syncs each change with 0 s', () => {
+  it('batches endpoint changes into one sync per minSyncPeriod, and syncs each change with 10 ms', () => {
     // twenty scale-downs 100 ms apart: each marks one endpoint terminating
-    const syncsAfterScaleDown = (minSync: number) => {
-      const c = nginxCluster(20, { proxyMinSyncPeriodMs: minSync });
+    const syncsAfterScaleDown = (minSync: string) => {
+      const c = nginxCluster(20);
+      setIptablesMinSyncPeriod(c, minSync);
+      expect(c.proxyConfig('kind-worker')?.minSyncPeriodMs).toBe(minSync === '10ms' ? 10 : 1000);
       const before = c.proxies.syncInfo('kind-worker')?.syncs ?? 0;
       for (let r = 19; r >= 0; r--) {
         c.patch('Deployment', 'default', 'nginx', 'merge', { spec: { replicas: r } });
@@ -111,8 +113,8 @@ describe('cluster network', () => {
       c.advance(60_000);
       return (c.proxies.syncInfo('kind-worker')?.syncs ?? 0) - before;
     };
-    const eager = syncsAfterScaleDown(0);
-    const batched = syncsAfterScaleDown(1000);
+    const eager = syncsAfterScaleDown('10ms');
+    const batched = syncsAfterScaleDown('1s');
     expect(batched).toBeLessThan(eager);
     expect(eager).toBeGreaterThanOrEqual(20);
     expect(batched).toBeLessThanOrEqual(6);

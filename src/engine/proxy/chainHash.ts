@@ -16,49 +16,60 @@ const K: readonly number[] = [
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
 
-/** UTF-8 bytes of a string; names are almost always ASCII, which needs no encoder. */
-function utf8(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) return new TextEncoder().encode(text);
-    out[i] = c;
-  }
-  return out;
-}
+/**
+ * SHA-256 (FIPS 180-4) with its working buffers kept between digests: kube-proxy hashes one name per Service
+ * port and per endpoint, so a full sync of 10,000 endpoints digests 11,000 short strings, and allocating the
+ * message and schedule buffers for each was most of that cost. One per owner (never module state).
+ */
+export class Sha256 {
+  private buf = new Uint8Array(128);
+  private readonly w = new Int32Array(64);
+  /** The last digest's eight words. */
+  readonly h = new Int32Array(8);
 
-/** SHA-256 of `text` (FIPS 180-4). */
-export function sha256(text: string): Uint8Array {
-  const msg = utf8(text);
-  const blocks = Math.ceil((msg.length + 9) / 64);
-  const buf = new Uint8Array(blocks * 64);
-  buf.set(msg);
-  buf[msg.length] = 0x80;
-  const bits = msg.length * 8;
-  const end = buf.length;
-  const hi = Math.floor(bits / 2 ** 32);
-  buf[end - 8] = hi >>> 24;
-  buf[end - 7] = (hi >>> 16) & 255;
-  buf[end - 6] = (hi >>> 8) & 255;
-  buf[end - 5] = hi & 255;
-  buf[end - 4] = (bits >>> 24) & 255;
-  buf[end - 3] = (bits >>> 16) & 255;
-  buf[end - 2] = (bits >>> 8) & 255;
-  buf[end - 1] = bits & 255;
-  let h0 = 0x6a09e667;
-  let h1 = 0xbb67ae85;
-  let h2 = 0x3c6ef372;
-  let h3 = 0xa54ff53a;
-  let h4 = 0x510e527f;
-  let h5 = 0x9b05688c;
-  let h6 = 0x1f83d9ab;
-  let h7 = 0x5be0cd19;
-  const w = new Int32Array(64);
-  for (let off = 0; off < end; off += 64) {
-    for (let i = 0; i < 16; i++) {
-      const j = off + i * 4;
-      w[i] = (buf[j] << 24) | (buf[j + 1] << 16) | (buf[j + 2] << 8) | buf[j + 3];
+  /** Digests `text` (UTF-8) into `h`. */
+  digest(text: string): Int32Array {
+    let len = text.length;
+    let ascii = true;
+    for (let i = 0; i < len; i++) {
+      if (text.charCodeAt(i) > 127) {
+        ascii = false;
+        break;
+      }
     }
+    const bytes = ascii ? undefined : new TextEncoder().encode(text);
+    if (bytes) len = bytes.length;
+    const end = Math.ceil((len + 9) / 64) * 64;
+    if (this.buf.length < end) this.buf = new Uint8Array(end);
+    const buf = this.buf;
+    if (bytes) buf.set(bytes);
+    else for (let i = 0; i < len; i++) buf[i] = text.charCodeAt(i);
+    buf[len] = 0x80;
+    buf.fill(0, len + 1, end - 8);
+    const bits = len * 8;
+    const hi = Math.floor(bits / 2 ** 32);
+    buf[end - 8] = hi >>> 24;
+    buf[end - 7] = (hi >>> 16) & 255;
+    buf[end - 6] = (hi >>> 8) & 255;
+    buf[end - 5] = hi & 255;
+    buf[end - 4] = (bits >>> 24) & 255;
+    buf[end - 3] = (bits >>> 16) & 255;
+    buf[end - 2] = (bits >>> 8) & 255;
+    buf[end - 1] = bits & 255;
+    let h0 = 0x6a09e667;
+    let h1 = 0xbb67ae85 | 0;
+    let h2 = 0x3c6ef372;
+    let h3 = 0xa54ff53a | 0;
+    let h4 = 0x510e527f;
+    let h5 = 0x9b05688c | 0;
+    let h6 = 0x1f83d9ab;
+    let h7 = 0x5be0cd19;
+    const w = this.w;
+    for (let off = 0; off < end; off += 64) {
+      for (let i = 0; i < 16; i++) {
+        const j = off + i * 4;
+        w[i] = (buf[j] << 24) | (buf[j + 1] << 16) | (buf[j + 2] << 8) | buf[j + 3];
+      }
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15];
       const b = w[i - 2];
@@ -99,13 +110,47 @@ export function sha256(text: string): Uint8Array {
     h6 = (h6 + g) | 0;
     h7 = (h7 + hh) | 0;
   }
+    const h = this.h;
+    h[0] = h0;
+    h[1] = h1;
+    h[2] = h2;
+    h[3] = h3;
+    h[4] = h4;
+    h[5] = h5;
+    h[6] = h6;
+    h[7] = h7;
+    return h;
+  }
+
+  /** The first `length` base32 characters of the digest of `text`. */
+  prefix(text: string, length: number): string {
+    const h = this.digest(text);
+    let out = '';
+    let acc = 0;
+    let n = 0;
+    for (let i = 0; out.length < length && i < 32; i++) {
+      acc = ((acc << 8) | ((h[i >> 2] >>> (24 - (i & 3) * 8)) & 255)) & 0xfff;
+      n += 8;
+      while (n >= 5 && out.length < length) {
+        out += alphabet[(acc >>> (n - 5)) & 31];
+        n -= 5;
+      }
+    }
+    return out;
+  }
+}
+
+/** SHA-256 of `text` (FIPS 180-4). */
+export function sha256(text: string): Uint8Array {
+  const h = new Sha256().digest(text);
   const out = new Uint8Array(32);
-  [h0, h1, h2, h3, h4, h5, h6, h7].forEach((v, i) => {
+  for (let i = 0; i < 8; i++) {
+    const v = h[i];
     out[i * 4] = v >>> 24;
     out[i * 4 + 1] = (v >>> 16) & 255;
     out[i * 4 + 2] = (v >>> 8) & 255;
     out[i * 4 + 3] = v & 255;
-  });
+  }
   return out;
 }
 
@@ -130,16 +175,16 @@ export function base32(bytes: Uint8Array): string {
 }
 
 /** The first `length` base32 characters of sha256(text). */
-export function hashPrefix(text: string, length: number): string {
-  return base32(sha256(text).subarray(0, Math.ceil((length * 5) / 8))).slice(0, length);
+export function hashPrefix(text: string, length: number, hasher: Sha256 = new Sha256()): string {
+  return hasher.prefix(text, length);
 }
 
 /** `portProtoHash`: 16 characters over servicePortName + lower-case protocol. */
-export function portProtoHash(servicePortName: string, protocol: string): string {
-  return hashPrefix(servicePortName + protocol.toLowerCase(), 16);
+export function portProtoHash(servicePortName: string, protocol: string, hasher?: Sha256): string {
+  return hashPrefix(servicePortName + protocol.toLowerCase(), 16, hasher);
 }
 
 /** `KUBE-SEP-` hash: servicePortName + lower-case protocol + `IP:port`. */
-export function endpointHash(servicePortName: string, protocol: string, endpoint: string): string {
-  return hashPrefix(servicePortName + protocol.toLowerCase() + endpoint, 16);
+export function endpointHash(servicePortName: string, protocol: string, endpoint: string, hasher?: Sha256): string {
+  return hashPrefix(servicePortName + protocol.toLowerCase() + endpoint, 16, hasher);
 }

@@ -3,7 +3,8 @@
  * re-renders its node's rules in its mode. Syncs are rate limited as kube-proxy's BoundedFrequencyRunner does:
  * a change after a quiet spell syncs at once, later changes wait until `minSyncPeriod` has passed since the last
  * sync and then go in one batch (kubernetes/kubernetes pkg/util/async/bounded_frequency_runner.go; defaults
- * `minSyncPeriod: 1s`, `syncPeriod: 30s` in pkg/proxy/apis/config/v1alpha1/defaults.go). The periodic
+ * `minSyncPeriod: 1s`, `syncPeriod: 30s` in pkg/proxy/apis/config/v1alpha1/defaults.go). Each node's period is
+ * the active mode's `minSyncPeriod` in the config.conf its kube-proxy pod read at start, as its mode is. The periodic
  * `syncPeriod` resync changes nothing here, so it is not simulated: a quiet cluster sets no timers.
  */
 import type { Controller, ControllerContext } from '../controllers/controller';
@@ -41,6 +42,8 @@ interface NodeAgent {
   syncCount: number;
   /** The kube-proxy pod whose config.conf this agent last adopted. */
   configPod: string | undefined;
+  /** The `minSyncPeriod` of the active mode in that config.conf (the cluster config's until a pod has read it). */
+  minSyncMs: number;
 }
 
 /** What the rest of the cluster reads: each node's proxier, its mode and its last sync. */
@@ -61,7 +64,6 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
   const queue = ctx.newQueue('kube-proxy');
   const tracker = new ServiceChangeTracker();
   const agents = new Map<string, NodeAgent>();
-  const minSyncMs = ctx.config.proxyMinSyncPeriodMs;
   const clusterCIDR = ctx.config.podCIDR;
   // A node's mode is what its kube-proxy pod read at start: a new pod (rollout restart after a ConfigMap edit)
   // brings the new mode (kubernetes/kubernetes cmd/kube-proxy/app/server.go reads --config once).
@@ -93,7 +95,7 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
       const name = n.metadata?.name ?? '';
       if (agents.has(name)) return;
       const node: ProxyNode = { name, ip: nodeIP(name, n.status?.addresses), clusterCIDR };
-      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0, configPod: undefined });
+      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0, configPod: undefined, minSyncMs: ctx.config.proxyMinSyncPeriodMs });
       queue.add(name);
     },
     onDelete: (n) => {
@@ -109,10 +111,10 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
       if (a) adoptConfig(a, configs.forNode(name));
       if (!a?.dirty) return undefined;
       const now = ctx.clock.now();
-      if (a.lastSyncAt !== undefined && now - a.lastSyncAt < minSyncMs) {
+      if (a.lastSyncAt !== undefined && now - a.lastSyncAt < a.minSyncMs) {
         if (!a.timerArmed) {
           a.timerArmed = true;
-          ctx.clock.schedule(a.lastSyncAt + minSyncMs - now, `kube-proxy: sync ${name}`, () => {
+          ctx.clock.schedule(a.lastSyncAt + a.minSyncMs - now, `kube-proxy: sync ${name}`, () => {
             a.timerArmed = false;
             queue.add(name);
           });
@@ -150,7 +152,10 @@ function adoptConfig(a: NodeAgent, cfg: KubeProxyNodeConfig | undefined): void {
   if (!cfg || cfg.pod === a.configPod) return;
   a.configPod = cfg.pod;
   const known = cfg.configuredMode === '' || cfg.configuredMode === cfg.mode;
-  if (!known || cfg.mode === a.proxier.mode) return;
+  if (!known) return;
+  // the new pod's BoundedFrequencyRunner uses its own config's minSyncPeriod (cmd/kube-proxy/app/server_linux.go)
+  a.minSyncMs = cfg.minSyncPeriodMs;
+  if (cfg.mode === a.proxier.mode) return;
   a.proxier = newProxier(cfg.mode, a.proxier.node);
   a.pending = undefined;
   a.dirty = true;

@@ -7,13 +7,58 @@
  */
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { ChainNameCache } from './iptables/serviceRules';
 import { type EndpointInfo, endpointsForPort, type ServicePortInfo, servicePorts } from './servicePort';
 
 /** The label that ties an EndpointSlice to its Service (discovery/v1 `LabelServiceName`). */
 const serviceNameLabel = 'kubernetes.io/service-name';
 
+/**
+ * What a sync saw of one Service: its ports and the EndpointSlices it had at that instant. Immutable: a later
+ * change makes a new snapshot, so a proxier can keep the ones its last sync saw and render them when its rules
+ * are read, and every node that synced the same change shares one snapshot and what is derived from it.
+ */
+export class ServiceSnapshot {
+  private readonly byPort = new Map<string, readonly EndpointInfo[]>();
+  /**
+   * Models derived from this snapshot (a mode's rules for one kind of node), keyed by what else they depend
+   * on: nodes whose inputs are identical render a Service once.
+   */
+  readonly derived = new Map<string, unknown>();
+
+  constructor(
+    readonly key: string,
+    readonly ports: readonly ServicePortInfo[],
+    private readonly slices: readonly EndpointSlice[],
+  ) {}
+
+  /** The endpoints of one port, sorted by `IP:port` (computed when first read). */
+  endpointsOf(portName: string): readonly EndpointInfo[] {
+    let eps = this.byPort.get(portName);
+    if (!eps) {
+      eps = endpointsForPort(this.slices, portName);
+      this.byPort.set(portName, eps);
+    }
+    return eps;
+  }
+
+  /** A model derived from this snapshot, built once per `key` by `build`. */
+  derive<T>(key: string, build: () => T): T {
+    let v = this.derived.get(key) as T | undefined;
+    if (v === undefined) {
+      v = build();
+      this.derived.set(key, v);
+    }
+    return v;
+  }
+}
+
 /** Read-only view of what the tracker knows: what proxiers render from. */
 export interface ProxyState {
+  /** What a sync now sees of one Service; undefined when it has no programmed ports (or is gone). */
+  snapshot(service: string): ServiceSnapshot | undefined;
+  /** iptables chain names already hashed, shared by every node (the hashes are most of a full sync's cost). */
+  readonly chainNames?: ChainNameCache;
   /** Every Service (`ns/name`) that has ports kube-proxy programs, in a stable order. */
   serviceNames(): string[];
   /** The programmed ports of one Service (empty when it has none or is gone). */
@@ -23,11 +68,14 @@ export interface ProxyState {
 }
 
 export class ServiceChangeTracker implements ProxyState {
+  readonly chainNames = new ChainNameCache();
   private readonly services = new Map<string, ServicePortInfo[]>();
   private readonly slices = new Map<string, Map<string, EndpointSlice>>();
   /** Endpoints per Service, then per port name, computed when first read after a change. */
   private readonly endpoints = new Map<string, Map<string, readonly EndpointInfo[]>>();
   private sortedNames: string[] | undefined;
+  /** The current snapshot per Service, made when a proxier first syncs it after a change. */
+  private readonly snapshots = new Map<string, ServiceSnapshot>();
   private readonly listeners: ((service: string) => void)[] = [];
 
   /** Calls `fn` with the `ns/name` of every Service whose ports or endpoints change. */
@@ -68,7 +116,19 @@ export class ServiceChangeTracker implements ProxyState {
 
   private changed(key: string): void {
     this.endpoints.delete(key);
+    this.snapshots.delete(key);
     for (const fn of this.listeners) fn(key);
+  }
+
+  snapshot(service: string): ServiceSnapshot | undefined {
+    let snap = this.snapshots.get(service);
+    if (!snap) {
+      const ports = this.services.get(service);
+      if (!ports) return undefined;
+      snap = new ServiceSnapshot(service, ports, [...(this.slices.get(service)?.values() ?? [])]);
+      this.snapshots.set(service, snap);
+    }
+    return snap;
   }
 
   serviceNames(): string[] {

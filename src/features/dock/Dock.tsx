@@ -1,5 +1,5 @@
 /** A dock: tabs over registered panels. The side dock's tab lives in the store (selecting opens the Inspector). */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import type { DockTab } from '../../state/uiSlice';
@@ -10,6 +10,7 @@ import { useLocalForwards } from '../localhost/useLocalForwards';
 import { DockTabIdContext } from './dockTabId';
 
 const selectTab = (s: AppState) => s.dockTab;
+const selectBottomTab = (s: AppState) => s.bottomTab;
 
 function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
@@ -48,14 +49,14 @@ export function Dock() {
 }
 
 export function BottomDock() {
-  const [tab, setTab] = useState<DockTab>(bottomDockTabs[0].id);
+  const tab = useAppStore(selectBottomTab);
   // a "localhost:PORT" tab appears while a kubectl port-forward holds PORT
   const forwards = useLocalForwards();
   const forwarded = useLocalhostTabs(forwards);
   const tabs = useMemo(() => [...bottomDockTabs, ...forwarded], [forwarded]);
   return (
     <LocalForwardsContext.Provider value={forwards}>
-      <DockTabs tabs={tabs} active={tab} onPick={setTab} label="Terminals" className="dock bottom-dock" />
+      <DockTabs tabs={tabs} active={tab} onPick={(t) => useAppStore.getState().setBottomTab(t)} label="Terminals" className="dock bottom-dock" />
     </LocalForwardsContext.Provider>
   );
 }

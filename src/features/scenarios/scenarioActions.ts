@@ -84,7 +84,14 @@ function afterStep(value: ReplyValue): void {
   const progress = value.kind === 'scenario' || value.kind === 'scenarioProgress' ? value.progress : undefined;
   if (!open || !progress) return;
   if (open.builtin) saveScenarioStep(open.name, progress.step);
-  const focus = open.stepList[progress.step]?.focus.find((f) => /^(pod|service|svc|deployment)\//.test(f));
+  const focused = open.stepList[progress.step]?.focus ?? [];
+  // `panel:rules` (a dock tab) opens that tab; other panels (`panel:endpoints`) are drawn on the canvas
+  for (const f of focused) {
+    const tab = /^panel:(terminal|rules|traffic|inspector|events)$/.exec(f)?.[1];
+    if (tab === 'terminal' || tab === 'rules' || tab === 'traffic') useAppStore.getState().setBottomTab(tab);
+    else if (tab === 'inspector' || tab === 'events') useAppStore.getState().setDockTab(tab);
+  }
+  const focus = focused.find((f) => /^(pod|service|svc|deployment)\//.test(f));
   if (!focus) return;
   const [kind, name] = focus.split('/');
   const type = kind === 'pod' ? 'pod' : kind === 'deployment' ? 'deploy' : 'svc';

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { testIds } from '../../testids';
 import { QrCode } from './QrCode';
+import { RealClusterExport } from './RealClusterExport';
 
 export interface ShareDialogProps {
   link: string;
@@ -75,6 +76,7 @@ export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDial
             }}
           />
         </label>
+        <RealClusterExport fileName={`${scenarioFile ? scenarioFile.name.replace(/\.svcsim\.yaml$/, '') : 'svcsim'}-kind.zip`} />
       </div>
       <button type="button" data-testid={testIds.shareClose} onClick={() => dialog.current?.close()}>
         Close

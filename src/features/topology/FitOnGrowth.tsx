@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { layout } from '../../graph/layout';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
+import { type CanvasViewport, useViewportStore } from './viewportStore';
 
 const margin = { top: 24, right: 168, bottom: 24, left: 56 };
 
@@ -29,12 +30,14 @@ export const fitViewOptions: FitViewOptions = {
 
 const selectLargeText = (s: AppState) => s.largeText;
 const selectHasSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;
+const selectPinned = (s: { pinned: CanvasViewport | undefined }) => s.pinned;
 
 export function FitOnGrowth({ shape }: { shape: string }) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const large = useAppStore(selectLargeText);
   const shown = useStore(selectHasSize);
+  const pinned = useViewportStore(selectPinned);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: refit whenever it changes
   useEffect(() => {
     const id = requestAnimationFrame(() => {
@@ -42,6 +45,11 @@ export function FitOnGrowth({ shape }: { shape: string }) {
       // a hidden canvas (behind the scenario gallery, an inactive narrow tab) has no size to fit to: fitting
       // would compute a NaN viewport; it fits when it is shown (`shown` below)
       if (!(width > 0 && height > 0)) return;
+      // a share link's viewport stands in for the fit until the learner pans or zooms
+      if (pinned) {
+        void flow.setViewport(pinned);
+        return;
+      }
       const bounds = flow.getNodesBounds(flow.getNodes());
       const min = legibleZoom * (large ? largeTextZoom : 1);
       const room = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
@@ -56,6 +64,6 @@ export function FitOnGrowth({ shape }: { shape: string }) {
       void flow.setViewport({ x, y: margin.top - bounds.y * min, zoom: min }, { duration: 200 });
     });
     return () => cancelAnimationFrame(id);
-  }, [shape, flow, large, store, shown]);
+  }, [shape, flow, large, store, shown, pinned]);
   return null;
 }

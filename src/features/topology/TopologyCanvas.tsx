@@ -1,5 +1,5 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -22,6 +22,7 @@ import { usePositions } from './usePositions';
 import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
+import { viewportMoved } from './viewportStore';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -38,6 +39,8 @@ function minimapColor(n: { type?: string }): string {
 const selectNode = (id: string) => useAppStore.getState().select(id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
 const minimapStyle = { width: 140, height: 96 };
+// React Flow passes the event for a pan or zoom by the learner, null for one made in code (a fit)
+const onMoveEnd = (event: MouseEvent | TouchEvent | null, viewport: Viewport) => viewportMoved(viewport, event !== null);
 
 export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
@@ -96,6 +99,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         onPaneClick={onPaneClick}
         onKeyDown={onKeyDown}
         onInit={onInit}
+        onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         fitView
         fitViewOptions={fitViewOptions}

@@ -1,5 +1,5 @@
 /**
- * `svcsim load` and `svcsim trace`: what no real tool prints in one place — which pod answered each connection
+ * `svcsim load` and `svcsim trace` (and `svcsim export`, the cluster as files for a real kind cluster): what no real tool prints in one place — which pod answered each connection
  * and how a Service spreads connections over its endpoints, from the rules the node really runs. Both shells
  * (the CLI and the browser terminal) run it beside kubectl and docker.
  *
@@ -12,7 +12,8 @@ import type { Cluster } from '../../engine';
 import type { NetClient } from '../../engine/net/clusterNetwork';
 import { parseUrl } from '../../engine/net/http/httpClient';
 import { maxLoadCount, sendLoad } from '../../engine/net/trafficLoad';
-import type { ConnectionTrace, TraceStep } from '../../engine/net/trace';
+import { exportForKind } from '../export/realClusterExport';
+import type { ConnectionTrace, Outcome, TraceStep } from '../../engine/net/trace';
 
 export interface SvcsimResult {
   stdout: string;
@@ -23,9 +24,24 @@ export interface SvcsimResult {
 const usage = `Usage:
   svcsim load TARGET [-n COUNT] [--from POD] [--namespace NS]   send COUNT connections (default 100, at most ${maxLoadCount}) and count the pods that answered
   svcsim trace TARGET [--from POD] [--namespace NS]             follow one connection through the node's rules
+  svcsim export kind|manifests                                   this cluster for a real one: kind.yaml, or the manifests to apply
 
 TARGET: name[:port], IP:port or http://name[:port]; --from defaults to the first running pod of the namespace that does not back TARGET.
+--from host sends from your machine (as curl on it would: a node IP, localhost through kind's extraPortMappings,
+a LoadBalancer IP); --from node/NAME from a node (as docker exec NAME curl would).
 `;
+
+/** What one `svcsim load` or `trace` sent and where it went: scenario checks read it (it never changes the cluster). */
+export interface TrafficObservation {
+  command: string;
+  sent: number;
+  /** \`namespace/name\` of every pod that answered, each once. */
+  pods: string[];
+  /** Connections that reached no app, by outcome. */
+  failed: Partial<Record<Exclude<Outcome, 'connected'>, number>>;
+  /** The first connection, step by step. */
+  first?: ConnectionTrace;
+}
 
 interface Parsed {
   verb: string;
@@ -99,8 +115,28 @@ export function formatTrace(t: ConnectionTrace): string {
   return head + t.steps.map((s) => `${stepLine(s)}\n`).join('');
 }
 
-export function runSvcsim(cluster: Cluster, args: string[]): SvcsimResult {
+/** `--from`: a pod name, `host` (your machine) or `node/NAME`. */
+function clientOf(from: string, namespace: string): NetClient {
+  if (from === 'host') return { host: true };
+  if (from.startsWith('node/')) return { node: from.slice(5) };
+  return { pod: from, namespace };
+}
+
+function clientLabel(from: NetClient, namespace: string): string {
+  if ('host' in from) return 'your machine';
+  if ('node' in from) return `node ${from.node}`;
+  return `pod ${namespace}/${from.pod}`;
+}
+
+/** `observe` hears what was sent (the scenario shell keeps it for its traffic checks). */
+export function runSvcsim(cluster: Cluster, args: string[], observe?: (o: TrafficObservation) => void): SvcsimResult {
   const verb = args[0];
+  if (verb === 'export') {
+    const which = args[1];
+    if (args.length !== 2 || (which !== 'kind' && which !== 'manifests')) return { stdout: '', stderr: 'svcsim: export needs kind (the kind.yaml) or manifests (the manifests.yaml)\n', exitCode: 1 };
+    const files = exportForKind(cluster);
+    return { stdout: which === 'kind' ? files.kindConfig : files.manifests, stderr: '', exitCode: 0 };
+  }
   if (verb !== 'load' && verb !== 'trace') return { stdout: '', stderr: verb === undefined || verb === 'help' || verb === '--help' ? usage : `svcsim: unknown command "${verb}"\n${usage}`, exitCode: verb === undefined || verb === 'help' || verb === '--help' ? 0 : 1 };
   let p: Parsed | string;
   try {
@@ -115,14 +151,18 @@ export function runSvcsim(cluster: Cluster, args: string[]): SvcsimResult {
   const port = explicitPort ? url.port : defaultPort(cluster, p.namespace, url.host);
   const pod = clientPod(cluster, p, url.host);
   if (!pod) return { stdout: '', stderr: `svcsim: no running client pod in namespace ${p.namespace}: pass --from POD\n`, exitCode: 1 };
-  const from: NetClient = { pod, namespace: p.namespace };
+  const from = clientOf(pod, p.namespace);
+  const command = `svcsim ${args.join(' ')}`;
   if (verb === 'trace') {
     const t = cluster.net.connect({ from, to: url.host, port });
+    const failed = t.outcome === 'connected' && t.pod ? {} : { [t.outcome === 'connected' ? 'refused' : t.outcome]: 1 };
+    observe?.({ command, sent: 1, pods: t.outcome === 'connected' && t.pod ? [t.pod] : [], failed, first: t });
     return { stdout: formatTrace(t), stderr: '', exitCode: t.outcome === 'connected' ? 0 : 1 };
   }
   const r = sendLoad(cluster, { from, to: url.host, port, count: p.count });
   const first = r.first;
-  let out = `${r.sent} connections from pod ${p.namespace}/${pod} to ${url.host}:${port}${r.node ? ` (through ${r.node}'s ${r.mode} rules)` : ''}\n`;
+  observe?.({ command, sent: r.sent, pods: r.endpoints.map((e) => e.pod).filter((x, i, all) => all.indexOf(x) === i), failed: r.failed, first });
+  let out = `${r.sent} connections from ${clientLabel(from, p.namespace)} to ${url.host}:${port}${r.node ? ` (through ${r.node}'s ${r.mode} rules)` : ''}\n`;
   const rows = r.endpoints.map((e) => [e.pod.split('/')[1], e.endpoint, e.node, String(e.count), `${Math.round((100 * e.count) / r.sent)}%`]);
   for (const [outcome, n] of Object.entries(r.failed)) rows.push([`(${outcome})`, '', '', String(n), `${Math.round((100 * n) / r.sent)}%`]);
   const header = ['POD', 'ENDPOINT', 'NODE', 'COUNT', 'SHARE'];

@@ -65,4 +65,22 @@ describe('iptables proxier', () => {
     expect(p.chain('nat', 'KUBE-SVC-XPGD46QRK7WJZT7O')).toEqual(before);
     expect(p.chain('nat', 'KUBE-SVC-X27LE4BHSL4DOUIK').map(restoreLine)).toContain('-A KUBE-SVC-X27LE4BHSL4DOUIK -m comment --comment "ns3/svc3:p80 -> 10.180.0.3:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-OYPFS5VJICHGATKP');
   });
+  it('keeps the rules its last sync saw until it syncs again, sharing them with nodes whose inputs are the same', () => {
+    const t = overallRulesCluster();
+    const a = new IptablesProxier(testNode);
+    const b = new IptablesProxier({ ...testNode, name: 'other-node' });
+    a.sync(t, undefined);
+    b.sync(t, undefined);
+    const before = a.chain('nat', 'KUBE-SVC-X27LE4BHSL4DOUIK').map(restoreLine);
+    t.onSliceChange(testSlice('ns3', 'svc3', [{ ip: '10.180.0.3' }, { ip: '10.180.0.9' }]));
+    // not synced yet: what the node has is what its last sync saw, whenever it is read
+    expect(b.chain('nat', 'KUBE-SVC-X27LE4BHSL4DOUIK').map(restoreLine)).toEqual(before);
+    a.sync(t, new Set(['ns3/svc3']));
+    b.sync(t, new Set(['ns3/svc3']));
+    expect(a.chain('nat', 'KUBE-SVC-X27LE4BHSL4DOUIK').map(restoreLine)).not.toEqual(before);
+    expect(a.serviceRules('ns3/svc3')).toBe(b.serviceRules('ns3/svc3'));
+    // a Local traffic policy makes the rules depend on which endpoints are on the node: not shared
+    expect(a.serviceRules('ns2/svc2')).not.toBe(b.serviceRules('ns2/svc2'));
+    expect(a.serviceRules('ns2/svc2').length).toBeGreaterThan(0);
+  });
 });

@@ -5,7 +5,9 @@
  * pkg/proxy/iptables/proxier.go.
  */
 import type { Proxier, ProxyNode } from '../proxier';
-import type { ProxyState } from '../serviceChangeTracker';
+import type { ProxyState, ServiceSnapshot } from '../serviceChangeTracker';
+import { usesLocalEndpoints } from '../servicePort';
+import { SyncedServices } from '../syncedServices';
 import { chains, comment, jump, type Rule, rule, type Table } from './rule';
 import { buildServicePortRules, ChainNameCache, type ServicePortRules } from './serviceRules';
 
@@ -66,37 +68,132 @@ function fixedRules(table: Table): Rule[] {
   ];
 }
 
+/** The jumps from each built-in chain, in order. */
+function jumpsByChain(table: Table): Map<string, Rule[]> {
+  const builtins = table === 'nat' ? natBuiltins : filterBuiltins;
+  const jumps = builtinJumps(table);
+  return new Map(builtins.map((b) => [b, jumps.filter((r) => r.chain === b)]));
+}
+
+/** The NodePort catch-all that ends nat KUBE-SERVICES. */
+const lastServicesRule = rule(chains.services, [comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { k: 'addrtype', dst: 'LOCAL' }], jump(chains.nodePorts));
+
 export class IptablesProxier implements Proxier {
   readonly mode = 'iptables' as const;
-  private readonly byService = new Map<string, ServicePortRules[]>();
-  private tables: { nat: TableModel; filter: TableModel } | undefined;
-  private readonly names = new ChainNameCache();
+  private readonly synced = new SyncedServices();
+  /** Rules rendered from the synced snapshots, per Service, and which Service owns each nat chain. */
+  private readonly byService = new Map<string, readonly ServicePortRules[]>();
+  /** Which Service owns each nat chain; built when a chain is first looked up, then kept up to date. */
+  private chainOwner: Map<string, string> | undefined;
+  private tables: { nat?: TableModel; filter?: TableModel } = {};
+  /** nat KUBE-SERVICES and KUBE-NODEPORTS, which every Service adds to (rebuilt when one changes). */
+  private entryChains: { services: Rule[]; nodePorts: Rule[] } | undefined;
+  private readonly jumps: Record<Table, Map<string, Rule[]>> = { nat: jumpsByChain('nat'), filter: jumpsByChain('filter') };
+  private readonly fixed = new Map<string, Rule[]>();
+  private names = new ChainNameCache();
   /** How many syncs ran, and the virtual instant of the last (set by the node agent). */
   syncs = 0;
 
-  constructor(readonly node: ProxyNode) {}
+  constructor(readonly node: ProxyNode) {
+    for (const r of fixedRules('nat')) this.fixed.set(r.chain, [...(this.fixed.get(r.chain) ?? []), r]);
+  }
 
   sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
-    const names = changed ?? state.serviceNames();
-    if (!changed) this.byService.clear();
-    for (const svc of names) {
-      const ports = state.portsOf(svc);
-      if (ports.length === 0) this.byService.delete(svc);
-      else this.byService.set(svc, ports.map((p) => buildServicePortRules(p, state.endpointsOf(svc, p.portName), this.node, this.names)));
-    }
-    this.tables = undefined;
+    this.synced.apply(state, changed);
+    if (state.chainNames) this.names = state.chainNames;
     this.syncs++;
+  }
+
+  /** Renders the Services changed since the last read (rules are shared with nodes whose inputs are the same). */
+  private refresh(): void {
+    const changed = this.synced.takeChanged();
+    if (changed === undefined) {
+      this.byService.clear();
+      this.chainOwner = undefined;
+    } else if (changed.size === 0) {
+      return;
+    }
+    const owner = this.chainOwner;
+    for (const svc of changed ?? this.synced.names()) {
+      if (owner) for (const p of this.byService.get(svc) ?? []) for (const c of p.natChains.keys()) if (owner.get(c) === svc) owner.delete(c);
+      const snap = this.synced.get(svc);
+      if (!snap) {
+        this.byService.delete(svc);
+        continue;
+      }
+      const rules = this.rulesOf(snap);
+      this.byService.set(svc, rules);
+      if (owner) for (const p of rules) for (const c of p.natChains.keys()) owner.set(c, svc);
+    }
+    this.tables = {};
+    this.entryChains = undefined;
+  }
+
+  /**
+   * One Service's rules for this node. They depend on the node only through its cluster CIDR and, for Local
+   * traffic policies, its name (which endpoints are local), so nodes that agree on those share them.
+   */
+  private rulesOf(snap: ServiceSnapshot): readonly ServicePortRules[] {
+    const local = snap.ports.some(usesLocalEndpoints);
+    return snap.derive(`iptables|${this.node.clusterCIDR}|${local ? this.node.name : ''}`, () => snap.ports.map((p) => buildServicePortRules(p, snap.endpointsOf(p.portName), this.node, this.names)));
+  }
+
+  /** The rendered rules of one synced Service (empty when the node has none for it). */
+  serviceRules(service: string): readonly ServicePortRules[] {
+    this.refresh();
+    return this.byService.get(service) ?? [];
   }
 
   /** One table, assembled from the per-Service rules (cached until the next sync). */
   table(table: Table): TableModel {
-    this.tables ??= { nat: this.assemble('nat'), filter: this.assemble('filter') };
-    return this.tables[table];
+    this.refresh();
+    let t = this.tables[table];
+    if (!t) {
+      t = this.assemble(table);
+      this.tables[table] = t;
+    }
+    return t;
   }
 
-  /** The rules of one chain (empty when the chain does not exist). */
+  /**
+   * The rules of one chain (empty when the chain does not exist), as `table(t).chains.get(name)` has them;
+   * the nat chains a packet walk goes through are found without assembling the whole table.
+   */
   chain(table: Table, name: string): readonly Rule[] {
-    return this.table(table).chains.get(name) ?? [];
+    this.refresh();
+    if (table === 'filter') return this.table('filter').chains.get(name) ?? [];
+    const jumps = this.jumps.nat.get(name);
+    if (jumps) return jumps;
+    if (name === chains.services) return this.entries().services;
+    if (name === chains.nodePorts) return this.entries().nodePorts;
+    const fixed = this.fixed.get(name);
+    if (fixed) return fixed;
+    if (!this.chainOwner) {
+      const owners = new Map<string, string>();
+      for (const [svc, rules] of this.byService) for (const p of rules) for (const c of p.natChains.keys()) owners.set(c, svc);
+      this.chainOwner = owners;
+    }
+    const owner = this.chainOwner.get(name);
+    if (owner === undefined) return [];
+    const out: Rule[] = [];
+    for (const p of this.byService.get(owner) ?? []) out.push(...(p.natChains.get(name) ?? []));
+    return out;
+  }
+
+  private entries(): { services: Rule[]; nodePorts: Rule[] } {
+    if (!this.entryChains) {
+      const services: Rule[] = [];
+      const nodePorts: Rule[] = [];
+      for (const svc of this.synced.names()) {
+        for (const p of this.byService.get(svc) ?? []) {
+          services.push(...p.services);
+          nodePorts.push(...p.nodePorts);
+        }
+      }
+      services.push(lastServicesRule);
+      this.entryChains = { services, nodePorts };
+    }
+    return this.entryChains;
   }
 
   private assemble(table: Table): TableModel {
@@ -113,28 +210,29 @@ export class IptablesProxier implements Proxier {
       list.push(r);
     };
     for (const r of fixedRules(table)) add(r);
-    const services = [...this.byService.keys()].sort();
-    for (const svc of services) {
+    // the Services' own chains (one per Service port and endpoint) are collected apart and sorted once
+    const serviceChains: [string, Rule[]][] = [];
+    for (const svc of this.synced.names()) {
       for (const p of this.byService.get(svc) ?? []) {
         if (table === 'nat') {
           for (const r of p.nodePorts) add(r);
           for (const r of p.services) add(r);
-          for (const [c, rules] of p.natChains) {
-            const had = byChain.get(c);
-            byChain.set(c, had ? [...had, ...rules] : rules);
-          }
+          for (const entry of p.natChains) serviceChains.push(entry);
         } else {
           for (const r of p.filter) add(r);
         }
       }
     }
-    if (table === 'nat') {
-      add(rule(chains.services, [comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { k: 'addrtype', dst: 'LOCAL' }], jump(chains.nodePorts)));
-    }
+    if (table === 'nat') add(lastServicesRule);
+    const named: [string, Rule[]][] = [...byChain, ...serviceChains];
+    // stable: a chain two Service ports write (a hash collision) keeps their rules in Service order
+    named.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const ordered = new Map<string, Rule[]>();
-    const jumps = builtinJumps(table);
-    for (const b of builtins) ordered.set(b, jumps.filter((r) => r.chain === b));
-    for (const c of [...byChain.keys()].sort()) ordered.set(c, byChain.get(c) ?? []);
+    for (const b of builtins) ordered.set(b, this.jumps[table].get(b) ?? []);
+    for (const [c, rules] of named) {
+      const had = ordered.get(c);
+      ordered.set(c, had ? [...had, ...rules] : rules);
+    }
     return { table, builtins, chains: ordered };
   }
 }

@@ -5,7 +5,7 @@
  * KUBE-EXT- (external destinations), KUBE-FW- (loadBalancerSourceRanges) and one KUBE-SEP- per endpoint, and the
  * filter-table REJECT/DROP rules for Services without (local) endpoints.
  */
-import { endpointHash, portProtoHash } from '../chainHash';
+import { endpointHash, portProtoHash, Sha256 } from '../chainHash';
 import type { ProxyNode } from '../proxier';
 import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo } from '../servicePort';
 import { chains, comment, jump, type Part, type Rule, rule } from './rule';
@@ -32,28 +32,56 @@ export function endpointChainName(info: ServicePortInfo, ep: EndpointInfo): stri
   return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint)}`;
 }
 
-/** Remembers chain names across syncs: hashing is most of a full sync's cost, and endpoints mostly stay. */
+/**
+ * Remembers chain names across syncs and nodes: hashing is most of a full sync's cost, and endpoints mostly
+ * stay. Endpoint names are kept per Service port, then per `IP:port`, so a lookup builds no key string.
+ */
 export class ChainNameCache {
-  private names = new Map<string, string>();
+  private byPort = new Map<string, { hash: string; endpoints: Map<string, string> }>();
+  private size = 0;
+  private readonly hasher = new Sha256();
+
+  private port(info: ServicePortInfo): { hash: string; endpoints: Map<string, string> } {
+    const key = `${info.name}|${info.protocol}`;
+    let entry = this.byPort.get(key);
+    if (!entry) {
+      entry = { hash: portProtoHash(info.name, info.protocol, this.hasher), endpoints: new Map() };
+      this.byPort.set(key, entry);
+    }
+    return entry;
+  }
 
   endpoint(info: ServicePortInfo, ep: EndpointInfo): string {
-    const key = `${info.name}|${info.protocol}|${ep.endpoint}`;
-    let n = this.names.get(key);
+    return this.endpointIn(this.port(info).endpoints, info, ep);
+  }
+
+  /** The endpoint chain namer of one Service port: its cache entry is found once, not per endpoint. */
+  endpointsOf(info: ServicePortInfo): (ep: EndpointInfo) => string {
+    const { endpoints } = this.port(info);
+    return (ep) => this.endpointIn(endpoints, info, ep);
+  }
+
+  private endpointIn(endpoints: Map<string, string>, info: ServicePortInfo, ep: EndpointInfo): string {
+    let n = endpoints.get(ep.endpoint);
     if (n === undefined) {
-      if (this.names.size > 200_000) this.names = new Map();
-      n = endpointChainName(info, ep);
-      this.names.set(key, n);
+      // a bound on memory for long sessions with endpoint churn; names are recomputed when needed again
+      if (++this.size > 200_000) {
+        this.byPort = new Map();
+        this.size = 0;
+        return this.endpointName(info, ep);
+      }
+      n = this.endpointName(info, ep);
+      endpoints.set(ep.endpoint, n);
     }
     return n;
   }
 
+  private endpointName(info: ServicePortInfo, ep: EndpointInfo): string {
+    return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint, this.hasher)}`;
+  }
+
   service(info: ServicePortInfo): { svc: string; svl: string; ext: string; fw: string } {
-    const key = `${info.name}|${info.protocol}`;
-    let h = this.names.get(key);
-    if (h === undefined) {
-      h = portProtoHash(info.name, info.protocol);
-      this.names.set(key, h);
-    }
+    const h = this.port(info).hash;
     return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
   }
 }
@@ -72,7 +100,7 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
   const proto = info.protocol.toLowerCase();
   const name = info.name;
   const names = names_.service(info);
-  const sepOf = (ep: EndpointInfo) => names_.endpoint(info, ep);
+  const sepOf = names_.endpointsOf(info);
   const { cluster, local, reachable, hasEndpoints } = categorizeEndpoints(info, eps, node.name);
 
   const usesClusterChain = cluster.length > 0;
@@ -176,8 +204,7 @@ function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: Ser
     }
   }
   eps.forEach((ep, i) => {
-    const parts: Part[] = [comment(`${info.name} -> ${ep.endpoint}`)];
-    if (i < eps.length - 1) parts.push({ k: 'statistic', probability: 1 / (eps.length - i) });
+    const parts: Part[] = i < eps.length - 1 ? [comment(`${info.name} -> ${ep.endpoint}`), { k: 'statistic', probability: 1 / (eps.length - i) }] : [comment(`${info.name} -> ${ep.endpoint}`)];
     rules.push(rule(chainName, parts, jump(sepOf(ep))));
   });
 }

@@ -6,8 +6,9 @@
  * The real-server counters (ActiveConn) belong to the data plane: the packet tracer advances them.
  */
 import type { Proxier, ProxyNode } from '../proxier';
-import type { ProxyState } from '../serviceChangeTracker';
-import { categorizeEndpoints, type EndpointInfo, type ServicePortInfo } from '../servicePort';
+import type { ProxyState, ServiceSnapshot } from '../serviceChangeTracker';
+import { categorizeEndpoints, type EndpointInfo, type ServicePortInfo, usesLocalEndpoints } from '../servicePort';
+import { SyncedServices } from '../syncedServices';
 
 export interface RealServer {
   ip: string;
@@ -30,8 +31,8 @@ export interface VirtualServer {
 
 export class IpvsProxier implements Proxier {
   readonly mode = 'ipvs' as const;
-  private readonly byService = new Map<string, VirtualServer[]>();
-  private sortedCache: VirtualServer[] | undefined;
+  private readonly synced = new SyncedServices();
+  private sortedCache: { version: number; list: VirtualServer[] } | undefined;
   /** Round-robin position per virtual server (`ip:port/proto`), the state IPVS `rr` keeps. */
   readonly rrNext = new Map<string, number>();
   syncs = 0;
@@ -39,15 +40,15 @@ export class IpvsProxier implements Proxier {
   constructor(readonly node: ProxyNode) {}
 
   sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
-    const names = changed ?? state.serviceNames();
-    if (!changed) this.byService.clear();
-    for (const svc of names) {
-      const ports = state.portsOf(svc);
-      if (ports.length === 0) this.byService.delete(svc);
-      else this.byService.set(svc, ports.flatMap((p) => this.virtualServers(p, state.endpointsOf(svc, p.portName))));
-    }
-    this.sortedCache = undefined;
+    this.synced.apply(state, changed);
     this.syncs++;
+  }
+
+  /** A Service's virtual servers, shared with nodes of the same name-independent inputs (no Local policy, no NodePort). */
+  private serviceVirtualServers(snap: ServiceSnapshot): VirtualServer[] {
+    const local = snap.ports.some(usesLocalEndpoints);
+    const nodePort = snap.ports.some((p) => p.nodePort > 0);
+    return snap.derive(`ipvs|${local ? this.node.name : ''}|${nodePort ? this.node.ip : ''}`, () => snap.ports.flatMap((p) => this.virtualServers(p, snap.endpointsOf(p.portName))));
   }
 
   private virtualServers(info: ServicePortInfo, eps: readonly EndpointInfo[]): VirtualServer[] {
@@ -65,12 +66,16 @@ export class IpvsProxier implements Proxier {
 
   /** Every virtual server, ordered as `ipvsadm -Ln` lists them here (by address, then port, then protocol). */
   virtualServerList(): VirtualServer[] {
-    if (!this.sortedCache) {
-      const all = [...this.byService.values()].flat();
+    if (this.sortedCache?.version !== this.synced.version) {
+      const all: VirtualServer[] = [];
+      for (const svc of this.synced.names()) {
+        const snap = this.synced.get(svc);
+        if (snap) all.push(...this.serviceVirtualServers(snap));
+      }
       all.sort((a, b) => ipKey(a.ip) - ipKey(b.ip) || a.port - b.port || (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0));
-      this.sortedCache = all;
+      this.sortedCache = { version: this.synced.version, list: all };
     }
-    return this.sortedCache;
+    return this.sortedCache.list;
   }
 
   /** The virtual server for a destination, if any. */

@@ -8,7 +8,8 @@
 import { hashPrefix } from '../chainHash';
 import type { Proxier, ProxyNode } from '../proxier';
 import type { ProxyState } from '../serviceChangeTracker';
-import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo } from '../servicePort';
+import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo, usesLocalEndpoints } from '../servicePort';
+import { SyncedServices } from '../syncedServices';
 
 export interface NftServicePort {
   info: ServicePortInfo;
@@ -51,27 +52,30 @@ export function nftServicePort(info: ServicePortInfo, eps: readonly EndpointInfo
 
 export class NftablesProxier implements Proxier {
   readonly mode = 'nftables' as const;
-  private readonly byService = new Map<string, NftServicePort[]>();
-  private sortedCache: NftServicePort[] | undefined;
+  private readonly synced = new SyncedServices();
+  private sortedCache: { version: number; list: NftServicePort[] } | undefined;
   syncs = 0;
 
   constructor(readonly node: ProxyNode) {}
 
   sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
-    const names = changed ?? state.serviceNames();
-    if (!changed) this.byService.clear();
-    for (const svc of names) {
-      const ports = state.portsOf(svc);
-      if (ports.length === 0) this.byService.delete(svc);
-      else this.byService.set(svc, ports.map((p) => nftServicePort(p, state.endpointsOf(svc, p.portName), this.node.name)));
-    }
-    this.sortedCache = undefined;
+    this.synced.apply(state, changed);
     this.syncs++;
   }
 
+  /** Every synced Service port; a Service's ports are shared with nodes that see the same local endpoints. */
   servicePorts(): NftServicePort[] {
-    this.sortedCache ??= [...this.byService.keys()].sort().flatMap((k) => this.byService.get(k) ?? []);
-    return this.sortedCache;
+    if (this.sortedCache?.version !== this.synced.version) {
+      const list: NftServicePort[] = [];
+      for (const svc of this.synced.names()) {
+        const snap = this.synced.get(svc);
+        if (!snap) continue;
+        const local = snap.ports.some(usesLocalEndpoints);
+        list.push(...snap.derive(`nftables|${local ? this.node.name : ''}`, () => snap.ports.map((p) => nftServicePort(p, snap.endpointsOf(p.portName), this.node.name))));
+      }
+      this.sortedCache = { version: this.synced.version, list };
+    }
+    return this.sortedCache.list;
   }
 
   /** The verdict of `service-ips` for a destination: the Service port it leads to and how it was reached. */

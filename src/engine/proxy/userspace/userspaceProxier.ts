@@ -7,6 +7,7 @@
 import { hashPrefix } from '../chainHash';
 import type { Proxier, ProxyNode } from '../proxier';
 import type { ProxyState } from '../serviceChangeTracker';
+import { SyncedServices } from '../syncedServices';
 import { categorizeEndpoints, type EndpointInfo, type ServicePortInfo } from '../servicePort';
 
 export interface UserspacePort {
@@ -26,7 +27,8 @@ function proxyPortFor(name: string): number {
 
 export class UserspaceProxier implements Proxier {
   readonly mode = 'userspace' as const;
-  private readonly byService = new Map<string, UserspacePort[]>();
+  private readonly synced = new SyncedServices();
+  private sortedCache: { version: number; list: UserspacePort[] } | undefined;
   /** The round-robin position per Service port, as the LoadBalancerRR kept it. */
   readonly rrNext = new Map<string, number>();
   syncs = 0;
@@ -34,18 +36,22 @@ export class UserspaceProxier implements Proxier {
   constructor(readonly node: ProxyNode) {}
 
   sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
-    const names = changed ?? state.serviceNames();
-    if (!changed) this.byService.clear();
-    for (const svc of names) {
-      const ports = state.portsOf(svc);
-      if (ports.length === 0) this.byService.delete(svc);
-      else this.byService.set(svc, ports.map((info) => ({ info, proxyPort: proxyPortFor(info.name), endpoints: categorizeEndpoints(info, state.endpointsOf(svc, info.portName), this.node.name).cluster })));
-    }
+    this.synced.apply(state, changed);
     this.syncs++;
   }
 
+  /** Every synced Service port; the cluster-wide endpoint list is the same on every node, so nodes share it. */
   ports(): UserspacePort[] {
-    return [...this.byService.keys()].sort().flatMap((k) => this.byService.get(k) ?? []);
+    if (this.sortedCache?.version !== this.synced.version) {
+      const list: UserspacePort[] = [];
+      for (const svc of this.synced.names()) {
+        const snap = this.synced.get(svc);
+        if (!snap) continue;
+        list.push(...snap.derive('userspace', () => snap.ports.map((info) => ({ info, proxyPort: proxyPortFor(info.name), endpoints: categorizeEndpoints(info, snap.endpointsOf(info.portName), this.node.name).cluster }))));
+      }
+      this.sortedCache = { version: this.synced.version, list };
+    }
+    return this.sortedCache.list;
   }
 
   lookup(ip: string, port: number, proto: string): UserspacePort | undefined {

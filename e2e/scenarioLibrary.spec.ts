@@ -1,0 +1,26 @@
+/**
+ * The data-plane scenarios in the browser: session affinity played to its end with every check ✓ (its traffic
+ * checks read what the step's `svcsim load` sent, in the worker as in `svcsim run`), and a step's
+ * `panel:traffic` focus opening the Traffic tab under the canvas.
+ */
+import { expect, test } from './fixtures/test';
+import { Scenarios } from './pages/Scenarios';
+
+test('session affinity plays to its end with every check ✓', async ({ page }) => {
+  test.setTimeout(120_000);
+  const s = new Scenarios(page);
+  await s.openAsNewVisitor();
+  await page.getByTestId('scenarios-button').click();
+  await s.card('session-affinity').click();
+  await expect(s.stepTitle).toHaveText('Step 1 of 5: Without affinity, every connection rolls the dice');
+  await expect(page.getByTestId('dock-tab-traffic')).toHaveAttribute('aria-selected', 'true');
+  for (let i = 0; i < 5; i++) {
+    await expect(s.stepTitle).toContainText(`Step ${i + 1} of 5`);
+    await s.runButton.click();
+    await expect(s.runButton).toHaveText('✓ Done');
+    await s.expectAllChecksPass();
+    if (i < 4) await s.nextButton.click();
+  }
+  await expect(s.checks).toHaveCount(1);
+  await expect(s.checks.first()).toContainText('1 pod answered');
+});
