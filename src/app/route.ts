@@ -68,7 +68,7 @@ export async function openShareState(state: ShareState): Promise<void> {
   if (state.view) await restoreView(state.view, state.scenario !== undefined);
 }
 
-const dockTabIds: readonly string[] = ['inspector', 'events', 'terminal', 'rules', 'traffic'];
+const dockTabIds: readonly string[] = ['inspector', 'events', 'terminal', 'rules', 'traffic', 'dns'];
 
 /** The view a link carries: selection, dock tabs, the canvas viewport, and (for a scenario) kube-proxy's mode. */
 async function restoreView(view: ShareView, scenario: boolean): Promise<void> {

@@ -65,7 +65,7 @@ describe('svcsim shell', () => {
     expect(parseSleepDuration('1.5s')).toBe(1500);
     expect(parseSleepDuration('soon')).toBeUndefined();
     const s = new ShellSession(new Cluster({ seed: 1 }));
-    expect(s.feed('frobnicate')).toBe('$ frobnicate\nsvcsim: frobnicate: command not found (this shell runs kubectl, k, docker, svcsim, sleep, jobs, kill, wait and echo)\n');
+    expect(s.feed('frobnicate')).toBe('$ frobnicate\nsvcsim: frobnicate: command not found (this shell runs kubectl, k, docker, svcsim, curl, sleep, jobs, kill, wait and echo)\n');
     expect(s.feed('kill %3')).toBe('$ kill %3\nsvcsim: kill: %3: no such job\n');
     expect(s.feed('sleep forever')).toBe("$ sleep forever\nsleep: invalid time interval 'forever'\n");
   });

@@ -12,6 +12,7 @@ import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessa
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { runDocker } from '../kubectl/docker/docker';
 import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
+import { hostCurl } from '../kubectl/portforward/hostCurl';
 
 interface Job {
   id: number;
@@ -197,6 +198,17 @@ export class ShellSession {
         this.lastStatus = r.exitCode;
         return;
       }
+      case 'curl': {
+        // curl on your machine: localhost:PORT reaches a pod while a background port-forward holds PORT; the
+        // forward's `Handling connection for PORT` is printed as the connection opens, before curl's output
+        const r = hostCurl(this.cluster, this.portForwards, rest);
+        for (const c of r.chunks) {
+          if (c.stream === 'stdout') this.stdout(c.text);
+          else this.write(c.text);
+        }
+        this.lastStatus = r.exitCode;
+        return;
+      }
       case 'jobs':
         this.printJobs();
         return;
@@ -214,7 +226,7 @@ export class ShellSession {
       case undefined:
         return;
       default:
-        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, svcsim, sleep, jobs, kill, wait and echo)\n`);
+        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, svcsim, curl, sleep, jobs, kill, wait and echo)\n`);
         this.lastStatus = 127;
     }
   }

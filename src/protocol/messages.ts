@@ -63,12 +63,18 @@ export type Command =
   | { type: 'proxyMode'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace' }
   /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
   | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number }
+  /** The localhost ports running `kubectl port-forward` commands hold, across every terminal. */
+  | { type: 'localForwards' }
+  /** An HTTP request from your machine to localhost:port (through its port-forward, if one holds it). */
+  | { type: 'localHttp'; port: number; method: 'GET' | 'PUT' | 'POST'; path: string; body?: string; userAgent?: string }
+  /** A DNS query from a pod through its resolv.conf, with every name the search list tried. */
+  | { type: 'dnsQuery'; namespace: string; pod: string; name: string; qtype: string }
   /** "Export for a real cluster": the user's objects cleaned of server-set fields, and a matching kind config. */
   | { type: 'realCluster' };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -123,8 +129,34 @@ export type ReplyValue =
   | { kind: 'proxyStatus'; nodes: WireProxyStatus[] }
   | { kind: 'rules'; node: string; mode: string; tool: string; lines: string[] }
   | { kind: 'traffic'; traffic: WireTraffic }
+  | { kind: 'localForwards'; forwards: WireLocalForward[] }
+  | { kind: 'http'; response: WireHttpResponse }
+  | { kind: 'dns'; dns: WireDnsLookup }
   /** `kind.yaml` and `manifests.yaml` (with how many objects it holds). */
   | { kind: 'realCluster'; kindConfig: string; manifests: string; objects: number };
+
+/** One `kubectl port-forward` port on your machine. */
+export interface WireLocalForward {
+  localPort: number;
+  namespace: string;
+  pod: string;
+  remotePort: number;
+}
+
+/** What an HTTP client on your machine got: a response, or curl's kind of failure. */
+export type WireHttpResponse =
+  | { ok: true; status: number; headers: Record<string, string>; body: string }
+  | { ok: false; error: 'refused' | 'empty' | 'hang'; message: string };
+
+/** A pod's DNS lookup as the engine ran it: the resolver settings, each name tried, the reply used. */
+export interface WireDnsLookup {
+  server: string;
+  search: string[];
+  ndots: number;
+  tried: Array<{ name: string; rcode?: string; flags?: string; answer: string[]; authority: string[] }>;
+  /** Index in `tried` of the reply the client uses; undefined when the server never answered. */
+  used?: number;
+}
 
 /** Text per language (`en` always). */
 export type WireLocalized = { en: string } & Record<string, string | undefined>;

@@ -20,4 +20,6 @@ export const loggedCommandTypes = [
   // which draw from the cluster's random numbers: without them a replayed session gets other names and IPs
   'proxyMode',
   'traffic',
+  // a request from the localhost:PORT tab can change the app (kuard's probe API), and so the pod's readiness
+  'localHttp',
 ] as const;

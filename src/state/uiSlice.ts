@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 
 export type Theme = 'system' | 'light' | 'dark';
-export type DockTab = 'inspector' | 'events' | 'terminal' | 'rules' | 'traffic';
+export type DockTab = 'inspector' | 'events' | 'terminal' | 'rules' | 'traffic' | 'dns' | `localhost:${number}`;
 
 export interface UiSlice {
   /** React Flow id of the selected element (`pod:ns/name`, `svc:ns/name`, `node:name`, `deploy:ns/name`). */

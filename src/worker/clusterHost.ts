@@ -20,6 +20,7 @@ import type { ScenarioCommands } from './scenarioCommands';
 import { serviceRules } from '../engine/net/serviceRules';
 import { proxyStatus, trafficReply } from './dataPlaneReplies';
 import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
+import { dnsQuery, localForwards, localHttp } from './localhostReplies';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
 const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
@@ -236,6 +237,18 @@ export class ClusterHost {
         const r = setKubeProxyMode(this.cluster, command.mode);
         if (!r.ok) throw new UserError(statusText(r.status));
         return { kind: 'none' };
+      }
+      case 'localForwards':
+        return localForwards(this.terminals?.portForwards());
+      case 'localHttp': {
+        const v = localHttp(this.cluster, this.terminals?.portForwards(), command);
+        this.cluster.drain();
+        return v;
+      }
+      case 'dnsQuery': {
+        const v = dnsQuery(this.cluster, command);
+        if (typeof v === 'string') throw new UserError(v);
+        return v;
       }
     }
   }

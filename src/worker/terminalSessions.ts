@@ -14,6 +14,7 @@ import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
 import { runDocker } from '../kubectl/docker/docker';
 import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
 import { capturePiped } from '../kubectl/shell/pipeline';
+import { hostCurl } from '../kubectl/portforward/hostCurl';
 
 export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
 
@@ -48,11 +49,16 @@ export class TerminalSessions {
   /** The localhost ports `kubectl port-forward` holds: one registry per cluster, shared by every terminal. */
   private forwards: { cluster: Cluster; registry: LocalPortRegistry } | undefined;
 
-  /** What every kubectl run of these terminals gets: the host's context, the cluster and its port registry. */
-  private kubectlContext(extra: Partial<KubectlContext> = {}): KubectlContext {
+  /** The current cluster's localhost ports (a new cluster starts with none held). */
+  portForwards(): LocalPortRegistry {
     const cluster = this.cluster();
     if (this.forwards?.cluster !== cluster) this.forwards = { cluster, registry: new LocalPortRegistry() };
-    return { portForwards: this.forwards.registry, ...this.context(), ...extra, cluster };
+    return this.forwards.registry;
+  }
+
+  /** What every kubectl run of these terminals gets: the host's context, the cluster and its port registry. */
+  private kubectlContext(extra: Partial<KubectlContext> = {}): KubectlContext {
+    return { portForwards: this.portForwards(), ...this.context(), ...extra, cluster: this.cluster() };
   }
 
   /**
@@ -100,9 +106,14 @@ export class TerminalSessions {
       if (r.stderr) output.push({ stream: 'stderr', text: r.stderr });
       return { output, exitCode: r.exitCode, watching: false };
     }
+    if (head === 'curl') {
+      // curl on your machine: localhost:PORT reaches a pod while a port-forward in any terminal holds PORT
+      const r = hostCurl(this.cluster(), this.portForwards(), rest);
+      return { output: r.chunks, exitCode: r.exitCode, watching: false };
+    }
     if (head !== 'kubectl' && head !== 'k') {
       return {
-        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, svcsim, sleep, echo, clear, help)\n` }],
+        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, svcsim, curl, sleep, echo, clear, help)\n` }],
         exitCode: 127,
         watching: false,
       };

@@ -99,6 +99,8 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   cr.waiting = undefined;
   const app = appForContainer(cr.spec);
   const instance = newAppInstance(app, () => clock.now());
+  // an HTTP call that changes the app's answers (kuard's probe API) puts quiet probe workers back on their grid
+  instance.changed = () => wakeProbes(host, pr);
   const pod = pr.pod;
   // The Services visible now (an immutable, shared snapshot) and the pod as it is now fix the environment;
   // the strings are only built when someone reads them.

@@ -1,9 +1,13 @@
 /** A dock: tabs over registered panels. The side dock's tab lives in the store (selecting opens the Inspector). */
+import { useMemo } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import type { DockTab } from '../../state/uiSlice';
 import { testIds } from '../../testids';
 import { bottomDockTabs, type DockTabDef, dockTabs } from './dockTabs';
+import { LocalForwardsContext, useLocalhostTabs } from '../localhost/localhostTabs';
+import { useLocalForwards } from '../localhost/useLocalForwards';
+import { DockTabIdContext } from './dockTabId';
 
 const selectTab = (s: AppState) => s.dockTab;
 const selectBottomTab = (s: AppState) => s.bottomTab;
@@ -30,7 +34,9 @@ function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly D
       {/* panels stay mounted while hidden, so a terminal keeps its session and its running watch */}
       {tabs.map((t) => (
         <div key={t.id} className="tab-panel" role="tabpanel" hidden={t.id !== current.id} data-testid={`dock-panel-${t.id}`}>
-          <t.Panel />
+          <DockTabIdContext.Provider value={t.id}>
+            <t.Panel />
+          </DockTabIdContext.Provider>
         </div>
       ))}
     </section>
@@ -44,5 +50,13 @@ export function Dock() {
 
 export function BottomDock() {
   const tab = useAppStore(selectBottomTab);
-  return <DockTabs tabs={bottomDockTabs} active={tab} onPick={(t) => useAppStore.getState().setBottomTab(t)} label="Terminals" className="dock bottom-dock" />;
+  // a "localhost:PORT" tab appears while a kubectl port-forward holds PORT
+  const forwards = useLocalForwards();
+  const forwarded = useLocalhostTabs(forwards);
+  const tabs = useMemo(() => [...bottomDockTabs, ...forwarded], [forwarded]);
+  return (
+    <LocalForwardsContext.Provider value={forwards}>
+      <DockTabs tabs={tabs} active={tab} onPick={(t) => useAppStore.getState().setBottomTab(t)} label="Terminals" className="dock bottom-dock" />
+    </LocalForwardsContext.Provider>
+  );
 }

@@ -10,6 +10,7 @@ import { Inspector } from '../inspector/Inspector';
 import { TerminalPanel } from '../terminal/TerminalPanel';
 import { RulesPanel } from '../rules/RulesPanel';
 import { TrafficPanel } from '../traffic/TrafficPanel';
+import { DnsPanel } from '../dns/DnsPanel';
 
 export interface DockTabDef {
   id: DockTab;
@@ -27,4 +28,5 @@ export const bottomDockTabs: readonly DockTabDef[] = [
   { id: 'terminal', label: 'Terminal', Panel: TerminalPanel },
   { id: 'rules', label: 'Rules', Panel: RulesPanel },
   { id: 'traffic', label: 'Traffic', Panel: TrafficPanel },
+  { id: 'dns', label: 'DNS', Panel: DnsPanel },
 ];

@@ -5,6 +5,7 @@
  * `service/x created` then `pod/x created`. Attaching (`-i`, `-t`, `--attach`, `--rm`) is not simulated.
  */
 import type { Pod, Service } from '../../engine/api/types';
+import { mergePatch, strategicMergePatch } from '../../engine/apiserver/patch';
 import type { KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { atoi, dryRunFlag, dryRunStrategy, outputFlag, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
@@ -50,6 +51,7 @@ export const runCommand: KubectlCommand = {
     { name: 'quiet', shorthand: 'q', type: 'bool' },
     { name: 'privileged', type: 'bool' },
     { name: 'overrides', type: 'string' },
+    { name: 'override-type', type: 'string', default: 'merge' },
     { name: 'pod-running-timeout', type: 'duration', default: 60_000 },
     { name: 'field-manager', type: 'string', default: 'kubectl-run' },
     { name: 'save-config', type: 'bool' },
@@ -98,13 +100,14 @@ export const runCommand: KubectlCommand = {
     if (f.bool('privileged')) container.securityContext = { privileged: true };
     const port = f.string('port');
     if (port) container.ports = [{ containerPort: atoi(port) }];
-    const pod = {
+    const generated = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, labels, ...(Object.keys(annotations).length ? { annotations } : {}), ...(dryRun === 'client' && env.explicitNamespace ? { namespace: env.namespace } : {}) },
       spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy },
       status: {},
     } as unknown as Pod;
+    const pod = withOverrides(generated, f.string('overrides'), f.string('override-type'));
 
     const create = <T extends Pod | Service>(kind: 'Pod' | 'Service', obj: T): T => {
       if (dryRun === 'client') return obj;
@@ -130,3 +133,22 @@ export const runCommand: KubectlCommand = {
     return undefined;
   },
 };
+
+/**
+ * `--overrides` applied to the generated Pod as `--override-type` says (kubectl `pkg/cmd/run/run.go`,
+ * `pkg/cmd/util/override_options.go`): a JSON merge patch by default (a list such as `containers` is replaced
+ * whole), or a strategic merge patch (containers merged by name).
+ */
+function withOverrides(pod: Pod, overrides: string, type: string): Pod {
+  if (!overrides) return pod;
+  if (type !== 'merge' && type !== 'strategic' && type !== 'json') throw fail(`--override-type must be one of (json, merge, strategic), not "${type}"`);
+  if (type === 'json') throw fail('--override-type=json (a JSON patch) is not simulated; use merge or strategic');
+  let patch: unknown;
+  try {
+    patch = JSON.parse(overrides);
+  } catch {
+    throw fail('Invalid JSON Patch');
+  }
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) throw fail('Invalid JSON Patch');
+  return (type === 'merge' ? mergePatch(pod, patch) : strategicMergePatch('Pod', pod, patch as never)) as Pod;
+}

@@ -19,6 +19,31 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** `ip:port` of the client, for access logs. */
   remoteAddr?: string;
+  /** The request body (kuard's `PUT /ready/api`, `POST /dns/api`). */
+  body?: string;
+  /** What the serving process can see of its container (kuard's pages show it). */
+  process?: ProcessContext;
+}
+
+/** The container as the process inside sees it: hostname, interface addresses, environment, argv, DNS. */
+export interface ProcessContext {
+  /** The container's image reference (kuard reports its version from the tag). */
+  image: string;
+  hostname: string;
+  /** Non-loopback IPv4 addresses (the pod IP). */
+  addrs: string[];
+  /** `KEY=value` lines, as `os.Environ()` returns them. */
+  env: readonly string[];
+  commandLine: string[];
+  /** A DNS query through the container's /etc/resolv.conf, as kuard's DNS page makes it. */
+  dnsQuery(type: string, name: string): { ok: true; result: string } | { ok: false; error: string };
+}
+
+/** kuard's debug probe settings (kuard `pkg/debugprobe`): fail the next N calls, and the last calls answered. */
+export interface DebugProbeState {
+  failNext: number;
+  lastId: number;
+  history: Array<{ id: number; when: number; code: number }>;
 }
 
 export interface HttpResponse {
@@ -70,6 +95,10 @@ export interface AppInstance {
   now(): number;
   /** kuard: its template group has parsed index.html (htmlutils.TemplateGroup loads it on first render). */
   templatesLoaded?: boolean;
+  /** kuard: its /healthy and /ready probes' counters and history (`ready`/`healthy` false = failing for good). */
+  debugProbes?: { ready: DebugProbeState; healthy: DebugProbeState };
+  /** Tells the kubelet the app's answers changed (a probe set to fail), so quiet probe workers run again. */
+  changed?: () => void;
 }
 
 /** Linux identity the runtime reports in `containerStatuses[].user` (SupplementalGroupsPolicy, 1.33+). */

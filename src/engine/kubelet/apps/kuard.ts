@@ -8,6 +8,7 @@ import type { Container } from '../../api/types';
 import { formatTimestamp } from '../../clock';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { goNotFound, logAccess, respond, standardPath } from './app';
+import { kuardRoute } from './kuardApi';
 
 /** Go's `log` prefix (`log.LstdFlags`): `2026/01/05 09:00:00 `, in the container's UTC. */
 function goLogTime(ms: number): string {
@@ -64,12 +65,8 @@ function kuardStartupLog(container: Container, startedAt: number): string[] {
 }
 
 
-function probePage(ok: boolean): HttpOutcome {
-  const headers = { 'Content-Type': 'text/plain' };
-  return ok ? respond(200, 'ok', headers) : respond(500, 'fail, permanent', headers);
-}
-
-const pages = new Set(['/', '/env', '/dns', '/keygen', '/memory', '/memq', '/fs/']);
+// the React client's files and the file-system browser; /env, /dns etc. are client-side routes under /-/
+const pages = new Set(['/metrics', '/fs/']);
 
 /** kuard on :8080 with its /healthy and /ready debug probes. */
 export const kuardApp: SimulatedApp = {
@@ -88,8 +85,8 @@ export const kuardApp: SimulatedApp = {
       instance.templatesLoaded = true;
       logAccess(instance, `${goLogTime(instance.now())} Loading template for index.html`);
     }
-    if (path === '/healthy') return probePage(instance.healthy);
-    if (path === '/ready') return probePage(instance.ready);
+    const routed = kuardRoute(instance, req, kuardVersion(req.process?.image ?? ''));
+    if (routed) return routed;
     if (pages.has(path) || path.startsWith('/static/') || path.startsWith('/built/') || path.startsWith('/fs/')) {
       return respond(200, '<!doctype html><html><head><title>KUAR Demo</title></head><body></body></html>', {
         'Content-Type': 'text/html; charset=utf-8',

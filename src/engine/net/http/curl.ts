@@ -9,6 +9,7 @@
 import type { Cluster } from '../../cluster';
 import type { NetClient } from '../clusterNetwork';
 import { httpGet, parseUrl } from './httpClient';
+import type { LocalPortForwards } from './portForwardRequest';
 import { type HttpToolResult, ToolOutput } from './httpTools';
 
 export const curlVersion = '8.14.1';
@@ -23,12 +24,16 @@ interface CurlOptions {
   writeOut?: string;
   maxTimeSec?: number;
   connectTimeoutSec?: number;
+  /** `-X`/`--request`. */
+  method?: string;
+  /** `-d`/`--data`: sent as the body of a POST (`src/tool_getparam.c`). */
+  data?: string;
   urls: string[];
 }
 
 /** Short options that take a value. */
-const withValue = 'owm';
-const longs: Record<string, string> = { '--silent': 's', '--show-error': 'S', '--fail': 'f', '--location': 'L', '--output': 'o', '--write-out': 'w', '--max-time': 'm' };
+const withValue = 'owmXd';
+const longs: Record<string, string> = { '--silent': 's', '--show-error': 'S', '--fail': 'f', '--location': 'L', '--output': 'o', '--write-out': 'w', '--max-time': 'm', '--request': 'X', '--data': 'd' };
 
 function parse(args: readonly string[]): CurlOptions | { error: string } {
   const o: CurlOptions = { silent: false, showError: false, fail: false, urls: [] };
@@ -39,6 +44,9 @@ function parse(args: readonly string[]): CurlOptions | { error: string } {
     else if (f === 'o') o.output = v;
     else if (f === 'w') o.writeOut = v;
     else if (f === 'm') o.maxTimeSec = Number(v);
+    else if (f === 'X') o.method = v;
+    // several -d are joined with & as curl does
+    else if (f === 'd') o.data = o.data === undefined ? v : `${o.data}&${v}`;
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -55,7 +63,7 @@ function parse(args: readonly string[]): CurlOptions | { error: string } {
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const f = a[j];
-        if (!'sSfLowm'.includes(f)) return { error: `curl: option -${a.slice(j)}: is unknown\n${tryHelp}` };
+        if (!'sSfLowmXd'.includes(f)) return { error: `curl: option -${a.slice(j)}: is unknown\n${tryHelp}` };
         if (withValue.includes(f)) {
           const v = a.slice(j + 1) || args[++i];
           if (v === undefined) return { error: `curl: option -${f}: requires parameter\n${tryHelp}` };
@@ -95,7 +103,15 @@ function writeOut(format: string, vars: Record<string, string>): string {
   return format.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/%\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
-export function curl(cluster: Cluster, from: NetClient, args: readonly string[]): HttpToolResult {
+/** Where curl runs beyond its client: the user's port-forwards, and whether stdout is a terminal. */
+export interface CurlHost {
+  /** `localhost:PORT` held by `kubectl port-forward` on the user's machine. */
+  forwards?: LocalPortForwards;
+  /** curl draws its progress meter only when stdout is not a terminal (`src/tool_operate.c`). */
+  stdoutIsTerminal?: boolean;
+}
+
+export function curl(cluster: Cluster, from: NetClient, args: readonly string[], where: CurlHost = {}): HttpToolResult {
   const o = parse(args);
   const out = new ToolOutput();
   if ('error' in o) {
@@ -107,7 +123,7 @@ export function curl(cluster: Cluster, from: NetClient, args: readonly string[])
     return out.result(2);
   }
   const showErrors = !o.silent || o.showError;
-  const meter = !o.silent;
+  const meter = !o.silent && !where.stdoutIsTerminal;
   let exitCode = 0;
   const fail = (code: number, message: string) => {
     exitCode = code;
@@ -119,13 +135,16 @@ export function curl(cluster: Cluster, from: NetClient, args: readonly string[])
       fail(3, `URL rejected: Bad hostname`);
       continue;
     }
-    const r = httpGet(cluster, from, url, `curl/${curlVersion}`);
+    const method = o.method ?? (o.data !== undefined ? 'POST' : 'GET');
+    const r = httpGet(cluster, from, url, `curl/${curlVersion}`, where.forwards, { method, ...(o.data !== undefined ? { body: o.data } : {}) });
     const vars: Record<string, string> = { http_code: '000', remote_ip: r.trace.destination, remote_port: String(url.port) };
     if (r.kind === 'error') {
       if (meter) out.err(progressMeter(0));
       const timeout = o.connectTimeoutSec ?? o.maxTimeSec;
       if (r.error === 'unresolved') fail(6, `Could not resolve host: ${url.host}`);
       else if (r.error === 'refused') fail(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`);
+      // lib/transfer.c: the server closed the connection before sending anything
+      else if (r.error === 'empty') fail(52, 'Empty reply from server');
       else if (r.error === 'hang') fail(28, `Operation timed out after ${(o.maxTimeSec ?? 300) * 1000} milliseconds with 0 bytes received`);
       else if (timeout !== undefined) fail(28, `Connection timed out after ${timeout * 1000} milliseconds`);
       // no curl timeout: the kernel gives up on the SYN after tcp_syn_retries=6 (1+2+…+64 s)

@@ -7,6 +7,8 @@ import type { Cluster } from '../../cluster';
 import type { HttpResponse } from '../../kubelet/apps/app';
 import type { NetClient } from '../clusterNetwork';
 import type { ConnectionTrace } from '../trace';
+import { forwardedHttp, isLoopbackHost, type LocalPortForwards } from './portForwardRequest';
+import { processContext } from './processContext';
 
 export interface ParsedUrl {
   scheme: 'http' | 'https';
@@ -31,10 +33,26 @@ export function parseUrl(text: string): ParsedUrl | undefined {
 export type FetchResult =
   | { kind: 'response'; trace: ConnectionTrace; response: HttpResponse }
   /** The connection failed (refused, timed out, name unresolved), or the app never answered (`hang`). */
-  | { kind: 'error'; trace: ConnectionTrace; error: 'refused' | 'timeout' | 'unresolved' | 'hang' };
+  /** `empty`: a port-forward accepted the connection and closed it without a reply. */
+  | { kind: 'error'; trace: ConnectionTrace; error: 'refused' | 'timeout' | 'unresolved' | 'hang' | 'empty' };
 
-/** GETs `url` from `from`; `userAgent` is what the tool sends (nginx logs it). */
-export function httpGet(cluster: Cluster, from: NetClient, url: ParsedUrl, userAgent: string): FetchResult {
+/**
+ * GETs `url` from `from`; `userAgent` is what the tool sends (nginx logs it). On the user's machine,
+ * `localhost:PORT` held by a `kubectl port-forward` (in `forwards`) goes through the forward to the pod.
+ */
+export function httpGet(cluster: Cluster, from: NetClient, url: ParsedUrl, userAgent: string, forwards?: LocalPortForwards, request: { method: string; body?: string } = { method: 'GET' }): FetchResult {
+  const headers: Record<string, string> = { Host: url.port === 80 ? url.host : `${url.host}:${url.port}`, 'User-Agent': userAgent, Accept: '*/*' };
+  if (request.body !== undefined) {
+    headers['Content-Length'] = String(new TextEncoder().encode(request.body).length);
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  }
+  const fw = 'host' in from && isLoopbackHost(url.host) ? forwards?.get(url.port) : undefined;
+  if (fw) {
+    const trace: ConnectionTrace = { client: 'your machine', source: '127.0.0.1', destination: url.host, port: url.port, steps: [{ kind: 'note', text: `kubectl port-forward ${fw.namespace}/${fw.pod} ${url.port}:${fw.remotePort}` }], outcome: 'connected', pod: `${fw.namespace}/${fw.pod}` };
+    const r = forwardedHttp(cluster, fw, { ...request, path: url.path, headers });
+    if (r.kind === 'response') return { kind: 'response', trace, response: r.response };
+    return { kind: 'error', trace, error: r.error === 'empty' ? 'empty' : 'hang' };
+  }
   const trace = cluster.net.connect({ from, to: url.host, port: url.port });
   if (trace.outcome !== 'connected') {
     const error = trace.resolveError ? 'unresolved' : trace.outcome === 'refused' ? 'refused' : 'timeout';
@@ -48,8 +66,8 @@ export function httpGet(cluster: Cluster, from: NetClient, url: ParsedUrl, userA
     // a host-network listener the simulation has no app for (the API server): TLS only, nothing an HTTP GET reads
     return { kind: 'response', trace, response: { status: 400, body: 'Client sent an HTTP request to an HTTPS server.\n' } };
   }
-  const headers = { Host: url.port === 80 ? url.host : `${url.host}:${url.port}`, 'User-Agent': userAgent, Accept: '*/*' };
-  const out = container.instance.app.http(container.instance, { method: 'GET', path: url.path, port: endpointPort, headers, remoteAddr: `${trace.seenSource ?? trace.source}:${trace.sourcePort ?? 0}` });
+  const process = processContext(cluster, ns, name, container.name);
+  const out = container.instance.app.http(container.instance, { ...request, path: url.path, port: endpointPort, headers, remoteAddr: `${trace.seenSource ?? trace.source}:${trace.sourcePort ?? 0}`, ...(process ? { process } : {}) });
   if (out.kind === 'hang') return { kind: 'error', trace, error: 'hang' };
   return { kind: 'response', trace, response: out.response };
 }
