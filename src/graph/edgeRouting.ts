@@ -77,15 +77,28 @@ function gridBounds(boxes: ReadonlyMap<string, Rect>): { left: number; right: nu
   return { left, right };
 }
 
-type PodsByBox = ReadonlyMap<string | undefined, readonly [string, Rect][]>;
+/** A box's pods sorted by their top edge, with the tallest pod's height: a segment finds its rows by binary search. */
+interface BoxPods {
+  pods: [string, Rect][];
+  tallest: number;
+}
+type PodsByBox = ReadonlyMap<string | undefined, BoxPods>;
 
-/** Pods grouped by their box (pods in no box under `undefined`), so a route tests only the boxes it crosses. */
+/**
+ * Pods grouped by their box (pods in no box under `undefined`), so a route tests only the boxes it crosses,
+ * and within a box only the pods whose rows its segments reach (a route enters its pod's box sideways, at
+ * one row: testing all 110 pods of a full box for each of a thousand edges was most of a batch's routing).
+ */
 function indexPodsByBox(scene: RoutingScene): PodsByBox {
-  const out = new Map<string | undefined, [string, Rect][]>();
+  const out = new Map<string | undefined, BoxPods>();
   for (const [id, p] of scene.pods) {
     const list = out.get(p.box);
-    if (list) list.push([id, p.rect]);
-    else out.set(p.box, [[id, p.rect]]);
+    if (list) list.pods.push([id, p.rect]);
+    else out.set(p.box, { pods: [[id, p.rect]], tallest: 0 });
+  }
+  for (const list of out.values()) {
+    list.pods.sort((a, b) => a[1].y - b[1].y);
+    for (const [, r] of list.pods) list.tallest = Math.max(list.tallest, r.height);
   }
   return out;
 }
@@ -139,11 +152,32 @@ export function crossings(scene: RoutingScene, points: readonly XY[], target: st
     for (let i = 1; i < points.length; i++) if (segmentHitsRect(points[i - 1], points[i], r)) return true;
     return false;
   };
-  let hits = 0;
   const boxes: (string | undefined)[] = [undefined];
   for (const [id, r] of scene.boxes) if (crosses(r)) boxes.push(id);
-  for (const box of boxes) for (const [id, rect] of podsByBox.get(box) ?? []) if (id !== target && crosses(rect)) hits++;
-  return hits;
+  let hit: Set<string> | undefined;
+  for (const box of boxes) {
+    const list = podsByBox.get(box);
+    if (!list) continue;
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1];
+      const b = points[i];
+      const top = Math.min(a.y, b.y);
+      const bottom = Math.max(a.y, b.y);
+      // the first pod whose top could be within `tallest` above the segment's top
+      let lo = 0;
+      let hi = list.pods.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list.pods[mid][1].y + list.tallest <= top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j < list.pods.length && list.pods[j][1].y < bottom + 1; j++) {
+        const [id, rect] = list.pods[j];
+        if (id !== target && segmentHitsRect(a, b, rect)) (hit ??= new Set()).add(id);
+      }
+    }
+  }
+  return hit?.size ?? 0;
 }
 
 /** Whether an axis-aligned (or any) segment passes through the rectangle's interior. */

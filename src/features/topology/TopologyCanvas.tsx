@@ -1,5 +1,5 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { Background, Controls, type Edge, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
 import { ZoomClass } from './ZoomClass';
 import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
+import { OverviewMap } from './OverviewMap';
 import { PodGroupNode } from './PodGroupNode';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
@@ -29,15 +30,10 @@ const selectTopology = (s: AppState) => s.topology;
 const selectSelected = (s: AppState) => s.selected;
 const selectHovered = (s: AppState) => s.hoveredLabel;
 
-function minimapColor(n: { type?: string }): string {
-  return n.type === 'service' ? '#2f6feb' : n.type === 'pod' || n.type === 'podGroup' ? '#27ae60' : '#c7cfda';
-}
-
 // Props React Flow gets at module scope: a new handler or options object on every cluster diff would make it
 // hand new props to every node wrapper, re-rendering the whole canvas.
 const selectNode = (id: string) => useAppStore.getState().select(id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
-const minimapStyle = { width: 140, height: 96 };
 
 export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
@@ -111,7 +107,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <DetailBand onDetail={setDetail} target={rootRef} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
+        <OverviewMap nodes={placed} width={140} height={96} ariaLabel="Minimap" />
       </ReactFlow>
     </div>
   );
