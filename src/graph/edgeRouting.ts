@@ -173,7 +173,9 @@ export function crossings(scene: RoutingScene, points: readonly XY[], target: st
       }
       for (let j = lo; j < list.pods.length && list.pods[j][1].y < bottom + 1; j++) {
         const [id, rect] = list.pods[j];
-        if (id !== target && segmentHitsRect(a, b, rect)) (hit ??= new Set()).add(id);
+        if (id === target || !segmentHitsRect(a, b, rect)) continue;
+        hit ??= new Set();
+        hit.add(id);
       }
     }
   }
