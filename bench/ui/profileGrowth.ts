@@ -45,6 +45,15 @@ const longTasks = await page.evaluate(async (o) => {
   return tasks;
 }, { manifest: webTier(1, pods), pods });
 const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+const dom = await page.evaluate(() => ({
+  detail: document.querySelector('[data-testid="topology"]')?.getAttribute('data-detail'),
+  nodes: document.querySelectorAll('.react-flow__node').length,
+  edges: document.querySelectorAll('.react-flow__edge').length,
+  labels: document.querySelectorAll('.edge-port').length,
+  minimap: document.querySelectorAll('.react-flow__minimap rect').length,
+}));
+console.log('DOM at the end:', JSON.stringify(dom));
+if (process.env.PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 await browser.close();
 await server.close();
 console.log(`long tasks: ${longTasks.length}: ${longTasks.join(', ')}`);

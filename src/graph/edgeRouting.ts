@@ -35,18 +35,39 @@ export interface EdgeEnds {
 const corridorInset = 14;
 const laneMargin = 18;
 
+/** What routing needs of a scene besides its rectangles, computed once per scene. */
+export interface RoutingContext {
+  lanes: ReadonlyMap<string, number>;
+  grid: { left: number; right: number };
+  podsByBox: PodsByBox;
+}
+
+export function routingContext(scene: RoutingScene): RoutingContext {
+  return { lanes: serviceLanes(scene), grid: gridBounds(scene.boxes), podsByBox: indexPodsByBox(scene) };
+}
+
+/** One edge's route, and whether it is the first route tried (the one that is kept whenever it crosses nothing). */
+export interface Route {
+  points: XY[];
+  first: boolean;
+}
+
+/** The route of one edge, or undefined when an end is not in the scene. */
+export function routeEdge(scene: RoutingScene, ctx: RoutingContext, e: EdgeEnds): Route | undefined {
+  const svc = scene.services.get(e.source);
+  const pod = scene.pods.get(e.target);
+  const lane = ctx.lanes.get(e.source);
+  if (!svc || !pod || lane === undefined) return undefined;
+  return routeOne(scene, ctx.podsByBox, svc, pod.rect, pod.box ? scene.boxes.get(pod.box) : undefined, lane, ctx.grid, e.target);
+}
+
 /** Routes every edge whose ends are in the scene; edges with a missing end get no route. */
 export function routeEdges(scene: RoutingScene, edges: readonly EdgeEnds[]): Map<string, XY[]> {
   const out = new Map<string, XY[]>();
-  const lanes = serviceLanes(scene);
-  const grid = gridBounds(scene.boxes);
-  const podsByBox = indexPodsByBox(scene);
+  const ctx = routingContext(scene);
   for (const e of edges) {
-    const svc = scene.services.get(e.source);
-    const pod = scene.pods.get(e.target);
-    const lane = lanes.get(e.source);
-    if (!svc || !pod || lane === undefined) continue;
-    out.set(e.id, routeOne(scene, podsByBox, svc, pod.rect, pod.box ? scene.boxes.get(pod.box) : undefined, lane, grid, e.target));
+    const r = routeEdge(scene, ctx, e);
+    if (r) out.set(e.id, r.points);
   }
   return out;
 }
@@ -82,7 +103,7 @@ interface BoxPods {
   pods: [string, Rect][];
   tallest: number;
 }
-type PodsByBox = ReadonlyMap<string | undefined, BoxPods>;
+export type PodsByBox = ReadonlyMap<string | undefined, BoxPods>;
 
 /**
  * Pods grouped by their box (pods in no box under `undefined`), so a route tests only the boxes it crosses,
@@ -103,7 +124,7 @@ function indexPodsByBox(scene: RoutingScene): PodsByBox {
   return out;
 }
 
-function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rect, box: Rect | undefined, lane: number, grid: { left: number; right: number }, target: string): XY[] {
+function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rect, box: Rect | undefined, lane: number, grid: { left: number; right: number }, target: string): Route {
   const start = { x: svc.x + svc.width / 2, y: svc.y + svc.height };
   const midY = pod.y + pod.height / 2;
   const podMid = pod.x + pod.width / 2;
@@ -122,15 +143,15 @@ function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rec
   }
   let best = candidates[0];
   let bestHits = Infinity;
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     const hits = crossings(scene, c, target, podsByBox);
-    if (hits === 0) return c;
+    if (hits === 0) return { points: c, first: i === 0 };
     if (hits < bestHits) {
       best = c;
       bestHits = hits;
     }
   }
-  return best;
+  return { points: best, first: false };
 }
 
 /** Drops zero-length segments and points in the middle of a straight run. */

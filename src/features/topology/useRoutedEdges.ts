@@ -4,9 +4,10 @@
  * whose path moved.
  */
 import type { Node } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { GraphEdge, XY } from '../../graph/elements';
-import { routeEdges, sceneOf } from '../../graph/edgeRouting';
+import { sceneOf } from '../../graph/edgeRouting';
+import { RouteCache } from '../../graph/routeCache';
 
 /** `unlabelled`: another edge of the same Service and port draws the label (they would all sit on one spot). */
 export type RoutedEdge = GraphEdge & { data: GraphEdge['data'] & { points?: XY[]; unlabelled?: boolean } };
@@ -16,8 +17,10 @@ const samePoints = (a: readonly XY[] | undefined, b: readonly XY[] | undefined) 
 
 export function useRoutedEdges(nodes: Node[], edges: GraphEdge[]): RoutedEdge[] {
   const previous = useRef(new Map<string, { from: GraphEdge; out: RoutedEdge }>());
+  // routes kept from batch to batch: a batch re-routes the edges whose ends or obstacles it moved
+  const [cache] = useState(() => new RouteCache());
   return useMemo(() => {
-    const routes = routeEdges(sceneOf(nodes), edges);
+    const routes = cache.route(sceneOf(nodes), edges);
     const next = new Map<string, { from: GraphEdge; out: RoutedEdge }>();
     // every route of a Service leaves it at the same point, where its port label sits: one label per Service
     // and port, not a stack of a thousand identical ones (each its own element on every frame)
@@ -37,5 +40,5 @@ export function useRoutedEdges(nodes: Node[], edges: GraphEdge[]): RoutedEdge[] 
     });
     previous.current = next;
     return out;
-  }, [nodes, edges]);
+  }, [nodes, edges, cache]);
 }
