@@ -3,11 +3,13 @@ import { Background, Controls, type Edge, type Node, type NodeMouseHandler, Reac
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { cullEdges, regionOfKey } from '../../graph/edgeCulling';
 import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
+import type { XY } from '../../graph/elements';
 import { testIds } from '../../testids';
-import { DetailBand } from './DetailBand';
+import { CullRegion, DetailBand } from './DetailBand';
 import { EndpointEdge } from './EndpointEdge';
 import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
 import { ZoomClass } from './ZoomClass';
@@ -53,6 +55,9 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   // routes depend on where things are, not on what is highlighted
   const edges = useRoutedEdges(placed, topology.edges);
   const drawn = useMemo(() => lod.view<Node, Edge>(shown, edges, detail), [lod, shown, edges, detail]);
+  // on a big cluster, only the edges whose route passes near the view (src/graph/edgeCulling.ts)
+  const [region, setRegion] = useState('');
+  const drawnEdges = useMemo(() => cullEdges(drawn.edges as Edge<{ points?: XY[] }>[], regionOfKey(region)), [drawn.edges, region]);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
     flowRef.current = flow;
@@ -84,7 +89,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
     >
       <ReactFlow
         nodes={drawn.nodes as Node[]}
-        edges={drawn.edges as Edge[]}
+        edges={drawnEdges as Edge[]}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -105,6 +110,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
         <DetailBand onDetail={setDetail} target={rootRef} />
+        <CullRegion onRegion={setRegion} />
         <Background gap={20} />
         <Controls showInteractive={false} />
         <OverviewMap nodes={placed} width={140} height={96} ariaLabel="Minimap" />
