@@ -48,7 +48,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   const placed = useMemo(() => place(topology.nodes), [topology.nodes, place]);
   const nodes = useMemo(() => applyHighlights(placed, { matchedPods, hoveredLabel, selected }), [placed, matchedPods, hoveredLabel, selected]);
   const rootRef = useRef<HTMLDivElement>(null);
-  const shown = useLeavingPods(nodes);
+  const shown = useLeavingPods(nodes, topology.left as Node[]);
   // zoomed out, the pods of one owner on one node are one card (src/graph/levelOfDetail.ts)
   const [lod] = useState(() => new LevelOfDetail());
   const [detail, setDetail] = useState<Detail>('pods');
