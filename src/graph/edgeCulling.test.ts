@@ -1,6 +1,6 @@
 /** Edge culling: exact against routes, coarse in the view, off for small clusters. */
 import { describe, expect, it } from 'vitest';
-import { cullAbove, cullEdges, cullRegionKey, polylineMeets, regionOfKey } from './edgeCulling';
+import { cullAbove, cullEdges, cullPods, cullRegionKey, polylineMeets, regionOfKey } from './edgeCulling';
 
 const route = (x: number, y0: number, y1: number) => ({ data: { points: [{ x, y: y0 }, { x, y: y1 }, { x: x + 10, y: y1 }] } });
 
@@ -21,6 +21,20 @@ describe('edge culling', () => {
     const few = far.slice(0, 10);
     expect(cullEdges(few, region)).toBe(few);
     expect(cullEdges([...far, near], undefined)).toHaveLength(far.length + 1);
+  });
+
+  it('keeps boxes and the pods that meet the region, placed by their box, and the previous array when nothing changed', () => {
+    const box = { id: 'node:w', type: 'k8sNode', position: { x: 1000, y: 0 }, width: 300, height: 9000 };
+    const pods = Array.from({ length: cullAbove + 10 }, (_, i) => ({ id: `pod:${i}`, type: 'pod', parentId: 'node:w', position: { x: 12, y: 40 + i * 64 }, width: 138, height: 54 }));
+    const svc = { id: 'svc:s', type: 'service', position: { x: 0, y: -500 }, width: 220, height: 66 };
+    const nodes = [box, ...pods, svc];
+    // the box's first rows only: the region is at x 1000–1200, y 0–200
+    const kept = cullPods(nodes, { x: 1000, y: 0, width: 200, height: 200 });
+    expect(kept.map((n) => n.id)).toEqual(['node:w', 'pod:0', 'pod:1', 'pod:2', 'svc:s']);
+    // a region left of the box (where the pods would be, unplaced) keeps none of them
+    expect(cullPods(nodes, { x: 0, y: 0, width: 200, height: 200 }).map((n) => n.id)).toEqual(['node:w', 'svc:s']);
+    expect(cullPods([...nodes], { x: 1000, y: 0, width: 200, height: 200 }, kept)).toBe(kept);
+    expect(cullPods(nodes.slice(0, 20), { x: 0, y: 0, width: 1, height: 1 })).toHaveLength(20);
   });
 
   it('holds the region still over small pans and zooms, and covers the view after them', () => {

@@ -3,7 +3,7 @@ import { Background, Controls, type Edge, type Node, type NodeMouseHandler, Reac
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { cullEdges, regionOfKey } from '../../graph/edgeCulling';
+import { cullEdges, cullPods, regionOfKey } from '../../graph/edgeCulling';
 import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
@@ -55,9 +55,18 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   // routes depend on where things are, not on what is highlighted
   const edges = useRoutedEdges(placed, topology.edges);
   const drawn = useMemo(() => lod.view<Node, Edge>(shown, edges, detail), [lod, shown, edges, detail]);
-  // on a big cluster, only the edges whose route passes near the view (src/graph/edgeCulling.ts)
+  // on a big cluster, only the pods and the edges that pass near the view (src/graph/edgeCulling.ts); an
+  // array React Flow was handed is handed again while it holds the same elements
   const [region, setRegion] = useState('');
-  const drawnEdges = useMemo(() => cullEdges(drawn.edges as Edge<{ points?: XY[] }>[], regionOfKey(region)), [drawn.edges, region]);
+  const culled = useRef<{ nodes?: Node[]; edges?: Edge[] }>({});
+  const drawnNodes = useMemo(() => {
+    culled.current.nodes = cullPods(drawn.nodes as Node[], regionOfKey(region), culled.current.nodes);
+    return culled.current.nodes;
+  }, [drawn.nodes, region]);
+  const drawnEdges = useMemo(() => {
+    culled.current.edges = cullEdges(drawn.edges as Edge<{ points?: XY[] }>[], regionOfKey(region), culled.current.edges as Edge<{ points?: XY[] }>[] | undefined);
+    return culled.current.edges;
+  }, [drawn.edges, region]);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
     flowRef.current = flow;
@@ -88,7 +97,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
       data-ready-endpoints={drawn.summary.readyEndpoints}
     >
       <ReactFlow
-        nodes={drawn.nodes as Node[]}
+        nodes={drawnNodes}
         edges={drawnEdges as Edge[]}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
