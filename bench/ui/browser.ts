@@ -9,11 +9,14 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * A new context: empty storage (a fresh session), the journeys' viewport. tsx compiles this code with esbuild's
+ * A new context: empty storage but for the visit mark (a fresh session), the journeys' viewport. tsx compiles this code with esbuild's
  * keepNames, so functions handed to page.evaluate call `__name(...)`; the page gets a do-nothing one.
  */
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   await context.addInitScript('globalThis.__name = (f) => f;');
+  // a returning visitor (as the e2e journeys' openFresh is): a first visit opens the scenario gallery, and the
+  // figures are about the playground's canvas
+  await context.addInitScript("try { localStorage.setItem('svcsim.visited', '1'); } catch {}");
   return context;
 }

@@ -95,6 +95,35 @@ describe('edge routing', () => {
     );
   });
 
+  it('counts the pods a polyline crosses as testing every pod would, row index or not', () => {
+    const view = graphOf(
+      ['n0', 'n1', 'n2'],
+      Array.from({ length: 60 }, (_, i): [string, string] => [`p${String(i).padStart(2, '0')}`, i % 7 === 6 ? '' : `n${i % 3}`]),
+      [['s0', ['p00']]],
+    );
+    const scene = sceneOf(view.nodes);
+    const brute = (points: XY[], target: string) => {
+      let n = 0;
+      for (const [id, p] of scene.pods) {
+        if (id === target) continue;
+        for (let i = 1; i < points.length; i++) {
+          if (segmentHitsRect(points[i - 1], points[i], p.rect)) {
+            n++;
+            break;
+          }
+        }
+      }
+      return n;
+    };
+    const point = fc.record({ x: fc.integer({ min: -100, max: 1500 }), y: fc.integer({ min: -100, max: 2500 }) });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 2, maxLength: 5 }), fc.constantFrom(...scene.pods.keys()), (points, target) => {
+        expect(crossings(scene, points, target)).toBe(brute(points, target));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('detects a segment through a rectangle, not one along its outside', () => {
     const r = { x: 0, y: 0, width: 10, height: 10 };
     expect(segmentHitsRect({ x: -5, y: 5 }, { x: 15, y: 5 }, r)).toBe(true);

@@ -35,18 +35,39 @@ export interface EdgeEnds {
 const corridorInset = 14;
 const laneMargin = 18;
 
+/** What routing needs of a scene besides its rectangles, computed once per scene. */
+export interface RoutingContext {
+  lanes: ReadonlyMap<string, number>;
+  grid: { left: number; right: number };
+  podsByBox: PodsByBox;
+}
+
+export function routingContext(scene: RoutingScene): RoutingContext {
+  return { lanes: serviceLanes(scene), grid: gridBounds(scene.boxes), podsByBox: indexPodsByBox(scene) };
+}
+
+/** One edge's route, and whether it is the first route tried (the one that is kept whenever it crosses nothing). */
+export interface Route {
+  points: XY[];
+  first: boolean;
+}
+
+/** The route of one edge, or undefined when an end is not in the scene. */
+export function routeEdge(scene: RoutingScene, ctx: RoutingContext, e: EdgeEnds): Route | undefined {
+  const svc = scene.services.get(e.source);
+  const pod = scene.pods.get(e.target);
+  const lane = ctx.lanes.get(e.source);
+  if (!svc || !pod || lane === undefined) return undefined;
+  return routeOne(scene, ctx.podsByBox, svc, pod.rect, pod.box ? scene.boxes.get(pod.box) : undefined, lane, ctx.grid, e.target);
+}
+
 /** Routes every edge whose ends are in the scene; edges with a missing end get no route. */
 export function routeEdges(scene: RoutingScene, edges: readonly EdgeEnds[]): Map<string, XY[]> {
   const out = new Map<string, XY[]>();
-  const lanes = serviceLanes(scene);
-  const grid = gridBounds(scene.boxes);
-  const podsByBox = indexPodsByBox(scene);
+  const ctx = routingContext(scene);
   for (const e of edges) {
-    const svc = scene.services.get(e.source);
-    const pod = scene.pods.get(e.target);
-    const lane = lanes.get(e.source);
-    if (!svc || !pod || lane === undefined) continue;
-    out.set(e.id, routeOne(scene, podsByBox, svc, pod.rect, pod.box ? scene.boxes.get(pod.box) : undefined, lane, grid, e.target));
+    const r = routeEdge(scene, ctx, e);
+    if (r) out.set(e.id, r.points);
   }
   return out;
 }
@@ -77,20 +98,33 @@ function gridBounds(boxes: ReadonlyMap<string, Rect>): { left: number; right: nu
   return { left, right };
 }
 
-type PodsByBox = ReadonlyMap<string | undefined, readonly [string, Rect][]>;
+/** A box's pods sorted by their top edge, with the tallest pod's height: a segment finds its rows by binary search. */
+interface BoxPods {
+  pods: [string, Rect][];
+  tallest: number;
+}
+export type PodsByBox = ReadonlyMap<string | undefined, BoxPods>;
 
-/** Pods grouped by their box (pods in no box under `undefined`), so a route tests only the boxes it crosses. */
+/**
+ * Pods grouped by their box (pods in no box under `undefined`), so a route tests only the boxes it crosses,
+ * and within a box only the pods whose rows its segments reach (a route enters its pod's box sideways, at
+ * one row: testing all 110 pods of a full box for each of a thousand edges was most of a batch's routing).
+ */
 function indexPodsByBox(scene: RoutingScene): PodsByBox {
-  const out = new Map<string | undefined, [string, Rect][]>();
+  const out = new Map<string | undefined, BoxPods>();
   for (const [id, p] of scene.pods) {
     const list = out.get(p.box);
-    if (list) list.push([id, p.rect]);
-    else out.set(p.box, [[id, p.rect]]);
+    if (list) list.pods.push([id, p.rect]);
+    else out.set(p.box, { pods: [[id, p.rect]], tallest: 0 });
+  }
+  for (const list of out.values()) {
+    list.pods.sort((a, b) => a[1].y - b[1].y);
+    for (const [, r] of list.pods) list.tallest = Math.max(list.tallest, r.height);
   }
   return out;
 }
 
-function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rect, box: Rect | undefined, lane: number, grid: { left: number; right: number }, target: string): XY[] {
+function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rect, box: Rect | undefined, lane: number, grid: { left: number; right: number }, target: string): Route {
   const start = { x: svc.x + svc.width / 2, y: svc.y + svc.height };
   const midY = pod.y + pod.height / 2;
   const podMid = pod.x + pod.width / 2;
@@ -109,15 +143,15 @@ function routeOne(scene: RoutingScene, podsByBox: PodsByBox, svc: Rect, pod: Rec
   }
   let best = candidates[0];
   let bestHits = Infinity;
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     const hits = crossings(scene, c, target, podsByBox);
-    if (hits === 0) return c;
+    if (hits === 0) return { points: c, first: i === 0 };
     if (hits < bestHits) {
       best = c;
       bestHits = hits;
     }
   }
-  return best;
+  return { points: best, first: false };
 }
 
 /** Drops zero-length segments and points in the middle of a straight run. */
@@ -139,11 +173,34 @@ export function crossings(scene: RoutingScene, points: readonly XY[], target: st
     for (let i = 1; i < points.length; i++) if (segmentHitsRect(points[i - 1], points[i], r)) return true;
     return false;
   };
-  let hits = 0;
   const boxes: (string | undefined)[] = [undefined];
   for (const [id, r] of scene.boxes) if (crosses(r)) boxes.push(id);
-  for (const box of boxes) for (const [id, rect] of podsByBox.get(box) ?? []) if (id !== target && crosses(rect)) hits++;
-  return hits;
+  let hit: Set<string> | undefined;
+  for (const box of boxes) {
+    const list = podsByBox.get(box);
+    if (!list) continue;
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1];
+      const b = points[i];
+      const top = Math.min(a.y, b.y);
+      const bottom = Math.max(a.y, b.y);
+      // the first pod whose top could be within `tallest` above the segment's top
+      let lo = 0;
+      let hi = list.pods.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list.pods[mid][1].y + list.tallest <= top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j < list.pods.length && list.pods[j][1].y < bottom + 1; j++) {
+        const [id, rect] = list.pods[j];
+        if (id === target || !segmentHitsRect(a, b, rect)) continue;
+        hit ??= new Set();
+        hit.add(id);
+      }
+    }
+  }
+  return hit?.size ?? 0;
 }
 
 /** Whether an axis-aligned (or any) segment passes through the rectangle's interior. */

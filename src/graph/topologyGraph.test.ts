@@ -63,6 +63,19 @@ describe('TopologyGraph', () => {
     expect(pos(g, 'pod:default/web-4')).toEqual(before.get('pod:default/web-1')?.position);
   });
 
+  it('names the pods a batch deleted, as they were drawn, and none after a batch that deleted nothing or a reset', () => {
+    const { g, web1, web3 } = seeded();
+    const drawn = byId(g.view.nodes);
+    g.apply([diff([], [], [web1, web3])]);
+    expect(g.view.left).toEqual([drawn.get('pod:default/web-1'), drawn.get('pod:default/web-3')]);
+    g.apply([diff([pod('web-5', 'kind-worker')])]);
+    expect(g.view.left).toEqual([]);
+    g.apply([diff([], [], [pod('web-5', 'kind-worker')])]);
+    expect(g.view.left.map((n) => n.id)).toEqual(['pod:default/web-5']);
+    g.apply([diff([node('kind-worker')], [], [], true)]);
+    expect(g.view.left).toEqual([]);
+  });
+
   it('lays node boxes out in a grid and keeps lower rows still while a box grows within its reserve', () => {
     const { g } = seeded();
     g.apply([diff([node('kind-worker3')])]);

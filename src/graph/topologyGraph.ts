@@ -29,6 +29,8 @@ export interface TopologyView {
   edges: GraphEdge[];
   /** Node boxes and Services with their sizes: changes when the camera should refit. */
   shape: string;
+  /** Pods the diffs that made this view deleted, as they were last drawn (so the canvas can fade them out). */
+  left: readonly GraphNode[];
 }
 
 interface PodEntry {
@@ -40,7 +42,8 @@ interface PodEntry {
 }
 
 const defaults: GraphOptions = { hiddenNamespaces: new Set(['kube-system', 'local-path-storage']) };
-const emptyView: TopologyView = { nodes: [], edges: [], shape: '' };
+const noNodes: readonly GraphNode[] = [];
+const emptyView: TopologyView = { nodes: [], edges: [], shape: '', left: noNodes };
 
 export class TopologyGraph {
   private readonly k8sNodes = new Map<string, WireObject>();
@@ -59,6 +62,7 @@ export class TopologyGraph {
   private servicesDirty = false;
   private nodesChanged = false;
   private gridWidth = 0;
+  private left: GraphNode[] = [];
   private current: TopologyView = emptyView;
   /** Elements built and index entries visited by the last `apply`. */
   work = 0;
@@ -78,6 +82,7 @@ export class TopologyGraph {
   /** Applies diffs in order and returns the new view (the same view when nothing visible changed). */
   apply(diffs: readonly ClusterDiff[]): TopologyView {
     this.work = 0;
+    this.left = [];
     for (const d of diffs) {
       if (d.reset) this.clear();
       const c = d.changes;
@@ -96,7 +101,7 @@ export class TopologyGraph {
     const edges = edgesChanged ? [...this.edges.edges.values()] : this.current.edges;
     const shape = this.nodesChanged ? this.shape() : this.current.shape;
     this.nodesChanged = false;
-    this.current = { nodes, edges, shape: shape === this.current.shape ? this.current.shape : shape };
+    this.current = { nodes, edges, shape: shape === this.current.shape ? this.current.shape : shape, left: this.left.length ? this.left : noNodes };
     return this.current;
   }
 
@@ -109,6 +114,8 @@ export class TopologyGraph {
   }
 
   private clear(): void {
+    // a reset replaces the cluster: nothing fades out
+    this.left = [];
     this.k8sNodes.clear();
     this.groups.clear();
     this.boxes.clear();
@@ -167,6 +174,7 @@ export class TopologyGraph {
     const entry = this.pods.get(key);
     if (!entry) return;
     this.pods.delete(key);
+    if (entry.node) this.left.push(entry.node);
     this.podOrder.splice(lowerBound(this.podOrder, key), 1);
     if (entry.rs) this.podsByRs.get(entry.rs)?.delete(key);
     this.leaveGroup(key, entry.group);

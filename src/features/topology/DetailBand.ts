@@ -5,6 +5,7 @@
  */
 import { useStore } from '@xyflow/react';
 import { useEffect, useState } from 'react';
+import { cullRegionKey } from '../../graph/edgeCulling';
 import { type Detail, detailForZoom } from '../../graph/levelOfDetail';
 
 type Transform = { transform: [number, number, number] };
@@ -30,5 +31,15 @@ export function DetailBand({ onDetail, target }: { onDetail(d: Detail): void; ta
   useEffect(() => {
     target.current?.style.setProperty('--lod-text-scale', String(scale));
   }, [scale, target]);
+  return null;
+}
+
+type Viewport = Transform & { width: number; height: number };
+const selectCullRegion = (s: Viewport): string => cullRegionKey(s.transform, s.width, s.height);
+
+/** Rendered inside <ReactFlow>: reports the coarse region whose edges are drawn (src/graph/edgeCulling.ts). */
+export function CullRegion({ onRegion }: { onRegion(key: string): void }) {
+  const key = useStore(selectCullRegion);
+  useEffect(() => onRegion(key), [key, onRegion]);
   return null;
 }

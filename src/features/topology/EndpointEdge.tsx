@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { roundedPath } from '../../graph/edgeRouting';
 import type { EndpointEdgeData, XY } from '../../graph/elements';
 
-function EndpointEdgeView(props: EdgeProps & { data?: EndpointEdgeData & { points?: XY[] } }) {
+function EndpointEdgeView(props: EdgeProps & { data?: EndpointEdgeData & { points?: XY[]; unlabelled?: boolean } }) {
   const points = props.data?.points;
   const routed = points && points.length > 1 ? roundedPath(points) : undefined;
   const [bezier, bx, by] = routed ? ['', 0, 0] : getBezierPath(props);
@@ -18,7 +18,7 @@ function EndpointEdgeView(props: EdgeProps & { data?: EndpointEdgeData & { point
   return (
     <>
       <BaseEdge path={path} className={ready ? 'edge-ready' : 'edge-notready'} style={ready ? undefined : { strokeDasharray: '6 4' }} />
-      {props.data?.port !== undefined && (
+      {props.data?.port !== undefined && !props.data.unlabelled && (
         <EdgeLabelRenderer>
           <div className="edge-port" style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}>
             :{props.data.port}

@@ -1,18 +1,21 @@
 /** The live topology: node boxes with pods, Service VIPs above them, endpoint edges from the EndpointSlices. */
-import { Background, Controls, type Edge, MiniMap, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance, type Viewport } from '@xyflow/react';
+import { Background, Controls, type Edge, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { cullEdges, cullPods, regionOfKey } from '../../graph/edgeCulling';
 import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
+import type { XY } from '../../graph/elements';
 import { testIds } from '../../testids';
-import { DetailBand } from './DetailBand';
+import { CullRegion, DetailBand } from './DetailBand';
 import { EndpointEdge } from './EndpointEdge';
 import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
 import { ZoomClass } from './ZoomClass';
 import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
+import { OverviewMap } from './OverviewMap';
 import { PodGroupNode } from './PodGroupNode';
 import { PodNode } from './PodNode';
 import { ServiceNode } from './ServiceNode';
@@ -30,15 +33,10 @@ const selectTopology = (s: AppState) => s.topology;
 const selectSelected = (s: AppState) => s.selected;
 const selectHovered = (s: AppState) => s.hoveredLabel;
 
-function minimapColor(n: { type?: string }): string {
-  return n.type === 'service' ? '#2f6feb' : n.type === 'pod' || n.type === 'podGroup' ? '#27ae60' : '#c7cfda';
-}
-
 // Props React Flow gets at module scope: a new handler or options object on every cluster diff would make it
 // hand new props to every node wrapper, re-rendering the whole canvas.
 const selectNode = (id: string) => useAppStore.getState().select(id);
 const onPaneClick = () => useAppStore.getState().select(undefined);
-const minimapStyle = { width: 140, height: 96 };
 // React Flow passes the event for a pan or zoom by the learner, null for one made in code (a fit)
 const onMoveEnd = (event: MouseEvent | TouchEvent | null, viewport: Viewport) => viewportMoved(viewport, event !== null);
 
@@ -54,13 +52,25 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
   const placed = useMemo(() => place(topology.nodes), [topology.nodes, place]);
   const nodes = useMemo(() => applyHighlights(placed, { matchedPods, hoveredLabel, selected }), [placed, matchedPods, hoveredLabel, selected]);
   const rootRef = useRef<HTMLDivElement>(null);
-  const shown = useLeavingPods(nodes);
+  const shown = useLeavingPods(nodes, topology.left as Node[]);
   // zoomed out, the pods of one owner on one node are one card (src/graph/levelOfDetail.ts)
   const [lod] = useState(() => new LevelOfDetail());
   const [detail, setDetail] = useState<Detail>('pods');
   // routes depend on where things are, not on what is highlighted
   const edges = useRoutedEdges(placed, topology.edges);
   const drawn = useMemo(() => lod.view<Node, Edge>(shown, edges, detail), [lod, shown, edges, detail]);
+  // on a big cluster, only the pods and the edges that pass near the view (src/graph/edgeCulling.ts); an
+  // array React Flow was handed is handed again while it holds the same elements
+  const [region, setRegion] = useState('');
+  const culled = useRef<{ nodes?: Node[]; edges?: Edge[] }>({});
+  const drawnNodes = useMemo(() => {
+    culled.current.nodes = cullPods(drawn.nodes as Node[], regionOfKey(region), culled.current.nodes);
+    return culled.current.nodes;
+  }, [drawn.nodes, region]);
+  const drawnEdges = useMemo(() => {
+    culled.current.edges = cullEdges(drawn.edges as Edge<{ points?: XY[] }>[], regionOfKey(region), culled.current.edges as Edge<{ points?: XY[] }>[] | undefined);
+    return culled.current.edges;
+  }, [drawn.edges, region]);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
     flowRef.current = flow;
@@ -91,8 +101,8 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
       data-ready-endpoints={drawn.summary.readyEndpoints}
     >
       <ReactFlow
-        nodes={drawn.nodes as Node[]}
-        edges={drawn.edges as Edge[]}
+        nodes={drawnNodes}
+        edges={drawnEdges as Edge[]}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -114,9 +124,10 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
         <DetailBand onDetail={setDetail} target={rootRef} />
+        <CullRegion onRegion={setRegion} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
+        <OverviewMap nodes={placed} width={140} height={96} ariaLabel="Minimap" />
         {children}
       </ReactFlow>
     </div>
