@@ -28,7 +28,7 @@ export const shortcuts: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'Escape', what: 'Clear the selection; close this list' },
   { keys: 'Ctrl + M (macOS: Ctrl + Shift + M)', what: 'In the editor: Tab moves focus instead of indenting (press again to undo)' },
   { keys: 'Shift + Tab, or Escape then Tab', what: 'In the terminal: leave it (Tab on an empty line leaves too; on a typed line it completes)' },
-  { keys: 'm', what: 'Diagram: the cluster as Mermaid, import a Mermaid sketch, the canvas as PNG/SVG' },
+  { keys: 'm', what: 'Diagram: the cluster as diagram text and picture, a pasted sketch as a cluster, the canvas as PNG/SVG' },
   { keys: '?', what: 'Show these shortcuts' },
 ];
 

