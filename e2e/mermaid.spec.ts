@@ -4,7 +4,9 @@
  * 1 Service, the APP pod; the canvas downloaded as PNG and SVG; a traced connection as a sequence diagram.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
+import { testIds } from '../src/testids';
 import { test } from './fixtures/test';
 import { DataPlanePanels } from './pages/DataPlanePanels';
 import { DiagramDialog } from './pages/DiagramDialog';
@@ -82,6 +84,17 @@ test.describe('Mermaid', () => {
     await diagram.typeImport('graph TD\nS[Service] -->|Endpoints| W[nginx]\nW --> X[redis]\nclick W callback');
     await expect(diagram.unmapped).toContainText('3:3 link "W --> X"');
     await expect(diagram.unmapped).toContainText('4:1 "click W callback"');
+    await expect(diagram.previewSvg).toBeVisible();
+    // the dialog itself passes axe (serious and critical findings)
+    const axe = await new AxeBuilder({ page }).include(`[data-testid="${testIds.diagramDialog}"]`).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+    // keyboard: the tabs move with the arrow keys, Escape closes
+    await diagram.root.getByRole('tab', { name: 'Import' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(diagram.root.getByRole('tab', { name: 'Image' })).toBeFocused();
+    await expect(diagram.root.getByRole('tab', { name: 'Image' })).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(diagram.root).toBeHidden();
   });
 
   test('a traced connection as a sequence diagram, at 390 px too', async ({ page }) => {
