@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { FlowchartError, formatFlowchart, parseFlowchart } from './flowchartParser';
+import { formatFlowchart } from './flowchartFormat';
+import { FlowchartError, parseFlowchart } from './flowchartParser';
 import { mermaidFlowchart } from '../adapters/mermaid';
 import { seedDiagram, seedDiagramOneLine } from './seedDiagram';
 

@@ -4,7 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import { type DiagramImport as Plan, importDiagram } from '../../diagram/diagramImport';
-import { FlowchartError, formatFlowchart, parseFlowchart } from '../../diagram/flowchartParser';
+import { formatFlowchart } from '../../diagram/flowchartFormat';
+import { FlowchartError, parseFlowchart } from '../../diagram/flowchartParser';
 import { seedDiagramOneLine } from '../../diagram/seedDiagram';
 import { testIds } from '../../testids';
 import { applyImported, clusterNodes } from './diagramActions';
