@@ -18,7 +18,7 @@ const seedOneLine =
 
 test.describe('Mermaid', () => {
   test('exports the playground with a Mermaid preview, imports the seed diagram, downloads the canvas', async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(180_000);
     const app = new Workbench(page);
     await app.openFresh();
     const diagram = new DiagramDialog(page);
@@ -65,6 +65,7 @@ test.describe('Mermaid', () => {
     const png = await diagram.download('png');
     expect(png.suggestedFilename()).toMatch(/^svcsim-topology-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.png$/);
     expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    await png.saveAs('test-results/mermaid-canvas.png');
     const svg = await diagram.download('svg');
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     const svgText = readFileSync(await svg.path(), 'utf8');
