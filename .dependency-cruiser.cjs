@@ -65,6 +65,14 @@ const layers = [
     why: 'The graph model turns protocol diffs into nodes and edges without React: it may import only src/protocol and src/shared, so it stays unit-testable and the UI cannot leak into it.',
   },
   {
+    // Mermaid text to and from a cluster (topology export/import, a trace as a sequence diagram): pure functions
+    // over protocol objects, so the dialog only renders and the tests run in Node.
+    layer: 'diagram',
+    may: ['shared'],
+    typesOf: ['protocol'],
+    why: 'src/diagram turns cluster objects and traces into Mermaid text and back without React or Mermaid itself: it may import only src/shared and protocol types.',
+  },
+  {
     layer: 'state',
     may: ['protocol', 'bridge', 'graph', 'topology'],
     why: 'src/state is the zustand mirror of the cluster: it reads protocol diffs through the bridge; features read it, never the reverse.',
@@ -81,7 +89,7 @@ const layers = [
   },
   {
     layer: 'features',
-    may: ['state', 'adapters', 'components', 'graph', 'topology', 'testids.ts'],
+    may: ['state', 'adapters', 'components', 'graph', 'topology', 'diagram', 'testids.ts'],
     typesOf: ['protocol'],
     why: 'src/features get the worker bridge and cluster state injected through src/state; they never import src/app (the app composes features, not the reverse) nor the bridge, worker or engine directly. Protocol types are fine (`import type`), protocol code is not.',
   },
@@ -152,7 +160,7 @@ module.exports = {
       comment:
         'React, DOM and UI libraries (React Flow, Monaco, xterm, Mermaid, zustand) belong to src/state, src/features, src/adapters and src/app: the simulation side runs in a Web Worker and in Node, and the bridge must stay framework-free.',
       severity: 'error',
-      from: { path: inSrc('shared', 'protocol', 'engine', 'kubectl', 'scenario', 'share', 'worker', 'cli', 'bridge', 'graph', 'topology', 'testids.ts') },
+      from: { path: inSrc('shared', 'protocol', 'engine', 'kubectl', 'scenario', 'share', 'worker', 'cli', 'bridge', 'graph', 'topology', 'diagram', 'testids.ts') },
       to: { path: uiLibraries },
     },
     {

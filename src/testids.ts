@@ -122,6 +122,21 @@ export const testIds = {
   dnsQuery: 'dns-query',
   dnsTried: 'dns-tried',
   dnsAnswer: 'dns-answer',
+  diagramButton: 'diagram-button',
+  diagramDialog: 'diagram-dialog',
+  diagramTab: 'diagram-tab',
+  diagramText: 'diagram-text',
+  diagramCopy: 'diagram-copy',
+  diagramPreview: 'diagram-preview',
+  diagramImportText: 'diagram-import-text',
+  diagramImportSummary: 'diagram-import-summary',
+  diagramImportUnmapped: 'diagram-import-unmapped',
+  diagramImportApply: 'diagram-import-apply',
+  diagramSeedExample: 'diagram-seed-example',
+  diagramPng: 'diagram-png',
+  diagramSvg: 'diagram-svg',
+  diagramClose: 'diagram-close',
+  trafficSequence: 'traffic-sequence',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

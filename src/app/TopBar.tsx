@@ -11,6 +11,7 @@ import { WorkProgress } from '../features/work/WorkProgress';
 import { stepToNextChange } from './stepClock';
 import { ShareButton } from './ShareButton';
 import { showGallery } from '../features/scenarios/scenarioActions';
+import { DiagramButton } from '../features/diagram/DiagramButton';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -74,6 +75,7 @@ export function TopBar() {
           Scenarios
         </button>
         <ShareButton />
+        <DiagramButton />
         <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
           Theme: {theme}
         </button>

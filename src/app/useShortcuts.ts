@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { applyEditor } from '../features/editor/applyEditor';
 import { deleteSelected } from '../features/inspector/selectionActions';
 import { useAppStore } from '../state/store';
+import { openDiagram } from '../features/diagram/diagramStore';
 import { focusPanel, type PanelKey, panelShortcuts } from './panelFocus';
 import { stepToNextChange } from './stepClock';
 
@@ -27,6 +28,7 @@ export const shortcuts: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'Escape', what: 'Clear the selection; close this list' },
   { keys: 'Ctrl + M (macOS: Ctrl + Shift + M)', what: 'In the editor: Tab moves focus instead of indenting (press again to undo)' },
   { keys: 'Shift + Tab, or Escape then Tab', what: 'In the terminal: leave it (Tab on an empty line leaves too; on a typed line it completes)' },
+  { keys: 'm', what: 'Diagram: the cluster as diagram text and picture, a pasted sketch as a cluster, the canvas as PNG/SVG' },
   { keys: '?', what: 'Show these shortcuts' },
 ];
 
@@ -57,6 +59,9 @@ export function useShortcuts(): void {
       } else if (plain && !s.shortcutsOpen && e.key === '.') {
         e.preventDefault();
         void stepToNextChange();
+      } else if (plain && !s.shortcutsOpen && (e.key === 'm' || e.key === 'M')) {
+        e.preventDefault();
+        openDiagram();
       } else if (plain && !s.shortcutsOpen && panelKeys.has(e.key)) {
         if (focusPanel(e.key as PanelKey)) e.preventDefault();
       }

@@ -200,6 +200,14 @@ export interface WireProxyStatus {
 export interface WireTraceStep {
   kind: string;
   text: string;
+  /** The rule's chain (iptables/nftables), the resolver's question and answer, the node, the pod: when the step has them. */
+  chain?: string;
+  mode?: string;
+  node?: string;
+  pod?: string;
+  name?: string;
+  server?: string;
+  answer?: string;
 }
 
 export interface WireTraffic {

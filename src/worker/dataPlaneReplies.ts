@@ -22,7 +22,8 @@ export function trafficReply(cluster: Cluster, c: Extract<Command, { type: 'traf
     outcome: r.first.outcome,
     ...(r.first.pod ? { pod: r.first.pod } : {}),
     ...(r.first.endpoint ? { endpoint: r.first.endpoint } : {}),
-    steps: r.first.steps.map((s) => ({ kind: s.kind, text: 'text' in s ? s.text : `${s.from} → ${s.to}` })),
+    // the step's own fields (chain, node, pod, DNS answer) ride along: the sequence diagram names them
+    steps: r.first.steps.map((s) => ({ ...s, text: 'text' in s ? s.text : `${s.from} → ${s.to}` })),
   };
   return { kind: 'traffic', traffic: { sent: r.sent, endpoints: r.endpoints, failed: r.failed, ...(r.node ? { node: r.node } : {}), ...(r.mode ? { mode: r.mode } : {}), ...(first ? { first } : {}) } };
 }

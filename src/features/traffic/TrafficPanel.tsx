@@ -8,6 +8,7 @@ import type { WireTraffic } from '../../protocol/messages';
 import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
+import { SequenceButton } from '../diagram/SequenceButton';
 import { useRunningPodNames, useSelectedService, useServiceNames } from '../rules/useClusterNames';
 
 function servicePort(key: string): number {
@@ -23,6 +24,7 @@ export function TrafficPanel() {
   const [target, setTarget] = useState<string | undefined>(undefined);
   const [count, setCount] = useState('100');
   const [result, setResult] = useState<WireTraffic | undefined>(undefined);
+  const [sentFrom, setSentFrom] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [step, setStep] = useState(0);
   const chosenTarget = target ?? selectedService ?? (services.includes('default/nginx') ? 'default/nginx' : services[0]);
@@ -42,6 +44,7 @@ export function TrafficPanel() {
     void send({ type: 'traffic', namespace: ns, pod, to: svc, port: servicePort(chosenTarget), count: n }).then((r) => {
       if (r.ok && r.value?.kind === 'traffic') {
         setResult(r.value.traffic);
+        setSentFrom(chosenClient);
         setError(undefined);
         setStep(0);
       } else setError(r.error ?? 'traffic failed');
@@ -115,6 +118,7 @@ export function TrafficPanel() {
                 <button type="button" onClick={() => setStep((s) => Math.min(steps.length - 1, s + 1))} disabled={step >= steps.length - 1} data-testid={testIds.trafficNextStep}>
                   Step →
                 </button>
+                {result.first && <SequenceButton trace={{ client: sentFrom, steps: result.first.steps, outcome: result.first.outcome, ...(result.first.pod ? { pod: result.first.pod } : {}) }} />}
               </div>
               <ol className="trace-list">
                 {steps.map((s, i) => (

@@ -1,0 +1,43 @@
+/**
+ * A live preview of Mermaid text, rendered by Mermaid itself (loaded on first use, `securityLevel: 'strict'`).
+ * Renders are debounced while the text changes; a text Mermaid cannot read shows Mermaid's message instead.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { renderMermaid } from '../../adapters/mermaid';
+import { testIds } from '../../testids';
+
+export function MermaidPreview({ text, dark, label }: { text: string; dark: boolean; label: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'ok' | string>('loading');
+  useEffect(() => {
+    let live = true;
+    const id = setTimeout(() => {
+      void renderMermaid(text, dark).then((r) => {
+        if (!live || !box.current) return;
+        if (r.ok) {
+          // Mermaid's strict output: its own sanitised SVG, with the diagram's texts encoded
+          box.current.innerHTML = r.svg;
+          setState('ok');
+        } else {
+          box.current.replaceChildren();
+          setState(r.error);
+        }
+      });
+    }, 200);
+    return () => {
+      live = false;
+      clearTimeout(id);
+    };
+  }, [text, dark]);
+  return (
+    <figure className="mermaid-preview" aria-label={label} aria-busy={state === 'loading'}>
+      {state === 'loading' && <p className="muted">Drawing with Mermaid…</p>}
+      {state !== 'loading' && state !== 'ok' && (
+        <pre className="notice-warning mermaid-error" role="status">
+          {state}
+        </pre>
+      )}
+      <div ref={box} className="mermaid-svg" data-testid={testIds.diagramPreview} />
+    </figure>
+  );
+}
