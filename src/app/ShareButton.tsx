@@ -6,15 +6,18 @@ import { ShareDialog } from '../features/share/ShareDialog';
 import { testIds } from '../testids';
 import { currentShareLink } from './route';
 import { useSession } from './useSession';
+import { useT } from '../i18n/languageStore';
 
 export function ShareButton() {
   const session = useSession();
   const [link, setLink] = useState<string | undefined>();
   const open = useScenarioStore((s) => s.open);
+  const t = useT();
   return (
     <>
-      <button type="button" data-testid={testIds.shareButton} title="A link to this cluster and step; a QR code; the scenario as a file" onClick={() => void currentShareLink(session?.entries() ?? []).then(setLink)}>
-        Share
+      <button type="button" data-testid={testIds.shareButton} title={t('topbar.shareTitle')} onClick={() => void currentShareLink(session?.entries() ?? []).then(setLink)}>
+        {t('topbar.share')}
+
       </button>
       {link && (
         <ShareDialog

@@ -5,11 +5,13 @@ import type { AppState } from '../../state/store';
 import type { DockTab } from '../../state/uiSlice';
 import { testIds } from '../../testids';
 import { bottomDockTabs, type DockTabDef, dockTabs } from './dockTabs';
+import { useT } from '../../i18n/languageStore';
 
 const selectTab = (s: AppState) => s.dockTab;
 
 function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
+  const tr = useT();
   return (
     <section className={className} aria-label={label}>
       <div className="tabs" role="tablist">
@@ -23,7 +25,7 @@ function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly D
             data-testid={`${testIds.dockTab}-${t.id}`}
             onClick={() => onPick(t.id)}
           >
-            {t.label}
+            {tr(t.label)}
           </button>
         ))}
       </div>
@@ -39,10 +41,13 @@ function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly D
 
 export function Dock() {
   const tab = useAppStore(selectTab);
-  return <DockTabs tabs={dockTabs} active={tab} onPick={(t) => useAppStore.getState().setDockTab(t)} label="Details" className="dock" />;
+  const t = useT();
+  return <DockTabs tabs={dockTabs} active={tab} onPick={(id) => useAppStore.getState().setDockTab(id)} label={t('panels.details')} className="dock" />;
 }
 
 export function BottomDock() {
   const [tab, setTab] = useState<DockTab>(bottomDockTabs[0].id);
-  return <DockTabs tabs={bottomDockTabs} active={tab} onPick={setTab} label="Terminals" className="dock bottom-dock" />;
+  const t = useT();
+  return <DockTabs tabs={bottomDockTabs} active={tab} onPick={setTab} label={t('panels.terminals')} className="dock bottom-dock" />;
+
 }

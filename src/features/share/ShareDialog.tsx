@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { testIds } from '../../testids';
 import { QrCode } from './QrCode';
+import { useT } from '../../i18n/languageStore';
 
 export interface ShareDialogProps {
   link: string;
@@ -18,6 +19,7 @@ export interface ShareDialogProps {
 export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState<string | undefined>();
+  const t = useT();
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
@@ -25,9 +27,9 @@ export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDial
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);
-      setCopied('Copied.');
+      setCopied(t('share.copied'));
     } catch {
-      setCopied('The browser did not allow copying: select the link and copy it.');
+      setCopied(t('share.copyDenied'));
     }
   };
   const download = () => {
@@ -41,28 +43,28 @@ export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDial
   };
   return (
     <dialog ref={dialog} className="share-dialog" data-testid={testIds.shareDialog} aria-labelledby="share-heading" onClose={onClose}>
-      <h2 id="share-heading">Share</h2>
-      <p>Anyone opening this link gets the same cluster (same names and IPs) at the same step.</p>
+      <h2 id="share-heading">{t('share.title')}</h2>
+      <p>{t('share.intro')}</p>
       <div className="share-link-row">
-        <input readOnly value={link} aria-label="Share link" data-testid={testIds.shareLink} onFocus={(e) => e.currentTarget.select()} />
+        <input readOnly value={link} aria-label={t('share.linkLabel')} data-testid={testIds.shareLink} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" data-testid={testIds.shareCopy} onClick={() => void copy()}>
-          Copy link
+          {t('share.copy')}
         </button>
       </div>
       <p className="share-note" role="status">
-        {copied ?? `${link.length.toLocaleString('en')} characters.`}
+        {copied ?? t('share.length', { count: link.length.toLocaleString('en') })}
       </p>
       <QrCode text={link} />
       <div className="share-files">
         {scenarioFile ? (
           <button type="button" data-testid={testIds.shareExport} onClick={download}>
-            Export {scenarioFile.name}
+            {t('share.exportFile', { name: scenarioFile.name })}
           </button>
         ) : (
-          <span className="share-note">No scenario is open: Export in the top bar saves the whole session as a file.</span>
+          <span className="share-note">{t('share.noScenario')}</span>
         )}
         <label className="topbar-file">
-          Import a .svcsim.yaml
+          {t('share.importFile')}
           <input
             type="file"
             accept=".yaml,.yml,application/yaml,text/yaml"
@@ -77,7 +79,8 @@ export function ShareDialog({ link, scenarioFile, onImport, onClose }: ShareDial
         </label>
       </div>
       <button type="button" data-testid={testIds.shareClose} onClick={() => dialog.current?.close()}>
-        Close
+        {t('common.close')}
+
       </button>
     </dialog>
   );

@@ -22,6 +22,7 @@ import { usePositions } from './usePositions';
 import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
+import { useT } from '../../i18n/languageStore';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -56,6 +57,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
   const [detail, setDetail] = useState<Detail>('pods');
   // routes depend on where things are, not on what is highlighted
   const edges = useRoutedEdges(placed, topology.edges);
+  const t = useT();
   const drawn = useMemo(() => lod.view<Node, Edge>(shown, edges, detail), [lod, shown, edges, detail]);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
@@ -111,7 +113,8 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <DetailBand onDetail={setDetail} target={rootRef} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
+        <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel={t('canvas.minimap')}
+ style={minimapStyle} />
       </ReactFlow>
     </div>
   );
