@@ -46,7 +46,8 @@ export async function routeAfterStart(): Promise<void> {
   const { decodeShareFragment } = await import('../share/shareLink');
   const decoded = decodeShareFragment(link);
   if (!decoded.ok) {
-    showGallery(decoded.error);
+    // the English sentence is `decoded.error`; the catalogs word the same problem in the UI's language
+    showGallery(t(`share.error.${decoded.problem.code}`, decoded.problem.values));
     return;
   }
   await openShareState(decoded.state);

@@ -262,6 +262,15 @@ export const en = {
   'step.checks': 'Checks',
   'step.found': 'found: {actual}',
   'notice.linkNoInit': 'This link is damaged: its session does not begin with a new cluster.',
+  'share.error.tooLong': 'This link is too long (over {kb} KB); it was not opened.',
+  'share.error.notShare': 'This link is not a svcsim share link (it should start with #s=1.).',
+  'share.error.newer': 'This link was made by a newer svcsim (format {version}; this one reads format {reads}).',
+  'share.error.unsupported': 'This link\'s format {version} is not supported.',
+  'share.error.notBase64': 'This link is damaged (it is not valid base64url); was it cut short when copied?',
+  'share.error.unreadable': 'This link is damaged (its content is not readable); was it cut short when copied?',
+  'share.error.invalid': 'This link is damaged: {what}.',
+  'share.error.noInflate': 'This link is damaged (it does not decompress); was it cut short when copied?',
+  'share.error.tooBig': 'This link\'s content is larger than {mib} MiB; it was not opened.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -261,4 +261,13 @@ export const zhTW: Record<MessageKey, string> = {
   'step.checks': '檢查',
   'step.found': '實際：{actual}',
   'notice.linkNoInit': '這個連結已損壞：它的工作階段不是從新叢集開始。',
+  'share.error.tooLong': '這個連結太長（超過 {kb} KB），沒有開啟。',
+  'share.error.notShare': '這不是 svcsim 的分享連結（應以 #s=1. 開頭）。',
+  'share.error.newer': '這個連結是由較新版的 svcsim 產生的（格式 {version}；這個版本只能讀取格式 {reads}）。',
+  'share.error.unsupported': '不支援這個連結的格式 {version}。',
+  'share.error.notBase64': '這個連結已損壞（不是有效的 base64url）；是不是複製時被截斷了？',
+  'share.error.unreadable': '這個連結已損壞（內容無法讀取）；是不是複製時被截斷了？',
+  'share.error.invalid': '這個連結已損壞：{what}。',
+  'share.error.noInflate': '這個連結已損壞（無法解壓縮）；是不是複製時被截斷了？',
+  'share.error.tooBig': '這個連結的內容超過 {mib} MiB，沒有開啟。',
 };
