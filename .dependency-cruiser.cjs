@@ -83,13 +83,18 @@ const layers = [
     why: 'src/adapters wraps one heavy library per module (Monaco, layout); it knows nothing of the app so the library can be swapped or lazy-loaded.',
   },
   {
+    layer: 'i18n',
+    may: [],
+    why: 'src/i18n holds the UI message catalogs and the language choice: plain data and a tiny store, so features and the app can use it and it drags nothing in.',
+  },
+  {
     layer: 'components',
     may: [],
     why: 'src/components are generic presentational pieces: nothing app-specific, so they take everything they show as props.',
   },
   {
     layer: 'features',
-    may: ['state', 'adapters', 'components', 'graph', 'topology', 'diagram', 'testids.ts'],
+    may: ['state', 'adapters', 'components', 'graph', 'topology', 'diagram', 'i18n', 'testids.ts'],
     typesOf: ['protocol'],
     why: 'src/features get the worker bridge and cluster state injected through src/state; they never import src/app (the app composes features, not the reverse) nor the bridge, worker or engine directly. Protocol types are fine (`import type`), protocol code is not.',
   },
@@ -99,7 +104,7 @@ const layers = [
     // src/bridge and src/scenario/library besides what the table lists. It reads and writes share links
     // (`#s=`, routing), so it may import the share-link codec too.
     layer: 'app',
-    may: ['features', 'state', 'bridge', 'scenario/library', 'share', 'testids.ts'],
+    may: ['features', 'state', 'bridge', 'scenario/library', 'share', 'i18n', 'testids.ts'],
     typesOf: ['protocol'],
     why: 'src/app wires features and state together (and creates the bridge); it must not reach past them into the engine, the worker side, scenario logic or protocol code (protocol types are fine).',
   },

@@ -59,6 +59,7 @@ export const testIds = {
   openPlayground: 'open-playground',
   scenariosButton: 'scenarios-button',
   scenarioLang: 'scenario-lang',
+  languageSwitch: 'language-switch',
   stepBar: 'step-bar',
   stepTitle: 'step-title',
   stepPrevious: 'step-previous',

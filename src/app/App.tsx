@@ -18,6 +18,7 @@ import { Workbench } from './Workbench';
 import { Gallery } from '../features/scenarios/Gallery';
 import { StepBar } from '../features/scenarios/StepBar';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
+import { useT } from '../i18n/languageStore';
 
 const selectScreen = (s: ScenarioUiState) => s.screen;
 
@@ -42,6 +43,7 @@ export function App() {
   useShortcuts();
   const session = useSession();
   const screen = useScenarioStore(selectScreen);
+  const t = useT();
   const storageActions = useMemo<StorageBannerActions>(
     () => ({ takeOver: takeOverHere, keepWithoutSaving, exportSession: () => exportSession(session?.entries() ?? []), retry: retrySaving }),
     [session],
@@ -55,7 +57,8 @@ export function App() {
       {notice && (
         <div className={`notice notice-${notice.tone}`} role="status" data-testid={testIds.notice}>
           <span>{notice.text}</span>
-          <button type="button" aria-label="Dismiss" onClick={() => useAppStore.getState().setNotice(undefined)}>
+          <button type="button" aria-label={t('common.dismiss')}
+ onClick={() => useAppStore.getState().setNotice(undefined)}>
             ×
           </button>
         </div>

@@ -7,20 +7,23 @@ import { BottomDock, Dock } from '../features/dock/Dock';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import { testIds } from '../testids';
+import { useT } from '../i18n/languageStore';
 
 type NarrowTab = 'canvas' | 'inspector' | 'editor' | 'terminal';
 
 export function NarrowWorkbench({ dark }: { dark: boolean }) {
   const [tab, setTab] = useState<NarrowTab>('canvas');
+  const t = useT();
   const panels: [NarrowTab, string, ReactNode][] = [
-    ['canvas', 'Canvas', <TopologyCanvas key="canvas" />],
-    ['inspector', 'Inspector', <Dock key="dock" />],
-    ['editor', 'Editor', <EditorPanel key="editor" dark={dark} />],
-    ['terminal', 'Terminal', <BottomDock key="terminal" />],
+    ['canvas', t('panels.canvas'), <TopologyCanvas key="canvas" />],
+    ['inspector', t('panels.inspector'), <Dock key="dock" />],
+    ['editor', t('panels.editor'), <EditorPanel key="editor" dark={dark} />],
+    ['terminal', t('panels.terminal'), <BottomDock key="terminal" />],
   ];
   return (
     <div className="narrow-workbench">
-      <div className="narrow-tabs" role="tablist" aria-label="Panels">
+      <div className="narrow-tabs" role="tablist" aria-label={t('panels.label')}
+>
         {panels.map(([id, label]) => (
           <button
             key={id}

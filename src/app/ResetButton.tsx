@@ -4,13 +4,16 @@ import { ResetDialog } from '../features/reset/ResetDialog';
 import { testIds } from '../testids';
 import { resetPlayground } from './resetPlayground';
 import type { Session } from './session';
+import { useT } from '../i18n/languageStore';
 
 export function ResetButton({ session }: { session: Session | undefined }) {
   const [asking, setAsking] = useState(false);
+  const t = useT();
   return (
     <>
-      <button type="button" onClick={() => setAsking(true)} title="Start over from the seed topology" data-testid={testIds.reset}>
-        Reset
+      <button type="button" onClick={() => setAsking(true)} title={t('topbar.resetTitle')} data-testid={testIds.reset}>
+        {t('topbar.reset')}
+
       </button>
       {asking ? (
         <ResetDialog

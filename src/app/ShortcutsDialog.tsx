@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useAppStore } from '../state/store';
 import type { AppState } from '../state/store';
 import { shortcuts } from './useShortcuts';
+import { useT } from '../i18n/languageStore';
 
 const selectOpen = (s: AppState) => s.shortcutsOpen;
 const close = () => useAppStore.getState().setShortcutsOpen(false);
@@ -13,6 +14,7 @@ const close = () => useAppStore.getState().setShortcutsOpen(false);
 export function ShortcutsDialog() {
   const open = useAppStore(selectOpen);
   const closeButton = useRef<HTMLButtonElement>(null);
+  const t = useT();
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement as HTMLElement | null;
@@ -39,19 +41,20 @@ export function ShortcutsDialog() {
         }}
       >
         <div className="dialog-head">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-          <button type="button" aria-label="Close" ref={closeButton} onClick={close}>
+          <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+          <button type="button" aria-label={t('common.close')} ref={closeButton} onClick={close}>
             ×
           </button>
         </div>
         <table>
           <tbody>
             {shortcuts.map((s) => (
-              <tr key={s.keys}>
+              <tr key={s.what + (typeof s.keys === 'string' ? s.keys : s.keys.key)}>
                 <td>
-                  <kbd>{s.keys}</kbd>
+                  <kbd>{typeof s.keys === 'string' ? s.keys : t(s.keys.key)}</kbd>
                 </td>
-                <td>{s.what}</td>
+                <td>{t(s.what, s.params?.(t))}</td>
+
               </tr>
             ))}
           </tbody>

@@ -3,15 +3,18 @@
  * canvas or the terminal without tabbing through the top bar and the editor (WCAG 2.4.1, bypass blocks).
  */
 import { focusPanel } from './panelFocus';
+import { useT } from '../i18n/languageStore';
 
 export function SkipLinks() {
+  const t = useT();
   return (
-    <nav className="skip-links" aria-label="Skip links">
+    <nav className="skip-links" aria-label={t('skip.label')}>
       <button type="button" className="skip-link" onClick={() => focusPanel('2')}>
-        Skip to the canvas
+        {t('skip.canvas')}
       </button>
       <button type="button" className="skip-link" onClick={() => focusPanel('3')}>
-        Skip to the terminal
+        {t('skip.terminal')}
+
       </button>
     </nav>
   );

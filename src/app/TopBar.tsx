@@ -12,6 +12,8 @@ import { stepToNextChange } from './stepClock';
 import { ShareButton } from './ShareButton';
 import { showGallery } from '../features/scenarios/scenarioActions';
 import { DiagramButton } from '../features/diagram/DiagramButton';
+import { useT } from '../i18n/languageStore';
+import { LanguageSwitch } from '../features/language/LanguageSwitch';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -34,36 +36,37 @@ export function TopBar() {
   const largeText = useAppStore(selectLargeText);
   const { setClock, setTheme, setShortcutsOpen } = useAppStore.getState();
   const session = useSession();
+  const t = useT();
   return (
     <header className="topbar">
       <span className="brand">svcsim</span>
-      <span className="cluster" title="A simulated kind cluster running Kubernetes v1.34">
+      <span className="cluster" title={t('topbar.clusterTitle')}>
         kind · v1.34
       </span>
       <fieldset className="clock-group">
-        <legend className="sr-only">Virtual clock</legend>
-        <span className="clock" data-testid={testIds.clock} title="Virtual cluster time (UTC)">
+        <legend className="sr-only">{t('topbar.clockLegend')}</legend>
+        <span className="clock" data-testid={testIds.clock} title={t('topbar.clockTitle')}>
           {formatClock(time)}
         </span>
         {/* the state in words, not only the button's colour: "Paused" stays on screen while the clock stands still */}
         <span className={playing ? 'clock-state sr-only' : 'clock-state paused'} role="status" data-testid={testIds.clockState}>
-          {playing ? `Clock running at ×${speed}` : '❚❚ Paused'}
+          {playing ? t('topbar.clockRunning', { speed }) : t('topbar.paused')}
         </span>
-        <button type="button" data-testid={testIds.play} onClick={() => setClock(!playing)} aria-label={playing ? 'Pause' : 'Play'} title={playing ? 'Pause (p)' : 'Play (p)'}>
-          {playing ? '❚❚ Pause' : '▶ Play'}
+        <button type="button" data-testid={testIds.play} onClick={() => setClock(!playing)} aria-label={playing ? t('topbar.pause') : t('topbar.play')} title={playing ? t('topbar.pauseTitle') : t('topbar.playTitle')}>
+          {playing ? t('topbar.pauseButton') : t('topbar.playButton')}
         </button>
-        <button type="button" data-testid={testIds.step} onClick={() => void stepToNextChange()} title="Pause and move to the next visible change (.)">
-          Step
+        <button type="button" data-testid={testIds.step} onClick={() => void stepToNextChange()} title={t('topbar.stepTitle')}>
+          {t('topbar.step')}
         </button>
-        <button type="button" data-testid={testIds.advance} onClick={() => void send({ type: 'advance', ms: 10_000 })} title="Advance 10 seconds">
+        <button type="button" data-testid={testIds.advance} onClick={() => void send({ type: 'advance', ms: 10_000 })} title={t('topbar.advance10sTitle')}>
           +10s
         </button>
-        <button type="button" onClick={() => void send({ type: 'advance', ms: 5 * 60_000 })} title="Advance 5 minutes">
+        <button type="button" onClick={() => void send({ type: 'advance', ms: 5 * 60_000 })} title={t('topbar.advance5mTitle')}>
           +5m
         </button>
-        <div className="speed" title="Speed: virtual seconds per real second while playing">
+        <div className="speed" title={t('topbar.speedTitle')}>
           {speeds.map((s) => (
-            <button type="button" key={s} aria-pressed={speed === s} aria-label={`Speed ×${s}`} className={speed === s ? 'active' : ''} onClick={() => setClock(playing, s)}>
+            <button type="button" key={s} aria-pressed={speed === s} aria-label={t('topbar.speedLabel', { speed: s })} className={speed === s ? 'active' : ''} onClick={() => setClock(playing, s)}>
               ×{s}
             </button>
           ))}
@@ -71,28 +74,28 @@ export function TopBar() {
       </fieldset>
       <WorkProgress />
       <div className="topbar-right">
-        <button type="button" onClick={() => showGallery()} title="Guided scenarios" data-testid={testIds.scenariosButton}>
-          Scenarios
+        <button type="button" onClick={() => showGallery()} title={t('topbar.scenariosTitle')} data-testid={testIds.scenariosButton}>
+          {t('topbar.scenarios')}
         </button>
         <ShareButton />
         <DiagramButton />
-        <button type="button" onClick={() => setTheme(nextTheme[theme])} title="Theme: system → light → dark" data-testid={testIds.theme}>
-          Theme: {theme}
+        <button type="button" onClick={() => setTheme(nextTheme[theme])} title={t('topbar.themeTitle')} data-testid={testIds.theme}>
+          {t('topbar.theme', { theme: t(`topbar.theme.${theme}`) })}
         </button>
         <button
           type="button"
           onClick={() => useAppStore.getState().setLargeText(!largeText)}
           aria-pressed={largeText}
-          title="Large text: scale the whole UI for a projector (browser zoom, Ctrl +/−, works too)"
+          title={t('topbar.largeTextTitle')}
           data-testid={testIds.largeText}
         >
-          Large text
+          {t('topbar.largeText')}
         </button>
-        <button type="button" onClick={() => exportSession(session?.entries() ?? [])} title="Download the command log and the editor text as JSON" data-testid={testIds.exportSession}>
-          Export
+        <button type="button" onClick={() => exportSession(session?.entries() ?? [])} title={t('topbar.exportTitle')} data-testid={testIds.exportSession}>
+          {t('topbar.export')}
         </button>
-        <label className="topbar-file" title="Replace the cluster and the editor text with an exported session" data-testid={testIds.importSession}>
-          Import
+        <label className="topbar-file" title={t('topbar.importTitle')} data-testid={testIds.importSession}>
+          {t('topbar.import')}
           <input
             type="file"
             accept="application/json,.json"
@@ -106,7 +109,10 @@ export function TopBar() {
           />
         </label>
         <ResetButton session={session} />
-        <button type="button" onClick={() => setShortcutsOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <LanguageSwitch testId={testIds.languageSwitch} />
+
+        <button type="button" onClick={() => setShortcutsOpen(true)} aria-label={t('topbar.shortcuts')} title={t('topbar.shortcutsTitle')}>
+
           ?
         </button>
       </div>

@@ -5,16 +5,19 @@
  */
 import { useAppStore } from '../state/store';
 import { testIds } from '../testids';
+import type { MessageKey } from '../i18n/translate';
+
 
 export type PanelKey = '1' | '2' | '3' | '4' | '5';
 
-export const panelShortcuts: ReadonlyArray<{ key: PanelKey; name: string }> = [
-  { key: '1', name: 'the manifest editor' },
-  { key: '2', name: 'the canvas (the selected element, else the first)' },
-  { key: '3', name: 'the terminal' },
-  { key: '4', name: 'the Inspector' },
-  { key: '5', name: 'the Events' },
+export const panelShortcuts: ReadonlyArray<{ key: PanelKey; name: MessageKey }> = [
+  { key: '1', name: 'shortcuts.panel.1' },
+  { key: '2', name: 'shortcuts.panel.2' },
+  { key: '3', name: 'shortcuts.panel.3' },
+  { key: '4', name: 'shortcuts.panel.4' },
+  { key: '5', name: 'shortcuts.panel.5' },
 ];
+
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 

@@ -7,7 +7,9 @@
  */
 import { hasVisited } from '../features/scenarios/scenarioProgressStorage';
 import { openPlayground, openScenario, recheck, showGallery } from '../features/scenarios/scenarioActions';
-import { useScenarioStore, browserScenarioLang } from '../features/scenarios/scenarioStore';
+import { useScenarioStore } from '../features/scenarios/scenarioStore';
+import { initLang, setLang, t, useLanguageStore } from '../i18n/languageStore';
+import { isLang } from '../i18n/language';
 import type { Command } from '../protocol/messages';
 import type { ShareState, ShareView } from '../share/shareState';
 import type { DockTab } from '../state/uiSlice';
@@ -20,8 +22,9 @@ let pendingLink: string | undefined;
 
 /** Synchronous, before the first render: which screen shows first. */
 export function chooseFirstScreen(): void {
-  useScenarioStore.setState({ lang: browserScenarioLang(navigator.languages ?? [navigator.language]) });
   const url = new URL(window.location.href);
+  // `?lang=` (an embed, a link to a talk's slides) wins over the remembered choice and the browser's languages
+  initLang(url.searchParams.get('lang'), navigator.languages ?? [navigator.language]);
   // the codec (and fflate) load only when a link is opened or made: not on the first graph's critical path
   if (/^#s=/.test(url.hash)) {
     pendingLink = url.hash;
@@ -45,20 +48,22 @@ export async function routeAfterStart(): Promise<void> {
   const { decodeShareFragment } = await import('../share/shareLink');
   const decoded = decodeShareFragment(link);
   if (!decoded.ok) {
-    showGallery(decoded.error);
+    // the English sentence is `decoded.error`; the catalogs word the same problem in the UI's language
+    showGallery(t(`share.error.${decoded.problem.code}`, decoded.problem.values));
     return;
   }
   await openShareState(decoded.state);
 }
 
 export async function openShareState(state: ShareState): Promise<void> {
-  if (state.view?.lang) useScenarioStore.setState({ lang: state.view.lang as 'en' | 'zh-TW' });
+  // the sender's language for this visit, without replacing the visitor's remembered choice
+  if (isLang(state.view?.lang)) setLang(state.view.lang, false);
   if (state.scenario) {
     if (!(await openScenario(state.scenario, state.step ?? 0))) return;
   } else if (state.session) {
     const commands = state.session.commands.map((c) => c.command as unknown as Command);
     if (commands[0]?.type !== 'init') {
-      showGallery('This link is damaged: its session does not begin with a new cluster.');
+      showGallery(t('notice.linkNoInit'));
       return;
     }
     for (const command of commands) await send(command);
@@ -111,7 +116,8 @@ async function currentView(lang: string): Promise<ShareView> {
 /** The link for what is on screen now: the open scenario at its step, or else the session's command log. */
 export async function currentShareLink(entries: readonly SessionEntry[]): Promise<string> {
   const { encodeShareFragment } = await import('../share/shareLink');
-  const { open, progress, lang } = useScenarioStore.getState();
+  const { open, progress } = useScenarioStore.getState();
+  const { lang } = useLanguageStore.getState();
   const view = await currentView(lang);
   const state: ShareState =
     open && progress

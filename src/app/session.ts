@@ -3,6 +3,7 @@
  * store (diffs, progress, terminal output, notices). Created once by `startApp` and injected into the store
  * as the features' `SimulationPort`; nothing here runs on import.
  */
+import { t } from '../i18n/languageStore';
 import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
 import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
 import type { Command, Reply, TerminalChunk } from '../protocol/messages';
@@ -82,12 +83,14 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
 
 /** The notice after a rebuild: what was replayed, and what was not and why. */
 export function rebuildNotice(r: RebuildReport): string {
-  const plural = (n: number) => `${n} command${n === 1 ? '' : 's'}`;
-  const head =
-    r.reason === 'reload'
-      ? `Your session was restored by replaying ${plural(r.replayed)}`
-      : `The simulation restarted (${r.reason}). Your cluster was rebuilt by replaying ${plural(r.replayed)}`;
-  const skipped = r.skipped.length ? `; skipped (it never finished): ${r.skipped.join(', ')}` : '';
-  const abandoned = r.abandoned ? `; ${plural(r.abandoned)} left out (the replay ran out of time)` : '';
-  return `${head}${skipped}${abandoned}.`;
+  const head = r.reason === 'reload' ? t('notice.restored', { commands: commandCount(r.replayed) }) : t('notice.restarted', { reason: r.reason, commands: commandCount(r.replayed) });
+  const skipped = r.skipped.length ? t('notice.skipped', { commands: r.skipped.join(', ') }) : '';
+  const abandoned = r.abandoned ? t('notice.abandoned', { commands: commandCount(r.abandoned) }) : '';
+  return `${head}${skipped}${abandoned}${t('notice.end')}`;
+}
+
+/** "1 command", "3 commands" in the UI's language. */
+export function commandCount(n: number): string {
+  return t(n === 1 ? 'notice.commandOne' : 'notice.commandMany', { count: n });
+
 }

@@ -1,4 +1,6 @@
 /** "Export session" and "Import session": the command log and editor text as a JSON file, and back. */
+import { t } from '../i18n/languageStore';
+import { commandCount } from './session';
 import type { SessionEntry } from '../bridge/sessionStore';
 import { decodeSessionFile, encodeSessionFile } from '../state/persistence/sessionFile';
 import { send } from '../state/simulation';
@@ -24,12 +26,12 @@ export async function importSession(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch (e) {
-    store.setNotice(`Could not read ${file.name}: ${(e as Error).message}`);
+    store.setNotice(t('notice.readFailed', { file: file.name, message: (e as Error).message }));
     return;
   }
   const decoded = decodeSessionFile(text);
   if (!decoded.ok) {
-    store.setNotice(`${file.name}: ${decoded.error}`);
+    store.setNotice(t('notice.fileError', { file: file.name, error: decoded.error }));
     return;
   }
   const { editorText } = decoded.file;
@@ -40,5 +42,6 @@ export async function importSession(file: File): Promise<void> {
   for (const { command } of commands) await send(command);
   const sessions = new Set(commands.flatMap(({ command: c }) => (c.type === 'terminal' ? [c.session] : [])));
   for (const session of sessions) await send({ type: 'interrupt', session });
-  store.setNotice(`Imported ${file.name}: ${commands.length} command${commands.length === 1 ? '' : 's'} replayed.`, 'info');
+  store.setNotice(t('notice.imported', { file: file.name, commands: commandCount(commands.length) }), 'info');
+
 }

@@ -3,6 +3,7 @@
  * coordinator, and what the banner's buttons do. The rules live in `src/state/persistence`; this module only
  * connects them to the browser and the store.
  */
+import { t } from '../i18n/languageStore';
 import type { SessionEntry as CommandLogEntry, SessionStore as CommandLogStore } from '../bridge/sessionStore';
 import { editorTextKey } from '../features/editor/editorPersistence';
 import { IdbSessionStore } from '../state/persistence/idbSessionStore';
@@ -73,7 +74,8 @@ export function startPersistence(work: () => TabWork): SessionKeeper {
     onRole: (role) => k.onRole(role, currentWork),
     // stays until dismissed: news about another tab, not the result of something done here
     onOtherTabOpened: () =>
-      useAppStore.getState().setNotice('svcsim was opened in another tab. This tab keeps saving unless you take over there.', 'info', false),
+      useAppStore.getState().setNotice(t('notice.otherTabOpened'), 'info', false)
+,
     later: (ms, fn) => setTimeout(fn, ms),
     lock: denied ? undefined : webOwnerLock('svcsim.saving.v1'),
   });

@@ -12,7 +12,9 @@ import { openPresenterChannel, type PresenterChannel } from '../features/embed/p
 import { hostOrigin } from '../features/embed/presenterMessages';
 import { openScenario, showGallery } from '../features/scenarios/scenarioActions';
 import { keepNoScenarioProgress } from '../features/scenarios/scenarioProgressStorage';
-import { browserScenarioLang, useScenarioStore } from '../features/scenarios/scenarioStore';
+import { useScenarioStore } from '../features/scenarios/scenarioStore';
+import { browserLang } from '../i18n/language';
+import { setLang } from '../i18n/languageStore';
 import { keepNoTerminalHistory } from '../features/terminal/terminalHistory';
 import { useAppStore } from '../state/store';
 import { openShareState } from './route';
@@ -40,7 +42,8 @@ export function startEmbed(params: EmbedParams, root: Element, onStatus: Listene
   s.setLargeText(params.scale >= 1.2);
   s.setClock(false);
   document.documentElement.style.setProperty('--ui-scale', String(params.scale));
-  useScenarioStore.setState({ lang: params.lang ?? browserScenarioLang(navigator.languages ?? [navigator.language]) });
+  // a frame keeps nothing: its language is the address's, else the browser's, never remembered
+  setLang(params.lang ?? browserLang(navigator.languages ?? [navigator.language]), false);
   // a share link in the address (`#s=1.…`) opens instead of a scenario name; it stays in the address (a
   // frame is not reloaded by its learner, and a reset reopens it)
   const link = /^#s=/.test(window.location.hash) ? window.location.hash : undefined;

@@ -10,6 +10,7 @@ import { useAppStore } from '../state/store';
 import { openDiagram } from '../features/diagram/diagramStore';
 import { focusPanel, type PanelKey, panelShortcuts } from './panelFocus';
 import { stepToNextChange } from './stepClock';
+import type { MessageKey, MessageParams } from '../i18n/translate';
 
 function typingTarget(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -17,20 +18,28 @@ function typingTarget(t: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('.monaco-editor');
 }
 
-export const shortcuts: ReadonlyArray<{ keys: string; what: string }> = [
-  { keys: 'Ctrl/Cmd + Enter', what: 'Apply the editor’s manifests' },
-  { keys: 'p', what: 'Play or pause the clock' },
-  { keys: '.', what: 'Step: pause and move to the next visible change' },
-  ...panelShortcuts.map((p) => ({ keys: p.key, what: `Focus ${p.name}` })),
-  { keys: 'Tab / Shift + Tab', what: 'Move between controls, panels and the elements on the canvas' },
-  { keys: 'Enter or Space', what: 'On the canvas: select the focused pod, Service or node (the Inspector opens)' },
-  { keys: 'Delete', what: 'Delete the selected pod, Service or Deployment' },
-  { keys: 'Escape', what: 'Clear the selection; close this list' },
-  { keys: 'Ctrl + M (macOS: Ctrl + Shift + M)', what: 'In the editor: Tab moves focus instead of indenting (press again to undo)' },
-  { keys: 'Shift + Tab, or Escape then Tab', what: 'In the terminal: leave it (Tab on an empty line leaves too; on a typed line it completes)' },
-  { keys: 'm', what: 'Diagram: the cluster as diagram text and picture, a pasted sketch as a cluster, the canvas as PNG/SVG' },
-  { keys: '?', what: 'Show these shortcuts' },
+/** A shortcut: its keys (a message key where the keys are words) and what it does, with the message's values. */
+export interface Shortcut {
+  keys: string | { key: MessageKey };
+  what: MessageKey;
+  params?: (t: (key: MessageKey) => string) => MessageParams;
+}
+
+export const shortcuts: readonly Shortcut[] = [
+  { keys: 'Ctrl/Cmd + Enter', what: 'shortcuts.apply' },
+  { keys: 'p', what: 'shortcuts.play' },
+  { keys: '.', what: 'shortcuts.step' },
+  ...panelShortcuts.map((p): Shortcut => ({ keys: p.key, what: 'shortcuts.focus', params: (t) => ({ panel: t(p.name) }) })),
+  { keys: 'Tab / Shift + Tab', what: 'shortcuts.tab' },
+  { keys: { key: 'shortcuts.keys.enterOrSpace' }, what: 'shortcuts.select' },
+  { keys: 'Delete', what: 'shortcuts.delete' },
+  { keys: 'Escape', what: 'shortcuts.escape' },
+  { keys: 'Ctrl + M (macOS: Ctrl + Shift + M)', what: 'shortcuts.editorTab' },
+  { keys: { key: 'shortcuts.keys.escapeThenTab' }, what: 'shortcuts.terminalLeave' },
+  { keys: 'm', what: 'shortcuts.diagram' },
+  { keys: '?', what: 'shortcuts.help' },
 ];
+
 
 const panelKeys = new Set<string>(panelShortcuts.map((p) => p.key));
 

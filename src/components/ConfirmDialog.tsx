@@ -7,6 +7,8 @@ import { type ReactNode, useEffect, useRef } from 'react';
 export interface ConfirmDialogProps {
   title: string;
   confirmLabel: string;
+  /** The Cancel button's text, in the UI's language. */
+  cancelLabel: string;
   children: ReactNode;
   onConfirm(): void;
   onCancel(): void;
@@ -14,7 +16,7 @@ export interface ConfirmDialogProps {
   confirmTestId?: string;
 }
 
-export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onCancel, testId, confirmTestId }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, confirmLabel, cancelLabel, children, onConfirm, onCancel, testId, confirmTestId }: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     cancel.current?.focus();
@@ -38,7 +40,8 @@ export function ConfirmDialog({ title, confirmLabel, children, onConfirm, onCanc
         <div className="confirm-dialog-body">{children}</div>
         <div className="confirm-dialog-actions">
           <button type="button" ref={cancel} onClick={onCancel}>
-            Cancel
+            {cancelLabel}
+
           </button>
           <button type="button" className="primary" onClick={onConfirm} data-testid={confirmTestId}>
             {confirmLabel}

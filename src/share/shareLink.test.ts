@@ -60,14 +60,14 @@ describe('share links', () => {
 
   it('refuses a fragment over 64 KB before decoding it', () => {
     const r = decodeShareFragment(`#s=1.${'A'.repeat(64 * 1024)}`);
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/too long/) });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/too long/) });
   });
 
   it('stops inflating past 1 MiB (a deflate bomb)', () => {
     const bomb = deflateSync(strToU8(`{"scenario":{"text":"${' '.repeat(maxDecodedBytes + 10)}"}}`), { level: 9 });
     const fragment = `s=1.${toBase64Url(bomb)}`;
     expect(fragment.length).toBeLessThan(64 * 1024);
-    expect(decodeShareFragment(fragment)).toEqual({ ok: false, error: expect.stringMatching(/larger than 1 MiB/) });
+    expect(decodeShareFragment(fragment)).toMatchObject({ ok: false, error: expect.stringMatching(/larger than 1 MiB/) });
   });
 
   it('says what is wrong with truncated, corrupt, foreign and future links', () => {
@@ -81,11 +81,11 @@ describe('share links', () => {
         if (!r.ok) expect(r.error).toMatch(/^This link/);
       }),
     );
-    expect(decodeShareFragment('#s=1.@@@@')).toEqual({ ok: false, error: expect.stringMatching(/not valid base64url/) });
-    expect(decodeShareFragment('#s=2.abcd')).toEqual({ ok: false, error: expect.stringMatching(/newer svcsim \(format 2/) });
-    expect(decodeShareFragment('#x=1')).toEqual({ ok: false, error: expect.stringMatching(/not a svcsim share link/) });
+    expect(decodeShareFragment('#s=1.@@@@')).toMatchObject({ ok: false, error: expect.stringMatching(/not valid base64url/) });
+    expect(decodeShareFragment('#s=2.abcd')).toMatchObject({ ok: false, error: expect.stringMatching(/newer svcsim \(format 2/) });
+    expect(decodeShareFragment('#x=1')).toMatchObject({ ok: false, error: expect.stringMatching(/not a svcsim share link/) });
     const notJson = `s=1.${toBase64Url(deflateSync(strToU8('<script>alert(1)</script>')))}`;
-    expect(decodeShareFragment(notJson)).toEqual({ ok: false, error: expect.stringMatching(/not readable/) });
+    expect(decodeShareFragment(notJson)).toMatchObject({ ok: false, error: expect.stringMatching(/not readable/) });
   });
 
   it('opens links made before the view carried a viewport and a proxy mode; refuses a bad viewport', () => {
@@ -108,7 +108,7 @@ describe('share links', () => {
 
   it('refuses commands a link must not carry (test hooks) and unknown fields', () => {
     const hang = `s=1.${toBase64Url(deflateSync(strToU8(JSON.stringify({ session: { commands: [{ command: { type: 'hang' } }] } }))))}`;
-    expect(decodeShareFragment(hang)).toEqual({ ok: false, error: 'This link is damaged: the link\'s command "hang" is not valid.' });
+    expect(decodeShareFragment(hang)).toMatchObject({ ok: false, error: 'This link is damaged: the link\'s command "hang" is not valid.' });
     const extra = `s=1.${toBase64Url(deflateSync(strToU8(JSON.stringify({ scenario: { name: 'x' }, html: '<b>' }))))}`;
     expect(decodeShareFragment(extra).ok).toBe(false);
   });

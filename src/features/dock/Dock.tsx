@@ -8,12 +8,14 @@ import { bottomDockTabs, type DockTabDef, dockTabs } from './dockTabs';
 import { LocalForwardsContext, useLocalhostTabs } from '../localhost/localhostTabs';
 import { useLocalForwards } from '../localhost/useLocalForwards';
 import { DockTabIdContext } from './dockTabId';
+import { useT } from '../../i18n/languageStore';
 
 const selectTab = (s: AppState) => s.dockTab;
 const selectBottomTab = (s: AppState) => s.bottomTab;
 
 function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
+  const tr = useT();
   return (
     <section className={className} aria-label={label}>
       <div className="tabs" role="tablist">
@@ -27,7 +29,7 @@ function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly D
             data-testid={`${testIds.dockTab}-${t.id}`}
             onClick={() => onPick(t.id)}
           >
-            {t.label}
+            {typeof t.label === 'string' ? tr(t.label) : t.label.text}
           </button>
         ))}
       </div>
@@ -45,7 +47,8 @@ function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly D
 
 export function Dock() {
   const tab = useAppStore(selectTab);
-  return <DockTabs tabs={dockTabs} active={tab} onPick={(t) => useAppStore.getState().setDockTab(t)} label="Details" className="dock" />;
+  const t = useT();
+  return <DockTabs tabs={dockTabs} active={tab} onPick={(id) => useAppStore.getState().setDockTab(id)} label={t('panels.details')} className="dock" />;
 }
 
 export function BottomDock() {
@@ -54,9 +57,10 @@ export function BottomDock() {
   const forwards = useLocalForwards();
   const forwarded = useLocalhostTabs(forwards);
   const tabs = useMemo(() => [...bottomDockTabs, ...forwarded], [forwarded]);
+  const t = useT();
   return (
     <LocalForwardsContext.Provider value={forwards}>
-      <DockTabs tabs={tabs} active={tab} onPick={(t) => useAppStore.getState().setBottomTab(t)} label="Terminals" className="dock bottom-dock" />
+      <DockTabs tabs={tabs} active={tab} onPick={(id) => useAppStore.getState().setBottomTab(id)} label={t('panels.terminals')} className="dock bottom-dock" />
     </LocalForwardsContext.Provider>
   );
 }

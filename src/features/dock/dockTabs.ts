@@ -11,22 +11,24 @@ import { TerminalPanel } from '../terminal/TerminalPanel';
 import { RulesPanel } from '../rules/RulesPanel';
 import { TrafficPanel } from '../traffic/TrafficPanel';
 import { DnsPanel } from '../dns/DnsPanel';
+import type { MessageKey } from '../../i18n/translate';
 
 export interface DockTabDef {
   id: DockTab;
-  label: string;
+  /** A message key, or text shown as it is (an address such as `localhost:48858`). */
+  label: MessageKey | { text: string };
   Panel: ComponentType;
 }
 
 export const dockTabs: readonly DockTabDef[] = [
-  { id: 'inspector', label: 'Inspector', Panel: Inspector },
-  { id: 'events', label: 'Events', Panel: EventsPanel },
+  { id: 'inspector', label: 'panels.inspector', Panel: Inspector },
+  { id: 'events', label: 'panels.events', Panel: EventsPanel },
 ];
 
 /** Under the canvas, as wide as it: kubectl's tables need the columns. */
 export const bottomDockTabs: readonly DockTabDef[] = [
-  { id: 'terminal', label: 'Terminal', Panel: TerminalPanel },
-  { id: 'rules', label: 'Rules', Panel: RulesPanel },
-  { id: 'traffic', label: 'Traffic', Panel: TrafficPanel },
-  { id: 'dns', label: 'DNS', Panel: DnsPanel },
+  { id: 'terminal', label: 'panels.terminal', Panel: TerminalPanel },
+  { id: 'rules', label: 'panels.rules', Panel: RulesPanel },
+  { id: 'traffic', label: 'panels.traffic', Panel: TrafficPanel },
+  { id: 'dns', label: 'panels.dns', Panel: DnsPanel },
 ];

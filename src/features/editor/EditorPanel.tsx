@@ -6,20 +6,27 @@ import { applyEditor } from './applyEditor';
 import { EditorTabs } from './EditorTabs';
 import type { EditorHandle } from './MonacoEditor';
 import { ProblemsList } from './ProblemsList';
+import { useT } from '../../i18n/languageStore';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
-const loading = <div className="editor-loading">Loading editor…</div>;
+function Loading() {
+  const t = useT();
+  return <div className="editor-loading">{t('editor.loading')}</div>;
+}
+const loading = <Loading />;
 
 export function EditorPanel({ dark }: { dark: boolean }) {
   const handle = useRef<EditorHandle | undefined>(undefined);
   // Monaco's megabyte chunk starts loading once the first graph is painted, so it never competes with it
   const load = useAfterFirstGraph();
+  const t = useT();
   return (
-    <section className="editor-panel" aria-label="Manifest editor">
+    <section className="editor-panel" aria-label={t('editor.label')}>
       <div className="panel-header">
         <EditorTabs />
-        <button type="button" className="primary" data-testid={testIds.apply} onClick={() => void applyEditor()} title="Apply (Ctrl/Cmd+Enter)">
-          Apply
+        <button type="button" className="primary" data-testid={testIds.apply} onClick={() => void applyEditor()} title={t('editor.applyTitle')}>
+          {t('editor.apply')}
+
         </button>
       </div>
       <div className="editor-host" data-testid={testIds.editor}>

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { manifestsTab, type ObjectTab } from '../../state/editorTabsSlice';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
+import { useT } from '../../i18n/languageStore';
 
 const selectTabs = (s: { objectTabs: ObjectTab[] }) => s.objectTabs;
 const selectActive = (s: { activeTab: string }) => s.activeTab;
@@ -16,10 +17,11 @@ export function EditorTabs() {
   const tabs = useAppStore(selectTabs);
   const active = useAppStore(selectActive);
   const [closing, setClosing] = useState<ObjectTab | undefined>(undefined);
+  const tr = useT();
   const { setActiveTab, closeObjectTab } = useAppStore.getState();
   const close = (t: ObjectTab) => (t.text === t.saved ? closeObjectTab(t.id) : setClosing(t));
   return (
-    <div className="editor-tabs" role="toolbar" aria-label="Editor tabs" data-testid={testIds.editorTabs}>
+    <div className="editor-tabs" role="toolbar" aria-label={tr('editor.tabs')} data-testid={testIds.editorTabs}>
       <button
         type="button"
         aria-current={active === manifestsTab ? 'page' : undefined}
@@ -35,28 +37,30 @@ export function EditorTabs() {
           <button type="button" aria-current={active === t.id ? 'page' : undefined} data-testid={testIds.editorTab} data-tab={t.id} onClick={() => setActiveTab(t.id)}>
             {t.title}
             {t.text !== t.saved ? (
-              <span className="editor-tab-dirty" title="Changes not applied yet" data-testid={testIds.editorTabDirty}>
+              <span className="editor-tab-dirty" title={tr('editor.dirty')} data-testid={testIds.editorTabDirty}>
                 <span aria-hidden="true">●</span>
-                <span className="sr-only"> (changes not applied yet)</span>
+                <span className="sr-only">{tr('editor.dirtySr')}</span>
               </span>
             ) : null}
           </button>
-          <button type="button" className="editor-tab-close" aria-label={`Close ${t.title}`} title="Close" data-testid={testIds.editorTabClose} onClick={() => close(t)}>
+          <button type="button" className="editor-tab-close" aria-label={tr('editor.closeTab', { title: t.title })} title={tr('common.close')} data-testid={testIds.editorTabClose} onClick={() => close(t)}>
             ×
           </button>
         </span>
       ))}
       {closing ? (
         <ConfirmDialog
-          title={`Close ${closing.title}?`}
-          confirmLabel="Close and discard"
+          title={tr('editor.closeTabTitle', { title: closing.title })}
+          confirmLabel={tr('editor.closeDiscard')}
+          cancelLabel={tr('common.cancel')}
           onConfirm={() => {
             closeObjectTab(closing.id);
             setClosing(undefined);
           }}
           onCancel={() => setClosing(undefined)}
         >
-          Its changes have not been applied; closing the tab discards them.
+          {tr('editor.closeBody')}
+
         </ConfirmDialog>
       ) : null}
     </div>

@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
 import { applyCounts, listedApplyLimit } from './applySummary';
+import { useT } from '../../i18n/languageStore';
 
 const shownProblemsLimit = 200;
 
@@ -16,12 +17,13 @@ const selectLastApply = (s: AppState) => s.lastApply;
 export function ProblemsList({ onJump }: { onJump(line: number, column: number): void }) {
   const problems = useAppStore(selectProblems);
   const lastApply = useAppStore(selectLastApply);
+  const t = useT();
   const applied = lastApply.filter((i) => i.result);
   const listed = lastApply.length <= listedApplyLimit;
   const shown = problems.length > shownProblemsLimit ? problems.slice(0, shownProblemsLimit) : problems;
   return (
     <div className="problems" data-testid={testIds.problems} aria-live="polite">
-      {problems.length === 0 && applied.length === 0 && <div className="problems-empty">No problems. Ctrl+Enter applies the manifests.</div>}
+      {problems.length === 0 && applied.length === 0 && <div className="problems-empty">{t('problems.none')}</div>}
       <ul>
         {shown.map((p) => (
           <li key={`${p.source}-${p.line}-${p.column}-${p.message}`} className={`problem problem-${p.severity}`}>
@@ -36,7 +38,7 @@ export function ProblemsList({ onJump }: { onJump(line: number, column: number):
         ))}
         {shown.length < problems.length && (
           <li className="problem problem-more">
-            <span className="problem-message">…and {(problems.length - shown.length).toLocaleString('en-US')} more problems</span>
+            <span className="problem-message">{t('problems.more', { count: (problems.length - shown.length).toLocaleString('en-US') })}</span>
           </li>
         )}
         {listed
@@ -50,7 +52,8 @@ export function ProblemsList({ onJump }: { onJump(line: number, column: number):
           : applied.length > 0 && (
               <li className="problem problem-ok">
                 <span className="problem-message">
-                  {lastApply.length.toLocaleString('en-US')} objects: {applyCounts(lastApply).join(', ')}
+                  {t('problems.objects', { count: lastApply.length.toLocaleString('en-US'), counts: applyCounts(lastApply).join(', ') })}
+
                 </span>
               </li>
             )}

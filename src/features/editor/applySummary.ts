@@ -4,6 +4,7 @@
  * the notice nor the problems list grows with it. The failures themselves stay in the problems list.
  */
 import type { ApplyItemResult } from '../../protocol/messages';
+import { t } from '../../i18n/languageStore';
 
 /** Up to this many documents are listed by name; more are counted. */
 export const listedApplyLimit = 10;
@@ -16,7 +17,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function applyCounts(items: readonly ApplyItemResult[]): string[] {
   const parts = outcomes.map((o) => [o, items.filter((i) => i.result === o).length] as const).filter(([, n]) => n > 0).map(([o, n]) => `${count(n)} ${o}`);
   const failed = items.filter((i) => i.error).length;
-  if (failed) parts.push(`${count(failed)} failed`);
+  if (failed) parts.push(t('apply.failedCount', { count: count(failed) }));
   return parts;
 }
 
@@ -30,6 +31,7 @@ export function applyNotice(items: readonly ApplyItemResult[]): { text: string; 
     .filter((i) => i.result)
     .map((i) => `${i.object} ${i.result}`)
     .join(', ');
-  if (failed) return { text: `${failed} document${failed > 1 ? 's' : ''} rejected${summary ? `; ${summary}` : ''}`, failed: true };
-  return { text: summary || 'nothing to apply', failed: false };
+  if (failed) return { text: `${t(failed > 1 ? 'apply.rejectedMany' : 'apply.rejected', { count: failed })}${summary ? `; ${summary}` : ''}`, failed: true };
+  return { text: summary || t('apply.nothing'), failed: false };
+
 }

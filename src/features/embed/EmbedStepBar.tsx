@@ -8,49 +8,51 @@ import { testIds } from '../../testids';
 import { Narration } from '../scenarios/Narration';
 import { gotoStep, runThisStep } from '../scenarios/scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from '../scenarios/scenarioStore';
+import { useLang, useT } from '../../i18n/languageStore';
 
 const selectOpen = (s: ScenarioUiState) => s.open;
 const selectProgress = (s: ScenarioUiState) => s.progress;
-const selectLang = (s: ScenarioUiState) => s.lang;
+
 const selectBusy = (s: ScenarioUiState) => s.busy;
 
 export function EmbedStepBar() {
   const open = useScenarioStore(selectOpen);
   const progress = useScenarioStore(selectProgress);
-  const lang = useScenarioStore(selectLang);
+  const lang = useLang();
+  const t = useT();
   const busy = useScenarioStore(selectBusy);
   const [notes, setNotes] = useState(false);
   const step = open && progress ? open.stepList[progress.step] : undefined;
   if (!open || !progress || !step) return null;
-  const zh = lang === 'zh-TW';
+
   const last = open.stepList.length - 1;
   const ran = progress.ran[progress.step];
   return (
-    <section className="embed-step-bar" data-testid={testIds.embedStepBar} aria-label={zh ? '情境步驟' : 'Scenario step'}>
+    <section className="embed-step-bar" data-testid={testIds.embedStepBar} aria-label={t('step.label')}>
       <div className="embed-step-head">
-        <button type="button" data-testid={testIds.stepPrevious} aria-label={zh ? '上一步' : 'Previous step'} disabled={busy || progress.step === 0} onClick={() => void gotoStep(progress.step - 1)}>
+        <button type="button" data-testid={testIds.stepPrevious} aria-label={t('step.previousStep')} disabled={busy || progress.step === 0} onClick={() => void gotoStep(progress.step - 1)}>
           ◀
         </button>
-        <button type="button" data-testid={testIds.stepNext} aria-label={zh ? '下一步' : 'Next step'} disabled={busy || progress.step === last} onClick={() => void gotoStep(progress.step + 1)}>
+        <button type="button" data-testid={testIds.stepNext} aria-label={t('step.nextStep')} disabled={busy || progress.step === last} onClick={() => void gotoStep(progress.step + 1)}>
           ▶
         </button>
         <h2 data-testid={testIds.stepTitle} title={pick(open.title, lang)}>
-          {zh ? `第 ${progress.step + 1} / ${last + 1} 步：` : `Step ${progress.step + 1} of ${last + 1}: `}
+          {t('step.heading', { n: progress.step + 1, total: last + 1 })}
           {pick(step.title, lang)}
         </h2>
         {step.action && (
           <button type="button" data-testid={testIds.stepRun} disabled={busy || ran} title={step.action.summary} onClick={() => void runThisStep()}>
-            {ran ? (zh ? '✓ 已執行' : '✓ Done') : zh ? '執行' : 'Run'}
+            {ran ? t('step.done') : t('step.runShort')}
           </button>
         )}
         <button type="button" aria-expanded={notes} onClick={() => setNotes(!notes)}>
-          {zh ? '說明' : 'Notes'}
+          {t('step.notes')}
         </button>
       </div>
       {progress.checks.length > 0 && (
-        <ul className="embed-step-checks" aria-label={zh ? '檢查' : 'Checks'}>
+        <ul className="embed-step-checks" aria-label={t('step.checks')}>
           {progress.checks.map((c) => (
-            <li key={c.expected} data-testid={testIds.stepCheck} data-ok={c.ok} className={c.ok ? 'check-ok' : ran ? 'check-failed' : 'check-pending'} title={c.ok ? undefined : `found: ${c.actual}`}>
+            <li key={c.expected} data-testid={testIds.stepCheck} data-ok={c.ok} className={c.ok ? 'check-ok' : ran ? 'check-failed' : 'check-pending'} title={c.ok ? undefined : t('step.found', { actual: c.actual })}>
               <span aria-hidden="true">{c.ok ? '✓' : ran ? '✗' : '○'}</span> {c.expected}
             </li>
           ))}

@@ -3,6 +3,7 @@
  * player and the shell; the player's progress goes back as events. Requests that arrive before the frame has
  * started (it starts when shown) wait for it, in order.
  */
+import { useLanguageStore } from '../../i18n/languageStore';
 import { send } from '../../state/simulation';
 import { gotoStep } from '../scenarios/scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from '../scenarios/scenarioStore';
@@ -89,7 +90,7 @@ function reportProgress(s: ScenarioUiState, prev: ScenarioUiState, post: (e: Pre
   const stepChanged = progress.step !== prev.progress?.step || open !== prev.open;
   if (stepChanged) {
     const title = open.stepList[progress.step]?.title;
-    post({ type: 'svcsim:step-changed', step: progress.step + 1, steps: open.stepList.length, title: title ? pick(title, s.lang) : '' });
+    post({ type: 'svcsim:step-changed', step: progress.step + 1, steps: open.stepList.length, title: title ? pick(title, useLanguageStore.getState().lang) : '' });
   }
   const checks = JSON.stringify(progress.checks);
   if (stepChanged || checks !== JSON.stringify(prev.progress?.checks)) post(checkEvent(progress));

@@ -4,6 +4,7 @@ import type { WireLogEntry } from '../../protocol/messages';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
+import { useT } from '../../i18n/languageStore';
 
 const selectLog = (s: AppState) => s.mirror.log;
 
@@ -27,6 +28,7 @@ const EventRow = memo(function EventRow({ e }: { e: WireLogEntry }) {
 export function EventsPanel() {
   const log = useAppStore(selectLog);
   const [filter, setFilter] = useState('');
+  const t = useT();
   const rows = useMemo(() => {
     const f = filter.trim().toLowerCase();
     const list = f ? log.filter((e) => `${e.component} ${e.object ?? ''} ${e.message}`.toLowerCase().includes(f)) : log;
@@ -34,14 +36,14 @@ export function EventsPanel() {
   }, [log, filter]);
   return (
     <div className="events" data-testid={testIds.events}>
-      <input className="filter" placeholder="Filter (component, object, text)" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter events" />
+      <input className="filter" placeholder={t('events.filterPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('events.filterLabel')} />
       <table className="grid events-table">
         <thead>
           <tr>
-            <th>time</th>
-            <th>component</th>
-            <th>object</th>
-            <th>what happened</th>
+            <th>{t('events.time')}</th>
+            <th>{t('events.component')}</th>
+            <th>{t('events.object')}</th>
+            <th>{t('events.what')}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,7 +52,8 @@ export function EventsPanel() {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="muted">Nothing yet.</p>}
+      {rows.length === 0 && <p className="muted">{t('events.nothing')}</p>}
+
     </div>
   );
 }

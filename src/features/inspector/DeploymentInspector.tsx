@@ -6,10 +6,12 @@ import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import { ObjectActions } from './ObjectActions';
 import type { SelectionRef } from './selection';
+import { useT } from '../../i18n/languageStore';
 
 export function DeploymentInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
   const d = obj as unknown as Deployment;
   const containers = d.spec?.template?.spec?.containers ?? [];
+  const t = useT();
   const [image, setImage] = useState(containers[0]?.image ?? '');
   const replicas = d.spec?.replicas ?? 1;
   const scale = (n: number) =>
@@ -31,28 +33,28 @@ export function DeploymentInspector({ id, ref, obj }: { id: string; ref: Selecti
         <span className="kind-tag">Deployment</span> {ref.name}
       </h2>
       <dl className="facts">
-        <dt>Ready</dt>
+        <dt>{t('inspector.ready')}</dt>
         <dd>
           {d.status?.readyReplicas ?? 0}/{replicas}
         </dd>
-        <dt>Up-to-date</dt>
+        <dt>{t('inspector.upToDate')}</dt>
         <dd>{d.status?.updatedReplicas ?? 0}</dd>
-        <dt>Available</dt>
+        <dt>{t('inspector.available')}</dt>
         <dd>{d.status?.availableReplicas ?? 0}</dd>
-        <dt>Strategy</dt>
+        <dt>{t('inspector.strategy')}</dt>
         <dd>{d.spec?.strategy?.type}</dd>
       </dl>
-      <h3>Scale</h3>
+      <h3>{t('inspector.scale')}</h3>
       <div className="actions" data-testid={testIds.scale}>
-        <button type="button" onClick={() => scale(replicas - 1)} aria-label="Scale down">
+        <button type="button" onClick={() => scale(replicas - 1)} aria-label={t('inspector.scaleDown')}>
           −
         </button>
         <span className="replicas">{replicas}</span>
-        <button type="button" onClick={() => scale(replicas + 1)} aria-label="Scale up">
+        <button type="button" onClick={() => scale(replicas + 1)} aria-label={t('inspector.scaleUp')}>
           +
         </button>
       </div>
-      <h3>Roll out a new image</h3>
+      <h3>{t('inspector.rolloutTitle')}</h3>
       <form
         className="inline-form"
         onSubmit={(e) => {
@@ -60,8 +62,9 @@ export function DeploymentInspector({ id, ref, obj }: { id: string; ref: Selecti
           rollout();
         }}
       >
-        <input value={image} onChange={(e) => setImage(e.target.value)} aria-label="Image" data-testid={testIds.rolloutImage} />
-        <button type="submit">Roll out</button>
+        <input value={image} onChange={(e) => setImage(e.target.value)} aria-label={t('inspector.image')} data-testid={testIds.rolloutImage} />
+        <button type="submit">{t('inspector.rollout')}</button>
+
       </form>
       <ObjectActions id={id} resourceVersion={d.metadata?.resourceVersion} />
     </div>

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
+import { useT } from '../../i18n/languageStore';
 
 export interface LabelChipsProps {
   labels: Record<string, string> | undefined;
@@ -16,6 +17,7 @@ export interface LabelChipsProps {
 
 export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
   const [draft, setDraft] = useState('');
+  const t = useT();
   const [error, setError] = useState<string | undefined>();
   const input = useRef<HTMLInputElement>(null);
   const hoverLabel = useAppStore.getState().hoverLabel;
@@ -23,7 +25,7 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
   const add = () => {
     const m = /^\s*([^=\s]+)\s*=\s*(\S*)\s*$/.exec(draft);
     if (!m) {
-      setError('write key=value');
+      setError(t('labels.writeKeyValue'));
       return;
     }
     setError(undefined);
@@ -38,7 +40,7 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
           <button
             type="button"
             className="chip-text"
-            title="Highlights the Services whose selector uses this label; click to edit it"
+            title={t('labels.chipTitle')}
             onClick={() => {
               // edit = put it in the field; Add overwrites the value (like kubectl label --overwrite)
               setDraft(`${k}=${v}`);
@@ -51,12 +53,12 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
           >
             {k}={v}
           </button>
-          <button type="button" className="chip-remove" aria-label={`Remove ${k}`} onClick={() => onChange({ [k]: null })}>
+          <button type="button" className="chip-remove" aria-label={t('labels.remove', { key: k })} onClick={() => onChange({ [k]: null })}>
             ×
           </button>
         </span>
       ))}
-      {entries.length === 0 && <span className="muted">none</span>}
+      {entries.length === 0 && <span className="muted">{t('labels.none')}</span>}
       <form
         className="chip-add"
         onSubmit={(e) => {
@@ -69,10 +71,11 @@ export function LabelChips({ labels, onChange, what }: LabelChipsProps) {
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
           placeholder="key=value"
-          aria-label={`Add to ${what}`}
+          aria-label={t('labels.addTo', { what })}
           data-testid={testIds.labelAdd}
         />
-        <button type="submit">Add</button>
+        <button type="submit">{t('labels.add')}</button>
+
       </form>
       {error && <span className="field-error">{error}</span>}
     </div>

@@ -8,30 +8,32 @@ import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
 import { nodeStatus } from '../topology/nodeStatus';
 import type { SelectionRef } from './selection';
+import { useT } from '../../i18n/languageStore';
 
 export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject }) {
   const node = obj as unknown as K8sNode;
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   const cordoned = !!node.spec?.unschedulable;
+  const tr = useT();
   return (
     <div className="inspector" data-testid={testIds.inspector}>
       <h2>
         <span className="kind-tag">Node</span> {ref.name}
       </h2>
       <dl className="facts">
-        <dt>InternalIP</dt>
+        <dt>{tr('inspector.internalIp')}</dt>
         <dd>{node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address}</dd>
-        <dt>Pod CIDR</dt>
+        <dt>{tr('inspector.podCidr')}</dt>
         <dd>{node.spec?.podCIDR}</dd>
-        <dt>Status</dt>
+        <dt>{tr('inspector.status')}</dt>
         <dd data-testid={testIds.nodeStatus}>{nodeStatus(node)}</dd>
-        <dt>Ready</dt>
+        <dt>{tr('inspector.ready')}</dt>
         <dd>
           {ready?.status} {ready?.reason ? `(${ready.reason})` : ''}
         </dd>
-        <dt>Schedulable</dt>
-        <dd>{cordoned ? 'no (cordoned)' : 'yes'}</dd>
-        <dt>Taints</dt>
+        <dt>{tr('inspector.schedulable')}</dt>
+        <dd>{cordoned ? tr('inspector.cordonedNo') : tr('inspector.yes')}</dd>
+        <dt>{tr('inspector.taints')}</dt>
         <dd data-testid={testIds.nodeTaints}>{(node.spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`).join(', ') || '<none>'}</dd>
       </dl>
       <div className="actions">
@@ -40,16 +42,20 @@ export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject
           data-testid={testIds.cordon}
           onClick={() => void send({ type: 'patch', kind: 'Node', name: ref.name, patchType: 'merge', patch: { spec: { unschedulable: cordoned ? null : true } } })}
         >
-          {cordoned ? 'Uncordon' : 'Cordon'}
+          {cordoned ? tr('inspector.uncordon') : tr('inspector.cordon')}
         </button>
         <button type="button" data-testid={testIds.nodePower} data-on="false" onClick={() => void send({ type: 'nodePower', node: ref.name, on: false })}>
-          Stop node
+          {tr('inspector.stopNode')}
         </button>
         <button type="button" data-on="true" onClick={() => void send({ type: 'nodePower', node: ref.name, on: true })}>
-          Start node
+          {tr('inspector.startNode')}
         </button>
       </div>
-      <p className="muted">Stop node is <code>docker stop</code> on kind's node container: its kubelet stops heartbeating: after the grace period it goes NotReady, its pods become not ready, and after their 300 s toleration they are evicted.</p>
+      <p className="muted">
+        {tr('inspector.stopNodeHelpBefore')} <code>docker stop</code>
+        {tr('inspector.stopNodeHelpAfter')}
+      </p>
+
     </div>
   );
 }

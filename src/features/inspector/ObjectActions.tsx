@@ -2,16 +2,19 @@
 import { testIds } from '../../testids';
 import { ObjectYaml } from './ObjectYaml';
 import { deleteSelected, editObject } from './selectionActions';
+import { useT } from '../../i18n/languageStore';
 
 export function ObjectActions({ id, resourceVersion }: { id: string; resourceVersion: string | undefined }) {
+  const t = useT();
   return (
     <>
       <div className="actions">
         <button type="button" onClick={() => void deleteSelected(id)}>
-          Delete
+          {t('inspector.delete')}
         </button>
         <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
-          Edit object
+          {t('inspector.edit')}
+
         </button>
       </div>
       <ObjectYaml id={id} resourceVersion={resourceVersion} />

@@ -3,10 +3,13 @@ import { useEffect, useState } from 'react';
 import { send } from '../../state/simulation';
 import { testIds } from '../../testids';
 import { parseSelection } from './selection';
+import { useT } from '../../i18n/languageStore';
+
 
 export function ObjectYaml({ id, resourceVersion }: { id: string; resourceVersion: string | undefined }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
+  const t = useT();
   useEffect(() => {
     if (!open || !resourceVersion) return;
     const ref = parseSelection(id);
@@ -21,7 +24,7 @@ export function ObjectYaml({ id, resourceVersion }: { id: string; resourceVersio
   }, [id, resourceVersion, open]);
   return (
     <details className="object-yaml" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
-      <summary>YAML</summary>
+      <summary>{t('inspector.yaml')}</summary>
       <pre data-testid={testIds.objectYaml}>{text}</pre>
     </details>
   );

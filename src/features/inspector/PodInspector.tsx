@@ -7,6 +7,7 @@ import { ObjectYaml } from './ObjectYaml';
 import { ReadinessSection } from './ReadinessSection';
 import type { SelectionRef } from './selection';
 import { deleteSelected, editObject, patchLabels } from './selectionActions';
+import { useT } from '../../i18n/languageStore';
 
 /** Images whose simulated app serves a readiness page that can be flipped (kuard's /ready). */
 const flippable = /(^|\/)kuard-amd64:|(^|\/)kuard:/;
@@ -16,30 +17,31 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
   const view = obj.view;
   const kuard = (pod.spec?.containers ?? []).find((c) => flippable.test(c.image ?? ''));
   const conditions = pod.status?.conditions ?? [];
+  const t = useT();
   return (
     <div className="inspector" data-testid={testIds.inspector}>
       <h2>
         <span className="kind-tag">Pod</span> {ref.name}
       </h2>
       <dl className="facts">
-        <dt>Namespace</dt>
+        <dt>{t('inspector.namespace')}</dt>
         <dd>{ref.namespace}</dd>
-        <dt>Status</dt>
+        <dt>{t('inspector.status')}</dt>
         <dd data-testid="pod-status">{view?.status}</dd>
-        <dt>Ready</dt>
+        <dt>{t('inspector.ready')}</dt>
         <dd>{view?.ready}</dd>
-        <dt>Restarts</dt>
+        <dt>{t('inspector.restarts')}</dt>
         <dd>{view?.restarts ?? 0}</dd>
-        <dt>IP</dt>
+        <dt>{t('inspector.ip')}</dt>
         <dd>{pod.status?.podIP ?? '<none>'}</dd>
-        <dt>Node</dt>
+        <dt>{t('inspector.node')}</dt>
         <dd>{pod.spec?.nodeName ?? '<none>'}</dd>
-        <dt>Images</dt>
+        <dt>{t('inspector.images')}</dt>
         <dd>{(pod.spec?.containers ?? []).map((c) => c.image).join(', ')}</dd>
       </dl>
-      <h3>Labels</h3>
-      <LabelChips labels={pod.metadata?.labels} what="pod labels" onChange={(c) => void patchLabels(id, c)} />
-      <h3>Conditions</h3>
+      <h3>{t('inspector.labels')}</h3>
+      <LabelChips labels={pod.metadata?.labels} what={t('inspector.podLabels')} onChange={(c) => void patchLabels(id, c)} />
+      <h3>{t('inspector.conditions')}</h3>
       <ul className="conditions">
         {conditions.map((c) => (
           <li key={c.type} className={c.status === 'True' ? 'ok' : 'bad'}>
@@ -51,13 +53,14 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
       {kuard && <ReadinessSection ref={ref} pod={pod} container={kuard} />}
       <div className="actions">
         <button type="button" data-testid={testIds.podDelete} onClick={() => void deleteSelected(id)}>
-          Delete
+          {t('inspector.delete')}
         </button>
         <button type="button" data-testid={testIds.podDeleteNow} onClick={() => void deleteSelected(id, 0)} title="--grace-period=0 --force">
-          Delete now
+          {t('inspector.deleteNow')}
         </button>
         <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
-          Edit object
+          {t('inspector.edit')}
+
         </button>
       </div>
       <ObjectYaml id={id} resourceVersion={pod.metadata?.resourceVersion} />

@@ -8,6 +8,7 @@ import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import type { SelectionRef } from './selection';
 import { addProbePatch, readinessAdvice } from './readinessAdvice';
+import { useT } from '../../i18n/languageStore';
 
 function deploymentOf(namespace: string) {
   return (rs: string) =>
@@ -20,37 +21,41 @@ function deploymentOf(namespace: string) {
 export function ReadinessSection({ ref, pod, container }: { ref: SelectionRef; pod: Pod; container: Container }) {
   const namespace = ref.namespace ?? 'default';
   const advice = readinessAdvice(pod, container, deploymentOf(namespace));
+  const t = useT();
   const setReady = (ok: boolean) => void send({ type: 'appHealth', namespace, pod: ref.name, check: 'ready', ok });
   return (
     <div className="readiness">
-      <h3>Application</h3>
+      <h3>{t('readiness.application')}</h3>
       {advice.kind === 'probed' ? (
-        <p className="muted">kuard serves /ready; make it fail and the readiness probe takes the pod out of its Services.</p>
+        <p className="muted">{t('readiness.probed')}</p>
       ) : (
         <p className="muted" data-testid={testIds.noReadinessProbe}>
-          <strong>No readiness probe:</strong> Kubernetes keeps this pod Ready and in its Services whatever /ready answers.{' '}
+          <strong>{t('readiness.noProbe')}</strong> {t('readiness.noProbeBody')}{' '}
           {advice.kind === 'deployment'
-            ? `A running pod's probes cannot change: adding one to Deployment ${advice.deployment}'s template rolls out new pods that have it.`
-            : `A running pod's probes cannot change: re-create the pod with a readinessProbe${advice.owner ? ` (or change ${advice.owner}'s template)` : ''}.`}
+            ? t('readiness.adviceDeployment', { deployment: advice.deployment })
+            : advice.owner
+              ? t('readiness.advicePodOwner', { owner: advice.owner })
+              : t('readiness.advicePod')}
         </p>
       )}
       <div className="actions">
         <button type="button" data-testid={testIds.readyToggle} data-ready="false" onClick={() => setReady(false)}>
-          Make /ready fail
+          {t('readiness.fail')}
         </button>
         <button type="button" data-ready="true" onClick={() => setReady(true)}>
-          Make /ready pass
+          {t('readiness.pass')}
         </button>
         {advice.kind === 'deployment' && (
           <button
             type="button"
             data-testid={testIds.addReadinessProbe}
-            title={`GET /ready on :8080 every 2 s, in deployment/${advice.deployment}`}
+            title={t('readiness.addProbeTitle', { deployment: advice.deployment })}
             onClick={() =>
               void send({ type: 'patch', kind: 'Deployment', namespace, name: advice.deployment, patchType: 'strategic', patch: addProbePatch(advice.container) })
             }
           >
-            Add readiness probe
+            {t('readiness.addProbe')}
+
           </button>
         )}
       </div>

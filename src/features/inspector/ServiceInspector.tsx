@@ -12,11 +12,13 @@ import { testIds } from '../../testids';
 import { LabelChips } from './LabelChips';
 import { ObjectActions } from './ObjectActions';
 import type { SelectionRef } from './selection';
+import { useT } from '../../i18n/languageStore';
 
 const selectSlicesVersion = (s: AppState) => s.mirror.versions.EndpointSlice;
 
 export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
   const svc = obj as unknown as Service;
+  const t = useT();
   // re-read the slices only when some slice changed, not on every diff
   const slicesVersion = useAppStore(selectSlicesVersion);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `slicesVersion` is the trigger: the slices changed in place
@@ -35,32 +37,32 @@ export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionR
         <span className="kind-tag">Service</span> {ref.name}
       </h2>
       <dl className="facts">
-        <dt>Type</dt>
+        <dt>{t('inspector.type')}</dt>
         <dd>{svc.spec?.type}</dd>
         <dt>ClusterIP</dt>
         <dd>{svc.spec?.clusterIP ?? '<none>'}</dd>
         {svc.spec?.type === 'LoadBalancer' && (
           <>
-            <dt>External IP</dt>
+            <dt>{t('inspector.externalIp')}</dt>
             <dd>{ingress || '<pending>'}</dd>
           </>
         )}
         {svc.spec?.externalName && (
           <>
-            <dt>External name</dt>
+            <dt>{t('inspector.externalName')}</dt>
             <dd>{svc.spec.externalName}</dd>
           </>
         )}
       </dl>
-      <h3>Selector</h3>
+      <h3>{t('inspector.selector')}</h3>
       <LabelChips
         labels={svc.spec?.selector}
-        what="service selector"
+        what={t('inspector.serviceSelector')}
         onChange={(changes) =>
           void send({ type: 'patch', kind: 'Service', namespace: ref.namespace, name: ref.name, patchType: 'merge', patch: { spec: { selector: changes } } })
         }
       />
-      <h3>Ports</h3>
+      <h3>{t('inspector.ports')}</h3>
       <div className="table-fit">
         <table className="grid">
           <thead>
@@ -85,7 +87,7 @@ export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionR
           </tbody>
         </table>
       </div>
-      <h3>Endpoints</h3>
+      <h3>{t('inspector.endpoints')}</h3>
       {/* fits a narrow panel: the pod name shortened as on the canvas, the conditions as short headers */}
       <div className="table-fit">
         <table className="grid endpoints-table" data-testid={testIds.endpointsList}>
@@ -116,7 +118,8 @@ export function ServiceInspector({ id, ref, obj }: { id: string; ref: SelectionR
           </tbody>
         </table>
       </div>
-      {endpoints.length === 0 && <p className="muted">No endpoints: no running pod matches the selector.</p>}
+      {endpoints.length === 0 && <p className="muted">{t('inspector.noEndpoints')}</p>}
+
       <ObjectActions id={id} resourceVersion={svc.metadata?.resourceVersion} />
     </div>
   );

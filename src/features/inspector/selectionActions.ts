@@ -1,4 +1,5 @@
 /** Actions on the selected object. Every one is a command to the engine; the UI never edits state itself. */
+import { t } from '../../i18n/languageStore';
 import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 import { parseSelection } from './selection';
@@ -25,6 +26,7 @@ export async function editObject(id: string): Promise<void> {
   if (reply.ok && reply.value?.kind === 'text') {
     const s = useAppStore.getState();
     s.openObjectTab(reply.value.text);
-    s.setNotice(`Editing ${ref.kind.toLowerCase()}/${ref.name}: change it and press Apply (Ctrl/Cmd+Enter).`, 'info');
+    s.setNotice(t('notice.editing', { object: `${ref.kind.toLowerCase()}/${ref.name}` }), 'info');
+
   }
 }

@@ -16,6 +16,6 @@ export function LocalhostDockPanel() {
 }
 
 /** The tab definitions of the forwards. */
-export function useLocalhostTabs(forwards: WireLocalForward[]): Array<{ id: DockTab; label: string; Panel: typeof LocalhostDockPanel }> {
-  return useMemo(() => forwards.map((f) => ({ id: `localhost:${f.localPort}` as DockTab, label: `localhost:${f.localPort}`, Panel: LocalhostDockPanel })), [forwards]);
+export function useLocalhostTabs(forwards: WireLocalForward[]): Array<{ id: DockTab; label: { text: string }; Panel: typeof LocalhostDockPanel }> {
+  return useMemo(() => forwards.map((f) => ({ id: `localhost:${f.localPort}` as DockTab, label: { text: `localhost:${f.localPort}` }, Panel: LocalhostDockPanel })), [forwards]);
 }

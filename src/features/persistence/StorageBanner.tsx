@@ -6,6 +6,8 @@ import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
 import { saveStateMessage } from './saveStateMessage';
+import { useT } from '../../i18n/languageStore';
+import type { MessageKey } from '../../i18n/translate';
 
 const selectSaveState = (s: AppState) => s.saveState;
 const selectDismissed = (s: AppState) => s.saveNoticeDismissed;
@@ -17,16 +19,17 @@ export interface StorageBannerActions {
   retry(): void;
 }
 
-const labels = {
-  takeOver: ['Take over here', testIds.takeOver, 'Save this tab from now on; the other tab stops saving'],
-  keepWithoutSaving: ['Keep this tab without saving', testIds.keepWithoutSaving, 'Go on here; nothing from this tab is saved'],
-  export: ['Export session', testIds.exportSession, 'Download the command log and the editor text as JSON'],
-  retry: ['Try saving again', testIds.retrySaving, 'Write the whole session again (after freeing space)'],
-} as const;
+const labels: Record<string, readonly [MessageKey, string, MessageKey]> = {
+  takeOver: ['storage.takeOver', testIds.takeOver, 'storage.takeOverTitle'],
+  keepWithoutSaving: ['storage.keep', testIds.keepWithoutSaving, 'storage.keepTitle'],
+  export: ['storage.export', testIds.exportSession, 'topbar.exportTitle'],
+  retry: ['storage.retry', testIds.retrySaving, 'storage.retryTitle'],
+};
 
 export function StorageBanner({ actions }: { actions: StorageBannerActions }) {
   const state = useAppStore(selectSaveState);
   const dismissed = useAppStore(selectDismissed);
+  const t = useT();
   const message = saveStateMessage(state);
   if (!message || (dismissed && message.dismissible)) return null;
   const run = { takeOver: actions.takeOver, keepWithoutSaving: actions.keepWithoutSaving, export: actions.exportSession, retry: actions.retry };
@@ -37,13 +40,14 @@ export function StorageBanner({ actions }: { actions: StorageBannerActions }) {
         {message.actions.map((a) => {
           const [label, id, title] = labels[a];
           return (
-            <button type="button" key={a} data-testid={id} title={title} onClick={run[a]}>
-              {label}
+            <button type="button" key={a} data-testid={id} title={t(title)} onClick={run[a]}>
+              {t(label)}
             </button>
           );
         })}
         {message.dismissible && (
-          <button type="button" aria-label="Dismiss" onClick={() => useAppStore.getState().dismissSaveNotice()}>
+          <button type="button" aria-label={t('common.dismiss')}
+ onClick={() => useAppStore.getState().dismissSaveNotice()}>
             ×
           </button>
         )}

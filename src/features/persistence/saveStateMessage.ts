@@ -1,5 +1,21 @@
 /** What the storage banner says for each save state: what it means for the user's work, and what to do. */
 import type { SaveState } from '../../state/persistenceSlice';
+import { t } from '../../i18n/languageStore';
+import type { MessageKey } from '../../i18n/translate';
+
+// The persistence layer states its reasons in English (state/persistence/storageAccess.ts); the known ones are
+// shown in the UI's language, anything else (a browser's own error name) as it came.
+const reasonKeys: Record<string, MessageKey> = {
+  'the browser storage is full': 'storage.reason.full',
+  'the browser denies storage to this page (a cross-site frame or a private mode)': 'storage.reason.denied',
+  'the browser does not allow storage here (a private mode?)': 'storage.reason.notAllowed',
+  'the browser aborted the write': 'storage.reason.aborted',
+  'the browser could not write to disk': 'storage.reason.disk',
+  'this browser offers no IndexedDB': 'storage.reason.noIndexedDb',
+  'the browser did not open its database in time': 'storage.reason.timeout',
+};
+
+const reasonText = (reason: string) => (reason in reasonKeys ? t(reasonKeys[reason]) : reason);
 
 export interface SaveStateMessage {
   text: string;
@@ -18,35 +34,36 @@ export function saveStateMessage(s: SaveState): SaveStateMessage | undefined {
       return undefined;
     case 'otherTab':
       return {
-        text: 'svcsim is open in another tab. Only one tab saves, so neither overwrites the other: nothing from this tab is saved until you choose.',
+        text: t('storage.otherTab'),
         tone: 'warning',
         actions: ['takeOver', 'keepWithoutSaving'],
         dismissible: false,
       };
     case 'notSaving':
       return {
-        text: 'This tab does not save (svcsim is open in another tab): a reload would lose changes made here. Export the session to keep them.',
+        text: t('storage.notSaving'),
         tone: 'warning',
         actions: ['takeOver', 'export'],
         dismissible: true,
       };
     case 'readOnly':
       return {
-        text: 'This tab is read-only now: svcsim was taken over in another tab, so nothing done here is saved and a reload would lose it. Export the session to keep it.',
+        text: t('storage.readOnly'),
         tone: 'warning',
         actions: ['takeOver', 'export'],
         dismissible: true,
       };
     case 'failed':
       return {
-        text: `Saving failed: ${s.reason}. Changes from now on are not saved; a reload would lose them. Export the session to keep your work.`,
+        text: t('storage.failed', { reason: reasonText(s.reason) }),
         tone: 'error',
         actions: ['export', 'retry'],
         dismissible: true,
       };
     case 'unavailable':
       return {
-        text: `Running without saving: ${s.reason}. A reload starts over; export the session to keep your work.`,
+        text: t('storage.unavailable', { reason: reasonText(s.reason) })
+,
         tone: 'warning',
         actions: ['export'],
         dismissible: true,

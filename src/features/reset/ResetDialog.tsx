@@ -3,26 +3,30 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { AppState } from '../../state/store';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
+import { useT } from '../../i18n/languageStore';
 
 const selectTabCount = (s: AppState) => s.objectTabs.length;
 
 export function ResetDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): void }) {
   const tabs = useAppStore(selectTabCount);
+  const t = useT();
   return (
     <ConfirmDialog
-      title="Reset the playground?"
-      confirmLabel="Reset"
+      title={t('reset.title')}
+      confirmLabel={t('reset.confirm')}
+      cancelLabel={t('common.cancel')}
       testId={testIds.resetDialog}
       confirmTestId={testIds.resetConfirm}
       onCancel={onCancel}
       onConfirm={onConfirm}
     >
-      This starts over and cannot be undone:
+      {t('reset.intro')}
       <ul>
-        <li>the cluster goes back to the seed topology (every object you created or changed is lost)</li>
-        <li>the manifests editor gets its default text back</li>
-        <li>{tabs === 1 ? 'the open object tab is closed' : tabs > 1 ? `the ${tabs} open object tabs are closed` : 'object tabs are closed'}</li>
-        <li>node boxes you dragged go back to their places, and nothing stays selected</li>
+        <li>{t('reset.cluster')}</li>
+        <li>{t('reset.editor')}</li>
+        <li>{tabs === 1 ? t('reset.tabOne') : tabs > 1 ? t('reset.tabsMany', { count: tabs }) : t('reset.tabsNone')}</li>
+        <li>{t('reset.layout')}</li>
+
       </ul>
     </ConfirmDialog>
   );

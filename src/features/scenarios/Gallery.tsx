@@ -6,32 +6,26 @@ import { useEffect } from 'react';
 import { testIds } from '../../testids';
 import { loadCatalog, openPlayground, openScenario } from './scenarioActions';
 import { loadScenarioStep } from './scenarioProgressStorage';
-import { pick, type ScenarioLang, type ScenarioUiState, useScenarioStore } from './scenarioStore';
+import { pick, type ScenarioUiState, useScenarioStore } from './scenarioStore';
+import { useLang, useT } from '../../i18n/languageStore';
+import type { MessageKey } from '../../i18n/translate';
+import { LanguageSwitch } from '../language/LanguageSwitch';
 
 const selectCatalog = (s: ScenarioUiState) => s.catalog;
 const selectMessage = (s: ScenarioUiState) => s.galleryMessage;
-const selectLang = (s: ScenarioUiState) => s.lang;
 const selectBusy = (s: ScenarioUiState) => s.busy;
 
-const levelText: Record<ScenarioLang, Record<string, string>> = {
-  en: { beginner: 'Beginner', intermediate: 'Intermediate', advanced: 'Advanced' },
-  'zh-TW': { beginner: '入門', intermediate: '中級', advanced: '進階' },
+const levelKeys: Record<string, MessageKey> = {
+  beginner: 'gallery.level.beginner',
+  intermediate: 'gallery.level.intermediate',
+  advanced: 'gallery.level.advanced',
 };
-
-export function LanguageSwitch() {
-  const lang = useScenarioStore(selectLang);
-  return (
-    <select aria-label="Scenario language" data-testid={testIds.scenarioLang} value={lang} onChange={(e) => useScenarioStore.setState({ lang: e.currentTarget.value as ScenarioLang })}>
-      <option value="en">English</option>
-      <option value="zh-TW">繁體中文</option>
-    </select>
-  );
-}
 
 export function Gallery() {
   const catalog = useScenarioStore(selectCatalog);
   const message = useScenarioStore(selectMessage);
-  const lang = useScenarioStore(selectLang);
+  const lang = useLang();
+  const t = useT();
   const busy = useScenarioStore(selectBusy);
   useEffect(() => {
     if (!catalog) void loadCatalog();
@@ -39,10 +33,10 @@ export function Gallery() {
   return (
     <section className="gallery" data-testid={testIds.gallery} aria-labelledby="gallery-heading">
       <header className="gallery-head">
-        <h1 id="gallery-heading">{lang === 'zh-TW' ? '情境' : 'Scenarios'}</h1>
-        <LanguageSwitch />
+        <h1 id="gallery-heading">{t('gallery.title')}</h1>
+        <LanguageSwitch testId={testIds.scenarioLang} />
         <button type="button" className="gallery-playground" data-testid={testIds.openPlayground} onClick={openPlayground}>
-          {lang === 'zh-TW' ? '開啟空白的練習場' : 'Open the empty playground'}
+          {t('gallery.openPlayground')}
         </button>
       </header>
       {message && (
@@ -50,7 +44,7 @@ export function Gallery() {
           {message}
         </p>
       )}
-      {!catalog && <p>{lang === 'zh-TW' ? '載入中…' : 'Loading…'}</p>}
+      {!catalog && <p>{t('common.loading')}</p>}
       <ul className="gallery-cards">
         {catalog?.map((c) => {
           const reached = loadScenarioStep(c.name);
@@ -60,8 +54,8 @@ export function Gallery() {
                 <span className="scenario-card-title">{pick(c.title, lang)}</span>
                 <span className="scenario-card-description">{pick(c.description, lang)}</span>
                 <span className="scenario-card-meta">
-                  {levelText[lang][c.level] ?? c.level} · {c.steps} {lang === 'zh-TW' ? '步' : 'steps'}
-                  {reached ? ` · ${lang === 'zh-TW' ? `已到第 ${reached + 1} 步` : `at step ${reached + 1}`}` : ''}
+                  {c.level in levelKeys ? t(levelKeys[c.level]) : c.level} · {t('gallery.steps', { count: c.steps })}
+                  {reached ? t('gallery.atStep', { step: reached + 1 }) : ''}
                 </span>
               </button>
             </li>

@@ -6,14 +6,15 @@ import { useEffect } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { testIds } from '../../testids';
-import { LanguageSwitch } from './Gallery';
+import { LanguageSwitch } from '../language/LanguageSwitch';
+import { useLang, useT } from '../../i18n/languageStore';
 import { Narration } from './Narration';
 import { closeScenario, gotoStep, recheck, runThisStep, showGallery } from './scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from './scenarioStore';
 
 const selectOpen = (s: ScenarioUiState) => s.open;
 const selectProgress = (s: ScenarioUiState) => s.progress;
-const selectLang = (s: ScenarioUiState) => s.lang;
+
 const selectBusy = (s: ScenarioUiState) => s.busy;
 // the per-kind change counters: a new object whenever any mirrored kind changed (resourceVersion alone is not
 // enough: after a new cluster replaces the old one it can stay below the old cluster's last version for a while)
@@ -33,23 +34,24 @@ export function useRecheckOnChange(active: boolean): void {
 export function StepBar() {
   const open = useScenarioStore(selectOpen);
   const progress = useScenarioStore(selectProgress);
-  const lang = useScenarioStore(selectLang);
+  const lang = useLang();
+  const t = useT();
   const busy = useScenarioStore(selectBusy);
   const step = open && progress ? open.stepList[progress.step] : undefined;
   useRecheckOnChange(!!step && !!progress && !progress.ran[progress.step] && step.checks > 0);
   if (!open || !progress || !step) return null;
-  const zh = lang === 'zh-TW';
+
   const last = open.stepList.length - 1;
   const ran = progress.ran[progress.step];
   return (
-    <section className="step-bar" data-testid={testIds.stepBar} aria-label={zh ? '情境步驟' : 'Scenario step'}>
+    <section className="step-bar" data-testid={testIds.stepBar} aria-label={t('step.label')}>
       <div className="step-bar-head">
         <strong className="step-bar-scenario">{pick(open.title, lang)}</strong>
         <button type="button" data-testid={testIds.stepPrevious} disabled={busy || progress.step === 0} onClick={() => void gotoStep(progress.step - 1)}>
-          ◀ {zh ? '上一步' : 'Previous'}
+          ◀ {t('step.previous')}
         </button>
         <select
-          aria-label={zh ? '跳到步驟' : 'Jump to step'}
+          aria-label={t('step.jump')}
           data-testid={testIds.stepJump}
           value={progress.step}
           disabled={busy}
@@ -65,20 +67,20 @@ export function StepBar() {
           })}
         </select>
         <button type="button" data-testid={testIds.stepNext} disabled={busy || progress.step === last} onClick={() => void gotoStep(progress.step + 1)}>
-          {zh ? '下一步' : 'Next'} ▶
+          {t('step.next')} ▶
         </button>
-        <LanguageSwitch />
-        <button type="button" onClick={() => showGallery()} title={zh ? '回到情境列表' : 'Back to the scenarios'}>
-          {zh ? '情境列表' : 'Scenarios'}
+        <LanguageSwitch testId={testIds.scenarioLang} />
+        <button type="button" onClick={() => showGallery()} title={t('step.backTitle')}>
+          {t('step.back')}
         </button>
-        <button type="button" data-testid={testIds.stepClose} aria-label={zh ? '關閉情境' : 'Close the scenario'} onClick={closeScenario}>
+        <button type="button" data-testid={testIds.stepClose} aria-label={t('step.close')} onClick={closeScenario}>
           ×
         </button>
       </div>
       <div className="step-bar-body">
         <div className="step-bar-text">
           <h2 data-testid={testIds.stepTitle}>
-            {zh ? `第 ${progress.step + 1} / ${last + 1} 步：` : `Step ${progress.step + 1} of ${last + 1}: `}
+            {t('step.heading', { n: progress.step + 1, total: last + 1 })}
             {pick(step.title, lang)}
           </h2>
           <div data-testid={testIds.stepNarration}>
@@ -87,23 +89,23 @@ export function StepBar() {
           {step.action && (
             <div className="step-action">
               <button type="button" data-testid={testIds.stepRun} disabled={busy || ran} onClick={() => void runThisStep()}>
-                {ran ? (zh ? '✓ 已執行' : '✓ Done') : zh ? '執行這一步' : 'Run this step'}
+                {ran ? t('step.done') : t('step.run')}
               </button>
-              {step.action.typed.length > 0 && !ran && <span className="step-or">{zh ? '或自己在終端機輸入：' : 'or type it yourself:'}</span>}
+              {step.action.typed.length > 0 && !ran && <span className="step-or">{t('step.orType')}</span>}
               <pre className="step-command">{step.action.summary}</pre>
             </div>
           )}
         </div>
         <div className="step-bar-side">
           {progress.checks.length > 0 && (
-            <ul className="step-checks" aria-label={zh ? '檢查' : 'Checks'}>
+            <ul className="step-checks" aria-label={t('step.checks')}>
               {progress.checks.map((c) => (
                 <li
                   key={c.expected}
                   data-testid={testIds.stepCheck}
                   data-ok={c.ok}
                   className={c.ok ? 'check-ok' : ran ? 'check-failed' : 'check-pending'}
-                  title={c.ok ? undefined : `found: ${c.actual}`}
+                  title={c.ok ? undefined : t('step.found', { actual: c.actual })}
                 >
                   {/* before the step is done a check that does not hold yet is a to-do (○), not a failure (✗) */}
                   <span aria-hidden="true">{c.ok ? '✓' : ran ? '✗' : '○'}</span> {c.expected}

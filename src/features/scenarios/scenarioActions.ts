@@ -2,6 +2,7 @@
  * What the scenario UI asks of the worker. Opening a scenario starts a new session log (`init`, then
  * `scenarioOpen`), so a reload replays it exactly; moving between steps and "run this step" are logged too.
  */
+import { t } from '../../i18n/languageStore';
 import type { ReplyValue } from '../../protocol/messages';
 import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
@@ -35,7 +36,8 @@ export async function openScenario(source: { name: string } | { text: string }, 
     await send({ type: 'init' });
     const r = await send({ type: 'scenarioOpen', source, step });
     if (!r.ok || r.value?.kind !== 'scenario') {
-      showGallery(r.ok ? 'The scenario could not be opened.' : `The scenario could not be opened: ${r.error}`);
+      showGallery(r.ok ? t('notice.scenarioFailed') : t('notice.scenarioFailedWhy', { error: r.error ?? '' }));
+
       return false;
     }
     set({ open: r.value.scenario, progress: r.value.progress, screen: 'playground', galleryMessage: undefined });

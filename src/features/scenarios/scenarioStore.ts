@@ -1,12 +1,12 @@
 /**
  * The scenario player as the UI holds it: which screen shows (the gallery or the playground), the open
- * scenario and its progress as the worker reported it, and the narration language. The worker owns the cluster
+ * scenario and its progress as the worker reported it. The worker owns the cluster
  * and the player's state; this store only mirrors its replies.
  */
 import { create } from 'zustand';
 import type { ScenarioCard, ScenarioProgress, WireScenario } from '../../protocol/messages';
 
-export type ScenarioLang = 'en' | 'zh-TW';
+import type { Lang } from '../../i18n/language';
 
 export interface ScenarioUiState {
   screen: 'gallery' | 'playground';
@@ -17,16 +17,6 @@ export interface ScenarioUiState {
   progress: ScenarioProgress | undefined;
   /** A command for the scenario is on its way to the worker. */
   busy: boolean;
-  lang: ScenarioLang;
-}
-
-/** The narration language: the browser's when it asks for Traditional Chinese, else English. */
-export function browserScenarioLang(languages: readonly string[]): ScenarioLang {
-  for (const l of languages) {
-    if (/^zh-(TW|HK|MO|Hant)/i.test(l)) return 'zh-TW';
-    if (/^en/i.test(l)) return 'en';
-  }
-  return 'en';
 }
 
 export const useScenarioStore = create<ScenarioUiState>(() => ({
@@ -36,10 +26,9 @@ export const useScenarioStore = create<ScenarioUiState>(() => ({
   open: undefined,
   progress: undefined,
   busy: false,
-  lang: 'en',
 }));
 
 /** Localized text for the current language, falling back to English. */
-export function pick(text: { en: string } & Record<string, string | undefined>, lang: ScenarioLang): string {
+export function pick(text: { en: string } & Record<string, string | undefined>, lang: Lang): string {
   return text[lang] ?? text.en;
 }

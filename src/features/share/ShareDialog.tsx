@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { testIds } from '../../testids';
 import { QrCode } from './QrCode';
 import { RealClusterExport } from './RealClusterExport';
+import { useT } from '../../i18n/languageStore';
 
 export interface ShareDialogProps {
   link: string;
@@ -21,16 +22,17 @@ export interface ShareDialogProps {
 export function ShareDialog({ link, scenarioFile, embedCode, onImport, onClose }: ShareDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [copied, setCopied] = useState<string | undefined>();
+  const t = useT();
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
-  const copy = async (text = link, what = 'Copied.') => {
+  const copy = async (text = link, what = t('share.copied')) => {
     try {
       await navigator.clipboard.writeText(text);
       setCopied(what);
     } catch {
-      setCopied('The browser did not allow copying: select the link and copy it.');
+      setCopied(t('share.copyDenied'));
     }
   };
   const download = () => {
@@ -44,36 +46,36 @@ export function ShareDialog({ link, scenarioFile, embedCode, onImport, onClose }
   };
   return (
     <dialog ref={dialog} className="share-dialog" data-testid={testIds.shareDialog} aria-labelledby="share-heading" onClose={onClose}>
-      <h2 id="share-heading">Share</h2>
-      <p>Anyone opening this link gets the same cluster (same names and IPs) at the same step.</p>
+      <h2 id="share-heading">{t('share.title')}</h2>
+      <p>{t('share.intro')}</p>
       <div className="share-link-row">
-        <input readOnly value={link} aria-label="Share link" data-testid={testIds.shareLink} onFocus={(e) => e.currentTarget.select()} />
+        <input readOnly value={link} aria-label={t('share.linkLabel')} data-testid={testIds.shareLink} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" data-testid={testIds.shareCopy} onClick={() => void copy()}>
-          Copy link
+          {t('share.copy')}
         </button>
       </div>
       <p className="share-note" role="status">
-        {copied ?? `${link.length.toLocaleString('en')} characters.`}
+        {copied ?? t('share.length', { count: link.length.toLocaleString('en') })}
       </p>
       <QrCode text={link} />
       {embedCode && (
         <div className="share-link-row">
-          <textarea readOnly rows={3} value={embedCode} aria-label="Embed code for slides" data-testid={testIds.shareEmbedCode} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" data-testid={testIds.shareCopyEmbed} onClick={() => void copy(embedCode, 'Embed code copied: paste it into a slide (see the README, "Embed in slides").')}>
-            Copy embed code
+          <textarea readOnly rows={3} value={embedCode} aria-label={t('share.embedLabel')} data-testid={testIds.shareEmbedCode} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" data-testid={testIds.shareCopyEmbed} onClick={() => void copy(embedCode, t('share.embedCopied'))}>
+            {t('share.copyEmbed')}
           </button>
         </div>
       )}
       <div className="share-files">
         {scenarioFile ? (
           <button type="button" data-testid={testIds.shareExport} onClick={download}>
-            Export {scenarioFile.name}
+            {t('share.exportFile', { name: scenarioFile.name })}
           </button>
         ) : (
-          <span className="share-note">No scenario is open: Export in the top bar saves the whole session as a file.</span>
+          <span className="share-note">{t('share.noScenario')}</span>
         )}
         <label className="topbar-file">
-          Import a .svcsim.yaml
+          {t('share.importFile')}
           <input
             type="file"
             accept=".yaml,.yml,application/yaml,text/yaml"
@@ -89,7 +91,8 @@ export function ShareDialog({ link, scenarioFile, embedCode, onImport, onClose }
         <RealClusterExport fileName={`${scenarioFile ? scenarioFile.name.replace(/\.svcsim\.yaml$/, '') : 'svcsim'}-kind.zip`} />
       </div>
       <button type="button" data-testid={testIds.shareClose} onClick={() => dialog.current?.close()}>
-        Close
+        {t('common.close')}
+
       </button>
     </dialog>
   );

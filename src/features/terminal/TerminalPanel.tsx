@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { useAfterFirstGraph } from '../../state/useAfterFirstGraph';
+import { useT } from '../../i18n/languageStore';
 
 // xterm.js is a lazy chunk: the dock mounts this panel hidden at startup, and the terminal is not the graph
 const TerminalView = lazy(() => import('./TerminalView').then((m) => ({ default: m.TerminalView })));
@@ -15,19 +16,20 @@ export function TerminalPanel() {
   const [active, setActive] = useState(tabs[0]);
   const theme = useAppStore(selectTheme);
   const load = useAfterFirstGraph();
+  const tr = useT();
   const dark = theme === 'dark' || (theme === 'system' && document.documentElement.dataset.theme === 'dark');
   return (
     <div className="terminal-panel">
-      <div className="subtabs" role="toolbar" aria-label="Terminal sessions">
+      <div className="subtabs" role="toolbar" aria-label={tr('terminal.sessions')}>
         {tabs.map((t, i) => (
           <span key={t} className={`subtab${t === active ? ' active' : ''}`}>
             <button type="button" aria-pressed={t === active} data-testid={`terminal-tab-${i + 1}`} onClick={() => setActive(t)}>
-              Terminal {i + 1}
+              {tr('terminal.tab', { n: i + 1 })}
             </button>
             {tabs.length > 1 && (
               <button
                 type="button"
-                aria-label={`Close terminal ${i + 1}`}
+                aria-label={tr('terminal.close', { n: i + 1 })}
                 className="close"
                 onClick={() => {
                   const rest = tabs.filter((x) => x !== t);
@@ -43,7 +45,8 @@ export function TerminalPanel() {
         <button
           type="button"
           className="subtab-add"
-          aria-label="New terminal"
+          aria-label={tr('terminal.new')}
+
           data-testid="terminal-new"
           onClick={() => {
             const id = `t${counter++}`;

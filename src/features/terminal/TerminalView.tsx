@@ -3,6 +3,7 @@
  * `get -w` keeps streaming here until Ctrl+C. Tab completes, ↑/↓ walk the history, Ctrl+L clears; Shift+Tab,
  * Escape then Tab, or Tab on an empty line move focus out.
  */
+import { t } from '../../i18n/languageStore';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -17,12 +18,13 @@ import { registerTerminalInput } from './terminalInput';
 
 const prompt = '\x1b[1;32m$\x1b[0m ';
 const promptWidth = 2;
-const help = `This terminal runs kubectl (or k) against the simulated cluster, e.g.
+/** `help`: svcsim's own words in the UI's language; the commands are kubectl's. */
+const help = () => `${t('terminal.helpIntro')}
   kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"
   kubectl expose pod alpaca-prod
-  kubectl get endpoints alpaca-prod --watch      (Ctrl+C stops it)
-Also: sleep 10s (advances virtual time), clear, help. Tab completes; ↑/↓ history.
-Shift+Tab (or Escape then Tab) leaves the terminal; press ? outside it for all shortcuts.
+  kubectl get endpoints alpaca-prod --watch      ${t('terminal.helpStops')}
+${t('terminal.helpAlso')}
+${t('terminal.helpLeave')}
 `;
 
 const crlf = (t: string) => t.replace(/\r?\n/g, '\r\n');
@@ -137,7 +139,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         return;
       }
       if (trimmed === 'help') {
-        term.write(crlf(help));
+        term.write(crlf(help()));
         term.write(prompt);
         return;
       }
@@ -169,7 +171,8 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         if (pending) onInput(pending);
       });
     };
-    term.write(crlf('svcsim terminal — kubectl v1.34 against the simulated kind cluster. Type help.\n'));
+    term.write(crlf(`${t('terminal.banner')}\n`));
+
     term.write(prompt);
     let completing = false;
     let typedDuringCompletion = '';

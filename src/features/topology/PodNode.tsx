@@ -5,6 +5,7 @@ import { useAppStore } from '../../state/store';
 import type { PodNodeData } from '../../graph/elements';
 import { shortPodName } from '../../graph/podLabel';
 import { podVisualState } from './podVisualState';
+import { useT } from '../../i18n/languageStore';
 
 function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
   const pod = data.pod;
@@ -12,6 +13,8 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
   const state = podVisualState(view?.status ?? 'Pending', view?.podReady ?? false);
   const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
   const ns = pod.metadata.namespace ?? 'default';
+  const t = useT();
+
   return (
     <div
       className={`pod-node pod-${state}${selected ? ' is-selected' : ''}${data.highlight ? ` hl-${data.highlight}` : ''}`}
@@ -35,7 +38,8 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
           <button
             type="button"
             className="deploy-badge nodrag"
-            title={`Deployment ${data.deployment}: select to scale or roll out`}
+            title={t('canvas.deployTitle', { name: data.deployment })}
+
             onClick={(e) => {
               e.stopPropagation();
               useAppStore.getState().select(`deploy:${ns}/${data.deployment}`);

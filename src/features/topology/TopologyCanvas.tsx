@@ -26,6 +26,7 @@ import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
 import { viewportMoved } from './viewportStore';
+import { useT } from '../../i18n/languageStore';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -58,6 +59,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
   const [detail, setDetail] = useState<Detail>('pods');
   // routes depend on where things are, not on what is highlighted
   const edges = useRoutedEdges(placed, topology.edges);
+  const t = useT();
   const drawn = useMemo(() => lod.view<Node, Edge>(shown, edges, detail), [lod, shown, edges, detail]);
   // on a big cluster, only the pods and the edges that pass near the view (src/graph/edgeCulling.ts); an
   // array React Flow was handed is handed again while it holds the same elements
@@ -127,7 +129,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         <CullRegion onRegion={setRegion} />
         <Background gap={20} />
         <Controls showInteractive={false} />
-        <OverviewMap nodes={placed} width={140} height={96} ariaLabel="Minimap" />
+        <OverviewMap nodes={placed} width={140} height={96} ariaLabel={t('canvas.minimap')} />
         {children}
       </ReactFlow>
     </div>
