@@ -94,6 +94,25 @@ export const testIds = {
   trafficBar: 'traffic-bar',
   trafficTrace: 'traffic-trace',
   trafficNextStep: 'traffic-next-step',
+  // traffic on the canvas (src/features/traffic/TrafficOverlay.tsx)
+  trafficOverlay: 'traffic-overlay',
+  trafficRoute: 'traffic-route',
+  trafficDot: 'traffic-dot',
+  trafficFocus: 'traffic-focus',
+  trafficMachine: 'traffic-machine',
+  // node boxes: NodePort/LoadBalancer entry points, kube-proxy's last sync
+  nodePorts: 'node-ports',
+  nodePortEntry: 'node-port-entry',
+  loadBalancerIP: 'load-balancer-ip',
+  kubeProxySync: 'kube-proxy-sync',
+  // Inspector: the pod's environment
+  podEnv: 'pod-env',
+  podEnvMissing: 'pod-env-missing',
+  // Rules view: two nodes/modes side by side
+  rulesCompare: 'rules-compare',
+  rulesCompareNode: 'rules-compare-node',
+  rulesCompareMode: 'rules-compare-mode',
+  rulesCompareLines: 'rules-compare-lines',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -62,11 +62,13 @@ export type Command =
    */
   | { type: 'proxyMode'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace' }
   /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
-  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number };
+  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number; /** From your machine (the kind host) instead of the pod. */ host?: boolean }
+  /** Each container's environment as its process got it (what `kubectl exec POD -- env` prints). */
+  | { type: 'podEnv'; namespace: string; pod: string };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'podEnv'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -120,7 +122,8 @@ export type ReplyValue =
   | { kind: 'scenarioProgress'; progress: ScenarioProgress }
   | { kind: 'proxyStatus'; nodes: WireProxyStatus[] }
   | { kind: 'rules'; node: string; mode: string; tool: string; lines: string[] }
-  | { kind: 'traffic'; traffic: WireTraffic };
+  | { kind: 'traffic'; traffic: WireTraffic }
+  | { kind: 'podEnv'; env: WirePodEnv };
 
 /** Text per language (`en` always). */
 export type WireLocalized = { en: string } & Record<string, string | undefined>;
@@ -164,6 +167,19 @@ export interface WireProxyStatus {
 export interface WireTraceStep {
   kind: string;
   text: string;
+  /** The node the step happened on (the entry node's rules, the hop's far end, the answering pod's node). */
+  node?: string;
+  /** A hop's near end. */
+  from?: string;
+  /** `namespace/name` of the pod that answered (deliver). */
+  pod?: string;
+}
+
+/** A pod's containers' environments, and the Services whose variables a container lacks (created after it started). */
+export interface WirePodEnv {
+  containers: { name: string; env?: string[] }[];
+  /** Services of the pod's namespace with a ClusterIP whose `<NAME>_SERVICE_HOST` a running container does not have. */
+  missingServices: string[];
 }
 
 export interface WireTraffic {
@@ -173,7 +189,7 @@ export interface WireTraffic {
   node?: string;
   mode?: string;
   /** The first connection: its outcome, the pod that answered, and every step. */
-  first?: { outcome: string; pod?: string; endpoint?: string; steps: WireTraceStep[] };
+  first?: { outcome: string; pod?: string; endpoint?: string; steps: WireTraceStep[]; client?: string; service?: string; destination?: string; port?: number };
 }
 
 /** Terminal output, stdout and stderr in the order they were written. */

@@ -19,6 +19,7 @@ import { ScenarioCommandError } from './scenarioCommandError';
 import type { ScenarioCommands } from './scenarioCommands';
 import { serviceRules } from '../engine/net/serviceRules';
 import { proxyStatus, trafficReply } from './dataPlaneReplies';
+import { podEnvReply } from './podEnvReply';
 import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
@@ -226,6 +227,11 @@ export class ClusterHost {
       }
       case 'traffic':
         return trafficReply(this.cluster, command);
+      case 'podEnv': {
+        const r = podEnvReply(this.cluster, command.namespace, command.pod);
+        if (!r) throw new UserError(`pods "${command.pod}" not found`);
+        return r;
+      }
       case 'proxyMode': {
         const r = setKubeProxyMode(this.cluster, command.mode);
         if (!r.ok) throw new UserError(statusText(r.status));

@@ -22,6 +22,7 @@ import { usePositions } from './usePositions';
 import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
+import { TrafficOverlay } from '../traffic/TrafficOverlay';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -109,6 +110,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
         <DetailBand onDetail={setDetail} target={rootRef} />
+        <TrafficOverlay />
         <Background gap={20} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable position="top-right" nodeColor={minimapColor} ariaLabel="Minimap" style={minimapStyle} />
