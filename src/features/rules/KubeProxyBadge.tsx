@@ -1,14 +1,31 @@
-/** kube-proxy's mode on a node box (the engine's answer: the mode the node's kube-proxy pod started with). */
+/**
+ * kube-proxy's mode and last sync on a node box (the engine's answer: the mode the node's kube-proxy pod
+ * started with, and the virtual time its proxier last wrote rules), e.g. `kube-proxy iptables · synced 3s ago`.
+ */
 import { memo } from 'react';
+import { humanDuration } from '../../kubectl/printers/humanDuration';
+import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { useNodeProxyStatus } from './proxyStatus';
+import './kubeProxyBadge.css';
+
+/** Whole seconds since the sync, so a badge re-renders once a second of virtual time at most. */
+function useSecondsSince(at: number | undefined): number | undefined {
+  return useAppStore((s: AppState) => (at === undefined ? undefined : Math.max(0, Math.floor((s.mirror.time - at) / 1000))));
+}
 
 function KubeProxyBadgeView({ node }: { node: string }) {
   const s = useNodeProxyStatus(node);
+  const ago = useSecondsSince(s?.lastSyncAt);
   if (!s?.mode) return null;
+  const synced = ago === undefined ? 'not synced yet' : `synced ${humanDuration(ago * 1000)} ago`;
   return (
     <span className="kube-proxy-badge" data-testid={`${testIds.kubeProxyMode}-${node}`} title={s.configError ?? `kube-proxy on ${node} runs in ${s.mode} mode (${s.syncs} syncs)`}>
-      kube-proxy {s.mode}
+      <span>kube-proxy {s.mode}</span>
+      <span className="kube-proxy-sync" data-testid={`${testIds.kubeProxySync}-${node}`}>
+        <span className="sr-only"> · </span>
+        {synced}
+      </span>
     </span>
   );
 }

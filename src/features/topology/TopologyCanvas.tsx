@@ -23,6 +23,7 @@ import { useRoutedEdges } from './useRoutedEdges';
 import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
 import { TrafficOverlay } from '../traffic/TrafficOverlay';
+import { LoadBalancers } from '../entry/LoadBalancers';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -110,6 +111,7 @@ export function TopologyCanvas({ dark = false }: { dark?: boolean }) {
         <FitOnGrowth shape={topology.shape} />
         <ZoomClass target={rootRef} />
         <DetailBand onDetail={setDetail} target={rootRef} />
+        <LoadBalancers />
         <TrafficOverlay />
         <Background gap={20} />
         <Controls showInteractive={false} />
