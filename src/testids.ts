@@ -110,6 +110,7 @@ export const testIds = {
   podEnvMissing: 'pod-env-missing',
   // Rules view: two nodes/modes side by side
   rulesCompare: 'rules-compare',
+  rulesCompareToggle: 'rules-compare-toggle',
   rulesCompareNode: 'rules-compare-node',
   rulesCompareMode: 'rules-compare-mode',
   rulesCompareLines: 'rules-compare-lines',

@@ -55,7 +55,14 @@ export type Command =
   /** Each node's kube-proxy: the mode it runs, its last sync, and what 1.34 would say of its config. */
   | { type: 'proxyStatus' }
   /** One node's kube-proxy rules for a Service (all Services when none is named), in the node's mode. */
-  | { type: 'nodeRules'; node: string; namespace?: string; service?: string }
+  | {
+      type: 'nodeRules';
+      node: string;
+      namespace?: string;
+      service?: string;
+      /** Render the node's rules as kube-proxy would write them in this mode (the node itself is not changed). */
+      mode?: 'iptables' | 'ipvs' | 'nftables' | 'userspace';
+    }
   /**
    * Switches kube-proxy's mode as a kind user does: `mode:` in the kube-proxy ConfigMap, then a rollout restart
    * of the DaemonSet; each node changes as its new pod starts.

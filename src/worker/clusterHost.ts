@@ -18,6 +18,7 @@ import { serviceNameLabel } from './wireView';
 import { ScenarioCommandError } from './scenarioCommandError';
 import type { ScenarioCommands } from './scenarioCommands';
 import { serviceRules } from '../engine/net/serviceRules';
+import { serviceRulesInMode } from '../engine/net/serviceRulesInMode';
 import { proxyStatus, trafficReply } from './dataPlaneReplies';
 import { podEnvReply } from './podEnvReply';
 import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
@@ -221,7 +222,9 @@ export class ClusterHost {
       case 'proxyStatus':
         return proxyStatus(this.cluster);
       case 'nodeRules': {
-        const r = serviceRules(this.cluster, command.node, command.namespace, command.service);
+        const r = command.mode
+          ? serviceRulesInMode(this.cluster, command.node, command.mode, command.namespace, command.service)
+          : serviceRules(this.cluster, command.node, command.namespace, command.service);
         if (!r) throw new UserError(`no kube-proxy runs on node "${command.node}"`);
         return { kind: 'rules', ...r };
       }
