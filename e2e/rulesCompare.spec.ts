@@ -38,6 +38,9 @@ test.describe('rules compared', () => {
     for (const width of [1024, 390]) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
       await dp.openRules();
+      // the narrow layout mounts the panels afresh: Compare starts off there
+      if (!(await cmp.column.isVisible())) await cmp.open();
+      await expect(cmp.lines).toContainText(/:80 rr|-A KUBE-SVC-/);
       await page.screenshot({ path: `test-results/rules-compare-${width}.png`, fullPage: width === 390 });
     }
   });
