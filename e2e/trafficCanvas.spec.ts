@@ -53,5 +53,7 @@ test.describe('traffic on the canvas', () => {
     await expect(canvas.routes.first()).toBeVisible();
     await expect(canvas.dots.first()).toBeHidden();
     await expect(canvas.focus).toBeVisible();
+    await page.getByRole('button', { name: 'Clear canvas' }).click();
+    await expect(canvas.overlay).toHaveCount(0);
   });
 });

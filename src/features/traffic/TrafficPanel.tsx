@@ -87,6 +87,11 @@ export function TrafficPanel() {
         <button type="button" onClick={sendTraffic} disabled={!chosenClient || !chosenTarget} data-testid={testIds.trafficSend}>
           Send
         </button>
+        {result && (
+          <button type="button" onClick={() => showFlight(undefined)} title="Remove the routes and dots from the canvas">
+            Clear canvas
+          </button>
+        )}
       </div>
       {clients.length === 1 && <p className="muted">No running pod in {targetNs} to send from (your machine reaches only NodePorts and LoadBalancer IPs): run one, e.g. kubectl run app --image=busybox -- sleep 3600.</p>}
       {error && <p className="notice-warning">{error}</p>}
