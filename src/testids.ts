@@ -138,6 +138,26 @@ export const testIds = {
   diagramSvg: 'diagram-svg',
   diagramClose: 'diagram-close',
   trafficSequence: 'traffic-sequence',
+  // traffic on the canvas (src/features/traffic/TrafficOverlay.tsx)
+  trafficOverlay: 'traffic-overlay',
+  trafficRoute: 'traffic-route',
+  trafficDot: 'traffic-dot',
+  trafficFocus: 'traffic-focus',
+  trafficMachine: 'traffic-machine',
+  // node boxes: NodePort/LoadBalancer entry points, kube-proxy's last sync
+  nodePorts: 'node-ports',
+  nodePortEntry: 'node-port-entry',
+  loadBalancerIP: 'load-balancer-ip',
+  kubeProxySync: 'kube-proxy-sync',
+  // Inspector: the pod's environment
+  podEnv: 'pod-env',
+  podEnvMissing: 'pod-env-missing',
+  // Rules view: two nodes/modes side by side
+  rulesCompare: 'rules-compare',
+  rulesCompareToggle: 'rules-compare-toggle',
+  rulesCompareNode: 'rules-compare-node',
+  rulesCompareMode: 'rules-compare-mode',
+  rulesCompareLines: 'rules-compare-lines',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -55,14 +55,21 @@ export type Command =
   /** Each node's kube-proxy: the mode it runs, its last sync, and what 1.34 would say of its config. */
   | { type: 'proxyStatus' }
   /** One node's kube-proxy rules for a Service (all Services when none is named), in the node's mode. */
-  | { type: 'nodeRules'; node: string; namespace?: string; service?: string }
+  | {
+      type: 'nodeRules';
+      node: string;
+      namespace?: string;
+      service?: string;
+      /** Render the node's rules as kube-proxy would write them in this mode (the node itself is not changed). */
+      mode?: 'iptables' | 'ipvs' | 'nftables' | 'userspace';
+    }
   /**
    * Switches kube-proxy's mode as a kind user does: `mode:` in the kube-proxy ConfigMap, then a rollout restart
    * of the DaemonSet; each node changes as its new pod starts.
    */
   | { type: 'proxyMode'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace' }
   /** `count` connections from a pod to `to` (a Service name or IP) through the data plane, counted per endpoint. */
-  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number }
+  | { type: 'traffic'; namespace: string; pod: string; to: string; port: number; count: number; /** From your machine (the kind host) instead of the pod. */ host?: boolean }
   /** The localhost ports running `kubectl port-forward` commands hold, across every terminal. */
   | { type: 'localForwards' }
   /** An HTTP request from your machine to localhost:port (through its port-forward, if one holds it). */
@@ -70,11 +77,13 @@ export type Command =
   /** A DNS query from a pod through its resolv.conf, with every name the search list tried. */
   | { type: 'dnsQuery'; namespace: string; pod: string; name: string; qtype: string }
   /** "Export for a real cluster": the user's objects cleaned of server-set fields, and a matching kind config. */
-  | { type: 'realCluster' };
+  | { type: 'realCluster' }
+  /** Each container's environment as its process got it (what `kubectl exec POD -- env` prints). */
+  | { type: 'podEnv'; namespace: string; pod: string };
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery', 'podEnv'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -133,7 +142,8 @@ export type ReplyValue =
   | { kind: 'http'; response: WireHttpResponse }
   | { kind: 'dns'; dns: WireDnsLookup }
   /** `kind.yaml` and `manifests.yaml` (with how many objects it holds). */
-  | { kind: 'realCluster'; kindConfig: string; manifests: string; objects: number };
+  | { kind: 'realCluster'; kindConfig: string; manifests: string; objects: number }
+  | { kind: 'podEnv'; env: WirePodEnv };
 
 /** One `kubectl port-forward` port on your machine. */
 export interface WireLocalForward {
@@ -200,14 +210,25 @@ export interface WireProxyStatus {
 export interface WireTraceStep {
   kind: string;
   text: string;
-  /** The rule's chain (iptables/nftables), the resolver's question and answer, the node, the pod: when the step has them. */
+  /** The rule's chain (iptables/nftables), the resolver's question and answer: when the step has them. */
   chain?: string;
   mode?: string;
-  node?: string;
-  pod?: string;
   name?: string;
   server?: string;
   answer?: string;
+  /** The node the step happened on (the entry node's rules, the hop's far end, the answering pod's node). */
+  node?: string;
+  /** A hop's near end. */
+  from?: string;
+  /** `namespace/name` of the pod that answered (deliver). */
+  pod?: string;
+}
+
+/** A pod's containers' environments, and the Services whose variables a container lacks (created after it started). */
+export interface WirePodEnv {
+  containers: { name: string; env?: string[] }[];
+  /** Services of the pod's namespace with a ClusterIP whose `<NAME>_SERVICE_HOST` a running container does not have. */
+  missingServices: string[];
 }
 
 export interface WireTraffic {
@@ -217,7 +238,7 @@ export interface WireTraffic {
   node?: string;
   mode?: string;
   /** The first connection: its outcome, the pod that answered, and every step. */
-  first?: { outcome: string; pod?: string; endpoint?: string; steps: WireTraceStep[] };
+  first?: { outcome: string; pod?: string; endpoint?: string; steps: WireTraceStep[]; client?: string; service?: string; destination?: string; port?: number };
 }
 
 /** Terminal output, stdout and stderr in the order they were written. */

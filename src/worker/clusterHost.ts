@@ -18,7 +18,9 @@ import { serviceNameLabel } from './wireView';
 import { ScenarioCommandError } from './scenarioCommandError';
 import type { ScenarioCommands } from './scenarioCommands';
 import { serviceRules } from '../engine/net/serviceRules';
+import { serviceRulesInMode } from '../engine/net/serviceRulesInMode';
 import { proxyStatus, trafficReply } from './dataPlaneReplies';
+import { podEnvReply } from './podEnvReply';
 import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
 import { dnsQuery, localForwards, localHttp } from './localhostReplies';
 
@@ -227,12 +229,19 @@ export class ClusterHost {
         return { kind: 'realCluster', ...this.realCluster(this.cluster) };
       }
       case 'nodeRules': {
-        const r = serviceRules(this.cluster, command.node, command.namespace, command.service);
+        const r = command.mode
+          ? serviceRulesInMode(this.cluster, command.node, command.mode, command.namespace, command.service)
+          : serviceRules(this.cluster, command.node, command.namespace, command.service);
         if (!r) throw new UserError(`no kube-proxy runs on node "${command.node}"`);
         return { kind: 'rules', ...r };
       }
       case 'traffic':
         return trafficReply(this.cluster, command);
+      case 'podEnv': {
+        const r = podEnvReply(this.cluster, command.namespace, command.pod);
+        if (!r) throw new UserError(`pods "${command.pod}" not found`);
+        return r;
+      }
       case 'proxyMode': {
         const r = setKubeProxyMode(this.cluster, command.mode);
         if (!r.ok) throw new UserError(statusText(r.status));

@@ -2,6 +2,7 @@
 import type { Cluster } from '../engine';
 import { maxLoadCount, sendLoad } from '../engine/net/trafficLoad';
 import type { Command, ReplyValue } from '../protocol/messages';
+import { serviceForDestination, wireStep } from './traceTargets';
 
 export function proxyStatus(cluster: Cluster): ReplyValue {
   const nodes = cluster.proxies
@@ -17,13 +18,19 @@ export function proxyStatus(cluster: Cluster): ReplyValue {
 }
 
 export function trafficReply(cluster: Cluster, c: Extract<Command, { type: 'traffic' }>): ReplyValue {
-  const r = sendLoad(cluster, { from: { pod: c.pod, namespace: c.namespace }, to: c.to, port: c.port, count: Math.min(maxLoadCount, c.count) });
-  const first = r.first && {
-    outcome: r.first.outcome,
-    ...(r.first.pod ? { pod: r.first.pod } : {}),
-    ...(r.first.endpoint ? { endpoint: r.first.endpoint } : {}),
-    // the step's own fields (chain, node, pod, DNS answer) ride along: the sequence diagram names them
-    steps: r.first.steps.map((s) => ({ ...s, text: 'text' in s ? s.text : `${s.from} → ${s.to}` })),
+  const from = c.host ? { host: true as const } : { pod: c.pod, namespace: c.namespace };
+  const r = sendLoad(cluster, { from, to: c.to, port: c.port, count: Math.min(maxLoadCount, c.count) });
+  const t = r.first;
+  const service = t && serviceForDestination(cluster, t.destination, t.port);
+  const first = t && {
+    outcome: t.outcome,
+    ...(t.pod ? { pod: t.pod } : {}),
+    ...(t.endpoint ? { endpoint: t.endpoint } : {}),
+    client: c.host ? 'your machine' : `${c.namespace}/${c.pod}`,
+    destination: t.destination,
+    port: t.port,
+    ...(service ? { service } : {}),
+    steps: t.steps.map((s) => wireStep(s, t.node)),
   };
   return { kind: 'traffic', traffic: { sent: r.sent, endpoints: r.endpoints, failed: r.failed, ...(r.node ? { node: r.node } : {}), ...(r.mode ? { mode: r.mode } : {}), ...(first ? { first } : {}) } };
 }

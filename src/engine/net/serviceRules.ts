@@ -9,6 +9,7 @@ import { ipvsadmList } from '../proxy/ipvs/ipvsadm';
 import { nftListTable } from '../proxy/nftables/nftList';
 import { nodeIptables } from '../proxy/nodeIptables';
 import { userspaceTable } from '../proxy/userspace/userspaceProxier';
+import type { AnyProxier } from '../proxy/kubeProxy';
 
 export interface ServiceRules {
   node: string;
@@ -40,9 +41,12 @@ function ipvsLines(text: string, vips: string[]): string[] {
   return out;
 }
 
-/** The node's rules for `namespace/name` (all Service rules when no Service is given). */
-export function serviceRules(cluster: Cluster, node: string, namespace?: string, name?: string): ServiceRules | undefined {
-  const p = cluster.proxies.proxier(node);
+/**
+ * The node's rules for `namespace/name` (all Service rules when no Service is given), as its kube-proxy wrote
+ * them — or as `proxier` (the same node in another mode, see serviceRulesInMode.ts) would.
+ */
+export function serviceRules(cluster: Cluster, node: string, namespace?: string, name?: string, proxier?: AnyProxier): ServiceRules | undefined {
+  const p = proxier ?? cluster.proxies.proxier(node);
   if (!p) return undefined;
   const key = namespace && name ? `${namespace}/${name}` : undefined;
   switch (p.mode) {

@@ -5,6 +5,7 @@ import { testIds } from '../../testids';
 import { LabelChips } from './LabelChips';
 import { ObjectYaml } from './ObjectYaml';
 import { ReadinessSection } from './ReadinessSection';
+import { PodEnvSection } from './PodEnvSection';
 import type { SelectionRef } from './selection';
 import { deleteSelected, editObject, patchLabels } from './selectionActions';
 import { useT } from '../../i18n/languageStore';
@@ -51,6 +52,7 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
         ))}
       </ul>
       {kuard && <ReadinessSection ref={ref} pod={pod} container={kuard} />}
+      <PodEnvSection namespace={ref.namespace ?? 'default'} name={ref.name} resourceVersion={pod.metadata?.resourceVersion} owned={!!pod.metadata?.ownerReferences?.some((o) => o.controller)} />
       <div className="actions">
         <button type="button" data-testid={testIds.podDelete} onClick={() => void deleteSelected(id)}>
           {t('inspector.delete')}

@@ -1,14 +1,40 @@
-/** kube-proxy's mode on a node box (the engine's answer: the mode the node's kube-proxy pod started with). */
+/**
+ * kube-proxy's mode and last sync on a node box (the engine's answer: the mode the node's kube-proxy pod
+ * started with, and the virtual time its proxier last wrote rules), e.g. `kube-proxy iptables · synced 3s ago`.
+ */
 import { memo } from 'react';
+import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { useNodeProxyStatus } from './proxyStatus';
+import './kubeProxyBadge.css';
+
+/** An age as kubectl's AGE column reads (k8s.io/apimachinery pkg/util/duration HumanDuration), up to hours (a day of syncless kube-proxy reads `24h`). */
+export function syncedAge(seconds: number): string {
+  if (seconds < 120) return `${seconds}s`;
+  const minutes = Math.trunc(seconds / 60);
+  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.trunc(minutes / 60);
+  return hours < 8 && minutes % 60 !== 0 ? `${hours}h${minutes % 60}m` : `${hours}h`;
+}
+
+/** Whole seconds since the sync, so a badge re-renders once a second of virtual time at most. */
+function useSecondsSince(at: number | undefined): number | undefined {
+  return useAppStore((s: AppState) => (at === undefined ? undefined : Math.max(0, Math.floor((s.mirror.time - at) / 1000))));
+}
 
 function KubeProxyBadgeView({ node }: { node: string }) {
   const s = useNodeProxyStatus(node);
+  const ago = useSecondsSince(s?.lastSyncAt);
   if (!s?.mode) return null;
+  const synced = ago === undefined ? 'not synced yet' : `synced ${syncedAge(ago)} ago`;
   return (
     <span className="kube-proxy-badge" data-testid={`${testIds.kubeProxyMode}-${node}`} title={s.configError ?? `kube-proxy on ${node} runs in ${s.mode} mode (${s.syncs} syncs)`}>
-      kube-proxy {s.mode}
+      <span>kube-proxy {s.mode}</span>
+      <span className="kube-proxy-sync" data-testid={`${testIds.kubeProxySync}-${node}`}>
+        <span className="sr-only"> · </span>
+        {synced}
+      </span>
     </span>
   );
 }

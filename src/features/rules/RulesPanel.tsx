@@ -9,6 +9,8 @@ import { testIds } from '../../testids';
 import { useNodeProxyStatus, useProxyStatusRefresh } from './proxyStatus';
 import { type MarkedLine, markChanged, removedLines } from './ruleDiff';
 import { useNodeNames, useSelectedService, useServiceNames } from './useClusterNames';
+import { RulesCompare } from './RulesCompare';
+import './rulesCompare.css';
 
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
 const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
@@ -60,6 +62,7 @@ export function RulesPanel() {
   const previous = useRef(new Map<string, string[]>());
   const [view, setView] = useState<{ tool: string; mode: string; lines: MarkedLine[]; removed: string[] } | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [compare, setCompare] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: slices, Service versions and the node's sync count are triggers
   useEffect(() => {
@@ -107,6 +110,9 @@ export function RulesPanel() {
           </select>
         </label>
         <ModeSwitch current={status?.mode} />
+        <button type="button" aria-pressed={compare} onClick={() => setCompare((c) => !c)} data-testid={testIds.rulesCompareToggle}>
+          Compare
+        </button>
         {view && (
           <span className="muted" data-testid={testIds.rulesMode}>
             kube-proxy mode <strong>{view.mode}</strong> · <code>docker exec {chosenNode} {view.tool}</code>
@@ -115,6 +121,7 @@ export function RulesPanel() {
       </div>
       {status?.configError && <p className="notice-warning">{status.configError} — Kubernetes 1.34 refuses this mode; svcsim runs it for teaching.</p>}
       {error && <p className="muted">{error}</p>}
+      <div className={compare ? 'rules-columns' : undefined}>
       <pre className="rules-lines" data-testid={testIds.rulesLines}>
         {view?.lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines repeat (IPVS real servers); order is the identity
@@ -128,6 +135,8 @@ export function RulesPanel() {
           </div>
         ))}
       </pre>
+      {compare && chosenNode && <RulesCompare nodes={nodes} node={chosenNode} service={chosenService} />}
+      </div>
       {view && view.lines.length === 0 && <p className="muted">No rules for this Service on {chosenNode}.</p>}
     </div>
   );

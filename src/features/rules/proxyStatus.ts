@@ -17,12 +17,15 @@ export const useProxyStatusStore = create<ProxyStatusState>(() => ({ byNode: new
 const selectPods = (s: AppState) => s.mirror.versions.Pod;
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
 const selectRv = (s: AppState) => s.mirror.resourceVersion;
+const selectServices = (s: AppState) => s.mirror.versions.Service;
 
-/** Re-asks the worker whenever pods (a restarted kube-proxy) or EndpointSlices (a sync) change. */
+/** Re-asks the worker whenever pods (a restarted kube-proxy), EndpointSlices or Services (a sync) change. */
 export function useProxyStatusRefresh(): void {
   const pods = useAppStore(selectPods);
   const slices = useAppStore(selectSlices);
   const rv = useAppStore(selectRv);
+  // a Service change (a new NodePort) makes every kube-proxy sync without touching a slice
+  const services = useAppStore(selectServices);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the versions are the triggers
   useEffect(() => {
     if (rv === 0) return;
@@ -33,7 +36,7 @@ export function useProxyStatusRefresh(): void {
     return () => {
       live = false;
     };
-  }, [pods, slices, rv === 0]);
+  }, [pods, slices, services, rv === 0]);
 }
 
 /** One node's kube-proxy status, undefined until known. */

@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { NodeBoxData } from '../../graph/elements';
 import { nodeStatus } from './nodeStatus';
 import { KubeProxyBadge } from '../rules/KubeProxyBadge';
+import { NodePorts } from '../entry/NodePorts';
 
 function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
   const node = data.node as unknown as K8sNode | undefined;
@@ -20,6 +21,7 @@ function NodeBoxView({ data, selected }: NodeProps & { data: NodeBoxData }) {
         </span>
         <KubeProxyBadge node={data.name} />
       </div>
+      <NodePorts node={data.name} ip={ip} />
     </div>
   );
 }

@@ -27,6 +27,8 @@ import { useSelectorMatches } from './useSelectorMatches';
 import { canvasKeyDown } from './keyboardSelect';
 import { viewportMoved } from './viewportStore';
 import { useT } from '../../i18n/languageStore';
+import { TrafficOverlay } from '../traffic/TrafficOverlay';
+import { LoadBalancers } from '../entry/LoadBalancers';
 
 const nodeTypes = { pod: PodNode, service: ServiceNode, k8sNode: NodeBox, podGroup: PodGroupNode };
 const edgeTypes = { endpoint: EndpointEdge };
@@ -127,6 +129,8 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         <ZoomClass target={rootRef} />
         <DetailBand onDetail={setDetail} target={rootRef} />
         <CullRegion onRegion={setRegion} />
+        <LoadBalancers />
+        <TrafficOverlay />
         <Background gap={20} />
         <Controls showInteractive={false} />
         <OverviewMap nodes={placed} width={140} height={96} ariaLabel={t('canvas.minimap')} />

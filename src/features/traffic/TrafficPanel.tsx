@@ -10,6 +10,8 @@ import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { SequenceButton } from '../diagram/SequenceButton';
 import { useRunningPodNames, useSelectedService, useServiceNames } from '../rules/useClusterNames';
+import { flightFromTraffic, showFlight, showStep, useTrafficFlight } from './trafficFlight';
+import { hostTarget, machineClient } from './hostTarget';
 
 function servicePort(key: string): number {
   const o = useAppStore.getState().mirror.objects.get(`Service/${key}`) as { spec?: { ports?: { port?: number }[] } } | undefined;
@@ -29,8 +31,12 @@ export function TrafficPanel() {
   const [step, setStep] = useState(0);
   const chosenTarget = target ?? selectedService ?? (services.includes('default/nginx') ? 'default/nginx' : services[0]);
   const targetNs = chosenTarget?.split('/')[0] ?? 'default';
-  const clients = pods.filter((p) => p.startsWith(`${targetNs}/`));
+  const clients = [...pods.filter((p) => p.startsWith(`${targetNs}/`)), machineClient];
   const chosenClient = client && clients.includes(client) ? client : clients[0];
+  const goTo = (next: number) => {
+    setStep(next);
+    showStep(next);
+  };
 
   const sendTraffic = () => {
     const n = Number(count);
@@ -40,13 +46,17 @@ export function TrafficPanel() {
       return;
     }
     const [ns, pod] = chosenClient.split('/');
-    const [, svc] = chosenTarget.split('/');
-    void send({ type: 'traffic', namespace: ns, pod, to: svc, port: servicePort(chosenTarget), count: n }).then((r) => {
+    const [svcNs, svc] = chosenTarget.split('/');
+    // from your machine a Service is reached where kind exposes it: its LoadBalancer IP, else a node's NodePort
+    const host = chosenClient === machineClient ? hostTarget(useAppStore.getState().mirror.objects, chosenTarget) : undefined;
+    const command = host ? { type: 'traffic' as const, namespace: svcNs, pod: '', host: true, to: host.to, port: host.port, count: n } : { type: 'traffic' as const, namespace: ns, pod, to: svc, port: servicePort(chosenTarget), count: n };
+    void send(command).then((r) => {
       if (r.ok && r.value?.kind === 'traffic') {
         setResult(r.value.traffic);
         setSentFrom(chosenClient);
         setError(undefined);
         setStep(0);
+        showFlight(flightFromTraffic((useTrafficFlight.getState().flight?.id ?? 0) + 1, r.value.traffic));
       } else setError(r.error ?? 'traffic failed');
     });
   };
@@ -60,7 +70,9 @@ export function TrafficPanel() {
           From pod{' '}
           <select value={chosenClient ?? ''} onChange={(e) => setClient(e.target.value)} data-testid={testIds.trafficClient}>
             {clients.map((p) => (
-              <option key={p}>{p}</option>
+              <option key={p} value={p}>
+                {p === machineClient ? 'your machine (kind host)' : p}
+              </option>
             ))}
           </select>
         </label>
@@ -78,13 +90,18 @@ export function TrafficPanel() {
         <button type="button" onClick={sendTraffic} disabled={!chosenClient || !chosenTarget} data-testid={testIds.trafficSend}>
           Send
         </button>
+        {result && (
+          <button type="button" onClick={() => showFlight(undefined)} title="Remove the routes and dots from the canvas">
+            Clear canvas
+          </button>
+        )}
       </div>
-      {!chosenClient && <p className="muted">No running pod in {targetNs} to send from: run one, e.g. kubectl run app --image=busybox -- sleep 3600.</p>}
+      {clients.length === 1 && <p className="muted">No running pod in {targetNs} to send from (your machine reaches only NodePorts and LoadBalancer IPs): run one, e.g. kubectl run app --image=busybox -- sleep 3600.</p>}
       {error && <p className="notice-warning">{error}</p>}
       {result && (
         <div className="traffic-result">
           <p className="muted">
-            {result.sent} connections through {result.node}'s {result.mode} rules
+            {result.sent} connections {result.first?.client === 'your machine' ? `from your machine to ${result.first.destination}:${result.first.port} ` : ''}through {result.node ?? 'no node'}'s {result.mode ?? ''} rules
           </p>
           <ul className="histogram" data-testid={testIds.trafficHistogram} aria-label="Connections per endpoint">
             {result.endpoints.map((e) => (
@@ -112,10 +129,10 @@ export function TrafficPanel() {
                   {result.first?.outcome}
                   {result.first?.pod ? ` — answered by ${result.first.pod}` : ''}
                 </span>
-                <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+                <button type="button" onClick={() => goTo(Math.max(0, step - 1))} disabled={step === 0}>
                   ← Step
                 </button>
-                <button type="button" onClick={() => setStep((s) => Math.min(steps.length - 1, s + 1))} disabled={step >= steps.length - 1} data-testid={testIds.trafficNextStep}>
+                <button type="button" onClick={() => goTo(Math.min(steps.length - 1, step + 1))} disabled={step >= steps.length - 1} data-testid={testIds.trafficNextStep}>
                   Step →
                 </button>
                 {result.first && <SequenceButton trace={{ client: sentFrom, steps: result.first.steps, outcome: result.first.outcome, ...(result.first.pod ? { pod: result.first.pod } : {}) }} />}
