@@ -3,7 +3,7 @@
  * one relabel, fully reconciled, at growing cluster sizes. Figures are printed beside their budgets.
  */
 import { Cluster } from '../src/engine/cluster';
-import { kindNodes } from '../src/engine/config';
+import { type ClusterConfig, kindNodes } from '../src/engine/config';
 import type { Deployment, Pod, Service } from '../src/engine/api/types';
 import { atMost, type Figure } from './figures';
 
@@ -49,8 +49,8 @@ export interface Built {
 }
 
 /** A cluster with `pods` pods in Deployments of 10, one Service per Deployment, settled (all pods Ready). */
-export function buildCluster(pods: number, services: number, nodes: number): Built {
-  const cluster = new Cluster({ seed: 1, nodes: kindNodes('kind', nodes - 1) });
+export function buildCluster(pods: number, services: number, nodes: number, config: Partial<ClusterConfig> = {}): Built {
+  const cluster = new Cluster({ seed: 1, nodes: kindNodes('kind', nodes - 1), ...config });
   const t0 = performance.now();
   const c0 = cpuMs();
   const perDeployment = Math.max(1, Math.round(pods / services));

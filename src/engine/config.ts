@@ -71,6 +71,11 @@ export interface ClusterConfig {
    * default; a test turns it on to check that skipping changes no byte of what a user can read.
    */
   tickQuietProbes: boolean;
+  /**
+   * Run a kube-proxy per node (on by default). Only the engine bench turns it off, to time the control plane
+   * alone beside the full settle; without it no node has Service rules.
+   */
+  kubeProxies: boolean;
 }
 
 /** kind's node naming: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`, ... */
@@ -126,6 +131,7 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     freezeObjects: freezeByDefault(),
     copyHandedOverWrites: false,
     tickQuietProbes: false,
+    kubeProxies: true,
     ...overrides,
   };
 }
