@@ -67,6 +67,13 @@ export interface ClusterConfig {
    */
   copyHandedOverWrites: boolean;
   /**
+   * Validate what the engine's own components hand over (`WriteOptions.handOver`) and throw when it is
+   * invalid. Off outside the unit tests (the apiserver then trusts its own components, as validating their
+   * objects again is pure cost); on under them, like {@link freezeObjects}, so every test checks that the
+   * skipped validation would have passed.
+   */
+  checkHandedOverWrites: boolean;
+  /**
    * Run quiet probes tick by tick instead of skipping to the next instant their answer can change. Off by
    * default; a test turns it on to check that skipping changes no byte of what a user can read.
    */
@@ -130,6 +137,7 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     maxEndpointsPerSlice: 100,
     freezeObjects: freezeByDefault(),
     copyHandedOverWrites: false,
+    checkHandedOverWrites: freezeByDefault(),
     tickQuietProbes: false,
     kubeProxies: true,
     ...overrides,
