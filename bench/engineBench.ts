@@ -70,7 +70,24 @@ function readyPods(cluster: Cluster): number {
   return cluster.store.list('Pod', 'default').filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
 }
 
+/**
+ * The control plane alone (no kube-proxy on any node): the engine's own per-write cost, to which the full
+ * settle adds 100 kube-proxies' syncs. Its own function, so the cluster is garbage before the full one is built.
+ */
+function controlPlaneAlone(): Figure[] {
+  const alone = buildCluster(10_000, 1_000, 100, { kubeProxies: false });
+  return [
+    {
+      name: 'apply and settle 10,000 pods (1,000 Deployments) + 1,000 Services on 100 nodes, control plane alone (no kube-proxy)',
+      value: alone.ms,
+      unit: 'ms',
+      note: `CPU ${alone.cpuMs.toFixed(0)} ms (${(alone.cpuMs / 10_000).toFixed(3)} ms per pod); ${readyPods(alone.cluster)} pods Ready`,
+    },
+  ];
+}
+
 export function settleBench(): Figure[] {
+  const aloneFigures = controlPlaneAlone();
   const heapBefore = process.memoryUsage().heapUsed;
   const built = buildCluster(10_000, 1_000, 100);
   const { cluster, ms } = built;
@@ -81,6 +98,7 @@ export function settleBench(): Figure[] {
   cluster.advance(60_000);
   const idleMs = cpuMs() - idle0;
   return [
+    ...aloneFigures,
     {
       name: 'apply and settle 10,000 pods (1,000 Deployments) + 1,000 Services on 100 nodes',
       value: ms,
