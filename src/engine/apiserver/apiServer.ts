@@ -170,7 +170,7 @@ export class ApiServer {
     (obj as { kind?: string }).kind = kind;
     strategy.prepareForCreate?.(obj, ctx);
     strategy.applyDefaults(obj, ctx);
-    const errs = this.trusted(opts) ? noErrors : strategy.validate(obj, ctx);
+    const errs = this.trusted(strategy, opts) ? noErrors : strategy.validate(obj, ctx);
     if (errs.length) return this.refused(kind, meta.name, errs, opts);
     if (this.store.get(kind, objectKey(meta.namespace, meta.name))) return fail(alreadyExists(kind, meta.name));
     const alloc = strategy.allocateOnCreate?.(obj, ctx) ?? { ok: true as const };
@@ -244,7 +244,7 @@ export class ApiServer {
       if (strategy.hasStatus) (obj as { status?: unknown }).status = (old as { status?: unknown }).status;
       strategy.prepareForUpdate?.(obj, old, ctx);
       strategy.applyDefaults(obj, ctx);
-      const errs = this.trusted(opts) ? noErrors : strategy.validateUpdate(obj, old, ctx);
+      const errs = this.trusted(strategy, opts) ? noErrors : strategy.validateUpdate(obj, old, ctx);
       if (errs.length) return this.refused(kind, name, errs, opts);
     }
     const meta = obj.metadata as ObjectMeta;
@@ -439,18 +439,18 @@ export class ApiServer {
   }
 
   /**
-   * Whether validation is skipped: the engine's components build valid objects (from validated templates,
-   * Services and pods), so validating what they hand over again is pure cost. `checkHandedOverWrites` (on
-   * under the unit tests) validates them anyway, and {@link refused} throws on an invalid one, so every test
-   * shows that skipping changes no output.
+   * Whether validation is skipped: for the kinds whose strategy `trustsHandOver`, the engine's components
+   * build valid objects (from validated templates, Services and pods), so validating what they hand over
+   * again is pure cost. `checkHandedOverWrites` (on under the unit tests) validates them anyway, and
+   * {@link refused} throws on an invalid one, so every test shows that skipping changes no output.
    */
-  private trusted(opts: Pick<WriteOptions, 'handOver'>): boolean {
-    return this.handedOver(opts) && !this.config.checkHandedOverWrites;
+  private trusted(strategy: Strategy<Kind>, opts: Pick<WriteOptions, 'handOver'>): boolean {
+    return !!strategy.trustsHandOver && this.handedOver(opts) && !this.config.checkHandedOverWrites;
   }
 
-  /** 422 Invalid; for a handed-over object (validated only under the tests) an engine bug, which throws. */
+  /** 422 Invalid; for a handed-over object of a trusted kind (validated only under the tests) an engine bug, which throws. */
   private refused<K extends Kind>(kind: K, name: string, errs: readonly FieldError[], opts: Pick<WriteOptions, 'handOver'>): ApiResult<KindMap[K]> {
-    if (this.handedOver(opts)) throw new Error(`the engine handed over an invalid ${kind} "${name}": ${errs.map((e) => e.field).join(', ')}`);
+    if (this.strategy(kind).trustsHandOver && this.handedOver(opts)) throw new Error(`the engine handed over an invalid ${kind} "${name}": ${errs.map((e) => e.field).join(', ')}`);
     return fail(invalid(kind, name, errs));
   }
 
