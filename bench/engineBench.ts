@@ -3,7 +3,7 @@
  * one relabel, fully reconciled, at growing cluster sizes. Figures are printed beside their budgets.
  */
 import { Cluster } from '../src/engine/cluster';
-import { kindNodes } from '../src/engine/config';
+import { type ClusterConfig, kindNodes } from '../src/engine/config';
 import type { Deployment, Pod, Service } from '../src/engine/api/types';
 import { atMost, type Figure } from './figures';
 
@@ -49,8 +49,8 @@ export interface Built {
 }
 
 /** A cluster with `pods` pods in Deployments of 10, one Service per Deployment, settled (all pods Ready). */
-export function buildCluster(pods: number, services: number, nodes: number): Built {
-  const cluster = new Cluster({ seed: 1, nodes: kindNodes('kind', nodes - 1) });
+export function buildCluster(pods: number, services: number, nodes: number, config: Partial<ClusterConfig> = {}): Built {
+  const cluster = new Cluster({ seed: 1, nodes: kindNodes('kind', nodes - 1), ...config });
   const t0 = performance.now();
   const c0 = cpuMs();
   const perDeployment = Math.max(1, Math.round(pods / services));
@@ -71,7 +71,24 @@ function readyPods(cluster: Cluster): number {
   return cluster.store.list('Pod', 'default').filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
 }
 
+/**
+ * The control plane alone (no kube-proxy on any node): the engine's own per-write cost, to which the full
+ * settle adds 100 kube-proxies' syncs. Its own function, so the cluster is garbage before the full one is built.
+ */
+function controlPlaneAlone(): Figure[] {
+  const alone = buildCluster(10_000, 1_000, 100, { kubeProxies: false });
+  return [
+    {
+      name: 'apply and settle 10,000 pods (1,000 Deployments) + 1,000 Services on 100 nodes, control plane alone (no kube-proxy)',
+      value: alone.ms,
+      unit: 'ms',
+      note: `CPU ${alone.cpuMs.toFixed(0)} ms (${(alone.cpuMs / 10_000).toFixed(3)} ms per pod); ${readyPods(alone.cluster)} pods Ready`,
+    },
+  ];
+}
+
 export function settleBench(): Figure[] {
+  const aloneFigures = controlPlaneAlone();
   const heapBefore = process.memoryUsage().heapUsed;
   const built = buildCluster(10_000, 1_000, 100);
   const { cluster, ms } = built;
@@ -82,6 +99,7 @@ export function settleBench(): Figure[] {
   cluster.advance(60_000);
   const idleMs = cpuMs() - idle0;
   return [
+    ...aloneFigures,
     {
       name: 'apply and settle 10,000 pods (1,000 Deployments) + 1,000 Services on 100 nodes',
       value: ms,

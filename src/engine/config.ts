@@ -67,10 +67,22 @@ export interface ClusterConfig {
    */
   copyHandedOverWrites: boolean;
   /**
+   * Validate what the engine's own components hand over (`WriteOptions.handOver`) and throw when it is
+   * invalid. Off outside the unit tests (the apiserver then trusts its own components, as validating their
+   * objects again is pure cost); on under them, like {@link freezeObjects}, so every test checks that the
+   * skipped validation would have passed.
+   */
+  checkHandedOverWrites: boolean;
+  /**
    * Run quiet probes tick by tick instead of skipping to the next instant their answer can change. Off by
    * default; a test turns it on to check that skipping changes no byte of what a user can read.
    */
   tickQuietProbes: boolean;
+  /**
+   * Run a kube-proxy per node (on by default). Only the engine bench turns it off, to time the control plane
+   * alone beside the full settle; without it no node has Service rules.
+   */
+  kubeProxies: boolean;
 }
 
 /** kind's node naming: `<cluster>-control-plane`, `<cluster>-worker`, `<cluster>-worker2`, ... */
@@ -125,7 +137,9 @@ export function defaultConfig(overrides: Partial<ClusterConfig> = {}): ClusterCo
     maxEndpointsPerSlice: 100,
     freezeObjects: freezeByDefault(),
     copyHandedOverWrites: false,
+    checkHandedOverWrites: freezeByDefault(),
     tickQuietProbes: false,
+    kubeProxies: true,
     ...overrides,
   };
 }

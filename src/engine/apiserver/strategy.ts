@@ -46,6 +46,15 @@ export interface Strategy<K extends Kind> {
   prepareForUpdate?(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): void;
   /** Validation on update (`Validate<Kind>Update`). */
   validateUpdate(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): FieldError[];
+  /**
+   * Whether what the engine's own components hand over (`WriteOptions.handOver`) is valid by construction, so
+   * the apiserver skips validating it: only kinds whose engine-built objects take every name and value from
+   * objects already validated (a Pod from its validated template under a generated name, Endpoints and
+   * EndpointSlices from a Service and its pods). Kinds the engine fills with a user's text can come out
+   * invalid and stay validated: a ReplicaSet named `<deployment>-<hash>` can exceed 253 characters, an
+   * events.k8s.io Event's note 1024.
+   */
+  trustsHandOver?: boolean;
   /** Resource allocation after validation (ClusterIPs, NodePorts). */
   allocateOnCreate?(obj: KindMap[K], ctx: AdmissionContext): Allocation;
   allocateOnUpdate?(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): Allocation;

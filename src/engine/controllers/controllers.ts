@@ -19,6 +19,7 @@ import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
 import type { KubeletRuntimeView } from '../kubelet/runtimeView';
 import { createKubeProxy, type KubeProxies } from '../proxy/kubeProxy';
+import { ServiceChangeTracker } from '../proxy/serviceChangeTracker';
 
 export interface BuiltControllers {
   controllers: Controller[];
@@ -31,7 +32,7 @@ export interface BuiltControllers {
 
 export function createControllers(ctx: ControllerContext): BuiltControllers {
   const kubelet = createKubelet(ctx);
-  const kubeProxy = createKubeProxy(ctx);
+  const kubeProxy = ctx.config.kubeProxies ? createKubeProxy(ctx) : withoutKubeProxies(ctx);
   const controllers: Controller[] = [
     createDeploymentController(ctx),
     createReplicaSetController(ctx),
@@ -48,4 +49,16 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     kubeProxy.controller,
   ];
   return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime, proxies: kubeProxy.proxies };
+}
+
+/** The bench's control plane alone (`kubeProxies: false`): no node runs a kube-proxy, so none has rules. */
+function withoutKubeProxies(ctx: ControllerContext): { controller: Controller; proxies: KubeProxies } {
+  const proxies: KubeProxies = {
+    tracker: new ServiceChangeTracker(),
+    nodes: () => [],
+    proxier: () => undefined,
+    syncInfo: () => undefined,
+    config: () => undefined,
+  };
+  return { controller: { name: 'kube-proxy', queue: ctx.newQueue('kube-proxy'), sync: () => undefined }, proxies };
 }

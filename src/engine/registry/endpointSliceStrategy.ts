@@ -13,6 +13,7 @@ export const endpointSliceStrategy: Strategy<'EndpointSlice'> = {
   kind: 'EndpointSlice',
   hasStatus: false,
   tracksGeneration: true,
+  trustsHandOver: true,
   applyDefaults: (slice) => defaultEndpointSlice(slice),
   validate: (slice, ctx) => validateEndpointSlice(slice, ctx.caches.validSliceEndpoints),
   validateUpdate: (slice, old, ctx) => uniqueErrors(validateEndpointSliceUpdate(slice, old, ctx.caches.validSliceEndpoints)),

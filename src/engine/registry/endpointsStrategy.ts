@@ -9,6 +9,7 @@ export const endpointsStrategy: Strategy<'Endpoints'> = {
   kind: 'Endpoints',
   hasStatus: false,
   tracksGeneration: false,
+  trustsHandOver: true,
   applyDefaults: (ep) => defaultEndpoints(ep),
   validate: (ep, ctx) => validateEndpoints(ep, ctx.caches.validEndpoints),
   validateUpdate: (ep, old, ctx) => uniqueErrors(validateEndpointsUpdate(ep, old, ctx.caches.validEndpoints)),

@@ -19,6 +19,7 @@ export const podStrategy: Strategy<'Pod'> = {
   kind: 'Pod',
   hasStatus: true,
   tracksGeneration: true,
+  trustsHandOver: true,
   // admission runs before the registry strategy in Kubernetes; here it is the first thing create does
   prepareForCreate(pod, ctx) {
     const p = pod as Writable;
