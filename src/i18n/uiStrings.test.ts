@@ -13,6 +13,7 @@ const untranslated = new Set([
   '+10s',
   '+5m',
   'ClusterIP',
+  'LoadBalancer',
   'Pod',
   'Service',
   'Deployment',

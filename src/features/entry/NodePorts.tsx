@@ -6,13 +6,15 @@
 import { memo } from 'react';
 import { testIds } from '../../testids';
 import { useEntryPoints } from './useEntryPoints';
+import { useT } from '../../i18n/languageStore';
 import './entryPoints.css';
 
 function NodePortsView({ node, ip }: { node: string; ip: string | undefined }) {
   const ports = useEntryPoints().nodePorts(node);
+  const t = useT();
   if (ports.length === 0) return null;
   return (
-    <div className="node-ports" data-testid={`${testIds.nodePorts}-${node}`} title={`NodePorts open on ${node}`}>
+    <div className="node-ports" data-testid={`${testIds.nodePorts}-${node}`} title={t('entry.openOn', { node })}>
       {ports.map((p) => (
         <span
           key={`${p.service}:${p.nodePort}`}
@@ -22,13 +24,13 @@ function NodePortsView({ node, ip }: { node: string; ip: string | undefined }) {
           data-answering={p.answering}
           title={
             p.answering
-              ? `${p.service}: NodePort ${p.nodePort}/${p.protocol} open on ${node}${p.local ? ' (externalTrafficPolicy: Local, a local endpoint answers)' : ''}`
-              : `${p.service}: externalTrafficPolicy: Local and no ready endpoint on ${node} — kube-proxy drops what arrives here`
+              ? t(p.local ? 'entry.openLocal' : 'entry.open', { service: p.service, port: p.nodePort, protocol: p.protocol, node })
+              : t('entry.drops', { service: p.service, node })
           }
         >
           <span className="np-ip">{ip}</span>:{p.nodePort}
           <span className="np-svc"> {p.service.split('/')[1]}</span>
-          {!p.answering && <span className="np-drop"> ✕ no local endpoint</span>}
+          {!p.answering && <span className="np-drop">{t('entry.noLocal')}</span>}
         </span>
       ))}
     </div>

@@ -10,6 +10,7 @@ import { send } from '../../state/simulation';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { isServiceEnvVar } from './serviceEnv';
+import { useT } from '../../i18n/languageStore';
 import './podEnv.css';
 
 const selectServices = (s: AppState) => s.mirror.versions.Service;
@@ -18,6 +19,7 @@ export function PodEnvSection({ namespace, name, resourceVersion, owned }: { nam
   const services = useAppStore(selectServices);
   const [env, setEnv] = useState<WirePodEnv | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const t = useT();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the pod's resourceVersion (a restart) and Service changes are triggers
   useEffect(() => {
     let live = true;
@@ -26,7 +28,7 @@ export function PodEnvSection({ namespace, name, resourceVersion, owned }: { nam
       if (r.ok && r.value?.kind === 'podEnv') {
         setEnv(r.value.env);
         setError(undefined);
-      } else setError(r.error ?? 'no environment');
+      } else setError(r.error ?? t('env.none'));
     });
     return () => {
       live = false;
@@ -35,7 +37,7 @@ export function PodEnvSection({ namespace, name, resourceVersion, owned }: { nam
   return (
     <details className="pod-env" data-testid={testIds.podEnv} open>
       <summary>
-        <h3>Environment</h3>
+        <h3>{t('env.title')}</h3>
       </summary>
       {error && <p className="muted">{error}</p>}
       {env?.containers.map((c) => (
@@ -50,23 +52,21 @@ export function PodEnvSection({ namespace, name, resourceVersion, owned }: { nam
               ))}
             </pre>
           ) : (
-            <p className="muted">Not started yet: the kubelet builds the environment when the container starts.</p>
+            <p className="muted">{t('env.notStarted')}</p>
           )}
         </div>
       ))}
       {env && env.missingServices.length > 0 && (
         <p className="notice-warning" data-testid={testIds.podEnvMissing}>
-          No variables for {env.missingServices.join(', ')}: {env.missingServices.length === 1 ? 'that Service was' : 'those Services were'} created after this
-          container started, and the kubelet sets Service variables only at start.{' '}
-          {owned ? 'Delete the pod: its controller makes a new one, which gets them.' : 'Delete the pod and create it again to get them.'} Or use DNS:{' '}
-          {env.missingServices[0]}.{namespace}.svc.cluster.local.
+          {t(env.missingServices.length === 1 ? 'env.missingOne' : 'env.missingMany', { services: env.missingServices.join(', ') })}{' '}
+          {owned ? t('env.fixOwned') : t('env.fixBare')} {t('env.orDns')}{' '}
+          {/* a DNS name, not words: the same in every language */}
+          {`${env.missingServices[0]}.${namespace}.svc.cluster.local.`}
         </p>
       )}
       <p className="muted">
-        <code>
-          kubectl exec {name} -- env
-        </code>{' '}
-        prints the same; Service variables are marked.
+        <code>{`kubectl exec ${name} -- env`}</code>{' '}
+        {t('env.same')}
       </p>
     </details>
   );

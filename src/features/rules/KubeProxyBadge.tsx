@@ -2,6 +2,7 @@
  * kube-proxy's mode and last sync on a node box (the engine's answer: the mode the node's kube-proxy pod
  * started with, and the virtual time its proxier last wrote rules), e.g. `kube-proxy iptables · synced 3s ago`.
  */
+import { useT } from '../../i18n/languageStore';
 import { memo } from 'react';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
@@ -26,10 +27,11 @@ function useSecondsSince(at: number | undefined): number | undefined {
 function KubeProxyBadgeView({ node }: { node: string }) {
   const s = useNodeProxyStatus(node);
   const ago = useSecondsSince(s?.lastSyncAt);
+  const t = useT();
   if (!s?.mode) return null;
-  const synced = ago === undefined ? 'not synced yet' : `synced ${syncedAge(ago)} ago`;
+  const synced = ago === undefined ? t('proxy.notSynced') : t('proxy.syncedAgo', { age: syncedAge(ago) });
   return (
-    <span className="kube-proxy-badge" data-testid={`${testIds.kubeProxyMode}-${node}`} title={s.configError ?? `kube-proxy on ${node} runs in ${s.mode} mode (${s.syncs} syncs)`}>
+    <span className="kube-proxy-badge" data-testid={`${testIds.kubeProxyMode}-${node}`} title={s.configError ?? t('proxy.badgeTitle', { node, mode: s.mode, syncs: s.syncs })}>
       <span>kube-proxy {s.mode}</span>
       <span className="kube-proxy-sync" data-testid={`${testIds.kubeProxySync}-${node}`}>
         <span className="sr-only"> · </span>

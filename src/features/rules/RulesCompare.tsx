@@ -9,6 +9,7 @@ import { send } from '../../state/simulation';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { useNodeProxyStatus } from './proxyStatus';
+import { useT } from '../../i18n/languageStore';
 
 type Mode = NonNullable<ClusterSettings['proxyMode']>;
 const modes: readonly Mode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
@@ -18,6 +19,7 @@ const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
 export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readonly string[]; node: string; service: string | undefined }) {
   const [node, setNode] = useState<string | undefined>(undefined);
   const chosenNode = node && nodes.includes(node) ? node : mainNode;
+  const t = useT();
   const status = useNodeProxyStatus(chosenNode);
   const [mode, setMode] = useState<Mode | undefined>(undefined);
   // by default the other classic mode: iptables beside IPVS
@@ -36,7 +38,7 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
       if (r.ok && r.value?.kind === 'rules') {
         setView({ tool: r.value.tool, lines: r.value.lines });
         setError(undefined);
-      } else setError(r.error ?? 'no rules');
+      } else setError(r.error ?? t('rules.noRules'));
     });
     return () => {
       live = false;
@@ -48,7 +50,7 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
     <div className="rules-compare" data-testid={testIds.rulesCompare}>
       <div className="panel-controls">
         <label>
-          Node{' '}
+          {t('rules.node')}{' '}
           <select value={chosenNode} onChange={(e) => setNode(e.target.value)} data-testid={testIds.rulesCompareNode}>
             {nodes.map((n) => (
               <option key={n}>{n}</option>
@@ -56,12 +58,12 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
           </select>
         </label>
         <label>
-          Mode{' '}
+          {t('rules.compareMode')}{' '}
           <select value={chosenMode} onChange={(e) => setMode(e.target.value as Mode)} data-testid={testIds.rulesCompareMode}>
             {modes.map((m) => (
               <option key={m} value={m}>
                 {m}
-                {m === 'userspace' ? ' (removed in 1.26)' : ''}
+                {m === 'userspace' ? t('rules.removed') : ''}
               </option>
             ))}
           </select>
@@ -70,11 +72,11 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
       <p className="muted" data-real={real}>
         {real ? (
           <>
-            What kube-proxy on {chosenNode} runs: <code>docker exec {chosenNode} {view?.tool}</code>
+            {t('rules.compareLive', { node: chosenNode })} <code>docker exec {chosenNode} {view?.tool}</code>
           </>
         ) : (
           <>
-            As kube-proxy would write it in {chosenMode} mode on {chosenNode} (which runs {status?.mode ?? '…'}): <code>{view?.tool}</code>
+            {t('rules.compareAs', { mode: chosenMode, node: chosenNode, current: status?.mode ?? '…' })} <code>{view?.tool}</code>
           </>
         )}
       </p>
@@ -87,7 +89,7 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
           </div>
         ))}
       </pre>
-      {view && view.lines.length === 0 && <p className="muted">No rules for this Service.</p>}
+      {view && view.lines.length === 0 && <p className="muted">{t('rules.compareNone')}</p>}
     </div>
   );
 }

@@ -2,6 +2,7 @@
  * The Rules view: one node's kube-proxy rules for one Service, in the node's current mode and exactly as the
  * node's tool prints them; lines new since the last look (an endpoint came or went) are highlighted.
  */
+import { useT } from '../../i18n/languageStore';
 import { useEffect, useRef, useState } from 'react';
 import { send } from '../../state/simulation';
 import { type AppState, useAppStore } from '../../state/store';
@@ -21,13 +22,14 @@ const modes = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
 function ModeSwitch({ current }: { current: string | undefined }) {
   const [mode, setMode] = useState<(typeof modes)[number]>('ipvs');
   const [note, setNote] = useState<string | undefined>(undefined);
+  const t = useT();
   return (
     <span className="mode-switch">
-      <select value={mode} onChange={(e) => setMode(e.target.value as (typeof modes)[number])} aria-label="kube-proxy mode" data-testid={testIds.proxyModeSelect}>
+      <select value={mode} onChange={(e) => setMode(e.target.value as (typeof modes)[number])} aria-label={t('rules.modeLabel')} data-testid={testIds.proxyModeSelect}>
         {modes.map((m) => (
           <option key={m} value={m}>
             {m}
-            {m === 'userspace' ? ' (removed in 1.26)' : ''}
+            {m === 'userspace' ? t('rules.removed') : ''}
           </option>
         ))}
       </select>
@@ -35,12 +37,12 @@ function ModeSwitch({ current }: { current: string | undefined }) {
         type="button"
         disabled={mode === current}
         data-testid={testIds.proxyModeSwitch}
-        title="kubectl edit cm kube-proxy -n kube-system (mode:), then kubectl rollout restart ds/kube-proxy -n kube-system"
+        title={t('rules.switchTitle')}
         onClick={() => {
-          void send({ type: 'proxyMode', mode }).then((r) => setNote(r.ok ? `ConfigMap mode: ${mode}; ds/kube-proxy restarted — nodes switch as their new pods start` : r.error));
+          void send({ type: 'proxyMode', mode }).then((r) => setNote(r.ok ? t('rules.switched', { mode }) : r.error));
         }}
       >
-        Switch mode
+        {t('rules.switch')}
       </button>
       {note && <span className="muted"> {note}</span>}
     </span>
@@ -49,6 +51,7 @@ function ModeSwitch({ current }: { current: string | undefined }) {
 
 export function RulesPanel() {
   useProxyStatusRefresh();
+  const t = useT();
   const nodes = useNodeNames();
   const services = useServiceNames();
   const selectedService = useSelectedService();
@@ -72,7 +75,7 @@ export function RulesPanel() {
     void send({ type: 'nodeRules', node: chosenNode, ...(namespace && name ? { namespace, service: name } : {}) }).then((r) => {
       if (!live) return;
       if (!r.ok || r.value?.kind !== 'rules') {
-        setError(r.error ?? 'no rules');
+        setError(r.error ?? t('rules.noRules'));
         return;
       }
       setError(undefined);
@@ -94,7 +97,7 @@ export function RulesPanel() {
     <div className="rules-view" data-testid={testIds.rulesView}>
       <div className="panel-controls">
         <label>
-          Node{' '}
+          {t('rules.node')}{' '}
           <select value={chosenNode ?? ''} onChange={(e) => setNode(e.target.value)} data-testid={testIds.rulesNode}>
             {nodes.map((n) => (
               <option key={n}>{n}</option>
@@ -111,15 +114,15 @@ export function RulesPanel() {
         </label>
         <ModeSwitch current={status?.mode} />
         <button type="button" aria-pressed={compare} onClick={() => setCompare((c) => !c)} data-testid={testIds.rulesCompareToggle}>
-          Compare
+          {t('rules.compare')}
         </button>
         {view && (
           <span className="muted" data-testid={testIds.rulesMode}>
-            kube-proxy mode <strong>{view.mode}</strong> · <code>docker exec {chosenNode} {view.tool}</code>
+            {t('rules.modeLabel')} <strong>{view.mode}</strong> · <code>docker exec {chosenNode} {view.tool}</code>
           </span>
         )}
       </div>
-      {status?.configError && <p className="notice-warning">{status.configError} — Kubernetes 1.34 refuses this mode; svcsim runs it for teaching.</p>}
+      {status?.configError && <p className="notice-warning">{t('rules.refused', { error: status.configError })}</p>}
       {error && <p className="muted">{error}</p>}
       <div className={compare ? 'rules-columns' : undefined}>
       <pre className="rules-lines" data-testid={testIds.rulesLines}>
@@ -137,7 +140,7 @@ export function RulesPanel() {
       </pre>
       {compare && chosenNode && <RulesCompare nodes={nodes} node={chosenNode} service={chosenService} />}
       </div>
-      {view && view.lines.length === 0 && <p className="muted">No rules for this Service on {chosenNode}.</p>}
+      {view && view.lines.length === 0 && <p className="muted">{t('rules.none', { node: chosenNode ?? '' })}</p>}
     </div>
   );
 }

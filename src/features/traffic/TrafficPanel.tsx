@@ -12,6 +12,7 @@ import { SequenceButton } from '../diagram/SequenceButton';
 import { useRunningPodNames, useSelectedService, useServiceNames } from '../rules/useClusterNames';
 import { flightFromTraffic, showFlight, showStep, useTrafficFlight } from './trafficFlight';
 import { hostTarget, machineClient } from './hostTarget';
+import { useT } from '../../i18n/languageStore';
 
 function servicePort(key: string): number {
   const o = useAppStore.getState().mirror.objects.get(`Service/${key}`) as { spec?: { ports?: { port?: number }[] } } | undefined;
@@ -29,6 +30,7 @@ export function TrafficPanel() {
   const [sentFrom, setSentFrom] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [step, setStep] = useState(0);
+  const t = useT();
   const chosenTarget = target ?? selectedService ?? (services.includes('default/nginx') ? 'default/nginx' : services[0]);
   const targetNs = chosenTarget?.split('/')[0] ?? 'default';
   const clients = [...pods.filter((p) => p.startsWith(`${targetNs}/`)), machineClient];
@@ -42,7 +44,7 @@ export function TrafficPanel() {
     const n = Number(count);
     if (!chosenClient || !chosenTarget) return;
     if (!Number.isInteger(n) || n < 1 || n > 10_000) {
-      setError('Count must be a whole number from 1 to 10000.');
+      setError(t('traffic.countError'));
       return;
     }
     const [ns, pod] = chosenClient.split('/');
@@ -57,7 +59,7 @@ export function TrafficPanel() {
         setError(undefined);
         setStep(0);
         showFlight(flightFromTraffic((useTrafficFlight.getState().flight?.id ?? 0) + 1, r.value.traffic));
-      } else setError(r.error ?? 'traffic failed');
+      } else setError(r.error ?? t('traffic.failed'));
     });
   };
 
@@ -67,17 +69,17 @@ export function TrafficPanel() {
     <div className="traffic-view" data-testid={testIds.trafficView}>
       <div className="panel-controls">
         <label>
-          From pod{' '}
+          {t('traffic.fromPod')}{' '}
           <select value={chosenClient ?? ''} onChange={(e) => setClient(e.target.value)} data-testid={testIds.trafficClient}>
             {clients.map((p) => (
               <option key={p} value={p}>
-                {p === machineClient ? 'your machine (kind host)' : p}
+                {p === machineClient ? t('traffic.yourMachine') : p}
               </option>
             ))}
           </select>
         </label>
         <label>
-          To Service{' '}
+          {t('traffic.toService')}{' '}
           <select value={chosenTarget ?? ''} onChange={(e) => setTarget(e.target.value)} data-testid={testIds.trafficTarget}>
             {services.map((s) => (
               <option key={s}>{s}</option>
@@ -85,28 +87,30 @@ export function TrafficPanel() {
           </select>
         </label>
         <label>
-          Connections <input className="count-input" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-testid={testIds.trafficCount} aria-label="Connections to send" />
+          {t('traffic.connections')} <input className="count-input" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} data-testid={testIds.trafficCount} aria-label={t('traffic.connectionsLabel')} />
         </label>
         <button type="button" onClick={sendTraffic} disabled={!chosenClient || !chosenTarget} data-testid={testIds.trafficSend}>
-          Send
+          {t('traffic.send')}
         </button>
         {result && (
-          <button type="button" onClick={() => showFlight(undefined)} title="Remove the routes and dots from the canvas">
-            Clear canvas
+          <button type="button" onClick={() => showFlight(undefined)} title={t('traffic.clearTitle')}>
+            {t('traffic.clear')}
           </button>
         )}
       </div>
-      {clients.length === 1 && <p className="muted">No running pod in {targetNs} to send from (your machine reaches only NodePorts and LoadBalancer IPs): run one, e.g. kubectl run app --image=busybox -- sleep 3600.</p>}
+      {clients.length === 1 && <p className="muted">{t('traffic.noClient', { namespace: targetNs })}</p>}
       {error && <p className="notice-warning">{error}</p>}
       {result && (
         <div className="traffic-result">
           <p className="muted">
-            {result.sent} connections {result.first?.client === 'your machine' ? `from your machine to ${result.first.destination}:${result.first.port} ` : ''}through {result.node ?? 'no node'}'s {result.mode ?? ''} rules
+            {result.first?.client === 'your machine'
+              ? t('traffic.summaryHost', { count: result.sent, destination: result.first.destination ?? '', port: result.first.port ?? '', node: result.node ?? t('traffic.noNode'), mode: result.mode ?? '' })
+              : t('traffic.summary', { count: result.sent, node: result.node ?? t('traffic.noNode'), mode: result.mode ?? '' })}
           </p>
-          <ul className="histogram" data-testid={testIds.trafficHistogram} aria-label="Connections per endpoint">
+          <ul className="histogram" data-testid={testIds.trafficHistogram} aria-label={t('traffic.perEndpoint')}>
             {result.endpoints.map((e) => (
               <li key={e.endpoint} className="histogram-row" data-testid={testIds.trafficBar}>
-                <span className="histogram-label mono" title={`${e.pod} on ${e.node}`}>
+                <span className="histogram-label mono" title={t('traffic.on', { pod: e.pod, node: e.node })}>
                   {e.pod.split('/')[1]} <span className="muted">{e.endpoint}</span>
                 </span>
                 <span className="histogram-bar" style={{ width: `${(70 * e.count) / max}%` }} />
@@ -124,16 +128,16 @@ export function TrafficPanel() {
           {steps.length > 0 && (
             <div className="trace-steps" data-testid={testIds.trafficTrace}>
               <div className="panel-controls">
-                <strong>First connection</strong>
+                <strong>{t('traffic.first')}</strong>
                 <span className="muted">
                   {result.first?.outcome}
-                  {result.first?.pod ? ` — answered by ${result.first.pod}` : ''}
+                  {result.first?.pod ? t('traffic.answeredBy', { pod: result.first.pod }) : ''}
                 </span>
                 <button type="button" onClick={() => goTo(Math.max(0, step - 1))} disabled={step === 0}>
-                  ← Step
+                  {t('traffic.stepBack')}
                 </button>
                 <button type="button" onClick={() => goTo(Math.min(steps.length - 1, step + 1))} disabled={step >= steps.length - 1} data-testid={testIds.trafficNextStep}>
-                  Step →
+                  {t('traffic.stepForward')}
                 </button>
                 {result.first && <SequenceButton trace={{ client: sentFrom, steps: result.first.steps, outcome: result.first.outcome, ...(result.first.pod ? { pod: result.first.pod } : {}) }} />}
               </div>
