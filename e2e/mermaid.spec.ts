@@ -9,6 +9,7 @@ import { expect } from '@playwright/test';
 import { testIds } from '../src/testids';
 import { test } from './fixtures/test';
 import { DataPlanePanels } from './pages/DataPlanePanels';
+import { readPng } from './fixtures/png';
 import { DiagramDialog } from './pages/DiagramDialog';
 import { Workbench } from './pages/Workbench';
 
@@ -59,18 +60,41 @@ test.describe('Mermaid', () => {
     await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);
     await page.screenshot({ path: 'test-results/mermaid-imported-1440.png' });
 
-    // the canvas as files
+    // the canvas as files, with the endpoint edges and their port labels as on screen
+    const edgePoints = await app.canvas.edgePoints();
+    expect(edgePoints).toHaveLength(4 * 3);
+    const flowBox = await app.canvas.root.locator('.react-flow').boundingBox();
     await diagram.open();
     await diagram.tab('Image');
     const png = await diagram.download('png');
     expect(png.suggestedFilename()).toMatch(/^svcsim-topology-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.png$/);
-    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+    const picture = readPng(readFileSync(await png.path()));
     await png.saveAs('test-results/mermaid-canvas.png');
+    // every sampled point of every edge has the edge's colour in the picture (within 2 CSS px: antialiasing)
+    const scale = picture.width / (flowBox?.width ?? 1);
+    const rgb = (css: string) => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    const stroked = edgePoints.filter(({ x, y, stroke }) => {
+      const want = rgb(stroke);
+      for (let dy = -2 * scale; dy <= 2 * scale; dy++) {
+        for (let dx = -2 * scale; dx <= 2 * scale; dx++) {
+          const got = picture.at(Math.round(x * scale + dx), Math.round(y * scale + dy));
+          if (got.every((c, i) => Math.abs(c - want[i]) <= 40)) return true;
+        }
+      }
+      return false;
+    });
+    expect(stroked).toEqual(edgePoints);
     const svg = await diagram.download('svg');
     expect(svg.suggestedFilename()).toMatch(/\.svg$/);
     const svgText = readFileSync(await svg.path(), 'utf8');
     expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svgText).toContain('nginx-n1');
+    // one stroked path per endpoint edge on screen, and the target port label
+    const edgePaths = svgText.match(/<path class="react-flow__edge-path edge-ready"[^>]* stroke="rgb\(\d+, \d+, \d+\)"/g) ?? [];
+    expect(edgePaths).toHaveLength(await app.canvas.endpointEdges('default', 'nginx', true).count());
+    expect(svgText).toMatch(/class="edge-port"[^>]*>:80</);
+    // the paint was lent for the capture only: the page's paths are as React Flow drew them
+    await expect(app.canvas.endpointEdges('default', 'nginx').locator('.react-flow__edge-path').first()).not.toHaveAttribute('stroke');
   });
 
   test('a bad diagram says where it goes wrong and applies nothing', async ({ page }) => {

@@ -124,4 +124,25 @@ export class TopologyCanvas {
   async select(id: string): Promise<void> {
     await this.node(id).click();
   }
+
+  /**
+   * Points along every drawn edge (at a quarter, half and three quarters of its length), in CSS pixels from the
+   * canvas's top left corner, with the colour the edge is stroked in on screen.
+   */
+  async edgePoints(): Promise<{ x: number; y: number; stroke: string }[]> {
+    return this.root.evaluate((root) => {
+      const flow = root.querySelector('.react-flow') ?? root;
+      const origin = flow.getBoundingClientRect();
+      return [...flow.querySelectorAll<SVGPathElement>('.react-flow__edge-path')].flatMap((path) => {
+        const ctm = path.getScreenCTM();
+        if (!ctm) return [];
+        const length = path.getTotalLength();
+        const stroke = getComputedStyle(path).stroke;
+        return [0.25, 0.5, 0.75].map((f) => {
+          const p = path.getPointAtLength(length * f).matrixTransform(ctm);
+          return { x: p.x - origin.left, y: p.y - origin.top, stroke };
+        });
+      });
+    });
+  }
 }
