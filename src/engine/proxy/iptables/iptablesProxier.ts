@@ -210,28 +210,31 @@ export class IptablesProxier implements Proxier {
       list.push(r);
     };
     for (const r of fixedRules(table)) add(r);
-    // the Services' own chains (one per Service port and endpoint) are collected apart and sorted once
-    const serviceChains: [string, Rule[]][] = [];
+    // the Services' own chains (one per Service port and endpoint) join the same map; a chain two Service ports
+    // write (a hash collision) keeps their rules in Service order
     for (const svc of this.synced.names()) {
       for (const p of this.byService.get(svc) ?? []) {
         if (table === 'nat') {
           for (const r of p.nodePorts) add(r);
           for (const r of p.services) add(r);
-          for (const entry of p.natChains) serviceChains.push(entry);
+          for (const [c, rules] of p.natChains) {
+            const had = byChain.get(c);
+            byChain.set(c, had ? had.concat(rules) : rules);
+          }
         } else {
           for (const r of p.filter) add(r);
         }
       }
     }
     if (table === 'nat') add(lastServicesRule);
-    const named: [string, Rule[]][] = [...byChain, ...serviceChains];
-    // stable: a chain two Service ports write (a hash collision) keeps their rules in Service order
-    named.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // names sorted once by the default (UTF-16 code unit) order, the order of `<`, without a comparator call each
+    const names = [...byChain.keys()].sort();
     const ordered = new Map<string, Rule[]>();
     for (const b of builtins) ordered.set(b, this.jumps[table].get(b) ?? []);
-    for (const [c, rules] of named) {
+    for (const c of names) {
+      const rules = byChain.get(c) ?? [];
       const had = ordered.get(c);
-      ordered.set(c, had ? [...had, ...rules] : rules);
+      ordered.set(c, had ? had.concat(rules) : rules);
     }
     return { table, builtins, chains: ordered };
   }

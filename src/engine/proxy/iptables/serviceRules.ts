@@ -8,7 +8,7 @@
 import { endpointHash, portProtoHash, Sha256 } from '../chainHash';
 import type { ProxyNode } from '../proxier';
 import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo } from '../servicePort';
-import { chains, comment, jump, type Part, type Rule, rule } from './rule';
+import { chains, comment, jump, type Part, type Rule, rule, type Target } from './rule';
 
 /** Everything one Service port contributes to the tables. */
 export interface ServicePortRules {
@@ -78,6 +78,21 @@ export class ChainNameCache {
 
   private endpointName(info: ServicePortInfo, ep: EndpointInfo): string {
     return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint, this.hasher)}`;
+  }
+
+  private readonly statistics: Part[] = [];
+
+  /**
+   * The `-m statistic --probability 1/remaining` match of a cascade rule, one object per value for every
+   * Service (10,000 endpoints share a handful): each object a sync keeps is garbage-collector work.
+   */
+  statistic(remaining: number): Part {
+    let part = this.statistics[remaining];
+    if (part === undefined) {
+      part = { k: 'statistic', probability: 1 / remaining };
+      if (remaining < 1024) this.statistics[remaining] = part;
+    }
+    return part;
   }
 
   service(info: ServicePortInfo): { svc: string; svl: string; ext: string; fw: string } {
@@ -179,32 +194,43 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
 
   // the masquerade rule for off-cluster traffic to the ClusterIP heads the internal chain
   const masq = (c: string) => rule(c, [comment(`${name} cluster IP`), ...dest(proto, info.clusterIP, info.port), { k: 'src', cidr: node.clusterCIDR, not: true }], jump(chains.markMasq));
-  if (usesClusterChain) writeServiceToEndpointRules(chain(names.svc), names.svc, info, cluster, hasInternal && internalChain === names.svc ? masq(names.svc) : undefined, sepOf);
-  if (usesLocalChain) writeServiceToEndpointRules(chain(names.svl), names.svl, info, local, hasInternal && internalChain === names.svl ? masq(names.svl) : undefined, sepOf);
+  if (usesClusterChain) writeServiceToEndpointRules(chain(names.svc), names.svc, info, cluster, hasInternal && internalChain === names.svc ? masq(names.svc) : undefined, sepOf, names_);
+  if (usesLocalChain) writeServiceToEndpointRules(chain(names.svl), names.svl, info, local, hasInternal && internalChain === names.svl ? masq(names.svl) : undefined, sepOf, names_);
 
-  // parts and targets no rule changes are shared by the Service's endpoint chains (fewer objects per sync)
+  // parts, targets and part lists no rule changes are shared by the Service's endpoint chains: a full sync
+  // makes 10,000 of them, and every object they keep is garbage-collector work (consumers never mutate rules)
   const svcComment = comment(name);
   const protoPart: Part = { k: 'proto', proto };
   const toMarkMasq = jump(chains.markMasq);
-  for (const ep of reachable) {
+  const dnatShared: Part[] | undefined = info.affinitySeconds ? undefined : [svcComment, protoPart];
+  for (let i = 0; i < reachable.length; i++) {
+    const ep = reachable[i];
     const sep = sepOf(ep);
-    const dnatParts: Part[] = info.affinitySeconds ? [svcComment, { k: 'recent', name: sep }, protoPart] : [svcComment, protoPart];
+    const dnatParts: Part[] = dnatShared ?? [svcComment, { k: 'recent', name: sep }, protoPart];
     out.natChains.set(sep, [rule(sep, [svcComment, { k: 'src', cidr: ep.ip }], toMarkMasq), rule(sep, dnatParts, { t: 'DNAT', to: ep.endpoint })]);
   }
   return out;
 }
 
 /** The affinity checks, then the random cascade: rule i of n matches with probability 1/(n-i), the last always. */
-function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: ServicePortInfo, eps: readonly EndpointInfo[], masq: Rule | undefined, sepOf: (ep: EndpointInfo) => string): void {
+function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: ServicePortInfo, eps: readonly EndpointInfo[], masq: Rule | undefined, sepOf: (ep: EndpointInfo) => string, names: ChainNameCache): void {
   if (masq) rules.push(masq);
+  const n = eps.length;
+  // each endpoint's comment and jump are made once, for its affinity check and its cascade rule alike
+  const comments: Part[] = new Array(n);
+  const jumps: Target[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const ep = eps[i];
+    comments[i] = comment(`${info.name} -> ${ep.endpoint}`);
+    jumps[i] = jump(sepOf(ep));
+  }
   if (info.affinitySeconds) {
-    for (const ep of eps) {
-      const sep = sepOf(ep);
-      rules.push(rule(chainName, [comment(`${info.name} -> ${ep.endpoint}`), { k: 'recent', name: sep, rcheckSeconds: info.affinitySeconds }], jump(sep)));
+    for (let i = 0; i < n; i++) {
+      rules.push(rule(chainName, [comments[i], { k: 'recent', name: sepOf(eps[i]), rcheckSeconds: info.affinitySeconds }], jumps[i]));
     }
   }
-  eps.forEach((ep, i) => {
-    const parts: Part[] = i < eps.length - 1 ? [comment(`${info.name} -> ${ep.endpoint}`), { k: 'statistic', probability: 1 / (eps.length - i) }] : [comment(`${info.name} -> ${ep.endpoint}`)];
-    rules.push(rule(chainName, parts, jump(sepOf(ep))));
-  });
+  for (let i = 0; i < n; i++) {
+    const parts: Part[] = i < n - 1 ? [comments[i], names.statistic(n - i)] : [comments[i]];
+    rules.push(rule(chainName, parts, jumps[i]));
+  }
 }
