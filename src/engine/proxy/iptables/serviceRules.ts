@@ -77,7 +77,7 @@ export class ChainNameCache {
   }
 
   private endpointName(info: ServicePortInfo, ep: EndpointInfo): string {
-    return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint, this.hasher)}`;
+    return endpointHash(info.name, info.protocol, ep.endpoint, this.hasher, 'KUBE-SEP-');
   }
 
   private readonly statistics: Part[] = [];
