@@ -5,7 +5,6 @@
  * Service selects, and every other box is a client pod. Whatever has no meaning in a cluster is listed in
  * `unmapped` with its line:col, so the user sees what was left out.
  */
-import { type Translate, translate } from '../i18n/translate';
 import type { Flowchart, FlowEdge, FlowVertex } from './flowchartParser';
 
 export interface ImportedPod {
@@ -71,10 +70,21 @@ function edgeText(e: FlowEdge): string {
   return `${e.from} ${e.arrow}${e.label ? `|${e.label}|` : ''} ${e.to}`;
 }
 
-const english: Translate = (key, params) => translate('en', key, params);
+/** The notes and unmapped items an import can report: keys of the UI's message catalogs (src/i18n). */
+export type ImportMessageKey =
+  | 'diagramImport.nestedSubgraph'
+  | 'diagramImport.noNodeLeft'
+  | 'diagramImport.noImage'
+  | 'diagramImport.noNode'
+  | 'diagramImport.noPods'
+  | 'diagramImport.client'
+  | 'diagramImport.link'
+  | 'diagramImport.ignored';
 
-/** `t` words the notes and the unmapped items in the UI's language (English by default). */
-export function importDiagram(chart: Flowchart, cluster: ClusterNodes, t: Translate = english): DiagramImport {
+/** Words a note in the reader's language: the caller's message lookup (this module knows no language). */
+export type ImportWords = (key: ImportMessageKey, params: Record<string, string | number>) => string;
+
+export function importDiagram(chart: Flowchart, cluster: ClusterNodes, t: ImportWords): DiagramImport {
   const notes: string[] = [];
   const unmapped: string[] = [];
   const vertices = [...chart.vertices.values()];
