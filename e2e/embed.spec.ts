@@ -188,7 +188,8 @@ test('"Copy embed code" in the Share dialog gives an iframe that opens the scena
   await expect(page).toHaveURL(/\/embed\.html\?embed=1&scenario=alpaca-prod&step=2$/);
   await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^Step 2 of 9: /);
   // the narration's language from the address; a value it cannot use is named, not fatal
+  // the embed speaks the language the address asks for: the note about an ignored parameter too
   await page.goto(`${baseURL}/embed.html?scenario=alpaca-prod&lang=zh-TW&view=cube`);
   await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^第 1 \/ 9 步：/);
-  await expect(page.getByTestId(testIds.embedMessage)).toHaveText(/Ignored in the address: view=cube/);
+  await expect(page.getByTestId(testIds.embedMessage)).toHaveText(/網址中被忽略的參數：view=cube/);
 });

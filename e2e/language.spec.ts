@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
+import { DiagramDialog } from './pages/DiagramDialog';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
@@ -23,6 +24,14 @@ test.describe('language', () => {
     // the Inspector's words change; the object's data does not
     await page.getByTestId(`${testIds.dockTab}-inspector`).click();
     await expect(page.getByText('在畫布上選取一個 pod、Service、節點或 Deployment 標記。')).toBeVisible();
+    // the Diagram dialog speaks zh-TW too; the Mermaid text it exports is data and stays as Mermaid reads it
+    const diagram = new DiagramDialog(page);
+    await diagram.open();
+    await expect(diagram.root.getByRole('heading', { level: 2 })).toHaveText('圖表');
+    await expect(diagram.root.getByRole('tab', { name: '匯入' })).toBeVisible();
+    await expect(diagram.text).toHaveValue(/^graph TD/);
+    await page.keyboard.press('Escape');
+    await expect(diagram.root).toBeHidden();
 
     await page.reload();
     await expect(page.getByTestId(testIds.shareButton)).toHaveText('分享');

@@ -16,8 +16,7 @@ const app = (() => {
 
 const frames = [...document.querySelectorAll('iframe[data-embed]')];
 const steps = new Map(frames.map((f) => [f.id, { step: 0, steps: 0 }]));
-// reveal.js preloads the iframes of the next slides: so does this deck, and the embeds wait until shown
-for (const f of frames) f.src = `${app}/embed.html?embed=1&${f.dataset.embed}`;
+
 
 const log = document.getElementById('log');
 function summarize(d) {
@@ -88,3 +87,6 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'ArrowLeft' || e.key === 'PageUp') show(current - 1);
 });
 show(Number(new URLSearchParams(location.search).get('slide') ?? 1) - 1);
+// reveal.js preloads the iframes of the next slides: so does this deck (once the slides are in place, so a frame
+// never sees itself on screen before its slide moves away), and the embeds wait until shown
+for (const f of frames) f.src = `${app}/embed.html?embed=1&${f.dataset.embed}`;

@@ -47,7 +47,8 @@ export function embedBundleFigures(workerFiles: readonly string[]): Figure[] {
   const total = pageBytes + workerBytes;
   const manifest = JSON.parse(readFileSync(join(appOutDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const loadable = [...reachable(manifest, 'embed.html')].map((k) => manifest[k]?.file).filter((f): f is string => !!f && f.endsWith('.js'));
-  const heavy = loadable.filter((f) => /MonacoEnvironment|mermaid/i.test(readFileSync(join(appOutDir, f), 'utf8')));
+  // Mermaid by its API's and its core chunk's names: the UI's message catalogs (in a shared chunk) name Mermaid too
+  const heavy = loadable.filter((f) => /MonacoEnvironment|mermaidAPI|mermaid\.core/.test(readFileSync(join(appOutDir, f), 'utf8')));
   return [
     {
       name: 'embed page (view=graph) JavaScript before the first graph: entry + modulepreloads + simulation worker, gzip -9',

@@ -10,6 +10,7 @@ import { FollowSelection } from '../features/embed/FollowSelection';
 import { useStepChecks } from '../features/embed/useStepChecks';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
+import { useT } from '../i18n/languageStore';
 import type { AppState } from '../state/store';
 import { useAppStore } from '../state/store';
 import { testIds } from '../testids';
@@ -40,6 +41,7 @@ function useEmbedDark(theme: EmbedParams['theme']): boolean {
 }
 
 export function EmbedApp({ params, status }: { params: EmbedParams; status: EmbedStatus }) {
+  const t = useT();
   const dark = useEmbedDark(params.theme);
   usePlayClock();
   useStepChecks();
@@ -54,11 +56,11 @@ export function EmbedApp({ params, status }: { params: EmbedParams; status: Embe
       {params.controls && <EmbedStepBar />}
       {(message || notice || ignoredShown) && (
         <div className="embed-message" role="status" data-testid={testIds.embedMessage}>
-          <span>{message ?? notice?.text ?? `Ignored in the address: ${params.ignored.join(', ')}`}</span>
+          <span>{message ?? notice?.text ?? t('embed.ignored', { params: params.ignored.join(', ') })}</span>
           {!message && (
             <button
               type="button"
-              aria-label="Dismiss"
+              aria-label={t('common.dismiss')}
               onClick={() => {
                 setIgnoredShown(false);
                 useAppStore.getState().setNotice(undefined);
@@ -89,7 +91,7 @@ export function EmbedApp({ params, status }: { params: EmbedParams; status: Embe
       </div>
       {!hasCluster && (
         <div className="embed-waiting" data-testid={testIds.embedWaiting}>
-          {status.started ? 'Starting the cluster…' : 'svcsim starts when this slide is shown.'}
+          {status.started ? t('embed.starting') : t('embed.waiting')}
         </div>
       )}
     </div>

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ClusterNodes, importDiagram } from './diagramImport';
+import { type ClusterNodes, type ImportWords, importDiagram } from './diagramImport';
 import { parseFlowchart } from './flowchartParser';
 import { seedDiagram, seedDiagramOneLine } from './seedDiagram';
+import { translate } from '../i18n/translate';
+
+/** The notes in English, as the UI words them in that language. */
+const english: ImportWords = (key, params) => translate('en', key, params);
 
 const kind: ClusterNodes = { all: ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'], workers: ['kind-worker', 'kind-worker2', 'kind-worker3'] };
 
@@ -11,7 +15,7 @@ describe('importDiagram: the seed note diagram', () => {
     ['on one line, as the note prints it', seedDiagramOneLine],
   ] as const) {
     it(`${how}: 3 nodes, 4 nginx pods behind 1 Service, and the APP client`, () => {
-      const r = importDiagram(parseFlowchart(text), kind);
+      const r = importDiagram(parseFlowchart(text), kind, english);
       expect(r.nodes).toEqual([
         { subgraph: 'Node1', node: 'kind-worker' },
         { subgraph: 'Node2', node: 'kind-worker2' },
@@ -35,7 +39,7 @@ describe('importDiagram: the seed note diagram', () => {
   }
 
   it('writes manifests kubectl apply takes: the Service, then one pod per box pinned to its node', () => {
-    const { manifests } = importDiagram(parseFlowchart(seedDiagram), kind);
+    const { manifests } = importDiagram(parseFlowchart(seedDiagram), kind, english);
     const docs = manifests.split('---\n');
     expect(docs).toHaveLength(6);
     expect(docs[0]).toBe('apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\nspec:\n  selector:\n    app: nginx\n  ports:\n    - protocol: TCP\n      port: 80\n      targetPort: 80\n');
@@ -47,7 +51,7 @@ describe('importDiagram: the seed note diagram', () => {
 describe('importDiagram: what cannot be mapped is said', () => {
   it('lists links between pods, styles and subgraphs beyond the nodes, with line:col', () => {
     const text = 'graph TD\nS[Service] -->|Endpoints| W[Web Server]\nW --> D[(Database)]\nstyle W fill:#f9f\nsubgraph a\nW\nend\nsubgraph b\nD\nend\n';
-    const r = importDiagram(parseFlowchart(text), { all: ['n1', 'n0'], workers: ['n1'] });
+    const r = importDiagram(parseFlowchart(text), { all: ['n1', 'n0'], workers: ['n1'] }, english);
     expect(r.unmapped).toEqual([
       '8:1 subgraph "b": the cluster has no node left for it (1 workers); its pods are left to the scheduler',
       '3:3 link "W --> D": only a Service\'s links to its pods and a client\'s link to a Service mean something in a cluster',
@@ -61,7 +65,7 @@ describe('importDiagram: what cannot be mapped is said', () => {
   });
 
   it('gives pods of different images behind one Service a label of their own to select', () => {
-    const r = importDiagram(parseFlowchart('graph LR\nS[Service web] -->|Endpoints| A[nginx]\nS --> B[httpd]\n'), { all: [], workers: [] });
+    const r = importDiagram(parseFlowchart('graph LR\nS[Service web] -->|Endpoints| A[nginx]\nS --> B[httpd]\n'), { all: [], workers: [] }, english);
     expect(r.services).toEqual([{ name: 'web', vertex: 'S', selector: { service: 'web' }, backends: ['nginx-a', 'httpd-b'] }]);
     expect(r.pods.map((p) => p.labels)).toEqual([
       { app: 'nginx', service: 'web' },

@@ -70,7 +70,21 @@ function edgeText(e: FlowEdge): string {
   return `${e.from} ${e.arrow}${e.label ? `|${e.label}|` : ''} ${e.to}`;
 }
 
-export function importDiagram(chart: Flowchart, cluster: ClusterNodes): DiagramImport {
+/** The notes and unmapped items an import can report: keys of the UI's message catalogs (src/i18n). */
+export type ImportMessageKey =
+  | 'diagramImport.nestedSubgraph'
+  | 'diagramImport.noNodeLeft'
+  | 'diagramImport.noImage'
+  | 'diagramImport.noNode'
+  | 'diagramImport.noPods'
+  | 'diagramImport.client'
+  | 'diagramImport.link'
+  | 'diagramImport.ignored';
+
+/** Words a note in the reader's language: the caller's message lookup (this module knows no language). */
+export type ImportWords = (key: ImportMessageKey, params: Record<string, string | number>) => string;
+
+export function importDiagram(chart: Flowchart, cluster: ClusterNodes, t: ImportWords): DiagramImport {
   const notes: string[] = [];
   const unmapped: string[] = [];
   const vertices = [...chart.vertices.values()];
@@ -81,12 +95,12 @@ export function importDiagram(chart: Flowchart, cluster: ClusterNodes): DiagramI
   const free = cluster.workers.filter((w) => !chart.subgraphs.some((s) => s.title === w));
   for (const sg of chart.subgraphs) {
     if (sg.subgraphs.length > 0) {
-      notes.push(`subgraph "${sg.title}" holds subgraphs: read as the cluster, not a node`);
+      notes.push(t('diagramImport.nestedSubgraph', { title: sg.title }));
       continue;
     }
     const node = cluster.all.includes(sg.title) ? sg.title : free.shift();
     if (!node) {
-      unmapped.push(`${at(sg)} subgraph "${sg.title}": the cluster has no node left for it (${cluster.workers.length} workers); its pods are left to the scheduler`);
+      unmapped.push(t('diagramImport.noNodeLeft', { at: at(sg), title: sg.title, workers: cluster.workers.length }));
       continue;
     }
     nodes.push({ subgraph: sg.title, node });
@@ -122,12 +136,12 @@ export function importDiagram(chart: Flowchart, cluster: ClusterNodes): DiagramI
       if (imageRef.test(ref)) image = defaultTags[ref] ?? ref;
       else {
         image = 'nginx:1.27';
-        notes.push(`${at(v)} box ${v.id} "${v.label}" names no image: its pod runs nginx:1.27`);
+        notes.push(t('diagramImport.noImage', { at: at(v), id: v.id, label: v.label }));
       }
     } else image = 'busybox:1.36';
     const base = named ? dnsLabel(named[1] as string) : v.label === v.id || !backend ? dnsLabel(v.label) || dnsLabel(v.id) : `${what}-${dnsLabel(v.id)}`.replace(/^-|-$/g, '');
     const node = nodeOf.get(v.id);
-    if (!node) notes.push(`${at(v)} box ${v.id} is in no node subgraph: the scheduler places its pod`);
+    if (!node) notes.push(t('diagramImport.noNode', { at: at(v), id: v.id }));
     const pod: ImportedPod = { name: unique(base), vertex: v.id, image, role: backend ? 'backend' : 'client', labels: backend ? { app: dnsLabel(image.split(':')[0]?.split('/').pop() ?? '') || 'app' } : { role: 'client' }, ...(node ? { node } : {}) };
     pods.push(pod);
     podByVertex.set(v.id, pod);
@@ -148,7 +162,7 @@ export function importDiagram(chart: Flowchart, cluster: ClusterNodes): DiagramI
       selector = { service: name };
       for (const p of members) p.labels = { ...p.labels, service: name };
     }
-    if (members.length === 0) notes.push(`${at(v)} Service ${name} points at no pod: it has no endpoints until pods match app=${selector.app ?? name}`);
+    if (members.length === 0) notes.push(t('diagramImport.noPods', { at: at(v), name, app: selector.app ?? name }));
     return { name, vertex: v.id, selector, backends: members.map((p) => p.name) };
   });
 
@@ -158,12 +172,12 @@ export function importDiagram(chart: Flowchart, cluster: ClusterNodes): DiagramI
     if (fromSvc && !toSvc) continue;
     if (toSvc && !fromSvc && podByVertex.get(e.from)?.role === 'client') {
       const svc = services.find((s) => s.vertex === e.to);
-      notes.push(`${at(e)} ${e.from} reaches Service ${svc?.name}: a client pod (try: kubectl exec ${podByVertex.get(e.from)?.name} -- wget -qO- ${svc?.name})`);
+      notes.push(t('diagramImport.client', { at: at(e), from: e.from, service: String(svc?.name), pod: String(podByVertex.get(e.from)?.name) }));
       continue;
     }
-    unmapped.push(`${at(e)} link "${edgeText(e)}": only a Service's links to its pods and a client's link to a Service mean something in a cluster`);
+    unmapped.push(t('diagramImport.link', { at: at(e), link: edgeText(e) }));
   }
-  for (const i of chart.ignored) unmapped.push(`${at(i)} "${i.text}": styles, classes and clicks are not part of a cluster`);
+  for (const i of chart.ignored) unmapped.push(t('diagramImport.ignored', { at: at(i), text: i.text }));
 
   return { nodes, services, pods, notes, unmapped, manifests: toManifests(services, pods) };
 }

@@ -8,16 +8,20 @@ import { Cluster } from '../engine/cluster';
 import type { WireObject } from '../protocol/objects';
 import { trafficReply } from '../worker/dataPlaneReplies';
 import { clusterToMermaid } from './clusterDiagram';
-import { importDiagram } from './diagramImport';
+import { type ImportWords, importDiagram } from './diagramImport';
 import { parseFlowchart } from './flowchartParser';
 import { seedDiagramOneLine } from './seedDiagram';
 import { traceToSequence } from './sequenceDiagram';
+import { translate } from '../i18n/translate';
+
+/** The notes in English, as the UI words them in that language. */
+const english: ImportWords = (key, params) => translate('en', key, params);
 
 const kind = { all: ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'], workers: ['kind-worker', 'kind-worker2', 'kind-worker3'] };
 
 function seedCluster(): Cluster {
   const c = new Cluster();
-  const plan = importDiagram(parseFlowchart(seedDiagramOneLine), kind);
+  const plan = importDiagram(parseFlowchart(seedDiagramOneLine), kind, english);
   for (const doc of parseAllDocuments(plan.manifests)) {
     const obj = doc.toJS();
     const r = c.apply(obj.kind, obj);
@@ -45,7 +49,7 @@ describe('the seed diagram through a cluster', () => {
     expect(text).toContain('    pod_default_app -->|Access Service| svc_default_nginx\n');
     expect(text).toContain('    subgraph node_kind_worker3["kind-worker3"]\n      pod_default_app["app (busybox:1.36)"]\n      pod_default_nginx_n4["nginx-n4 (nginx:1.27)"]\n    end\n');
     // and back: the exported text imports to the same pods on the same nodes behind the same Service
-    const again = importDiagram(parseFlowchart(text), kind);
+    const again = importDiagram(parseFlowchart(text), kind, english);
     expect(again.services).toEqual([{ name: 'nginx', vertex: 'svc_default_nginx', selector: { app: 'nginx' }, backends: ['nginx-n1', 'nginx-n2', 'nginx-n3', 'nginx-n4'] }]);
     expect(again.pods.map((p) => [p.name, p.image, p.node]).sort()).toEqual(pods.map((p) => [p.metadata.name, p.metadata.name === 'app' ? 'busybox:1.36' : 'nginx:1.27', (p.spec as { nodeName?: string }).nodeName]).sort());
     expect(again.unmapped).toEqual([]);

@@ -38,7 +38,27 @@ const untranslated = new Set([
   '--grace-period=0 --force',
   'docker stop',
   'docker exec',
+  // A DNS reply's header word, as dig prints it beside the flags (;; flags: qr aa rd)
+  'flags:',
+  // An address and a status line: what the browser's address bar and an HTTP answer show, in any language
+  'http://localhost:',
+  'HTTP',
+  // The kuard page inside the localhost tab is the simulated app's own page, which the real kuard serves in
+  // English (kubernetes-up-and-running/kuard): its header stays as kuard writes it
+  'WARNING:',
+  'This server may expose sensitive and secret information. Be careful.',
+  'Demo application version',
+  'Serving on',
+  // Mermaid diagram text is data the user pastes, not UI: the import box's example stays Mermaid
+  'graph TD subgraph Kubernetes Cluster A[Service] --> N1[Nginx] …',
 ]);
+
+/**
+ * Files that are not svcsim's UI. KuardPages.tsx draws the pages of kuard, the simulated app behind a port-forward
+ * (Request Details, Server Env, probes, DNS Query): the real kuard shows them in English whatever the browser's
+ * language, so they stay as kuard writes them.
+ */
+const exemptFiles = new Set(['features/localhost/KuardPages.tsx']);
 
 const visibleAttributes = new Set(['title', 'aria-label', 'ariaLabel', 'placeholder', 'alt', 'label', 'confirmLabel', 'cancelLabel']);
 
@@ -46,7 +66,7 @@ function* componentFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* componentFiles(path);
-    else if (entry.name.endsWith('.tsx') && !entry.name.endsWith('.test.tsx')) yield path;
+    else if (entry.name.endsWith('.tsx') && !entry.name.endsWith('.test.tsx') && !exemptFiles.has(relative(srcDir, path).split('\\').join('/'))) yield path;
   }
 }
 

@@ -4,6 +4,7 @@
  * chunks by it.)
  */
 import { lazy, Suspense } from 'react';
+import { useT } from '../../i18n/languageStore';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { openDiagram, useDiagramStore } from './diagramStore';
@@ -13,13 +14,14 @@ const DiagramDialog = lazy(() => import('./DiagramDialog'));
 const selectTheme = (s: AppState) => s.theme;
 
 export function DiagramButton() {
+  const t = useT();
   const open = useDiagramStore((s) => s.open);
   const theme = useAppStore(selectTheme);
   const dark = theme === 'dark' || (theme === 'system' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
   return (
     <>
-      <button type="button" onClick={openDiagram} title="The cluster as diagram text, a pasted sketch as a cluster, the canvas as PNG/SVG (m)" data-testid={testIds.diagramButton}>
-        Diagram
+      <button type="button" onClick={openDiagram} title={t('diagram.buttonTitle')} data-testid={testIds.diagramButton}>
+        {t('diagram.button')}
       </button>
       {open && (
         <Suspense fallback={null}>

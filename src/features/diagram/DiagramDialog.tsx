@@ -4,6 +4,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { clusterToMermaid } from '../../diagram/clusterDiagram';
+import { useT } from '../../i18n/languageStore';
+import { richText } from '../../i18n/richText';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { DiagramImport } from './DiagramImport';
@@ -14,15 +16,16 @@ import { MermaidText } from './MermaidText';
 import './diagram.css';
 
 const tabs = [
-  { id: 'export', label: 'Export' },
-  { id: 'import', label: 'Import' },
-  { id: 'image', label: 'Image' },
+  { id: 'export', label: 'diagram.tab.export' },
+  { id: 'import', label: 'diagram.tab.import' },
+  { id: 'image', label: 'diagram.tab.image' },
 ] as const;
 type Tab = (typeof tabs)[number]['id'];
 
 const selectMirror = (s: ReturnType<typeof useAppStore.getState>) => s.mirror;
 
 export default function DiagramDialog({ dark }: { dark: boolean }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<Tab>('export');
   const [imageNote, setImageNote] = useState<string | undefined>();
@@ -34,31 +37,31 @@ export default function DiagramDialog({ dark }: { dark: boolean }) {
     if (d && !d.open) d.showModal();
   }, []);
   const image = (format: 'png' | 'svg') => {
-    setImageNote(`Drawing the canvas as ${format.toUpperCase()}…`);
+    setImageNote(t('diagram.drawingCanvas', { format: format.toUpperCase() }));
     downloadCanvas(format).then(
-      (name) => setImageNote(`Saved ${name}.`),
-      (e: unknown) => setImageNote(`Could not draw the canvas: ${e instanceof Error ? e.message : String(e)}`),
+      (name) => setImageNote(t('diagram.saved', { name })),
+      (e: unknown) => setImageNote(t('diagram.drawFailed', { error: e instanceof Error ? e.message : String(e) })),
     );
   };
   return (
     <dialog ref={dialog} className="diagram-dialog" data-testid={testIds.diagramDialog} aria-labelledby="diagram-heading" onClose={closeDiagram}>
       <div className="dialog-head">
-        <h2 id="diagram-heading">Diagram</h2>
-        <button type="button" aria-label="Close" data-testid={testIds.diagramClose} onClick={() => dialog.current?.close()}>
+        <h2 id="diagram-heading">{t('diagram.heading')}</h2>
+        <button type="button" aria-label={t('common.close')} data-testid={testIds.diagramClose} onClick={() => dialog.current?.close()}>
           ×
         </button>
       </div>
-      <div role="tablist" aria-label="Diagram" className="diagram-tabs">
-        {tabs.map((t) => (
+      <div role="tablist" aria-label={t('diagram.heading')} className="diagram-tabs">
+        {tabs.map((tb) => (
           <button
-            key={t.id}
+            key={tb.id}
             type="button"
             role="tab"
-            id={`diagram-tab-${t.id}`}
-            aria-selected={tab === t.id}
+            id={`diagram-tab-${tb.id}`}
+            aria-selected={tab === tb.id}
             aria-controls="diagram-tabpanel"
             data-testid={testIds.diagramTab}
-            onClick={() => setTab(t.id)}
+            onClick={() => setTab(tb.id)}
             onKeyDown={(e) => {
               const i = tabs.findIndex((x) => x.id === tab);
               const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : undefined;
@@ -67,33 +70,30 @@ export default function DiagramDialog({ dark }: { dark: boolean }) {
               setTab(next.id);
               document.getElementById(`diagram-tab-${next.id}`)?.focus();
             }}
-            tabIndex={tab === t.id ? 0 : -1}
+            tabIndex={tab === tb.id ? 0 : -1}
           >
-            {t.label}
+            {t(tb.label)}
           </button>
         ))}
       </div>
       <div role="tabpanel" id="diagram-tabpanel" aria-labelledby={`diagram-tab-${tab}`} className="diagram-tabpanel">
         {tab === 'export' && (
           <>
-            <p>
-              The cluster as a Mermaid <code>graph TD</code>, drawn like the seed note: a subgraph per node, each Service with <code>Endpoints</code> links to the pods its
-              EndpointSlices list, other pods of its namespace as clients. System namespaces are left out.
-            </p>
-            <MermaidText text={text} label="The cluster as Mermaid text" />
-            <MermaidPreview text={text} dark={dark} label="The cluster, drawn by Mermaid" />
+            <p>{richText(t('diagram.exportIntro'))}</p>
+            <MermaidText text={text} label={t('diagram.exportTextLabel')} />
+            <MermaidPreview text={text} dark={dark} label={t('diagram.exportPreviewLabel')} />
           </>
         )}
         {tab === 'import' && <DiagramImport dark={dark} onApplied={() => dialog.current?.close()} />}
         {tab === 'image' && (
           <>
-            <p>The canvas as it is on screen (without the zoom buttons), as a picture for slides or notes.</p>
+            <p>{t('diagram.imageIntro')}</p>
             <div className="panel-controls">
               <button type="button" onClick={() => image('png')} data-testid={testIds.diagramPng}>
-                Download PNG
+                {t('diagram.downloadPng')}
               </button>
               <button type="button" onClick={() => image('svg')} data-testid={testIds.diagramSvg}>
-                Download SVG
+                {t('diagram.downloadSvg')}
               </button>
               <span className="muted" role="status">
                 {imageNote}

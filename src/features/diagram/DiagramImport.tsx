@@ -7,45 +7,47 @@ import { type DiagramImport as Plan, importDiagram } from '../../diagram/diagram
 import { formatFlowchart } from '../../diagram/flowchartFormat';
 import { FlowchartError, parseFlowchart } from '../../diagram/flowchartParser';
 import { seedDiagramOneLine } from '../../diagram/seedDiagram';
+import { useLang, useT } from '../../i18n/languageStore';
+import { richText } from '../../i18n/richText';
+import { type MessageKey, type Translate, translate } from '../../i18n/translate';
 import { testIds } from '../../testids';
 import { applyImported, clusterNodes } from './diagramActions';
 import { MermaidPreview } from './MermaidPreview';
 
 type Reading = { ok: true; plan: Plan; normalized: string } | { ok: false; error: string };
 
-function read(text: string): Reading | undefined {
+function read(text: string, t: Translate): Reading | undefined {
   if (!text.trim()) return undefined;
   try {
     const chart = parseFlowchart(text);
-    return { ok: true, plan: importDiagram(chart, clusterNodes()), normalized: formatFlowchart(chart) };
+    return { ok: true, plan: importDiagram(chart, clusterNodes(), t), normalized: formatFlowchart(chart) };
   } catch (e) {
-    if (e instanceof FlowchartError) return { ok: false, error: `Line ${e.line}, column ${e.col}: ${e.reason}.` };
+    if (e instanceof FlowchartError) return { ok: false, error: t('diagram.parseError', { line: e.line, col: e.col, reason: e.reason }) };
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }
 
-function summary(plan: Plan): string {
+function summary(plan: Plan, t: Translate): string {
   const backends = new Map<string, number>();
   for (const p of plan.pods) if (p.role === 'backend') backends.set(p.image, (backends.get(p.image) ?? 0) + 1);
   const clients = plan.pods.filter((p) => p.role === 'client').length;
-  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
-  return [n(plan.nodes.length, 'node'), ...[...backends].map(([image, k]) => `${n(k, `${image} pod`)}`), n(plan.services.length, 'Service'), n(clients, 'client pod')].join(' · ');
+  const n = (count: number, what: 'node' | 'imagePod' | 'service' | 'clientPod', image = '') => t(`diagram.count.${what}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count, image });
+  return [n(plan.nodes.length, 'node'), ...[...backends].map(([image, k]) => n(k, 'imagePod', image)), n(plan.services.length, 'service'), n(clients, 'clientPod')].join(' · ');
 }
 
 export function DiagramImport({ dark, onApplied }: { dark: boolean; onApplied(): void }) {
   const [text, setText] = useState('');
   const [applying, setApplying] = useState(false);
-  const reading = useMemo(() => read(text), [text]);
+  const t = useT();
+  const lang = useLang();
+  const reading = useMemo(() => read(text, (key, params) => translate(lang, key, params)), [text, lang]);
   return (
     <div className="diagram-import">
-      <p>
-        Paste a <code>graph TD</code> sketch: subgraphs become nodes, the box with <code>Endpoints</code> links a Service, the boxes it points at pods of the image they name, other boxes client
-        pods. The seed note prints its diagram on one line: that works too.
-      </p>
+      <p>{richText(t('diagram.importIntro'))}</p>
       <textarea
         value={text}
         onChange={(e) => setText(e.target.value)}
-        aria-label="Mermaid diagram to import"
+        aria-label={t('diagram.importLabel')}
         data-testid={testIds.diagramImportText}
         rows={8}
         spellCheck={false}
@@ -53,7 +55,7 @@ export function DiagramImport({ dark, onApplied }: { dark: boolean; onApplied():
       />
       <div className="panel-controls">
         <button type="button" onClick={() => setText(seedDiagramOneLine)} data-testid={testIds.diagramSeedExample}>
-          Use the seed note’s diagram
+          {t('diagram.useSeed')}
         </button>
         <button
           type="button"
@@ -69,7 +71,7 @@ export function DiagramImport({ dark, onApplied }: { dark: boolean; onApplied():
             });
           }}
         >
-          Open in the editor and apply
+          {t('diagram.importApply')}
         </button>
       </div>
       {reading && !reading.ok && (
@@ -80,17 +82,21 @@ export function DiagramImport({ dark, onApplied }: { dark: boolean; onApplied():
       {reading?.ok && (
         <div className="diagram-import-result">
           <p role="status" data-testid={testIds.diagramImportSummary}>
-            <strong>{summary(reading.plan)}</strong>
+            <strong>{summary(reading.plan, t)}</strong>
           </p>
           <ul className="diagram-mapping">
             {reading.plan.nodes.map((n) => (
               <li key={n.subgraph}>
-                subgraph <q>{n.subgraph}</q> → node <span className="mono">{n.node}</span>
+                {richText(t('diagram.mapNode'), { subgraph: <q>{n.subgraph}</q>, node: <span className="mono">{n.node}</span> })}
               </li>
             ))}
             {reading.plan.services.map((s) => (
               <li key={s.name}>
-                Service <span className="mono">{s.name}</span> selects <span className="mono">{Object.entries(s.selector).map(([k, v]) => `${k}=${v}`)}</span> ({s.backends.length} pods)
+                {richText(t('diagram.mapService'), {
+                  name: <span className="mono">{s.name}</span>,
+                  selector: <span className="mono">{Object.entries(s.selector).map(([k, v]) => `${k}=${v}`)}</span>,
+                  count: s.backends.length,
+                })}
               </li>
             ))}
             {reading.plan.notes.map((n) => (
@@ -101,12 +107,10 @@ export function DiagramImport({ dark, onApplied }: { dark: boolean; onApplied():
           </ul>
           <div data-testid={testIds.diagramImportUnmapped}>
             {reading.plan.unmapped.length === 0 ? (
-              <p className="muted">Everything in the diagram was mapped.</p>
+              <p className="muted">{t('diagram.allMapped')}</p>
             ) : (
               <>
-                <p>
-                  <strong>Could not be mapped</strong> (left out):
-                </p>
+                <p>{richText(t('diagram.unmappedLeftOut'), { title: <strong>{t('diagram.unmappedTitle')}</strong> })}</p>
                 <ul>
                   {reading.plan.unmapped.map((u) => (
                     <li key={u}>{u}</li>
@@ -115,7 +119,7 @@ export function DiagramImport({ dark, onApplied }: { dark: boolean; onApplied():
               </>
             )}
           </div>
-          <MermaidPreview text={reading.normalized} dark={dark} label="The imported diagram, drawn by Mermaid" />
+          <MermaidPreview text={reading.normalized} dark={dark} label={t('diagram.importPreviewLabel')} />
         </div>
       )}
     </div>

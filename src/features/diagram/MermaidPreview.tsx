@@ -4,9 +4,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { renderMermaid } from '../../adapters/mermaid';
+import { useT } from '../../i18n/languageStore';
 import { testIds } from '../../testids';
 
 export function MermaidPreview({ text, dark, label }: { text: string; dark: boolean; label: string }) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'ok' | string>('loading');
   useEffect(() => {
@@ -31,7 +33,7 @@ export function MermaidPreview({ text, dark, label }: { text: string; dark: bool
   }, [text, dark]);
   return (
     <figure className="mermaid-preview" aria-label={label} aria-busy={state === 'loading'}>
-      {state === 'loading' && <p className="muted">Drawing with Mermaid…</p>}
+      {state === 'loading' && <p className="muted">{t('diagram.drawingMermaid')}</p>}
       {state !== 'loading' && state !== 'ok' && (
         <pre className="notice-warning mermaid-error" role="status">
           {state}

@@ -1,12 +1,14 @@
 /** One connection's path as a Mermaid sequence diagram: the text to copy and Mermaid's drawing of it. */
 import { useEffect, useMemo, useRef } from 'react';
 import { type SequenceInput, traceToSequence } from '../../diagram/sequenceDiagram';
+import { useT } from '../../i18n/languageStore';
 import { testIds } from '../../testids';
 import { MermaidPreview } from './MermaidPreview';
 import { MermaidText } from './MermaidText';
 import './diagram.css';
 
 export default function SequenceDialog({ trace, dark, onClose }: { trace: SequenceInput; dark: boolean; onClose(): void }) {
+  const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const text = useMemo(() => traceToSequence(trace), [trace]);
   useEffect(() => {
@@ -16,14 +18,14 @@ export default function SequenceDialog({ trace, dark, onClose }: { trace: Sequen
   return (
     <dialog ref={dialog} className="diagram-dialog" data-testid={testIds.diagramDialog} aria-labelledby="sequence-heading" onClose={onClose}>
       <div className="dialog-head">
-        <h2 id="sequence-heading">The first connection as a sequence diagram</h2>
-        <button type="button" aria-label="Close" data-testid={testIds.diagramClose} onClick={() => dialog.current?.close()}>
+        <h2 id="sequence-heading">{t('sequence.heading')}</h2>
+        <button type="button" aria-label={t('common.close')} data-testid={testIds.diagramClose} onClick={() => dialog.current?.close()}>
           ×
         </button>
       </div>
-      <p>From the engine’s trace: the name through CoreDNS, the kube-proxy chains the packet walked on its node, the pod that answered.</p>
-      <MermaidText text={text} label="The connection as Mermaid text" />
-      <MermaidPreview text={text} dark={dark} label="The connection, drawn by Mermaid" />
+      <p>{t('sequence.intro')}</p>
+      <MermaidText text={text} label={t('sequence.textLabel')} />
+      <MermaidPreview text={text} dark={dark} label={t('sequence.previewLabel')} />
     </dialog>
   );
 }

@@ -6,6 +6,7 @@
 import { elementImage, download, type ImageFormat } from '../../adapters/canvasImage';
 import type { ClusterNodes } from '../../diagram/diagramImport';
 import type { DiagramInput } from '../../diagram/clusterDiagram';
+import { t } from '../../i18n/languageStore';
 import { useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { applyEditor } from '../editor/applyEditor';
@@ -32,9 +33,9 @@ export async function applyImported(manifests: string): Promise<boolean> {
   const text = `# Imported from a Mermaid diagram\n${manifests}`;
   useAppStore.getState().openObjectTab(text);
   const s = useAppStore.getState();
-  const tab = s.objectTabs.find((t) => t.id === s.activeTab);
+  const tab = s.objectTabs.find((x) => x.id === s.activeTab);
   if (tab?.text !== text) {
-    s.setNotice(`The editor tab ${tab?.title ?? ''} has changes not applied yet: apply or close it, then import again.`, 'error');
+    s.setNotice(t('diagram.editorDirty', { tab: tab?.title ?? '' }), 'error');
     return false;
   }
   await applyEditor();
@@ -51,7 +52,7 @@ function fileStem(): string {
 export async function downloadCanvas(format: ImageFormat): Promise<string> {
   const root = document.querySelector<HTMLElement>(`[data-testid="${testIds.topology}"]`);
   const flow = root?.querySelector<HTMLElement>('.react-flow') ?? root;
-  if (!flow) throw new Error('The canvas is not on screen.');
+  if (!flow) throw new Error(t('diagram.noCanvas'));
   const background = getComputedStyle(flow).getPropertyValue('--bg').trim() || getComputedStyle(document.body).backgroundColor || '#ffffff';
   const url = await elementImage(flow, format, {
     background,

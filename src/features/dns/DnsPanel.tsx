@@ -4,6 +4,8 @@
  * list tried with CoreDNS's reply (NXDOMAIN for each miss) and the answer the pod ends up with.
  */
 import { type FormEvent, useState } from 'react';
+import { useT } from '../../i18n/languageStore';
+import type { MessageKey } from '../../i18n/translate';
 import type { WireDnsLookup } from '../../protocol/messages';
 import { send } from '../../state/simulation';
 import { testIds } from '../../testids';
@@ -11,13 +13,14 @@ import { useRunningPodNames } from '../rules/useClusterNames';
 
 const types = ['A', 'AAAA', 'SRV', 'PTR', 'CNAME', 'TXT', 'SOA', 'NS'] as const;
 
-const examples: Record<string, string> = {
-  A: 'a Service (kubernetes.default), a headless Service (one record per ready pod), or an ExternalName (its CNAME)',
-  SRV: '_http._tcp.<service> for a named port',
-  PTR: 'an IP address (10.96.0.1): asked as its in-addr.arpa name',
+const examples: Record<string, MessageKey> = {
+  A: 'dns.example.A',
+  SRV: 'dns.example.SRV',
+  PTR: 'dns.example.PTR',
 };
 
 export function DnsPanel() {
+  const t = useT();
   const pods = useRunningPodNames();
   const [pod, setPod] = useState<string | undefined>(undefined);
   const [name, setName] = useState('kubernetes.default');
@@ -35,7 +38,7 @@ export function DnsPanel() {
         setResult(r.value.dns);
         setError(undefined);
       } else {
-        setError(r.error ?? 'query failed');
+        setError(r.error ?? t('dns.failed'));
         setResult(undefined);
       }
     });
@@ -45,7 +48,7 @@ export function DnsPanel() {
     <div className="dns-view" data-testid={testIds.dnsView}>
       <form className="panel-controls" onSubmit={query}>
         <label>
-          From pod{' '}
+          {t('dns.fromPod')}{' '}
           <select value={chosen ?? ''} onChange={(e) => setPod(e.target.value)} data-testid={testIds.dnsPod}>
             {pods.map((p) => (
               <option key={p}>{p}</option>
@@ -53,42 +56,42 @@ export function DnsPanel() {
           </select>
         </label>
         <label>
-          Name <input value={name} onChange={(e) => setName(e.target.value)} data-testid={testIds.dnsName} autoComplete="off" spellCheck={false} />
+          {t('dns.name')} <input value={name} onChange={(e) => setName(e.target.value)} data-testid={testIds.dnsName} autoComplete="off" spellCheck={false} />
         </label>
         <label>
-          Type{' '}
+          {t('dns.type')}{' '}
           <select value={qtype} onChange={(e) => setQtype(e.target.value)} data-testid={testIds.dnsType}>
-            {types.map((t) => (
-              <option key={t}>{t}</option>
+            {types.map((type) => (
+              <option key={type}>{type}</option>
             ))}
           </select>
         </label>
         <button type="submit" disabled={!chosen} data-testid={testIds.dnsQuery}>
-          Query
+          {t('dns.query')}
         </button>
       </form>
-      {!chosen && <p className="muted">No running pod to ask from: run one, e.g. kubectl run app --image=busybox -- sleep 3600.</p>}
-      {examples[qtype] && <p className="muted">Try {examples[qtype]}.</p>}
+      {!chosen && <p className="muted">{t('dns.noPod')}</p>}
+      {examples[qtype] && <p className="muted">{t('dns.try', { example: t(examples[qtype]) })}</p>}
       {error && <p className="notice-warning">{error}</p>}
       {result && (
         <div className="dns-result">
           <p className="muted mono">
-            nameserver {result.server} · search {result.search.join(' ') || '(none)'} · ndots:{result.ndots}
+            {t('dns.resolvConf', { server: result.server, search: result.search.join(' ') || t('dns.none'), ndots: result.ndots })}
           </p>
           <ol className="dns-tried" data-testid={testIds.dnsTried}>
-            {result.tried.map((t, i) => (
-              <li key={t.name} className={i === result.used ? 'is-used' : 'is-miss'}>
-                <span className="mono">{t.name}</span> <span className={`dns-rcode rcode-${(t.rcode ?? 'timeout').toLowerCase()}`}>{t.rcode ?? 'no reply (timed out)'}</span>
-                {t.flags && <span className="muted mono"> flags: {t.flags}</span>}
+            {result.tried.map((tried, i) => (
+              <li key={tried.name} className={i === result.used ? 'is-used' : 'is-miss'}>
+                <span className="mono">{tried.name}</span> <span className={`dns-rcode rcode-${(tried.rcode ?? 'timeout').toLowerCase()}`}>{tried.rcode ?? t('dns.timedOut')}</span>
+                {tried.flags && <span className="muted mono"> flags: {tried.flags}</span>}
                 {i === result.used && (
                   <pre className="dns-records" data-testid={testIds.dnsAnswer}>
-                    {t.answer.length > 0 ? t.answer.join('\n') : `(no ${qtype} records)${t.authority.length ? `\n;; AUTHORITY\n${t.authority.join('\n')}` : ''}`}
+                    {tried.answer.length > 0 ? tried.answer.join('\n') : `${t('dns.noRecords', { type: qtype })}${tried.authority.length ? `\n;; AUTHORITY\n${tried.authority.join('\n')}` : ''}`}
                   </pre>
                 )}
               </li>
             ))}
           </ol>
-          {result.used === undefined && <p className="notice-warning">{result.server} never answered: is a CoreDNS pod ready behind kube-dns?</p>}
+          {result.used === undefined && <p className="notice-warning">{t('dns.neverAnswered', { server: result.server })}</p>}
         </div>
       )}
     </div>

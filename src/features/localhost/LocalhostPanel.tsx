@@ -5,6 +5,7 @@
  * probes, DNS Query); any other app's answer is shown as the text it sent.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useT } from '../../i18n/languageStore';
 import type { WireHttpResponse, WireLocalForward } from '../../protocol/messages';
 import { testIds } from '../../testids';
 import { KuardDnsPage, KuardEnvPage, KuardProbePage, KuardRequestPage } from './KuardPages';
@@ -21,6 +22,7 @@ const nav: ReadonlyArray<[KuardPage, string]> = [
 ];
 
 export function LocalhostPanel({ forward }: { forward: WireLocalForward }) {
+  const t = useT();
   const port = forward.localPort;
   const [index, setIndex] = useState<WireHttpResponse | undefined>(undefined);
   const [page, setPage] = useState<KuardPage>('request');
@@ -31,11 +33,9 @@ export function LocalhostPanel({ forward }: { forward: WireLocalForward }) {
     <div className="localhost-view" data-testid={testIds.localhostView}>
       <div className="panel-controls">
         <span className="mono localhost-address">http://localhost:{port}/</span>
-        <span className="muted">
-          kubectl port-forward → {forward.namespace}/{forward.pod}:{forward.remotePort}
-        </span>
+        <span className="muted">{t('localhost.forward', { target: `${forward.namespace}/${forward.pod}:${forward.remotePort}` })}</span>
         <button type="button" onClick={load}>
-          Reload
+          {t('localhost.reload')}
         </button>
       </div>
       {index && !index.ok && (
@@ -63,7 +63,7 @@ export function LocalhostPanel({ forward }: { forward: WireLocalForward }) {
           </div>
           <div>Serving on {context.addrs.join(' ')}</div>
           <div className="kuard-body">
-            <nav className="kuard-nav" aria-label="kuard pages">
+            <nav className="kuard-nav" aria-label={t('localhost.kuardPages')}>
               {nav.map(([id, label]) => (
                 <button key={id} type="button" aria-current={page === id ? 'page' : undefined} className={page === id ? 'active' : ''} onClick={() => setPage(id)} data-testid={`${testIds.kuardNav}-${id}`}>
                   {label}

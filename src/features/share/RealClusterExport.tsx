@@ -1,15 +1,17 @@
 /** "Export for a real cluster": asks the worker for kind.yaml and manifests.yaml and downloads them as one zip. */
 import { useState } from 'react';
+import { useT } from '../../i18n/languageStore';
 import { send } from '../../state/simulation';
 import { testIds } from '../../testids';
 import { realClusterZip } from './realClusterZip';
 
 export function RealClusterExport({ fileName }: { fileName: string }) {
+  const t = useT();
   const [status, setStatus] = useState<string | undefined>();
   const exportFiles = async () => {
     const r = await send({ type: 'realCluster' });
     if (!r.ok || r.value?.kind !== 'realCluster') {
-      setStatus(`Could not export: ${r.ok ? 'the simulation gave no files' : r.error}`);
+      setStatus(t('share.realClusterFailed', { reason: (r.ok ? undefined : r.error) ?? t('share.realClusterNoFiles') }));
       return;
     }
     const zip = realClusterZip(r.value);
@@ -19,12 +21,12 @@ export function RealClusterExport({ fileName }: { fileName: string }) {
     a.download = fileName;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    setStatus(`${fileName}: kind.yaml and manifests.yaml (${r.value.objects} object${r.value.objects === 1 ? '' : 's'}). kind create cluster --config kind.yaml, then kubectl apply -f manifests.yaml.`);
+    setStatus(t(r.value.objects === 1 ? 'share.realClusterSaved.one' : 'share.realClusterSaved.other', { file: fileName, count: r.value.objects }));
   };
   return (
     <>
-      <button type="button" data-testid={testIds.shareRealCluster} title="kind.yaml and manifests.yaml, to reproduce this cluster with kind and kubectl" onClick={() => void exportFiles()}>
-        Export for a real cluster
+      <button type="button" data-testid={testIds.shareRealCluster} title={t('share.realClusterTitle')} onClick={() => void exportFiles()}>
+        {t('share.realCluster')}
       </button>
       {status && (
         <span className="share-note" role="status">
