@@ -30,8 +30,13 @@ test.describe('traffic on the canvas', () => {
     await canvas.stepTo('rule');
     await canvas.stepTo('dnat');
     const vip = page.locator('.react-flow__node[data-id="svc:default/nginx"]');
-    const [box, svc] = [await canvas.focus.boundingBox(), await vip.boundingBox()];
-    expect(box && svc && Math.abs(box.x + box.width / 2 - (svc.x + svc.width / 2)) < 6).toBe(true);
+    // the box glides to the VIP (a 350 ms move): wait for it to arrive rather than measure it mid-way
+    await expect
+      .poll(async () => {
+        const [box, svc] = [await canvas.focus.boundingBox(), await vip.boundingBox()];
+        return box && svc ? Math.abs(box.x + box.width / 2 - (svc.x + svc.width / 2)) : Number.POSITIVE_INFINITY;
+      })
+      .toBeLessThan(6);
     await canvas.stepTo('deliver');
     await page.waitForTimeout(400); // the box's 350 ms move, for the picture only
     await page.screenshot({ path: 'test-results/traffic-canvas-1440.png' });
