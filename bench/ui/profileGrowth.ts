@@ -7,14 +7,9 @@ import { join } from 'node:path';
 import { preview } from 'vite';
 import { launchChromium } from './browser';
 import { repoRoot } from './builds';
+import { type CpuProfile, printDomSummary, printHotFunctions } from './cpuProfile';
 import { webTier } from './manifests';
 import { loadCluster, openPlayground } from './playground';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
 
 const pods = Number(process.argv[2] ?? 1000);
 const server = await preview({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(repoRoot, 'dist-bench/prof') }, preview: { host: '127.0.0.1', port: 0, open: false } });
@@ -44,36 +39,10 @@ const longTasks = await page.evaluate(async (o) => {
   po.disconnect();
   return tasks;
 }, { manifest: webTier(1, pods), pods });
-const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-const dom = await page.evaluate(() => ({
-  detail: document.querySelector('[data-testid="topology"]')?.getAttribute('data-detail'),
-  nodes: document.querySelectorAll('.react-flow__node').length,
-  edges: document.querySelectorAll('.react-flow__edge').length,
-  labels: document.querySelectorAll('.edge-port').length,
-  minimap: document.querySelectorAll('.react-flow__minimap rect').length,
-}));
-console.log('DOM at the end:', JSON.stringify(dom));
+const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+await printDomSummary(page);
 if (process.env.PROFILE_OUT) (await import('node:fs')).writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
 await browser.close();
 await server.close();
 console.log(`long tasks: ${longTasks.length}: ${longTasks.join(', ')}`);
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const self = new Map<number, number>();
-for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + profile.timeDeltas[i] / 1000);
-const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-const selfBy = new Map<string, number>();
-const totalBy = new Map<string, number>();
-function walk(id: number, stack: Set<string>): number {
-  const n = byId.get(id);
-  if (!n) return 0;
-  let t = self.get(id) ?? 0;
-  const k = name(n);
-  selfBy.set(k, (selfBy.get(k) ?? 0) + t);
-  const inner = new Set(stack).add(k);
-  for (const c of n.children ?? []) t += walk(c, inner);
-  if (!stack.has(k)) totalBy.set(k, (totalBy.get(k) ?? 0) + t);
-  return t;
-}
-walk(profile.nodes[0].id, new Set());
-const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 45).map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
-console.log(`\nself:\n${top(selfBy)}\n\ntotal:\n${top(totalBy)}`);
+printHotFunctions(profile);
