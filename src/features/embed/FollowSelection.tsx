@@ -6,6 +6,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import type { AppState } from '../../state/store';
+import { canvasShown } from '../topology/canvasShown';
 import { useAppStore } from '../../state/store';
 
 const selectSelected = (s: AppState) => s.selected;
@@ -23,8 +24,9 @@ export function FollowSelection() {
     // after FitOnGrowth's fit (a frame later), so this pan is the last word
     const id = window.setTimeout(() => {
       const node = flow.getInternalNode(selected);
-      const { width, height, transform } = store.getState();
-      if (!node || !(width > 0 && height > 0)) return;
+      const state = store.getState();
+      const { width, height, transform } = state;
+      if (!node || !canvasShown(state)) return;
       const [x, y, zoom] = transform;
       const { x: nx, y: ny } = node.internals.positionAbsolute;
       const w = node.measured.width ?? 0;

@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { layout } from '../../graph/layout';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
+import { canvasShown } from './canvasShown';
 import { type CanvasViewport, useViewportStore } from './viewportStore';
 
 const margin = { top: 24, right: 168, bottom: 24, left: 56 };
@@ -29,7 +30,7 @@ export const fitViewOptions: FitViewOptions = {
 };
 
 const selectLargeText = (s: AppState) => s.largeText;
-const selectHasSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;
+const selectHasSize = (s: ReactFlowState) => canvasShown(s);
 const selectPinned = (s: { pinned: CanvasViewport | undefined }) => s.pinned;
 
 export function FitOnGrowth({ shape }: { shape: string }) {
@@ -41,10 +42,11 @@ export function FitOnGrowth({ shape }: { shape: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: refit whenever it changes
   useEffect(() => {
     const id = requestAnimationFrame(() => {
-      const { width, height } = store.getState();
+      const state = store.getState();
+      const { width, height } = state;
       // a hidden canvas (behind the scenario gallery, an inactive narrow tab) has no size to fit to: fitting
       // would compute a NaN viewport; it fits when it is shown (`shown` below)
-      if (!(width > 0 && height > 0)) return;
+      if (!canvasShown(state)) return;
       // a share link's viewport stands in for the fit until the learner pans or zooms
       if (pinned) {
         void flow.setViewport(pinned);

@@ -12,6 +12,7 @@ import { testIds } from '../../testids';
 import { CullRegion, DetailBand } from './DetailBand';
 import { EndpointEdge } from './EndpointEdge';
 import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
+import { ViewportGuard } from './ViewportGuard';
 import { ZoomClass } from './ZoomClass';
 import { applyHighlights } from './highlight';
 import { NodeBox } from './NodeBox';
@@ -126,6 +127,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         colorMode={dark ? 'dark' : 'light'}
       >
         <FitOnGrowth shape={topology.shape} />
+        <ViewportGuard />
         <ZoomClass target={rootRef} />
         <DetailBand onDetail={setDetail} target={rootRef} />
         <CullRegion onRegion={setRegion} />
