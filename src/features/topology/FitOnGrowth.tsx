@@ -6,7 +6,7 @@
  * away, instead of shrinking to unreadable specks.
  */
 import { type FitViewOptions, type ReactFlowState, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { layout } from '../../graph/layout';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
@@ -32,6 +32,10 @@ export const fitViewOptions: FitViewOptions = {
 const selectLargeText = (s: AppState) => s.largeText;
 const selectHasSize = (s: ReactFlowState) => canvasShown(s);
 const selectPinned = (s: { pinned: CanvasViewport | undefined }) => s.pinned;
+const selectCurrent = (s: { current: CanvasViewport | undefined }) => s.current;
+const same = (a: CanvasViewport, b: CanvasViewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
+/** Re-applying a pinned viewport is bounded, in case something keeps moving the camera (it never should). */
+const maxReapply = 5;
 
 export function FitOnGrowth({ shape }: { shape: string }) {
   const flow = useReactFlow();
@@ -67,5 +71,15 @@ export function FitOnGrowth({ shape }: { shape: string }) {
     });
     return () => cancelAnimationFrame(id);
   }, [shape, flow, large, store, shown, pinned]);
+  // React Flow's own first fit waits until the nodes are measured, which on a canvas that was hidden comes after
+  // the link's viewport was applied: a pinned viewport wins over any move the learner did not make
+  const current = useViewportStore(selectCurrent);
+  const reapplied = useRef({ pinned, count: 0 });
+  useEffect(() => {
+    if (!pinned || !current || same(current, pinned) || !canvasShown(store.getState())) return;
+    if (reapplied.current.pinned !== pinned) reapplied.current = { pinned, count: 0 };
+    if (reapplied.current.count++ >= maxReapply) return;
+    void flow.setViewport(pinned);
+  }, [pinned, current, flow, store]);
   return null;
 }

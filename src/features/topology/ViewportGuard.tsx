@@ -1,22 +1,27 @@
 /**
- * The last line behind `canvasShown`: should a camera transition still start on a canvas that is hidden a frame
- * later, d3-zoom leaves a NaN viewport, and the grid, the minimap and every node would be drawn at NaN (and the
- * canvas stay blank). A non-finite viewport is replaced at once by the fitted view, without an animation (a
- * direct transform does not divide by the canvas size).
+ * The last line behind `canvasShown`: a camera transition asked for while the canvas was on screen can still
+ * start its tween a frame later, when the scenario gallery has hidden the canvas; d3-zoom then divides by the
+ * zero extent (d3/d3-zoom src/zoom.js, `schedule`) and every tick of the transition writes a NaN viewport. The
+ * guard listens to React Flow's store synchronously, so a NaN viewport is replaced before React draws it:
+ * a direct transform (no duration) interrupts the transition and does not divide by the canvas size. The view
+ * is fitted again at once if the canvas is on screen, otherwise FitOnGrowth fits it when it is shown.
  */
-import { type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
+import { canvasShown } from './canvasShown';
 import { fitViewOptions } from './FitOnGrowth';
 
-const selectBroken = (s: ReactFlowState) => !s.transform.every(Number.isFinite);
-
 export function ViewportGuard() {
-  const broken = useStore(selectBroken);
+  const store = useStoreApi();
   const flow = useReactFlow();
-  useEffect(() => {
-    if (!broken) return;
-    void flow.setViewport({ x: 0, y: 0, zoom: 1 });
-    void flow.fitView(fitViewOptions);
-  }, [broken, flow]);
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (s.transform.every(Number.isFinite)) return;
+        void s.panZoom?.setViewport({ x: 0, y: 0, zoom: 1 });
+        if (canvasShown(s)) void flow.fitView(fitViewOptions);
+      }),
+    [store, flow],
+  );
   return null;
 }
