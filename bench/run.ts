@@ -14,8 +14,8 @@ function tableValue(f: Figure): string {
   return f.unit === '×' ? f.value.toFixed(2) : f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(0);
 }
 
-// `npm run bench -- --only=proxy` runs one group (proxy, time, engine) without the slow settle benchmarks
-const groups: Record<string, (() => Figure[])[]> = { time: [sleepBench, bigReplicasBench], engine: [settleBench, churnBench], proxy: [proxyBench] };
+// `npm run bench -- --only=proxy` runs one group (proxy, time, engine; churn is engine's per-op rows alone)
+const groups: Record<string, (() => Figure[])[]> = { time: [sleepBench, bigReplicasBench], engine: [settleBench, churnBench], proxy: [proxyBench], churn: [churnBench] };
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 if (only !== undefined && !groups[only]) {
   console.error(`unknown --only=${only} (one of ${Object.keys(groups).join(', ')})`);

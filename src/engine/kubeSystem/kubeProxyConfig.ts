@@ -110,6 +110,11 @@ export class KubeProxyConfigs {
   private readonly byNode = new Map<string, Map<string, Pod>>();
   /** config.conf texts already parsed: every node's pod reads the same ConfigMap, so it is parsed once. */
   private readonly byText = new Map<string, KubeProxyNodeConfig>();
+  /**
+   * `forNode`'s answer per node until a kube-proxy pod changes: every node's kube-proxy asks at each of its
+   * syncs, so one endpoint change at 100 nodes asked 100 times for answers no write had touched.
+   */
+  private readonly answers = new Map<string, KubeProxyNodeConfig | undefined>();
 
   /** `onStart(node)` runs when a kube-proxy pod's container starts and has read its config.conf. */
   constructor(
@@ -123,6 +128,7 @@ export class KubeProxyConfigs {
     const p = e.object;
     const uid = p.metadata?.uid ?? '';
     if (!isKubeProxyPod(p)) return;
+    this.answers.clear();
     const node = p.spec?.nodeName ?? '';
     for (const [n, pods] of this.byNode) {
       if (n !== node && pods.delete(uid) && pods.size === 0) this.byNode.delete(n);
@@ -155,6 +161,13 @@ export class KubeProxyConfigs {
 
   /** The configuration of the kube-proxy running on `node`; undefined when none runs there. */
   forNode(node: string): KubeProxyNodeConfig | undefined {
+    if (this.answers.has(node)) return this.answers.get(node);
+    const config = this.configOf(node);
+    this.answers.set(node, config);
+    return config;
+  }
+
+  private configOf(node: string): KubeProxyNodeConfig | undefined {
     // the pod last in the store's key order among the started, not terminating ones (as listing them would)
     let pod: Pod | undefined;
     for (const [uid, p] of this.byNode.get(node) ?? []) {

@@ -53,4 +53,26 @@ describe('kube-proxy minSyncPeriod per node', () => {
     expect(eager.down).toBeGreaterThan(0);
     expect(eager.down).toBeGreaterThanOrEqual(batched.down);
   });
+
+  it('syncs a change that comes inside minSyncPeriod once, exactly when the period ends, on every node', () => {
+    const cluster = createCluster({ seed: 3 });
+    cluster.apply('Deployment', nginxDeployment(3));
+    cluster.apply('Service', nginxService());
+    cluster.advance(60_000);
+    const info = () => workers.map((w) => cluster.proxies.syncInfo(w));
+    const pods = () => cluster.store.list('Pod', 'default').filter((p) => p.metadata?.labels?.app === 'nginx');
+    const drop = () => cluster.delete('Pod', 'default', pods()[0].metadata?.name ?? '', { gracePeriodSeconds: 0 });
+    // after a quiet spell a change syncs at once
+    drop();
+    const t0 = cluster.now();
+    const first = info();
+    for (const i of first) expect(i?.lastSyncAt).toBe(t0);
+    // changes 300 ms later wait: no node syncs before t0 + 1s, and then each syncs once
+    cluster.advance(300);
+    drop();
+    cluster.advance(699);
+    expect(info()).toEqual(first);
+    cluster.advance(1);
+    expect(info()).toEqual(first.map((i) => ({ lastSyncAt: t0 + 1000, syncs: (i?.syncs ?? 0) + 1 })));
+  });
 });

@@ -75,6 +75,9 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
     for (const [name, a] of agents) {
       a.pending?.add(svc);
       a.dirty = true;
+      // A node waiting out its minSyncPeriod syncs when its timer fires; a sync before that would only find
+      // the timer armed and return (unless its kube-proxy pod changed, which `adoptConfig` must see at once).
+      if (a.timerArmed && configs.forNode(name)?.pod === a.configPod) continue;
       queue.add(name);
     }
   });
