@@ -129,6 +129,7 @@ export const testIds = {
   diagramText: 'diagram-text',
   diagramCopy: 'diagram-copy',
   diagramPreview: 'diagram-preview',
+  diagramMermaidError: 'diagram-mermaid-error',
   diagramImportText: 'diagram-import-text',
   diagramImportSummary: 'diagram-import-summary',
   diagramImportUnmapped: 'diagram-import-unmapped',

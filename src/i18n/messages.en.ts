@@ -473,6 +473,28 @@ export const en = {
   'check.proxyMode.node': '{node} {mode}',
   'check.proxyMode.noProxy': '{node} no kube-proxy',
   'check.proxyMode.noNodes': 'no nodes',
+  // why a pasted diagram is not a flowchart (src/diagram/flowchartProblems.ts), and Mermaid's render failures
+  'diagram.flowchart.linkTextOpen': 'a link text opened with -- is never closed with -->',
+  'diagram.flowchart.linkTextLine': 'a link text must stay on one line',
+  'diagram.flowchart.labelOpen': 'a link label opened with | is never closed',
+  'diagram.flowchart.unexpected': 'unexpected "{char}"',
+  'diagram.flowchart.quoteOutside': 'a quoted text must be inside a shape, e.g. A["text"]',
+  'diagram.flowchart.quoteOpen': 'a quoted text is never closed',
+  'diagram.flowchart.closerAfterQuote': 'expected "{closer}" after the quoted text',
+  'diagram.flowchart.shapeOpen': '"{open}" is never closed with "{closer}"',
+  'diagram.flowchart.nodeTextLine': 'a node text must stay on one line (use quotes and #lt;br#gt; entities for more)',
+  'diagram.flowchart.notFlowchart': 'a flowchart starts with "graph TD" (or flowchart LR/TB/BT/RL)',
+  'diagram.flowchart.linkFirst': 'a link needs a node before it',
+  'diagram.flowchart.labelFirst': 'a link label needs a link before it',
+  'diagram.flowchart.shapeFirst': 'a shape needs a node id before it',
+  'diagram.flowchart.endAlone': '"end" without a subgraph to close',
+  'diagram.flowchart.subgraphTitle': 'a subgraph needs a title',
+  'diagram.flowchart.linkTarget': 'the link "{link}" needs a node after it',
+  'diagram.flowchart.labelAfterLink': 'a link label must follow a link',
+  'diagram.flowchart.oneShape': 'a node has only one shape',
+  'diagram.flowchart.subgraphOpen': 'subgraph "{title}" is never closed with "end"',
+  'diagram.mermaidUnreadable': 'Mermaid could not read this diagram.',
+  'diagram.mermaidFailed': 'Mermaid could not draw this diagram:',
 } as const;
 
 export type MessageKey = keyof typeof en;
