@@ -58,6 +58,7 @@ export const testIds = {
   scenarioCard: 'scenario-card',
   openPlayground: 'open-playground',
   scenariosButton: 'scenarios-button',
+  topbarMore: 'topbar-more',
   scenarioLang: 'scenario-lang',
   languageSwitch: 'language-switch',
   stepBar: 'step-bar',

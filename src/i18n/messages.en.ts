@@ -35,6 +35,8 @@ export const en = {
   'topbar.import': 'Import',
   'topbar.shortcuts': 'Keyboard shortcuts',
   'topbar.shortcutsTitle': 'Keyboard shortcuts (?)',
+  'topbar.more': 'More actions',
+  'topbar.moreTitle': 'Scenarios, share, diagram, theme, text size, export, import, reset, language, shortcuts',
   'topbar.language': 'Language',
   'topbar.shareTitle': 'A link to this cluster and step; a QR code; the scenario as a file',
   'topbar.share': 'Share',

@@ -34,6 +34,8 @@ export const zhTW: Record<MessageKey, string> = {
   'topbar.import': '匯入',
   'topbar.shortcuts': '鍵盤快捷鍵',
   'topbar.shortcutsTitle': '鍵盤快捷鍵（?）',
+  'topbar.more': '更多動作',
+  'topbar.moreTitle': '情境、分享、圖表、主題、文字大小、匯出、匯入、重設、語言、快捷鍵',
   'topbar.language': '語言',
   'topbar.shareTitle': '這個叢集與步驟的連結、QR code、情境檔案',
   'topbar.share': '分享',
