@@ -94,7 +94,7 @@ const layers = [
   },
   {
     layer: 'features',
-    may: ['state', 'adapters', 'components', 'graph', 'topology', 'diagram', 'i18n', 'testids.ts'],
+    may: ['state', 'adapters', 'components', 'graph', 'topology', 'diagram', 'i18n', 'shared', 'testids.ts'],
     typesOf: ['protocol'],
     why: 'src/features get the worker bridge and cluster state injected through src/state; they never import src/app (the app composes features, not the reverse) nor the bridge, worker or engine directly. Protocol types are fine (`import type`), protocol code is not.',
   },

@@ -6,6 +6,8 @@
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { DiagramDialog } from './pages/DiagramDialog';
+import { Scenarios } from './pages/Scenarios';
+import { TopBar } from './pages/TopBar';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
@@ -57,6 +59,60 @@ test.describe('language', () => {
       await page.goto('/?clock=paused&lang=en');
       await expect(page.getByTestId(testIds.shareButton)).toHaveText('Share');
       await expect(page.getByTestId(testIds.scenariosButton)).toHaveText('Scenarios');
+    });
+
+    test.describe('on a first visit', () => {
+      test.use({ firstVisit: true });
+
+      test('a scenario words its checks in 繁體中文 with ✓, and the diagram importer says why a text is no flowchart', async ({ page }) => {
+        const s = new Scenarios(page);
+        await s.openAsNewVisitor();
+        await s.card('alpaca-prod').click();
+        await expect(s.stepTitle).toContainText('第 1 / 9 步');
+        // before the step runs the check is a to-do, and what the cluster has is worded too
+        await expect(s.checks).toHaveText(['○ pod alpaca-prod 的狀態：Running，就緒']);
+        await expect(s.checks.first()).toHaveAttribute('title', '實際：找不到');
+        await s.runButton.click();
+        await expect(s.checks).toHaveText(['✓ pod alpaca-prod 的狀態：Running，就緒']);
+        await s.nextButton.click();
+        await s.runButton.click();
+        await expect(s.checks).toHaveText(['✓ Service alpaca-prod 的狀態：ClusterIP，有 cluster IP', '✓ Service alpaca-prod 的 endpoints：1 個就緒']);
+        await s.expectAllChecksPass();
+        await page.screenshot({ path: 'test-results/scenario-checks-zh-TW.png' });
+
+        const diagram = new DiagramDialog(page);
+        await diagram.open();
+        await diagram.tab('匯入');
+        await diagram.typeImport('graph TD\nA --> B\nend');
+        await expect(diagram.summary).toHaveText('第 3 行第 1 欄：「end」沒有可結束的 subgraph。');
+        await diagram.typeImport('pie title x');
+        await expect(diagram.summary).toHaveText('第 1 行第 1 欄：flowchart 應以「graph TD」（或 flowchart LR/TB/BT/RL）開頭。');
+      });
+    });
+
+    test('at 390 px the top bar keeps to two rows; its other actions are one "⋯" away, by keyboard too', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const app = new Workbench(page);
+      await app.openFresh();
+      const bar = new TopBar(page);
+      const rowHeight = (await page.getByTestId(testIds.play).boundingBox())?.height ?? 0;
+      expect((await bar.root.boundingBox())?.height ?? 0).toBeLessThan(rowHeight * 3);
+      await expect(page.getByTestId(testIds.shareButton)).toBeHidden();
+      await bar.more.focus();
+      await page.keyboard.press('Enter');
+      await expect(bar.more).toHaveAttribute('aria-expanded', 'true');
+      for (const name of ['情境', '分享', '圖表', '匯出', '重設', '鍵盤快捷鍵']) await expect(bar.root.getByRole('button', { name })).toBeVisible();
+      await expect(bar.root.getByRole('combobox', { name: '語言' })).toBeVisible();
+      // the menu follows its button: Tab walks into it, Escape closes it and gives the focus back
+      await page.keyboard.press('Tab');
+      await expect(page.getByTestId(testIds.scenariosButton)).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(bar.more).toBeFocused();
+      await expect(page.getByTestId(testIds.shareButton)).toBeHidden();
+      await page.screenshot({ path: 'test-results/topbar-390-zh-TW.png' });
+      const diagram = new DiagramDialog(page);
+      await diagram.open();
+      await expect(diagram.root.getByRole('heading', { level: 2 })).toHaveText('圖表');
     });
   });
 });

@@ -1,6 +1,7 @@
 /** Page object: the Diagram dialog (Mermaid export, import, canvas images) and the Traffic view's sequence diagram. */
 import { type Download, type Locator, type Page, expect } from '@playwright/test';
 import { testIds } from '../../src/testids';
+import { TopBar } from './TopBar';
 
 export class DiagramDialog {
   constructor(readonly page: Page) {}
@@ -9,13 +10,14 @@ export class DiagramDialog {
     return this.page.getByTestId(testIds.diagramDialog);
   }
 
-  /** Opens it with the top bar's button (below 900 px too: the top bar keeps it). */
+  /** Opens it with the top bar's button (on a phone, from the top bar's "⋯" menu). */
   async open(): Promise<void> {
-    await this.page.getByTestId(testIds.diagramButton).click();
+    await (await new TopBar(this.page).action(testIds.diagramButton)).click();
     await expect(this.root).toBeVisible();
   }
 
-  async tab(name: 'Export' | 'Import' | 'Image'): Promise<void> {
+  /** A tab by its name (in the UI's language: `匯入` in 繁體中文). */
+  async tab(name: 'Export' | 'Import' | 'Image' | (string & {})): Promise<void> {
     await this.root.getByRole('tab', { name }).click();
   }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { type Locator, type Page, expect } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { testIds } from '../../src/testids';
+import { TopBar } from './TopBar';
 
 export class Scenarios {
   constructor(readonly page: Page) {}
@@ -65,7 +66,7 @@ export class Scenarios {
 
   /** The link the Share dialog offers (the dialog stays open). */
   async shareLink(): Promise<string> {
-    await this.page.getByTestId(testIds.shareButton).click();
+    await (await new TopBar(this.page).action(testIds.shareButton)).click();
     await expect(this.page.getByTestId(testIds.shareDialog)).toBeVisible();
     await expect(this.page.getByTestId(testIds.shareQr)).toBeVisible();
     return this.page.getByTestId(testIds.shareLink).inputValue();
@@ -73,7 +74,7 @@ export class Scenarios {
 
   /** Share → "Export for a real cluster": the downloaded zip's file name and its files' text. */
   async exportRealCluster(): Promise<{ fileName: string; files: Record<string, string> }> {
-    await this.page.getByTestId(testIds.shareButton).click();
+    await (await new TopBar(this.page).action(testIds.shareButton)).click();
     await expect(this.page.getByTestId(testIds.shareDialog)).toBeVisible();
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId(testIds.shareRealCluster).click();

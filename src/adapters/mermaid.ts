@@ -16,9 +16,13 @@ export function loadMermaid(): Promise<Mermaid> {
   return loading;
 }
 
-export type MermaidRender = { ok: true; svg: string } | { ok: false; error: string };
+/**
+ * A render's result: the SVG, or why there is none as a code the UI words (`unreadable`: Mermaid read no diagram
+ * in the text; `failed`: Mermaid's own message, shown as Mermaid wrote it, like a tool's output).
+ */
+export type MermaidRender = { ok: true; svg: string } | { ok: false; problem: 'unreadable' } | { ok: false; problem: 'failed'; detail: string };
 
-/** The diagram as SVG text, or Mermaid's parse error as a message (never thrown). */
+/** The diagram as SVG text, or why Mermaid could not draw it (never thrown). */
 export async function renderMermaid(text: string, dark = false): Promise<MermaidRender> {
   const mermaid = await loadMermaid();
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
@@ -26,13 +30,13 @@ export async function renderMermaid(text: string, dark = false): Promise<Mermaid
   const id = `svcsim-mermaid-${renders}`;
   try {
     const parsed = await mermaid.parse(text, { suppressErrors: false });
-    if (!parsed) return { ok: false, error: 'Mermaid could not read this diagram.' };
+    if (!parsed) return { ok: false, problem: 'unreadable' };
     const { svg } = await mermaid.render(id, text);
     return { ok: true, svg };
   } catch (e) {
     // a failed render leaves its scratch element in the page
     document.getElementById(`d${id}`)?.remove();
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, problem: 'failed', detail: e instanceof Error ? e.message : String(e) };
   }
 }
 

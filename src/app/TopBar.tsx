@@ -14,6 +14,7 @@ import { showGallery } from '../features/scenarios/scenarioActions';
 import { DiagramButton } from '../features/diagram/DiagramButton';
 import { useT } from '../i18n/languageStore';
 import { LanguageSwitch } from '../features/language/LanguageSwitch';
+import { TopBarActions } from './TopBarActions';
 
 const selectTime = (s: AppState) => s.mirror.time;
 const selectPlaying = (s: AppState) => s.playing;
@@ -23,9 +24,16 @@ const selectLargeText = (s: AppState) => s.largeText;
 const speeds = [1, 5, 30] as const;
 const nextTheme: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
 
-function formatClock(ms: number): string {
-  if (!ms) return '--:--:--';
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+/** The virtual instant as `YYYY-MM-DD hh:mm:ss` (UTC); the date is a span of its own so a phone can leave it out. */
+function Clock({ ms }: { ms: number }) {
+  if (!ms) return <>--:--:--</>;
+  const [date, time] = new Date(ms).toISOString().slice(0, 19).split('T');
+  return (
+    <>
+      <span className="clock-date">{date} </span>
+      {time}
+    </>
+  );
 }
 
 export function TopBar() {
@@ -46,7 +54,7 @@ export function TopBar() {
       <fieldset className="clock-group">
         <legend className="sr-only">{t('topbar.clockLegend')}</legend>
         <span className="clock" data-testid={testIds.clock} title={t('topbar.clockTitle')}>
-          {formatClock(time)}
+          <Clock ms={time} />
         </span>
         {/* the state in words, not only the button's colour: "Paused" stays on screen while the clock stands still */}
         <span className={playing ? 'clock-state sr-only' : 'clock-state paused'} role="status" data-testid={testIds.clockState}>
@@ -73,7 +81,7 @@ export function TopBar() {
         </div>
       </fieldset>
       <WorkProgress />
-      <div className="topbar-right">
+      <TopBarActions>
         <button type="button" onClick={() => showGallery()} title={t('topbar.scenariosTitle')} data-testid={testIds.scenariosButton}>
           {t('topbar.scenarios')}
         </button>
@@ -112,10 +120,9 @@ export function TopBar() {
         <LanguageSwitch testId={testIds.languageSwitch} />
 
         <button type="button" onClick={() => setShortcutsOpen(true)} aria-label={t('topbar.shortcuts')} title={t('topbar.shortcutsTitle')}>
-
-          ?
+          ?<span className="topbar-menu-only"> {t('topbar.shortcuts')}</span>
         </button>
-      </div>
+      </TopBarActions>
     </header>
   );
 }

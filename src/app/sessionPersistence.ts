@@ -11,7 +11,7 @@ import { OpeningStore } from '../state/persistence/openingStore';
 import { SessionKeeper, type TabWork } from '../state/persistence/sessionKeeper';
 import type { SessionEntry } from '../state/persistence/sessionLog';
 import { MemorySessionStore, type SessionStore } from '../state/persistence/sessionStore';
-import { describeStorageError, storageDenial, textSlot } from '../state/persistence/storageAccess';
+import { describeStorageError, type StorageProblem, storageDenial, textSlot } from '../state/persistence/storageAccess';
 import { webOwnerLock } from '../state/persistence/ownerLock';
 import { openTabChannel } from '../state/persistence/tabChannel';
 import { TabCoordinator } from '../state/persistence/tabCoordinator';
@@ -28,11 +28,11 @@ let currentWork: () => TabWork = () => ({ entries: [], editorText: '' });
 
 function openStore(k: () => SessionKeeper): SessionStore {
   const opening = new Promise<SessionStore>((resolve) => {
-    const fallBack = (reason: string) => {
+    const fallBack = (reason: StorageProblem) => {
       k().markUnavailable(reason);
       resolve(new MemorySessionStore());
     };
-    const timer = setTimeout(() => fallBack('the browser did not open its database in time'), openTimeoutMs);
+    const timer = setTimeout(() => fallBack({ code: 'timeout' }), openTimeoutMs);
     IdbSessionStore.open(databaseName, textSlot('svcsim.session.journal.v1'), (reason) => k().storageLost(reason)).then(
       (store) => {
         clearTimeout(timer);

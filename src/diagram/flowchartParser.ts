@@ -8,6 +8,7 @@
  * is not a link, and a subgraph title ends at the first word that names a node. Errors carry line:col.
  * Lines it does not model (`classDef`, `style`, `click`, …) are kept in `ignored` so the caller can say so.
  */
+import { type FlowchartProblemCode, type FlowchartValues, flowchartReasonEn } from './flowchartProblems';
 
 export interface FlowVertex {
   id: string;
@@ -49,13 +50,19 @@ export interface Flowchart {
   ignored: { text: string; line: number; col: number }[];
 }
 
+/** Where a text stops being a flowchart, and why: a problem code (worded by the reader's catalogs) and in English. */
 export class FlowchartError extends Error {
+  /** The problem in English. */
+  readonly reason: string;
   constructor(
     readonly line: number,
     readonly col: number,
-    readonly reason: string,
+    readonly code: FlowchartProblemCode,
+    readonly values: FlowchartValues = {},
   ) {
+    const reason = flowchartReasonEn(code, values);
     super(`line ${line}:${col}: ${reason}`);
+    this.reason = reason;
   }
 }
 
@@ -78,8 +85,8 @@ function tokenize(src: string): Token[] {
   let line = 1;
   let lineStart = 0;
   const col = () => i - lineStart + 1;
-  const fail = (why: string): never => {
-    throw new FlowchartError(line, col(), why);
+  const fail = (code: FlowchartProblemCode, values?: FlowchartValues): never => {
+    throw new FlowchartError(line, col(), code, values);
   };
   while (i < src.length) {
     const c = src[i] as string;
@@ -109,11 +116,11 @@ function tokenize(src: string): Token[] {
       // `A -- text --> B`: the text runs to the closing arrow
       const start = { line, col: col() };
       const close = src.slice(i + 2).search(labelled[1] === '==' ? /={2,}[>ox]?/ : labelled[1] === '-.' ? /\.-+>?/ : /-{2,}[>ox]?/);
-      if (close < 0) fail('a link text opened with -- is never closed with -->');
+      if (close < 0) fail('linkTextOpen');
       const text = src.slice(i + 2, i + 2 + close).trim();
       const arrowAt = i + 2 + close;
       const arrow = /^(={2,}|\.-+|-{2,})[>ox]?/.exec(src.slice(arrowAt))?.[0] ?? '';
-      if (text.includes('\n')) fail('a link text must stay on one line');
+      if (text.includes('\n')) fail('linkTextLine');
       // `A -- text --> B` is `A -->|text| B`
       out.push({ t: 'link', v: labelled[1] === '-.' ? `-${arrow}` : arrow, label: text, ...start });
       i = arrowAt + arrow.length;
@@ -129,7 +136,7 @@ function tokenize(src: string): Token[] {
       const start = { line, col: col() };
       const end = src.indexOf('|', i + 1);
       const nl = src.indexOf('\n', i + 1);
-      if (end < 0 || (nl >= 0 && nl < end)) fail('a link label opened with | is never closed');
+      if (end < 0 || (nl >= 0 && nl < end)) fail('labelOpen');
       out.push({ t: 'pipe', v: src.slice(i + 1, end).trim(), ...start });
       i = end + 1;
       continue;
@@ -140,14 +147,14 @@ function tokenize(src: string): Token[] {
       i = shape.end;
       continue;
     }
-    if (c === ']' || c === ')' || c === '}') fail(`unexpected "${c}"`);
+    if (c === ']' || c === ')' || c === '}') fail('unexpected', { char: c });
     // a word: up to whitespace, a shape, a pipe, a semicolon or the start of a link
     const start = i;
     while (i < src.length) {
       const d = src[i] as string;
       if (/\s/.test(d) || d === ';' || d === '|' || d in shapeClose || d === ']' || d === ')' || d === '}') break;
       if ((d === '-' || d === '=' || d === '<') && (linkPattern.test(src.slice(i, i + 200)) || labelledLinkStart.test(src.slice(i, i + 3)))) break;
-      if (d === '"') fail('a quoted text must be inside a shape, e.g. A["text"]');
+      if (d === '"') fail('quoteOutside');
       i++;
     }
     out.push({ t: 'word', v: src.slice(start, i), line, col: start - lineStart + 1 });
@@ -156,7 +163,7 @@ function tokenize(src: string): Token[] {
   return out;
 }
 
-function readShape(src: string, i: number, line: number, col: number, fail: (why: string) => never): { token: Token; end: number } {
+function readShape(src: string, i: number, line: number, col: number, fail: (code: FlowchartProblemCode, values?: FlowchartValues) => never): { token: Token; end: number } {
   // an opener of up to two characters (`[[`, `((`, `([`, `[(`, `{{`, `>`), then text, then the mirrored closer
   let open = src[i] as string;
   let j = i + 1;
@@ -168,17 +175,17 @@ function readShape(src: string, i: number, line: number, col: number, fail: (why
   let text: string;
   if (src[j] === '"') {
     const q = src.indexOf('"', j + 1);
-    if (q < 0) fail('a quoted text is never closed');
+    if (q < 0) fail('quoteOpen');
     text = src.slice(j + 1, q);
     j = q + 1;
-    if (!src.startsWith(closer, j)) fail(`expected "${closer}" after the quoted text`);
+    if (!src.startsWith(closer, j)) fail('closerAfterQuote', { closer });
   } else {
     const end = src.indexOf(closer, j);
-    if (end < 0) fail(`"${open}" is never closed with "${closer}"`);
+    if (end < 0) fail('shapeOpen', { open, closer });
     text = src.slice(j, end);
     j = end;
   }
-  if (text.includes('\n')) fail('a node text must stay on one line (use quotes and #lt;br#gt; entities for more)');
+  if (text.includes('\n')) fail('nodeTextLine');
   return { token: { t: 'shape', v: decodeEntities(text.trim()), line, col }, end: j + closer.length };
 }
 
@@ -214,7 +221,7 @@ export function parseFlowchart(src: string): Flowchart {
   skipEol();
   const head = peek();
   if (head.t !== 'word' || !/^(graph|flowchart)$/.test(head.v)) {
-    throw new FlowchartError(head.line, head.col, 'a flowchart starts with "graph TD" (or flowchart LR/TB/BT/RL)');
+    throw new FlowchartError(head.line, head.col, 'notFlowchart');
   }
   k++;
   const dir = peek();
@@ -243,10 +250,10 @@ export function parseFlowchart(src: string): Flowchart {
       k++;
       continue;
     }
-    if (tk.t !== 'word') throw new FlowchartError(tk.line, tk.col, tk.t === 'link' ? 'a link needs a node before it' : tk.t === 'pipe' ? 'a link label needs a link before it' : 'a shape needs a node id before it');
+    if (tk.t !== 'word') throw new FlowchartError(tk.line, tk.col, tk.t === 'link' ? 'linkFirst' : tk.t === 'pipe' ? 'labelFirst' : 'shapeFirst');
     k++;
     if (tk.v === 'end') {
-      if (!stack.pop()) throw new FlowchartError(tk.line, tk.col, '"end" without a subgraph to close');
+      if (!stack.pop()) throw new FlowchartError(tk.line, tk.col, 'endAlone');
       continue;
     }
     if (tk.v === 'subgraph') {
@@ -261,7 +268,7 @@ export function parseFlowchart(src: string): Flowchart {
           break;
         }
       }
-      if (words.length === 0) throw new FlowchartError(tk.line, tk.col, 'a subgraph needs a title');
+      if (words.length === 0) throw new FlowchartError(tk.line, tk.col, 'subgraphTitle');
       const title = explicitTitle ?? words.join(' ');
       let id = explicitTitle !== undefined || words.length === 1 ? words.join(' ') : title;
       if (subgraphIds.has(id)) id = `${id}#${chart.subgraphs.length}`;
@@ -293,17 +300,17 @@ export function parseFlowchart(src: string): Flowchart {
         k++;
       }
       const target = peek();
-      if (target.t !== 'word' || target.v === 'end' || target.v === 'subgraph') throw new FlowchartError(target.line, target.col, `the link "${link.v}" needs a node after it`);
+      if (target.t !== 'word' || target.v === 'end' || target.v === 'subgraph') throw new FlowchartError(target.line, target.col, 'linkTarget', { link: link.v });
       k++;
       const to = vertex(target);
       chart.edges.push({ from, to, label, arrow: link.v, line: link.line, col: link.col });
       from = to;
     }
     const after = peek();
-    if (after.t === 'shape' || after.t === 'pipe') throw new FlowchartError(after.line, after.col, after.t === 'pipe' ? 'a link label must follow a link' : 'a node has only one shape');
+    if (after.t === 'shape' || after.t === 'pipe') throw new FlowchartError(after.line, after.col, after.t === 'pipe' ? 'labelAfterLink' : 'oneShape');
   }
   const open = stack[stack.length - 1];
-  if (open) throw new FlowchartError(open.line, open.col, `subgraph "${open.title}" is never closed with "end"`);
+  if (open) throw new FlowchartError(open.line, open.col, 'subgraphOpen', { title: open.title });
   // a node written in a nested subgraph belongs there only (as Mermaid draws it), not to the enclosing ones too
   for (const sg of chart.subgraphs) {
     const nested = new Set(chart.subgraphs.filter((s) => s.parent === sg.id).flatMap((s) => descendantsVertices(chart, s)));

@@ -3,6 +3,7 @@
  * replies come back with the same id; cluster changes stream out as diffs, never as whole snapshots.
  */
 import type { WireObject, WireKind } from './objects';
+import type { Phrase } from '../shared/phrase';
 
 /** Cluster settings the UI may choose when (re)building the cluster. */
 export interface ClusterSettings {
@@ -193,7 +194,8 @@ export interface ScenarioProgress {
   step: number;
   ran: boolean[];
   transcript: string;
-  checks: Array<{ ok: boolean; expected: string; actual: string }>;
+  /** Each check in English (as `svcsim run` prints it) and as phrases the UI words in the reader's language. */
+  checks: Array<{ ok: boolean; expected: string; actual: string; phrases: { expected: Phrase; actual: Phrase } }>;
 }
 
 export interface WireProxyStatus {

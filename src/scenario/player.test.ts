@@ -106,7 +106,7 @@ steps:
     expect(run.runAction(0)).toEqual({ transcript: '# pod web: labels app- debug=true\n', exitCode: 0 });
     expect(run.check(0).map((c) => c.ok)).toEqual([true]);
     run.runAction(1);
-    expect(run.check(1)).toEqual([
+    expect(run.check(1).map(({ ok, expected, actual }) => ({ ok, expected, actual }))).toEqual([
       { ok: true, expected: 'endpoints web: 1 ready', actual: '1 ready, 0 not ready' },
       { ok: true, expected: '`kubectl get pod web --show-labels` prints "app=web,debug=true"', actual: 'as expected' },
     ]);

@@ -10,17 +10,13 @@ import { runDocker } from '../kubectl/docker/docker';
 import type { TrafficObservation } from '../kubectl/svcsim/svcsimCommand';
 import { evaluateProxyMode, evaluateTraffic, readProxyModeCheck, readTrafficCheck } from './trafficChecks';
 import type { ScenarioCheck } from './types';
+import { type CheckCode, type CheckResult, checkPhrase, checkResult } from './checkWords';
+import { type Phrase, type PhraseList, phraseList } from '../shared/phrase';
 import type { YamlReader } from './yamlReader';
 
 export const checkKeys = ['endpoints', 'pod', 'pods', 'service', 'output', 'traffic', 'proxyMode'];
 
-export interface CheckResult {
-  ok: boolean;
-  /** What is asserted, in words (`endpoints alpaca-prod: 1 ready`). */
-  expected: string;
-  /** What the cluster has (`0 ready, 1 not ready`). */
-  actual: string;
-}
+export type { CheckResult };
 
 export function readCheck(r: YamlReader, kind: string, node: Node, path: string): ScenarioCheck | undefined {
   if (kind === 'traffic') return readTrafficCheck(r, node, path);
@@ -86,6 +82,14 @@ type Obj = { metadata?: { name?: string }; status?: Record<string, unknown>; spe
 
 const isReady = (pod: Obj) => ((pod.status?.conditions as Array<{ type: string; status: string }> | undefined) ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
+/** What is wanted: the listed items, or the one word for "no detail asked" (`exists`). */
+const wanted = (items: Array<Phrase | false>, none: CheckCode): Phrase | PhraseList => {
+  const present = items.filter((i): i is Phrase => i !== false);
+  return present.length ? phraseList(present) : checkPhrase(none);
+};
+
+const value = (v: string) => checkPhrase('value', { value: v });
+
 /** Evaluates one check against the cluster as it is now (and the last traffic sent). Never changes the cluster. */
 export function evaluateCheck(cluster: Cluster, check: ScenarioCheck, traffic?: TrafficObservation): CheckResult {
   switch (check.type) {
@@ -94,48 +98,57 @@ export function evaluateCheck(cluster: Cluster, check: ScenarioCheck, traffic?: 
     case 'proxyMode':
       return evaluateProxyMode(cluster, check);
     case 'endpoints': {
-      const want = [check.ready !== undefined ? `${check.ready} ready` : '', check.notReady !== undefined ? `${check.notReady} not ready` : ''].filter(Boolean).join(', ');
-      const expected = `endpoints ${check.service}: ${want || 'exist'}`;
+      const want = wanted(
+        [check.ready !== undefined && checkPhrase('endpoints.ready', { n: check.ready }), check.notReady !== undefined && checkPhrase('endpoints.notReady', { n: check.notReady })],
+        'endpoints.exist',
+      );
+      const expected = checkPhrase('endpoints', { service: check.service, want });
       const r = cluster.get('Endpoints', check.namespace, check.service);
-      if (!r.ok) return { ok: false, expected, actual: 'no Endpoints object' };
+      if (!r.ok) return checkResult(false, expected, checkPhrase('endpoints.none'));
       const subsets = (r.value as Obj).subsets ?? [];
       const ready = subsets.reduce((a, s) => a + (s.addresses?.length ?? 0), 0);
       const notReady = subsets.reduce((a, s) => a + (s.notReadyAddresses?.length ?? 0), 0);
       const ok = (check.ready === undefined || check.ready === ready) && (check.notReady === undefined || check.notReady === notReady);
-      return { ok, expected, actual: `${ready} ready, ${notReady} not ready` };
+      return checkResult(ok, expected, checkPhrase('endpoints.found', { ready, notReady }));
     }
     case 'pod': {
-      const want = [check.exists === false ? 'gone' : '', check.phase ?? '', check.ready === undefined ? '' : check.ready ? 'Ready' : 'not Ready'].filter(Boolean).join(', ');
-      const expected = `pod ${check.name}: ${want || 'exists'}`;
+      const want = wanted(
+        [check.exists === false && checkPhrase('gone'), !!check.phase && value(check.phase), check.ready !== undefined && checkPhrase(check.ready ? 'ready' : 'notReady')],
+        'exists',
+      );
+      const expected = checkPhrase('pod', { name: check.name, want });
       const r = cluster.get('Pod', check.namespace, check.name);
-      if (!r.ok) return { ok: check.exists === false, expected, actual: 'not found' };
+      if (!r.ok) return checkResult(check.exists === false, expected, checkPhrase('notFound'));
       const pod = r.value as Obj;
       const phase = String(pod.status?.phase ?? '');
       const ready = isReady(pod);
       const ok = check.exists !== false && (check.phase === undefined || check.phase === phase) && (check.ready === undefined || check.ready === ready);
-      return { ok, expected, actual: `${phase}, ${ready ? 'Ready' : 'not Ready'}` };
+      return checkResult(ok, expected, checkPhrase('pod.found', { phase, ready: checkPhrase(ready ? 'ready' : 'notReady') }));
     }
     case 'pods': {
-      const want = [check.count !== undefined ? `${check.count} pods` : '', check.ready !== undefined ? `${check.ready} Ready` : ''].filter(Boolean).join(', ');
-      const expected = `pods -l ${check.selector}: ${want || 'some'}`;
+      const want = wanted([check.count !== undefined && checkPhrase('pods.count', { n: check.count }), check.ready !== undefined && checkPhrase('pods.ready', { n: check.ready })], 'pods.some');
+      const expected = checkPhrase('pods', { selector: check.selector, want });
       const r = cluster.list('Pod', { namespace: check.namespace, labelSelector: check.selector });
-      if (!r.ok) return { ok: false, expected, actual: r.status.message };
+      if (!r.ok) return checkResult(false, expected, value(r.status.message));
       // a pod being deleted still lists until its grace period ends; kubectl shows it Terminating, not as one of the set
       const pods = (r.value.items as Obj[]).filter((p) => !(p.metadata as { deletionTimestamp?: string }).deletionTimestamp);
       const ready = pods.filter(isReady).length;
       const ok = (check.count === undefined ? pods.length > 0 : pods.length === check.count) && (check.ready === undefined || check.ready === ready);
-      return { ok, expected, actual: `${pods.length} pods, ${ready} Ready` };
+      return checkResult(ok, expected, checkPhrase('pods.found', { count: pods.length, ready }));
     }
     case 'service': {
-      const want = [
-        check.exists === false ? 'gone' : '',
-        check.serviceType ?? '',
-        check.clusterIP === 'None' ? 'clusterIP None' : check.clusterIP === 'set' ? 'a cluster IP' : '',
-        check.nodePort === undefined ? '' : check.nodePort ? 'a node port' : 'no node port',
-      ].filter(Boolean);
-      const expected = `service ${check.name}: ${want.join(', ') || 'exists'}`;
+      const want = wanted(
+        [
+          check.exists === false && checkPhrase('gone'),
+          !!check.serviceType && value(check.serviceType),
+          check.clusterIP !== undefined && checkPhrase(check.clusterIP === 'None' ? 'service.headless' : 'service.clusterIP'),
+          check.nodePort !== undefined && checkPhrase(check.nodePort ? 'service.nodePort' : 'service.noNodePort'),
+        ],
+        'exists',
+      );
+      const expected = checkPhrase('service', { name: check.name, want });
       const r = cluster.get('Service', check.namespace, check.name);
-      if (!r.ok) return { ok: check.exists === false, expected, actual: 'not found' };
+      if (!r.ok) return checkResult(check.exists === false, expected, checkPhrase('notFound'));
       const spec = (r.value as Obj).spec ?? {};
       const type = String(spec.type ?? 'ClusterIP');
       const ip = spec.clusterIP as string | undefined;
@@ -145,7 +158,7 @@ export function evaluateCheck(cluster: Cluster, check: ScenarioCheck, traffic?: 
         (check.serviceType === undefined || check.serviceType === type) &&
         (check.clusterIP === undefined || (check.clusterIP === 'None' ? ip === 'None' : !!ip && ip !== 'None')) &&
         (check.nodePort === undefined || check.nodePort === nodePort);
-      return { ok, expected, actual: `${type}, clusterIP ${ip ?? '<none>'}, ${nodePort ? 'a node port' : 'no node port'}` };
+      return checkResult(ok, expected, checkPhrase('service.found', { type, ip: ip ?? '<none>', nodePort: checkPhrase(nodePort ? 'service.nodePort' : 'service.noNodePort') }));
     }
     case 'output': {
       const words = splitCommandLine(check.command);
@@ -158,17 +171,23 @@ export function evaluateCheck(cluster: Cluster, check: ScenarioCheck, traffic?: 
         k.watch?.stop();
         text = k.output.map((c) => c.text).join('');
       }
+      const { command } = check;
       const missing = check.contains.filter((s) => !text.includes(s));
       const unwanted = check.notContains.filter((s) => text.includes(s));
       const counted = Object.entries(check.count ?? {}).map(([s, n]) => ({ s, n, seen: text.split(s).length - 1 }));
       const miscounted = counted.filter((c) => c.seen !== c.n);
       const expected = [
-        ...check.contains.map((s) => `\`${check.command}\` prints "${s}"`),
-        ...check.notContains.map((s) => `\`${check.command}\` does not print "${s}"`),
-        ...counted.map((c) => `\`${check.command}\` prints "${c.s}" ${c.n} time${c.n === 1 ? '' : 's'}`),
-      ].join('; ');
-      const problems = [...missing.map((s) => `"${s}" missing`), ...unwanted.map((s) => `"${s}" printed`), ...miscounted.map((c) => `"${c.s}" ${c.seen} time${c.seen === 1 ? '' : 's'}`)];
-      return { ok: !problems.length, expected, actual: problems.length ? problems.join('; ') : 'as expected' };
+        ...check.contains.map((s) => checkPhrase('output.prints', { command, text: s })),
+        ...check.notContains.map((s) => checkPhrase('output.doesNotPrint', { command, text: s })),
+        ...counted.map((c) => checkPhrase(c.n === 1 ? 'output.printsOnce' : 'output.printsTimes', { command, text: c.s, n: c.n })),
+      ];
+      const problems = [
+        ...missing.map((s) => checkPhrase('output.missing', { text: s })),
+        ...unwanted.map((s) => checkPhrase('output.printed', { text: s })),
+        ...miscounted.map((c) => checkPhrase(c.seen === 1 ? 'output.seenOnce' : 'output.seenTimes', { text: c.s, n: c.seen })),
+      ];
+      const all = (items: Phrase[]) => checkPhrase('all', { items: phraseList(items, 'semicolon') });
+      return checkResult(!problems.length, all(expected), problems.length ? all(problems) : checkPhrase('output.asExpected'));
     }
   }
 }

@@ -9,6 +9,8 @@ import type { Cluster } from '../engine';
 import type { TrafficObservation } from '../kubectl/svcsim/svcsimCommand';
 import { type ScenarioCheck, type TrafficOutcome, trafficOutcomes } from './types';
 import type { YamlReader } from './yamlReader';
+import { type CheckResult, checkPhrase, checkResult } from './checkWords';
+import { type Phrase, phraseList } from '../shared/phrase';
 
 type TrafficCheck = Extract<ScenarioCheck, { type: 'traffic' }>;
 type ProxyModeCheck = Extract<ScenarioCheck, { type: 'proxyMode' }>;
@@ -37,37 +39,43 @@ export function readProxyModeCheck(r: YamlReader, node: Node, path: string): Pro
   return mode === undefined ? undefined : { type: 'proxyMode', mode, ...(nodeName !== undefined ? { node: nodeName } : {}) };
 }
 
-const outcomeWords: Record<TrafficOutcome, string> = { connected: 'answered', refused: 'refused', timeout: 'timed out', 'no-route': 'found no route' };
-
-export function evaluateTraffic(check: TrafficCheck, seen: TrafficObservation | undefined): { ok: boolean; expected: string; actual: string } {
+/** What the last traffic shows: how it ended, how many pods answered, which source address the pod saw. */
+export function evaluateTraffic(check: TrafficCheck, seen: TrafficObservation | undefined): CheckResult {
   const want = [
-    check.outcome === undefined ? '' : `every connection ${outcomeWords[check.outcome]}`,
-    check.pods === undefined ? '' : `${check.pods} pod${check.pods === 1 ? '' : 's'} answered`,
-    check.clientIP === undefined ? '' : check.clientIP === 'kept' ? "the pod saw the client's own IP" : "the pod saw a node's IP (SNAT)",
-  ].filter(Boolean);
-  const expected = `traffic: ${want.join(', ')}`;
-  if (!seen) return { ok: false, expected, actual: 'no svcsim load or trace has run' };
+    check.outcome !== undefined && checkPhrase(`traffic.all.${check.outcome}`),
+    check.pods !== undefined && answered(check.pods),
+    check.clientIP !== undefined && checkPhrase(check.clientIP === 'kept' ? 'traffic.clientKept' : 'traffic.clientReplaced'),
+  ].filter((p): p is Phrase => p !== false);
+  const expected = checkPhrase('traffic', { want: phraseList(want) });
+  if (!seen) return checkResult(false, expected, checkPhrase('traffic.none'));
   const connected = seen.sent - Object.values(seen.failed).reduce((a, n) => a + (n ?? 0), 0);
-  const outcomes = [connected ? `${connected} connected` : '', ...Object.entries(seen.failed).map(([o, n]) => `${n} ${o}`)].filter(Boolean);
+  const outcomes = [
+    ...(connected ? [checkPhrase('traffic.connected', { n: connected })] : []),
+    ...Object.entries(seen.failed).map(([o, n]) => checkPhrase(`traffic.${o as Exclude<TrafficOutcome, 'connected'>}`, { n: n ?? 0 })),
+  ];
   const first = seen.first;
   const kept = first?.seenSource !== undefined ? first.seenSource === first.source : undefined;
-  const actual = [
-    outcomes.join(', '),
-    `${seen.pods.length} pod${seen.pods.length === 1 ? '' : 's'} answered`,
-    kept === undefined ? '' : `the pod saw ${first?.seenSource}${kept ? ' (the client)' : ''}`,
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const found = [
+    ...(outcomes.length ? [checkPhrase('all', { items: phraseList(outcomes) })] : []),
+    answered(seen.pods.length),
+    ...(kept === undefined ? [] : [checkPhrase(kept ? 'traffic.sawClient' : 'traffic.saw', { ip: String(first?.seenSource) })]),
+  ];
   const outcomeOk =
     check.outcome === undefined || (check.outcome === 'connected' ? connected === seen.sent : seen.failed[check.outcome] === seen.sent);
   const podsOk = check.pods === undefined || check.pods === seen.pods.length;
   const ipOk = check.clientIP === undefined || kept === (check.clientIP === 'kept');
-  return { ok: outcomeOk && podsOk && ipOk, expected, actual: `${actual} (${seen.command})` };
+  return checkResult(outcomeOk && podsOk && ipOk, expected, checkPhrase('traffic.found', { seen: phraseList(found, 'semicolon'), command: seen.command }));
 }
 
-export function evaluateProxyMode(cluster: Cluster, check: ProxyModeCheck): { ok: boolean; expected: string; actual: string } {
+const answered = (n: number) => checkPhrase(n === 1 ? 'traffic.podAnswered' : 'traffic.podsAnswered', { n });
+
+export function evaluateProxyMode(cluster: Cluster, check: ProxyModeCheck): CheckResult {
   const nodes = check.node ? [check.node] : cluster.proxies.nodes().sort();
-  const modes = nodes.map((n) => `${n} ${cluster.proxies.proxier(n)?.mode ?? 'no kube-proxy'}`);
+  const modes = nodes.map((n) => {
+    const mode = cluster.proxies.proxier(n)?.mode;
+    return mode ? checkPhrase('proxyMode.node', { node: n, mode }) : checkPhrase('proxyMode.noProxy', { node: n });
+  });
   const ok = nodes.length > 0 && nodes.every((n) => cluster.proxies.proxier(n)?.mode === check.mode);
-  return { ok, expected: `kube-proxy mode ${check.mode} on ${check.node ?? 'every node'}`, actual: modes.join(', ') || 'no nodes' };
+  const expected = check.node !== undefined ? checkPhrase('proxyMode', { mode: check.mode, node: check.node }) : checkPhrase('proxyMode.everyNode', { mode: check.mode });
+  return checkResult(ok, expected, modes.length ? checkPhrase('all', { items: phraseList(modes) }) : checkPhrase('proxyMode.noNodes'));
 }

@@ -1,5 +1,6 @@
 /** Whether this tab saves its work, and if not, why: the storage banner shows it and offers what to do. */
 import type { StateCreator } from 'zustand';
+import type { StorageProblem } from './persistence/storageAccess';
 
 export type SaveState =
   /** Loading the saved session and checking for other tabs. */
@@ -12,9 +13,9 @@ export type SaveState =
   /** Another tab took over saving. */
   | { kind: 'readOnly' }
   /** A write failed (storage full, aborted): nothing from now on is saved. */
-  | { kind: 'failed'; reason: string }
+  | { kind: 'failed'; reason: StorageProblem }
   /** The browser denies storage to this page: the app runs without saving. */
-  | { kind: 'unavailable'; reason: string };
+  | { kind: 'unavailable'; reason: StorageProblem };
 
 export interface PersistenceSlice {
   saveState: SaveState;

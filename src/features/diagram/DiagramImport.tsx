@@ -22,7 +22,10 @@ function read(text: string, t: Translate): Reading | undefined {
     const chart = parseFlowchart(text);
     return { ok: true, plan: importDiagram(chart, clusterNodes(), t), normalized: formatFlowchart(chart) };
   } catch (e) {
-    if (e instanceof FlowchartError) return { ok: false, error: t('diagram.parseError', { line: e.line, col: e.col, reason: e.reason }) };
+    if (e instanceof FlowchartError) {
+      const reason = t(`diagram.flowchart.${e.code}` as MessageKey, e.values);
+      return { ok: false, error: t('diagram.parseError', { line: e.line, col: e.col, reason }) };
+    }
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
 }

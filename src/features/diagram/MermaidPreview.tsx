@@ -1,16 +1,17 @@
 /**
  * A live preview of Mermaid text, rendered by Mermaid itself (loaded on first use, `securityLevel: 'strict'`).
- * Renders are debounced while the text changes; a text Mermaid cannot read shows Mermaid's message instead.
+ * Renders are debounced while the text changes; a text Mermaid cannot read shows why, in the reader's language,
+ * then Mermaid's own message as Mermaid wrote it (a tool's output, like kubectl's).
  */
 import { useEffect, useRef, useState } from 'react';
-import { renderMermaid } from '../../adapters/mermaid';
+import { type MermaidRender, renderMermaid } from '../../adapters/mermaid';
 import { useT } from '../../i18n/languageStore';
 import { testIds } from '../../testids';
 
 export function MermaidPreview({ text, dark, label }: { text: string; dark: boolean; label: string }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<'loading' | 'ok' | string>('loading');
+  const [state, setState] = useState<'loading' | 'ok' | Exclude<MermaidRender, { ok: true }>>('loading');
   useEffect(() => {
     let live = true;
     const id = setTimeout(() => {
@@ -22,7 +23,7 @@ export function MermaidPreview({ text, dark, label }: { text: string; dark: bool
           setState('ok');
         } else {
           box.current.replaceChildren();
-          setState(r.error);
+          setState(r);
         }
       });
     }, 200);
@@ -34,10 +35,11 @@ export function MermaidPreview({ text, dark, label }: { text: string; dark: bool
   return (
     <figure className="mermaid-preview" aria-label={label} aria-busy={state === 'loading'}>
       {state === 'loading' && <p className="muted">{t('diagram.drawingMermaid')}</p>}
-      {state !== 'loading' && state !== 'ok' && (
-        <pre className="notice-warning mermaid-error" role="status">
-          {state}
-        </pre>
+      {typeof state === 'object' && (
+        <div className="notice-warning" role="status" data-testid={testIds.diagramMermaidError}>
+          <p>{state.problem === 'unreadable' ? t('diagram.mermaidUnreadable') : t('diagram.mermaidFailed')}</p>
+          {state.problem === 'failed' && <pre className="mermaid-error">{state.detail}</pre>}
+        </div>
       )}
       <div ref={box} className="mermaid-svg" data-testid={testIds.diagramPreview} />
     </figure>

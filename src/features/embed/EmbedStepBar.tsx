@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { testIds } from '../../testids';
 import { Narration } from '../scenarios/Narration';
+import { StepChecks } from '../scenarios/StepChecks';
 import { gotoStep, runThisStep } from '../scenarios/scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from '../scenarios/scenarioStore';
 import { useLang, useT } from '../../i18n/languageStore';
@@ -49,15 +50,7 @@ export function EmbedStepBar() {
           {t('step.notes')}
         </button>
       </div>
-      {progress.checks.length > 0 && (
-        <ul className="embed-step-checks" aria-label={t('step.checks')}>
-          {progress.checks.map((c) => (
-            <li key={c.expected} data-testid={testIds.stepCheck} data-ok={c.ok} className={c.ok ? 'check-ok' : ran ? 'check-failed' : 'check-pending'} title={c.ok ? undefined : t('step.found', { actual: c.actual })}>
-              <span aria-hidden="true">{c.ok ? '✓' : ran ? '✗' : '○'}</span> {c.expected}
-            </li>
-          ))}
-        </ul>
-      )}
+      <StepChecks checks={progress.checks} ran={ran} className="embed-step-checks" showFound={false} />
       {notes && (
         <div className="embed-step-notes" data-testid={testIds.stepNarration}>
           <Narration markdown={pick(step.narration, lang)} />

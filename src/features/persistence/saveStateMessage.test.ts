@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLang } from '../../i18n/languageStore';
+import { describeStorageError } from '../../state/persistence/storageAccess';
 import type { SaveState } from '../../state/persistenceSlice';
 import { saveStateMessage } from './saveStateMessage';
 
@@ -6,11 +8,13 @@ const notSaved: SaveState[] = [
   { kind: 'otherTab' },
   { kind: 'notSaving' },
   { kind: 'readOnly' },
-  { kind: 'failed', reason: 'the browser storage is full' },
-  { kind: 'unavailable', reason: 'the browser denies storage to this page' },
+  { kind: 'failed', reason: { code: 'full' } },
+  { kind: 'unavailable', reason: { code: 'denied' } },
 ];
 
 describe('saveStateMessage', () => {
+  afterEach(() => setLang('en', false));
+
   it('says nothing while the tab saves or starts', () => {
     expect(saveStateMessage({ kind: 'saving' })).toBeUndefined();
     expect(saveStateMessage({ kind: 'starting' })).toBeUndefined();
@@ -26,10 +30,20 @@ describe('saveStateMessage', () => {
   });
 
   it('a failure names its reason and what it means', () => {
-    expect(saveStateMessage({ kind: 'failed', reason: 'the browser storage is full' })?.text).toBe(
+    expect(saveStateMessage({ kind: 'failed', reason: { code: 'full' } })?.text).toBe(
       'Saving failed: the browser storage is full. Changes from now on are not saved; a reload would lose them. Export the session to keep your work.',
     );
-    expect(saveStateMessage({ kind: 'failed', reason: 'x' })?.actions).toEqual(['export', 'retry']);
+    expect(saveStateMessage({ kind: 'failed', reason: { code: 'refused' } })?.actions).toEqual(['export', 'retry']);
+  });
+
+  it("words every storage problem in the reader's language, a browser's own error name as it gave it", () => {
+    const thrown = ['QuotaExceededError', 'SecurityError', 'InvalidStateError', 'AbortError', 'UnknownError', 'DataCloneError'].map((n) => new DOMException('x', n));
+    setLang('zh-TW', false);
+    const texts = thrown.map((e) => saveStateMessage({ kind: 'unavailable', reason: describeStorageError(e) })?.text ?? '');
+    expect(new Set(texts).size).toBe(thrown.length);
+    for (const text of texts) expect(text).toMatch(/^在不儲存的狀態下執行：\p{Script=Han}/u);
+    expect(texts.at(-1)).toContain('（DataCloneError）');
+    expect(saveStateMessage({ kind: 'failed', reason: { code: 'closed' } })?.text).toContain('瀏覽器關閉了資料庫');
   });
 
   it('the choice between tabs cannot be dismissed without choosing', () => {

@@ -1,21 +1,12 @@
 /** What the storage banner says for each save state: what it means for the user's work, and what to do. */
 import type { SaveState } from '../../state/persistenceSlice';
 import { t } from '../../i18n/languageStore';
-import type { MessageKey } from '../../i18n/translate';
+import type { StorageProblem } from '../../state/persistence/storageAccess';
 
-// The persistence layer states its reasons in English (state/persistence/storageAccess.ts); the known ones are
-// shown in the UI's language, anything else (a browser's own error name) as it came.
-const reasonKeys: Record<string, MessageKey> = {
-  'the browser storage is full': 'storage.reason.full',
-  'the browser denies storage to this page (a cross-site frame or a private mode)': 'storage.reason.denied',
-  'the browser does not allow storage here (a private mode?)': 'storage.reason.notAllowed',
-  'the browser aborted the write': 'storage.reason.aborted',
-  'the browser could not write to disk': 'storage.reason.disk',
-  'this browser offers no IndexedDB': 'storage.reason.noIndexedDb',
-  'the browser did not open its database in time': 'storage.reason.timeout',
-};
-
-const reasonText = (reason: string) => (reason in reasonKeys ? t(reasonKeys[reason]) : reason);
+// The persistence layer states its reasons as codes (state/persistence/storageAccess.ts), worded here in the UI's
+// language; a browser's own error name is shown as the browser gave it.
+const reasonText = (reason: StorageProblem): string =>
+  reason.code === 'refused' ? (reason.name ? t('storage.reason.refusedNamed', { name: reason.name }) : t('storage.reason.refused')) : t(`storage.reason.${reason.code}`);
 
 export interface SaveStateMessage {
   text: string;
@@ -62,8 +53,7 @@ export function saveStateMessage(s: SaveState): SaveStateMessage | undefined {
       };
     case 'unavailable':
       return {
-        text: t('storage.unavailable', { reason: reasonText(s.reason) })
-,
+        text: t('storage.unavailable', { reason: reasonText(s.reason) }),
         tone: 'warning',
         actions: ['export'],
         dismissible: true,

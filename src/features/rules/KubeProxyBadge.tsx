@@ -6,18 +6,9 @@ import { useT } from '../../i18n/languageStore';
 import { memo } from 'react';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
+import { humanDuration } from '../../shared/humanDuration';
 import { useNodeProxyStatus } from './proxyStatus';
 import './kubeProxyBadge.css';
-
-/** An age as kubectl's AGE column reads (k8s.io/apimachinery pkg/util/duration HumanDuration), up to hours (a day of syncless kube-proxy reads `24h`). */
-export function syncedAge(seconds: number): string {
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`;
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.trunc(minutes / 60);
-  return hours < 8 && minutes % 60 !== 0 ? `${hours}h${minutes % 60}m` : `${hours}h`;
-}
 
 /** Whole seconds since the sync, so a badge re-renders once a second of virtual time at most. */
 function useSecondsSince(at: number | undefined): number | undefined {
@@ -29,7 +20,7 @@ function KubeProxyBadgeView({ node }: { node: string }) {
   const ago = useSecondsSince(s?.lastSyncAt);
   const t = useT();
   if (!s?.mode) return null;
-  const synced = ago === undefined ? t('proxy.notSynced') : t('proxy.syncedAgo', { age: syncedAge(ago) });
+  const synced = ago === undefined ? t('proxy.notSynced') : t('proxy.syncedAgo', { age: humanDuration(ago * 1000) });
   return (
     <span className="kube-proxy-badge" data-testid={`${testIds.kubeProxyMode}-${node}`} title={s.configError ?? t('proxy.badgeTitle', { node, mode: s.mode, syncs: s.syncs })}>
       <span>kube-proxy {s.mode}</span>

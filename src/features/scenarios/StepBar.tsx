@@ -9,6 +9,7 @@ import { testIds } from '../../testids';
 import { LanguageSwitch } from '../language/LanguageSwitch';
 import { useLang, useT } from '../../i18n/languageStore';
 import { Narration } from './Narration';
+import { StepChecks } from './StepChecks';
 import { closeScenario, gotoStep, recheck, runThisStep, showGallery } from './scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from './scenarioStore';
 
@@ -97,23 +98,7 @@ export function StepBar() {
           )}
         </div>
         <div className="step-bar-side">
-          {progress.checks.length > 0 && (
-            <ul className="step-checks" aria-label={t('step.checks')}>
-              {progress.checks.map((c) => (
-                <li
-                  key={c.expected}
-                  data-testid={testIds.stepCheck}
-                  data-ok={c.ok}
-                  className={c.ok ? 'check-ok' : ran ? 'check-failed' : 'check-pending'}
-                  title={c.ok ? undefined : t('step.found', { actual: c.actual })}
-                >
-                  {/* before the step is done a check that does not hold yet is a to-do (○), not a failure (✗) */}
-                  <span aria-hidden="true">{c.ok ? '✓' : ran ? '✗' : '○'}</span> {c.expected}
-                  {!c.ok && ran && <span className="check-actual"> ({c.actual})</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <StepChecks checks={progress.checks} ran={ran} className="step-checks" showFound />
           {progress.transcript && (
             <pre className="step-transcript" data-testid={testIds.stepTranscript}>
               {progress.transcript}

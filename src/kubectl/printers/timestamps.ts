@@ -4,7 +4,7 @@
  * kubectl runs in UTC, so the zone is always `+0000`.
  */
 import { parseTimestamp } from '../../engine';
-import { humanDuration } from './humanDuration';
+import { humanDuration } from '../../shared/humanDuration';
 
 /** Age of an RFC 3339 timestamp at virtual time `now`; `<unknown>` for a missing (zero) timestamp. */
 export function translateTimestampSince(timestamp: string | undefined | null, now: number): string {

@@ -8,6 +8,7 @@
  */
 import { type IDBPDatabase, openDB } from 'idb';
 import type { SessionStore } from './sessionStore';
+import type { StorageProblem } from './storageAccess';
 import { type SavedSession, type SessionEntry, compact, isSessionEntry, nextOp } from './sessionLog';
 
 const storeName = 'session';
@@ -65,12 +66,12 @@ export class IdbSessionStore implements SessionStore {
    * Opens (or creates) the database. Rejects when IndexedDB is denied (private modes, blocked third-party
    * storage); `onLost` is called if the browser closes the connection later.
    */
-  static async open(name: string, journal: JournalSlot | undefined, onLost: (reason: string) => void): Promise<IdbSessionStore> {
+  static async open(name: string, journal: JournalSlot | undefined, onLost: (reason: StorageProblem) => void): Promise<IdbSessionStore> {
     const db = await openDB(name, 1, {
       upgrade(db) {
         db.createObjectStore(storeName);
       },
-      terminated: () => onLost('the browser closed the database'),
+      terminated: () => onLost({ code: 'closed' }),
     });
     return new IdbSessionStore(db, journal);
   }

@@ -80,7 +80,7 @@ describe('SessionKeeper', () => {
     store.full = false;
     k.record(line('after'));
     await tick();
-    expect(states).toEqual([{ kind: 'saving' }, { kind: 'failed', reason: 'the browser storage is full' }]);
+    expect(states).toEqual([{ kind: 'saving' }, { kind: 'failed', reason: { code: 'full' } }]);
     // nothing after the failure is appended: the stored log stays a prefix that replays
     expect((await store.load())?.entries).toEqual([init]);
     expect(k.saving).toBe(false);
@@ -89,7 +89,7 @@ describe('SessionKeeper', () => {
   it('a refused editor write is a failure too', () => {
     const { k, states } = keeper(new FlakyStore(), slot(() => new DOMException('quota', 'QuotaExceededError')));
     k.onRole('owner', () => ({ entries: [], editorText: 'x' }));
-    expect(states.at(-1)).toEqual({ kind: 'failed', reason: 'the browser storage is full' });
+    expect(states.at(-1)).toEqual({ kind: 'failed', reason: { code: 'full' } });
   });
 
   it('retrying writes the whole log this tab holds', async () => {
@@ -138,12 +138,12 @@ describe('SessionKeeper', () => {
   it('storage denied: never writes, says so once', async () => {
     const states: SaveState[] = [];
     const store = new FlakyStore();
-    const k = new SessionKeeper({ store, editor: slot(), report: (s) => states.push(s), unavailable: 'denied' });
+    const k = new SessionKeeper({ store, editor: slot(), report: (s) => states.push(s), unavailable: { code: 'denied' } });
     expect(await k.load()).toBeUndefined();
     k.onRole('owner', () => ({ entries: [init], editorText: '' }));
     k.record(init);
     await tick();
     expect(await store.load()).toBeUndefined();
-    expect(states).toEqual([{ kind: 'unavailable', reason: 'denied' }]);
+    expect(states).toEqual([{ kind: 'unavailable', reason: { code: 'denied' } }]);
   });
 });

@@ -8,7 +8,7 @@ import type { SaveState } from '../persistenceSlice';
 import type { SessionEntry } from './sessionLog';
 import { compact, isSessionEntry } from './sessionLog';
 import type { SessionStore } from './sessionStore';
-import { describeStorageError, type TextSlot } from './storageAccess';
+import { describeStorageError, type StorageProblem, type TextSlot } from './storageAccess';
 import type { TabRole } from './tabCoordinator';
 
 export interface SessionKeeperOptions {
@@ -18,7 +18,7 @@ export interface SessionKeeperOptions {
   legacySession?: TextSlot;
   report(state: SaveState): void;
   /** Set when the browser denies storage: the keeper never writes and says so. */
-  unavailable?: string;
+  unavailable?: StorageProblem;
 }
 
 /** What this tab holds right now: written whole when it takes over or retries after a failure. */
@@ -32,14 +32,14 @@ export class SessionKeeper {
   /** Entries recorded before this tab knew it may save. */
   private buffer: SessionEntry[] = [];
   private legacyPending = false;
-  private unavailable: string | undefined;
+  private unavailable: StorageProblem | undefined;
 
   constructor(private readonly o: SessionKeeperOptions) {
     if (o.unavailable) this.markUnavailable(o.unavailable);
   }
 
   /** The browser denies storage (found out at start, or when the database would not open): never write. */
-  markUnavailable(reason: string): void {
+  markUnavailable(reason: StorageProblem): void {
     if (this.unavailable) return;
     this.unavailable = reason;
     this.mode = 'off';
@@ -48,7 +48,7 @@ export class SessionKeeper {
   }
 
   /** The browser closed the storage in the middle of the session: a failure like a refused write. */
-  storageLost(reason: string): void {
+  storageLost(reason: StorageProblem): void {
     if (this.mode === 'off') return;
     this.mode = 'off';
     this.buffer = [];

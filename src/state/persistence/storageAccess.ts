@@ -13,34 +13,42 @@ export function localStore(): Storage | undefined {
   }
 }
 
+/**
+ * Why storage cannot be used or stopped working, as a code the storage banner words in the reader's language
+ * (`storage.reason.<code>`); `refused` keeps the browser's own error name when it gave one.
+ */
+export type StorageProblem =
+  | { code: 'full' | 'denied' | 'notAllowed' | 'aborted' | 'disk' | 'noLocalStorage' | 'noIndexedDb' | 'timeout' | 'closed' }
+  | { code: 'refused'; name?: string };
+
 /** Why storage cannot be used here, or undefined when localStorage and IndexedDB both seem reachable. */
-export function storageDenial(): string | undefined {
+export function storageDenial(): StorageProblem | undefined {
   try {
     const s = globalThis.localStorage;
-    if (!s) return 'this browser offers no local storage';
+    if (!s) return { code: 'noLocalStorage' };
     s.getItem('svcsim.probe');
   } catch (e) {
     return describeStorageError(e);
   }
   try {
-    if (!globalThis.indexedDB) return 'this browser offers no IndexedDB';
+    if (!globalThis.indexedDB) return { code: 'noIndexedDb' };
   } catch (e) {
     return describeStorageError(e);
   }
   return undefined;
 }
 
-/** What a storage exception means, in words a user can act on. */
-export function describeStorageError(e: unknown): string {
+/** What a storage exception means, as a problem the banner words in terms a user can act on. */
+export function describeStorageError(e: unknown): StorageProblem {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
   const code = e instanceof DOMException ? e.code : 0;
   // Firefox names a full storage NS_ERROR_DOM_QUOTA_REACHED; the legacy code 22 is QUOTA_EXCEEDED_ERR
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22) return 'the browser storage is full';
-  if (name === 'SecurityError') return 'the browser denies storage to this page (a cross-site frame or a private mode)';
-  if (name === 'InvalidStateError') return 'the browser does not allow storage here (a private mode?)';
-  if (name === 'AbortError') return 'the browser aborted the write';
-  if (name === 'UnknownError') return 'the browser could not write to disk';
-  return name ? `the browser refused to store (${name})` : 'the browser refused to store';
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22) return { code: 'full' };
+  if (name === 'SecurityError') return { code: 'denied' };
+  if (name === 'InvalidStateError') return { code: 'notAllowed' };
+  if (name === 'AbortError') return { code: 'aborted' };
+  if (name === 'UnknownError') return { code: 'disk' };
+  return name ? { code: 'refused', name } : { code: 'refused' };
 }
 
 /** A Storage-shaped view whose calls never throw: for libraries that take a storage object. */

@@ -1,6 +1,6 @@
 /** `kubectl get pods` columns and row (`printPod`, pkg/printers/internalversion/printers.go). */
 import type { Pod } from '../../../engine/api/types';
-import { humanDuration } from '../humanDuration';
+import { humanDuration } from '../../../shared/humanDuration';
 import { translateTimestampSince } from '../timestamps';
 import { podDisplay } from '../../podStatus';
 import { type KindTablePrinter, ageColumn, nameColumn } from './tableTypes';

@@ -1,6 +1,7 @@
 /**
  * `duration.HumanDuration` from k8s.io/apimachinery `pkg/util/duration/duration.go`: the AGE column and the
- * ages in describe output. Go truncates every division toward zero, which `Math.trunc` reproduces.
+ * ages in describe output, and the UI's "synced 3s ago" on a node's kube-proxy badge (one format for both). Go
+ * truncates every division toward zero, which `Math.trunc` reproduces.
  */
 
 const second = 1000;
