@@ -8,6 +8,7 @@ import type { Proxier, ProxyNode } from '../proxier';
 import type { ProxyState, ServiceSnapshot } from '../serviceChangeTracker';
 import { usesLocalEndpoints } from '../servicePort';
 import { SyncedServices } from '../syncedServices';
+import { saveLine } from './iptablesSave';
 import { chains, comment, jump, type Rule, rule, type Table } from './rule';
 import { buildServicePortRules, ChainNameCache, type ServicePortRules } from './serviceRules';
 
@@ -91,6 +92,8 @@ export class IptablesProxier implements Proxier {
   private readonly jumps: Record<Table, Map<string, Rule[]>> = { nat: jumpsByChain('nat'), filter: jumpsByChain('filter') };
   private readonly fixed = new Map<string, Rule[]>();
   private names = new ChainNameCache();
+  /** Each rule's `iptables-save` text, made when a packet trace first shows the rule (rules are immutable). */
+  private readonly saved = new WeakMap<Rule, string>();
   /** How many syncs ran, and the virtual instant of the last (set by the node agent). */
   syncs = 0;
 
@@ -138,6 +141,16 @@ export class IptablesProxier implements Proxier {
     return snap.derive(`iptables|${this.node.clusterCIDR}|${local ? this.node.name : ''}`, () => snap.ports.map((p) => buildServicePortRules(p, snap.endpointsOf(p.portName), this.node, this.names)));
   }
 
+  /** A rule as `iptables-save` prints it, kept for the next trace through the same rule. */
+  savedLine(r: Rule): string {
+    let text = this.saved.get(r);
+    if (text === undefined) {
+      text = saveLine(r);
+      this.saved.set(r, text);
+    }
+    return text;
+  }
+
   /** The rendered rules of one synced Service (empty when the node has none for it). */
   serviceRules(service: string): readonly ServicePortRules[] {
     this.refresh();
@@ -175,9 +188,17 @@ export class IptablesProxier implements Proxier {
     }
     const owner = this.chainOwner.get(name);
     if (owner === undefined) return [];
-    const out: Rule[] = [];
-    for (const p of this.byService.get(owner) ?? []) out.push(...(p.natChains.get(name) ?? []));
-    return out;
+    const ports = this.byService.get(owner) ?? [];
+    // one port writes the chain (the usual case): its rules as they are, without a copy per packet
+    let only: readonly Rule[] | undefined;
+    let out: Rule[] | undefined;
+    for (const p of ports) {
+      const rules = p.natChains.get(name);
+      if (!rules) continue;
+      if (only === undefined) only = rules;
+      else out = [...(out ?? only), ...rules];
+    }
+    return out ?? only ?? [];
   }
 
   private entries(): { services: Rule[]; nodePorts: Rule[] } {
