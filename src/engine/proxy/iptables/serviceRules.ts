@@ -35,20 +35,29 @@ export function endpointChainName(info: ServicePortInfo, ep: EndpointInfo): stri
   return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint)}`;
 }
 
+/** The chain names of one Service port, and of its endpoints by `IP:port`. */
+interface PortNames {
+  readonly chains: { readonly svc: string; readonly svl: string; readonly ext: string; readonly fw: string };
+  /** servicePortName + lower-case protocol: what each endpoint's chain hash starts with. */
+  readonly key: string;
+  readonly endpoints: Map<string, string>;
+}
+
 /**
  * Remembers chain names across syncs and nodes: hashing is most of a full sync's cost, and endpoints mostly
  * stay. Endpoint names are kept per Service port, then per `IP:port`, so a lookup builds no key string.
  */
 export class ChainNameCache {
-  private byPort = new Map<string, { hash: string; key: string; endpoints: Map<string, string> }>();
+  private byPort = new Map<string, PortNames>();
   private size = 0;
   private readonly hasher = new Sha256();
 
-  private port(info: ServicePortInfo): { hash: string; key: string; endpoints: Map<string, string> } {
+  private port(info: ServicePortInfo): PortNames {
     const key = `${info.name}|${info.protocol}`;
     let entry = this.byPort.get(key);
     if (!entry) {
-      entry = { hash: portProtoHash(info.name, info.protocol, this.hasher), key: info.name + info.protocol.toLowerCase(), endpoints: new Map() };
+      const h = portProtoHash(info.name, info.protocol, this.hasher);
+      entry = { chains: { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` }, key: info.name + info.protocol.toLowerCase(), endpoints: new Map() };
       this.byPort.set(key, entry);
     }
     return entry;
@@ -64,7 +73,7 @@ export class ChainNameCache {
     return (ep) => this.endpointIn(port, ep);
   }
 
-  private endpointIn(port: { key: string; endpoints: Map<string, string> }, ep: EndpointInfo): string {
+  private endpointIn(port: PortNames, ep: EndpointInfo): string {
     let n = port.endpoints.get(ep.endpoint);
     if (n === undefined) {
       // servicePortName + protocol, then `IP:port` (`servicePortEndpointChainName`), hashed without joining them
@@ -95,9 +104,8 @@ export class ChainNameCache {
     return part;
   }
 
-  service(info: ServicePortInfo): { svc: string; svl: string; ext: string; fw: string } {
-    const h = this.port(info).hash;
-    return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
+  service(info: ServicePortInfo): { readonly svc: string; readonly svl: string; readonly ext: string; readonly fw: string } {
+    return this.port(info).chains;
   }
 }
 
@@ -128,10 +136,8 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
   const usesFw = hasEndpoints && info.loadBalancerIPs.length > 0 && info.loadBalancerSourceRanges.length > 0;
   const lbChain = usesFw ? names.fw : names.ext;
 
-  const noEndpoints = `${name} has no endpoints`;
-  const noLocal = `${name} has no local endpoints`;
-  const internalFilter = !hasEndpoints ? { c: noEndpoints, t: 'REJECT' as const } : !hasInternal ? { c: noLocal, t: 'DROP' as const } : undefined;
-  const externalFilter = !hasEndpoints ? { c: noEndpoints, t: 'REJECT' as const } : !hasExternal ? { c: noLocal, t: 'DROP' as const } : undefined;
+  const internalFilter = !hasEndpoints ? { c: `${name} has no endpoints`, t: 'REJECT' as const } : !hasInternal ? { c: `${name} has no local endpoints`, t: 'DROP' as const } : undefined;
+  const externalFilter = !hasEndpoints ? { c: `${name} has no endpoints`, t: 'REJECT' as const } : !hasExternal ? { c: `${name} has no local endpoints`, t: 'DROP' as const } : undefined;
 
   if (hasInternal) out.services.push(rule(chains.services, [comment(`${name} cluster IP`), ...dest(proto, info.clusterIP, info.port)], jump(internalChain)));
   else if (internalFilter) out.filter.push(rule(chains.services, [comment(internalFilter.c), ...dest(proto, info.clusterIP, info.port)], { t: internalFilter.t }));
