@@ -9,6 +9,7 @@ import type { ProxyState, ServiceSnapshot } from '../serviceChangeTracker';
 import { usesLocalEndpoints } from '../servicePort';
 import { SyncedServices } from '../syncedServices';
 import { saveLine } from './iptablesSave';
+import { sortedByChainName } from './chainOrder';
 import { chains, comment, jump, type Rule, rule, type Table } from './rule';
 import { buildServicePortRules, ChainNameCache, forEachNatChain, type ServicePortRules } from './serviceRules';
 
@@ -256,23 +257,20 @@ export class IptablesProxier implements Proxier {
         for (let j = 0; j < seps.length; j++) lists.push(seps[j]);
       }
     }
-    lists.sort(byChainName);
+    const order = sortedByChainName(lists);
     let f = 0;
-    for (let i = 0; i < lists.length; i++) {
-      const rules = lists[i];
+    let prev = '';
+    for (let i = 0; i < order.length; i++) {
+      const rules = lists[order[i]];
       const c = rules[0].chain;
       // names compared by UTF-16 code units, as the default sort orders them
       while (f < fixed.length && fixed[f][0] <= c) ordered.set(fixed[f][0], fixed[f++][1]);
-      const had = ordered.get(c);
+      // the same name twice (a hash collision, or a fixed chain's name) sits next to itself once sorted
+      const had = c === prev || c === fixed[f - 1]?.[0] ? ordered.get(c) : undefined;
       ordered.set(c, had ? had.concat(rules) : rules);
+      prev = c;
     }
     while (f < fixed.length) ordered.set(fixed[f][0], fixed[f++][1]);
     return { table, builtins: natBuiltins, chains: ordered };
   }
-}
-
-function byChainName(a: readonly Rule[], b: readonly Rule[]): number {
-  const x = a[0].chain;
-  const y = b[0].chain;
-  return x < y ? -1 : x > y ? 1 : 0;
 }
