@@ -21,11 +21,18 @@ test.describe('entry points on the canvas', () => {
     const entry = new EntryPoints(page);
     // kube-proxy's last sync, in virtual time, on every node box
     for (const node of Object.keys(nodes)) await expect(entry.sync(node)).toContainText(/synced \d+[smhd]/);
+    // the Inspector of a node says it in full, with how many syncs it has run (the badge only in its hover title)
+    await app.canvas.select('node:kind-worker');
+    await expect(entry.syncCount('kind-worker')).toHaveText(/^iptables · synced \d+[smhd]\w* ago · \d+ syncs?$/);
+    const syncsBefore = await entry.syncCountOf('kind-worker');
+    expect(syncsBefore).toBeGreaterThan(0);
     const term = new TerminalPane(page);
     await term.open();
     await term.run('kubectl expose deployment nginx --name=nginx-lb --type=LoadBalancer --port=80');
     await term.expectText('service/nginx-lb exposed');
     await app.advance();
+    // the new Service is one more sync on every node
+    await expect.poll(() => entry.syncCountOf('kind-worker')).toBeGreaterThan(syncsBefore);
     for (const [node, ip] of Object.entries(nodes)) {
       await expect(entry.nodePorts(node)).toHaveCount(1);
       await expect(entry.nodePorts(node)).toContainText(new RegExp(`^${ip.replaceAll('.', '\\.')}:3\\d{4} nginx-lb`));

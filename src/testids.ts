@@ -151,6 +151,7 @@ export const testIds = {
   nodePortEntry: 'node-port-entry',
   loadBalancerIP: 'load-balancer-ip',
   kubeProxySync: 'kube-proxy-sync',
+  kubeProxySyncCount: 'kube-proxy-sync-count',
   // Inspector: the pod's environment
   podEnv: 'pod-env',
   podEnvMissing: 'pod-env-missing',

@@ -17,4 +17,13 @@ export class EntryPoints {
   sync(node: string): Locator {
     return this.page.getByTestId(`${testIds.kubeProxySync}-${node}`);
   }
+
+  /** The node's kube-proxy in the Inspector (the node selected): `iptables · synced 3s ago · 12 syncs`. */
+  syncCount(node: string): Locator {
+    return this.page.getByTestId(`${testIds.kubeProxySyncCount}-${node}`);
+  }
+
+  async syncCountOf(node: string): Promise<number> {
+    return Number(/ (\d+) syncs?$/.exec((await this.syncCount(node).textContent()) ?? '')?.[1] ?? Number.NaN);
+  }
 }

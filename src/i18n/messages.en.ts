@@ -337,6 +337,8 @@ export const en = {
   'entry.drops': '{service}: externalTrafficPolicy: Local and no ready endpoint on {node} — kube-proxy drops what arrives here',
   'proxy.notSynced': 'not synced yet',
   'proxy.syncedAgo': 'synced {age} ago',
+  'proxy.syncCountOne': '{count} sync',
+  'proxy.syncCountMany': '{count} syncs',
   'diagram.button': 'Diagram',
   'diagram.buttonTitle': 'The cluster as diagram text, a pasted sketch as a cluster, the canvas as PNG/SVG (m)',
   'diagram.heading': 'Diagram',

@@ -336,6 +336,8 @@ export const zhTW: Record<MessageKey, string> = {
   'entry.drops': '{service}：externalTrafficPolicy: Local 而 {node} 上沒有就緒的 endpoint — kube-proxy 會丟棄到達這裡的流量',
   'proxy.notSynced': '尚未同步',
   'proxy.syncedAgo': '{age}前同步',
+  'proxy.syncCountOne': '{count} 次同步',
+  'proxy.syncCountMany': '{count} 次同步',
   'diagram.button': '圖表',
   'diagram.buttonTitle': '把叢集轉成圖表文字、把貼上的草圖轉成叢集、把畫布匯出為 PNG/SVG（m）',
   'diagram.heading': '圖表',

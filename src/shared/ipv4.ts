@@ -1,16 +1,35 @@
 /** IPv4 helpers on unsigned 32-bit integers: the simulation allocates addresses by offset inside a CIDR. */
 
+/**
+ * `a.b.c.d` → unsigned integer, NaN unless exactly four dot-separated groups of 1–3 decimal digits, each ≤ 255.
+ * Read char by char (no split, no regex): the packet tracer calls it for every address match of every rule.
+ */
 export function ipToInt(ip: string): number {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return Number.NaN;
+  return quadIn(ip, 0, ip.length);
+}
+
+/** `ipToInt` of `text[start, end)`. */
+function quadIn(text: string, start: number, end: number): number {
   let n = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return Number.NaN;
-    const v = Number(p);
-    if (v > 255) return Number.NaN;
-    n = n * 256 + v;
+  let v = 0;
+  let digits = 0;
+  let groups = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || v > 255 || ++groups > 3) return Number.NaN;
+      n = n * 256 + v;
+      v = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 3) {
+      v = v * 10 + (c - 48);
+      digits++;
+    } else {
+      return Number.NaN;
+    }
   }
-  return n >>> 0;
+  if (digits === 0 || v > 255 || groups !== 3) return Number.NaN;
+  return (n * 256 + v) >>> 0;
 }
 
 export function intToIp(n: number): string {
@@ -40,6 +59,33 @@ export function parseCidr(text: string): Cidr | undefined {
   const size = 2 ** (32 - prefix);
   const base = prefix === 0 ? 0 : (ip & ~(size - 1)) >>> 0;
   return { base, prefix, size, text: `${intToIp(base)}/${prefix}` };
+}
+
+/**
+ * Whether `ip` lies in `cidr` (`a.b.c.d/n`, or a bare address meaning `/32`), as `parseCidr` and `cidrContains`
+ * decide it, without building either: the packet tracer asks this for every address match of every rule.
+ */
+export function addressInCidr(ip: string, cidr: string): boolean {
+  const slash = cidr.indexOf('/');
+  let prefix = 32;
+  if (slash >= 0) {
+    const digits = cidr.length - slash - 1;
+    if (digits < 1 || digits > 2) return false;
+    prefix = 0;
+    for (let i = slash + 1; i < cidr.length; i++) {
+      const c = cidr.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+      prefix = prefix * 10 + (c - 48);
+    }
+    if (prefix > 32) return false;
+  }
+  const addr = quadIn(cidr, 0, slash < 0 ? cidr.length : slash);
+  const n = ipToInt(ip);
+  if (Number.isNaN(addr) || Number.isNaN(n)) return false;
+  if (prefix === 0) return true;
+  const size = 2 ** (32 - prefix);
+  const base = (addr & ~(size - 1)) >>> 0;
+  return n >= base && n < base + size;
 }
 
 export function cidrContains(cidr: Cidr, ip: string): boolean {

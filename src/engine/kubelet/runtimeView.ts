@@ -3,7 +3,7 @@
  * This is the seam for later work (packet delivery, curl, port-forward, `kubectl exec`/`logs`): an app
  * instance answers HTTP and keeps its access log.
  */
-import { cidrContains, parseCidr } from '../../shared/ipv4';
+import { addressInCidr } from '../../shared/ipv4';
 import type { Container } from '../api/types';
 import type { AccessLogEntry, AppInstance, Listener } from './apps/app';
 import type { NodeAgent } from './nodeAgent';
@@ -87,8 +87,7 @@ export function runtimeView(agents: ReadonlyMap<string, NodeAgent>): KubeletRunt
   return {
     podByIP(ip) {
       for (const a of agents.values()) {
-        const cidr = parseCidr(a.podCIDR);
-        if (!cidr || !cidrContains(cidr, ip)) continue;
+        if (!addressInCidr(ip, a.podCIDR)) continue;
         for (const pr of a.pods.values()) if (pr.sandbox?.ip === ip) return view(pr, a);
       }
       return undefined;

@@ -5,7 +5,6 @@
  */
 import { kernelProbability } from '../proxy/iptables/probability';
 import type { IptablesProxier } from '../proxy/iptables/iptablesProxier';
-import { saveLine } from '../proxy/iptables/iptablesSave';
 import type { Part, Rule, Table } from '../proxy/iptables/rule';
 import { inCidr, isLocalAddress, type Packet, type WalkContext, type WalkResult } from './packet';
 
@@ -60,20 +59,29 @@ function matches(p: Part, s: State): boolean {
     }
     case 'mark':
       return s.mark !== p.not;
-    case 'conntrack': {
+    case 'conntrack':
       // a new connection: state NEW, plus DNAT once nat rewrote it
-      const states = new Set(['NEW', ...(s.dnat ? ['DNAT'] : [])]);
-      const hit = p.states.split(',').some((x) => states.has(x));
-      return hit !== Boolean(p.not);
-    }
+      return (hasState(p.states, 'NEW') || (s.dnat !== undefined && hasState(p.states, 'DNAT'))) !== Boolean(p.not);
   }
+}
+
+/** Whether the comma-separated `--ctstate` list names `state`. */
+function hasState(states: string, state: string): boolean {
+  for (let at = states.indexOf(state); at >= 0; at = states.indexOf(state, at + 1)) {
+    const end = at + state.length;
+    if ((at === 0 || states.charCodeAt(at - 1) === 44) && (end === states.length || states.charCodeAt(end) === 44)) return true;
+  }
+  return false;
 }
 
 function runChain(proxier: IptablesProxier, chain: string, s: State, depth: number): Verdict {
   if (depth > 16) return 'continue';
-  for (const r of proxier.chain(s.table, chain)) {
-    if (!r.parts.every((p) => matches(p, s))) continue;
-    step(r, s);
+  const rules = proxier.chain(s.table, chain);
+  next: for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    const parts = r.parts;
+    for (let j = 0; j < parts.length; j++) if (!matches(parts[j], s)) continue next;
+    step(proxier, r, s);
     const t = r.target;
     switch (t.t) {
       case 'jump': {
@@ -108,8 +116,8 @@ function runChain(proxier: IptablesProxier, chain: string, s: State, depth: numb
   return 'continue';
 }
 
-function step(r: Rule, s: State): void {
-  s.ctx.steps.push({ kind: 'rule', mode: 'iptables', table: s.table, chain: r.chain, text: saveLine(r) });
+function step(proxier: IptablesProxier, r: Rule, s: State): void {
+  s.ctx.steps.push({ kind: 'rule', mode: 'iptables', table: s.table, chain: r.chain, text: proxier.savedLine(r) });
 }
 
 /** Routes the first packet of a connection through the node's iptables rules. */

@@ -1,6 +1,6 @@
 /** The first packet of a connection as the node's netfilter sees it, and what a walk of the rules decided. */
 import type { Prng } from '../../shared/prng';
-import { cidrContains, parseCidr } from '../../shared/ipv4';
+import { addressInCidr } from '../../shared/ipv4';
 import type { ProxyNode } from '../proxy/proxier';
 import type { TraceStep } from './trace';
 
@@ -35,8 +35,7 @@ export interface WalkResult {
 }
 
 export function inCidr(ip: string, cidr: string): boolean {
-  const c = parseCidr(cidr.includes('/') ? cidr : `${cidr}/32`);
-  return c !== undefined && cidrContains(c, ip);
+  return addressInCidr(ip, cidr);
 }
 
 /** `--dst-type LOCAL`: an address of this node (its InternalIP or loopback). */

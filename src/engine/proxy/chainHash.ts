@@ -27,23 +27,25 @@ export class Sha256 {
   /** The last digest's eight words. */
   readonly h = new Int32Array(8);
 
-  /** Digests `text` (UTF-8) into `h`. */
-  digest(text: string): Int32Array {
-    let len = text.length;
+  /**
+   * Digests `text` + `tail` (UTF-8) into `h`; the two are read in turn, not concatenated (kube-proxy's endpoint
+   * chain names hash the Service port's key followed by each endpoint).
+   */
+  digest(text: string, tail = ''): Int32Array {
+    let len = text.length + tail.length;
     let ascii = true;
-    for (let i = 0; i < len; i++) {
-      if (text.charCodeAt(i) > 127) {
-        ascii = false;
-        break;
-      }
-    }
-    const bytes = ascii ? undefined : new TextEncoder().encode(text);
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) ascii = false;
+    for (let i = 0; i < tail.length; i++) if (tail.charCodeAt(i) > 127) ascii = false;
+    const bytes = ascii ? undefined : new TextEncoder().encode(text + tail);
     if (bytes) len = bytes.length;
     const end = Math.ceil((len + 9) / 64) * 64;
     if (this.buf.length < end) this.buf = new Uint8Array(end);
     const buf = this.buf;
     if (bytes) buf.set(bytes);
-    else for (let i = 0; i < len; i++) buf[i] = text.charCodeAt(i);
+    else {
+      for (let i = 0; i < text.length; i++) buf[i] = text.charCodeAt(i);
+      for (let i = 0, at = text.length; i < tail.length; i++) buf[at + i] = tail.charCodeAt(i);
+    }
     buf[len] = 0x80;
     buf.fill(0, len + 1, end - 8);
     const bits = len * 8;
@@ -127,23 +129,28 @@ export class Sha256 {
    * made as one flat string from char codes, not a string per character and a concatenation per name (a full
    * sync names 11,000 chains).
    */
-  prefix(text: string, length: number, lead = ''): string {
-    const h = this.digest(text);
-    const codes: number[] = [];
-    for (let i = 0; i < lead.length; i++) codes.push(lead.charCodeAt(i));
+  prefix(text: string, length: number, lead = '', tail = ''): string {
+    const h = this.digest(text, tail);
     const end = lead.length + length;
+    const codes = this.codes;
+    codes.length = end;
+    for (let i = 0; i < lead.length; i++) codes[i] = lead.charCodeAt(i);
+    let at = lead.length;
     let acc = 0;
     let n = 0;
-    for (let i = 0; codes.length < end && i < 32; i++) {
+    for (let i = 0; at < end && i < 32; i++) {
       acc = ((acc << 8) | ((h[i >> 2] >>> (24 - (i & 3) * 8)) & 255)) & 0xfff;
       n += 8;
-      while (n >= 5 && codes.length < end) {
-        codes.push(alphabetCodes[(acc >>> (n - 5)) & 31]);
+      while (n >= 5 && at < end) {
+        codes[at++] = alphabetCodes[(acc >>> (n - 5)) & 31];
         n -= 5;
       }
     }
     return String.fromCharCode.apply(null, codes);
   }
+
+  /** The char codes of the name being made, reused from name to name. */
+  private readonly codes: number[] = [];
 }
 
 /** SHA-256 of `text` (FIPS 180-4). */
@@ -193,5 +200,5 @@ export function portProtoHash(servicePortName: string, protocol: string, hasher?
 
 /** `KUBE-SEP-` hash: servicePortName + lower-case protocol + `IP:port`. */
 export function endpointHash(servicePortName: string, protocol: string, endpoint: string, hasher: Sha256 = new Sha256(), lead = ''): string {
-  return hasher.prefix(servicePortName + protocol.toLowerCase() + endpoint, 16, lead);
+  return hasher.prefix(servicePortName + protocol.toLowerCase(), 16, lead, endpoint);
 }

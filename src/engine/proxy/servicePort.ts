@@ -82,7 +82,7 @@ export function servicePorts(svc: Service): ServicePortInfo[] {
  * `IP:port` and sorted the way kube-proxy sorts them (pkg/proxy/endpointslicecache.go: by IP string).
  */
 export function endpointsForPort(slices: Iterable<EndpointSlice>, portName: string): EndpointInfo[] {
-  const byKey = new Map<string, EndpointInfo>();
+  const all: EndpointInfo[] = [];
   for (const slice of slices) {
     if (slice.addressType !== undefined && slice.addressType !== 'IPv4') continue;
     const port = (slice.ports ?? []).find((p) => (p.name ?? '') === portName);
@@ -90,14 +90,17 @@ export function endpointsForPort(slices: Iterable<EndpointSlice>, portName: stri
     for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses?.[0];
       if (!ip) continue;
-      const endpoint = `${ip}:${port.port}`;
-      if (byKey.has(endpoint)) continue;
       // endpointState's defaults read inline: one object per endpoint, not two (a full sync reads 10,000)
       const c = ep.conditions;
-      byKey.set(endpoint, { ip, port: port.port, endpoint, nodeName: ep.nodeName ?? '', ready: c?.ready ?? true, serving: c?.serving ?? true, terminating: c?.terminating ?? false });
+      all.push({ ip, port: port.port, endpoint: `${ip}:${port.port}`, nodeName: ep.nodeName ?? '', ready: c?.ready ?? true, serving: c?.serving ?? true, terminating: c?.terminating ?? false });
     }
   }
-  return [...byKey.values()].sort(byEndpoint);
+  // sorted, then the first of each `IP:port` kept: the sort is stable, so that is the first one the slices list
+  all.sort(byEndpoint);
+  let kept = 0;
+  for (let i = 0; i < all.length; i++) if (kept === 0 || all[i].endpoint !== all[kept - 1].endpoint) all[kept++] = all[i];
+  all.length = kept;
+  return all;
 }
 
 /** Whether the Service is reachable from outside (NodePort, LoadBalancer or external IPs). */

@@ -50,6 +50,8 @@ export class SyncedServices {
   /** The Services changed since the previous call (undefined: all of them), and starts counting again. */
   takeChanged(): ReadonlySet<string> | undefined {
     const c = this.changedSince;
+    // nothing changed (every packet walk asks): the same empty set, not a new one
+    if (c !== undefined && c.size === 0) return c;
     this.changedSince = new Set();
     return c;
   }

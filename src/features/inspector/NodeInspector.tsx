@@ -1,6 +1,6 @@
 /**
- * The selected node: kubectl's STATUS, conditions, cordon/uncordon, Stop/Start node (as `docker stop
- * kind-worker` would: the kubelet stops, pods go not ready, then are evicted).
+ * The selected node: kubectl's STATUS, conditions, kube-proxy's mode, last sync and sync count, cordon/uncordon,
+ * Stop/Start node (as `docker stop kind-worker` would: the kubelet stops, pods go not ready, then are evicted).
  */
 import type { Node as K8sNode } from 'kubernetes-types/core/v1';
 import { send } from '../../state/simulation';
@@ -9,6 +9,7 @@ import { testIds } from '../../testids';
 import { nodeStatus } from '../topology/nodeStatus';
 import type { SelectionRef } from './selection';
 import { useT } from '../../i18n/languageStore';
+import { KubeProxySyncSummary } from '../rules/KubeProxyBadge';
 
 export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject }) {
   const node = obj as unknown as K8sNode;
@@ -35,6 +36,10 @@ export function NodeInspector({ ref, obj }: { ref: SelectionRef; obj: WireObject
         <dd>{cordoned ? tr('inspector.cordonedNo') : tr('inspector.yes')}</dd>
         <dt>{tr('inspector.taints')}</dt>
         <dd data-testid={testIds.nodeTaints}>{(node.spec?.taints ?? []).map((t) => `${t.key}:${t.effect}`).join(', ') || '<none>'}</dd>
+        <dt>kube-proxy</dt>
+        <dd>
+          <KubeProxySyncSummary node={ref.name} />
+        </dd>
       </dl>
       <div className="actions">
         <button

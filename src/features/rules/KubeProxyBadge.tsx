@@ -33,3 +33,20 @@ function KubeProxyBadgeView({ node }: { node: string }) {
 }
 
 export const KubeProxyBadge = memo(KubeProxyBadgeView);
+
+/**
+ * The same status in full for the Inspector of a node, where there is room for how many syncs the proxier has
+ * run (each Service or endpoint change batched by `minSyncPeriod` is one): `iptables · synced 3s ago · 12 syncs`.
+ */
+export function KubeProxySyncSummary({ node }: { node: string }) {
+  const s = useNodeProxyStatus(node);
+  const ago = useSecondsSince(s?.lastSyncAt);
+  const t = useT();
+  if (!s?.mode) return null;
+  return (
+    <span data-testid={`${testIds.kubeProxySyncCount}-${node}`} title={s.configError}>
+      {s.mode} · {ago === undefined ? t('proxy.notSynced') : t('proxy.syncedAgo', { age: syncedAge(ago) })} ·{' '}
+      {t(s.syncs === 1 ? 'proxy.syncCountOne' : 'proxy.syncCountMany', { count: s.syncs })}
+    </span>
+  );
+}

@@ -8,8 +8,10 @@ import type { Proxier, ProxyNode } from '../proxier';
 import type { ProxyState, ServiceSnapshot } from '../serviceChangeTracker';
 import { usesLocalEndpoints } from '../servicePort';
 import { SyncedServices } from '../syncedServices';
+import { saveLine } from './iptablesSave';
+import { sortedByChainName } from './chainOrder';
 import { chains, comment, jump, type Rule, rule, type Table } from './rule';
-import { buildServicePortRules, ChainNameCache, type ServicePortRules } from './serviceRules';
+import { buildServicePortRules, ChainNameCache, forEachNatChain, type ServicePortRules } from './serviceRules';
 
 /** A table as iptables holds it: built-in chains with policies, then kube-proxy's chains, each with its rules. */
 export interface TableModel {
@@ -78,19 +80,37 @@ function jumpsByChain(table: Table): Map<string, Rule[]> {
 /** The NodePort catch-all that ends nat KUBE-SERVICES. */
 const lastServicesRule = rule(chains.services, [comment('kubernetes service nodeports; NOTE: this must be the last rule in this chain'), { k: 'addrtype', dst: 'LOCAL' }], jump(chains.nodePorts));
 
+/**
+ * Adds one Service's nat chains to the index by name. A chain two of its ports write (a hash collision) reads
+ * as their rules in port order, as the assembled table has them; the last Service to write a name owns it.
+ */
+function indexChains(index: Map<string, { svc: string; rules: readonly Rule[] }>, svc: string, ports: readonly ServicePortRules[]): void {
+  for (const p of ports) {
+    forEachNatChain(p, (c, rules) => {
+      const had = index.get(c);
+      index.set(c, { svc, rules: had?.svc === svc ? had.rules.concat(rules) : rules });
+    });
+  }
+}
+
 export class IptablesProxier implements Proxier {
   readonly mode = 'iptables' as const;
   private readonly synced = new SyncedServices();
   /** Rules rendered from the synced snapshots, per Service, and which Service owns each nat chain. */
   private readonly byService = new Map<string, readonly ServicePortRules[]>();
-  /** Which Service owns each nat chain; built when a chain is first looked up, then kept up to date. */
-  private chainOwner: Map<string, string> | undefined;
+  /**
+   * Each Service-owned nat chain by name, with the Service that writes it: built when a packet walk first looks
+   * a chain up, then kept up to date with each refresh.
+   */
+  private chainIndex: Map<string, { svc: string; rules: readonly Rule[] }> | undefined;
   private tables: { nat?: TableModel; filter?: TableModel } = {};
   /** nat KUBE-SERVICES and KUBE-NODEPORTS, which every Service adds to (rebuilt when one changes). */
   private entryChains: { services: Rule[]; nodePorts: Rule[] } | undefined;
   private readonly jumps: Record<Table, Map<string, Rule[]>> = { nat: jumpsByChain('nat'), filter: jumpsByChain('filter') };
   private readonly fixed = new Map<string, Rule[]>();
   private names = new ChainNameCache();
+  /** Each rule's `iptables-save` text, made when a packet trace first shows the rule (rules are immutable). */
+  private readonly saved = new WeakMap<Rule, string>();
   /** How many syncs ran, and the virtual instant of the last (set by the node agent). */
   syncs = 0;
 
@@ -109,13 +129,13 @@ export class IptablesProxier implements Proxier {
     const changed = this.synced.takeChanged();
     if (changed === undefined) {
       this.byService.clear();
-      this.chainOwner = undefined;
+      this.chainIndex = undefined;
     } else if (changed.size === 0) {
       return;
     }
-    const owner = this.chainOwner;
+    const index = this.chainIndex;
     for (const svc of changed ?? this.synced.names()) {
-      if (owner) for (const p of this.byService.get(svc) ?? []) for (const c of p.natChains.keys()) if (owner.get(c) === svc) owner.delete(c);
+      if (index) for (const p of this.byService.get(svc) ?? []) forEachNatChain(p, (c) => index.get(c)?.svc === svc && index.delete(c));
       const snap = this.synced.get(svc);
       if (!snap) {
         this.byService.delete(svc);
@@ -123,7 +143,7 @@ export class IptablesProxier implements Proxier {
       }
       const rules = this.rulesOf(snap);
       this.byService.set(svc, rules);
-      if (owner) for (const p of rules) for (const c of p.natChains.keys()) owner.set(c, svc);
+      if (index) indexChains(index, svc, rules);
     }
     this.tables = {};
     this.entryChains = undefined;
@@ -136,6 +156,16 @@ export class IptablesProxier implements Proxier {
   private rulesOf(snap: ServiceSnapshot): readonly ServicePortRules[] {
     const local = snap.ports.some(usesLocalEndpoints);
     return snap.derive(`iptables|${this.node.clusterCIDR}|${local ? this.node.name : ''}`, () => snap.ports.map((p) => buildServicePortRules(p, snap.endpointsOf(p.portName), this.node, this.names)));
+  }
+
+  /** A rule as `iptables-save` prints it, kept for the next trace through the same rule. */
+  savedLine(r: Rule): string {
+    let text = this.saved.get(r);
+    if (text === undefined) {
+      text = saveLine(r);
+      this.saved.set(r, text);
+    }
+    return text;
   }
 
   /** The rendered rules of one synced Service (empty when the node has none for it). */
@@ -168,16 +198,12 @@ export class IptablesProxier implements Proxier {
     if (name === chains.nodePorts) return this.entries().nodePorts;
     const fixed = this.fixed.get(name);
     if (fixed) return fixed;
-    if (!this.chainOwner) {
-      const owners = new Map<string, string>();
-      for (const [svc, rules] of this.byService) for (const p of rules) for (const c of p.natChains.keys()) owners.set(c, svc);
-      this.chainOwner = owners;
+    if (!this.chainIndex) {
+      const index = new Map<string, { svc: string; rules: readonly Rule[] }>();
+      for (const [svc, rules] of this.byService) indexChains(index, svc, rules);
+      this.chainIndex = index;
     }
-    const owner = this.chainOwner.get(name);
-    if (owner === undefined) return [];
-    const out: Rule[] = [];
-    for (const p of this.byService.get(owner) ?? []) out.push(...(p.natChains.get(name) ?? []));
-    return out;
+    return this.chainIndex.get(name)?.rules ?? [];
   }
 
   private entries(): { services: Rule[]; nodePorts: Rule[] } {
@@ -197,45 +223,54 @@ export class IptablesProxier implements Proxier {
   }
 
   private assemble(table: Table): TableModel {
-    const builtins = table === 'nat' ? natBuiltins : filterBuiltins;
-    const own = table === 'nat' ? [chains.nodePorts, chains.services, chains.markMasq, chains.postrouting] : [chains.nodePorts, chains.services, chains.externalServices, chains.firewall, chains.forward, chains.proxyFirewall];
-    const byChain = new Map<string, Rule[]>();
-    for (const c of own) byChain.set(c, []);
-    const add = (r: Rule) => {
-      let list = byChain.get(r.chain);
-      if (!list) {
-        list = [];
-        byChain.set(r.chain, list);
-      }
-      list.push(r);
-    };
-    for (const r of fixedRules(table)) add(r);
-    // the Services' own chains (one per Service port and endpoint) join the same map; a chain two Service ports
-    // write (a hash collision) keeps their rules in Service order
-    for (const svc of this.synced.names()) {
-      for (const p of this.byService.get(svc) ?? []) {
-        if (table === 'nat') {
-          for (const r of p.nodePorts) add(r);
-          for (const r of p.services) add(r);
-          for (const [c, rules] of p.natChains) {
-            const had = byChain.get(c);
-            byChain.set(c, had ? had.concat(rules) : rules);
-          }
-        } else {
-          for (const r of p.filter) add(r);
-        }
-      }
-    }
-    if (table === 'nat') add(lastServicesRule);
-    // names sorted once by the default (UTF-16 code unit) order, the order of `<`, without a comparator call each
-    const names = [...byChain.keys()].sort();
     const ordered = new Map<string, Rule[]>();
-    for (const b of builtins) ordered.set(b, this.jumps[table].get(b) ?? []);
-    for (const c of names) {
-      const rules = byChain.get(c) ?? [];
-      const had = ordered.get(c);
-      ordered.set(c, had ? had.concat(rules) : rules);
+    for (const b of table === 'nat' ? natBuiltins : filterBuiltins) ordered.set(b, this.jumps[table].get(b) ?? []);
+    if (table === 'filter') {
+      const byChain = new Map<string, Rule[]>();
+      for (const c of [chains.nodePorts, chains.services, chains.externalServices, chains.firewall, chains.forward, chains.proxyFirewall]) byChain.set(c, []);
+      const add = (r: Rule) => (byChain.get(r.chain) ?? byChain.set(r.chain, []).get(r.chain))?.push(r);
+      for (const r of fixedRules(table)) add(r);
+      for (const svc of this.synced.names()) for (const p of this.byService.get(svc) ?? []) for (const r of p.filter) add(r);
+      for (const c of [...byChain.keys()].sort()) ordered.set(c, byChain.get(c) ?? []);
+      return { table, builtins: filterBuiltins, chains: ordered };
     }
-    return { table, builtins, chains: ordered };
+    // kube-proxy's fixed nat chains, by name (the rules every Service adds to the entry chains come first in
+    // the Service order, as collected for the packet walk)
+    const entries = this.entries();
+    const fixed: [string, Rule[]][] = [
+      [chains.markMasq, this.fixed.get(chains.markMasq) ?? []],
+      [chains.nodePorts, entries.nodePorts],
+      [chains.postrouting, this.fixed.get(chains.postrouting) ?? []],
+      [chains.services, entries.services],
+    ];
+    // the Services' own chains (one per Service port and endpoint, never empty), sorted by name by a stable
+    // sort: a chain two Service ports write (a hash collision) keeps their rules in Service order. Sorting the
+    // rule lists by their chain needs no name → rules map, which 11,000 chains made the dearest part
+    const lists: Rule[][] = [];
+    for (const svc of this.synced.names()) {
+      const ports = this.byService.get(svc);
+      if (ports === undefined) continue;
+      for (let i = 0; i < ports.length; i++) {
+        const p = ports[i];
+        for (const rules of p.natChains.values()) lists.push(rules);
+        const seps = p.endpointChains;
+        for (let j = 0; j < seps.length; j++) lists.push(seps[j]);
+      }
+    }
+    const order = sortedByChainName(lists);
+    let f = 0;
+    let prev = '';
+    for (let i = 0; i < order.length; i++) {
+      const rules = lists[order[i]];
+      const c = rules[0].chain;
+      // names compared by UTF-16 code units, as the default sort orders them
+      while (f < fixed.length && fixed[f][0] <= c) ordered.set(fixed[f][0], fixed[f++][1]);
+      // the same name twice (a hash collision, or a fixed chain's name) sits next to itself once sorted
+      const had = c === prev || c === fixed[f - 1]?.[0] ? ordered.get(c) : undefined;
+      ordered.set(c, had ? had.concat(rules) : rules);
+      prev = c;
+    }
+    while (f < fixed.length) ordered.set(fixed[f][0], fixed[f++][1]);
+    return { table, builtins: natBuiltins, chains: ordered };
   }
 }

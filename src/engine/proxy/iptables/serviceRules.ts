@@ -8,7 +8,8 @@
 import { endpointHash, portProtoHash, Sha256 } from '../chainHash';
 import type { ProxyNode } from '../proxier';
 import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo } from '../servicePort';
-import { chains, comment, jump, type Part, type Rule, rule, type Target } from './rule';
+import { EndpointDnatRule, EndpointJumpRule, EndpointMasqueradeRule, type PortRuleContext } from './endpointRules';
+import { chains, comment, jump, type Part, type Rule, rule } from './rule';
 
 /** Everything one Service port contributes to the tables. */
 export interface ServicePortRules {
@@ -16,8 +17,10 @@ export interface ServicePortRules {
   services: Rule[];
   /** Rules appended to nat KUBE-NODEPORTS. */
   nodePorts: Rule[];
-  /** The Service's own nat chains (SVC/SVL/EXT/FW/SEP), each with its rules. */
+  /** The Service port's own nat chains but the endpoints' (SVC/SVL/EXT/FW), each with its rules. */
   natChains: Map<string, Rule[]>;
+  /** One KUBE-SEP chain per endpoint, in endpoint order; a chain's name is its rules' `chain`. */
+  endpointChains: Rule[][];
   /** Rules of the filter table (KUBE-SERVICES, KUBE-EXTERNAL-SERVICES, KUBE-NODEPORTS, KUBE-PROXY-FIREWALL). */
   filter: Rule[];
 }
@@ -32,52 +35,58 @@ export function endpointChainName(info: ServicePortInfo, ep: EndpointInfo): stri
   return `KUBE-SEP-${endpointHash(info.name, info.protocol, ep.endpoint)}`;
 }
 
+/** The chain names of one Service port, and of its endpoints by `IP:port`. */
+interface PortNames {
+  readonly chains: { readonly svc: string; readonly svl: string; readonly ext: string; readonly fw: string };
+  /** servicePortName + lower-case protocol: what each endpoint's chain hash starts with. */
+  readonly key: string;
+  readonly endpoints: Map<string, string>;
+}
+
 /**
  * Remembers chain names across syncs and nodes: hashing is most of a full sync's cost, and endpoints mostly
  * stay. Endpoint names are kept per Service port, then per `IP:port`, so a lookup builds no key string.
  */
 export class ChainNameCache {
-  private byPort = new Map<string, { hash: string; endpoints: Map<string, string> }>();
+  private byPort = new Map<string, PortNames>();
   private size = 0;
   private readonly hasher = new Sha256();
 
-  private port(info: ServicePortInfo): { hash: string; endpoints: Map<string, string> } {
+  private port(info: ServicePortInfo): PortNames {
     const key = `${info.name}|${info.protocol}`;
     let entry = this.byPort.get(key);
     if (!entry) {
-      entry = { hash: portProtoHash(info.name, info.protocol, this.hasher), endpoints: new Map() };
+      const h = portProtoHash(info.name, info.protocol, this.hasher);
+      entry = { chains: { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` }, key: info.name + info.protocol.toLowerCase(), endpoints: new Map() };
       this.byPort.set(key, entry);
     }
     return entry;
   }
 
   endpoint(info: ServicePortInfo, ep: EndpointInfo): string {
-    return this.endpointIn(this.port(info).endpoints, info, ep);
+    return this.endpointIn(this.port(info), ep);
   }
 
   /** The endpoint chain namer of one Service port: its cache entry is found once, not per endpoint. */
   endpointsOf(info: ServicePortInfo): (ep: EndpointInfo) => string {
-    const { endpoints } = this.port(info);
-    return (ep) => this.endpointIn(endpoints, info, ep);
+    const port = this.port(info);
+    return (ep) => this.endpointIn(port, ep);
   }
 
-  private endpointIn(endpoints: Map<string, string>, info: ServicePortInfo, ep: EndpointInfo): string {
-    let n = endpoints.get(ep.endpoint);
+  private endpointIn(port: PortNames, ep: EndpointInfo): string {
+    let n = port.endpoints.get(ep.endpoint);
     if (n === undefined) {
+      // servicePortName + protocol, then `IP:port` (`servicePortEndpointChainName`), hashed without joining them
+      n = this.hasher.prefix(port.key, 16, 'KUBE-SEP-', ep.endpoint);
       // a bound on memory for long sessions with endpoint churn; names are recomputed when needed again
       if (++this.size > 200_000) {
         this.byPort = new Map();
         this.size = 0;
-        return this.endpointName(info, ep);
+        return n;
       }
-      n = this.endpointName(info, ep);
-      endpoints.set(ep.endpoint, n);
+      port.endpoints.set(ep.endpoint, n);
     }
     return n;
-  }
-
-  private endpointName(info: ServicePortInfo, ep: EndpointInfo): string {
-    return endpointHash(info.name, info.protocol, ep.endpoint, this.hasher, 'KUBE-SEP-');
   }
 
   private readonly statistics: Part[] = [];
@@ -95,9 +104,8 @@ export class ChainNameCache {
     return part;
   }
 
-  service(info: ServicePortInfo): { svc: string; svl: string; ext: string; fw: string } {
-    const h = this.port(info).hash;
-    return { svc: `KUBE-SVC-${h}`, svl: `KUBE-SVL-${h}`, ext: `KUBE-EXT-${h}`, fw: `KUBE-FW-${h}` };
+  service(info: ServicePortInfo): { readonly svc: string; readonly svl: string; readonly ext: string; readonly fw: string } {
+    return this.port(info).chains;
   }
 }
 
@@ -111,7 +119,7 @@ function dest(proto: string, ip: string, port: number): Part[] {
 }
 
 export function buildServicePortRules(info: ServicePortInfo, eps: readonly EndpointInfo[], node: ProxyNode, names_: ChainNameCache = new ChainNameCache()): ServicePortRules {
-  const out: ServicePortRules = { services: [], nodePorts: [], natChains: new Map(), filter: [] };
+  const out: ServicePortRules = { services: [], nodePorts: [], natChains: new Map(), endpointChains: new Array(0), filter: [] };
   const proto = info.protocol.toLowerCase();
   const name = info.name;
   const names = names_.service(info);
@@ -128,10 +136,8 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
   const usesFw = hasEndpoints && info.loadBalancerIPs.length > 0 && info.loadBalancerSourceRanges.length > 0;
   const lbChain = usesFw ? names.fw : names.ext;
 
-  const noEndpoints = `${name} has no endpoints`;
-  const noLocal = `${name} has no local endpoints`;
-  const internalFilter = !hasEndpoints ? { c: noEndpoints, t: 'REJECT' as const } : !hasInternal ? { c: noLocal, t: 'DROP' as const } : undefined;
-  const externalFilter = !hasEndpoints ? { c: noEndpoints, t: 'REJECT' as const } : !hasExternal ? { c: noLocal, t: 'DROP' as const } : undefined;
+  const internalFilter = !hasEndpoints ? { c: `${name} has no endpoints`, t: 'REJECT' as const } : !hasInternal ? { c: `${name} has no local endpoints`, t: 'DROP' as const } : undefined;
+  const externalFilter = !hasEndpoints ? { c: `${name} has no endpoints`, t: 'REJECT' as const } : !hasExternal ? { c: `${name} has no local endpoints`, t: 'DROP' as const } : undefined;
 
   if (hasInternal) out.services.push(rule(chains.services, [comment(`${name} cluster IP`), ...dest(proto, info.clusterIP, info.port)], jump(internalChain)));
   else if (internalFilter) out.filter.push(rule(chains.services, [comment(internalFilter.c), ...dest(proto, info.clusterIP, info.port)], { t: internalFilter.t }));
@@ -194,43 +200,40 @@ export function buildServicePortRules(info: ServicePortInfo, eps: readonly Endpo
 
   // the masquerade rule for off-cluster traffic to the ClusterIP heads the internal chain
   const masq = (c: string) => rule(c, [comment(`${name} cluster IP`), ...dest(proto, info.clusterIP, info.port), { k: 'src', cidr: node.clusterCIDR, not: true }], jump(chains.markMasq));
-  if (usesClusterChain) writeServiceToEndpointRules(chain(names.svc), names.svc, info, cluster, hasInternal && internalChain === names.svc ? masq(names.svc) : undefined, sepOf, names_);
-  if (usesLocalChain) writeServiceToEndpointRules(chain(names.svl), names.svl, info, local, hasInternal && internalChain === names.svl ? masq(names.svl) : undefined, sepOf, names_);
+  const shared: PortRuleContext = { name, svcComment: comment(name), protoPart: { k: 'proto', proto } };
+  if (usesClusterChain) writeServiceToEndpointRules(chain(names.svc), names.svc, info, cluster, hasInternal && internalChain === names.svc ? masq(names.svc) : undefined, sepOf, names_, shared);
+  if (usesLocalChain) writeServiceToEndpointRules(chain(names.svl), names.svl, info, local, hasInternal && internalChain === names.svl ? masq(names.svl) : undefined, sepOf, names_, shared);
 
-  // parts, targets and part lists no rule changes are shared by the Service's endpoint chains: a full sync
-  // makes 10,000 of them, and every object they keep is garbage-collector work (consumers never mutate rules)
-  const svcComment = comment(name);
-  const protoPart: Part = { k: 'proto', proto };
-  const toMarkMasq = jump(chains.markMasq);
-  const dnatShared: Part[] | undefined = info.affinitySeconds ? undefined : [svcComment, protoPart];
+  // the KUBE-SEP chains, two compact rules each: the port's comment, protocol and (without affinity) DNAT match
+  // list are shared by all of them, and nothing else is made until something reads the rules
+  const dnatShared: Part[] | undefined = info.affinitySeconds ? undefined : [shared.svcComment, shared.protoPart];
+  const seps: Rule[][] = new Array(reachable.length);
   for (let i = 0; i < reachable.length; i++) {
     const ep = reachable[i];
     const sep = sepOf(ep);
-    const dnatParts: Part[] = dnatShared ?? [svcComment, { k: 'recent', name: sep }, protoPart];
-    out.natChains.set(sep, [rule(sep, [svcComment, { k: 'src', cidr: ep.ip }], toMarkMasq), rule(sep, dnatParts, { t: 'DNAT', to: ep.endpoint })]);
+    const dnatParts: Part[] = dnatShared ?? [shared.svcComment, { k: 'recent', name: sep }, shared.protoPart];
+    seps[i] = [new EndpointMasqueradeRule(sep, shared, ep), new EndpointDnatRule(sep, dnatParts, ep)];
   }
+  out.endpointChains = seps;
   return out;
 }
 
+/** Calls `fn` with each nat chain of a Service port (its own, then its endpoints'), name and rules. */
+export function forEachNatChain(p: ServicePortRules, fn: (chain: string, rules: Rule[]) => void): void {
+  for (const [c, rules] of p.natChains) fn(c, rules);
+  const seps = p.endpointChains;
+  for (let i = 0; i < seps.length; i++) fn(seps[i][0].chain, seps[i]);
+}
+
 /** The affinity checks, then the random cascade: rule i of n matches with probability 1/(n-i), the last always. */
-function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: ServicePortInfo, eps: readonly EndpointInfo[], masq: Rule | undefined, sepOf: (ep: EndpointInfo) => string, names: ChainNameCache): void {
+function writeServiceToEndpointRules(rules: Rule[], chainName: string, info: ServicePortInfo, eps: readonly EndpointInfo[], masq: Rule | undefined, sepOf: (ep: EndpointInfo) => string, names: ChainNameCache, shared: PortRuleContext): void {
   if (masq) rules.push(masq);
   const n = eps.length;
-  // each endpoint's comment and jump are made once, for its affinity check and its cascade rule alike
-  const comments: Part[] = new Array(n);
-  const jumps: Target[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const ep = eps[i];
-    comments[i] = comment(`${info.name} -> ${ep.endpoint}`);
-    jumps[i] = jump(sepOf(ep));
-  }
   if (info.affinitySeconds) {
     for (let i = 0; i < n; i++) {
-      rules.push(rule(chainName, [comments[i], { k: 'recent', name: sepOf(eps[i]), rcheckSeconds: info.affinitySeconds }], jumps[i]));
+      const sep = sepOf(eps[i]);
+      rules.push(new EndpointJumpRule(chainName, sep, shared, eps[i], { k: 'recent', name: sep, rcheckSeconds: info.affinitySeconds }));
     }
   }
-  for (let i = 0; i < n; i++) {
-    const parts: Part[] = i < n - 1 ? [comments[i], names.statistic(n - i)] : [comments[i]];
-    rules.push(rule(chainName, parts, jumps[i]));
-  }
+  for (let i = 0; i < n; i++) rules.push(new EndpointJumpRule(chainName, sepOf(eps[i]), shared, eps[i], i < n - 1 ? names.statistic(n - i) : undefined));
 }
