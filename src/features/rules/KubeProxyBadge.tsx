@@ -45,7 +45,7 @@ export function KubeProxySyncSummary({ node }: { node: string }) {
   if (!s?.mode) return null;
   return (
     <span data-testid={`${testIds.kubeProxySyncCount}-${node}`} title={s.configError}>
-      {s.mode} · {ago === undefined ? t('proxy.notSynced') : t('proxy.syncedAgo', { age: syncedAge(ago) })} ·{' '}
+      {s.mode} · {ago === undefined ? t('proxy.notSynced') : t('proxy.syncedAgo', { age: humanDuration(ago * 1000) })} ·{' '}
       {t(s.syncs === 1 ? 'proxy.syncCountOne' : 'proxy.syncCountMany', { count: s.syncs })}
     </span>
   );
