@@ -1,0 +1,114 @@
+/**
+ * The first graph computed at build time stands in for the engine until its chunk has loaded: what it posts
+ * must be what a live worker posts, and the engine that takes over must answer everything after exactly as a
+ * worker that ran the seed itself.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Command, CommandEnvelope, WorkerMessage } from '../protocol/messages';
+import { seedStartCommands } from '../protocol/seedStart';
+import { ClusterHost } from './clusterHost';
+import { type EngineEventLoop, startEngine } from './engineSide';
+import { bakeFirstGraph } from './firstGraph';
+import { FirstGraphFront } from './firstGraphFront';
+
+const firstGraph = bakeFirstGraph();
+const envelopes = (commands: readonly Command[], from = 1): CommandEnvelope[] => commands.map((command, i) => ({ id: from + i, command }));
+
+function front(): { front: FirstGraphFront; posted: WorkerMessage[] } {
+  const posted: WorkerMessage[] = [];
+  return { front: new FirstGraphFront(firstGraph, (m) => posted.push(m)), posted };
+}
+
+/** The worker entry's event loop, in microtasks; long work runs in slices of 32 steps (the clock never moves). */
+const events = (post: (m: WorkerMessage) => void): EngineEventLoop => ({
+  post,
+  now: () => 0,
+  sliceMs: 0,
+  later: (fn) => queueMicrotask(fn),
+  afterFirstGraph: () => {},
+});
+
+/** Waits for the reply with `id` (kubectl's chunk loads on demand). */
+async function replyTo(posted: WorkerMessage[], id: number): Promise<void> {
+  await vi.waitFor(() => expect(posted.some((m) => m.type === 'reply' && m.id === id)).toBe(true), { timeout: 20_000 });
+}
+
+describe('FirstGraphFront', () => {
+  it('answers the seed commands with the diffs and replies a live worker posts for them', () => {
+    const live = new ClusterHost({});
+    live.takeDiff();
+    const expected: WorkerMessage[] = [];
+    for (const { id, command } of envelopes(seedStartCommands)) {
+      const reply = live.handle(id, command);
+      const diff = live.takeDiff();
+      if (diff) expected.push(diff);
+      expected.push(reply);
+    }
+    const { front: f, posted } = front();
+    for (const e of envelopes(seedStartCommands)) expect(f.receive(e)).toBe(true);
+    expect(JSON.stringify(posted)).toBe(JSON.stringify(expected));
+    // the seed's Service has its four nginx endpoints in the graph it posted
+    const last = posted.filter((m) => m.type === 'diff').flatMap((d) => d.changes.Pod?.added ?? []);
+    expect(last.filter((p) => p.metadata?.name?.startsWith('nginx-')).length).toBe(4);
+    expect(f.replay).toEqual(seedStartCommands);
+  });
+
+  it('leaves any other command to the engine, and every command after it, but answers pings with the time it shows', () => {
+    const { front: f, posted } = front();
+    const apply: Command = { type: 'apply', yaml: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: early\n' };
+    expect(f.receive({ id: 1, command: apply })).toBe(false);
+    // the seed after a waiting command waits too: it must run after the apply
+    expect(f.receive({ id: 2, command: seedStartCommands[0] })).toBe(false);
+    expect(f.receive({ id: 3, command: { type: 'ping' } })).toBe(true);
+    expect(posted).toEqual([{ type: 'reply', id: 3, ok: true, value: { kind: 'pong', time: firstGraph.time } }]);
+    expect(f.replay).toEqual([]);
+  });
+
+  it('answers the seed only in its order and only as sent by the page', () => {
+    const { front: f } = front();
+    expect(f.receive({ id: 1, command: { type: 'advance', ms: 15_000 } })).toBe(false);
+    const { front: g } = front();
+    expect(g.receive({ id: 1, command: { type: 'init', manifests: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: other\n' } })).toBe(false);
+    const { front: h, posted } = front();
+    expect(h.receive({ id: 1, command: seedStartCommands[0] })).toBe(true);
+    expect(h.receive({ id: 2, command: { type: 'ping' } })).toBe(true);
+    expect(posted.at(-1)).toEqual({ type: 'reply', id: 2, ok: true, value: { kind: 'pong', time: firstGraph.steps[0].time } });
+    expect(h.receive({ id: 3, command: { type: 'advance', ms: 1_000 } })).toBe(false);
+    expect(h.replay).toEqual([seedStartCommands[0]]);
+  });
+
+  it('hands over to an engine that answers every later command byte for byte as one that ran the seed itself', async () => {
+    const later: Command[] = [
+      { type: 'apply', yaml: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: nginx}\n  ports:\n  - port: 8080\n    targetPort: 80\n' },
+      { type: 'terminal', session: 's1', line: 'kubectl get nodes,pods,services,endpointslices,deployments,replicasets,configmaps -A -o yaml' },
+      { type: 'terminal', session: 's1', line: 'kubectl get events -A' },
+      { type: 'terminal', session: 's1', line: 'kubectl describe service nginx' },
+    ];
+    // A: the seed answered by the first graph, then the engine
+    const { front: f, posted: fromFront } = front();
+    for (const e of envelopes(seedStartCommands)) f.receive(e);
+    const afterA: WorkerMessage[] = [];
+    const receiveA = startEngine(events((m) => afterA.push(m)), f.replay);
+    // B: a worker whose engine ran the seed (in slices, as in the browser)
+    const seedB: WorkerMessage[] = [];
+    const afterB: WorkerMessage[] = [];
+    let sink = seedB;
+    const receiveB = startEngine(events((m) => sink.push(m)), []);
+    for (const e of envelopes(seedStartCommands)) receiveB(e);
+    await replyTo(seedB, seedStartCommands.length);
+    sink = afterB;
+    expect(afterA).toEqual([]);
+    for (const e of envelopes(later, 10)) {
+      receiveA(e);
+      receiveB(e);
+    }
+    await replyTo(afterA, 10 + later.length - 1);
+    await replyTo(afterB, 10 + later.length - 1);
+    expect(JSON.stringify(afterA)).toBe(JSON.stringify(afterB));
+    const yaml = afterA.find((m) => m.type === 'reply' && m.id === 11);
+    expect(yaml?.type === 'reply' && yaml.value?.kind === 'terminal' ? yaml.value.output.map((c) => c.text).join('') : '').toContain('name: nginx');
+    // and the replies the page got for the seed are the live worker's
+    const replies = (ms: WorkerMessage[]) => ms.filter((m) => m.type === 'reply');
+    expect(replies(fromFront)).toEqual(replies(seedB));
+  });
+});
