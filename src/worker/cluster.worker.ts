@@ -1,7 +1,7 @@
 /**
  * The Web Worker entry. It posts the first graph (computed at build time, see src/worker/firstGraphFront.ts)
- * and answers the seed's commands from it while the engine (src/worker/engineSide.ts, a chunk of its own)
- * loads; every other command waits for the engine, in order.
+ * and answers the seed's commands from it while the engine (src/worker/engineSide.ts) and kubectl's side
+ * (src/worker/terminalParts.ts), chunks of their own, load; everything else waits for them, in order.
  */
 import firstGraph from 'virtual:svcsim-first-graph';
 import type { CommandEnvelope, WorkerMessage } from '../protocol/messages';
@@ -35,8 +35,9 @@ const channel = new MessageChannel();
 const later: Array<() => void> = [];
 channel.port1.onmessage = () => later.shift()?.();
 
-import('./engineSide').then(
-  (m) => {
+// the engine and kubectl's side come together: the page asks the gallery's scenarios (kubectl's side) on load
+Promise.all([import('./engineSide'), import('./terminalParts')]).then(
+  ([m, kubectl]) => {
     const receive = m.startEngine(
       {
         post,
@@ -49,9 +50,9 @@ import('./engineSide').then(
           // the `hang` test hook: never return, as a runaway command would
           for (;;) if (performance.now() < 0) return;
         },
-        afterFirstGraph: (fn) => setTimeout(fn, 1000),
       },
-      front.replay,
+      kubectl.terminalParts,
+      front.handedOver,
     );
     engine = receive;
     for (const e of waiting.splice(0)) receive(e);

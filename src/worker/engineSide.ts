@@ -1,52 +1,40 @@
 /**
  * The worker's engine: one ClusterHost behind a CommandLoop, which answers commands, runs long ones in slices
- * and streams diffs. A chunk of its own, loaded by the worker entry (src/worker/cluster.worker.ts) while the
- * first graph, computed at build time, is already on screen. Time is driven by the main thread's commands (so
- * a restarted worker can replay it exactly).
+ * and streams diffs. A chunk of its own, loaded by the worker entry (src/worker/cluster.worker.ts) with kubectl's
+ * side (src/worker/terminalParts.ts) while the first graph, computed at build time, is already on screen. Time
+ * is driven by the main thread's commands (so a restarted worker can replay it exactly).
  */
-import type { Command, CommandEnvelope } from '../protocol/messages';
+import type { CommandEnvelope } from '../protocol/messages';
 import { ClusterHost } from './clusterHost';
 import { CommandLoop, type CommandLoopOptions } from './commandLoop';
-
-/** What only the worker entry may touch (the event loop, the wall clock): the engine's chunk is given it. */
-export interface EngineEventLoop extends CommandLoopOptions {
-  /** Runs `fn` once the first graph has had a moment on screen (the entry waits a second). */
-  afterFirstGraph(fn: () => void): void;
-}
+import type { HandedOver } from './firstGraphFront';
+import type { TerminalParts } from './terminalParts';
 
 /**
- * Starts the engine: a new cluster that runs `answered` (the commands the first graph answered for it, whose
- * diffs and replies the page already has) silently, or else posts the new cluster as any new worker does; then
- * the function that takes every later command.
+ * Starts the engine. `handedOver` is what the first graph's front took (src/worker/firstGraphFront.ts): the
+ * commands it answered run silently (the page has their diffs and replies), the questions kept among them are
+ * answered in their place. Without an answered command the new cluster is posted first, as by any new worker.
+ * Returns the function that takes every later command. `events` is what only the worker entry may touch (the
+ * event loop, the wall clock).
  */
-export function startEngine(events: EngineEventLoop, answered: readonly Command[]): (envelope: CommandEnvelope) => void {
+export function startEngine(events: CommandLoopOptions, parts: TerminalParts, handedOver: readonly HandedOver[]): (envelope: CommandEnvelope) => void {
   const { post } = events;
-  const host = new ClusterHost({}, (session, chunks) => post({ type: 'terminalStream', session, chunks }));
-  for (const command of answered) host.handle(0, command);
-  // after answered commands the page has these changes already: the first graph posted them
+  const host = new ClusterHost({}, (session, chunks) => post({ type: 'terminalStream', session, chunks }), parts);
   const first = host.takeDiff();
-  if (first && answered.length === 0) post(first);
-  const loop = new CommandLoop(host, events);
-
-  // kubectl (verbs, printers, describe, the shell) is a chunk of its own, fetched after the first graph: a
-  // command that needs it waits, with every command after it (order is the log's order), until it is in
-  let kubectlLoad: Promise<void> | undefined;
-  const loadKubectl = (): Promise<void> =>
-    (kubectlLoad ??= import('./terminalParts').then((m) => host.installTerminalParts(m.terminalParts)));
-  const held: CommandEnvelope[] = [];
-
-  // once the first graph is on screen, fetch kubectl while the user reads it, so the first command finds it there
-  events.afterFirstGraph(() => void loadKubectl());
-
-  return (envelope: CommandEnvelope): void => {
-    // a ping says the worker is alive; it need not wait for kubectl
-    if (envelope.command.type !== 'ping' && (held.length > 0 || host.needsTerminalParts(envelope.command))) {
-      held.push(envelope);
-      void loadKubectl().then(() => {
-        for (const e of held.splice(0)) loop.receive(e);
-      });
-      return;
+  if (first && !handedOver.some((h) => h.type === 'answered')) post(first);
+  for (const h of handedOver) {
+    if (h.type === 'answered') {
+      host.handle(0, h.command);
+      // the page has these changes already: the first graph posted them
+      host.takeDiff();
+      continue;
     }
-    loop.receive(envelope);
-  };
+    // a question changes nothing, but what it did change would go first, as the command loop sends it
+    const reply = host.handle(h.envelope.id, h.envelope.command);
+    const diff = host.takeDiff();
+    if (diff) post(diff);
+    post(reply);
+  }
+  const loop = new CommandLoop(host, events);
+  return (envelope) => loop.receive(envelope);
 }
