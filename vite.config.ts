@@ -25,14 +25,17 @@ function firstGraph(): Plugin {
   const id = 'virtual:svcsim-first-graph';
   return {
     name: 'svcsim-first-graph',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    async load(resolved) {
-      if (resolved !== `\0${id}`) return undefined;
-      const entry = fileURLToPath(new URL('./src/worker/firstGraph.ts', import.meta.url));
-      const { module, dependencies } = await runnerImport<{ bakeFirstGraph: () => FirstGraph }>(entry, { configFile: false, logLevel: 'error' });
-      // the dev server recomputes it when the engine changes
-      for (const file of dependencies) this.addWatchFile(file);
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(module.bakeFirstGraph()))});`;
+    // filtered hooks: the bundler calls them for this one id only, not for every module
+    resolveId: { filter: { id: /^virtual:svcsim-first-graph$/ }, handler: () => `\0${id}` },
+    load: {
+      filter: { id: /^\0virtual:svcsim-first-graph$/ },
+      async handler() {
+        const entry = fileURLToPath(new URL('./src/worker/firstGraph.ts', import.meta.url));
+        const { module, dependencies } = await runnerImport<{ bakeFirstGraph: () => FirstGraph }>(entry, { configFile: false, logLevel: 'error' });
+        // the dev server recomputes it when the engine changes
+        for (const file of dependencies) this.addWatchFile(file);
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(module.bakeFirstGraph()))});`;
+      },
     },
   };
 }
