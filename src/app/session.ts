@@ -7,7 +7,7 @@ import { t } from '../i18n/languageStore';
 import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
 import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
 import type { Command, Reply, TerminalChunk } from '../protocol/messages';
-import { seedStartCommands } from '../protocol/seedStart';
+import { seedStartCommands } from '../scenario/library/seedStart';
 import { takeEmptyStart } from './startEmpty';
 import type { SimulationPort } from '../state/simulationSlice';
 import { useAppStore } from '../state/store';

@@ -3,7 +3,7 @@
  * the seed's commands, recording each diff and reply exactly as the worker would post them. Vite runs this at
  * build time (vite.config.ts, the `virtual:svcsim-first-graph` module); tests run it to compare with a live worker.
  */
-import { seedStartCommands } from '../protocol/seedStart';
+import { seedStartCommands } from '../scenario/library/seedStart';
 import { ClusterHost } from './clusterHost';
 import type { FirstGraph } from './firstGraphFront';
 

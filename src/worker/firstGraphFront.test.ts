@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Command, CommandEnvelope, WorkerMessage } from '../protocol/messages';
-import { seedStartCommands } from '../protocol/seedStart';
+import { seedStartCommands } from '../scenario/library/seedStart';
 import { ClusterHost } from './clusterHost';
 import type { CommandLoopOptions } from './commandLoop';
 import { startEngine } from './engineSide';

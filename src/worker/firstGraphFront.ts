@@ -1,6 +1,6 @@
 /**
  * The worker's front while the engine's code loads. The first graph a fresh playground shows is always the
- * same — the seed topology (src/protocol/seedStart.ts) after 15 s — so it is computed at build time
+ * same — the seed topology (src/scenario/library/seedStart.ts) after 15 s — so it is computed at build time
  * (src/worker/firstGraph.ts) and shipped as data: the worker posts it at once instead of fetching ~300 kB of
  * engine before anything is drawn. Only the exact commands the data was made from are answered here, in their
  * order. A question (a command that changes nothing) asked meanwhile is kept in its place among them, for the

@@ -2,12 +2,12 @@
  * The commands a fresh playground (and an embed without a scenario) starts with: the seed topology, then time
  * enough for its pods to be Running and its Service to have endpoints. One list for the page that sends them
  * and for the worker, which answers exactly these from a first graph computed at build time
- * (src/worker/firstGraph.ts) while the engine's code is still loading.
+ * (src/worker/firstGraph.ts) while the engine's code is still loading. (Protocol Commands, written as literals:
+ * this layer does not import the protocol.)
  */
-import { seedTopologyManifest } from '../scenario/library/seedTopology';
-import type { Command } from './messages';
+import { seedTopologyManifest } from './seedTopology';
 
-export const seedStartCommands: readonly Command[] = [
+export const seedStartCommands = [
   { type: 'init', manifests: seedTopologyManifest },
   { type: 'advance', ms: 15_000 },
-];
+] as const;
