@@ -1,8 +1,8 @@
 /**
  * Figure 4: critical-path JavaScript, gzipped: what is fetched before the first graph, which is the page's
  * entry chunk and the chunks index.html modulepreloads, plus the simulation worker's script and the chunks it
- * imports statically (the worker builds the cluster the first graph shows); chunks loaded by a dynamic
- * `import()` (kubectl in the worker, Monaco and xterm in the page) are not. Also proof that the heavy
+ * imports statically (the worker posts the first graph, computed at build time, from its script); chunks loaded
+ * by a dynamic `import()` (the engine and kubectl in the worker, Monaco and xterm in the page) are not. Also proof that the heavy
  * libraries (Monaco; Mermaid when it is a dependency) sit only in lazy chunks.
  */
 import { readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { t } from '../i18n/languageStore';
 import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
 import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
 import type { Command, Reply, TerminalChunk } from '../protocol/messages';
-import { seedTopologyManifest } from '../scenario/library/seedTopology';
+import { seedStartCommands } from '../scenario/library/seedStart';
 import { takeEmptyStart } from './startEmpty';
 import type { SimulationPort } from '../state/simulationSlice';
 import { useAppStore } from '../state/store';
@@ -43,8 +43,7 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
   };
 
   const seed = async () => {
-    await send({ type: 'init', manifests: seedTopologyManifest });
-    await send({ type: 'advance', ms: 15_000 });
+    for (const command of seedStartCommands) await send(command);
   };
 
   return {

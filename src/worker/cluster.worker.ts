@@ -1,12 +1,12 @@
 /**
- * The Web Worker entry: hosts one ClusterHost behind a CommandLoop, which answers commands, runs long ones in
- * slices and streams diffs. Time is driven by the main thread's commands (so a restarted worker can replay it
- * exactly).
+ * The Web Worker entry. It posts the first graph (computed at build time, see src/worker/firstGraphFront.ts)
+ * and answers the seed's commands from it while the engine (src/worker/engineSide.ts) and kubectl's side
+ * (src/worker/terminalParts.ts), chunks of their own, load; everything else waits for them, in order.
  */
+import firstGraph from 'virtual:svcsim-first-graph';
 import type { CommandEnvelope, WorkerMessage } from '../protocol/messages';
 import { splitDiff } from '../protocol/diffChunks';
-import { ClusterHost } from './clusterHost';
-import { CommandLoop } from './commandLoop';
+import { FirstGraphFront } from './firstGraphFront';
 
 /** Objects per diff message: a cluster growing by thousands of pods reaches the page in pieces it can draw a frame at a time. */
 const maxObjectsPerMessage = 100;
@@ -21,47 +21,42 @@ function post(msg: WorkerMessage): void {
   self.postMessage(msg);
 }
 
+const front = new FirstGraphFront(firstGraph, post);
+let engine: ((envelope: CommandEnvelope) => void) | undefined;
+const waiting: CommandEnvelope[] = [];
+
+self.onmessage = (ev: MessageEvent<CommandEnvelope>) => {
+  if (engine) engine(ev.data);
+  else if (!front.receive(ev.data)) waiting.push(ev.data);
+};
+
 // A zero-delay macrotask: nested setTimeout(0) is clamped to 4 ms, which would idle a third of a long sleep.
 const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
+const later: Array<() => void> = [];
+channel.port1.onmessage = () => later.shift()?.();
 
-const host = new ClusterHost({}, (session, chunks) => post({ type: 'terminalStream', session, chunks }));
-const loop = new CommandLoop(host, {
-  post,
-  now: () => performance.now(),
-  later: (fn) => {
-    waiting.push(fn);
-    channel.port2.postMessage(null);
+// the engine and kubectl's side come together: the page asks the gallery's scenarios (kubectl's side) on load
+Promise.all([import('./engineSide'), import('./terminalParts')]).then(
+  ([m, kubectl]) => {
+    const receive = m.startEngine(
+      {
+        post,
+        now: () => performance.now(),
+        later: (fn) => {
+          later.push(fn);
+          channel.port2.postMessage(null);
+        },
+        hang: () => {
+          // the `hang` test hook: never return, as a runaway command would
+          for (;;) if (performance.now() < 0) return;
+        },
+      },
+      kubectl.terminalParts,
+      front.handedOver,
+    );
+    engine = receive;
+    for (const e of waiting.splice(0)) receive(e);
   },
-  hang: () => {
-    // the `hang` test hook: never return, as a runaway command would
-    for (;;) if (performance.now() < 0) return;
-  },
-});
-
-// kubectl (verbs, printers, describe, the shell) is a chunk of its own, fetched after the first graph: a
-// command that needs it waits, with every command after it (order is the log's order), until it is in
-let kubectlLoad: Promise<void> | undefined;
-const loadKubectl = (): Promise<void> =>
-  (kubectlLoad ??= import('./terminalParts').then((m) => host.installTerminalParts(m.terminalParts)));
-const held: CommandEnvelope[] = [];
-
-function receive(envelope: CommandEnvelope): void {
-  // a ping says the worker is alive; it need not wait for kubectl
-  if (envelope.command.type !== 'ping' && (held.length > 0 || host.needsTerminalParts(envelope.command))) {
-    held.push(envelope);
-    void loadKubectl().then(() => {
-      for (const e of held.splice(0)) loop.receive(e);
-    });
-    return;
-  }
-  loop.receive(envelope);
-}
-
-self.onmessage = (ev: MessageEvent<CommandEnvelope>) => receive(ev.data);
-
-const first = host.takeDiff();
-if (first) post(first);
-// once the first graph is on its way, fetch kubectl while the user reads it, so the first command finds it there
-setTimeout(() => void loadKubectl(), 1000);
+  // the page restarts a worker that reports a fatal error (and replays its log into the new one)
+  (err: unknown) => post({ type: 'fatal', error: `the simulation could not load: ${(err as Error).message}` }),
+);

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useT } from '../../i18n/languageStore';
 import { send } from '../../state/simulation';
 import { testIds } from '../../testids';
-import { realClusterZip } from './realClusterZip';
 
 export function RealClusterExport({ fileName }: { fileName: string }) {
   const t = useT();
@@ -14,6 +13,8 @@ export function RealClusterExport({ fileName }: { fileName: string }) {
       setStatus(t('share.realClusterFailed', { reason: (r.ok ? undefined : r.error) ?? t('share.realClusterNoFiles') }));
       return;
     }
+    // the zip writer (fflate) is fetched when asked for, not with the page: the first graph does not need it
+    const { realClusterZip } = await import('./realClusterZip');
     const zip = realClusterZip(r.value);
     const url = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }));
     const a = document.createElement('a');
