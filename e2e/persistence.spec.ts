@@ -88,6 +88,9 @@ test.describe('persistence', () => {
     await secondTerm.open();
     await secondTerm.run(alpaca);
     await secondTerm.expectText('pod/alpaca-prod created');
+    // the command is logged finished when its reply comes, which the next prompt shows (its output can come
+    // first): a reload before that rightly leaves it out as unfinished
+    await expect.poll(async () => /pod\/alpaca-prod created\s*\n\$\s*$/.test(await secondTerm.text())).toBe(true);
     await second.page.waitForTimeout(300); // let IndexedDB acknowledge the write
     await second.page.reload();
     await expect(second.canvas.node('pod:default/alpaca-prod')).toBeVisible();
