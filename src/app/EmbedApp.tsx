@@ -16,6 +16,7 @@ import { useAppStore } from '../state/store';
 import { testIds } from '../testids';
 import { embedTerminalSession, type EmbedStatus } from './startEmbed';
 import { usePlayClock } from './usePlayClock';
+import { useSystemDark } from './useTheme';
 import '../features/embed/embed.css';
 
 const TerminalView = lazy(() => import('../features/terminal/TerminalView').then((m) => ({ default: m.TerminalView })));
@@ -26,13 +27,7 @@ const selectHasCluster = (s: AppState) => s.mirror.resourceVersion > 0;
 
 /** Dark when the address says so, else as the system is (nothing is remembered in a frame). */
 function useEmbedDark(theme: EmbedParams['theme']): boolean {
-  const [systemDark, setSystemDark] = useState(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
-  useEffect(() => {
-    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const on = (e: MediaQueryListEvent) => setSystemDark(e.matches);
-    mq?.addEventListener('change', on);
-    return () => mq?.removeEventListener('change', on);
-  }, []);
+  const systemDark = useSystemDark();
   const dark = theme ? theme === 'dark' : systemDark;
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';

@@ -16,9 +16,8 @@ export function loadTheme(): Theme {
   }
 }
 
-/** Returns whether the dark theme is in effect, and keeps `data-theme` on <html> in sync. */
-export function useTheme(): boolean {
-  const theme = useAppStore(selectTheme);
+/** Whether the system asks for dark, following it when it changes (the playground's and the embed's theme). */
+export function useSystemDark(): boolean {
   const [systemDark, setSystemDark] = useState(() => window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
   useEffect(() => {
     const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
@@ -26,6 +25,13 @@ export function useTheme(): boolean {
     mq?.addEventListener('change', on);
     return () => mq?.removeEventListener('change', on);
   }, []);
+  return systemDark;
+}
+
+/** Returns whether the dark theme is in effect, and keeps `data-theme` on <html> in sync. */
+export function useTheme(): boolean {
+  const theme = useAppStore(selectTheme);
+  const systemDark = useSystemDark();
   const dark = theme === 'dark' || (theme === 'system' && systemDark);
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';

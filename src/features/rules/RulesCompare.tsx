@@ -4,15 +4,14 @@
  * Services and EndpointSlices; the node itself keeps its mode).
  */
 import { useEffect, useState } from 'react';
-import type { ClusterSettings } from '../../protocol/messages';
 import { send } from '../../state/simulation';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
 import { useNodeProxyStatus } from './proxyStatus';
+import { type ProxyMode, ProxyModeOptions } from './ProxyModeOptions';
 import { useT } from '../../i18n/languageStore';
 
-type Mode = NonNullable<ClusterSettings['proxyMode']>;
-const modes: readonly Mode[] = ['iptables', 'ipvs', 'nftables', 'userspace'];
+
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
 const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
 
@@ -21,9 +20,9 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
   const chosenNode = node && nodes.includes(node) ? node : mainNode;
   const t = useT();
   const status = useNodeProxyStatus(chosenNode);
-  const [mode, setMode] = useState<Mode | undefined>(undefined);
+  const [mode, setMode] = useState<ProxyMode | undefined>(undefined);
   // by default the other classic mode: iptables beside IPVS
-  const chosenMode: Mode = mode ?? (status?.mode === 'ipvs' ? 'iptables' : 'ipvs');
+  const chosenMode: ProxyMode = mode ?? (status?.mode === 'ipvs' ? 'iptables' : 'ipvs');
   const slices = useAppStore(selectSlices);
   const svcVersion = useAppStore(selectServicesVersion);
   const [view, setView] = useState<{ tool: string; lines: string[] } | undefined>(undefined);
@@ -59,13 +58,8 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
         </label>
         <label>
           {t('rules.compareMode')}{' '}
-          <select value={chosenMode} onChange={(e) => setMode(e.target.value as Mode)} data-testid={testIds.rulesCompareMode}>
-            {modes.map((m) => (
-              <option key={m} value={m}>
-                {m}
-                {m === 'userspace' ? t('rules.removed') : ''}
-              </option>
-            ))}
+          <select value={chosenMode} onChange={(e) => setMode(e.target.value as ProxyMode)} data-testid={testIds.rulesCompareMode}>
+            <ProxyModeOptions />
           </select>
         </label>
       </div>

@@ -11,27 +11,21 @@ import { useNodeProxyStatus, useProxyStatusRefresh } from './proxyStatus';
 import { type MarkedLine, markChanged, removedLines } from './ruleDiff';
 import { useNodeNames, useSelectedService, useServiceNames } from './useClusterNames';
 import { RulesCompare } from './RulesCompare';
+import { type ProxyMode, ProxyModeOptions } from './ProxyModeOptions';
 import './rulesCompare.css';
 
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
 const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
 
-const modes = ['iptables', 'ipvs', 'nftables', 'userspace'] as const;
-
 /** kube-proxy's mode switch: edits the ConfigMap and restarts the DaemonSet, so nodes change one by one. */
 function ModeSwitch({ current }: { current: string | undefined }) {
-  const [mode, setMode] = useState<(typeof modes)[number]>('ipvs');
+  const [mode, setMode] = useState<ProxyMode>('ipvs');
   const [note, setNote] = useState<string | undefined>(undefined);
   const t = useT();
   return (
     <span className="mode-switch">
-      <select value={mode} onChange={(e) => setMode(e.target.value as (typeof modes)[number])} aria-label={t('rules.modeLabel')} data-testid={testIds.proxyModeSelect}>
-        {modes.map((m) => (
-          <option key={m} value={m}>
-            {m}
-            {m === 'userspace' ? t('rules.removed') : ''}
-          </option>
-        ))}
+      <select value={mode} onChange={(e) => setMode(e.target.value as ProxyMode)} aria-label={t('rules.modeLabel')} data-testid={testIds.proxyModeSelect}>
+        <ProxyModeOptions />
       </select>
       <button
         type="button"
