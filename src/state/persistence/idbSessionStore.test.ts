@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { IdbSessionStore, type JournalSlot, replayWrites } from './idbSessionStore';
+import { OwnerChangedError } from './sessionStore';
 import type { SessionEntry } from './sessionLog';
 
 const init: SessionEntry = { command: { type: 'init', manifests: 'seed' } };
@@ -21,13 +22,16 @@ function slot(): JournalSlot & { text?: string } {
   };
   return s;
 }
+/** A page that saves: it claims the log (its first write stores its whole log and its owner mark). */
 async function open(name: string, journal?: JournalSlot): Promise<IdbSessionStore> {
-  return IdbSessionStore.open(name, journal, () => {});
+  const store = await IdbSessionStore.open(name, journal, () => {});
+  store.claim();
+  return store;
 }
 
 /** How many records IndexedDB holds (what a long session costs on disk). */
 async function storedRecords(name: string): Promise<number> {
-  const db = await openDB(name, 1);
+  const db = await openDB(name);
   const n = await db.count('session');
   db.close();
   return n;
@@ -61,11 +65,15 @@ describe('IdbSessionStore', () => {
     await a.append({ ...line('kubectl get pods'), seq: 3, status: 'started' });
     await a.append({ ...line('sleep 10'), seq: 2, status: 'finished' });
     await a.append({ ...line('kubectl get pods'), seq: 3, forgotten: true });
-    expect((await (await open(name)).load())?.entries).toEqual([
+    const b = await open(name);
+    expect((await b.load())?.entries).toEqual([
       { ...init, seq: 1, status: 'finished' },
       { ...line('sleep 10'), seq: 2, status: 'finished' },
     ]);
-    expect(await storedRecords(name)).toBe(2);
+    // a load writes nothing; the first write of the page that saves stores the folded log
+    expect(await storedRecords(name)).toBe(5);
+    await b.append({ ...line('kubectl get svc'), seq: 4, status: 'started' });
+    expect(await storedRecords(name)).toBe(3);
   });
 
   it('keeps appended entries across a reopen, merged and from the last init', async () => {
@@ -116,10 +124,34 @@ describe('IdbSessionStore', () => {
     await a.append(line('one'));
     // as if the page went away before these two transactions committed
     journal.write(JSON.stringify([{ seq: 2, entry: line('two') }, { seq: 3, entry: adv(10) }]));
+    // a page that only reads (it never saves) replays the journal but leaves it, and the database, alone
+    const reader = await IdbSessionStore.open(name, journal, () => {});
+    expect((await reader.load())?.entries).toEqual([init, line('one'), line('two'), adv(10)]);
+    expect(journal.text).toBeDefined();
+    // the page that saves stores the replayed log with its first write, and the journal is done with
     const b = await open(name, journal);
     expect((await b.load())?.entries).toEqual([init, line('one'), line('two'), adv(10)]);
+    await b.append(line('three'));
     expect(journal.text).toBeUndefined();
-    expect((await (await open(name)).load())?.entries).toEqual([init, line('one'), line('two'), adv(10)]);
+    expect((await (await open(name)).load())?.entries).toEqual([init, line('one'), line('two'), adv(10), line('three')]);
+  });
+
+  it("refuses the writes of a tab taken over, so the new owner's log keeps every command (no gap)", async () => {
+    const name = `t${dbs++}`;
+    const first = await open(name);
+    await first.append({ ...init, seq: 1, status: 'finished' });
+    await first.append({ ...adv(100), seq: 2, status: 'finished' });
+    // the second tab loads the first one's log, runs on, and takes over with everything it holds
+    const second = await IdbSessionStore.open(name, undefined, () => {});
+    const loaded = (await second.load())?.entries ?? [];
+    const held = [...loaded, { ...line('kubectl get pods'), seq: 3, status: 'finished' as const }, { ...line('kubectl get svc'), seq: 4, status: 'finished' as const }];
+    second.claim();
+    await second.replaceAll(held);
+    // the first tab has not heard yet (its lock is stolen on a busy main thread) and writes one more tick
+    await expect(first.append({ ...adv(100), seq: 3, status: 'started' })).rejects.toBeInstanceOf(OwnerChangedError);
+    await second.append({ ...line('kubectl run alpaca-prod'), seq: 5, status: 'started' });
+    await second.append({ ...line('kubectl run alpaca-prod'), seq: 5, status: 'finished' });
+    expect((await (await open(name)).load())?.entries).toEqual([...held, { ...line('kubectl run alpaca-prod'), seq: 5, status: 'finished' }]);
   });
 
   it('writes only unacknowledged writes to the journal', async () => {
@@ -154,6 +186,20 @@ describe('IdbSessionStore journal after the page comes back', () => {
     expect(journal.text).toBeDefined();
     await late;
     expect(journal.text).toBeUndefined();
+  });
+
+  it('a tab taken over neither writes nor removes the journal', async () => {
+    const name = `t${dbs++}`;
+    const journal = slot();
+    const first = await open(name, journal);
+    await first.append(init);
+    const second = await open(name, journal);
+    await second.load();
+    await second.append(line('mine'));
+    await expect(first.append(line('stale'))).rejects.toBeInstanceOf(OwnerChangedError);
+    journal.text = 'written by the tab that saves now';
+    first.flushJournal();
+    expect(journal.text).toBe('written by the tab that saves now');
   });
 
   it('leaves alone a journal another page wrote', async () => {

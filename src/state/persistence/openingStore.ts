@@ -14,6 +14,11 @@ export class OpeningStore implements SessionStore {
     return (await this.opening).load();
   }
 
+  claim(): void {
+    // in call order with the writes around it (reactions to one promise run in the order they were added)
+    void this.opening.then((store) => store.claim());
+  }
+
   async append(entry: SessionEntry): Promise<void> {
     return (await this.opening).append(entry);
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SaveState } from '../persistenceSlice';
 import { SessionKeeper } from './sessionKeeper';
 import type { SessionEntry } from './sessionLog';
-import { MemorySessionStore } from './sessionStore';
+import { MemorySessionStore, OwnerChangedError } from './sessionStore';
 import type { TextSlot } from './storageAccess';
 
 const init: SessionEntry = { command: { type: 'init', manifests: 'seed' } };
@@ -120,6 +120,26 @@ describe('SessionKeeper', () => {
     expect(editor.text).toBe('mine');
     k.onRole('readOnly', () => ({ entries: [], editorText: '' }));
     expect(states.map((s) => s.kind)).toEqual(['otherTab', 'saving', 'readOnly']);
+  });
+
+  it('a write refused because another tab claimed the log makes this tab read-only, not failed', async () => {
+    const { k, store, states } = keeper();
+    const claims: number[] = [];
+    store.claim = () => claims.push(claims.length);
+    k.onRole('owner', () => ({ entries: [], editorText: '' }));
+    expect(claims).toHaveLength(1);
+    k.record(init);
+    await tick();
+    store.append = async () => {
+      throw new OwnerChangedError();
+    };
+    k.record(line('typed in the old tab'));
+    await tick();
+    expect(states.map((s) => s.kind)).toEqual(['saving', 'readOnly']);
+    expect(k.saving).toBe(false);
+    // the coordinator's word, when the stolen lock reaches this tab, leaves it read-only
+    k.onRole('readOnly', () => ({ entries: [], editorText: '' }));
+    expect(states.map((s) => s.kind)).toEqual(['saving', 'readOnly', 'readOnly']);
   });
 
   it('moves the whole-history localStorage session of earlier versions into the log once', async () => {

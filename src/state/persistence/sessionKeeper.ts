@@ -7,7 +7,7 @@
 import type { SaveState } from '../persistenceSlice';
 import type { SessionEntry } from './sessionLog';
 import { compact, isSessionEntry } from './sessionLog';
-import type { SessionStore } from './sessionStore';
+import { OwnerChangedError, type SessionStore } from './sessionStore';
 import { describeStorageError, type StorageProblem, type TextSlot } from './storageAccess';
 import type { TabRole } from './tabCoordinator';
 
@@ -120,6 +120,7 @@ export class SessionKeeper {
     this.mode = 'saving';
     this.buffer = [];
     this.o.report({ kind: 'saving' });
+    this.o.store.claim();
     this.o.store.replaceAll(compact(work.entries)).catch((e) => this.fail(e));
     this.saveEditorText(work.editorText);
   }
@@ -127,6 +128,7 @@ export class SessionKeeper {
   private startSaving(editorText: string): void {
     this.mode = 'saving';
     this.o.report({ kind: 'saving' });
+    this.o.store.claim();
     const pending = this.buffer;
     this.buffer = [];
     const legacy = this.legacyPending;
@@ -141,6 +143,15 @@ export class SessionKeeper {
   }
 
   private fail(e: unknown): void {
+    if (e instanceof OwnerChangedError) {
+      // another tab took over before this one heard of it (its lock is stolen on a busy main thread): what the
+      // coordinator will say anyway, said now
+      if (this.mode === 'off') return;
+      this.mode = 'off';
+      this.buffer = [];
+      this.o.report({ kind: 'readOnly' });
+      return;
+    }
     this.storageLost(describeStorageError(e));
   }
 

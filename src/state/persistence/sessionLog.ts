@@ -67,11 +67,18 @@ export function nextOp(last: SessionEntry | undefined, entry: SessionEntry, befo
 }
 
 /** Applies one operation to an in-memory log (the memory store and the tests use it). */
-export function applyOp(log: SessionEntry[], op: LogOp): SessionEntry[] {
-  if (op.type === 'reset') return [op.entry];
-  if (op.type === 'replaceLast') return [...log.slice(0, -1), op.entry];
-  if (op.type === 'mergeLast') return [...log.slice(0, -2), op.entry];
-  return [...log, op.entry];
+export function applyOp(log: readonly SessionEntry[], op: LogOp): SessionEntry[] {
+  const next = [...log];
+  applyOpInPlace(next, op);
+  return next;
+}
+
+/** The same, changing `log` itself (a store's copy of a long log is not copied on every append). */
+export function applyOpInPlace(log: SessionEntry[], op: LogOp): void {
+  if (op.type === 'reset') log.length = 0;
+  else if (op.type === 'replaceLast') log.pop();
+  else if (op.type === 'mergeLast') log.splice(-2, 2);
+  log.push(op.entry);
 }
 
 /**
