@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { type Plugin, defineConfig, runnerImport } from 'vite';
+import type * as Baker from './src/worker/firstGraph';
 import type { FirstGraph } from './src/worker/firstGraphFront';
 
 /**
@@ -17,31 +18,70 @@ function devWithoutCsp(): Plugin {
 }
 
 /**
- * `virtual:svcsim-first-graph`: the playground's first graph, computed now by running the engine
- * (src/worker/firstGraph.ts), so the worker can post it before its engine chunk has loaded. Data, parsed with
- * JSON.parse: nothing is evaluated from a string.
+ * The first graphs, computed now by running the engine (src/worker/firstGraph.ts), so the worker can post them
+ * before its engine chunk has loaded (src/worker/firstGraphFront.ts). Data, parsed with JSON.parse: nothing is
+ * evaluated from a string.
+ * - `virtual:svcsim-first-graph`: the seed's (the playground's and a plain embed's start);
+ * - `virtual:svcsim-openings`: the table of the others — a bare `init`'s reply, and for each built-in scenario and
+ *   step a loader of `virtual:svcsim-opening-NAME-stepN`, a chunk of its own that only the page opening it fetches.
  */
-function firstGraph(): Plugin {
-  const id = 'virtual:svcsim-first-graph';
+
+/** Baked once per build: the worker is bundled once for each page that starts it (the playground and the embed). */
+const baked = new Map<string, string>();
+let buildBaker: Promise<{ module: typeof Baker; dependencies: string[] }> | undefined;
+
+function firstGraphs(): Plugin {
+  const ids = /^virtual:svcsim-(first-graph|openings|opening-[\w-]+-step\d+)$/;
+  let seed: FirstGraph | undefined;
+  let building = false;
+  const json = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
   return {
-    name: 'svcsim-first-graph',
-    // filtered hooks: the bundler calls them for this one id only, not for every module
-    resolveId: { filter: { id: /^virtual:svcsim-first-graph$/ }, handler: () => `\0${id}` },
+    name: 'svcsim-first-graphs',
+    // filtered hooks: the bundler calls them for these ids only, not for every module
+    configResolved: (config) => {
+      building = config.command === 'build';
+    },
+    resolveId: { filter: { id: ids }, handler: (id) => `\0${id}` },
     load: {
-      filter: { id: /^\0virtual:svcsim-first-graph$/ },
-      async handler() {
+      filter: { id: /^\0virtual:svcsim-/ },
+      async handler(id) {
         const entry = fileURLToPath(new URL('./src/worker/firstGraph.ts', import.meta.url));
-        const { module, dependencies } = await runnerImport<{ bakeFirstGraph: () => FirstGraph }>(entry, { configFile: false, logLevel: 'error' });
-        // the dev server recomputes it when the engine changes
+        const name = id.slice('\0virtual:svcsim-'.length);
+        const cached = building ? baked.get(name) : undefined;
+        if (cached !== undefined) return cached;
+        const importBaker = () => runnerImport<typeof Baker>(entry, { configFile: false, logLevel: 'error' });
+        // the dev server imports the engine afresh, so what it serves follows the engine's changes
+        const { module, dependencies } = await (building ? (buildBaker ??= importBaker()) : importBaker());
         for (const file of dependencies) this.addWatchFile(file);
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(module.bakeFirstGraph()))});`;
+        const code = bake(module, name);
+        if (building) baked.set(name, code);
+        return code;
       },
     },
   };
+
+  function bake(module: typeof Baker, name: string): string {
+    if (!building || !seed) seed = module.bakeFirstGraph();
+    if (name === 'first-graph') return `export default ${json(seed)};`;
+    if (name === 'openings') {
+      const loaders = module
+        .builtinScenarioSteps()
+        .flatMap(({ name: scenario, steps }) => Array.from({ length: steps }, (_, step) => ({ scenario, step })))
+        .map(({ scenario, step }) => `${JSON.stringify(`${scenario}/${step}`)}: () => import(${JSON.stringify(`virtual:svcsim-opening-${scenario}-step${step}`)}).then((m) => m.default)`);
+      return [
+        `export const startTime = ${seed.time};`,
+        `export const seedCommands = ${json(seed.steps.map((s) => s.command))};`,
+        `export const bareInit = ${json(module.bakeBareInit())};`,
+        `export const scenarios = {\n${loaders.join(',\n')}\n};`,
+      ].join('\n');
+    }
+    const [, scenario, step] = /^opening-(.+)-step(\d+)$/.exec(name) ?? [];
+    return `export default ${json(module.bakeScenarioOpening(scenario, Number(step)))};`;
+  }
 }
 
 export default defineConfig({
-  plugins: [react(), devWithoutCsp(), firstGraph()],
+  plugins: [react(), devWithoutCsp(), firstGraphs()],
   resolve: {
     alias: [
       // monaco-yaml -> monaco-worker-manager imports 'monaco-editor/esm/vs/...', but monaco-editor >= 0.56
@@ -52,7 +92,7 @@ export default defineConfig({
     ],
   },
   // the worker is a build of its own, with its own plugins
-  worker: { format: 'es', plugins: () => [firstGraph()] },
+  worker: { format: 'es', plugins: () => [firstGraphs()] },
   // the manifest lets `npm run bench:ui` tell the critical-path chunks from the lazy ones
   build: {
     chunkSizeWarningLimit: 5000,

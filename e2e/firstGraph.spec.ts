@@ -4,6 +4,7 @@
  * back: the graph is drawn all the same, and a command typed meanwhile waits for the engine, then answers as
  * always.
  */
+import { testIds } from '../src/testids';
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
@@ -34,4 +35,36 @@ test('the seed topology is drawn before the engine has loaded; a command typed m
   expect(await terminal.text()).not.toMatch(/READY/);
   release();
   await terminal.expectText(/nginx\s+4\/4\s+4\s+4/);
+});
+
+test("an embed opens a built-in scenario at its step before the engine has loaded, fetching only that step's data", async ({ page, context, baseURL }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const engineAsked: string[] = [];
+  await context.route(/\/assets\/(engineSide|terminalParts)-[^/]+\.js$/, async (route) => {
+    engineAsked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  // every script the page and its worker fetch (a dedicated worker's requests are the page's)
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (/\.js$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname.replace(/^\/assets\//, ''));
+  });
+  const origin = new URL(baseURL ?? '').origin;
+  await page.goto(`${origin}/embed.html?embed=1&scenario=alpaca-prod&step=3&view=graph`);
+  await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^Step 3 of \d+: /);
+  // step 3's cluster (the Service exposed, its pod behind it), drawn while the engine is held back
+  await expect(page.locator('[data-testid="rf__node-svc:default/alpaca-prod"]')).toBeVisible();
+  await expect(page.locator('[data-testid="rf__node-pod:default/alpaca-prod"]')).toBeVisible();
+  expect(engineAsked.length).toBeGreaterThan(0);
+  // that step's data, and neither the seed's nor another step's
+  expect(scripts.filter((s) => /svcsim-opening-/.test(s))).toEqual([expect.stringMatching(/^_virtual_svcsim-opening-alpaca-prod-step2-/)]);
+  expect(scripts.filter((s) => /svcsim-first-graph/.test(s))).toEqual([]);
+  release();
+  // the engine takes over: the presenter's next step runs there
+  await page.getByTestId(testIds.stepNext).click();
+  await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^Step 4 of \d+: /);
 });

@@ -96,25 +96,39 @@ export function bundleBench(): Figure[] {
   const workerBytes = workerFiles.map((f) => ({ f, raw: readFileSync(join(appOutDir, f)).length, gz: gz(f) }));
   const workerTotal = workerBytes.reduce((s, b) => s + b.gz, 0);
   const workerLazy = [...new Set(workerFiles.flatMap(dynamicImports))].filter((f) => !workerFiles.includes(f));
-  // the engine and kubectl's side with everything they import: what any start but the fresh seed (a scenario, a
-  // share link, a restored session) fetches before its first graph, as only the seed's is computed at build time
-  const engineFiles = [...new Set(workerLazy.flatMap((f) => [...staticImports(f)]))].filter((f) => !workerFiles.includes(f));
+  // the first graphs computed at build time (src/worker/bakedOpenings.ts): the seed's, and one per built-in
+  // scenario and step; each is fetched only by the start it answers
+  const seedChunk = workerLazy.find((f) => /svcsim-first-graph/.test(f));
+  const openingChunks = workerLazy.filter((f) => /svcsim-opening-/.test(f));
+  const dataChunks = [...(seedChunk ? [seedChunk] : []), ...openingChunks];
+  // the engine and kubectl's side with everything they import: what any other start (a share link of a session,
+  // a restored session, a scenario file) fetches before its first graph
+  const engineFiles = [...new Set(workerLazy.filter((f) => !dataChunks.includes(f)).flatMap((f) => [...staticImports(f)]))].filter((f) => !workerFiles.includes(f));
   const engineTotal = engineFiles.reduce((s, f) => s + gz(f), 0);
+  const seedBytes = seedChunk ? gz(seedChunk) : 0;
+  const openings = openingChunks.map((f) => ({ f, gz: gz(f) })).sort((a, b) => b.gz - a.gz);
   const line = (b: { f: string; raw: number; gz: number }) => `${b.f} ${kB(b.raw).toFixed(0)} kB raw / ${kB(b.gz).toFixed(1)} kB gzip`;
   const figures: Figure[] = [
     {
-      name: 'critical-path JavaScript (page entry + modulepreloads + simulation worker), gzip -9',
-      value: kB(total + workerTotal),
+      name: 'critical-path JavaScript (page entry + modulepreloads + simulation worker + the seed’s first graph), gzip -9',
+      value: kB(total + workerTotal + seedBytes),
       unit: 'kB',
-      ...atMost(kB(total + workerTotal), 250, 'kB'),
-      note: `${[...bytes, ...workerBytes].map(line).join('; ')}${unlisted.length ? `; statically imported but not preloaded: ${unlisted.join(', ')}` : ''}`,
+      ...atMost(kB(total + workerTotal + seedBytes), 250, 'kB'),
+      note: `${[...bytes, ...workerBytes].map(line).join('; ')}; ${seedChunk} ${kB(seedBytes).toFixed(1)} kB gzip${unlisted.length ? `; statically imported but not preloaded: ${unlisted.join(', ')}` : ''}`,
     },
     { name: '… of which the page (entry + modulepreloads)', value: kB(total), unit: 'kB' },
     {
       name: '… of which the simulation worker (its script and static imports)',
       value: kB(workerTotal),
       unit: 'kB',
-      note: `loaded on demand after the first graph: ${workerLazy.map((f) => `${f} ${kB(gz(f)).toFixed(1)} kB gzip`).join(', ') || 'nothing'}`,
+      note: `loaded on demand: the engine and kubectl, the seed's first graph, ${openings.length} scenario openings`,
+    },
+    { name: '… of which the seed’s first graph (a chunk the worker fetches for the seed’s start)', value: kB(seedBytes), unit: 'kB' },
+    {
+      name: 'a built-in scenario’s first graph at a step (one chunk per scenario and step), the largest',
+      value: kB(openings[0]?.gz ?? Number.NaN),
+      unit: 'kB',
+      note: `${openings.length} chunks; largest ${openings[0]?.f}; smallest ${kB(openings.at(-1)?.gz ?? 0).toFixed(1)} kB`,
     },
     {
       name: '… the engine and kubectl the worker loads after the seed’s first graph (before the first graph of any other start: scenario, share link, restored session)',
@@ -123,7 +137,7 @@ export function bundleBench(): Figure[] {
       note: engineFiles.map((f) => `${f} ${kB(gz(f)).toFixed(1)}`).join(', '),
     },
   ];
-  figures.push(...embedBundleFigures(workerFiles, engineTotal));
+  figures.push(...embedBundleFigures({ workerFiles, seedBytes, largestOpeningBytes: openings[0]?.gz ?? Number.NaN, engineBytes: engineTotal }));
   for (const [lib, marker] of Object.entries(markers)) {
     if (!pkg.dependencies[lib]) {
       figures.push({ name: `${lib} chunks on the critical path`, value: 0, unit: 'chunks', budget: '0', pass: true, note: 'not a dependency of the playground' });

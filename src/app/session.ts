@@ -13,8 +13,11 @@ import type { SimulationPort } from '../state/simulationSlice';
 import { useAppStore } from '../state/store';
 
 export interface Session extends SimulationPort {
-  /** Rebuilds the saved session, or starts the seed topology when there is none. */
-  start(): Promise<void>;
+  /**
+   * Rebuilds the saved session, or starts the seed topology when there is none (unless `seed` is false: the
+   * caller opens something else at once, a scenario or a share link, which replaces it anyway).
+   */
+  start(options?: { seed?: boolean }): Promise<void>;
   /** Throws the session away and starts over from the seed topology. */
   reset(): Promise<void>;
   crashForTest(): void;
@@ -52,7 +55,7 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
       if (listener) terminalListeners.set(session, listener);
       else terminalListeners.delete(session);
     },
-    async start() {
+    async start({ seed: seedWhenNew = true } = {}) {
       const report = await bridge.restore();
       // `?start=empty`: a fresh empty cluster instead of the saved session or the seed topology (a new init
       // also starts the saved log afresh)
@@ -62,7 +65,7 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
       }
       const sessions = new Set(bridge.entries().flatMap((e) => (e.command.type === 'terminal' ? [e.command.session] : [])));
       if (bridge.loggedCommands === 0) {
-        await seed();
+        if (seedWhenNew) await seed();
         if (report.skipped.length) useAppStore.getState().setNotice(rebuildNotice(report), 'error');
         return;
       }

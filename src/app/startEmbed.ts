@@ -55,15 +55,20 @@ export function startEmbed(params: EmbedParams, root: Element, onStatus: Listene
   });
   const status: EmbedStatus = { started: false, visible: false };
   const ancestors = window.location.ancestorOrigins ? [...window.location.ancestorOrigins] : undefined;
-  const open = async () => {
+  /** Opens the link or the scenario; false when there was none, or it did not open (its message is shown). */
+  const open = async (): Promise<boolean> => {
     if (link) {
       const { decodeShareFragment } = await import('../share/shareLink');
       const decoded = decodeShareFragment(link);
-      if (decoded.ok) await openShareState(decoded.state);
-      else showGallery(decoded.error);
-    } else if (params.scenario) {
-      await openScenario({ name: params.scenario }, params.step - 1);
+      if (!decoded.ok) {
+        showGallery(decoded.error);
+        return false;
+      }
+      await openShareState(decoded.state);
+      return true;
     }
+    if (params.scenario) return openScenario({ name: params.scenario }, params.step - 1);
+    return false;
   };
   const channel: PresenterChannel = openPresenterChannel({
     host: hostOrigin(params.origin, ancestors, document.referrer),
@@ -81,8 +86,11 @@ export function startEmbed(params: EmbedParams, root: Element, onStatus: Listene
     const createWorker = () => new Worker(new URL('../worker/cluster.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
     session = createSession(createWorker, new MemorySessionStore());
     useAppStore.getState().setSimulation(session);
-    await session.start();
-    await open();
+    // a scenario or a link replaces the starting cluster at once: it is not built first (nor fetched: the worker
+    // posts the scenario's first graph from build-time data, src/worker/bakedOpenings.ts)
+    await session.start({ seed: !(link || params.scenario) });
+    // one that did not open leaves the usual starting cluster under its message
+    if ((link || params.scenario) && !(await open())) await session.reset();
     markStarted();
     channel.ready();
   };

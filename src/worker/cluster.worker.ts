@@ -1,11 +1,13 @@
 /**
  * The Web Worker entry. It posts the first graph (computed at build time, see src/worker/firstGraphFront.ts)
- * and answers the seed's commands from it while the engine (src/worker/engineSide.ts) and kubectl's side
- * (src/worker/terminalParts.ts), chunks of their own, load; everything else waits for them, in order.
+ * and answers the commands of the common starts from it — the seed's, a built-in scenario's — while the engine
+ * (src/worker/engineSide.ts) and kubectl's side (src/worker/terminalParts.ts), chunks of their own, load;
+ * everything else waits for them, in order.
  */
-import firstGraph from 'virtual:svcsim-first-graph';
+import { bareInit, scenarios, seedCommands, startTime } from 'virtual:svcsim-openings';
 import type { CommandEnvelope, WorkerMessage } from '../protocol/messages';
 import { splitDiff } from '../protocol/diffChunks';
+import { bakedOpenings } from './bakedOpenings';
 import { FirstGraphFront } from './firstGraphFront';
 
 /** Objects per diff message: a cluster growing by thousands of pods reaches the page in pieces it can draw a frame at a time. */
@@ -21,13 +23,21 @@ function post(msg: WorkerMessage): void {
   self.postMessage(msg);
 }
 
-const front = new FirstGraphFront(firstGraph, post);
 let engine: ((envelope: CommandEnvelope) => void) | undefined;
 const waiting: CommandEnvelope[] = [];
+const openings = bakedOpenings({
+  startTime,
+  seedCommands,
+  // the seed's answers are a chunk too: a page that opens a scenario does not fetch them
+  seed: () => import('virtual:svcsim-first-graph').then((m) => m.default),
+  bareInit,
+  scenarios,
+});
+const front = new FirstGraphFront(openings, post, (envelope) => (engine ? engine(envelope) : waiting.push(envelope)));
 
 self.onmessage = (ev: MessageEvent<CommandEnvelope>) => {
   if (engine) engine(ev.data);
-  else if (!front.receive(ev.data)) waiting.push(ev.data);
+  else front.receive(ev.data);
 };
 
 // A zero-delay macrotask: nested setTimeout(0) is clamped to 4 ms, which would idle a third of a long sleep.
@@ -37,7 +47,9 @@ channel.port1.onmessage = () => later.shift()?.();
 
 // the engine and kubectl's side come together: the page asks the gallery's scenarios (kubectl's side) on load
 Promise.all([import('./engineSide'), import('./terminalParts')]).then(
-  ([m, kubectl]) => {
+  async ([m, kubectl]) => {
+    // an answer being fetched is the front's to post: the engine takes over after it
+    await front.settled();
     const receive = m.startEngine(
       {
         post,

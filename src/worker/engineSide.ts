@@ -25,8 +25,9 @@ export function startEngine(events: CommandLoopOptions, parts: TerminalParts, ha
   for (const h of handedOver) {
     if (h.type === 'answered') {
       host.handle(0, h.command);
-      // the page has these changes already: the first graph posted them
-      host.takeDiff();
+      // the page has these changes already (the first graph posted them), unless the data left them out
+      const diff = host.takeDiff();
+      if (h.diffOwed && diff) post(diff);
       continue;
     }
     // a question changes nothing, but what it did change would go first, as the command loop sends it
