@@ -51,7 +51,8 @@ function firstGraphs(): Plugin {
         if (cached !== undefined) return cached;
         const importBaker = () => runnerImport<typeof Baker>(entry, { configFile: false, logLevel: 'error' });
         // the dev server imports the engine afresh, so what it serves follows the engine's changes
-        const { module, dependencies } = await (building ? (buildBaker ??= importBaker()) : importBaker());
+        if (building) buildBaker ??= importBaker();
+        const { module, dependencies } = await (buildBaker && building ? buildBaker : importBaker());
         for (const file of dependencies) this.addWatchFile(file);
         const code = bake(module, name);
         if (building) baked.set(name, code);
