@@ -4,7 +4,7 @@
  * as the features' `SimulationPort`; nothing here runs on import.
  */
 import { t } from '../i18n/languageStore';
-import { type RebuildReport, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
+import { type RebuildReport, restartReasons, WorkerBridge, type WorkerLike } from '../bridge/workerBridge';
 import type { SessionEntry, SessionStore } from '../bridge/sessionStore';
 import type { Command, Reply, TerminalChunk } from '../protocol/messages';
 import { seedStartCommands } from '../scenario/library/seedStart';
@@ -85,10 +85,18 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
 
 /** The notice after a rebuild: what was replayed, and what was not and why. */
 export function rebuildNotice(r: RebuildReport): string {
-  const head = r.reason === 'reload' ? t('notice.restored', { commands: commandCount(r.replayed) }) : t('notice.restarted', { reason: r.reason, commands: commandCount(r.replayed) });
+  const head = r.reason === 'reload' ? t('notice.restored', { commands: commandCount(r.replayed) }) : t('notice.restarted', { reason: restartReason(r.reason), commands: commandCount(r.replayed) });
   const skipped = r.skipped.length ? t('notice.skipped', { commands: r.skipped.join(', ') }) : '';
   const abandoned = r.abandoned ? t('notice.abandoned', { commands: commandCount(r.abandoned) }) : '';
   return `${head}${skipped}${abandoned}${t('notice.end')}`;
+}
+
+/** The bridge's own reasons in the UI's language; a message from the browser or the worker is shown as it is. */
+function restartReason(reason: string): string {
+  if (reason === restartReasons.terminated) return t('notice.reasonTerminated');
+  if (reason === restartReasons.failed) return t('notice.reasonFailed');
+  if (reason === restartReasons.unresponsive) return t('notice.reasonUnresponsive');
+  return reason;
 }
 
 /** "1 command", "3 commands" in the UI's language. */

@@ -81,6 +81,13 @@ const maxObjectsPerFrame = 100;
 /** What arrived from the worker and waits for a frame: a diff, or a reply that must not overtake the diffs before it. */
 type Inbound = { diff: ClusterDiff } | { resolve(): void };
 
+/** Why the bridge restarted the worker, when it knows (the page names them in its language); else the browser's or the worker's own message. */
+export const restartReasons = {
+  terminated: 'the worker was terminated',
+  failed: 'the simulation worker failed',
+  unresponsive: 'the simulation stopped answering',
+} as const;
+
 export class WorkerBridge {
   private worker!: WorkerLike;
   private nextId = 1;
@@ -148,7 +155,7 @@ export class WorkerBridge {
   /** Test and diagnostics hook: kill the worker as if it had crashed. */
   crashForTest(): void {
     this.worker.terminate();
-    void this.restart('the worker was terminated');
+    void this.restart(restartReasons.terminated);
   }
 
   /** The logged commands, oldest first: what a restart replays (an export or a take-over writes them whole). */
@@ -183,7 +190,7 @@ export class WorkerBridge {
     };
     w.onerror = (ev) => {
       ev.preventDefault();
-      if (w === this.worker) void this.restart(ev.message || 'the simulation worker failed');
+      if (w === this.worker) void this.restart(ev.message || restartReasons.failed);
     };
     return w;
   }
@@ -192,7 +199,7 @@ export class WorkerBridge {
     if (this.rebuilding) return;
     if (this.now() - this.lastHeard > this.timeoutMs) {
       this.worker.terminate();
-      void this.restart('the simulation stopped answering');
+      void this.restart(restartReasons.unresponsive);
       return;
     }
     // the worker answers pings between the slices of long work, so one is always welcome
