@@ -66,7 +66,7 @@ export function embedBundleFigures({ workerFiles, seedBytes, largestOpeningBytes
   const total = pageBytes + workerBytes;
   const manifest = JSON.parse(readFileSync(join(appOutDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   // a `#s=` link: the page imports the link's decoder (and what it needs) before it opens anything
-  const decoder = [...staticClosure(manifest, 'src/share/shareLink.ts')].map((k) => manifest[k].file).filter((f) => !page.includes(f));
+  const decoder = [...staticClosure(manifest, 'src/share/shareLinkDecode.ts')].map((k) => manifest[k].file).filter((f) => !page.includes(f));
   const decoderBytes = decoder.reduce((s, f) => s + gz(f), 0);
   const row = (name: string, bytes: number, note: string): Figure => ({ name, value: kB(bytes), unit: 'kB', ...atMost(kB(bytes), embedBudgetKb, 'kB'), note });
   const loadable = [...reachable(manifest, 'embed.html')].map((k) => manifest[k]?.file).filter((f): f is string => !!f && f.endsWith('.js'));

@@ -45,8 +45,8 @@ export async function routeAfterStart(): Promise<void> {
     await recheck();
     return;
   }
-  const { decodeShareFragment } = await import('../share/shareLink');
-  const decoded = decodeShareFragment(link);
+  const { decodeShareFragment } = await import('../share/shareLinkDecode');
+  const decoded = await decodeShareFragment(link);
   if (!decoded.ok) {
     // the English sentence is `decoded.error`; the catalogs word the same problem in the UI's language
     showGallery(t(`share.error.${decoded.problem.code}`, decoded.problem.values));

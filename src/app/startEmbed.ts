@@ -58,8 +58,8 @@ export function startEmbed(params: EmbedParams, root: Element, onStatus: Listene
   /** Opens the link or the scenario; false when there was none, or it did not open (its message is shown). */
   const open = async (): Promise<boolean> => {
     if (link) {
-      const { decodeShareFragment } = await import('../share/shareLink');
-      const decoded = decodeShareFragment(link);
+      const { decodeShareFragment } = await import('../share/shareLinkDecode');
+      const decoded = await decodeShareFragment(link);
       if (!decoded.ok) {
         showGallery(decoded.error);
         return false;

@@ -1,0 +1,7 @@
+/**
+ * The share link's format number and the caps that bound the work an untrusted link can cause: more than 64 KB
+ * of fragment is refused before decoding, and inflating stops as soon as the output passes 1 MiB.
+ */
+export const shareFormatVersion = 1;
+export const maxEncodedChars = 64 * 1024;
+export const maxDecodedBytes = 1024 * 1024;
