@@ -5,12 +5,13 @@
  * big for the canvas is shown from its top-left (the Services, then the first boxes) and the rest is a pan
  * away, instead of shrinking to unreadable specks.
  */
-import { type FitViewOptions, type ReactFlowState, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { type FitViewOptions, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { layout } from '../../graph/layout';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { canvasShown } from './canvasShown';
+import { useCanvasShown } from './useCanvasShown';
 import { type CanvasViewport, useViewportStore } from './viewportStore';
 
 const margin = { top: 24, right: 168, bottom: 24, left: 56 };
@@ -30,7 +31,6 @@ export const fitViewOptions: FitViewOptions = {
 };
 
 const selectLargeText = (s: AppState) => s.largeText;
-const selectHasSize = (s: ReactFlowState) => canvasShown(s);
 const selectPinned = (s: { pinned: CanvasViewport | undefined }) => s.pinned;
 const selectCurrent = (s: { current: CanvasViewport | undefined }) => s.current;
 const same = (a: CanvasViewport, b: CanvasViewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
@@ -41,7 +41,7 @@ export function FitOnGrowth({ shape }: { shape: string }) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const large = useAppStore(selectLargeText);
-  const shown = useStore(selectHasSize);
+  const shown = useCanvasShown();
   const pinned = useViewportStore(selectPinned);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` is the trigger: refit whenever it changes
   useEffect(() => {
