@@ -1,15 +1,16 @@
 /**
  * The UI's message catalogs as the network sees them: one chunk per language (src/i18n/catalogs.ts). A journey
  * can hold a language's chunk back to see what the page shows meanwhile, and lists every catalog key that ever
- * appeared on the page as text, a title or a label (a text shown before its catalog was there).
+ * appeared on the page as text, a title or a label (a text shown before its catalog was there). The keys are
+ * read from the catalog chunks the page fetched: a journey imports no app code.
  */
 import type { Page } from '@playwright/test';
-import type { Lang } from '../../src/i18n/language';
-import { en } from '../../src/i18n/messages.en';
+
+type Lang = 'en' | 'zh-TW';
 
 declare global {
   interface Window {
-    __catalogKeysShown?: string[];
+    __keyShapedTexts?: string[];
   }
 }
 
@@ -20,6 +21,8 @@ export class MessageCatalogs {
   readonly requested: Lang[] = [];
   private readonly held = new Map<Lang, { release: () => void; done: Promise<void> }>();
   private readonly waiting = new Map<Lang, Array<() => void>>();
+  /** Every key of the catalogs fetched so far (their chunks are object literals: `"topbar.language":`). */
+  private readonly keys = new Set<string>();
 
   constructor(private readonly page: Page) {}
 
@@ -31,15 +34,17 @@ export class MessageCatalogs {
       for (const wake of this.waiting.get(lang) ?? []) wake();
       this.waiting.delete(lang);
       await this.held.get(lang)?.done;
-      await route.continue();
+      const response = await route.fetch();
+      for (const m of (await response.text()).matchAll(/"([a-zA-Z][\w-]*(?:\.[\w-]+)+)":/g)) this.keys.add(m[1]);
+      await route.fulfill({ response });
     });
-    await this.page.addInitScript((keys: string[]) => {
-      const known = new Set(keys);
+    // every text, title or label shaped like a catalog key (`word.word…`); keysShown keeps the catalogs' keys
+    await this.page.addInitScript(() => {
       const shown: string[] = [];
-      window.__catalogKeysShown = shown;
+      window.__keyShapedTexts = shown;
       const check = (text: string | null | undefined) => {
         const trimmed = text?.trim();
-        if (trimmed && known.has(trimmed)) shown.push(trimmed);
+        if (trimmed && /^[a-zA-Z][\w-]*(\.[\w-]+)+$/.test(trimmed)) shown.push(trimmed);
       };
       const visit = (node: Node) => {
         if (node.nodeType === Node.TEXT_NODE) check(node.textContent);
@@ -55,7 +60,7 @@ export class MessageCatalogs {
           else for (const n of r.addedNodes) visit(n);
         }
       }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['title', 'aria-label', 'placeholder'] });
-    }, Object.keys(en));
+    });
   }
 
   /** Requests for `lang`'s catalog wait until `release`. */
@@ -89,7 +94,9 @@ export class MessageCatalogs {
   }
 
   /** Every catalog key the page has shown as if it were text since it loaded. */
-  keysShown(): Promise<string[]> {
-    return this.page.evaluate(() => window.__catalogKeysShown ?? []);
+  async keysShown(): Promise<string[]> {
+    if (this.keys.size < 100) throw new Error(`only ${this.keys.size} catalog keys read from the fetched catalogs: has their chunk's format changed?`);
+    const texts = await this.page.evaluate(() => window.__keyShapedTexts ?? []);
+    return texts.filter((t) => this.keys.has(t));
   }
 }
