@@ -1,11 +1,13 @@
 /**
  * Two languages (issue 10 §5): the top bar's switch turns the whole UI into 繁體中文 and back, the choice
  * survives a reload, a zh-TW browser starts in zh-TW, `?lang=` overrides both, and kubectl's output stays as
- * kubectl prints it whatever the language.
+ * kubectl prints it whatever the language. A page fetches only its language's catalog, shows nothing until it
+ * is there, and a switch waits for the other one: no key is ever on screen, even when a catalog is slow to come.
  */
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { DiagramDialog } from './pages/DiagramDialog';
+import { MessageCatalogs } from './pages/MessageCatalogs';
 import { Scenarios } from './pages/Scenarios';
 import { TopBar } from './pages/TopBar';
 import { TerminalPane } from './pages/TerminalPane';
@@ -113,6 +115,56 @@ test.describe('language', () => {
       const diagram = new DiagramDialog(page);
       await diagram.open();
       await expect(diagram.root.getByRole('heading', { level: 2 })).toHaveText('圖表');
+    });
+  });
+  test.describe('with catalogs that come slowly', () => {
+    test('a page fetches only its language, renders once it is there, and a switch waits for the other', async ({ page }) => {
+      const catalogs = new MessageCatalogs(page);
+      await catalogs.install();
+      const app = new Workbench(page);
+      await app.openFresh();
+      await expect(page.getByTestId(testIds.shareButton)).toHaveText('Share');
+      expect(catalogs.requested).toEqual(['en']);
+
+      // the switch: the page stays English while the 繁體中文 catalog is on its way, then changes all at once
+      catalogs.hold('zh-TW');
+      await page.getByTestId(testIds.languageSwitch).selectOption('zh-TW');
+      await catalogs.asked('zh-TW');
+      await expect(page.getByTestId(testIds.shareButton)).toHaveText('Share');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      catalogs.release('zh-TW');
+      await expect(page.getByTestId(testIds.shareButton)).toHaveText('分享');
+      await expect(app.clockState).toHaveText('❚❚ 已暫停');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+      expect(await catalogs.keysShown()).toEqual([]);
+
+      // a reload starts in the remembered 繁體中文: only its catalog is fetched, and nothing renders before it
+      catalogs.reset();
+      catalogs.hold('zh-TW');
+      await page.reload({ waitUntil: 'commit' });
+      await catalogs.asked('zh-TW');
+      await catalogs.nextFrame();
+      await expect(page.locator('#root')).toBeEmpty();
+      catalogs.release('zh-TW');
+      await expect(page.getByTestId(testIds.shareButton)).toHaveText('分享');
+      await expect(page.getByTestId(`${testIds.dockTab}-terminal`)).toHaveText('終端機');
+      expect(catalogs.requested).toEqual(['zh-TW']);
+      expect(await catalogs.keysShown()).toEqual([]);
+    });
+
+    test('an embed with lang=zh-TW fetches only the 繁體中文 catalog and speaks it from its first frame', async ({ page }) => {
+      const catalogs = new MessageCatalogs(page);
+      await catalogs.install();
+      catalogs.hold('zh-TW');
+      await page.goto('/embed.html?scenario=alpaca-prod&lang=zh-TW', { waitUntil: 'commit' });
+      await catalogs.asked('zh-TW');
+      await catalogs.nextFrame();
+      await expect(page.locator('#root')).toBeEmpty();
+      catalogs.release('zh-TW');
+      await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^第 1 \/ 9 步：/);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
+      expect(catalogs.requested).toEqual(['zh-TW']);
+      expect(await catalogs.keysShown()).toEqual([]);
     });
   });
 });

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseEmbedParams } from '../features/embed/embedParams';
 import { EmbedApp } from './EmbedApp';
+import { languageReady } from '../i18n/languageStore';
 import { type EmbedStatus, startEmbed } from './startEmbed';
 import './styles.css';
 
@@ -13,12 +14,22 @@ const params = parseEmbedParams(window.location.search);
 const element = document.getElementById('root');
 if (element) {
   const root = createRoot(element);
-  const render = (status: EmbedStatus) =>
+  // nothing renders before the language's catalog is there: startEmbed picks the language first (its catalog's
+  // import starts before anything else), and statuses reported meanwhile wait; the latest one renders
+  let latest: EmbedStatus = { started: false, visible: false };
+  let ready = false;
+  const render = (status: EmbedStatus) => {
+    latest = status;
+    if (!ready) return;
     root.render(
       <StrictMode>
-        <EmbedApp params={params} status={status} />
+        <EmbedApp params={params} status={latest} />
       </StrictMode>,
     );
-  render({ started: false, visible: false });
+  };
   startEmbed(params, element, render);
+  void languageReady().then(() => {
+    ready = true;
+    render(latest);
+  });
 }

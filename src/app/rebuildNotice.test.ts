@@ -18,8 +18,8 @@ describe('rebuildNotice', () => {
     );
   });
 
-  it("names the bridge's own reasons in the UI's language, and shows a message from the browser as it is", () => {
-    setLang('zh-TW', false);
+  it("names the bridge's own reasons in the UI's language, and shows a message from the browser as it is", async () => {
+    await setLang('zh-TW', false);
     expect(rebuildNotice({ reason: restartReasons.unresponsive, replayed: 2, skipped: [], abandoned: 0 })).toBe('模擬已重新啟動（模擬停止回應）。已重播 2 個指令，重建你的叢集。');
     expect(rebuildNotice({ reason: 'Uncaught RangeError: Maximum call stack size exceeded', replayed: 1, skipped: [], abandoned: 0 })).toContain('（Uncaught RangeError: Maximum call stack size exceeded）');
   });

@@ -8,7 +8,7 @@
 import { hasVisited } from '../features/scenarios/scenarioProgressStorage';
 import { openPlayground, openScenario, recheck, showGallery } from '../features/scenarios/scenarioActions';
 import { useScenarioStore } from '../features/scenarios/scenarioStore';
-import { initLang, setLang, t, useLanguageStore } from '../i18n/languageStore';
+import { initLang, languageReady, setLang, t, useLanguageStore } from '../i18n/languageStore';
 import { isLang } from '../i18n/language';
 import type { Command } from '../protocol/messages';
 import type { ShareState, ShareView } from '../share/shareState';
@@ -23,8 +23,9 @@ let pendingLink: string | undefined;
 /** Synchronous, before the first render: which screen shows first. */
 export function chooseFirstScreen(): void {
   const url = new URL(window.location.href);
-  // `?lang=` (an embed, a link to a talk's slides) wins over the remembered choice and the browser's languages
-  initLang(url.searchParams.get('lang'), navigator.languages ?? [navigator.language]);
+  // `?lang=` (an embed, a link to a talk's slides) wins over the remembered choice and the browser's languages.
+  // First thing: its catalog's import starts now, and main.tsx renders once it is there
+  void initLang(url.searchParams.get('lang'), navigator.languages ?? [navigator.language]);
   // the codec (and fflate) load only when a link is opened or made: not on the first graph's critical path
   if (/^#s=/.test(url.hash)) {
     pendingLink = url.hash;
@@ -39,6 +40,8 @@ export function chooseFirstScreen(): void {
 
 /** After the session has started: opens a pending share link, or brings back the step bar of an open scenario. */
 export async function routeAfterStart(): Promise<void> {
+  // the notices below are worded in the page's language
+  await languageReady();
   const link = pendingLink;
   pendingLink = undefined;
   if (!link) {
@@ -57,7 +60,8 @@ export async function routeAfterStart(): Promise<void> {
 
 export async function openShareState(state: ShareState): Promise<void> {
   // the sender's language for this visit, without replacing the visitor's remembered choice
-  if (isLang(state.view?.lang)) setLang(state.view.lang, false);
+  // (its catalog loads first: what follows may word a notice in it)
+  if (isLang(state.view?.lang)) await setLang(state.view.lang, false).catch(() => undefined);
   if (state.scenario) {
     if (!(await openScenario(state.scenario, state.step ?? 0))) return;
   } else if (state.session) {

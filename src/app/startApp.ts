@@ -16,6 +16,7 @@ import { loadTheme } from './useTheme';
 import { initialClockPlaying, rememberClockPlaying } from './clockPreference';
 import { loadLargeText } from './useLargeText';
 import { chooseFirstScreen, routeAfterStart } from './route';
+import { languageReady } from '../i18n/languageStore';
 
 let started: Session | undefined;
 
@@ -39,6 +40,14 @@ declare global {
       terminalText?(session: string): string | undefined;
     };
   }
+}
+
+/**
+ * What the first render waits for once `startApp` has run: the catalog of the language the page starts in
+ * (chooseFirstScreen started its import before anything else), so no text is ever shown as its key.
+ */
+export function readyToRender(): Promise<void> {
+  return languageReady();
 }
 
 /** Starts the page once; returns its session. */

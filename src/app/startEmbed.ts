@@ -42,8 +42,9 @@ export function startEmbed(params: EmbedParams, root: Element, onStatus: Listene
   s.setLargeText(params.scale >= 1.2);
   s.setClock(false);
   document.documentElement.style.setProperty('--ui-scale', String(params.scale));
-  // a frame keeps nothing: its language is the address's, else the browser's, never remembered
-  setLang(params.lang ?? browserLang(navigator.languages ?? [navigator.language]), false);
+  // a frame keeps nothing: its language is the address's, else the browser's, never remembered. Its catalog's
+  // import starts here, before any other request, and embedMain renders once it is there
+  void setLang(params.lang ?? browserLang(navigator.languages ?? [navigator.language]), false);
   // a share link in the address (`#s=1.…`) opens instead of a scenario name; it stays in the address (a
   // frame is not reloaded by its learner, and a reset reopens it)
   const link = /^#s=/.test(window.location.hash) ? window.location.hash : undefined;

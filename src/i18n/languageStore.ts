@@ -1,8 +1,10 @@
 /**
  * The UI language: from the URL's `lang=`, else the user's earlier choice, else the browser's languages.
- * Kept in a tiny store so every component re-renders when the switch changes it.
+ * Kept in a tiny store so every component re-renders when the switch changes it. The store changes only once
+ * the language's catalog is loaded (catalogs.ts), so the UI never shows a key while a catalog is on its way.
  */
 import { create } from 'zustand';
+import { loadCatalog } from './catalogs';
 import { browserLang, isLang, type Lang } from './language';
 import { translate, type MessageKey, type MessageParams, type Translate } from './translate';
 
@@ -31,20 +33,40 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return translate(useLanguageStore.getState().lang, key, params);
 }
 
-/** The user chose a language: remembered where storage allows it (a denied storage only loses the memory). */
-export function setLang(lang: Lang, remember = true): void {
-  useLanguageStore.setState({ lang });
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
-  if (!remember) return;
-  try {
-    localStorage.setItem(storageKey, lang);
-  } catch {
-    // storage denied (a cross-site iframe, private mode): the choice lasts for this page only
-  }
+/** The language last asked for: a switch made while an earlier one's catalog was loading wins over it. */
+let wanted: Lang | undefined;
+let switching: Promise<void> = Promise.resolve();
+
+/**
+ * The user chose a language: its catalog loads first, then the UI switches, and the choice is remembered where
+ * storage allows it (a denied storage only loses the memory). Rejects, changing nothing, if the catalog cannot load.
+ */
+export function setLang(lang: Lang, remember = true): Promise<void> {
+  wanted = lang;
+  switching = loadCatalog(lang).then(() => {
+    if (wanted !== lang) return;
+    useLanguageStore.setState({ lang });
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    if (!remember) return;
+    try {
+      localStorage.setItem(storageKey, lang);
+    } catch {
+      // storage denied (a cross-site iframe, private mode): the choice lasts for this page only
+    }
+  });
+  return switching;
 }
 
-/** At start: an explicit `lang` (URL, share link) wins, then the remembered choice, then the browser's. */
-export function initLang(explicit: string | null | undefined, preferences: readonly string[]): void {
+/** Settles when the language last asked for is on screen (or its catalog failed): the first render waits for it. */
+export function languageReady(): Promise<void> {
+  return switching.catch(() => undefined);
+}
+
+/**
+ * At start: an explicit `lang` (URL, share link) wins, then the remembered choice, then the browser's. The
+ * catalog's import starts now; the returned promise settles when it is there.
+ */
+export function initLang(explicit: string | null | undefined, preferences: readonly string[]): Promise<void> {
   let remembered: string | null = null;
   try {
     remembered = localStorage.getItem(storageKey);
@@ -52,5 +74,5 @@ export function initLang(explicit: string | null | undefined, preferences: reado
     remembered = null;
   }
   const lang = isLang(explicit) ? explicit : isLang(remembered) ? remembered : browserLang(preferences);
-  setLang(lang, false);
+  return setLang(lang, false);
 }

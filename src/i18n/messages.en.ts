@@ -40,6 +40,7 @@ export const en = {
   'topbar.more': 'More actions',
   'topbar.moreTitle': 'Scenarios, share, diagram, theme, text size, export, import, reset, language, shortcuts',
   'topbar.language': 'Language',
+  'topbar.languageFailed': 'The {language} texts could not be loaded (is the connection down?); the page stays as it was.',
   'topbar.shareTitle': 'A link to this cluster and step; a QR code; the scenario as a file',
   'topbar.share': 'Share',
   'topbar.resetTitle': 'Start over from the seed topology',

@@ -38,6 +38,7 @@ export const zhTW: Record<MessageKey, string> = {
   'topbar.more': '更多動作',
   'topbar.moreTitle': '情境、分享、圖表、主題、文字大小、匯出、匯入、重設、語言、快捷鍵',
   'topbar.language': '語言',
+  'topbar.languageFailed': '無法載入{language}的文字（網路中斷了嗎？）；頁面維持原樣。',
   'topbar.shareTitle': '這個叢集與步驟的連結、QR code、情境檔案',
   'topbar.share': '分享',
   'topbar.resetTitle': '從初始拓撲重新開始',

@@ -36,9 +36,9 @@ describe('saveStateMessage', () => {
     expect(saveStateMessage({ kind: 'failed', reason: { code: 'refused' } })?.actions).toEqual(['export', 'retry']);
   });
 
-  it("words every storage problem in the reader's language, a browser's own error name as it gave it", () => {
+  it("words every storage problem in the reader's language, a browser's own error name as it gave it", async () => {
     const thrown = ['QuotaExceededError', 'SecurityError', 'InvalidStateError', 'AbortError', 'UnknownError', 'DataCloneError'].map((n) => new DOMException('x', n));
-    setLang('zh-TW', false);
+    await setLang('zh-TW', false);
     const texts = thrown.map((e) => saveStateMessage({ kind: 'unavailable', reason: describeStorageError(e) })?.text ?? '');
     expect(new Set(texts).size).toBe(thrown.length);
     for (const text of texts) expect(text).toMatch(/^在不儲存的狀態下執行：\p{Script=Han}/u);
