@@ -2,7 +2,7 @@
 import { Background, Controls, type Edge, type Node, type NodeMouseHandler, ReactFlow, type ReactFlowInstance, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './levelOfDetail.css';
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { cullEdges, cullPods, regionOfKey } from '../../graph/edgeCulling';
 import { type Detail, LevelOfDetail } from '../../graph/levelOfDetail';
 import { useAppStore } from '../../state/store';
@@ -48,7 +48,9 @@ const onMoveEnd = (event: MouseEvent | TouchEvent | null, viewport: Viewport) =>
 export function TopologyCanvas({ dark = false, children }: { dark?: boolean; children?: ReactNode }) {
   // kept incrementally from the diffs (src/graph): unchanged elements keep their objects, so React Flow
   // re-renders only what a diff touched
-  const topology = useAppStore(selectTopology);
+  // a batch of a growing cluster is drawn in a deferred render, which React time-slices: the page keeps
+  // answering input while hundreds of pods are placed, routed and mounted
+  const topology = useDeferredValue(useAppStore(selectTopology));
   const selected = useAppStore(selectSelected);
   const hoveredLabel = useAppStore(selectHovered);
   const matchedPods = useSelectorMatches();
