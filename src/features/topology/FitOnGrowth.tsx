@@ -30,6 +30,12 @@ export const fitViewOptions: FitViewOptions = {
   minZoom: legibleZoom,
 };
 
+/**
+ * The same with Large text (an embed on a projector turns it on): React Flow's own first fit, which waits for the
+ * nodes to be measured and can come after FitOnGrowth's, must not zoom out below the zoom Large text keeps legible.
+ */
+export const largeTextFitViewOptions: FitViewOptions = { ...fitViewOptions, minZoom: legibleZoom * largeTextZoom };
+
 const selectLargeText = (s: AppState) => s.largeText;
 const selectPinned = (s: { pinned: CanvasViewport | undefined }) => s.pinned;
 const selectCurrent = (s: { current: CanvasViewport | undefined }) => s.current;

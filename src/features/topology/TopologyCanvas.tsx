@@ -11,7 +11,7 @@ import type { XY } from '../../graph/elements';
 import { testIds } from '../../testids';
 import { CullRegion, DetailBand } from './DetailBand';
 import { EndpointEdge } from './EndpointEdge';
-import { FitOnGrowth, fitViewOptions } from './FitOnGrowth';
+import { FitOnGrowth, fitViewOptions, largeTextFitViewOptions } from './FitOnGrowth';
 import { ViewportGuard } from './ViewportGuard';
 import { ZoomClass } from './ZoomClass';
 import { applyHighlights } from './highlight';
@@ -36,6 +36,7 @@ const edgeTypes = { endpoint: EndpointEdge };
 const selectTopology = (s: AppState) => s.topology;
 const selectSelected = (s: AppState) => s.selected;
 const selectHovered = (s: AppState) => s.hoveredLabel;
+const selectLargeText = (s: AppState) => s.largeText;
 
 // Props React Flow gets at module scope: a new handler or options object on every cluster diff would make it
 // hand new props to every node wrapper, re-rendering the whole canvas.
@@ -53,6 +54,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
   const topology = useDeferredValue(useAppStore(selectTopology));
   const selected = useAppStore(selectSelected);
   const hoveredLabel = useAppStore(selectHovered);
+  const largeText = useAppStore(selectLargeText);
   const matchedPods = useSelectorMatches();
   const { place, onNodesChange } = usePositions();
   const placed = useMemo(() => place(topology.nodes), [topology.nodes, place]);
@@ -120,7 +122,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         fitView
-        fitViewOptions={fitViewOptions}
+        fitViewOptions={largeText ? largeTextFitViewOptions : fitViewOptions}
         // a thousand pods make boxes thousands of pixels tall: the fitted view must still hold them all
         minZoom={0.02}
         nodesConnectable={false}
