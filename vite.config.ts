@@ -62,22 +62,22 @@ function firstGraphs(): Plugin {
   };
 
   function bake(module: typeof Baker, name: string): string {
+    const opening = /^opening-(.+)-step(\d+)$/.exec(name);
+    if (opening) return `export default ${json(module.bakeScenarioOpening(opening[1], Number(opening[2])))};`;
+    // the seed's graph is asked for twice (its chunk, and the table's start time and commands): baked once a build
     if (!building || !seed) seed = module.bakeFirstGraph();
     if (name === 'first-graph') return `export default ${json(seed)};`;
-    if (name === 'openings') {
-      const loaders = module
-        .builtinScenarioSteps()
-        .flatMap(({ name: scenario, steps }) => Array.from({ length: steps }, (_, step) => ({ scenario, step })))
-        .map(({ scenario, step }) => `${JSON.stringify(`${scenario}/${step}`)}: () => import(${JSON.stringify(`virtual:svcsim-opening-${scenario}-step${step}`)}).then((m) => m.default)`);
-      return [
-        `export const startTime = ${seed.time};`,
-        `export const seedCommands = ${json(seed.steps.map((s) => s.command))};`,
-        `export const bareInit = ${json(module.bakeBareInit())};`,
-        `export const scenarios = {\n${loaders.join(',\n')}\n};`,
-      ].join('\n');
-    }
-    const [, scenario, step] = /^opening-(.+)-step(\d+)$/.exec(name) ?? [];
-    return `export default ${json(module.bakeScenarioOpening(scenario, Number(step)))};`;
+    // `openings`: the table the worker entry reads
+    const loaders = module
+      .builtinScenarioSteps()
+      .flatMap(({ name: scenario, steps }) => Array.from({ length: steps }, (_, step) => ({ scenario, step })))
+      .map(({ scenario, step }) => `${JSON.stringify(`${scenario}/${step}`)}: () => import(${JSON.stringify(`virtual:svcsim-opening-${scenario}-step${step}`)}).then((m) => m.default)`);
+    return [
+      `export const startTime = ${seed.time};`,
+      `export const seedCommands = ${json(seed.steps.map((s) => s.command))};`,
+      `export const bareInit = ${json(module.bakeBareInit())};`,
+      `export const scenarios = {\n${loaders.join(',\n')}\n};`,
+    ].join('\n');
   }
 }
 

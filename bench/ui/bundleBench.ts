@@ -13,29 +13,12 @@ import { atMost, type Figure } from '../figures';
 import { appOutDir, repoRoot } from './builds';
 import { languageCatalogChunks } from './catalogChunk';
 import { embedBundleFigures } from './embedBundle';
+import { type Manifest, staticGraph } from './viteManifest';
 
-interface ManifestChunk {
-  file: string;
-  src?: string;
-  isEntry?: boolean;
-  isDynamicEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-  css?: string[];
-  assets?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
 
 const gz = (file: string) => gzipSync(readFileSync(join(appOutDir, file)), { level: 9 }).length;
 const kB = (bytes: number) => bytes / 1000;
 
-/** Chunk keys reachable from `key` through static imports only. */
-function staticGraph(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(key)) return seen;
-  seen.add(key);
-  for (const k of manifest[key]?.imports ?? []) staticGraph(manifest, k, seen);
-  return seen;
-}
 
 /**
  * Files a built ES module imports statically (`import … from "./x.js"`, `import "./x.js"`), transitively; a

@@ -12,34 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { atMost, type Figure } from '../figures';
 import { appOutDir } from './builds';
 import { languageCatalogChunks } from './catalogChunk';
+import { type Manifest, reachable, staticGraph } from './viteManifest';
 
 /** Issue 10 §3: "JavaScript before the first graph, the simulation worker included, ≤ 200 KB gzip". */
 export const embedBudgetKb = 200;
 
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-
-/** Chunk keys reachable from `key` through static imports only. */
-function staticClosure(manifest: Record<string, ManifestChunk>, key: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(key) || !manifest[key]) return seen;
-  seen.add(key);
-  for (const k of manifest[key].imports ?? []) staticClosure(manifest, k, seen);
-  return seen;
-}
-
 const gz = (file: string) => gzipSync(readFileSync(join(appOutDir, file)), { level: 9 }).length;
 const kB = (bytes: number) => bytes / 1000;
-
-/** Every chunk key the entry can load, through static and dynamic imports alike. */
-function reachable(manifest: Record<string, ManifestChunk>, key: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(key)) return seen;
-  seen.add(key);
-  for (const k of [...(manifest[key]?.imports ?? []), ...(manifest[key]?.dynamicImports ?? [])]) reachable(manifest, k, seen);
-  return seen;
-}
 
 export interface WorkerShare {
   /** The simulation worker's script and its static imports (bundleBench finds them). */
@@ -56,7 +35,7 @@ export function embedBundleFigures({ workerFiles, seedBytes, largestOpeningBytes
   if (!existsSync(htmlPath)) return [{ name: 'embed page (view=graph) JavaScript before the first graph, gzip -9', value: Number.NaN, unit: 'kB', note: 'no embed.html in the build' }];
   const html = readFileSync(htmlPath, 'utf8');
   const strip = (u: string) => u.replace(/^\//, '');
-  const manifest = JSON.parse(readFileSync(join(appOutDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(join(appOutDir, '.vite/manifest.json'), 'utf8')) as Manifest;
   // the first render waits for the page language's catalog: the larger one is counted (catalogChunk.ts)
   const catalog = languageCatalogChunks(manifest).largest;
   const page = [
@@ -70,7 +49,7 @@ export function embedBundleFigures({ workerFiles, seedBytes, largestOpeningBytes
   const workerBytes = workerFiles.reduce((s, f) => s + gz(f), 0);
   const total = pageBytes + workerBytes;
   // a `#s=` link: the page imports the link's decoder (and what it needs) before it opens anything
-  const decoder = [...staticClosure(manifest, 'src/share/shareLinkDecode.ts')].map((k) => manifest[k].file).filter((f) => !page.includes(f));
+  const decoder = [...staticGraph(manifest, 'src/share/shareLinkDecode.ts')].flatMap((k) => (manifest[k] ? [manifest[k].file] : [])).filter((f) => !page.includes(f));
   const decoderBytes = decoder.reduce((s, f) => s + gz(f), 0);
   const row = (name: string, bytes: number, note: string): Figure => ({ name, value: kB(bytes), unit: 'kB', ...atMost(kB(bytes), embedBudgetKb, 'kB'), note });
   const loadable = [...reachable(manifest, 'embed.html')].map((k) => manifest[k]?.file).filter((f): f is string => !!f && f.endsWith('.js'));

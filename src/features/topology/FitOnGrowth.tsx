@@ -25,16 +25,20 @@ const largeTextZoom = 1.25;
  * Fit margins: room on the right for the minimap (top-right) and on the left for the zoom controls
  * (bottom-left), so neither ever covers a node after a fit.
  */
-export const fitViewOptions: FitViewOptions = {
+const fitViewOptions: FitViewOptions = {
   padding: { top: `${margin.top}px`, right: `${margin.right}px`, bottom: `${margin.bottom}px`, left: `${margin.left}px` },
   minZoom: legibleZoom,
 };
 
+const largeTextFitViewOptions: FitViewOptions = { ...fitViewOptions, minZoom: legibleZoom * largeTextZoom };
+
 /**
- * The same with Large text (an embed on a projector turns it on): React Flow's own first fit, which waits for the
- * nodes to be measured and can come after FitOnGrowth's, must not zoom out below the zoom Large text keeps legible.
+ * The fit options for the text size: every fit — this one, React Flow's own first fit (which waits for the nodes
+ * to be measured and can come after this one), the NaN guard's — keeps the zoom at which names stay legible.
  */
-export const largeTextFitViewOptions: FitViewOptions = { ...fitViewOptions, minZoom: legibleZoom * largeTextZoom };
+export function fitViewOptionsFor(largeText: boolean): FitViewOptions {
+  return largeText ? largeTextFitViewOptions : fitViewOptions;
+}
 
 const selectLargeText = (s: AppState) => s.largeText;
 const selectPinned = (s: { pinned: CanvasViewport | undefined }) => s.pinned;
@@ -63,11 +67,11 @@ export function FitOnGrowth({ shape }: { shape: string }) {
         return;
       }
       const bounds = flow.getNodesBounds(flow.getNodes());
-      const min = legibleZoom * (large ? largeTextZoom : 1);
+      const min = fitViewOptionsFor(large).minZoom ?? legibleZoom;
       const room = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
       const fits = Math.min(room.w / bounds.width, room.h / bounds.height);
       if (!(bounds.width > 0) || fits >= min) {
-        void flow.fitView({ ...fitViewOptions, minZoom: min, maxZoom: 1.5 * (large ? largeTextZoom : 1), duration: 200 });
+        void flow.fitView({ ...fitViewOptionsFor(large), maxZoom: 1.5 * (large ? largeTextZoom : 1), duration: 200 });
         return;
       }
       // too big to fit legibly: top-left at the legible zoom, centred across when it fits across

@@ -11,7 +11,7 @@ import type { XY } from '../../graph/elements';
 import { testIds } from '../../testids';
 import { CullRegion, DetailBand } from './DetailBand';
 import { EndpointEdge } from './EndpointEdge';
-import { FitOnGrowth, fitViewOptions, largeTextFitViewOptions } from './FitOnGrowth';
+import { FitOnGrowth, fitViewOptionsFor } from './FitOnGrowth';
 import { ViewportGuard } from './ViewportGuard';
 import { ZoomClass } from './ZoomClass';
 import { applyHighlights } from './highlight';
@@ -122,7 +122,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         fitView
-        fitViewOptions={largeText ? largeTextFitViewOptions : fitViewOptions}
+        fitViewOptions={fitViewOptionsFor(largeText)}
         // a thousand pods make boxes thousands of pixels tall: the fitted view must still hold them all
         minZoom={0.02}
         nodesConnectable={false}

@@ -10,7 +10,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect } from 'react';
 import { canvasShown } from './canvasShown';
 import { useAppStore } from '../../state/store';
-import { fitViewOptions, largeTextFitViewOptions } from './FitOnGrowth';
+import { fitViewOptionsFor } from './FitOnGrowth';
 
 export function ViewportGuard() {
   const store = useStoreApi();
@@ -20,7 +20,7 @@ export function ViewportGuard() {
       store.subscribe((s) => {
         if (s.transform.every(Number.isFinite)) return;
         void s.panZoom?.setViewport({ x: 0, y: 0, zoom: 1 });
-        if (canvasShown(s)) void flow.fitView(useAppStore.getState().largeText ? largeTextFitViewOptions : fitViewOptions);
+        if (canvasShown(s)) void flow.fitView(fitViewOptionsFor(useAppStore.getState().largeText));
       }),
     [store, flow],
   );
