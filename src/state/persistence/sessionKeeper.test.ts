@@ -94,6 +94,7 @@ describe('SessionKeeper', () => {
 
   it('retrying writes the whole log this tab holds', async () => {
     const { k, store, states } = keeper();
+    await k.load();
     k.onRole('owner', () => ({ entries: [], editorText: '' }));
     store.full = true;
     k.record(init);
@@ -107,6 +108,7 @@ describe('SessionKeeper', () => {
 
   it('another tab: nothing is written until the user takes over, which writes this tab whole', async () => {
     const { k, store, states, editor } = keeper();
+    await k.load();
     k.record(init);
     k.onRole('conflict', () => ({ entries: [], editorText: '' }));
     k.record(line('mine'));
@@ -120,6 +122,35 @@ describe('SessionKeeper', () => {
     expect(editor.text).toBe('mine');
     k.onRole('readOnly', () => ({ entries: [], editorText: '' }));
     expect(states.map((s) => s.kind)).toEqual(['otherTab', 'saving', 'readOnly']);
+  });
+
+  it('a take-over before the saved session has loaded keeps the saved log, and saves on from it', async () => {
+    // the journey that found it: on a busy machine the user took over before the tab had read the other tab's
+    // log; writing what the tab held then (nothing) emptied the log, and the next command left a gap a reload
+    // stops at, so the reload came back without it
+    const store = new FlakyStore();
+    await store.replaceAll([init, line('from the other tab')]);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const read = store.load.bind(store);
+    store.load = async () => {
+      await gate;
+      return read();
+    };
+    const { k, states } = keeper(store);
+    k.onRole('conflict', () => ({ entries: [], editorText: '' }));
+    const loading = k.load();
+    k.onRole('owner', () => ({ entries: [], editorText: 'typed' }));
+    await tick();
+    expect((await read())?.entries).toEqual([init, line('from the other tab')]);
+    expect(states.at(-1)).toEqual({ kind: 'saving' });
+    release();
+    expect(await loading).toEqual([init, line('from the other tab')]);
+    k.record(line('mine'));
+    await tick();
+    expect((await read())?.entries).toEqual([init, line('from the other tab'), line('mine')]);
   });
 
   it('a write refused because another tab claimed the log makes this tab read-only, not failed', async () => {

@@ -33,6 +33,10 @@ export class SessionKeeper {
   private buffer: SessionEntry[] = [];
   private legacyPending = false;
   private unavailable: StorageProblem | undefined;
+  /** Whether the saved session has been read: until then what the tab holds is not its log yet. */
+  private loaded = false;
+  /** A take-over (or a retry) asked for before the load: done with the loaded log once it is there. */
+  private wholeWhenLoaded: (() => TabWork) | undefined;
 
   constructor(private readonly o: SessionKeeperOptions) {
     if (o.unavailable) this.markUnavailable(o.unavailable);
@@ -61,6 +65,16 @@ export class SessionKeeper {
 
   /** The saved session to replay (its entries are not recorded again), or undefined to start from the seed. */
   async load(): Promise<SessionEntry[] | undefined> {
+    const entries = await this.read();
+    this.loaded = true;
+    const whole = this.wholeWhenLoaded;
+    this.wholeWhenLoaded = undefined;
+    // what the page replays is what this tab holds from now on: a take-over made meanwhile writes that
+    if (whole && this.mode === 'waiting') this.writeWhole({ entries: entries ?? [], editorText: whole().editorText });
+    return entries;
+  }
+
+  private async read(): Promise<SessionEntry[] | undefined> {
     if (this.unavailable) return undefined;
     try {
       const saved = await this.o.store.load();
@@ -104,24 +118,44 @@ export class SessionKeeper {
   onRole(role: TabRole, work: () => TabWork): void {
     if (this.unavailable) return;
     if (role === 'owner') {
-      if (this.mode === 'waiting') this.startSaving(work().editorText);
-      else this.writeWhole(work());
+      if (this.mode === 'waiting' && !this.wholeWhenLoaded) this.startSaving(work().editorText);
+      else this.writeWhole(work(), work);
       return;
     }
     if (role === 'deciding') return;
     this.mode = 'off';
     this.buffer = [];
+    this.wholeWhenLoaded = undefined;
     this.o.report(role === 'conflict' ? { kind: 'otherTab' } : role === 'passive' ? { kind: 'notSaving' } : { kind: 'readOnly' });
   }
 
-  /** After a failure (or an import): writes what this tab holds as the whole log, and saves from then on. */
-  writeWhole(work: TabWork): void {
+  /**
+   * After a failure, or on taking over: writes what this tab holds as the whole log, and saves from then on.
+   * Before the saved session is loaded the tab holds nothing yet (its page has not replayed anything): writing
+   * that would empty the saved log, so the write waits for the load and writes what it loaded (`later` gives the
+   * editor text then).
+   */
+  writeWhole(work: TabWork, later: () => TabWork = () => work): void {
     if (this.unavailable) return;
+    if (!this.loaded) {
+      this.mode = 'waiting';
+      this.buffer = [];
+      this.wholeWhenLoaded = later;
+      this.o.report({ kind: 'saving' });
+      return;
+    }
     this.mode = 'saving';
     this.buffer = [];
+    const legacy = this.legacyPending;
+    this.legacyPending = false;
     this.o.report({ kind: 'saving' });
     this.o.store.claim();
-    this.o.store.replaceAll(compact(work.entries)).catch((e) => this.fail(e));
+    this.o.store
+      .replaceAll(compact(work.entries))
+      .then(() => {
+        if (legacy) this.o.legacySession?.remove();
+      })
+      .catch((e) => this.fail(e));
     this.saveEditorText(work.editorText);
   }
 
