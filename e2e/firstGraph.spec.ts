@@ -2,7 +2,8 @@
  * JavaScript before the first graph (issue 8 §7): the simulation worker posts the seed topology, computed at
  * build time by the engine itself, and fetches the engine's chunk afterwards. The journey holds that chunk
  * back: the graph is drawn all the same, and a command typed meanwhile waits for the engine, then answers as
- * always.
+ * always. Embeds (issue 10 §3) draw a built-in scenario's graph from the build's data, and a free-form session's
+ * from the first graph its link carries.
  */
 import { testIds } from '../src/testids';
 import { expect, test } from './fixtures/test';
@@ -67,4 +68,50 @@ test("an embed opens a built-in scenario at its step before the engine has loade
   // the engine takes over: the presenter's next step runs there
   await page.getByTestId(testIds.stepNext).click();
   await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^Step 4 of \d+: /);
+});
+
+test("an embed of a free-form session's link draws the sender's cluster before the engine has loaded, then the engine's own", async ({ page, context, baseURL }) => {
+  test.slow(); // a playground, then an embed
+  const app = new Workbench(page);
+  await app.openFresh();
+  const terminal = new TerminalPane(page);
+  await terminal.open();
+  await terminal.run('kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8080 --labels="app=alpaca"');
+  await terminal.expectText('pod/alpaca-prod created');
+  await terminal.run('kubectl expose pod alpaca-prod --type=NodePort');
+  await terminal.expectText('service/alpaca-prod exposed');
+  await expect(app.canvas.node('svc:default/alpaca-prod')).toBeVisible();
+  await app.advance(2); // the pod starts and becomes the Service's endpoint
+  await expect(page.locator('[data-testid="rf__edge-ep:default/alpaca-prod/alpaca-prod"]')).toHaveCount(1);
+  await page.getByTestId(testIds.shareButton).click();
+  const link = await page.getByTestId(testIds.shareLink).inputValue();
+  expect(link.length).toBeLessThan(16 * 1024 + 200);
+  const fragment = new URL(link).hash;
+
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const engineAsked: string[] = [];
+  await context.route(/\/assets\/(engineSide|terminalParts)-[^/]+\.js$/, async (route) => {
+    engineAsked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  const embed = await context.newPage();
+  await embed.goto(`${new URL(baseURL ?? '').origin}/embed.html?embed=1&view=graph${fragment}`);
+  // the Service and its pod (an edge between them), the seed's Deployment beside them: drawn from the link alone
+  await expect(embed.locator('[data-testid="rf__node-svc:default/alpaca-prod"]')).toBeVisible();
+  await expect(embed.locator('[data-testid="rf__node-svc:default/alpaca-prod"]')).toContainText('NodePort');
+  await expect(embed.locator('[data-testid="rf__node-pod:default/alpaca-prod"]')).toBeVisible();
+  await expect(embed.locator('[data-testid="rf__edge-ep:default/alpaca-prod/alpaca-prod"]')).toHaveCount(1);
+  await expect(embed.locator('[data-testid^="rf__node-pod:default/nginx-"]')).toHaveCount(4);
+  // a cluster is on screen: no "Starting the cluster…" over it
+  await expect(embed.getByTestId(testIds.embedWaiting)).toHaveCount(0);
+  expect(engineAsked.length).toBeGreaterThan(0);
+  release();
+  // the engine replays the link: the same cluster, now live (kube-proxy reports on the node boxes)
+  await expect(embed.locator('[data-testid="rf__node-node:kind-worker"]')).toContainText(/kube-proxy iptables/);
+  await expect(embed.locator('[data-testid="rf__node-pod:default/alpaca-prod"]')).toBeVisible();
+  await expect(embed.locator('[data-testid^="rf__node-pod:default/nginx-"]')).toHaveCount(4);
 });

@@ -1,7 +1,8 @@
 /**
  * The embed page's share of figure 4 (issue 10 §3): JavaScript before the first graph of an embed — its entry and
  * modulepreloads, the simulation worker the page starts, and the first graph's data the worker fetches for that
- * start (the seed's, or the scenario's at its step) — against its own budget, for each way an embed starts; and
+ * start (the seed's, or the scenario's at its step; a free-form session's link carries its own) — against its own
+ * budget, for each way an embed starts; and
  * proof that no chunk the embed page can load (statically or by `import()`) holds Monaco or Mermaid.
  * e2e/firstGraph.spec.ts opens a scenario embed with the engine's chunks held back and checks which scripts it
  * fetched.
@@ -72,9 +73,9 @@ export function embedBundleFigures({ workerFiles, seedBytes, largestOpeningBytes
       `decoder ${kB(decoderBytes).toFixed(1)} kB (${decoder.join(', ')})`,
     ),
     row(
-      'embed page with a #s= link of a free-form session (commands, not a scenario): page + worker + decoder + the engine and kubectl, gzip -9',
-      total + decoderBytes + engineBytes,
-      `engine and kubectl ${kB(engineBytes).toFixed(1)} kB: a session's cluster is known only by running its commands`,
+      'embed page with a #s= link of a free-form session (commands, not a scenario; the link carries the first graph the sender drew): page + worker + decoder, gzip -9',
+      total + decoderBytes,
+      `the engine and kubectl (${kB(engineBytes).toFixed(1)} kB) load after the first graph and replay the commands into the same cluster; a session whose link would pass 16 KB with its graph goes without it, and its embed draws once they have (${kB(total + decoderBytes + engineBytes).toFixed(0)} kB)`,
     ),
     {
       name: 'Monaco or Mermaid chunks the embed page can load',

@@ -8,6 +8,7 @@ import type { EmbedParams } from '../features/embed/embedParams';
 import { EmbedStepBar } from '../features/embed/EmbedStepBar';
 import { FollowSelection } from '../features/embed/FollowSelection';
 import { useStepChecks } from '../features/embed/useStepChecks';
+import { useProxyStatusRefresh } from '../features/rules/proxyStatus';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import { useT } from '../i18n/languageStore';
@@ -23,7 +24,8 @@ const TerminalView = lazy(() => import('../features/terminal/TerminalView').then
 
 const selectMessage = (s: ScenarioUiState) => s.galleryMessage;
 const selectNotice = (s: AppState) => s.notice;
-const selectHasCluster = (s: AppState) => s.mirror.resourceVersion > 0;
+// a share link's first graph (drawn while the engine loads) has no resource version yet, but it is a cluster to show
+const selectHasCluster = (s: AppState) => s.mirror.resourceVersion > 0 || s.mirror.objects.size > 0;
 
 /** Dark when the address says so, else as the system is (nothing is remembered in a frame). */
 function useEmbedDark(theme: EmbedParams['theme']): boolean {
@@ -40,6 +42,8 @@ export function EmbedApp({ params, status }: { params: EmbedParams; status: Embe
   const dark = useEmbedDark(params.theme);
   usePlayClock();
   useStepChecks();
+  // the node boxes' kube-proxy badges (the playground's Rules panel keeps them fresh there)
+  useProxyStatusRefresh();
   const message = useScenarioStore(selectMessage);
   const notice = useAppStore(selectNotice);
   const hasCluster = useAppStore(selectHasCluster);

@@ -11,6 +11,7 @@ import { useScenarioStore } from '../features/scenarios/scenarioStore';
 import { initLang, languageReady, setLang, t, useLanguageStore } from '../i18n/languageStore';
 import { isLang } from '../i18n/language';
 import type { Command } from '../protocol/messages';
+import type { WireObject } from '../protocol/objects';
 import type { ShareState, ShareView } from '../share/shareState';
 import type { DockTab } from '../state/uiSlice';
 import { pinViewport, useViewportStore } from '../features/topology/viewportStore';
@@ -70,7 +71,13 @@ export async function openShareState(state: ShareState): Promise<void> {
       showGallery(t('notice.linkNoInit'));
       return;
     }
-    for (const command of commands) await send(command);
+    // the sender's first graph, drawn until the engine has replayed the commands into the same cluster
+    const release = state.graph ? useAppStore.getState().standIn(state.graph.objects as unknown as WireObject[], state.graph.time) : undefined;
+    try {
+      for (const command of commands) await send(command);
+    } finally {
+      release?.();
+    }
     if (state.session.editorText !== undefined) useAppStore.getState().setEditorText(state.session.editorText);
     openPlayground();
   }
@@ -119,16 +126,20 @@ async function currentView(lang: string): Promise<ShareView> {
 
 /** The link for what is on screen now: the open scenario at its step, or else the session's command log. */
 export async function currentShareLink(entries: readonly SessionEntry[]): Promise<string> {
-  const { encodeShareFragment } = await import('../share/shareLink');
+  const { encodeShareFragment, graphSnapshot, maxLinkCharsWithGraph } = await import('../share/shareLink');
   const { open, progress } = useScenarioStore.getState();
   const { lang } = useLanguageStore.getState();
   const view = await currentView(lang);
-  const state: ShareState =
-    open && progress
-      ? { scenario: open.builtin ? { name: open.name } : { text: open.text }, step: progress.step, view }
-      : { session: { commands: entries.filter((e) => e.status !== 'started').map((e) => ({ command: e.command as unknown as ShareCommand })) }, view };
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}#${encodeShareFragment(state)}`;
+  const url = (state: ShareState) => `${origin}${pathname}${search}#${encodeShareFragment(state)}`;
+  if (open && progress) return url({ scenario: open.builtin ? { name: open.name } : { text: open.text }, step: progress.step, view });
+  const session = { commands: entries.filter((e) => e.status !== 'started').map((e) => ({ command: e.command as unknown as ShareCommand })) };
+  // a session's cluster is known only by replaying it: the link carries the graph drawn now, for an embed to draw
+  // before the engine has loaded — unless that makes the link too long to share
+  const { objects, time } = useAppStore.getState().drawnObjects();
+  const graph = graphSnapshot(objects, time);
+  const withGraph = graph && url({ session, graph, view });
+  return withGraph && withGraph.length - withGraph.indexOf('#') <= maxLinkCharsWithGraph ? withGraph : url({ session, view });
 }
 
 type ShareCommand = NonNullable<ShareState['session']>['commands'][number]['command'];

@@ -41,7 +41,9 @@ interface PodEntry {
   node?: GraphNode;
 }
 
-const defaults: GraphOptions = { hiddenNamespaces: new Set(['kube-system', 'local-path-storage']) };
+/** The namespaces the canvas leaves out by default (a share link's first graph leaves their objects out too). */
+export const hiddenNamespaces: ReadonlySet<string> = new Set(['kube-system', 'local-path-storage']);
+const defaults: GraphOptions = { hiddenNamespaces };
 const noNodes: readonly GraphNode[] = [];
 const emptyView: TopologyView = { nodes: [], edges: [], shape: '', left: noNodes };
 

@@ -8,7 +8,8 @@ import { toBase64Url } from './base64url';
 import { shareFormatVersion } from './shareFormat';
 import type { ShareState } from './shareState';
 
-export { maxDecodedBytes, maxEncodedChars, shareFormatVersion } from './shareFormat';
+export { maxDecodedBytes, maxEncodedChars, maxLinkCharsWithGraph, shareFormatVersion } from './shareFormat';
+export { graphSnapshot } from './graphSnapshot';
 
 /** The fragment (without `#`) for a state. */
 export function encodeShareFragment(state: ShareState): string {

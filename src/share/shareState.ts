@@ -5,6 +5,7 @@
  */
 
 import { loggedCommandTypes } from '../shared/loggedCommandTypes';
+import { checkGraphSnapshot, type GraphSnapshot } from './graphSnapshot';
 
 /** Commands a shared session may contain: the ones a session log keeps. */
 export const shareableCommandTypes = loggedCommandTypes;
@@ -35,6 +36,8 @@ export interface ShareState {
   scenario?: { name: string } | { text: string };
   step?: number;
   session?: { commands: SharedCommand[]; editorText?: string };
+  /** A session's cluster as the sender's page drew it: what an embed draws while the engine loads (graphSnapshot.ts). */
+  graph?: GraphSnapshot;
   view?: ShareView;
 }
 
@@ -46,7 +49,7 @@ const onlyKeys = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).
 /** Checks a decoded JSON value field by field; returns a fresh object holding only the known fields. */
 export function checkShareState(v: unknown): Check {
   const bad = (what: string): Check => ({ ok: false, error: `the link's ${what} is not valid` });
-  if (!isObj(v) || !onlyKeys(v, ['scenario', 'step', 'session', 'view'])) return bad('content');
+  if (!isObj(v) || !onlyKeys(v, ['scenario', 'step', 'session', 'graph', 'view'])) return bad('content');
   const state: ShareState = {};
   if (v.scenario !== undefined) {
     const s = v.scenario;
@@ -71,6 +74,11 @@ export function checkShareState(v: unknown): Check {
       commands.push({ ...(c.at !== undefined ? { at: c.at } : {}), command: c.command as SharedCommand['command'] });
     }
     state.session = { commands, ...(s.editorText !== undefined ? { editorText: s.editorText } : {}) };
+  }
+  if (v.graph !== undefined) {
+    const graph = checkGraphSnapshot(v.graph);
+    if (!graph) return bad('first graph');
+    state.graph = graph;
   }
   if (v.view !== undefined) {
     const w = v.view;

@@ -4,8 +4,9 @@
  * thread's cost per cluster change follows the change, not the cluster's size.
  */
 import type { StateCreator } from 'zustand';
-import { TopologyGraph, type TopologyView } from '../graph/topologyGraph';
+import { TopologyGraph, type TopologyView, hiddenNamespaces } from '../graph/topologyGraph';
 import type { ClusterDiff } from '../protocol/messages';
+import type { WireKind, WireObject } from '../protocol/objects';
 import { type ClusterMirror, applyDiffs, emptyMirror } from './clusterMirror';
 
 export interface ClusterSlice {
@@ -13,21 +14,72 @@ export interface ClusterSlice {
   /** The canvas's nodes and edges; unchanged elements keep their objects from one batch to the next. */
   topology: TopologyView;
   applyDiffs(diffs: readonly ClusterDiff[]): void;
+  /**
+   * Draws `objects` as the cluster until `release` is called — a share link's first graph while the engine that
+   * replays its commands loads. The engine's diffs meanwhile are kept and applied together on release (they begin
+   * with the replay's reset), so the canvas goes from the stand-in to the same cluster without drawing the ones
+   * in between. Returns undefined, drawing nothing, when the objects do not make a graph.
+   */
+  standIn(objects: readonly WireObject[], time: number): (() => void) | undefined;
+  /** The objects the canvas draws from (namespaces it hides left out) and the cluster's time. */
+  drawnObjects(): { objects: WireObject[]; time: number };
 }
 
-export const createClusterSlice: StateCreator<ClusterSlice, [], [], ClusterSlice> = (set) => {
+/** The kinds the canvas and its panels draw (Events are the log's). */
+const drawnKinds: readonly WireKind[] = ['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice'];
+
+/** A diff that replaces the mirror with `objects` (resource version 0: no engine wrote them). */
+export function resetDiff(objects: readonly WireObject[], time: number): ClusterDiff {
+  const changes: ClusterDiff['changes'] = {};
+  for (const o of objects) {
+    const kind = changes[o.kind] ?? { added: [], updated: [], removed: [] };
+    kind.added.push(o);
+    changes[o.kind] = kind;
+  }
+  return { type: 'diff', resourceVersion: 0, time, reset: true, changes, log: [] };
+}
+
+export const createClusterSlice: StateCreator<ClusterSlice, [], [], ClusterSlice> = (set, get) => {
   // one graph per store (not per module): two stores, as in tests, never share one
   const graph = new TopologyGraph();
+  /** The engine's diffs kept while a stand-in is drawn. */
+  let held: ClusterDiff[] | undefined;
+  const apply = (diffs: readonly ClusterDiff[]) =>
+    set((s) => {
+      const start = performance.now();
+      const next = { mirror: applyDiffs(s.mirror, diffs), topology: graph.apply(diffs) };
+      // what this layer costs per batch, apart from React Flow's rendering (bench/ui reads `svcsim:model`)
+      performance.measure('svcsim:model', { start, end: performance.now() });
+      return next;
+    });
   return {
     mirror: emptyMirror(),
     topology: graph.view,
-    applyDiffs: (diffs) =>
-      set((s) => {
-        const start = performance.now();
-        const next = { mirror: applyDiffs(s.mirror, diffs), topology: graph.apply(diffs) };
-        // what this layer costs per batch, apart from React Flow's rendering (bench/ui reads `svcsim:model`)
-        performance.measure('svcsim:model', { start, end: performance.now() });
-        return next;
-      }),
+    applyDiffs: (diffs) => {
+      if (held) held.push(...diffs);
+      else apply(diffs);
+    },
+    standIn: (objects, time) => {
+      const diff = resetDiff(objects, time);
+      // a link's objects passed its check; a graph they still do not make is not drawn (the engine's will be)
+      try {
+        new TopologyGraph().apply([diff]);
+      } catch {
+        return undefined;
+      }
+      apply([diff]);
+      const kept: ClusterDiff[] = [];
+      held = kept;
+      return () => {
+        if (held !== kept) return;
+        held = undefined;
+        if (kept.length) apply(kept);
+      };
+    },
+    drawnObjects: () => {
+      const { mirror } = get();
+      const objects = drawnKinds.flatMap((k) => [...mirror.objects.ofKind(k).values()]).filter((o) => !hiddenNamespaces.has(o.metadata.namespace ?? ''));
+      return { objects, time: mirror.time };
+    },
   };
 };
