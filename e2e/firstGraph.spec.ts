@@ -70,7 +70,7 @@ test("an embed opens a built-in scenario at its step before the engine has loade
   await expect(page.getByTestId(testIds.stepTitle)).toHaveText(/^Step 4 of \d+: /);
 });
 
-test("an embed of a free-form session's link draws the sender's cluster before the engine has loaded, then the engine's own", async ({ page, context, baseURL }) => {
+test("a free-form session's embed code draws the sender's cluster before the engine has loaded, then the engine's own", async ({ page, context, baseURL }) => {
   test.slow(); // a playground, then an embed
   const app = new Workbench(page);
   await app.openFresh();
@@ -84,9 +84,14 @@ test("an embed of a free-form session's link draws the sender's cluster before t
   await app.advance(2); // the pod starts and becomes the Service's endpoint
   await expect(page.locator('[data-testid="rf__edge-ep:default/alpaca-prod/alpaca-prod"]')).toHaveCount(1);
   await page.getByTestId(testIds.shareButton).click();
+  // the link to share stays short (its QR code scannable); the embed code's carries the first graph
   const link = await page.getByTestId(testIds.shareLink).inputValue();
-  expect(link.length).toBeLessThan(16 * 1024 + 200);
-  const fragment = new URL(link).hash;
+  await expect(page.getByTestId(testIds.shareQr)).toBeVisible();
+  const code = await page.getByTestId(testIds.shareEmbedCode).inputValue();
+  const src = (/src="([^"]+)"/.exec(code)?.[1] ?? '').replace(/&amp;/g, '&');
+  expect(src).toMatch(/\/embed\.html\?embed=1&view=graph#s=1\./);
+  expect(src.length).toBeGreaterThan(link.length);
+  expect(new URL(src).hash.length).toBeLessThan(16 * 1024);
 
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => {
@@ -99,7 +104,8 @@ test("an embed of a free-form session's link draws the sender's cluster before t
     await route.continue();
   });
   const embed = await context.newPage();
-  await embed.goto(`${new URL(baseURL ?? '').origin}/embed.html?embed=1&view=graph${fragment}`);
+  expect(new URL(src).origin).toBe(new URL(baseURL ?? '').origin);
+  await embed.goto(src);
   // the Service and its pod (an edge between them), the seed's Deployment beside them: drawn from the link alone
   await expect(embed.locator('[data-testid="rf__node-svc:default/alpaca-prod"]')).toBeVisible();
   await expect(embed.locator('[data-testid="rf__node-svc:default/alpaca-prod"]')).toContainText('NodePort');

@@ -73,9 +73,9 @@ export function embedBundleFigures({ workerFiles, seedBytes, largestOpeningBytes
       `decoder ${kB(decoderBytes).toFixed(1)} kB (${decoder.join(', ')})`,
     ),
     row(
-      'embed page with a #s= link of a free-form session (commands, not a scenario; the link carries the first graph the sender drew): page + worker + decoder + the seed’s first graph, gzip -9',
+      'embed code of a free-form session (a #s= link of commands, not a scenario, carrying the first graph the sender drew): page + worker + decoder + the seed’s first graph, gzip -9',
       total + decoderBytes + seedBytes,
-      `the seed's first graph counted too (a session that began from the seed starts with its commands, which the worker answers from it); the engine and kubectl (${kB(engineBytes).toFixed(1)} kB) load after the first graph and replay the commands into the same cluster; a session whose link would pass 16 KB with its graph goes without it, and its embed draws once they have (${kB(total + decoderBytes + engineBytes).toFixed(0)} kB)`,
+      `the seed's first graph counted too (a session that began from the seed starts with its commands, which the worker answers from it); the engine and kubectl (${kB(engineBytes).toFixed(1)} kB) load after the first graph and replay the commands into the same cluster; a session whose link would pass 16 KB with its graph (and a plain share link given ?embed=1 by hand) goes without it, and its embed draws once they have (${kB(total + decoderBytes + engineBytes).toFixed(0)} kB)`,
     ),
     {
       name: 'Monaco or Mermaid chunks the embed page can load',

@@ -124,22 +124,29 @@ async function currentView(lang: string): Promise<ShareView> {
   };
 }
 
-/** The link for what is on screen now: the open scenario at its step, or else the session's command log. */
-export async function currentShareLink(entries: readonly SessionEntry[]): Promise<string> {
+/**
+ * The links for what is on screen now: the open scenario at its step, or else the session's command log. A
+ * session's cluster is known only by replaying it, so the embed code's link also carries the graph drawn now, for
+ * an embed on a slide to draw before the engine has loaded (unless that makes it too long); the link to share
+ * stays short (its QR code must stay scannable), and the playground it opens shows the gallery while it builds.
+ */
+export async function currentShareLinks(entries: readonly SessionEntry[]): Promise<{ link: string; embedLink: string }> {
   const { encodeShareFragment, graphSnapshot, maxLinkCharsWithGraph } = await import('../share/shareLink');
   const { open, progress } = useScenarioStore.getState();
   const { lang } = useLanguageStore.getState();
   const view = await currentView(lang);
   const { origin, pathname, search } = window.location;
   const url = (state: ShareState) => `${origin}${pathname}${search}#${encodeShareFragment(state)}`;
-  if (open && progress) return url({ scenario: open.builtin ? { name: open.name } : { text: open.text }, step: progress.step, view });
+  if (open && progress) {
+    const link = url({ scenario: open.builtin ? { name: open.name } : { text: open.text }, step: progress.step, view });
+    return { link, embedLink: link };
+  }
   const session = { commands: entries.filter((e) => e.status !== 'started').map((e) => ({ command: e.command as unknown as ShareCommand })) };
-  // a session's cluster is known only by replaying it: the link carries the graph drawn now, for an embed to draw
-  // before the engine has loaded — unless that makes the link too long to share
+  const link = url({ session, view });
   const { objects, time } = useAppStore.getState().drawnObjects();
   const graph = graphSnapshot(objects, time);
   const withGraph = graph && url({ session, graph, view });
-  return withGraph && withGraph.length - withGraph.indexOf('#') <= maxLinkCharsWithGraph ? withGraph : url({ session, view });
+  return { link, embedLink: withGraph && withGraph.length - withGraph.indexOf('#') <= maxLinkCharsWithGraph ? withGraph : link };
 }
 
 type ShareCommand = NonNullable<ShareState['session']>['commands'][number]['command'];
