@@ -1,14 +1,18 @@
 /** A pod card inside its node box: name, IP, kubectl's STATUS and READY, coloured by state; a Deployment badge. */
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import type { PodNodeData } from '../../graph/elements';
 import { shortPodName } from '../../graph/podLabel';
 import { podVisualState } from './podVisualState';
+import { PodArrivalsContext } from './podArrivals';
 import { useT } from '../../i18n/languageStore';
 
-function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
+function PodNodeView({ id, data, selected }: NodeProps & { data: PodNodeData }) {
   const pod = data.pod;
+  // a new pod grows in; one whose card mounts because it came into view does not (podArrivals.ts)
+  const arrivals = useContext(PodArrivalsContext);
+  const [entering] = useState(() => arrivals?.isNew(id, performance.now()) ?? true);
   const view = pod.view;
   const state = podVisualState(view?.status ?? 'Pending', view?.podReady ?? false);
   const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
@@ -17,7 +21,7 @@ function PodNodeView({ data, selected }: NodeProps & { data: PodNodeData }) {
 
   return (
     <div
-      className={`pod-node pod-${state}${selected ? ' is-selected' : ''}${data.highlight ? ` hl-${data.highlight}` : ''}`}
+      className={`pod-node pod-${state}${entering ? ' pod-enter' : ''}${selected ? ' is-selected' : ''}${data.highlight ? ` hl-${data.highlight}` : ''}`}
       data-state={state}
       data-highlight={data.highlight ?? ''}
       title={`${ns}/${pod.metadata.name}`}

@@ -19,6 +19,7 @@ import { NodeBox } from './NodeBox';
 import { OverviewMap } from './OverviewMap';
 import { PodGroupNode } from './PodGroupNode';
 import { PodNode } from './PodNode';
+import { PodArrivals, PodArrivalsContext } from './podArrivals';
 import { ServiceNode } from './ServiceNode';
 import { useLeavingPods } from './useLeavingPods';
 import { zoomIntoGroup } from './zoomIntoGroup';
@@ -57,6 +58,13 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
   const largeText = useAppStore(selectLargeText);
   const matchedPods = useSelectorMatches();
   const { place, onNodesChange } = usePositions();
+  // which pods are new to the cluster (they animate in) as opposed to scrolled into view (podArrivals.ts)
+  const [arrivals] = useState(() => new PodArrivals());
+  const noted = useRef<unknown>(undefined);
+  if (noted.current !== topology.nodes) {
+    arrivals.note(topology.nodes, performance.now());
+    noted.current = topology.nodes;
+  }
   const placed = useMemo(() => place(topology.nodes), [topology.nodes, place]);
   const nodes = useMemo(() => applyHighlights(placed, { matchedPods, hoveredLabel, selected }), [placed, matchedPods, hoveredLabel, selected]);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -80,6 +88,12 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
     culled.current.edges = cullEdges(drawn.edges as Edge<{ points?: XY[] }>[], regionOfKey(region), culled.current.edges as Edge<{ points?: XY[] }>[] | undefined);
     return culled.current.edges;
   }, [drawn.edges, region]);
+  // while the learner pans or zooms, the flow is one layer the compositor moves and scales (levelOfDetail.css)
+  const onMoveStart = useCallback(() => rootRef.current?.classList.add('is-moving'), []);
+  const onMoveStop = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+    rootRef.current?.classList.remove('is-moving');
+    onMoveEnd(event, viewport);
+  }, []);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
     flowRef.current = flow;
@@ -109,6 +123,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
       data-ready-pods={drawn.summary.readyPods}
       data-ready-endpoints={drawn.summary.readyEndpoints}
     >
+      <PodArrivalsContext.Provider value={arrivals}>
       <ReactFlow
         nodes={drawnNodes}
         edges={drawnEdges as Edge[]}
@@ -119,7 +134,8 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         onPaneClick={onPaneClick}
         onKeyDown={onKeyDown}
         onInit={onInit}
-        onMoveEnd={onMoveEnd}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveStop}
         onlyRenderVisibleElements
         fitView
         fitViewOptions={fitViewOptionsFor(largeText)}
@@ -142,6 +158,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         <OverviewMap nodes={placed} width={140} height={96} ariaLabel={t('canvas.minimap')} />
         {children}
       </ReactFlow>
+      </PodArrivalsContext.Provider>
     </div>
   );
 }
