@@ -5,22 +5,29 @@
  * always. Embeds (issue 10 §3) draw a built-in scenario's graph from the build's data, and a free-form session's
  * from the first graph its link carries.
  */
+import type { BrowserContext } from '@playwright/test';
 import { testIds } from '../src/testids';
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
-test('the seed topology is drawn before the engine has loaded; a command typed meanwhile waits for it', async ({ page, context }) => {
+/** Holds back the scripts matching `pattern` (the engine's chunks) until `release`; `asked` lists each request. */
+async function holdBack(context: BrowserContext, pattern: RegExp): Promise<{ asked: string[]; release: () => void }> {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
   const asked: string[] = [];
-  await context.route(/\/assets\/engineSide-[^/]+\.js$/, async (route) => {
+  await context.route(pattern, async (route) => {
     asked.push(route.request().url());
     await held;
     await route.continue();
   });
+  return { asked, release };
+}
+
+test('the seed topology is drawn before the engine has loaded; a command typed meanwhile waits for it', async ({ page, context }) => {
+  const { asked, release } = await holdBack(context, /\/assets\/engineSide-[^/]+\.js$/);
   const app = new Workbench(page);
   await app.openFresh();
   // the Service, its four nginx pods Running behind it, and the app pod: the graph of the seed after 15 s
@@ -39,16 +46,7 @@ test('the seed topology is drawn before the engine has loaded; a command typed m
 });
 
 test("an embed opens a built-in scenario at its step before the engine has loaded, fetching only that step's data", async ({ page, context, baseURL }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const engineAsked: string[] = [];
-  await context.route(/\/assets\/(engineSide|terminalParts)-[^/]+\.js$/, async (route) => {
-    engineAsked.push(route.request().url());
-    await held;
-    await route.continue();
-  });
+  const { asked: engineAsked, release } = await holdBack(context, /\/assets\/(engineSide|terminalParts)-[^/]+\.js$/);
   // every script the page and its worker fetch (a dedicated worker's requests are the page's)
   const scripts: string[] = [];
   page.on('request', (r) => {
@@ -93,16 +91,7 @@ test("a free-form session's embed code draws the sender's cluster before the eng
   expect(src.length).toBeGreaterThan(link.length);
   expect(new URL(src).hash.length).toBeLessThan(16 * 1024);
 
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const engineAsked: string[] = [];
-  await context.route(/\/assets\/(engineSide|terminalParts)-[^/]+\.js$/, async (route) => {
-    engineAsked.push(route.request().url());
-    await held;
-    await route.continue();
-  });
+  const { asked: engineAsked, release } = await holdBack(context, /\/assets\/(engineSide|terminalParts)-[^/]+\.js$/);
   const embed = await context.newPage();
   expect(new URL(src).origin).toBe(new URL(baseURL ?? '').origin);
   await embed.goto(src);

@@ -95,3 +95,13 @@ describe('a share link’s first graph', () => {
       expect(checkGraphSnapshot(v)).toBeUndefined();
   });
 });
+
+describe('a link with a first graph', () => {
+  it('is refused whole when its graph is not one, with the reason', async () => {
+    const { checkShareState } = await import('./shareState');
+    const session = { commands: [{ command: { type: 'init' } }] };
+    expect(checkShareState({ session, graph: { time: 1, objects: [{ kind: 'Pod', metadata: { name: 'p' } }] } })).toEqual({ ok: false, error: "the link's first graph is not valid" });
+    const ok = checkShareState({ session, graph: { time: 1, objects: [] } });
+    expect(ok.ok && ok.state.graph).toEqual({ time: 1, objects: [] });
+  });
+});
