@@ -3,7 +3,8 @@
  * `kubectl create deployment big --image=nginx --replicas=1000` makes, then 5 virtual minutes): the share of
  * frames under 25 ms while panning and zooming, by level of detail. Two passes of the same scripted pan/zoom
  * (bench/ui/panZoom.ts): from the fitted view (pods grouped per owner and node), and from a view zoomed in on
- * the pods of one node (pods drawn one by one, only those in view).
+ * the pods of one node (pods drawn one by one, only those in view). Three runs, each in a fresh page; the median
+ * is the figure (a single run on this shared two-core machine swings by several points with its load).
  */
 import type { Browser, Page } from '@playwright/test';
 import { type Figure, atLeast } from '../figures';
@@ -55,7 +56,11 @@ async function pass(page: Page): Promise<Pass> {
 const share = (times: readonly number[]) => times.filter((t) => t < fastMs).length / times.length;
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
-export async function bigClusterBench(browser: Browser, appUrl: string): Promise<Figure[]> {
+/** Runs of the whole figure, each in a fresh page: frame times on a shared two-core machine swing with its load. */
+const runs = 3;
+
+/** One run: a fresh page, the cluster, the two passes. */
+async function measure(browser: Browser, appUrl: string): Promise<{ fitted: Pass; zoomed: Pass; counts: string | null | undefined }> {
   const { context, page } = await openPlayground(browser, appUrl);
   await loadCluster(page, webTier(1, pods), { pods });
   await settle(page);
@@ -67,15 +72,24 @@ export async function bigClusterBench(browser: Browser, appUrl: string): Promise
   const zoomed = await pass(page);
   const counts = await page.evaluate(() => document.querySelector('[data-testid="topology"]')?.getAttribute('data-ready-pods'));
   await context.close();
-  const all = [...fitted.times, ...zoomed.times];
-  const value = share(all) * 100;
+  return { fitted, zoomed, counts };
+}
+
+export async function bigClusterBench(browser: Browser, appUrl: string): Promise<Figure[]> {
+  const measured = [];
+  for (let i = 0; i < runs; i++) measured.push(await measure(browser, appUrl));
+  const shares = measured.map((m) => share([...m.fitted.times, ...m.zoomed.times]) * 100);
+  // the median run stands for the figure; every run is in the note
+  const order = shares.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const [value, at] = order[Math.floor(order.length / 2)];
+  const { fitted, zoomed, counts } = measured[at];
   return [
     {
-      name: `frames under ${fastMs} ms while panning/zooming ${pods} pods (level of detail)`,
+      name: `frames under ${fastMs} ms while panning/zooming ${pods} pods (level of detail), median of ${runs} runs`,
       value,
       unit: '%',
       ...atLeast(value, 90, '%'),
-      note: `${all.length} frames in two passes: from the fitted view ${pct(share(fitted.times))} (${fitted.nodes} node elements, detail ${fitted.detail}); zoomed in on one node's pods ${pct(share(zoomed.times))} (${zoomed.nodes} node elements at the start, detail ${zoomed.detail}); ${counts} pods Ready (110 a node, the rest Pending)`,
+      note: `runs ${shares.map((v) => `${v.toFixed(1)} %`).join(', ')}, each a fresh page and ${fitted.times.length + zoomed.times.length} frames in two passes; the median run: from the fitted view ${pct(share(fitted.times))} (${fitted.nodes} node elements, detail ${fitted.detail}); zoomed in on one node's pods ${pct(share(zoomed.times))} (${zoomed.nodes} node elements at the start, detail ${zoomed.detail}); ${counts} pods Ready (110 a node, the rest Pending)`,
     },
   ];
 }
