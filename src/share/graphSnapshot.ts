@@ -6,8 +6,9 @@
  *
  * The snapshot comes from an untrusted link, so it is read through the same projection that made it: every field
  * is checked against the shape Kubernetes gives it, anything else is dropped, and a field of the wrong type makes
- * the whole snapshot invalid. Nothing in it is executed; text is only ever rendered as text. Objects in the
- * namespaces the canvas hides are left out by the sender (the link stays short); the engine's replay brings them.
+ * the whole snapshot invalid. Nothing in it is executed; text is only ever rendered as text. The sender leaves out
+ * the namespaces the canvas hides (`drawnObjects` in src/state/clusterSlice.ts): the link stays short, and the
+ * engine's replay brings them.
  */
 
 /**
@@ -173,13 +174,12 @@ function projectObject(o: unknown): SnapshotObject | undefined {
  * The snapshot of what a page mirrors (the sender's side): every object cut down, Events left out; undefined
  * when an object would not pass the reader's check (a label longer than it allows): the link then goes without.
  */
-export function graphSnapshot(objects: Iterable<unknown>, time: number, hidden: ReadonlySet<string> = new Set()): GraphSnapshot | undefined {
+export function graphSnapshot(objects: Iterable<unknown>, time: number): GraphSnapshot | undefined {
   const kept: SnapshotObject[] = [];
   try {
     for (const o of objects) {
       const p = projectObject(o);
-      // the namespaces the canvas hides (kube-system's static pods, CoreDNS, kindnet): not drawn, so not carried
-      if (p && !hidden.has(p.metadata.namespace ?? '')) kept.push(p);
+      if (p) kept.push(p);
     }
   } catch (e) {
     if (e instanceof Invalid) return undefined;

@@ -22,6 +22,11 @@ export class MirrorObjects {
     return this.byKind.get(kind) ?? empty;
   }
 
+  /** Every object, kind by kind. */
+  *all(): IterableIterator<WireObject> {
+    for (const m of this.byKind.values()) yield* m.values();
+  }
+
   get size(): number {
     let n = 0;
     for (const m of this.byKind.values()) n += m.size;

@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand';
 import { TopologyGraph, type TopologyView, hiddenNamespaces } from '../graph/topologyGraph';
 import type { ClusterDiff } from '../protocol/messages';
-import type { WireKind, WireObject } from '../protocol/objects';
+import type { WireObject } from '../protocol/objects';
 import { type ClusterMirror, applyDiffs, emptyMirror } from './clusterMirror';
 
 export interface ClusterSlice {
@@ -21,12 +21,9 @@ export interface ClusterSlice {
    * in between. Returns undefined, drawing nothing, when the objects do not make a graph.
    */
   standIn(objects: readonly WireObject[], time: number): (() => void) | undefined;
-  /** The objects the canvas draws from (namespaces it hides left out) and the cluster's time. */
+  /** The mirrored objects outside the namespaces the canvas hides, and the cluster's time (a link's first graph). */
   drawnObjects(): { objects: WireObject[]; time: number };
 }
-
-/** The kinds the canvas and its panels draw (Events are the log's). */
-const drawnKinds: readonly WireKind[] = ['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice'];
 
 /** A diff that replaces the mirror with `objects` (resource version 0: no engine wrote them). */
 export function resetDiff(objects: readonly WireObject[], time: number): ClusterDiff {
@@ -78,7 +75,7 @@ export const createClusterSlice: StateCreator<ClusterSlice, [], [], ClusterSlice
     },
     drawnObjects: () => {
       const { mirror } = get();
-      const objects = drawnKinds.flatMap((k) => [...mirror.objects.ofKind(k).values()]).filter((o) => !hiddenNamespaces.has(o.metadata.namespace ?? ''));
+      const objects = [...mirror.objects.all()].filter((o) => !hiddenNamespaces.has(o.metadata.namespace ?? ''));
       return { objects, time: mirror.time };
     },
   };
