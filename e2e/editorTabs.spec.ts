@@ -117,4 +117,22 @@ test.describe('strict field validation', () => {
     await expect(app.editor.problems).toContainText('Property tragetPort is not allowed');
     await expect(app.canvas.node('svc:default/typo')).toHaveCount(0);
   });
+
+  // kubectl converts YAML to JSON with sigs.k8s.io/yaml's non-strict Unmarshal (apimachinery pkg/util/yaml
+  // decoder.go), so a key given twice keeps its last value and the apiserver never sees the duplicate
+  // (kubernetes/kubernetes#125885); the editor's YAML checker still marks it
+  test('Apply keeps the last value of a key typed twice, as kubectl does, and the checker marks the key', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    await app.editor.setText('apiVersion: v1\nkind: Service\nmetadata:\n  name: twice\nspec:\n  selector:\n    app: nginx\n  ports:\n  - port: 80');
+    await app.editor.typeManifestAtEnd('    port: 8081');
+    await expect(app.editor.problems).toContainText('Map keys must be unique; kubectl keeps the last value');
+    await app.editor.apply();
+    await expect(app.editor.problems).toContainText('service/twice created');
+    await expect(app.canvas.node('svc:default/twice')).toHaveCount(1);
+    const terminal = new TerminalPane(page);
+    await terminal.open();
+    await terminal.run("kubectl get svc twice -o jsonpath='{.spec.ports[0].port}'");
+    await terminal.expectText(/\n8081/);
+  });
 });

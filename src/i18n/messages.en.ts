@@ -95,6 +95,7 @@ export const en = {
   'problems.none': 'No problems. Ctrl+Enter applies the manifests.',
   'problems.more': '…and {count} more problems',
   'problems.objects': '{count} objects: {counts}',
+  'problems.duplicateKey': 'Map keys must be unique; kubectl keeps the last value',
   'apply.failedCount': '{count} failed',
   'apply.rejected': '{count} document rejected',
   'apply.rejectedMany': '{count} documents rejected',

@@ -93,6 +93,7 @@ export const zhTW: Record<MessageKey, string> = {
   'problems.none': '沒有問題。按 Ctrl+Enter 套用 manifest。',
   'problems.more': '…還有 {count} 個問題',
   'problems.objects': '{count} 個物件：{counts}',
+  'problems.duplicateKey': 'Map 的鍵不可重複；kubectl 會保留最後一個值',
   'apply.failedCount': '{count} 個失敗',
   'apply.rejected': '{count} 份文件遭拒',
   'apply.rejectedMany': '{count} 份文件遭拒',

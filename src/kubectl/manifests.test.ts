@@ -19,6 +19,14 @@ describe('parseManifests', () => {
     ]);
   });
 
+  // kubectl decodes with sigs.k8s.io/yaml's non-strict Unmarshal (apimachinery pkg/util/yaml/decoder.go): a repeated
+  // key is no error and the last value wins (kubernetes/kubernetes#99286, #125885)
+  it('keeps the last value of a key given twice, as kubectl does, at every depth', () => {
+    const [doc] = parseManifests(`${pod('first')}metadata:\n  name: last\n  labels: {app: a, app: b}\n`);
+    expect(doc.error).toBeUndefined();
+    expect(doc.object?.metadata).toEqual({ name: 'last', labels: { app: 'b' } });
+  });
+
   // go-yaml's count: through line 7 about 1,033 nodes decoded, 990 from aliases; each `*c` on line 8 adds 911 of
   // both, and after the fifth (column 22) the alias share, 5,540 of 5,590, is over the 99% allowed
   it('reports an alias bomb as a YAML error at the alias where go-yaml gives up', () => {

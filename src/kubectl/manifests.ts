@@ -64,10 +64,19 @@ function splitDocuments(text: string): Array<{ text: string; line: number }> {
   return chunks.filter((c, i) => i > 0 || c.text.trim() !== '');
 }
 
+/**
+ * A key given twice in one mapping is no error for kubectl: its decoder (apimachinery `pkg/util/yaml/decoder.go`,
+ * `YAMLToJSONDecoder.Decode`) converts each document with sigs.k8s.io/yaml's non-strict `Unmarshal` (`yaml.go`:
+ * "Duplicate fields are ... ignored"; go-yaml v2 keeps the last value), so the apiserver receives JSON with one
+ * value and its strict field validation never sees the duplicate (kubernetes/kubernetes#125885 shows the request
+ * body). The editor's YAML checker still marks the key while typing.
+ */
+const uniqueKeys = false;
+
 /** The manifests of `text` one by one, each parsed only when asked for (a long apply can interleave work). */
 export function* manifestDocs(text: string): Generator<ManifestDoc, void> {
   const lineCounter = new LineCounter();
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  const composer = new Composer({ prettyErrors: false, uniqueKeys });
   let index = 0;
   function* read(docs: Iterable<Document.Parsed>): Generator<ManifestDoc, void> {
     for (const doc of docs) {

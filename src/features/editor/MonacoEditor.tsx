@@ -9,6 +9,7 @@ import type { EditorProblem } from '../../state/editorSlice';
 import { manifestsTab } from '../../state/editorTabsSlice';
 import { useAppStore } from '../../state/store';
 import { applyEditor } from './applyEditor';
+import { schemaProblem } from './schemaProblem';
 
 export interface EditorHandle {
   reveal(line: number, column: number): void;
@@ -134,14 +135,8 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       const schema = monaco.editor
         .getModelMarkers({ resource: model.uri })
         .filter((m) => m.owner !== applyOwner)
-        .map(
-          (m): EditorProblem => ({
-            severity: m.severity === monaco.MarkerSeverity.Error ? 'error' : 'warning',
-            message: m.message,
-            line: m.startLineNumber,
-            column: m.startColumn,
-            source: 'schema',
-          }),
+        .map((m) =>
+          schemaProblem({ message: m.message, isError: m.severity === monaco.MarkerSeverity.Error, line: m.startLineNumber, column: m.startColumn }),
         );
       useAppStore.getState().setSchemaProblems(schema);
     };

@@ -35,7 +35,8 @@ function decodePatch(text: string, type: PatchType, shown: string): { value: unk
   // nesting and alias bombs fail like go-yaml's limits (see yamlLimits.ts), before anything recurses
   const deep = nestingDepthError(text);
   if (deep) throw unparsable(`line ${lineOf(text, deep.offset)}: ${deep.message}`);
-  const doc = parseDocument(text, { prettyErrors: false });
+  // a repeated key keeps its last value, as sigs.k8s.io/yaml's non-strict YAMLToJSON does (see manifests.ts)
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     // go-yaml's wording is approximated by the yaml library's first line
     throw unparsable(doc.errors[0].message.split('\n')[0]);
