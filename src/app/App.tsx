@@ -19,6 +19,7 @@ import { Gallery } from '../features/scenarios/Gallery';
 import { StepBar } from '../features/scenarios/StepBar';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
 import { useT } from '../i18n/languageStore';
+import { ProxyStatusRefresh } from '../features/rules/proxyStatus';
 
 const selectScreen = (s: ScenarioUiState) => s.screen;
 
@@ -51,6 +52,8 @@ export function App() {
   return (
     <div className="app" data-testid={testIds.app}>
       <SkipLinks />
+      {/* the node boxes' kube-proxy badges and the Rules panel, which is paused while hidden */}
+      <ProxyStatusRefresh />
       <TopBar />
       <StorageBanner actions={storageActions} />
       {/* in the flow, under the top bar: a notice never covers the terminal's last lines or the canvas controls */}

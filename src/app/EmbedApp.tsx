@@ -8,7 +8,7 @@ import type { EmbedParams } from '../features/embed/embedParams';
 import { EmbedStepBar } from '../features/embed/EmbedStepBar';
 import { FollowSelection } from '../features/embed/FollowSelection';
 import { useStepChecks } from '../features/embed/useStepChecks';
-import { useProxyStatusRefresh } from '../features/rules/proxyStatus';
+import { ProxyStatusRefresh } from '../features/rules/proxyStatus';
 import { type ScenarioUiState, useScenarioStore } from '../features/scenarios/scenarioStore';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import { useT } from '../i18n/languageStore';
@@ -42,8 +42,6 @@ export function EmbedApp({ params, status }: { params: EmbedParams; status: Embe
   const dark = useEmbedDark(params.theme);
   usePlayClock();
   useStepChecks();
-  // the node boxes' kube-proxy badges (the playground's Rules panel keeps them fresh there)
-  useProxyStatusRefresh();
   const message = useScenarioStore(selectMessage);
   const notice = useAppStore(selectNotice);
   const hasCluster = useAppStore(selectHasCluster);
@@ -52,6 +50,8 @@ export function EmbedApp({ params, status }: { params: EmbedParams; status: Embe
   const terminal = params.view !== 'graph';
   return (
     <div className={`embed embed-${params.view}`} data-testid={testIds.embed} data-started={status.started} data-visible={status.visible}>
+      {/* the node boxes' kube-proxy badges */}
+      <ProxyStatusRefresh />
       {params.controls && <EmbedStepBar />}
       {(message || notice || ignoredShown) && (
         <div className="embed-message" role="status" data-testid={testIds.embedMessage}>

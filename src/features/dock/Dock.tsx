@@ -1,5 +1,5 @@
 /** A dock: tabs over registered panels. The side dock's tab lives in the store (selecting opens the Inspector). */
-import { useMemo } from 'react';
+import { Activity, useMemo } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import type { DockTab } from '../../state/uiSlice';
@@ -33,11 +33,19 @@ function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly D
           </button>
         ))}
       </div>
-      {/* panels stay mounted while hidden, so a terminal keeps its session and its running watch */}
+      {/* panels stay mounted while hidden, so a terminal keeps its session and its running watch; the others are
+          paused (React's Activity keeps their state but drops their effects and subscriptions until shown), so a
+          cluster growing to a thousand pods does not re-render hidden lists or make hidden panels query the worker */}
       {tabs.map((t) => (
         <div key={t.id} className="tab-panel" role="tabpanel" hidden={t.id !== current.id} data-testid={`dock-panel-${t.id}`}>
           <DockTabIdContext.Provider value={t.id}>
-            <t.Panel />
+            {t.runsWhileHidden ? (
+              <t.Panel />
+            ) : (
+              <Activity mode={t.id === current.id ? 'visible' : 'hidden'}>
+                <t.Panel />
+              </Activity>
+            )}
           </DockTabIdContext.Provider>
         </div>
       ))}

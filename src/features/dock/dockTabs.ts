@@ -18,6 +18,12 @@ export interface DockTabDef {
   /** A message key, or text shown as it is (an address such as `localhost:48858`). */
   label: MessageKey | { text: string };
   Panel: ComponentType;
+  /**
+   * Whether the panel keeps running while another tab is shown: a terminal must (its session and a running
+   * `kubectl get -w` go on). The others are paused: hidden, they neither re-render on cluster changes nor ask
+   * the worker for anything, and they catch up when shown (their state is kept).
+   */
+  runsWhileHidden?: boolean;
 }
 
 export const dockTabs: readonly DockTabDef[] = [
@@ -27,7 +33,7 @@ export const dockTabs: readonly DockTabDef[] = [
 
 /** Under the canvas, as wide as it: kubectl's tables need the columns. */
 export const bottomDockTabs: readonly DockTabDef[] = [
-  { id: 'terminal', label: 'panels.terminal', Panel: TerminalPanel },
+  { id: 'terminal', label: 'panels.terminal', Panel: TerminalPanel, runsWhileHidden: true },
   { id: 'rules', label: 'panels.rules', Panel: RulesPanel },
   { id: 'traffic', label: 'panels.traffic', Panel: TrafficPanel },
   { id: 'dns', label: 'panels.dns', Panel: DnsPanel },

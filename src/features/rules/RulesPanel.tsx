@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { send } from '../../state/simulation';
 import { type AppState, useAppStore } from '../../state/store';
 import { testIds } from '../../testids';
-import { useNodeProxyStatus, useProxyStatusRefresh } from './proxyStatus';
+import { useNodeProxyStatus } from './proxyStatus';
 import { type MarkedLine, markChanged, removedLines } from './ruleDiff';
 import { useNodeNames, useSelectedService, useServiceNames } from './useClusterNames';
 import { RulesCompare } from './RulesCompare';
@@ -44,7 +44,6 @@ function ModeSwitch({ current }: { current: string | undefined }) {
 }
 
 export function RulesPanel() {
-  useProxyStatusRefresh();
   const t = useT();
   const nodes = useNodeNames();
   const services = useServiceNames();

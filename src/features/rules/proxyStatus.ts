@@ -39,6 +39,15 @@ export function useProxyStatusRefresh(): void {
   }, [pods, slices, services, rv === 0]);
 }
 
+/**
+ * Keeps the kube-proxy statuses fresh (the node boxes' badges, the Rules panel) for the whole page, as a
+ * component of its own: the cluster changes it follows re-render it alone, not the shell around it.
+ */
+export function ProxyStatusRefresh(): null {
+  useProxyStatusRefresh();
+  return null;
+}
+
 /** One node's kube-proxy status, undefined until known. */
 export function useNodeProxyStatus(node: string): WireProxyStatus | undefined {
   return useProxyStatusStore((s) => s.byNode.get(node));
