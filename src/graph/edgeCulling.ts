@@ -16,8 +16,12 @@ export interface ViewRect {
   height: number;
 }
 
-/** Below this many edges every edge is drawn: culling is for big clusters only. */
-export const cullAbove = 200;
+/**
+ * Up to this many edges (or pods) every one is drawn. Above it, only those near the view: a cluster of 180 pods
+ * mounted all 168 edges (each spans from its Service over the whole grid, so React Flow judged every one
+ * visible) in the batch where they appeared, one of the long tasks while a Deployment grew.
+ */
+export const cullAbove = 40;
 
 /**
  * The region of the flow to keep edges for, from React Flow's transform and the canvas's size: a string

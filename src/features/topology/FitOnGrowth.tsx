@@ -5,7 +5,7 @@
  * big for the canvas is shown from its top-left (the Services, then the first boxes) and the rest is a pan
  * away, instead of shrinking to unreadable specks.
  */
-import { type FitViewOptions, useReactFlow, useStoreApi } from '@xyflow/react';
+import { type FitViewOptions, getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { layout } from '../../graph/layout';
 import { useAppStore } from '../../state/store';
@@ -58,26 +58,34 @@ export function FitOnGrowth({ shape }: { shape: string }) {
     const id = requestAnimationFrame(() => {
       const state = store.getState();
       const { width, height } = state;
-      // a hidden canvas (behind the scenario gallery, an inactive narrow tab) has no size to fit to: fitting
-      // would compute a NaN viewport; it fits when it is shown (`shown` below)
-      if (!canvasShown(state)) return;
       // a share link's viewport stands in for the fit until the learner pans or zooms
       if (pinned) {
-        void flow.setViewport(pinned);
+        if (canvasShown(state)) void flow.setViewport(pinned);
         return;
       }
       const bounds = flow.getNodesBounds(flow.getNodes());
-      const min = fitViewOptionsFor(large).minZoom ?? legibleZoom;
+      const options = fitViewOptionsFor(large);
+      const min = options.minZoom ?? legibleZoom;
+      const maxZoom = 1.5 * (large ? largeTextZoom : 1);
       const room = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
       const fits = Math.min(room.w / bounds.width, room.h / bounds.height);
-      if (!(bounds.width > 0) || fits >= min) {
-        void flow.fitView({ ...fitViewOptionsFor(large), maxZoom: 1.5 * (large ? largeTextZoom : 1), duration: 200 });
-        return;
-      }
+      const fitted = !(bounds.width > 0) || fits >= min;
       // too big to fit legibly: top-left at the legible zoom, centred across when it fits across
       const across = bounds.width * min <= room.w;
-      const x = across ? margin.left + (room.w - bounds.width * min) / 2 - bounds.x * min : Math.min(margin.left, layout.boxGap) - bounds.x * min;
-      void flow.setViewport({ x, y: margin.top - bounds.y * min, zoom: min }, { duration: 200 });
+      const target = fitted
+        ? bounds.width > 0
+          ? getViewportForBounds(bounds, width, height, min, maxZoom, options.padding ?? 0.1)
+          : undefined
+        : { x: across ? margin.left + (room.w - bounds.width * min) / 2 - bounds.x * min : Math.min(margin.left, layout.boxGap) - bounds.x * min, y: margin.top - bounds.y * min, zoom: min };
+      // the camera is already there (a box grew under a view pinned at its top-left): a 200 ms move to where it
+      // stands would still re-render the flow on each of its frames, every time a Deployment's growth adds a pod
+      if (target && same(flow.getViewport(), target)) return;
+      // a hidden canvas (behind the scenario gallery, an inactive narrow tab) has no size to fit to: fitting
+      // would compute a NaN viewport; it fits when it is shown (`shown` below). Asked only before a move: the
+      // question forces a layout
+      if (!canvasShown(state)) return;
+      if (fitted || !target) void flow.fitView({ ...options, maxZoom, duration: 200 });
+      else void flow.setViewport(target, { duration: 200 });
     });
     return () => cancelAnimationFrame(id);
   }, [shape, flow, large, store, shown, pinned]);
