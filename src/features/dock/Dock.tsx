@@ -13,7 +13,8 @@ import { useT } from '../../i18n/languageStore';
 const selectTab = (s: AppState) => s.dockTab;
 const selectBottomTab = (s: AppState) => s.bottomTab;
 
-function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
+/** Exported for its test: the tab strip and the panels, shown one at a time. */
+export function DockTabs({ tabs, active, onPick, label, className }: { tabs: readonly DockTabDef[]; active: DockTab; onPick(t: DockTab): void; label: string; className: string }) {
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   const tr = useT();
   return (
