@@ -9,7 +9,8 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { create } from 'zustand';
 import type { DockTab } from '../../state/uiSlice';
-import { DockTabs, type DockTabDef } from './Dock';
+import { DockTabs } from './Dock';
+import type { DockTabDef } from './dockTabs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
