@@ -8,14 +8,24 @@ export interface TimerHandle {
   readonly at: number;
 }
 
-interface Timer {
-  at: number;
-  /** When it was set. */
-  setAt: number;
-  seq: number;
-  label: string;
-  fn: () => void;
-  cancelled: boolean;
+/**
+ * A timer is its own handle: one object per timer, and no closure made per timer for `cancel` (the CLI and the
+ * benchmarks run under tsx, whose esbuild keeps function names by wrapping each closure as it is made).
+ */
+class Timer implements TimerHandle {
+  cancelled = false;
+  constructor(
+    public at: number,
+    /** When it was set. */
+    public setAt: number,
+    public seq: number,
+    readonly label: string,
+    readonly fn: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /**
@@ -87,14 +97,9 @@ export class VirtualClock {
 
   /** Runs `fn` when virtual time reaches `now() + delayMs`. Timers due at the same instant run in the order they were set. */
   schedule(delayMs: number, label: string, fn: () => void): TimerHandle {
-    const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
+    const timer = new Timer(this.nowMs + Math.max(0, delayMs), this.nowMs, this.seq++, label, fn);
     this.push(timer);
-    return {
-      at: timer.at,
-      cancel: () => {
-        timer.cancelled = true;
-      },
-    };
+    return timer;
   }
 
   /** A queue for timers that all run `delayMs` after they are set (see {@link FixedDelayTimers}). */
@@ -103,14 +108,9 @@ export class VirtualClock {
     this.lanes.push(lane);
     return {
       schedule: (label, fn) => {
-        const timer: Timer = { at: this.nowMs + lane.delayMs, setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
+        const timer = new Timer(this.nowMs + lane.delayMs, this.nowMs, this.seq++, label, fn);
         lane.timers.push(timer);
-        return {
-          at: timer.at,
-          cancel: () => {
-            timer.cancelled = true;
-          },
-        };
+        return timer;
       },
     };
   }
@@ -122,7 +122,7 @@ export class VirtualClock {
     const last = () => (lane.head < lane.timers.length ? lane.timers[lane.timers.length - 1] : undefined);
     return {
       schedule: (delayMs, label, fn) => {
-        const timer: Timer = { at: this.nowMs + Math.max(0, delayMs), setAt: this.nowMs, seq: this.seq++, label, fn, cancelled: false };
+        const timer = new Timer(this.nowMs + Math.max(0, delayMs), this.nowMs, this.seq++, label, fn);
         const tail = last();
         if (tail && timer.at < tail.at) this.push(timer);
         else lane.timers.push(timer);
