@@ -88,12 +88,6 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
     culled.current.edges = cullEdges(drawn.edges as Edge<{ points?: XY[] }>[], regionOfKey(region), culled.current.edges as Edge<{ points?: XY[] }>[] | undefined);
     return culled.current.edges;
   }, [drawn.edges, region]);
-  // while the learner pans or zooms, the flow is one layer the compositor moves and scales (levelOfDetail.css)
-  const onMoveStart = useCallback(() => rootRef.current?.classList.add('is-moving'), []);
-  const onMoveStop = useCallback((event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
-    rootRef.current?.classList.remove('is-moving');
-    onMoveEnd(event, viewport);
-  }, []);
   const flowRef = useRef<ReactFlowInstance | undefined>(undefined);
   const onInit = useCallback((flow: ReactFlowInstance) => {
     flowRef.current = flow;
@@ -134,8 +128,7 @@ export function TopologyCanvas({ dark = false, children }: { dark?: boolean; chi
         onPaneClick={onPaneClick}
         onKeyDown={onKeyDown}
         onInit={onInit}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveStop}
+        onMoveEnd={onMoveEnd}
         onlyRenderVisibleElements
         fitView
         fitViewOptions={fitViewOptionsFor(largeText)}
