@@ -124,6 +124,8 @@ export default function MonacoEditor({ handleRef, dark }: { handleRef: { current
       // Monaco 0.57's EditContext input (Chromium) is no text field to page-level key handlers, so Space reached
       // the canvas's pan key, and synthetic key presses lose spaces; the hidden textarea input has neither problem
       editContext: false,
+      // the number of the empty line after a final newline is drawn dimmed by default, under 4.5:1 contrast
+      renderFinalNewline: 'on',
     });
     editor.addAction({
       id: 'svcsim.apply',
