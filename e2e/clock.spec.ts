@@ -38,7 +38,16 @@ test.describe('clock', () => {
     await expect(app.clockState).toHaveText('❚❚ Paused');
     await expect(app.clockState).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'Paused' })).toBeVisible();
-    const stopped = await app.clock.textContent();
+    // a tick the worker sent before it heard Pause may still be drawn: read the clock once it has settled
+    let stopped: string | null = null;
+    await expect
+      .poll(async () => {
+        const before = await app.clock.textContent();
+        await page.waitForTimeout(300);
+        stopped = await app.clock.textContent();
+        return before === stopped;
+      })
+      .toBe(true);
     await page.waitForTimeout(2500);
     await expect(app.clock).toHaveText(stopped ?? '');
     // a pause is remembered: the reloaded page replays the session and stays still

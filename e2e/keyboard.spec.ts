@@ -4,8 +4,8 @@
  * go with the keys the `?` list documents; axe finds no serious or critical violation in either theme, fresh,
  * with a pod selected, with the shortcuts dialog open and with the terminal in use.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { axeProblems } from './fixtures/accessibility';
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
@@ -13,13 +13,6 @@ import { Workbench } from './pages/Workbench';
 /** `data-id` of the focused canvas element, or the focused element's tag. */
 const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.id ?? document.activeElement?.tagName ?? '');
 const focusInside = (page: Page, selector: string) => page.evaluate((sel) => !!document.activeElement?.closest(sel), selector);
-
-async function axeProblems(page: Page, state: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${state}: ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join('; ')}`);
-}
 
 test.describe('keyboard', () => {
   test('Tab from the page start reaches the canvas; Enter selects a pod, the Inspector opens, Delete deletes it', async ({ page }) => {
@@ -110,8 +103,8 @@ test.describe('accessibility', () => {
   test.use({ colorScheme: 'light' });
 
   test('axe finds no serious or critical violation in either theme: fresh, pod selected, dialog open, terminal in use', async ({ page }) => {
-    // eight full-page axe runs: each takes seconds on a loaded machine
-    test.setTimeout(300_000);
+    // eight full-page axe runs: each takes a second or more on a loaded machine
+    test.setTimeout(180_000);
     const app = new Workbench(page);
     await app.openFresh();
     await expect(app.canvas.endpointEdges('default', 'nginx', true)).toHaveCount(4);

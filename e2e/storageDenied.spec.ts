@@ -29,7 +29,7 @@ test('in a cross-site frame without storage the app renders and says it runs wit
   await page.route(outer, (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><title>embedding page</title><iframe src="${app.origin}/" style="width:1300px;height:820px"></iframe>`,
+      body: `<!doctype html><html lang="en"><title>embedding page</title><iframe title="svcsim" src="${app.origin}/" style="width:1300px;height:820px"></iframe>`,
     }),
   );
   const errors: string[] = [];

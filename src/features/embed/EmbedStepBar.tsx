@@ -10,6 +10,7 @@ import { StepChecks } from '../scenarios/StepChecks';
 import { gotoStep, runThisStep } from '../scenarios/scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from '../scenarios/scenarioStore';
 import { useLang, useT } from '../../i18n/languageStore';
+import { ScrollablePre } from '../../components/ScrollablePre';
 
 const selectOpen = (s: ScenarioUiState) => s.open;
 const selectProgress = (s: ScenarioUiState) => s.progress;
@@ -56,9 +57,9 @@ export function EmbedStepBar() {
           <Narration markdown={pick(step.narration, lang)} />
           {step.action && <pre className="step-command">{step.action.summary}</pre>}
           {progress.transcript && (
-            <pre className="step-transcript" data-testid={testIds.stepTranscript}>
+            <ScrollablePre className="step-transcript" data-testid={testIds.stepTranscript}>
               {progress.transcript}
-            </pre>
+            </ScrollablePre>
           )}
         </div>
       )}

@@ -4,6 +4,7 @@ import { send } from '../../state/simulation';
 import { testIds } from '../../testids';
 import { parseSelection } from './selection';
 import { useT } from '../../i18n/languageStore';
+import { ScrollablePre } from '../../components/ScrollablePre';
 
 
 export function ObjectYaml({ id, resourceVersion }: { id: string; resourceVersion: string | undefined }) {
@@ -25,7 +26,7 @@ export function ObjectYaml({ id, resourceVersion }: { id: string; resourceVersio
   return (
     <details className="object-yaml" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t('inspector.yaml')}</summary>
-      <pre data-testid={testIds.objectYaml}>{text}</pre>
+      <ScrollablePre data-testid={testIds.objectYaml}>{text}</ScrollablePre>
     </details>
   );
 }

@@ -10,6 +10,7 @@ import { testIds } from '../../testids';
 import { useNodeProxyStatus } from './proxyStatus';
 import { type ProxyMode, ProxyModeOptions } from './ProxyModeOptions';
 import { useT } from '../../i18n/languageStore';
+import { ScrollablePre } from '../../components/ScrollablePre';
 
 
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
@@ -75,14 +76,14 @@ export function RulesCompare({ nodes, node: mainNode, service }: { nodes: readon
         )}
       </p>
       {error && <p className="muted">{error}</p>}
-      <pre className="rules-lines" data-testid={testIds.rulesCompareLines}>
+      <ScrollablePre className="rules-lines" data-testid={testIds.rulesCompareLines}>
         {view?.lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines repeat (IPVS real servers); order is the identity
           <div key={i} className="rule-line">
             {l}
           </div>
         ))}
-      </pre>
+      </ScrollablePre>
       {view && view.lines.length === 0 && <p className="muted">{t('rules.compareNone')}</p>}
     </div>
   );

@@ -13,6 +13,7 @@ import { useNodeNames, useSelectedService, useServiceNames } from './useClusterN
 import { RulesCompare } from './RulesCompare';
 import { type ProxyMode, ProxyModeOptions } from './ProxyModeOptions';
 import './rulesCompare.css';
+import { ScrollablePre } from '../../components/ScrollablePre';
 
 const selectSlices = (s: AppState) => s.mirror.versions.EndpointSlice;
 const selectServicesVersion = (s: AppState) => s.mirror.versions.Service;
@@ -118,7 +119,7 @@ export function RulesPanel() {
       {status?.configError && <p className="notice-warning">{t('rules.refused', { error: status.configError })}</p>}
       {error && <p className="muted">{error}</p>}
       <div className={compare ? 'rules-columns' : undefined}>
-      <pre className="rules-lines" data-testid={testIds.rulesLines}>
+      <ScrollablePre className="rules-lines" data-testid={testIds.rulesLines}>
         {view?.lines.map((l, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines repeat (IPVS real servers); order is the identity
           <div key={i} className={l.changed ? 'rule-line rule-changed' : 'rule-line'} data-changed={l.changed || undefined}>
@@ -130,7 +131,7 @@ export function RulesPanel() {
             {l}
           </div>
         ))}
-      </pre>
+      </ScrollablePre>
       {compare && chosenNode && <RulesCompare nodes={nodes} node={chosenNode} service={chosenService} />}
       </div>
       {view && view.lines.length === 0 && <p className="muted">{t('rules.none', { node: chosenNode ?? '' })}</p>}

@@ -12,6 +12,7 @@ import { Narration } from './Narration';
 import { StepChecks } from './StepChecks';
 import { closeScenario, gotoStep, recheck, runThisStep, showGallery } from './scenarioActions';
 import { pick, type ScenarioUiState, useScenarioStore } from './scenarioStore';
+import { ScrollablePre } from '../../components/ScrollablePre';
 
 const selectOpen = (s: ScenarioUiState) => s.open;
 const selectProgress = (s: ScenarioUiState) => s.progress;
@@ -100,9 +101,9 @@ export function StepBar() {
         <div className="step-bar-side">
           <StepChecks checks={progress.checks} ran={ran} className="step-checks" showFound />
           {progress.transcript && (
-            <pre className="step-transcript" data-testid={testIds.stepTranscript}>
+            <ScrollablePre className="step-transcript" data-testid={testIds.stepTranscript}>
               {progress.transcript}
-            </pre>
+            </ScrollablePre>
           )}
         </div>
       </div>
