@@ -13,6 +13,14 @@ describe('server-side field validation', () => {
     expect(unknownFields('Pod', { spec: { resources: { limits: { cpu: 1 } }, containers: [{ name: 'c', resizePolicy: [] }] } })).toEqual([]);
   });
 
+  it('finds an unknown field alone deep inside arrays and maps (the quick walk that says whether there is one)', () => {
+    const pod = { spec: { containers: [{ name: 'a' }, { name: 'b', ports: [{ containerPort: 80 }, { containerPort: 81, hostPrt: 1 }] }] } };
+    expect(unknownFields('Pod', pod)).toEqual(['spec.containers[1].ports[1].hostPrt']);
+    const withMap = { spec: { overhead: { cpu: '1' }, nodeSelector: { a: 'b' }, containers: [{ name: 'a', resources: { limits: { cpu: 1 } } }], tolerations: [{ key: 'k', efect: 'NoSchedule' }] } };
+    expect(unknownFields('Pod', withMap)).toEqual(['spec.tolerations[0].efect']);
+    expect(unknownFields('Pod', { metadata: { name: 'p', labels: { any: 'x' }, annotations: { 'a/b': 'c' } } })).toEqual([]);
+  });
+
   it('fails a Strict create with the decoder message, warns under Warn, says nothing under Ignore', () => {
     expect(validateBodyFields('Service', svc, 'Strict')?.message).toBe(
       'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "metadata.lables", unknown field "spec.bogus", unknown field "spec.ports[0].tragetPort"',

@@ -15,9 +15,13 @@ export function requestBodyTooLarge(): ApiStatus {
   return requestEntityTooLarge(`limit is ${maxRequestBodyBytes}`);
 }
 
+const nonAscii = /[\u0080-\uffff]/;
+
 /** Size in bytes of `value` as the JSON body a client sends (compact, UTF-8). */
 export function jsonBodyBytes(value: unknown): number {
   const text = JSON.stringify(value) ?? '';
+  // nearly every body is ASCII: one native scan settles it (a character loop cost a write ~0.05 ms at 10,000 pods)
+  if (!nonAscii.test(text)) return text.length;
   // UTF-8 length without building a buffer: ASCII counts 1; others 2-4 (surrogate pairs count 2 + 2)
   let n = text.length;
   for (let i = 0; i < text.length; i++) {
