@@ -11,6 +11,7 @@ import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
 const docs = !!process.env.SVCSIM_DOCS_SCREENSHOTS;
+// The journeys whose pictures are the README's open the playground as a newcomer gets it: the clock running at ×1
 const shot = (page: Page, name: string) => page.screenshot({ path: docs ? `docs/${name}` : `test-results/${name}` });
 
 /** The element's box lies inside the container's box (nothing clipped off an edge). */
@@ -124,7 +125,7 @@ test.describe('canvas and layout', () => {
   test('1024×768: legible pods, an Inspector whose buttons and values fit, events and endpoints that fit', async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     const app = new Workbench(page);
-    await app.openFresh();
+    await app.openFresh({ clock: 'running' });
     await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
     await page.waitForTimeout(500);
     expect(await app.canvas.podNamePixels()).toBeGreaterThanOrEqual(9.9);
@@ -151,7 +152,7 @@ test.describe('canvas and layout', () => {
   test('390×844: the panels are tabs, nothing is off screen, and a pod can be inspected', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const app = new Workbench(page);
-    await app.openFresh();
+    await app.openFresh({ clock: 'running' });
     // at the legible zoom a phone shows part of the cluster, and only what is in view is drawn: the graph holds
     // the seed's five pods, at least one nginx card is on screen
     await expect(app.canvas.pods('default/nginx-').first()).toBeVisible();
@@ -178,7 +179,7 @@ test.describe('canvas and layout', () => {
     test.setTimeout(150_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
     const app = new Workbench(page);
-    await app.openFresh();
+    await app.openFresh({ clock: 'running' });
     await app.canvas.select('svc:default/nginx');
     const title = app.inspector.locator('h2');
     const before = await title.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
@@ -199,7 +200,7 @@ test.describe('canvas and layout', () => {
   test('1440×900: an apply notice covers neither the terminal nor the canvas controls, and fades', async ({ page }) => {
     test.setTimeout(120_000);
     const app = new Workbench(page);
-    await app.openFresh();
+    await app.openFresh({ clock: 'running' });
     await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
     await app.editor.ready();
     await app.editor.apply();

@@ -148,6 +148,8 @@ test.describe('language', () => {
       catalogs.release('zh-TW');
       await expect(page.getByTestId(testIds.shareButton)).toHaveText('分享');
       await expect(page.getByTestId(`${testIds.dockTab}-terminal`)).toHaveText('終端機');
+      // and the cluster is drawn as before the reload
+      await expect(app.canvas.pods('default/nginx-')).toHaveCount(4);
       expect(catalogs.requested).toEqual(['zh-TW']);
       expect(await catalogs.keysShown()).toEqual([]);
     });
