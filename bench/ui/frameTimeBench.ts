@@ -19,7 +19,6 @@ import { median, p95 } from './stats';
 const trials = 5;
 const framesPerPhase = 60;
 
-/** Runs in the playground: its canvas as a BareGraph (absolute positions, rendered sizes, endpoint edges). */
 /**
  * Runs in the page: wheel-zooms out about the graph's top-left corner until the whole graph is in view. The
  * playground's own fit stops at the legible zoom (FitOnGrowth.tsx), where 300 pods are a pan away; this bench
@@ -41,6 +40,7 @@ async function zoomOutToWholeInPage(zoom: number): Promise<number> {
 /** The zoom at which 300 pods on the 1440×900 playground fitted its canvas (before the fit stopped at a legible zoom). */
 const wholeGraphZoom = 0.067;
 
+/** Runs in the playground: its canvas as a BareGraph (absolute positions, rendered sizes, endpoint edges). */
 function copyGraphInPage(): BareGraph {
   const flow = document.querySelector('.react-flow');
   if (!flow) throw new Error('no canvas');

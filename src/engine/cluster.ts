@@ -6,8 +6,8 @@
 import { createPrng, type Prng } from '../shared/prng';
 import { ApiServer, type DeleteOptions, type ListOptions, type ListResult, type WatchHandle, type WatchOptions } from './apiserver/apiServer';
 import { type ApiResult, fail } from './api/status';
-import { decodeError, unknownFields, withoutUnknownFields } from './apiserver/decode';
-import { bodyFieldsStatus, type FieldValidationOptions } from './apiserver/fieldValidation';
+import { decodeError, withoutUnknownFields } from './apiserver/decode';
+import { type FieldValidationOptions, validateBodyFields } from './apiserver/fieldValidation';
 import type { Kind, KindMap } from './api/types';
 import { VirtualClock } from './clock';
 import { ClusterLog } from './clusterLog';
@@ -131,20 +131,16 @@ export class Cluster {
 
   create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } & FieldValidationOptions = {}): ApiResult<KindMap[K]> {
     if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
-    const unknown = unknownFields(kind, obj);
-    const undecodable = decodeError(kind, obj) ?? bodyFieldsStatus(kind, unknown, opts.fieldValidation ?? 'Warn', opts.warnings);
+    const undecodable = decodeError(kind, obj) ?? validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
     if (undecodable) return fail(undecodable);
-    // a body without unknown fields decodes to itself: no second walk to drop none
-    return this.settled(this.api.create(kind, unknown.length > 0 ? withoutUnknownFields(kind, obj) : obj, { dryRun: opts.dryRun }));
+    return this.settled(this.api.create(kind, withoutUnknownFields(kind, obj), { dryRun: opts.dryRun }));
   }
 
   update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } & FieldValidationOptions = {}): ApiResult<KindMap[K]> {
     if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
-    const unknown = unknownFields(kind, obj);
-    const undecodable = decodeError(kind, obj) ?? bodyFieldsStatus(kind, unknown, opts.fieldValidation ?? 'Warn', opts.warnings);
+    const undecodable = decodeError(kind, obj) ?? validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
     if (undecodable) return fail(undecodable);
-    // a body without unknown fields decodes to itself: no second walk to drop none
-    return this.settled(this.api.update(kind, unknown.length > 0 ? withoutUnknownFields(kind, obj) : obj, { dryRun: opts.dryRun }));
+    return this.settled(this.api.update(kind, withoutUnknownFields(kind, obj), { dryRun: opts.dryRun }));
   }
 
   updateStatus<K extends Kind>(kind: K, obj: KindMap[K]): ApiResult<KindMap[K]> {

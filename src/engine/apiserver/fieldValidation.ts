@@ -45,12 +45,8 @@ function warningsFor(paths: readonly string[]): string[] {
  */
 export function validateBodyFields(kind: Kind, obj: unknown, directive: FieldValidation, warnings?: string[]): ApiStatus | undefined {
   if (directive === 'Ignore') return undefined;
-  return bodyFieldsStatus(kind, unknownFields(kind, obj), directive, warnings);
-}
-
-/** `validateBodyFields` for a body whose unknown fields (`paths`) are already known. */
-export function bodyFieldsStatus(kind: Kind, paths: readonly string[], directive: FieldValidation, warnings?: string[]): ApiStatus | undefined {
-  if (directive === 'Ignore' || paths.length === 0) return undefined;
+  const paths = unknownFields(kind, obj);
+  if (paths.length === 0) return undefined;
   if (directive === 'Warn') {
     warnings?.push(...warningsFor(paths));
     return undefined;
