@@ -7,6 +7,7 @@
 import { expect } from '@playwright/test';
 import { test } from './fixtures/test';
 import { DataPlanePanels } from './pages/DataPlanePanels';
+import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
 test.describe('data plane views', () => {
@@ -53,5 +54,33 @@ test.describe('data plane views', () => {
     await expect(dp.ruleLines).toContainText(/TCP {2}10\.\d+\.\d+\.\d+:80 rr/);
     await expect(dp.ruleLines.getByText(/-> 10\.244\.\d+\.\d+:80 +Masq/)).toHaveCount(4);
     await page.screenshot({ path: 'test-results/data-plane-ipvs-1440.png' });
+  });
+
+  // kube-proxy rewrites the KUBE-SVC cascade for N endpoints (1/N, 1/(N-1), …: pkg/proxy/iptables/proxier.go):
+  // scaling four pods to three changes the probabilities and drops one KUBE-SEP chain
+  test('the Rules view highlights what an endpoint change did to the rules', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    const dp = new DataPlanePanels(page);
+    await dp.openRules();
+    await dp.chooseRules('kind-worker', 'default/nginx');
+    await expect(dp.ruleLines).toContainText('--probability 0.25000000000');
+    await expect(dp.changedRuleLines).toHaveCount(0);
+
+    const terminal = new TerminalPane(page);
+    await terminal.open();
+    await terminal.run('kubectl scale deployment nginx --replicas=3');
+    await terminal.expectText('deployment.apps/nginx scaled');
+    await app.advance();
+    await dp.openRules();
+    await expect(dp.ruleLines).toContainText('--probability 0.33333333349');
+    // the new cascade is highlighted, the old one and the gone endpoint's chain are struck through
+    await expect(dp.changedRuleLines.filter({ hasText: '--probability 0.33333333349' })).toHaveCount(1);
+    await expect(dp.changedRuleLines.filter({ hasText: '--probability 0.50000000000' })).toHaveCount(1);
+    await expect(dp.removedRuleLines.filter({ hasText: '--probability 0.25000000000' })).toHaveCount(1);
+    await expect(dp.removedRuleLines.filter({ hasText: /-A KUBE-SEP-[A-Z2-7]{16} .*-j DNAT/ })).toHaveCount(1);
+    // unchanged lines (the KUBE-SERVICES jump) are not highlighted
+    await expect(dp.ruleLines.locator('.rule-line:not(.rule-changed):not(.rule-removed)').filter({ hasText: '-A KUBE-SERVICES' })).toHaveCount(1);
+    await page.screenshot({ path: 'test-results/data-plane-rules-changed-1440.png' });
   });
 });

@@ -27,6 +27,16 @@ export class DataPlanePanels {
     return this.page.getByTestId(testIds.rulesLines);
   }
 
+  /** Rule lines an endpoint change added or changed since the view last looked (highlighted). */
+  get changedRuleLines(): Locator {
+    return this.ruleLines.locator('.rule-changed');
+  }
+
+  /** Rule lines that change removed (struck through). */
+  get removedRuleLines(): Locator {
+    return this.ruleLines.locator('.rule-removed');
+  }
+
   get rulesMode(): Locator {
     return this.page.getByTestId(testIds.rulesMode);
   }
