@@ -58,6 +58,11 @@ export class LocalhostTab {
     return this.view.getByTestId(testIds.kuardDnsResult);
   }
 
+  /** kuard's Server Env page: one row per variable. */
+  envValue(name: string): Locator {
+    return this.view.getByTestId(testIds.kuardEnv).locator('tr').filter({ has: this.page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) }).locator('td').nth(1);
+  }
+
   get probeStatus(): Locator {
     return this.view.getByTestId(testIds.kuardProbeStatus);
   }
