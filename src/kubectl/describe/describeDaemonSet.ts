@@ -1,6 +1,6 @@
 /**
  * `kubectl describe daemonset` and `configmap` (kubectl `pkg/describe/describe.go` `DaemonSetDescriber`,
- * `ConfigMapDescriber`). Go ranges over the ConfigMap's data map in random order; keys are sorted here so the
+ * `ConfigMapDescriber`; the DaemonSet's `Namespace:` line since kubernetes/kubernetes#130862, kubectl 1.33). Go ranges over the ConfigMap's data map in random order; keys are sorted here so the
  * output is stable.
  */
 import type { Cluster } from '../../engine';
@@ -19,6 +19,7 @@ export function describeDaemonSet(ds: DaemonSet, cluster: Cluster): string {
   const events = searchEvents(cluster, ds, 'DaemonSet');
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
     w.write(LEVEL_0, `Selector:\t${formatLabelSelector(ds.spec?.selector)}\n`);
     w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
     printLabelsMultiline(w, 'Labels', meta.labels);
