@@ -19,10 +19,13 @@ export interface ResourceRecord {
 
 export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED';
 
+/** A question's type: one the simulation keeps records of, or any other mnemonic a client may ask for (`MX`, `ANY`). */
+export type QueryType = RRType | (string & Record<never, never>);
+
 export interface DnsQuestion {
   /** Fully qualified, trailing dot. */
   name: string;
-  type: RRType;
+  type: QueryType;
 }
 
 export interface DnsResponse {

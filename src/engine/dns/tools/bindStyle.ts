@@ -42,11 +42,11 @@ export function bindRecordLine(rr: ResourceRecord): string {
   ]);
 }
 
-/** The question line (`;name. IN A`): no TTL column. */
-export function bindQuestionLine(q: DnsQuestion): string {
+/** The question line (`;name. IN A`): no TTL column; dig can ask in another class (`CH`). */
+export function bindQuestionLine(q: DnsQuestion, qclass = 'IN'): string {
   return columns([
     [`;${q.name}`, 0],
-    ['IN', 32],
+    [qclass, 32],
     [q.type, 40],
   ]);
 }

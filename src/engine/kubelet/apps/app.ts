@@ -93,6 +93,8 @@ export interface AppInstance {
   logListeners?: Set<(entry: AccessLogEntry) => void>;
   /** The virtual clock, for log timestamps. */
   now(): number;
+  /** When the process started (Go's monotonic `m=+` reading counts from here). */
+  readonly startedAt?: number;
   /** kuard: its template group has parsed index.html (htmlutils.TemplateGroup loads it on first render). */
   templatesLoaded?: boolean;
   /** kuard: its /healthy and /ready probes' counters and history (`ready`/`healthy` false = failing for good). */
@@ -138,7 +140,7 @@ const maxAccessLog = 200;
 
 /** A fresh instance: healthy and ready, no extra files. */
 export function newAppInstance(app: SimulatedApp, now: () => number): AppInstance {
-  return { app, ready: true, healthy: true, files: new Set(), accessLog: [], now };
+  return { app, ready: true, healthy: true, files: new Set(), accessLog: [], now, startedAt: now() };
 }
 
 /** Records one access-log line, keeping the log bounded. */

@@ -5,16 +5,10 @@
  * `500 fail, permanent` once told to fail (here: SimulationControls.setAppHealth).
  */
 import type { Container } from '../../api/types';
-import { formatTimestamp } from '../../clock';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { goNotFound, logAccess, respond, standardPath } from './app';
+import { goLogTime } from './goFormats';
 import { kuardRoute } from './kuardApi';
-
-/** Go's `log` prefix (`log.LstdFlags`): `2026/01/05 09:00:00 `, in the container's UTC. */
-function goLogTime(ms: number): string {
-  const t = formatTimestamp(ms);
-  return `${t.slice(0, 4)}/${t.slice(5, 7)}/${t.slice(8, 10)} ${t.slice(11, 19)}`;
-}
 
 /** The version kuard was built as: the demo images are tagged by fake version (`blue`, `green`, `purple`). */
 function kuardVersion(image: string): string {

@@ -4,13 +4,16 @@
  */
 import type { Container } from '../../api/types';
 import { repositoryOf } from '../images';
+import { agnhostApp } from './agnhost';
 import type { SimulatedApp } from './app';
 import { clientAppFor } from './clientImages';
 import { corednsApp } from './coredns';
 import { genericApp } from './genericApp';
+import { httpEchoApp } from './httpEcho';
 import { kuardApp } from './kuard';
 import { nginxApp } from './nginx';
 import { isShellLikeCommand, planFromArgv } from './shellScript';
+import { whoamiApp } from './whoami';
 
 const clientRepos: Record<string, string> = {
   'docker.io/library/busybox': 'busybox',
@@ -29,10 +32,16 @@ const clientRepos: Record<string, string> = {
   'docker.io/tutum/dnsutils': 'dnsutils',
 };
 
-/** The application an image runs when its entrypoint is left alone. */
-export function appForImage(image: string): SimulatedApp {
+/**
+ * The application an image runs when its entrypoint is left alone. The echo-style servers read their flags from
+ * the container (agnhost's subcommand, whoami's `--port`, http-echo's `-text`), so they are built per container.
+ */
+export function appForImage(image: string, container: Container = { name: '', image }): SimulatedApp {
   const repo = repositoryOf(image);
   if (/^gcr\.io\/kuar-demo\/kuard-/.test(repo)) return kuardApp;
+  if (repo === 'registry.k8s.io/e2e-test-images/agnhost' || repo === 'k8s.gcr.io/e2e-test-images/agnhost') return agnhostApp(container);
+  if (repo === 'docker.io/traefik/whoami' || repo === 'docker.io/containous/whoami') return whoamiApp(container);
+  if (repo === 'docker.io/hashicorp/http-echo') return httpEchoApp(container);
   if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);
   if (repo === 'registry.k8s.io/coredns/coredns' || repo === 'docker.io/coredns/coredns') return corednsApp;
   const client = clientRepos[repo];
@@ -57,7 +66,7 @@ const passthroughEntrypoint = new Set(['nginx', 'generic']);
 
 /** The application a container runs. */
 export function appForContainer(container: Container): SimulatedApp {
-  const base = appForImage(container.image ?? '');
+  const base = appForImage(container.image ?? '', container);
   if (clientRepos[repositoryOf(container.image ?? '')]) return base;
   if (isShellLikeCommand(container.command)) return commandOverride(base);
   if (!container.command?.length && passthroughEntrypoint.has(base.name) && isShellLikeCommand(container.args)) return commandOverride(base);

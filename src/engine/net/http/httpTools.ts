@@ -21,6 +21,8 @@ export function httpToolsOf(app: string, image: string): ImageHttpTools {
     case 'alpine':
       return { wget: 'busybox' };
     case 'curl':
+    // agnhost is Alpine with curl added (kubernetes/kubernetes test/images/agnhost/Dockerfile)
+    case 'agnhost':
       return { curl: true, wget: 'busybox' };
     case 'netshoot':
       return { curl: true };
