@@ -10,6 +10,17 @@ import { goDurationMs, parseKubeProxyConfig } from './kubeProxyConfig';
 import { kubeProxyConfigConf } from './kubeProxyManifests';
 
 describe('kube-proxy configuration', () => {
+  // Since 1.27 kube-proxy accepts any ipvs.scheduler (kubernetes/kubernetes#114878) and exits when the kernel
+  // cannot add a virtual server with it (pkg/proxy/ipvs/proxier.go CanUseIPVSProxier); blank means rr.
+  it('reads ipvs.scheduler: blank is rr, a kernel scheduler is kept, another stops kube-proxy in IPVS mode', () => {
+    expect(parseKubeProxyConfig('mode: ipvs\nipvs:\n  scheduler: ""\n', 'n', 'p')).toMatchObject({ ipvsScheduler: 'rr' });
+    expect(parseKubeProxyConfig('mode: ipvs\nipvs:\n  scheduler: sh\n', 'n', 'p')).toMatchObject({ ipvsScheduler: 'sh' });
+    expect(parseKubeProxyConfig('mode: ipvs\nipvs:\n  scheduler: sh\n', 'n', 'p').error).toBeUndefined();
+    expect(parseKubeProxyConfig('mode: ipvs\nipvs:\n  scheduler: r\n', 'n', 'p').error).toBe("can't use the IPVS proxier: no such file or directory");
+    // the IPVS section is not read in another mode
+    expect(parseKubeProxyConfig('mode: iptables\nipvs:\n  scheduler: r\n', 'n', 'p').error).toBeUndefined();
+  });
+
   it('parses kubeadm config.conf with kube-proxy defaults for blanks', () => {
     const c = parseKubeProxyConfig(kubeProxyConfigConf('iptables', '10.244.0.0/16'), 'kind-worker', 'kube-proxy-abcde');
     expect(c).toMatchObject({ mode: 'iptables', configuredMode: 'iptables', minSyncPeriodMs: 1000, syncPeriodMs: 30_000, ipvsScheduler: 'rr', clusterCIDR: '10.244.0.0/16' });

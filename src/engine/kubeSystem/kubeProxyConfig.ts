@@ -7,6 +7,7 @@
 import { parse } from 'yaml';
 import type { ConfigMap, Pod } from '../api/types';
 import type { ProxyMode } from '../config';
+import { effectiveScheduler, schedulerError } from '../proxy/ipvs/ipvsScheduler';
 import type { ObjectStore, WatchEvent } from '../store/objectStore';
 
 /** What the proxier of one node runs with. */
@@ -22,7 +23,7 @@ export interface KubeProxyNodeConfig {
   minSyncPeriodMs: number;
   /** The active mode's `syncPeriod` (0s → the 30s default). */
   syncPeriodMs: number;
-  /** IPVS scheduler (blank → `rr`). */
+  /** IPVS scheduler (blank → `rr`); in IPVS mode a name the kernel lacks sets `error`. */
   ipvsScheduler: string;
   strictARP: boolean;
   masqueradeAll: boolean;
@@ -70,6 +71,9 @@ export function parseKubeProxyConfig(text: string, node: string, pod: string): K
   const min = goDurationMs(section.minSyncPeriod);
   const sync = goDurationMs(section.syncPeriod);
   const ipvs = (doc.ipvs ?? {}) as Section;
+  const scheduler = typeof ipvs.scheduler === 'string' ? ipvs.scheduler : '';
+  // any scheduler name passes validation since 1.27; kube-proxy exits when the kernel has no such module
+  if (!error && mode === 'ipvs') error = schedulerError(scheduler);
   return {
     node,
     pod,
@@ -78,7 +82,7 @@ export function parseKubeProxyConfig(text: string, node: string, pod: string): K
     // SetDefaults_KubeProxyConfiguration: minSyncPeriod 1s, syncPeriod 30s when left at zero
     minSyncPeriodMs: min || 1000,
     syncPeriodMs: sync || 30_000,
-    ipvsScheduler: ipvs.scheduler || 'rr',
+    ipvsScheduler: effectiveScheduler(scheduler),
     strictARP: ipvs.strictARP === true,
     masqueradeAll: section.masqueradeAll === true,
     clusterCIDR: typeof doc.clusterCIDR === 'string' ? doc.clusterCIDR : '',

@@ -37,8 +37,11 @@ function matches(p: Part, s: State): boolean {
       return inCidr(s.dnat?.ip ?? pkt.dst, p.cidr);
     case 'dport':
       return (s.dnat?.port ?? pkt.dport) === p.port;
+    case 'physdev':
+      // written only by the IPVS mode, whose packets the IPVS walk routes
+      return false;
     case 'addrtype':
-      if (p.src) return ctx.localOrigin;
+      if (p.src) return ctx.localOrigin !== Boolean(p.not);
       return isLocalAddress(ctx.node, s.dnat?.ip ?? pkt.dst);
     case 'statistic':
       return ctx.rand.next() < kernelProbability(p.probability);

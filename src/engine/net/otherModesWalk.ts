@@ -1,11 +1,11 @@
 /**
- * Walking a packet through the IPVS, nftables and userspace models. IPVS picks a real server with its
- * scheduler (`rr`: the next one in turn, or the persistent one for ClientIP affinity); nftables follows its
- * verdict maps to a `numgen random mod N` choice; the userspace proxy accepts on its proxy port and connects to
- * the next endpoint round robin from the node itself.
+ * Walking a packet through the IPVS (ipvsWalk.ts), nftables and userspace models. IPVS picks a real server with
+ * its scheduler, or the persistent one for ClientIP affinity; nftables evaluates the same rule model `nft list`
+ * prints (nftRuleset.ts), verdict maps to a `numgen random mod N` choice; the userspace proxy accepts on its
+ * proxy port and connects to the next endpoint round robin from the node itself.
  */
-import type { IpvsProxier } from '../proxy/ipvs/ipvsProxier';
-import type { NftablesProxier, NftServicePort } from '../proxy/nftables/nftablesProxier';
+import type { NftablesProxier } from '../proxy/nftables/nftablesProxier';
+import { markMasqChain, type NftElement, type NftRule, type NftRuleset, nftRuleset, rejectChain, verdictText } from '../proxy/nftables/nftRuleset';
 import type { UserspaceProxier } from '../proxy/userspace/userspaceProxier';
 import type { EndpointInfo } from '../proxy/servicePort';
 import { inCidr, isLocalAddress, type Packet, type WalkContext, type WalkResult } from './packet';
@@ -19,103 +19,119 @@ function sticky(persist: Persistence, key: string, seconds: number, now: number,
   return eps.find((x) => x.endpoint === e.endpoint);
 }
 
-export function walkIpvs(p: IpvsProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {
-  const vs = p.lookup(pkt.dst, pkt.dport, pkt.proto);
-  if (!vs) return { masquerade: false, verdict: 'accept' };
-  const key = `${vs.ip}:${vs.port}/${vs.protocol}`;
-  ctx.steps.push({ kind: 'rule', mode: 'ipvs', text: `${vs.protocol}  ${vs.ip}:${vs.port} ${vs.scheduler}${vs.persistentSeconds ? ` persistent ${vs.persistentSeconds}` : ''}` });
-  if (vs.realServers.length === 0) {
-    // no real server: the VIP is bound to kube-ipvs0, nothing listens there, the node answers with a reset
-    ctx.steps.push({ kind: 'fail', text: `virtual server ${key} has no real servers` });
-    return { masquerade: false, verdict: 'reject' };
-  }
-  const eps = vs.realServers.map((r) => r.endpoint);
-  let chosen = vs.persistentSeconds ? sticky(persist, `${key}|${pkt.src}`, vs.persistentSeconds, ctx.now, eps) : undefined;
-  if (!chosen) {
-    const i = p.rrNext.get(key) ?? 0;
-    chosen = eps[i % eps.length];
-    p.rrNext.set(key, (i + 1) % eps.length);
-  }
-  if (vs.persistentSeconds) persist.set(`${key}|${pkt.src}`, { endpoint: chosen.endpoint, at: ctx.now });
-  ctx.steps.push({ kind: 'rule', mode: 'ipvs', text: `  -> ${chosen.endpoint.padEnd(28)} Masq    1` });
-  ctx.steps.push({ kind: 'dnat', from: `${pkt.dst}:${pkt.dport}`, to: chosen.endpoint });
-  // kube-proxy's IPVS iptables rules masquerade off-cluster sources (KUBE-CLUSTER-IP) and, with Cluster
-  // policy, everything arriving on a NodePort, external or LoadBalancer IP
-  const external = vs.kind !== 'cluster IP';
-  const masquerade = !inCidr(pkt.src, p.node.clusterCIDR) ? !(external && vs.service.externalPolicyLocal) : external && !vs.service.externalPolicyLocal;
-  return { dnat: { ip: chosen.ip, port: chosen.port }, masquerade, verdict: 'accept' };
-}
+export { walkIpvs } from './ipvsWalk';
 
-function pickNft(sp: NftServicePort, eps: readonly EndpointInfo[], pkt: Packet, ctx: WalkContext, chain: string, persist: Persistence): EndpointInfo | undefined {
-  if (eps.length === 0) return undefined;
-  if (sp.info.affinitySeconds) {
-    const e = sticky(persist, `${sp.info.name}|${pkt.src}`, sp.info.affinitySeconds, ctx.now, eps);
-    if (e) {
-      ctx.steps.push({ kind: 'rule', mode: 'nftables', chain, text: `ip saddr @${sp.affinitySet(e)} goto ${sp.endpointChain(e)}` });
-      return e;
-    }
-  }
-  const i = Math.floor(ctx.rand.next() * eps.length);
-  ctx.steps.push({ kind: 'rule', mode: 'nftables', chain, text: `numgen random mod ${eps.length} vmap { … ${i} : goto ${sp.endpointChain(eps[i])} … }` });
-  if (sp.info.affinitySeconds) persist.set(`${sp.info.name}|${pkt.src}`, { endpoint: eps[i].endpoint, at: ctx.now });
-  return eps[i];
-}
-
-export function walkNftables(p: NftablesProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {
-  const proto = pkt.proto.toLowerCase();
-  const hit = p.lookupServiceIP(pkt.dst, pkt.dport, pkt.proto);
-  const np = !hit && isLocalAddress(p.node, pkt.dst) ? p.lookupNodePort(pkt.dport, pkt.proto) : undefined;
-  const sp = hit?.sp ?? np;
-  if (!sp) return { masquerade: false, verdict: 'accept' };
-  if (!sp.hasEndpoints) {
-    ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: np ? 'nodeport-endpoints-check' : 'service-endpoints-check', text: np ? 'ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports' : 'ip daddr . meta l4proto . th dport vmap @no-endpoint-services' });
-    ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: 'reject-chain', text: 'reject' });
-    return { masquerade: false, verdict: 'reject' };
-  }
-  const internal = hit?.via === 'cluster IP';
-  let masquerade = false;
-  let eps: readonly EndpointInfo[];
-  let chain: string;
-  if (internal) {
-    ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: 'services', text: `ip daddr . meta l4proto . th dport vmap @service-ips  (${pkt.dst} . ${proto} . ${pkt.dport})` });
-    chain = sp.info.internalPolicyLocal ? sp.localChain : sp.serviceChain;
-    eps = sp.info.internalPolicyLocal ? sp.localEndpoints : sp.clusterEndpoints;
-    if (!inCidr(pkt.src, p.node.clusterCIDR) && chain === sp.serviceChain) {
-      masquerade = true;
-      ctx.steps.push({ kind: 'rule', mode: 'nftables', chain, text: `ip daddr ${sp.info.clusterIP} ${proto} dport ${sp.info.port} ip saddr != ${p.node.clusterCIDR} jump mark-for-masquerade` });
-    }
-  } else {
-    ctx.steps.push({
-      kind: 'rule',
-      mode: 'nftables',
-      chain: 'services',
-      text: np ? `fib daddr type local ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports  (${proto} . ${pkt.dport})` : `ip daddr . meta l4proto . th dport vmap @service-ips  (${pkt.dst} . ${proto} . ${pkt.dport})`,
-    });
-    chain = sp.externalChain;
-    const podTraffic = inCidr(pkt.src, p.node.clusterCIDR);
-    if (!sp.info.externalPolicyLocal || podTraffic || ctx.localOrigin) {
-      masquerade = !sp.info.externalPolicyLocal || ctx.localOrigin;
-      ctx.steps.push({ kind: 'rule', mode: 'nftables', chain, text: sp.info.externalPolicyLocal ? (podTraffic ? `ip saddr ${p.node.clusterCIDR} goto ${sp.serviceChain}` : `fib saddr type local goto ${sp.serviceChain}`) : `jump mark-for-masquerade; goto ${sp.serviceChain}` });
-      eps = sp.clusterEndpoints;
-      chain = sp.serviceChain;
-    } else {
-      eps = sp.localEndpoints;
-      if (eps.length === 0) {
-        ctx.steps.push({ kind: 'fail', text: `${sp.info.name} has no local endpoints on ${p.node.name}: dropped` });
-        return { masquerade: false, verdict: 'drop' };
+/** Whether the packet matches every condition of an nftables rule (the rule model of nftRuleset.ts). */
+function nftMatches(rule: NftRule, rs: NftRuleset, pkt: Packet, ctx: WalkContext, persist: Persistence): boolean {
+  return rule.match.every((m) => {
+    switch (m.m) {
+      case 'daddr':
+        return pkt.dst === m.ip;
+      case 'saddr':
+        return inCidr(pkt.src, m.cidr) !== (m.not ?? false);
+      case 'saddrNotIn':
+        return !m.cidrs.some((c) => inCidr(pkt.src, c));
+      case 'saddrInSet': {
+        const seen = persist.get(`${m.set}|${pkt.src}`);
+        // an element expires when its timeout has run out (the endpoint chain's `update` restarts it)
+        return seen !== undefined && ctx.now - seen.at < (rs.set(m.set)?.timeoutSeconds ?? 0) * 1000;
       }
-      ctx.steps.push({ kind: 'rule', mode: 'nftables', chain, text: `goto ${sp.localChain}` });
-      chain = sp.localChain;
+      case 'fibSaddrLocal':
+        return ctx.localOrigin;
+    }
+    return false;
+  });
+}
+
+interface NftOutcome {
+  verdict?: 'drop';
+  dnat?: { ip: string; port: number; endpoint: string };
+}
+
+/**
+ * Runs a packet through one chain of the model as the kernel would: rules in order, `jump mark-for-masquerade`
+ * marks the packet and continues, `goto` continues in another chain, a chain that ends without a verdict
+ * returns (the packet leaves the nat hook without DNAT).
+ */
+function runNftChain(rs: NftRuleset, name: string, pkt: Packet, ctx: WalkContext, persist: Persistence, mark: { masq: boolean }, depth = 0): NftOutcome {
+  const chain = rs.chain(name);
+  if (!chain || depth > 8) return {};
+  const step = (text: string) => ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: name, text });
+  for (const rule of chain.rules) {
+    if (!nftMatches(rule, rs, pkt, ctx, persist)) continue;
+    const act = rule.action;
+    if (act.a === 'update') {
+      persist.set(`${act.set}|${pkt.src}`, { endpoint: '', at: ctx.now });
+      step(rule.text);
+    } else if (act.a === 'dnat') {
+      step(rule.text);
+      return { dnat: { ip: act.ip, port: act.port, endpoint: `${act.ip}:${act.port}` } };
+    } else if (act.a === 'numgen') {
+      const i = Math.floor(ctx.rand.next() * act.chains.length);
+      step(`numgen random mod ${act.chains.length} vmap { … ${i} : goto ${act.chains[i]} … }`);
+      return runNftChain(rs, act.chains[i], pkt, ctx, persist, mark, depth + 1);
+    } else if (act.a === 'verdict') {
+      step(rule.text);
+      if (act.verdict.v === 'drop') return { verdict: 'drop' };
+      if (act.verdict.chain === markMasqChain) {
+        mark.masq = true;
+        continue;
+      }
+      const out = runNftChain(rs, act.verdict.chain, pkt, ctx, persist, mark, depth + 1);
+      if (act.verdict.v === 'goto' || out.verdict || out.dnat) return out;
     }
   }
-  const ep = pickNft(sp, eps, pkt, ctx, chain, persist);
-  if (!ep) {
-    ctx.steps.push({ kind: 'fail', text: `${sp.info.name} has no local endpoints on ${p.node.name}: dropped` });
+  return {};
+}
+
+/** The element a verdict map holds for `key`, with the trace step of the lookup. */
+function nftLookup(rs: NftRuleset, map: string, key: string, chain: string, ruleText: string, ctx: WalkContext): NftElement | undefined {
+  const el = rs.set(map)?.byKey.get(key);
+  if (el) ctx.steps.push({ kind: 'rule', mode: 'nftables', chain, text: `${ruleText}  (${key} : ${el.verdict ? verdictText(el.verdict) : ''})` });
+  return el;
+}
+
+/**
+ * A new connection through the node's `ip kube-proxy` table, hook by hook: `firewall-check` before DNAT
+ * (LoadBalancerSourceRanges), `services` at DNAT, then at priority filter the `no-endpoint-*` maps, which only
+ * still match a packet no service chain rewrote (kubernetes/kubernetes pkg/proxy/nftables/proxier.go).
+ */
+export function walkNftables(p: NftablesProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {
+  const rs = nftRuleset(p);
+  const proto = pkt.proto.toLowerCase();
+  const key = `${pkt.dst} . ${proto} . ${pkt.dport}`;
+  const npKey = `${proto} . ${pkt.dport}`;
+  const toNodePort = rs.set('nodeport-ips')?.byKey.has(pkt.dst) ?? false;
+  const mark = { masq: false };
+  const fw = nftLookup(rs, 'firewall-ips', key, 'firewall-check', 'ip daddr . meta l4proto . th dport vmap @firewall-ips', ctx);
+  if (fw?.verdict && fw.verdict.v !== 'drop' && runNftChain(rs, fw.verdict.chain, pkt, ctx, persist, mark).verdict === 'drop') {
+    ctx.steps.push({ kind: 'fail', text: `${pkt.src} is outside the Service's loadBalancerSourceRanges: dropped` });
     return { masquerade: false, verdict: 'drop' };
   }
-  ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: sp.endpointChain(ep), text: `meta l4proto ${proto} dnat to ${ep.ip}:${ep.port}` });
-  ctx.steps.push({ kind: 'dnat', from: `${pkt.dst}:${pkt.dport}`, to: ep.endpoint });
-  return { dnat: { ip: ep.ip, port: ep.port }, masquerade, verdict: 'accept' };
+  const svc =
+    nftLookup(rs, 'service-ips', key, 'services', 'ip daddr . meta l4proto . th dport vmap @service-ips', ctx) ??
+    (toNodePort ? nftLookup(rs, 'service-nodeports', npKey, 'services', 'ip daddr @nodeport-ips meta l4proto . th dport vmap @service-nodeports', ctx) : undefined);
+  if (svc?.verdict && svc.verdict.v !== 'drop') {
+    const out = runNftChain(rs, svc.verdict.chain, pkt, ctx, persist, mark);
+    if (out.verdict === 'drop') return { masquerade: false, verdict: 'drop' };
+    if (out.dnat) {
+      ctx.steps.push({ kind: 'dnat', from: `${pkt.dst}:${pkt.dport}`, to: out.dnat.endpoint });
+      return { dnat: { ip: out.dnat.ip, port: out.dnat.port }, masquerade: mark.masq, verdict: 'accept' };
+    }
+  }
+  // not DNATed: the filter chains at priority filter check the no-endpoint maps (input: NodePorts first)
+  const noEp =
+    (toNodePort ? nftLookup(rs, 'no-endpoint-nodeports', npKey, 'nodeport-endpoints-check', 'ip daddr @nodeport-ips meta l4proto . th dport vmap @no-endpoint-nodeports', ctx) : undefined) ??
+    nftLookup(rs, 'no-endpoint-services', key, 'service-endpoints-check', 'ip daddr . meta l4proto . th dport vmap @no-endpoint-services', ctx);
+  if (noEp?.verdict?.v === 'drop') {
+    ctx.steps.push({ kind: 'fail', text: `${noEp.comment ?? pkt.dst} has no endpoint on ${p.node.name} for this traffic (Local policy): dropped` });
+    return { masquerade: false, verdict: 'drop' };
+  }
+  if (noEp?.verdict) {
+    ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: rejectChain, text: 'reject' });
+    return { masquerade: false, verdict: 'reject' };
+  }
+  return { masquerade: false, verdict: 'accept' };
 }
 
 export function walkUserspace(p: UserspaceProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {

@@ -10,7 +10,8 @@
 import type { Controller, ControllerContext } from '../controllers/controller';
 import type { ProxyMode } from '../config';
 import { KubeProxyConfigs, type KubeProxyNodeConfig } from '../kubeSystem/kubeProxyConfig';
-import { IpvsProxier } from './ipvs/ipvsProxier';
+import { IpvsProxier, type IpvsProxierOptions } from './ipvs/ipvsProxier';
+import { schedulerError } from './ipvs/ipvsScheduler';
 import { IptablesProxier } from './iptables/iptablesProxier';
 import { NftablesProxier } from './nftables/nftablesProxier';
 import { type ProxyNode, proxyModeFor } from './proxier';
@@ -19,10 +20,11 @@ import { UserspaceProxier } from './userspace/userspaceProxier';
 
 export type AnyProxier = IptablesProxier | IpvsProxier | NftablesProxier | UserspaceProxier;
 
-export function newProxier(mode: ProxyMode, node: ProxyNode): AnyProxier {
+/** A proxier of `mode` for `node`; `ipvs` carries the IPVS mode's scheduler and the node's addresses. */
+export function newProxier(mode: ProxyMode, node: ProxyNode, ipvs: IpvsProxierOptions = {}): AnyProxier {
   switch (mode) {
     case 'ipvs':
-      return new IpvsProxier(node);
+      return new IpvsProxier(node, ipvs);
     case 'nftables':
       return new NftablesProxier(node);
     case 'userspace':
@@ -44,6 +46,8 @@ interface NodeAgent {
   configPod: string | undefined;
   /** The `minSyncPeriod` of the active mode in that config.conf (the cluster config's until a pod has read it). */
   minSyncMs: number;
+  /** What the IPVS proxier is built with: the config's `ipvs.scheduler` and the node's addresses. */
+  ipvs: IpvsProxierOptions;
 }
 
 /** What the rest of the cluster reads: each node's proxier, its mode and its last sync. */
@@ -91,6 +95,33 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
     onUpdate: (_o, s) => tracker.onSliceChange(s),
     onDelete: (s) => tracker.onSliceChange(s, true),
   });
+  // The node's interface addresses IPVS serves NodePorts on: eth0, lo and, while a pod runs there, the gateway
+  // address kindnet's ptp plugin puts on every pod veth (what `ip addr` on the node lists).
+  const podsOnNode = new Map<string, Set<string>>();
+  const nodeOfPod = new Map<string, string>();
+  const onPod = (pod: { metadata?: { uid?: string }; spec?: { nodeName?: string; hostNetwork?: boolean }; status?: { podIP?: string } }, gone: boolean) => {
+    const uid = pod.metadata?.uid ?? '';
+    const was = nodeOfPod.get(uid);
+    if (was !== undefined) {
+      nodeOfPod.delete(uid);
+      const uids = podsOnNode.get(was);
+      if (uids?.delete(uid) && uids.size === 0) podsOnNode.delete(was);
+    }
+    const node = pod.spec?.nodeName;
+    if (gone || !node || pod.spec?.hostNetwork || !pod.status?.podIP) return;
+    nodeOfPod.set(uid, node);
+    let uids = podsOnNode.get(node);
+    if (!uids) {
+      uids = new Set();
+      podsOnNode.set(node, uids);
+    }
+    uids.add(uid);
+  };
+  ctx.informer('Pod', { onAdd: (p) => onPod(p, false), onUpdate: (_o, p) => onPod(p, false), onDelete: (p) => onPod(p, true) });
+  const nodeAddresses = (node: ProxyNode) => () => {
+    const gateway = ctx.config.nodes.find((n) => n.name === node.name)?.podCIDR.replace(/\.0\/\d+$/, '.1');
+    return [node.ip, '127.0.0.1', ...(gateway && podsOnNode.has(node.name) ? [gateway] : [])];
+  };
   const nodeIP = (name: string, addresses: { type: string; address: string }[] | undefined) =>
     addresses?.find((a) => a.type === 'InternalIP')?.address ?? ctx.config.nodes.find((n) => n.name === name)?.ip ?? '';
   ctx.informer('Node', {
@@ -98,7 +129,8 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
       const name = n.metadata?.name ?? '';
       if (agents.has(name)) return;
       const node: ProxyNode = { name, ip: nodeIP(name, n.status?.addresses), clusterCIDR };
-      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0, configPod: undefined, minSyncMs: ctx.config.proxyMinSyncPeriodMs });
+      const ipvs: IpvsProxierOptions = { scheduler: '', nodeAddresses: nodeAddresses(node) };
+      agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node, ipvs), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0, configPod: undefined, minSyncMs: ctx.config.proxyMinSyncPeriodMs, ipvs });
       queue.add(name);
     },
     onDelete: (n) => {
@@ -156,10 +188,15 @@ function adoptConfig(a: NodeAgent, cfg: KubeProxyNodeConfig | undefined): void {
   a.configPod = cfg.pod;
   const known = cfg.configuredMode === '' || cfg.configuredMode === cfg.mode;
   if (!known) return;
+  // an IPVS scheduler the kernel lacks: "can't use the IPVS proxier", kube-proxy exits (server_linux.go)
+  if (cfg.mode === 'ipvs' && schedulerError(cfg.ipvsScheduler)) return;
   // the new pod's BoundedFrequencyRunner uses its own config's minSyncPeriod (cmd/kube-proxy/app/server_linux.go)
   a.minSyncMs = cfg.minSyncPeriodMs;
-  if (cfg.mode === a.proxier.mode) return;
-  a.proxier = newProxier(cfg.mode, a.proxier.node);
+  const schedulerChanged = cfg.mode === 'ipvs' && a.proxier.mode === 'ipvs' && a.proxier.scheduler !== cfg.ipvsScheduler;
+  a.ipvs = { ...a.ipvs, scheduler: cfg.ipvsScheduler };
+  if (cfg.mode === a.proxier.mode && !schedulerChanged) return;
+  // a new scheduler: the new pod's first sync updates every virtual server (proxier.go `syncService`)
+  a.proxier = newProxier(cfg.mode, a.proxier.node, a.ipvs);
   a.pending = undefined;
   a.dirty = true;
   a.lastSyncAt = undefined;

@@ -4,7 +4,8 @@
  * about another mode's state prints what that tool would show on such a node (an empty IPVS table, no nft
  * table). Unknown programs fail as `docker exec` does.
  */
-import { type Cluster, iptablesSave, ipsetList, ipvsadmList, isRemovedMode, listChains, listRulesSpec, nftListTable, type NodeConfig, nodeIptables, timeWaitMs, userspaceTable } from '../../engine';
+import { type Cluster, iptablesSave, ipsetList, ipvsadmList, isRemovedMode, listChains, listRulesSpec, type NodeConfig, nodeIptables, timeWaitMs, userspaceTable } from '../../engine';
+import { runNft } from './nftCommand';
 import { conntrackList, ipAddr, ipRoute } from './nodeNetworkTools';
 
 export interface ToolResult {
@@ -67,7 +68,7 @@ const ipvsadmTool: Tool = (cluster, node, args) => {
   const flags = args.join('');
   if (args.length > 0 && !/^(-[Lln]+)+$/.test(flags.replace(/--numeric|--list/g, '-n'))) return fail(`ipvsadm: invalid option -- '${args[0].replace(/^-+/, '')}'\n`, 2);
   if (p?.mode !== 'ipvs') return ok('IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n');
-  return ok(ipvsadmList(p));
+  return ok(ipvsadmList(p, cluster.now()));
 };
 
 const ipsetTool: Tool = (cluster, node, args) => {
@@ -78,17 +79,7 @@ const ipsetTool: Tool = (cluster, node, args) => {
   return out === undefined ? fail('ipset v7.17: The set with the given name does not exist\n') : ok(out);
 };
 
-const nftTool: Tool = (cluster, node, args) => {
-  const p = proxierOf(cluster, node);
-  const cmd = args.join(' ');
-  const table = p?.mode === 'nftables' ? nftListTable(p, cluster.config.podCIDR) : '';
-  if (cmd === 'list ruleset') return ok(table);
-  if (cmd === 'list table ip kube-proxy' || cmd === 'list table kube-proxy') {
-    if (table) return ok(table);
-    return fail(`Error: No such file or directory\n${cmd}\n${' '.repeat(cmd.length - 'ip kube-proxy'.length)}${'^'.repeat('ip kube-proxy'.length)}\n`);
-  }
-  return fail(`Error: syntax error, unexpected newline\n${cmd}\n${'^'.repeat(Math.max(1, cmd.length))}\n`);
-};
+const nftTool: Tool = (cluster, node, args) => runNft(cluster, node, args);
 
 const ipTool: Tool = (cluster, node, args) => {
   const [obj = '', ...rest] = args;

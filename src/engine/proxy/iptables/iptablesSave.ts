@@ -30,7 +30,9 @@ function restorePart(p: Part): string {
     case 'dport':
       return `--dport ${p.port}`;
     case 'addrtype':
-      return `-m addrtype ${p.src ? `--src-type ${p.src}` : `--dst-type ${p.dst}`}`;
+      return `-m addrtype ${p.not ? '! ' : ''}${p.src ? `--src-type ${p.src}` : `--dst-type ${p.dst}`}`;
+    case 'physdev':
+      return '-m physdev ! --physdev-is-in';
     case 'statistic':
       return `-m statistic --mode random --probability ${proxierProbability(Math.round(1 / p.probability))}`;
     case 'recent':
@@ -85,7 +87,7 @@ function saveTarget(t: Target): string {
     case 'MARK':
       return ` -j MARK --set-xmark ${masqMark}/${t.op === 'or' ? masqMark : '0x0'}`;
     case 'MASQUERADE':
-      return ' -j MASQUERADE --random-fully';
+      return t.plain ? ' -j MASQUERADE' : ' -j MASQUERADE --random-fully';
     case 'REJECT':
       return ' -j REJECT --reject-with icmp-port-unreachable';
     case 'none':
@@ -114,7 +116,10 @@ export function saveLine(r: Rule): string {
         if (!p.bare) head.push(`-m ${p.proto}${dport ? ` --dport ${dport.port}` : ''}`);
         break;
       case 'addrtype':
-        head.push(`-m addrtype ${p.src ? `--src-type ${p.src}` : `--dst-type ${p.dst}`}`);
+        head.push(`-m addrtype ${p.not ? '! ' : ''}${p.src ? `--src-type ${p.src}` : `--dst-type ${p.dst}`}`);
+        break;
+      case 'physdev':
+        head.push('-m physdev ! --physdev-is-in');
         break;
       case 'statistic':
         head.push(`-m statistic --mode random --probability ${savedProbability(p.probability)}`);
@@ -205,7 +210,8 @@ function listExtras(r: Rule): string {
   for (const p of r.parts) {
     if (p.k === 'comment') out.push(`/* ${p.text} */`);
     else if (p.k === 'proto') out.push(`${p.proto}${dport ? ` dpt:${dport.port}` : ''}`);
-    else if (p.k === 'addrtype') out.push(`ADDRTYPE match ${p.src ? `src-type ${p.src}` : `dst-type ${p.dst}`}`);
+    else if (p.k === 'addrtype') out.push(`ADDRTYPE match ${p.src ? `src-type ${p.not ? '!' : ''}${p.src}` : `dst-type ${p.not ? '!' : ''}${p.dst}`}`);
+    else if (p.k === 'physdev') out.push('PHYSDEV match ! --physdev-is-in');
     else if (p.k === 'statistic') out.push(`statistic mode random probability ${savedProbability(p.probability)}`);
     else if (p.k === 'recent') out.push(p.rcheckSeconds !== undefined ? `recent: CHECK seconds: ${p.rcheckSeconds} reap name: ${p.name} side: source mask: 255.255.255.255` : `recent: SET name: ${p.name} side: source mask: 255.255.255.255`);
     else if (p.k === 'mark') out.push(`mark match ${p.not ? '! ' : ''}${masqMark}/${masqMark}`);
@@ -217,7 +223,7 @@ function listExtras(r: Rule): string {
   if (t.t === 'DNAT') out.push(`to:${t.to}`);
   else if (t.t === 'REDIRECT') out.push(`redir ports ${t.toPorts}`);
   else if (t.t === 'MARK') out.push(`MARK ${t.op} ${masqMark}`);
-  else if (t.t === 'MASQUERADE') out.push('random-fully');
+  else if (t.t === 'MASQUERADE' && !t.plain) out.push('random-fully');
   else if (t.t === 'REJECT') out.push('reject-with icmp-port-unreachable');
   return out.join(' ');
 }

@@ -11,7 +11,10 @@ export type Part =
   | { k: 'src'; cidr: string; not?: boolean }
   | { k: 'dst'; cidr: string }
   | { k: 'dport'; port: number }
-  | { k: 'addrtype'; src?: 'LOCAL'; dst?: 'LOCAL' }
+  /** `-m addrtype [!] --src-type LOCAL` / `--dst-type LOCAL` */
+  | { k: 'addrtype'; src?: 'LOCAL'; dst?: 'LOCAL'; not?: boolean }
+  /** `-m physdev ! --physdev-is-in` (the IPVS mode's external-IP rules): not bridged in from a container */
+  | { k: 'physdev'; notIsIn: true }
   /** `-m statistic --mode random --probability p` */
   | { k: 'statistic'; probability: number }
   /** `-m recent --name N --rcheck --seconds S --reap`, or `--set` */
@@ -29,7 +32,8 @@ export type Target =
   /** The userspace mode's portal: `-j REDIRECT --to-ports <proxy port>` */
   | { t: 'REDIRECT'; toPorts: number }
   | { t: 'MARK'; op: 'or' | 'xor' }
-  | { t: 'MASQUERADE' }
+  /** `--random-fully` unless `plain` (the IPVS mode's hairpin rule is written without it) */
+  | { t: 'MASQUERADE'; plain?: boolean }
   | { t: 'REJECT' }
   | { t: 'DROP' }
   | { t: 'ACCEPT' }

@@ -2,14 +2,16 @@
  * kube-proxy's nftables mode for one node (kubernetes/kubernetes pkg/proxy/nftables/proxier.go): one table
  * `ip kube-proxy`; the `service-ips` and `service-nodeports` verdict maps send a packet to a per-Service chain,
  * which masquerades off-cluster traffic and picks an endpoint chain with `numgen random mod N vmap`; Services
- * without endpoints are in `no-endpoint-services` / `no-endpoint-nodeports` (reject). Chain names are the
- * prefix, an 8-character hash and the readable key `ns/svc/proto/port` (`servicePortChainNameBase`).
+ * without endpoints are in `no-endpoint-services` / `no-endpoint-nodeports` (reject, or drop for a Local policy
+ * with no endpoint on this node). Chain names are the prefix, an 8-character hash and the readable key
+ * `ns/svc/proto/port` (`servicePortChainNameBase`). The table itself is built in nftRuleset.ts.
  */
 import { hashPrefix } from '../chainHash';
 import type { Proxier, ProxyNode } from '../proxier';
 import type { ProxyState } from '../serviceChangeTracker';
-import { categorizeEndpoints, type EndpointInfo, externallyAccessible, type ServicePortInfo, usesLocalEndpoints } from '../servicePort';
+import { categorizeEndpoints, type EndpointInfo, type ServicePortInfo, usesLocalEndpoints } from '../servicePort';
 import { SyncedServices } from '../syncedServices';
+import type { NftRuleset } from './nftRuleset';
 
 export interface NftServicePort {
   info: ServicePortInfo;
@@ -19,8 +21,12 @@ export interface NftServicePort {
   localChain: string;
   /** `external-HASH-…` for NodePort / external / LoadBalancer traffic */
   externalChain: string;
+  /** `firewall-HASH-…` for LoadBalancer IPs with `loadBalancerSourceRanges` */
+  firewallChain: string;
   clusterEndpoints: EndpointInfo[];
   localEndpoints: EndpointInfo[];
+  /** Every endpoint either list uses, sorted: the ones with an `endpoint-` chain. */
+  reachableEndpoints: EndpointInfo[];
   hasEndpoints: boolean;
   /** `endpoint-HASH-ns/svc/tcp/port__IP/port` per endpoint */
   endpointChain: (ep: EndpointInfo) => string;
@@ -42,8 +48,10 @@ export function nftServicePort(info: ServicePortInfo, eps: readonly EndpointInfo
     serviceChain: `service-${h}-${base}`,
     localChain: `local-${h}-${base}`,
     externalChain: `external-${h}-${base}`,
+    firewallChain: `firewall-${h}-${base}`,
     clusterEndpoints: cat.cluster,
     localEndpoints: cat.local,
+    reachableEndpoints: cat.reachable,
     hasEndpoints: cat.hasEndpoints,
     endpointChain: (ep) => `endpoint-${hashPrefix(epBase(ep), 8)}-${epBase(ep)}`,
     affinitySet: (ep) => `affinity-${hashPrefix(epBase(ep), 8)}-${epBase(ep)}`,
@@ -54,6 +62,8 @@ export class NftablesProxier implements Proxier {
   readonly mode = 'nftables' as const;
   private readonly synced = new SyncedServices();
   private sortedCache: { version: number; list: NftServicePort[] } | undefined;
+  /** The table built from the last sync (nftRuleset.ts), kept until the next one. */
+  rulesetCache: { key: string; ruleset: NftRuleset } | undefined;
   syncs = 0;
 
   constructor(readonly node: ProxyNode) {}
@@ -61,6 +71,11 @@ export class NftablesProxier implements Proxier {
   sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
     this.synced.apply(state, changed);
     this.syncs++;
+  }
+
+  /** Changes with every sync: a model built from the synced Services is current while it is the same. */
+  syncVersion(): number {
+    return this.synced.version;
   }
 
   /** Every synced Service port; a Service's ports are shared with nodes that see the same local endpoints. */
@@ -77,24 +92,4 @@ export class NftablesProxier implements Proxier {
     }
     return this.sortedCache.list;
   }
-
-  /** The verdict of `service-ips` for a destination: the Service port it leads to and how it was reached. */
-  lookupServiceIP(ip: string, port: number, proto: string): { sp: NftServicePort; via: 'cluster IP' | 'external IP' | 'loadbalancer IP' } | undefined {
-    for (const sp of this.servicePorts()) {
-      if (sp.info.port !== port || sp.info.protocol !== proto) continue;
-      if (sp.info.clusterIP === ip) return { sp, via: 'cluster IP' };
-      if (sp.info.externalIPs.includes(ip)) return { sp, via: 'external IP' };
-      if (sp.info.loadBalancerIPs.includes(ip)) return { sp, via: 'loadbalancer IP' };
-    }
-    return undefined;
-  }
-
-  lookupNodePort(port: number, proto: string): NftServicePort | undefined {
-    return this.servicePorts().find((sp) => sp.info.nodePort === port && sp.info.protocol === proto);
-  }
-}
-
-/** Whether the Service port needs the `external-` chain (reachable from outside and has endpoints). */
-export function usesExternalChain(sp: NftServicePort): boolean {
-  return sp.hasEndpoints && externallyAccessible(sp.info);
 }
