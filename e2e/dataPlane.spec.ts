@@ -26,4 +26,31 @@ test.describe('data plane', () => {
     await term.expectText(new RegExp(`${svc.source} -j KUBE-SEP-[A-Z2-7]{16}$`, 'm'));
     await page.screenshot({ path: 'test-results/data-plane-iptables.png' });
   });
+
+  // agnhost netexec answers /hostname with the pod's name and /clientip with the address it saw
+  // (kubernetes/kubernetes test/images/agnhost/netexec/netexec.go); BIND's dig takes the type before the name
+  // (isc-projects/bind9 bin/dig/dig.c); kind nodes run iptables-nft (pkg/kubelet/kubelet_network_linux.go)
+  test('echo-style pods say which pod answered and who asked; dig SRV; nft list tables', async ({ page }) => {
+    test.setTimeout(120_000);
+    const app = new Workbench(page);
+    await app.openFresh();
+    const term = new TerminalPane(page);
+    await term.open();
+    await term.run('kubectl create deployment netexec --image=registry.k8s.io/e2e-test-images/agnhost:2.39 --replicas=3 -- /agnhost netexec --http-port=8080');
+    await term.expectText('deployment.apps/netexec created');
+    await term.run('kubectl expose deployment netexec --port=80 --target-port=8080');
+    await term.expectText('service/netexec exposed');
+    await term.run('kubectl run client --image=registry.k8s.io/e2e-test-images/agnhost:2.39 -- pause');
+    await term.expectText('pod/client created');
+    await app.advance(3);
+    await term.run("kubectl exec client -- curl -s -w '\\n' http://netexec/hostname");
+    await term.expectText(/\/hostname\n+netexec-[a-z0-9]{9,10}-[a-z0-9]{5}\n/);
+    await term.run("kubectl exec client -- curl -s -w '\\n' http://netexec/clientip");
+    await term.expectText(/\/clientip\n+10\.244\.\d+\.\d+:\d+\n/);
+    await term.run('kubectl exec client -- dig SRV _https._tcp.kubernetes.default.svc.cluster.local +short');
+    await term.expectText('0 100 443 kubernetes.default.svc.cluster.local.');
+    await term.run('docker exec kind-worker nft list tables');
+    await term.expectText(/table ip mangle\ntable ip filter\ntable ip nat/);
+    await page.screenshot({ path: 'test-results/data-plane-echo.png' });
+  });
 });
