@@ -4,24 +4,8 @@
  * 1.8.9, rule shapes from kubernetes/kubernetes pkg/proxy/iptables/proxier_test.go), ipvsadm -Ln (ipvsadm
  * 1.31), nft list table (kubernetes/kubernetes pkg/proxy/nftables/proxier_test.go), docker ps (docker/cli).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Cluster, type ClusterConfig } from '../engine';
-import { ShellSession } from './shellSession';
-
-function replay(name: string, config: Partial<ClusterConfig>): string {
-  const script = readFileSync(new URL(`./testdata/${name}.sh`, import.meta.url), 'utf8');
-  const session = new ShellSession(new Cluster(config));
-  let out = '';
-  for (const line of script.split('\n')) out += session.feed(line);
-  return out + session.close();
-}
-
-function golden(name: string, got: string): string {
-  const url = new URL(`./testdata/${name}.txt`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(url, got);
-  return readFileSync(url, 'utf8');
-}
+import { goldenTranscript as golden, replayScript as replay } from './goldenTranscript';
 
 describe('data plane transcripts', () => {
   it('iptables: the KUBE-SVC chain of three endpoints, NodePorts, and REJECT once no endpoint is left', () => {

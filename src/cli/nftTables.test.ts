@@ -4,24 +4,8 @@
  * nftables mode (kube-proxy's `ip kube-proxy` table, pkg/proxy/nftables/proxier.go; `nft list tables` prints
  * `table <family> <name>` per table, nftables src/rule.c `do_list_tables`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Cluster, type ClusterConfig } from '../engine';
-import { ShellSession } from './shellSession';
-
-function replay(name: string, config: Partial<ClusterConfig>): string {
-  const script = readFileSync(new URL(`./testdata/${name}.sh`, import.meta.url), 'utf8');
-  const session = new ShellSession(new Cluster(config));
-  let out = '';
-  for (const line of script.split('\n')) out += session.feed(line);
-  return out + session.close();
-}
-
-function golden(name: string, got: string): string {
-  const url = new URL(`./testdata/${name}.txt`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(url, got);
-  return readFileSync(url, 'utf8');
-}
+import { goldenTranscript as golden, replayScript as replay } from './goldenTranscript';
 
 describe('nft on a kind node', () => {
   it('iptables mode: lists the iptables-nft tables and has no kube-proxy table', () => {

@@ -5,24 +5,8 @@
  * `pkg/dnsapi/api.go`); the DNS answer as miekg/dns `Msg.String` prints it (github.com/miekg/dns `msg.go`);
  * curl's refusal (curl `lib/strerror.c`, exit 7).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../engine';
-import { ShellSession } from './shellSession';
-
-function replay(name: string): string {
-  const script = readFileSync(new URL(`./testdata/${name}.sh`, import.meta.url), 'utf8');
-  const session = new ShellSession(new Cluster({}));
-  let out = '';
-  for (const line of script.split('\n')) out += session.feed(line);
-  return out + session.close();
-}
-
-function golden(name: string, got: string): string {
-  const url = new URL(`./testdata/${name}.txt`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(url, got);
-  return readFileSync(url, 'utf8');
-}
+import { goldenTranscript as golden, replayScript as replay } from './goldenTranscript';
 
 describe('curl localhost through kubectl port-forward', () => {
   it('reaches kuard while the forward runs, with a Handling connection line each time; refused before and after', () => {
