@@ -4,24 +4,8 @@
  * traefik/whoami (`app.go` whoamiHandler and Go's `Request.Write`), hashicorp/http-echo (`main.go`, `handlers.go`
  * access log), and BIND dig reading its type after the name (bind9 `bin/dig/dig.c` `parse_args`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Cluster } from '../engine';
-import { ShellSession } from './shellSession';
-
-function replay(name: string): string {
-  const script = readFileSync(new URL(`./testdata/${name}.sh`, import.meta.url), 'utf8');
-  const session = new ShellSession(new Cluster({}));
-  let out = '';
-  for (const line of script.split('\n')) out += session.feed(line);
-  return out + session.close();
-}
-
-function golden(name: string, got: string): string {
-  const url = new URL(`./testdata/${name}.txt`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(url, got);
-  return readFileSync(url, 'utf8');
-}
+import { goldenTranscript as golden, replayScript as replay } from './goldenTranscript';
 
 describe('echo-style apps transcript', () => {
   it('says which pod answered and what address the request came from', () => {
@@ -37,6 +21,10 @@ describe('echo-style apps transcript', () => {
     expect(got).toContain(`curl -s netexec/clientip\n${clientIP}:`);
     // through the NodePort of its own node the source is masqueraded to that node's address
     expect(got).toMatch(/curl -s http:\/\/\$HOSTIP:\$NODEPORT\/clientip\n172\.18\.0\.\d+:\d+\$/);
+    // through another node's NodePort the packet crosses to that node (kind-control-plane, 172.18.0.2), whose
+    // KUBE-EXT chain masquerades it: netexec sees the control plane's address
+    expect(got).toMatch(/curl -s http:\/\/\$OTHERIP:\$NODEPORT\/clientip\n172\.18\.0\.2:\d+\$/);
+    expect(got).toMatch(/ {2}hop {3}kind-worker2 → kind-control-plane \(172\.18\.0\.2\) over the kind network\n(?: {2}rule .*\n)*? {2}rule {2}\[nat KUBE-NODEPORTS\] /);
     expect(got).toMatch(/RemoteAddr: 10\.244\.\d+\.\d+:\d+\nGET \/ HTTP\/1\.1\r\nHost: whoami\r\nUser-Agent: curl\/\S+\r\nAccept: \*\/\*\r\n\r\n/);
     expect(got).toContain('$ kubectl logs words\nToo many arguments!\n');
     expect(got).toContain(';; ANSWER SECTION:\n_https._tcp.kubernetes.default.svc.cluster.local. 30 IN SRV 0 100 443 kubernetes.default.svc.cluster.local.\n');

@@ -34,13 +34,14 @@ export function wireStep(s: ConnectionTrace['steps'][number], entry: string | un
       return { kind: s.kind, text: s.text, ...(s.node ? { node: s.node } : {}) };
     case 'rule':
       // the chain and mode ride along: the sequence diagram names the chains the packet walked
-      return { kind: s.kind, text: s.text, mode: s.mode, ...(s.chain ? { chain: s.chain } : {}), ...(entry ? { node: entry } : {}) };
+      return { kind: s.kind, text: s.text, mode: s.mode, ...(s.chain ? { chain: s.chain } : {}), ...((s.node ?? entry) ? { node: s.node ?? entry } : {}) };
     case 'snat':
-      return { kind: s.kind, text: `${s.from} → ${s.to}`, ...(entry ? { node: entry } : {}) };
+      // after a node hop the step names its own node (trace.ts)
+      return { kind: s.kind, text: `${s.from} → ${s.to}`, ...((s.node ?? entry) ? { node: s.node ?? entry } : {}) };
     case 'dns':
       return { kind: s.kind, text: s.text, name: s.name, server: s.server, ...(s.answer ? { answer: s.answer } : {}) };
     case 'dnat':
-      return { kind: s.kind, text: `${s.from} → ${s.to}`, ...(entry ? { node: entry } : {}) };
+      return { kind: s.kind, text: `${s.from} → ${s.to}`, ...((s.node ?? entry) ? { node: s.node ?? entry } : {}) };
     case 'hop':
       return { kind: s.kind, text: s.text, node: s.to, from: s.from };
     case 'deliver':

@@ -31,3 +31,8 @@ kubectl logs client
 kubectl exec client -- dig SRV _https._tcp.kubernetes.default.svc.cluster.local
 kubectl exec client -- dig _https._tcp.kubernetes.default.svc.cluster.local +short srv
 svcsim load netexec -n 30 --from client
+# another node's IP:NodePort: the packet crosses to kind-control-plane, whose own NodePort rules DNAT it to a netexec pod on a worker
+OTHERIP=$(kubectl get node kind-control-plane -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}')
+kubectl exec client -- curl -s http://$OTHERIP:$NODEPORT/clientip
+kubectl exec client -- curl -s http://$OTHERIP:$NODEPORT/hostname
+svcsim trace http://$OTHERIP:$NODEPORT/ --from client

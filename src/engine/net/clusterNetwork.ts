@@ -1,7 +1,8 @@
 /**
  * The cluster's data plane: a connection from a pod, a node or the user's machine is routed through the rules
  * of the node it enters, in that node's kube-proxy mode, never by a shortcut. The endpoint is chosen with the
- * cluster's seeded PRNG exactly as the rules say, so a replay gives the same pods.
+ * cluster's seeded PRNG exactly as the rules say, so a replay gives the same pods. A packet for another node's
+ * address leaves through kindnet's masquerade (kindnetMasquerade.ts) and walks that node's rules in turn.
  *
  * As on kind, the user's machine sits on the docker network (172.18.0.1): it reaches node IPs and
  * LoadBalancer IPs, not pod or Service IPs, and `localhost:<port>` only where the kind config's
@@ -9,9 +10,11 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../cluster';
+import type { AnyProxier } from '../proxy/kubeProxy';
 import { cidrContains, parseCidr } from '../../shared/ipv4';
 import { walkIptables } from './iptablesWalk';
 import { type Persistence, walkIpvs, walkNftables, walkUserspace } from './otherModesWalk';
+import { kindnetMasquerade } from './kindnetMasquerade';
 import { inCidr, type Packet, type WalkContext, type WalkResult } from './packet';
 import { lookupHost, type Resolver } from './nameResolution';
 import type { ConnectionTrace, TraceStep } from './trace';
@@ -99,24 +102,40 @@ export class ClusterNetwork {
       return { ...base, node: entry, outcome: 'timeout' };
     }
     steps.push({ kind: 'send', node: entry, text: `${src.label} ${src.ip} → ${dst}:${port}/${proto} (SYN)` });
-    const pkt: Packet = { src: src.ip ?? '', dst, dport: port, proto };
-    const ns = this.nodeState(entry);
-    const ctx: WalkContext = { node: proxier.node, localOrigin: src.localOrigin, now: this.cluster.now(), rand: this.cluster.rand, recent: ns.recent, steps };
-    let r: WalkResult;
-    switch (proxier.mode) {
-      case 'iptables':
-        r = walkIptables(proxier, pkt, ctx);
-        break;
-      case 'ipvs':
-        r = walkIpvs(proxier, pkt, ctx, ns.persist);
-        break;
-      case 'nftables':
-        r = walkNftables(proxier, pkt, ctx, ns.persist);
-        break;
-      default:
-        r = walkUserspace(proxier, pkt, ctx, ns.persist);
-    }
     const traced = { ...base, destination: dst, port, node: entry, mode: proxier.mode };
+    const ns = this.nodeState(entry);
+    const sport = ns.nextSourcePort;
+    const track: { node: string; entry: Omit<ConntrackEntry, 'at' | 'sport'> }[] = [];
+    let pkt: Packet = { src: src.ip ?? '', dst, dport: port, proto };
+    let at = entry;
+    let here = proxier;
+    let r = this.walk(here, pkt, src.localOrigin, steps);
+    const owner = this.cluster.config.nodes.find((n) => n.ip === dst && n.name !== entry);
+    if (owner && !r.dnat && r.verdict === 'accept') {
+      // Another node's address is not local here, so this node's NodePort rules did not apply (KUBE-NODEPORTS
+      // needs `--dst-type LOCAL`, kubernetes/kubernetes pkg/proxy/iptables/proxier.go; IPVS serves NodePorts on
+      // the node's own addresses, pkg/proxy/ipvs/proxier.go; nftables matches @nodeport-ips, the node's primary
+      // IP, or `fib daddr type local`, pkg/proxy/nftables/proxier.go): the packet is routed to that node and
+      // walks its rules from PREROUTING, as a packet from your machine does.
+      const from = r.masquerade ? here.node.ip : kindnetMasquerade(here.node, this.cluster.config.podCIDR, pkt, steps);
+      if (r.masquerade && from !== pkt.src) steps.push({ kind: 'snat', from: pkt.src, to: from });
+      track.push({ node: at, entry: { proto, src: pkt.src, dst, dport: port, replySrc: dst, replySport: port, replyDst: from } });
+      steps.push({ kind: 'hop', from: at, to: owner.name, text: `${at} → ${owner.name} (${owner.ip}) over the kind network` });
+      const next = this.cluster.proxies.proxier(owner.name);
+      if (!next) {
+        steps.push({ kind: 'fail', text: `node ${owner.name} runs no kube-proxy` });
+        return { ...traced, outcome: 'timeout' };
+      }
+      pkt = { ...pkt, src: from };
+      at = owner.name;
+      here = next;
+      const first = steps.length;
+      r = this.walk(here, pkt, false, steps);
+      for (let i = first; i < steps.length; i++) {
+        const s = steps[i];
+        if (s.kind === 'rule' || s.kind === 'dnat' || s.kind === 'snat') s.node = at;
+      }
+    }
     if (r.verdict === 'reject') {
       steps.push({ kind: 'fail', text: 'connection refused' });
       return { ...traced, outcome: 'refused' };
@@ -129,20 +148,41 @@ export class ClusterNetwork {
     const finalPort = r.dnat?.port ?? port;
     let seen = pkt.src;
     if (r.masquerade) {
-      steps.push({ kind: 'snat', from: pkt.src, to: proxier.node.ip });
-      seen = proxier.node.ip;
+      seen = here.node.ip;
+      steps.push({ kind: 'snat', from: pkt.src, to: seen, ...(at !== entry ? { node: at } : {}) });
     }
-    let delivered: Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> = this.deliver(entry, finalIP, finalPort, seen, steps, proxier.mode === 'nftables');
+    let delivered: Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> = this.deliver(at, finalIP, finalPort, seen, steps, here.mode === 'nftables');
     if (delivered.outcome === 'connected') {
-      const sport = ns.nextSourcePort;
       ns.nextSourcePort = sport >= 60999 ? 32768 : sport + 1;
-      const now = this.cluster.now();
-      while (ns.conntrack.length > 0 && now - ns.conntrack[0].at > timeWaitMs) ns.conntrack.shift();
-      if (ns.conntrack.length >= 1000) ns.conntrack.shift();
-      ns.conntrack.push({ at: now, proto, src: pkt.src, sport, dst, dport: port, replySrc: finalIP, replySport: finalPort, replyDst: seen });
+      track.push({ node: at, entry: { proto, src: pkt.src, dst, dport: port, replySrc: finalIP, replySport: finalPort, replyDst: seen } });
+      for (const t of track) this.remember(t.node, { ...t.entry, at: this.cluster.now(), sport });
       delivered = { ...delivered, sourcePort: sport };
     }
     return { ...traced, ...delivered };
+  }
+
+  /** The first packet through one node's rules, in that node's kube-proxy mode. */
+  private walk(proxier: AnyProxier, pkt: Packet, localOrigin: boolean, steps: TraceStep[]): WalkResult {
+    const ns = this.nodeState(proxier.node.name);
+    const ctx: WalkContext = { node: proxier.node, localOrigin, now: this.cluster.now(), rand: this.cluster.rand, recent: ns.recent, steps };
+    switch (proxier.mode) {
+      case 'iptables':
+        return walkIptables(proxier, pkt, ctx);
+      case 'ipvs':
+        return walkIpvs(proxier, pkt, ctx, ns.persist);
+      case 'nftables':
+        return walkNftables(proxier, pkt, ctx, ns.persist);
+      default:
+        return walkUserspace(proxier, pkt, ctx, ns.persist);
+    }
+  }
+
+  /** A connection in a node's conntrack table (MASQUERADE keeps the client's source port). */
+  private remember(node: string, e: ConntrackEntry): void {
+    const table = this.nodeState(node).conntrack;
+    while (table.length > 0 && e.at - table[0].at > timeWaitMs) table.shift();
+    if (table.length >= 1000) table.shift();
+    table.push(e);
   }
 
   /** The node's conntrack table: connections seen in the last {@link timeWaitMs}, oldest first. */

@@ -6,6 +6,8 @@
  */
 import type { NftablesProxier } from '../proxy/nftables/nftablesProxier';
 import { markMasqChain, type NftElement, type NftRule, type NftRuleset, nftRuleset, rejectChain, verdictText } from '../proxy/nftables/nftRuleset';
+import { saveLine } from '../proxy/iptables/iptablesSave';
+import { portalTables } from '../proxy/userspace/portalRules';
 import type { UserspaceProxier } from '../proxy/userspace/userspaceProxier';
 import type { EndpointInfo } from '../proxy/servicePort';
 import { inCidr, isLocalAddress, type Packet, type WalkContext, type WalkResult } from './packet';
@@ -135,11 +137,22 @@ export function walkNftables(p: NftablesProxier, pkt: Packet, ctx: WalkContext, 
 }
 
 export function walkUserspace(p: UserspaceProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {
-  const u = p.lookup(pkt.dst, pkt.dport, pkt.proto) ?? (isLocalAddress(p.node, pkt.dst) ? p.lookupNodePort(pkt.dport, pkt.proto) : undefined);
+  const portal = p.lookup(pkt.dst, pkt.dport, pkt.proto);
+  const u = portal ?? (isLocalAddress(p.node, pkt.dst) ? p.lookupNodePort(pkt.dport, pkt.proto) : undefined);
   if (!u) return { masquerade: false, verdict: 'accept' };
-  const chain = ctx.localOrigin ? 'KUBE-PORTALS-HOST' : 'KUBE-PORTALS-CONTAINER';
-  const target = ctx.localOrigin ? `DNAT --to-destination ${p.node.ip}:${u.proxyPort}` : `REDIRECT --to-ports ${u.proxyPort}`;
-  ctx.steps.push({ kind: 'rule', mode: 'userspace', table: 'nat', chain, text: `-A ${chain} -d ${pkt.dst}/32 -p ${pkt.proto.toLowerCase()} -m comment --comment "${u.info.name}" -m ${pkt.proto.toLowerCase()} --dport ${pkt.dport} -j ${target}` });
+  if (!portal) {
+    // a NodePort on one of this node's addresses: the `--dst-type LOCAL` jump to KUBE-NODEPORT-CONTAINER (or
+    // -HOST for the node's own traffic) and its REDIRECT/DNAT rule, as the portal model lists them
+    const chains = portalTables(p, 'nat').chains;
+    const jump = (chains.get(ctx.localOrigin ? 'OUTPUT' : 'PREROUTING') ?? []).at(-1);
+    const chain = ctx.localOrigin ? 'KUBE-NODEPORT-HOST' : 'KUBE-NODEPORT-CONTAINER';
+    const np = chains.get(chain)?.find((r) => r.parts.some((x) => x.k === 'comment' && x.text === u.info.name) && r.parts.some((x) => x.k === 'dport' && x.port === pkt.dport));
+    for (const r of [jump, np]) if (r) ctx.steps.push({ kind: 'rule', mode: 'userspace', table: 'nat', chain: r.chain, text: saveLine(r) });
+  } else {
+    const chain = ctx.localOrigin ? 'KUBE-PORTALS-HOST' : 'KUBE-PORTALS-CONTAINER';
+    const target = ctx.localOrigin ? `DNAT --to-destination ${p.node.ip}:${u.proxyPort}` : `REDIRECT --to-ports ${u.proxyPort}`;
+    ctx.steps.push({ kind: 'rule', mode: 'userspace', table: 'nat', chain, text: `-A ${chain} -d ${pkt.dst}/32 -p ${pkt.proto.toLowerCase()} -m comment --comment "${u.info.name}" -m ${pkt.proto.toLowerCase()} --dport ${pkt.dport} -j ${target}` });
+  }
   if (u.endpoints.length === 0) {
     ctx.steps.push({ kind: 'fail', text: `kube-proxy (userspace) accepted on :${u.proxyPort}, found no endpoints for ${u.info.name} and closed the connection` });
     return { masquerade: false, verdict: 'reject' };

@@ -6,10 +6,13 @@
 export type TraceStep =
   /** The client sends the first packet (SYN). */
   | { kind: 'send'; text: string; node?: string }
-  /** A rule that matched, as `iptables-save` / `ipvsadm` / `nft` print it. */
-  | { kind: 'rule'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace'; table?: string; chain?: string; text: string }
-  | { kind: 'dnat'; from: string; to: string }
-  | { kind: 'snat'; from: string; to: string }
+  /**
+   * A rule that matched, as `iptables-save` / `ipvsadm` / `nft` print it. `node` (on rule, dnat and snat) names
+   * the node it happened on, set once a trace crosses nodes; unset means the node the packet entered first.
+   */
+  | { kind: 'rule'; mode: 'iptables' | 'ipvs' | 'nftables' | 'userspace'; table?: string; chain?: string; text: string; node?: string }
+  | { kind: 'dnat'; from: string; to: string; node?: string }
+  | { kind: 'snat'; from: string; to: string; node?: string }
   /** The packet crosses from one node to another over the kind network. */
   | { kind: 'hop'; from: string; to: string; text: string }
   /** The pod that answered. */
