@@ -231,6 +231,22 @@ describe('exec', () => {
     expect(k('exec web -- cat /etc/resolv.conf')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
     expect(k('exec web -- cat /nope')).toBe('2> cat: /nope: No such file or directory\n2> command terminated with exit code 1\n[exit 1]\n');
   });
+
+  // exec.go resolves TYPE/NAME with the builder, then AttachablePodForObjectFn picks the pod
+  // (kubectl pkg/polymorphichelpers/attachablepodforobject.go, helpers.go SelectorsForObject)
+  it('runs in a pod of a deployment or a service, and says which kinds select no pods', () => {
+    k('create deployment web --image=nginx --replicas=2');
+    k('expose deployment web --port=80');
+    cluster.advance(30_000);
+    const pods = k('get pods -l app=web -o name').trim().split('\n').map((n) => n.replace('pod/', ''));
+    expect(pods).toHaveLength(2);
+    const viaDeployment = k('exec deploy/web -- hostname').trim();
+    expect(pods).toContain(viaDeployment);
+    expect(k('exec deployment.apps/web -- hostname').trim()).toBe(viaDeployment);
+    expect(pods).toContain(k('exec svc/web -- hostname').trim());
+    expect(k('exec deploy/nope -- hostname')).toBe('2> Error from server (NotFound): deployments.apps "nope" not found\n[exit 1]\n');
+    expect(k('exec cm/kube-root-ca.crt -- hostname')).toBe('2> error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n[exit 1]\n');
+  });
 });
 
 describe('edit', () => {

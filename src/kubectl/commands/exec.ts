@@ -8,7 +8,8 @@
 import type { Pod } from '../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
-import { lookupMapping } from '../resources/resourceMapper';
+import { attachablePodForObject } from '../resources/podSelection';
+import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { runHttpToolInPod } from '../../engine/net/http/httpTools';
 
 /** Files a simulated container can show with cat. */
@@ -114,15 +115,14 @@ export const execCommand: KubectlCommand = {
     else if (args.length > 1) throw usageError(env.path, 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead');
     if (!resourceName) throw fail('pod, type/name or --filename must be specified');
     if (command.length === 0) throw fail('you must specify at least one command for the container');
-    let podName = resourceName;
-    if (resourceName.includes('/')) {
-      const [type, name] = resourceName.split('/');
-      const mapping = lookupMapping(type);
-      if (!mapping) throw fail(`the server doesn't have a resource type "${type}"`);
-      if (mapping.kind !== 'Pod') throw fail(`cannot attach to ${mapping.kind}: selecting a pod of a ${mapping.kind} is not simulated yet`);
-      podName = name;
-    }
-    const got = env.cluster.get('Pod', env.namespace, podName);
+    // exec.go: the builder's ResourceNames("pods", name), then AttachablePodForObjectFn picks the pod of a
+    // deployment/NAME, service/NAME, …
+    const request = requestFor(env, { args: [resourceName.includes('/') ? resourceName : `pods/${resourceName}`], namespace: env.namespace, allNamespaces: false, allowEmptySelector: false }, []);
+    const { infos, errors } = fetchInfos(env, request, env.namespace);
+    if (errors.length > 0) throw new CommandError(errors[0]);
+    const chosen = attachablePodForObject(env, infos[0].objects[0], infos[0].mapping.kind, env.flags.duration('pod-running-timeout'));
+    const podName = chosen.metadata?.name ?? '';
+    const got = env.cluster.get('Pod', chosen.metadata?.namespace ?? env.namespace, podName);
     if (!got.ok) throw new CommandError({ type: 'status', status: got.status });
     const pod = got.value;
     const phase = pod.status?.phase;

@@ -13,7 +13,7 @@ import { ChunkStream } from '../cli/chunkStream';
 import type { CommandEnv, KubectlCommand, PortForward, WatchStream } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { ephemeralPort, portForwardsOf } from '../portforward/portForwardRegistry';
-import { activePodsLess, goTypeOf, podList, selectorForObject } from '../resources/podSelection';
+import { attachablePodForObject } from '../resources/podSelection';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 
 /** splitPort: `local:remote`, or the same port twice. */
@@ -117,19 +117,6 @@ function listenAddresses(addresses: readonly string[]): string[] {
   return [...out].sort();
 }
 
-/** The pod to forward to (`AttachablePodForObjectFn`). */
-function forwardablePod(env: CommandEnv, obj: KubeObject, kind: string): Pod {
-  if (kind === 'Pod') return obj as Pod;
-  let sel: { namespace: string; selector: string };
-  try {
-    sel = selectorForObject(obj, kind);
-  } catch (e) {
-    throw fail(`cannot attach to ${goTypeOf(kind)}: ${(e as Error).message}`);
-  }
-  const timeout = env.flags.duration('pod-running-timeout');
-  return podList(env, sel.namespace, sel.selector, timeout > 0 ? timeout : 60_000, (a, b) => activePodsLess(b, a))[0];
-}
-
 export const portForwardCommand: KubectlCommand = {
   name: 'port-forward',
   short: 'Forward one or more local ports to a pod',
@@ -145,7 +132,7 @@ export const portForwardCommand: KubectlCommand = {
     if (errors.length > 0) throw new CommandError(errors[0]);
     const { mapping, objects } = infos[0];
     const obj = objects[0];
-    const pod = forwardablePod(env, obj, mapping.kind);
+    const pod = attachablePodForObject(env, obj, mapping.kind, env.flags.duration('pod-running-timeout'));
     const specs = mapping.kind === 'Service' ? servicePorts(env.args.slice(1), obj as Service, pod) : podPorts(env.args.slice(1), pod);
     const namespace = pod.metadata?.namespace ?? env.namespace;
     const name = pod.metadata?.name ?? '';

@@ -94,3 +94,19 @@ export function podList(env: CommandEnv, namespace: string, selector: string, ti
   if (!found) throw fail('timed out waiting for the condition');
   return [found];
 }
+
+/**
+ * `AttachablePodForObjectFn` (kubectl `pkg/polymorphichelpers/attachablepodforobject.go`), as exec, attach and
+ * port-forward use it: a pod is itself; for any other object, the most active of the pods it selects (ActivePods
+ * reversed: scheduled, running, ready longest, fewest restarts, oldest), waiting up to `timeoutMs` for one.
+ */
+export function attachablePodForObject(env: CommandEnv, obj: KubeObject, kind: string, timeoutMs: number): Pod {
+  if (kind === 'Pod') return obj as Pod;
+  let sel: { namespace: string; selector: string };
+  try {
+    sel = selectorForObject(obj, kind);
+  } catch (e) {
+    throw fail(`cannot attach to ${goTypeOf(kind)}: ${(e as Error).message}`);
+  }
+  return podList(env, sel.namespace, sel.selector, timeoutMs > 0 ? timeoutMs : 60_000, (a, b) => activePodsLess(b, a))[0];
+}
