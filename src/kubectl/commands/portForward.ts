@@ -7,10 +7,10 @@
  * `Handling connection for 48858` for each connection, until stopped, or `error: lost connection to pod` when
  * the pod goes away.
  */
-import type { KubeObject, WatchEvent } from '../../engine';
+import type { WatchEvent } from '../../engine';
 import type { Container, Pod, Service } from '../../engine/api/types';
 import { ChunkStream } from '../cli/chunkStream';
-import type { CommandEnv, KubectlCommand, PortForward, WatchStream } from '../cli/command';
+import type { KubectlCommand, PortForward, WatchStream } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { ephemeralPort, portForwardsOf } from '../portforward/portForwardRegistry';
 import { attachablePodForObject } from '../resources/podSelection';
