@@ -1,5 +1,6 @@
 /**
- * `grep` over a pipe: -i -v -E -F -c -w -n -o -x -q, GNU grep's spelling, basic (default) and extended regular
+ * `grep` over a pipe: -i -v -E -F -c -w -n -o -x -q, context lines (-A -B -C NUM, -NUM) with `--` between
+ * groups and `N-` numbers on context lines, GNU grep's spelling, basic (default) and extended regular
  * expressions, and its exit statuses: 0 a line was selected, 1 none was, 2 an error (GNU grep src/grep.c).
  */
 import { type FilterResult, fileArgument, joinLines, linesOf } from './filters';
@@ -19,11 +20,19 @@ const longFlags: Record<string, string> = {
   '--quiet': 'q',
   '--silent': 'q',
 };
+const contextFlags: Record<string, 'A' | 'B' | 'C'> = { '--after-context': 'A', '--before-context': 'B', '--context': 'C' };
+
+/** Context lengths as GNU grep reads them (src/grep.c `context_length_arg`): a non-negative decimal. */
+function contextLength(value: string): number | undefined {
+  return /^\d+$/.test(value) ? Number(value) : undefined;
+}
 
 export function grep(args: string[], stdin: string): FilterResult {
   const flags = new Set<string>();
   const patterns: string[] = [];
   const operands: string[] = [];
+  const context: Partial<Record<'A' | 'B' | 'C', number>> = {};
+  const badContext = (v: string): FilterResult => ({ stdout: '', stderr: `grep: ${v}: invalid context length argument\n`, exitCode: 2 });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
@@ -32,10 +41,33 @@ export function grep(args: string[], stdin: string): FilterResult {
     }
     if (a in longFlags) flags.add(longFlags[a]);
     else if (a.startsWith('--regexp=')) patterns.push(a.slice(9));
+    else if (a.split('=')[0] in contextFlags) {
+      const [name, inline] = a.split(/=(.*)/s);
+      const value = inline ?? args[++i];
+      if (value === undefined) return { stdout: '', stderr: `grep: option '${name}' requires an argument\n${usage}`, exitCode: 2 };
+      const n = contextLength(value);
+      if (n === undefined) return badContext(value);
+      context[contextFlags[name]] = n;
+    }
     else if (a.startsWith('--')) return { stdout: '', stderr: `grep: unrecognized option '${a}'\n${usage}`, exitCode: 2 };
     else if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const c = a[j];
+        // -NUM is -C NUM (digits run together: -12)
+        if (/\d/.test(c)) {
+          const digits = /^\d+/.exec(a.slice(j))?.[0] ?? c;
+          context.C = Number(digits);
+          j += digits.length - 1;
+          continue;
+        }
+        if (c === 'A' || c === 'B' || c === 'C') {
+          const value = a.slice(j + 1) || args[++i];
+          if (value === undefined) return { stdout: '', stderr: `grep: option requires an argument -- '${c}'\n${usage}`, exitCode: 2 };
+          const n = contextLength(value);
+          if (n === undefined) return badContext(value);
+          context[c] = n;
+          break;
+        }
         if (c === 'e') {
           const value = a.slice(j + 1) || args[++i];
           if (value === undefined) return { stdout: '', stderr: `grep: option requires an argument -- 'e'\n${usage}`, exitCode: 2 };
@@ -60,16 +92,38 @@ export function grep(args: string[], stdin: string): FilterResult {
     return { stdout: '', stderr: `grep: ${regexError(patterns.join('\n'), flags.has('E'))}\n`, exitCode: 2 };
   }
   const invert = flags.has('v');
+  const lines = linesOf(stdin);
+  const after = context.A ?? context.C ?? 0;
+  const before = context.B ?? context.C ?? 0;
+  const only = flags.has('o') && !invert;
+  // any context option, even 0, turns on the separator (GNU grep's out_before/out_after start at -1)
+  const separated = context.A !== undefined || context.B !== undefined || context.C !== undefined;
   const selected: string[] = [];
-  linesOf(stdin).forEach((line, i) => {
-    if (re.test(line) === invert) return;
-    const prefix = flags.has('n') ? `${i + 1}:` : '';
-    if (flags.has('o') && !invert) {
-      for (const m of line.matchAll(new RegExp(re.source, `${re.flags}g`))) if (m[0]) selected.push(prefix + m[0]);
-    } else selected.push(prefix + line);
+  // GNU grep: context lines carry `N-`, selected ones `N:`; a `--` line parts groups that do not touch
+  let lastPrinted = -1;
+  let afterLeft = 0;
+  // with -o the context lines are passed over silently, but they still join groups (no `--` across them)
+  const emit = (i: number, texts: string[], sep: ':' | '-') => {
+    if (separated && lastPrinted >= 0 && i > lastPrinted + 1) selected.push('--');
+    for (const text of texts) selected.push((flags.has('n') ? `${i + 1}${sep}` : '') + text);
+    lastPrinted = i;
+  };
+  lines.forEach((line, i) => {
+    if (re.test(line) === invert) {
+      if (afterLeft > 0) {
+        afterLeft--;
+        emit(i, flags.has('o') ? [] : [line], '-');
+      }
+      return;
+    }
+    for (let b = Math.max(lastPrinted + 1, i - before); b < i; b++) emit(b, flags.has('o') ? [] : [lines[b]], '-');
+    afterLeft = after;
+    if (only) emit(i, [...line.matchAll(new RegExp(re.source, `${re.flags}g`))].map((m) => m[0]).filter(Boolean), ':');
+    else if (flags.has('o')) emit(i, [], ':');
+    else emit(i, [line], ':');
   });
   // -c counts selected lines (-o does not change the count)
-  const lineCount = flags.has('o') && !invert ? countLines(stdin, re, invert) : selected.length;
+  const lineCount = countLines(stdin, re, invert);
   const exitCode = lineCount > 0 ? 0 : 1;
   if (flags.has('q')) return { stdout: '', stderr: '', exitCode };
   if (flags.has('c')) return { stdout: `${lineCount}\n`, stderr: '', exitCode };

@@ -41,6 +41,24 @@ describe('filters', () => {
     expect(run('grep -Z x')).toEqual({ stdout: '', stderr: "grep: invalid option -- 'Z'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 });
     expect(run("grep '['").stderr).toBe('grep: Unmatched [, [^, [:, [., or [=\n');
   });
+  // outputs checked against GNU grep 3.8 on the same input: context lines numbered `N-`, `--` between groups that
+  // do not touch (any context option turns it on, even 0), -o passing over context lines silently
+  it('grep -A -B -C and -NUM context, as GNU grep prints it', () => {
+    const lines = ['a1', 'b2', 'x3', 'c4', 'd5', 'x6', 'e7', 'f8', 'g9', 'h10', 'x11', 'i12', 'x13', 'j14'].join('\n') + '\n';
+    const g = (filter: string) => {
+      const p = parseLine(`kubectl get pods | ${filter}`);
+      if (p.kind !== 'pipeline') throw new Error(p.kind);
+      return applyFilters(p.filters, lines).stdout;
+    };
+    expect(g('grep -A1 x')).toBe('x3\nc4\n--\nx6\ne7\n--\nx11\ni12\nx13\nj14\n');
+    expect(g('grep -nB1 x')).toBe('2-b2\n3:x3\n--\n5-d5\n6:x6\n--\n10-h10\n11:x11\n12-i12\n13:x13\n');
+    expect(g('grep -2 x6')).toBe('c4\nd5\nx6\ne7\nf8\n');
+    expect(g('grep -A 0 x')).toBe('x3\n--\nx6\n--\nx11\n--\nx13\n');
+    expect(g('grep -C3 -A0 x6')).toBe('x3\nc4\nd5\nx6\n');
+    expect(g('grep -oA1 x.')).toBe('x3\n--\nx6\n--\nx1\nx1\n');
+    expect(g('grep -c -C2 x')).toBe('4\n');
+    expect(run('grep -A z x')).toEqual({ stdout: '', stderr: 'grep: z: invalid context length argument\n', exitCode: 2 });
+  });
   it('head, tail, wc, sort, uniq', () => {
     expect(run('head -n 2').stdout).toBe('NAME   STATUS\nweb-1  Running\n');
     expect(run('head -1').stdout).toBe('NAME   STATUS\n');
