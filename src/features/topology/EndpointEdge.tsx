@@ -17,7 +17,7 @@ function EndpointEdgeView(props: EdgeProps & { data?: EndpointEdgeData & { point
   const ready = props.data?.ready ?? true;
   return (
     <>
-      <BaseEdge path={path} className={ready ? 'edge-ready' : 'edge-notready'} style={ready ? undefined : { strokeDasharray: '6 4' }} />
+      <BaseEdge path={path} interactionWidth={0} className={ready ? 'edge-ready' : 'edge-notready'} style={ready ? undefined : { strokeDasharray: '6 4' }} />
       {props.data?.port !== undefined && !props.data.unlabelled && (
         <EdgeLabelRenderer>
           <div className="edge-port" style={{ transform: `translate(-50%, -50%) translate(${label.x}px, ${label.y}px)` }}>
