@@ -6,19 +6,12 @@
  */
 import type { IpvsProxier, VirtualServer } from '../proxy/ipvs/ipvsProxier';
 import { schedule } from '../proxy/ipvs/ipvsScheduler';
-import type { EndpointInfo } from '../proxy/servicePort';
-import type { Persistence } from './otherModesWalk';
+import { type Persistence, sticky } from './persistence';
 import { inCidr, type Packet, type WalkContext, type WalkResult } from './packet';
 
 function serviceLine(vs: VirtualServer): string {
   const flags = vs.flags.length ? ` (${vs.flags.join(',')})` : '';
   return `${vs.protocol}  ${vs.ip}:${vs.port} ${vs.scheduler}${flags}${vs.persistentSeconds ? ` persistent ${vs.persistentSeconds}` : ''}`;
-}
-
-function persistent(persist: Persistence, key: string, seconds: number, now: number, eps: readonly EndpointInfo[]): EndpointInfo | undefined {
-  const e = persist.get(key);
-  if (!e || now - e.at > seconds * 1000) return undefined;
-  return eps.find((x) => x.endpoint === e.endpoint);
 }
 
 /** Walks the first packet of a connection through the node's virtual servers. */
@@ -40,7 +33,7 @@ export function walkIpvs(p: IpvsProxier, pkt: Packet, ctx: WalkContext, persist:
     return { masquerade: false, verdict: 'reject' };
   }
   const eps = vs.realServers.map((r) => r.endpoint);
-  let chosen = vs.persistentSeconds ? persistent(persist, `${key}|${pkt.src}`, vs.persistentSeconds, ctx.now, eps) : undefined;
+  let chosen = vs.persistentSeconds ? sticky(persist, `${key}|${pkt.src}`, vs.persistentSeconds, ctx.now, eps) : undefined;
   if (chosen) ctx.steps.push({ kind: 'note', text: `persistent ${vs.persistentSeconds}: ${pkt.src} keeps ${chosen.endpoint}` });
   else {
     const s = schedule({ scheduler: vs.scheduler, vsKey: key, servers: eps.map((e) => e.endpoint), src: pkt.src, dst: pkt.dst, now: ctx.now, rand: ctx.rand, state: p.schedulerState, conns: p.connections });

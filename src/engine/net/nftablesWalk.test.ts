@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createPrng } from '../../shared/prng';
 import { NftablesProxier } from '../proxy/nftables/nftablesProxier';
 import { overallRulesCluster, testService, testSlice, trackerWith } from '../proxy/testing/fixtures';
-import { type Persistence, walkNftables } from './otherModesWalk';
+import { walkNftables } from './otherModesWalk';
+import type { Persistence } from './persistence';
 import type { Packet, WalkContext } from './packet';
 
 const node = { name: 'test-node', ip: '192.168.0.2', clusterCIDR: '10.0.0.0/8' };

@@ -9,19 +9,8 @@ import { markMasqChain, type NftElement, type NftRule, type NftRuleset, nftRules
 import { saveLine } from '../proxy/iptables/iptablesSave';
 import { portalTables } from '../proxy/userspace/portalRules';
 import type { UserspaceProxier } from '../proxy/userspace/userspaceProxier';
-import type { EndpointInfo } from '../proxy/servicePort';
 import { inCidr, isLocalAddress, type Packet, type WalkContext, type WalkResult } from './packet';
-
-/** Persistent connections per node for ClientIP affinity: `vip:port/proto|client` → real server and when. */
-export type Persistence = Map<string, { endpoint: string; at: number }>;
-
-function sticky(persist: Persistence, key: string, seconds: number, now: number, eps: readonly EndpointInfo[]): EndpointInfo | undefined {
-  const e = persist.get(key);
-  if (!e || now - e.at > seconds * 1000) return undefined;
-  return eps.find((x) => x.endpoint === e.endpoint);
-}
-
-export { walkIpvs } from './ipvsWalk';
+import { type Persistence, sticky } from './persistence';
 
 /** Whether the packet matches every condition of an nftables rule (the rule model of nftRuleset.ts). */
 function nftMatches(rule: NftRule, rs: NftRuleset, pkt: Packet, ctx: WalkContext, persist: Persistence): boolean {

@@ -108,6 +108,7 @@ export function grep(args: string[], stdin: string): FilterResult {
     for (const text of texts) selected.push((flags.has('n') ? `${i + 1}${sep}` : '') + text);
     lastPrinted = i;
   };
+  let lineCount = 0;
   lines.forEach((line, i) => {
     if (re.test(line) === invert) {
       if (afterLeft > 0) {
@@ -118,20 +119,16 @@ export function grep(args: string[], stdin: string): FilterResult {
     }
     for (let b = Math.max(lastPrinted + 1, i - before); b < i; b++) emit(b, flags.has('o') ? [] : [lines[b]], '-');
     afterLeft = after;
+    lineCount++;
     if (only) emit(i, [...line.matchAll(new RegExp(re.source, `${re.flags}g`))].map((m) => m[0]).filter(Boolean), ':');
     else if (flags.has('o')) emit(i, [], ':');
     else emit(i, [line], ':');
   });
   // -c counts selected lines (-o does not change the count)
-  const lineCount = countLines(stdin, re, invert);
   const exitCode = lineCount > 0 ? 0 : 1;
   if (flags.has('q')) return { stdout: '', stderr: '', exitCode };
   if (flags.has('c')) return { stdout: `${lineCount}\n`, stderr: '', exitCode };
   return { stdout: joinLines(selected), stderr: '', exitCode };
-}
-
-function countLines(stdin: string, re: RegExp, invert: boolean): number {
-  return linesOf(stdin).filter((l) => re.test(l) !== invert).length;
 }
 
 function compile(patterns: string[], flags: ReadonlySet<string>): RegExp {

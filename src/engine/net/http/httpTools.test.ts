@@ -17,6 +17,9 @@ describe('http tools', () => {
     expect(httpToolsOf('nginx', 'nginx:1.27')).toEqual({ curl: true });
     expect(httpToolsOf('nginx', 'nginx:1.27-alpine')).toEqual({ curl: true, wget: 'busybox' });
     expect(httpToolsOf('kuard', 'gcr.io/kuar-demo/kuard-amd64:blue')).toEqual({});
+    // a container whose command is overridden still runs its image: the tools do not change
+    expect(httpToolsOf('agnhost/command', 'registry.k8s.io/e2e-test-images/agnhost:2.39')).toEqual({ curl: true, wget: 'busybox' });
+    expect(httpToolsOf('nginx/command', 'nginx:1.27')).toEqual({ curl: true });
   });
 
   it('the answering app logs the request with the address it saw', () => {

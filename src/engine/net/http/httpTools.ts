@@ -16,7 +16,8 @@ export interface ImageHttpTools {
 
 /** The HTTP tools of the image a container runs, from its simulated app and image reference. */
 export function httpToolsOf(app: string, image: string): ImageHttpTools {
-  switch (app) {
+  // a container whose command is overridden runs `<app>/command` (kubelet/apps/registry.ts): same image, same tools
+  switch (app.replace(/\/command$/, '')) {
     case 'busybox':
     case 'alpine':
       return { wget: 'busybox' };
