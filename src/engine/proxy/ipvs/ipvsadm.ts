@@ -7,16 +7,17 @@ import type { IpvsProxier } from './ipvsProxier';
 
 /**
  * `ipvsadm -Ln`: a service line per virtual server, a padded line per real server. `now` is the node's clock
- * for the connection counters (without it every counter reads 0).
+ * for the connection counters; without it every counter reads 0, as the Rules view wants: it marks lines that an
+ * endpoint change altered, and traffic moving a counter is not one.
  */
-export function ipvsadmList(p: IpvsProxier, now = Number.NEGATIVE_INFINITY): string {
+export function ipvsadmList(p: IpvsProxier, now?: number): string {
   const lines = ['IP Virtual Server version 1.2.1 (size=4096)', 'Prot LocalAddress:Port Scheduler Flags', '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn'];
   for (const v of p.virtualServerList()) {
     const flags = v.flags.length ? ` (${v.flags.join(',')})` : '';
     lines.push(`${v.protocol}  ${v.ip}:${v.port} ${v.scheduler}${flags}${v.persistentSeconds ? ` persistent ${v.persistentSeconds}` : ''}`);
     const vsKey = `${v.ip}:${v.port}/${v.protocol}`;
     for (const r of v.realServers) {
-      const c = now === Number.NEGATIVE_INFINITY ? { active: 0, inactive: 0 } : p.connections.counts(vsKey, r.endpoint.endpoint, now);
+      const c = now === undefined ? { active: 0, inactive: 0 } : p.connections.counts(vsKey, r.endpoint.endpoint, now);
       // ipvsadm.c print_service_entry: "  -> %-28s %-7s %-6d %-10u %-10u"
       lines.push(`  -> ${`${r.ip}:${r.port}`.padEnd(28)} ${'Masq'.padEnd(7)} ${'1'.padEnd(6)} ${String(c.active).padEnd(10)} ${String(c.inactive).padEnd(10)}`);
     }
