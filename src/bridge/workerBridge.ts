@@ -1,7 +1,8 @@
 /**
  * The main-thread side of the simulation worker: typed request/reply over postMessage, diffs delivered in
  * one batch per animation frame (at most `maxObjectsPerFrame` objects a frame, so a cluster growing by thousands
- * of pods is drawn over several frames instead of blocking one), progress of long commands, and crash recovery. Every command that changes the
+ * of pods is drawn over several frames instead of blocking one), an acknowledgement once they are drawn (a long command
+ * waits for it, so the simulation does not take the core the page renders on), progress of long commands, and crash recovery. Every command that changes the
  * cluster is logged as started before it is sent and finished when its reply comes. If the worker throws or
  * stops answering its heartbeat, a new worker is started and the log is replayed, without the command that was
  * running when it died (the poison: replaying it would hang again), and within a time budget per command and in
@@ -60,6 +61,10 @@ export interface BridgeOptions {
   now?: () => number;
   /** Runs `fn` before the next paint (diffs are delivered in one batch per frame). */
   frame?: (fn: () => void) => void;
+  /** Runs `fn` after the current frame is painted: when the worker is told the diffs are drawn. */
+  afterPaint?: (fn: () => void) => void;
+  /** True while the page is hidden: no frame comes, so diffs are acknowledged as they arrive. */
+  hidden?: () => boolean;
   heartbeatEveryMs?: number;
   /** No message for this long means the worker hangs. */
   heartbeatTimeoutMs?: number;
@@ -101,6 +106,8 @@ export class WorkerBridge {
   private progressId: number | undefined;
   private readonly now: () => number;
   private readonly frame: (fn: () => void) => void;
+  private readonly afterPaint: (fn: () => void) => void;
+  private readonly hidden: () => boolean;
   private readonly heartbeatEveryMs: number;
   private readonly timeoutMs: number;
   private readonly replayCommandMs: number;
@@ -113,6 +120,9 @@ export class WorkerBridge {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.frame = options.frame ?? ((fn) => requestAnimationFrame(() => fn()));
+    // a task queued from an animation frame runs after that frame's rendering
+    this.afterPaint = options.afterPaint ?? ((fn) => setTimeout(fn, 0));
+    this.hidden = options.hidden ?? (() => typeof document !== 'undefined' && document.visibilityState === 'hidden');
     this.heartbeatEveryMs = options.heartbeatEveryMs ?? 2000;
     this.timeoutMs = options.heartbeatTimeoutMs ?? 15_000;
     this.replayCommandMs = options.replayCommandMs ?? 30_000;
@@ -333,6 +343,13 @@ export class WorkerBridge {
     }
     if (batch.length) this.events.onDiffs(batch);
     if (this.inbox.length) this.schedule();
+    // everything the worker sent is drawn once this frame is painted: a long command waits for that
+    else if (used > 0) this.afterPaint(() => this.drawn());
+  }
+
+  /** Tells the worker the page has drawn what it sent (fire and forget: never answered, never logged). */
+  private drawn(): void {
+    this.worker.postMessage({ id: 0, command: { type: 'drawn' } });
   }
 
   private receive(msg: WorkerMessage): void {
@@ -340,6 +357,7 @@ export class WorkerBridge {
     if (msg.type === 'diff') {
       this.inbox.push({ diff: msg });
       this.schedule();
+      if (this.hidden()) this.drawn();
       return;
     }
     if (msg.type === 'progress') {

@@ -75,4 +75,30 @@ describe('WorkerBridge diff delivery', () => {
     expect([got, answered]).toEqual([[100, 100, 100], true]);
     bridge.dispose();
   });
+
+  it('tells the worker once the diffs it sent are drawn: after the frame that applied the last of them', () => {
+    const worker = new FakeWorker();
+    const painted: Array<() => void> = [];
+    let hidden = false;
+    const bridge = new WorkerBridge(() => worker as unknown as WorkerLike, { onDiffs: () => {} }, { afterPaint: (fn) => painted.push(fn), hidden: () => hidden });
+    const acks = () => worker.sent.filter((m) => m.command.type === 'drawn').length;
+    worker.emit(pieceOf(100, 'a'));
+    worker.emit(pieceOf(50, 'a2'));
+    runFrame();
+    // 100 of 150 applied: the rest waits for the next frame, and so does the acknowledgement
+    expect([painted.length, acks()]).toEqual([0, 0]);
+    runFrame();
+    expect(painted).toHaveLength(1);
+    expect(acks()).toBe(0);
+    painted[0]();
+    expect(acks()).toBe(1);
+    // a frame with nothing to apply acknowledges nothing
+    runFrame();
+    expect(painted).toHaveLength(1);
+    // a hidden page draws no frame: a diff is acknowledged as it arrives, so a long command does not wait for it
+    hidden = true;
+    worker.emit(pieceOf(5, 'b'));
+    expect(acks()).toBe(2);
+    bridge.dispose();
+  });
 });

@@ -43,6 +43,12 @@ export type Command =
   /** Tab completion candidates for a partial command line. */
   | { type: 'complete'; line: string }
   | { type: 'ping' }
+  /**
+   * The page drew every diff it was sent (posted after the frame that applied them). Never answered: while a
+   * long command runs, the worker waits for it after each diff it posts, so the page's rendering does not
+   * compete with the simulation for a core.
+   */
+  | { type: 'drawn' }
   /** The built-in scenarios, for the gallery. */
   | { type: 'scenarioCatalog' }
   /** Builds the scenario's cluster afresh and replays its actions up to step `step` (a built-in by name, or scenario text). */
@@ -84,7 +90,7 @@ export type Command =
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery', 'podEnv'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'drawn', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery', 'podEnv'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */

@@ -58,6 +58,8 @@ Promise.all([import('./engineSide'), import('./terminalParts')]).then(
           later.push(fn);
           channel.port2.postMessage(null);
         },
+        // the page acknowledges each diff once drawn; a hidden tab draws nothing, hence the timeout
+        awaitDrawn: { timeoutMs: 250, after: (ms, fn) => setTimeout(fn, ms) },
         hang: () => {
           // the `hang` test hook: never return, as a runaway command would
           for (;;) if (performance.now() < 0) return;

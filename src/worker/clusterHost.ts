@@ -191,6 +191,9 @@ export class ClusterHost {
         // "visible" means what the UI is sent: a write to an object of a mirrored kind
         return stepCommand(this.cluster, mirroredKinds, Math.max(0, command.maxMs));
       }
+      case 'drawn':
+        // the command loop takes the page's acknowledgements; one that reaches here changes nothing
+        return { kind: 'none' };
       case 'stop':
         // the command loop stops the running command; nothing else is running when one reaches here
         return { kind: 'none' };

@@ -9,19 +9,23 @@ import { ClusterHost } from './clusterHost';
 import { terminalParts } from './terminalParts';
 import { CommandLoop } from './commandLoop';
 
-function setup() {
+function setup(paced = false) {
   const host = new ClusterHost({ seed: 6 }, undefined, terminalParts);
   host.takeDiff();
   const posted: WorkerMessage[] = [];
   const tasks: Array<() => void> = [];
+  /** The page-draw timeouts set, in order (run by hand). */
+  const timeouts: Array<{ ms: number; fn: () => void }> = [];
   let wall = 0;
   const loop = new CommandLoop(host, {
     post: (m) => posted.push(m),
     // every look at the clock costs 1 ms: a slice of 8 ms is a handful of steps
     now: () => wall++,
     later: (fn) => tasks.push(fn),
-    sliceMs: 8,
+    // paced: shorter slices, so a short command still posts several diffs
+    sliceMs: paced ? 2 : 8,
     progressEveryMs: 0,
+    ...(paced ? { awaitDrawn: { timeoutMs: 250, after: (ms: number, fn: () => void) => timeouts.push({ ms, fn }) } } : {}),
   });
   let nextId = 1;
   const send = (command: Command) => {
@@ -34,7 +38,7 @@ function setup() {
   const runAll = () => {
     while (tasks.length) runTask();
   };
-  return { host, loop, posted, tasks, send, replyTo, runTask, runAll };
+  return { host, loop, posted, tasks, timeouts, send, replyTo, runTask, runAll };
 }
 
 /**
@@ -116,6 +120,72 @@ describe('CommandLoop', () => {
     t.runAll();
     expect(t.replyTo(sleep)?.value).toMatchObject({ exitCode: 130 });
     expect(t.replyTo(init)?.ok).toBe(true);
+  });
+
+  it('paced to the page: after each diff a long command waits for `drawn` (or the timeout) before its next slice', () => {
+    const t = setup(true);
+    t.send({ type: 'terminal', session: 't1', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=40' });
+    const diffs = () => t.posted.filter((m) => m.type === 'diff').length;
+    const adv = t.send({ type: 'advance', ms: 120_000 });
+    t.runAll();
+    // one slice ran and posted what it changed; nothing more is scheduled until the page has drawn it
+    expect(diffs()).toBe(2);
+    expect(t.tasks).toHaveLength(0);
+    expect(t.replyTo(adv)).toBeUndefined();
+    // a ping and a read are answered while it waits
+    expect(t.replyTo(t.send({ type: 'ping' }))?.ok).toBe(true);
+    t.send({ type: 'drawn' });
+    expect(t.tasks).toHaveLength(1);
+    t.runAll();
+    expect(diffs()).toBe(3);
+    // the first wait's timeout, firing late, does not end the second wait
+    t.timeouts[0].fn();
+    expect(t.tasks).toHaveLength(0);
+    // the second wait's does: a hidden page draws nothing, and the command must not stall
+    expect(t.timeouts[1].ms).toBe(250);
+    t.timeouts[1].fn();
+    t.runAll();
+    expect(diffs()).toBe(4);
+    // an extra `drawn` while nothing waits changes nothing
+    t.send({ type: 'drawn' });
+    t.send({ type: 'drawn' });
+    expect(t.tasks).toHaveLength(1);
+    // Stop ends the wait at once, and the command
+    t.send({ type: 'stop', id: adv });
+    t.runAll();
+    expect(t.replyTo(adv)?.interruptedAfterMs).toBeGreaterThan(0);
+    expect(t.loop.busy).toBe(false);
+  });
+
+  it('a paced run, drawn at every wait, builds the same cluster as an unpaced one', () => {
+    const script: Command[] = [
+      { type: 'terminal', session: 't1', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=30' },
+      { type: 'terminal', session: 't1', line: 'kubectl expose deployment web --port=80' },
+      { type: 'advance', ms: 120_000 },
+      { type: 'terminal', session: 't1', line: 'kubectl scale deployment web --replicas=2' },
+      { type: 'terminal', session: 't1', line: 'sleep 5m' },
+    ];
+    const run = (paced: boolean) => {
+      const t = setup(paced);
+      for (const c of script) t.send(c);
+      let waits = 0;
+      for (;;) {
+        t.runAll();
+        if (!t.loop.busy) break;
+        waits++;
+        t.send({ type: 'drawn' });
+      }
+      return { t, waits };
+    };
+    const paced = run(true);
+    const unpaced = run(false);
+    expect(paced.waits).toBeGreaterThan(1);
+    expect(unpaced.waits).toBe(0);
+    const dump = (h: ClusterHost) => JSON.stringify([h.current.now(), h.current.store.list('Pod'), h.current.store.list('EndpointSlice'), h.current.log.digest()]);
+    expect(dump(paced.t.host)).toBe(dump(unpaced.t.host));
+    // the page sees the same final cluster either way: every reply is the same
+    const replies = (t: ReturnType<typeof setup>) => JSON.stringify(t.posted.filter((m) => m.type === 'reply'));
+    expect(replies(paced.t)).toBe(replies(unpaced.t));
   });
 
   it('gives the same cluster as running every command in one go', () => {

@@ -21,6 +21,11 @@ export interface CommandLoopOptions {
   sliceMs?: number;
   /** Least wall ms between two progress messages. */
   progressEveryMs?: number;
+  /**
+   * Pace a long command to the page: after each diff it posts, wait for the page's `drawn` (or `timeoutMs`, for
+   * a page that draws nothing, such as a hidden tab) before the next slice. Unset: slices follow each other.
+   */
+  awaitDrawn?: { timeoutMs: number; after(ms: number, fn: () => void): void };
 }
 
 /** Steps of work between two looks at the wall clock. */
@@ -31,6 +36,9 @@ export class CommandLoop {
   private running: { id: number; command: RunningCommand } | undefined;
   private lastProgress = Number.NEGATIVE_INFINITY;
   private scheduled = false;
+  /** Set while a long command waits for the page to draw the diff it posted; counts the waits. */
+  private waiting: number | undefined;
+  private waits = 0;
 
   constructor(
     private readonly host: ClusterHost,
@@ -44,13 +52,22 @@ export class CommandLoop {
       case 'ping':
         this.options.post(this.host.handle(id, command));
         return;
+      case 'drawn':
+        this.resume();
+        return;
       case 'interrupt':
-        if (this.running?.command.session === command.session) this.running.command.interrupt();
+        if (this.running?.command.session === command.session) {
+          this.running.command.interrupt();
+          this.resume();
+        }
         // also stops the session's watch, and is logged and replayed like any other command
         this.options.post(this.host.handle(id, command));
         return;
       case 'stop':
-        if (this.running?.id === command.id) this.running.command.interrupt();
+        if (this.running?.id === command.id) {
+          this.running.command.interrupt();
+          this.resume();
+        }
         this.options.post({ type: 'reply', id, ok: true, value: { kind: 'none' } });
         return;
       case 'hang':
@@ -116,7 +133,23 @@ export class CommandLoop {
       const diff = this.host.takeDiff();
       if (diff) this.options.post(diff);
       this.options.post({ type: 'progress', id: r.id, label: r.command.label, fraction: p.fraction, doneMs: p.doneMs });
+      const pace = this.options.awaitDrawn;
+      if (diff && pace) {
+        const wait = ++this.waits;
+        this.waiting = wait;
+        pace.after(pace.timeoutMs, () => {
+          if (this.waiting === wait) this.resume();
+        });
+        return;
+      }
     }
+    this.schedule();
+  }
+
+  /** The page drew what it was sent (or stopped waiting counts as such): the running command goes on. */
+  private resume(): void {
+    if (this.waiting === undefined) return;
+    this.waiting = undefined;
     this.schedule();
   }
 

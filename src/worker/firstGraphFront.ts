@@ -72,6 +72,8 @@ export class FirstGraphFront {
       this.post({ type: 'reply', id: envelope.id, ok: true, value: { kind: 'pong', time: this.time } });
       return;
     }
+    // no long command runs here, so nothing waits for the page to draw
+    if (envelope.command.type === 'drawn') return;
     if (this.fetching) this.queue.push(envelope);
     else this.take(envelope);
   }
