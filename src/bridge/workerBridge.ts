@@ -83,6 +83,12 @@ interface Pending {
 /** Objects applied per animation frame; a larger backlog waits for the next frames, in order. */
 const maxObjectsPerFrame = 100;
 
+/** Runs `fn` when the page is next idle (at most 200 ms later), or after the current task where there is no idle callback. */
+function idleCallback(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 200 });
+  else setTimeout(fn, 0);
+}
+
 /** What arrived from the worker and waits for a frame: a diff, or a reply that must not overtake the diffs before it. */
 type Inbound = { diff: ClusterDiff } | { resolve(): void };
 
@@ -98,6 +104,8 @@ export class WorkerBridge {
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private inbox: Inbound[] = [];
+  /** Diff messages received from the current worker (what a `drawn` acknowledges). */
+  private diffsReceived = 0;
   private framed = false;
   private readonly log: CommandLog;
   private lastHeard = 0;
@@ -120,8 +128,9 @@ export class WorkerBridge {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.frame = options.frame ?? ((fn) => requestAnimationFrame(() => fn()));
-    // a task queued from an animation frame runs after that frame's rendering
-    this.afterPaint = options.afterPaint ?? ((fn) => setTimeout(fn, 0));
+    // once the frame is painted and the work it set off (React Flow measuring the new cards, effects, deferred
+    // renders) is done: the worker must not take the core back while the page still renders
+    this.afterPaint = options.afterPaint ?? idleCallback;
     this.hidden = options.hidden ?? (() => typeof document !== 'undefined' && document.visibilityState === 'hidden');
     this.heartbeatEveryMs = options.heartbeatEveryMs ?? 2000;
     this.timeoutMs = options.heartbeatTimeoutMs ?? 15_000;
@@ -194,6 +203,7 @@ export class WorkerBridge {
 
   private spawn(): WorkerLike {
     const w = this.createWorker();
+    this.diffsReceived = 0;
     this.lastHeard = this.now();
     w.onmessage = (ev) => {
       if (w === this.worker) this.receive(ev.data);
@@ -344,20 +354,25 @@ export class WorkerBridge {
     if (batch.length) this.events.onDiffs(batch);
     if (this.inbox.length) this.schedule();
     // everything the worker sent is drawn once this frame is painted: a long command waits for that
-    else if (used > 0) this.afterPaint(() => this.drawn());
+    else if (used > 0) {
+      const worker = this.worker;
+      const diffs = this.diffsReceived;
+      this.afterPaint(() => this.drawn(worker, diffs));
+    }
   }
 
-  /** Tells the worker the page has drawn what it sent (fire and forget: never answered, never logged). */
-  private drawn(): void {
-    this.worker.postMessage({ id: 0, command: { type: 'drawn' } });
+  /** Tells `worker` the page has drawn the first `diffs` diffs it sent (fire and forget: never answered, never logged). */
+  private drawn(worker: WorkerLike, diffs: number): void {
+    if (worker === this.worker) worker.postMessage({ id: 0, command: { type: 'drawn', diffs } });
   }
 
   private receive(msg: WorkerMessage): void {
     this.lastHeard = this.now();
     if (msg.type === 'diff') {
+      this.diffsReceived++;
       this.inbox.push({ diff: msg });
       this.schedule();
-      if (this.hidden()) this.drawn();
+      if (this.hidden()) this.drawn(this.worker, this.diffsReceived);
       return;
     }
     if (msg.type === 'progress') {

@@ -81,24 +81,29 @@ describe('WorkerBridge diff delivery', () => {
     const painted: Array<() => void> = [];
     let hidden = false;
     const bridge = new WorkerBridge(() => worker as unknown as WorkerLike, { onDiffs: () => {} }, { afterPaint: (fn) => painted.push(fn), hidden: () => hidden });
-    const acks = () => worker.sent.filter((m) => m.command.type === 'drawn').length;
+    const acks = () => worker.sent.flatMap((m) => (m.command.type === 'drawn' ? [m.command.diffs] : []));
     worker.emit(pieceOf(100, 'a'));
     worker.emit(pieceOf(50, 'a2'));
     runFrame();
     // 100 of 150 applied: the rest waits for the next frame, and so does the acknowledgement
-    expect([painted.length, acks()]).toEqual([0, 0]);
+    expect([painted.length, acks()]).toEqual([0, []]);
     runFrame();
     expect(painted).toHaveLength(1);
-    expect(acks()).toBe(0);
+    expect(acks()).toEqual([]);
+    // a diff that arrives after that frame is not acknowledged with it
+    worker.emit(pieceOf(3, 'late'));
     painted[0]();
-    expect(acks()).toBe(1);
+    expect(acks()).toEqual([2]);
+    runFrame();
+    painted[1]();
+    expect(acks()).toEqual([2, 3]);
     // a frame with nothing to apply acknowledges nothing
     runFrame();
-    expect(painted).toHaveLength(1);
+    expect(painted).toHaveLength(2);
     // a hidden page draws no frame: a diff is acknowledged as it arrives, so a long command does not wait for it
     hidden = true;
     worker.emit(pieceOf(5, 'b'));
-    expect(acks()).toBe(2);
+    expect(acks()).toEqual([2, 3, 4]);
     bridge.dispose();
   });
 });

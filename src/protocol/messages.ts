@@ -44,11 +44,11 @@ export type Command =
   | { type: 'complete'; line: string }
   | { type: 'ping' }
   /**
-   * The page drew every diff it was sent (posted after the frame that applied them). Never answered: while a
-   * long command runs, the worker waits for it after each diff it posts, so the page's rendering does not
-   * compete with the simulation for a core.
+   * The page has drawn the first `diffs` diff messages this worker sent (posted once the frame that applied them
+   * is painted and the page is idle). Never answered: a long command's next slice waits while the page is
+   * behind, so the page's rendering does not compete with the simulation for a core.
    */
-  | { type: 'drawn' }
+  | { type: 'drawn'; diffs: number }
   /** The built-in scenarios, for the gallery. */
   | { type: 'scenarioCatalog' }
   /** Builds the scenario's cluster afresh and replays its actions up to step `step` (a built-in by name, or scenario text). */

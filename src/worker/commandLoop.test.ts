@@ -16,6 +16,9 @@ function setup(paced = false) {
   const tasks: Array<() => void> = [];
   /** The page-draw timeouts set, in order (run by hand). */
   const timeouts: Array<{ ms: number; fn: () => void }> = [];
+  /** Diff messages the page has drawn (what the worker entry counts from `drawn`). */
+  let drawn = 0;
+  const diffsPosted = () => posted.filter((m) => m.type === 'diff').length;
   let wall = 0;
   const loop = new CommandLoop(host, {
     post: (m) => posted.push(m),
@@ -25,7 +28,7 @@ function setup(paced = false) {
     // paced: shorter slices, so a short command still posts several diffs
     sliceMs: paced ? 2 : 8,
     progressEveryMs: 0,
-    ...(paced ? { awaitDrawn: { timeoutMs: 250, after: (ms: number, fn: () => void) => timeouts.push({ ms, fn }) } } : {}),
+    ...(paced ? { awaitDrawn: { timeoutMs: 250, after: (ms: number, fn: () => void) => timeouts.push({ ms, fn }), behind: () => drawn < diffsPosted() } } : {}),
   });
   let nextId = 1;
   const send = (command: Command) => {
@@ -38,7 +41,12 @@ function setup(paced = false) {
   const runAll = () => {
     while (tasks.length) runTask();
   };
-  return { host, loop, posted, tasks, timeouts, send, replyTo, runTask, runAll };
+  /** The page says it drew the first `n` diffs (all of them by default). */
+  const draw = (n = diffsPosted()) => {
+    drawn = Math.max(drawn, n);
+    send({ type: 'drawn', diffs: n });
+  };
+  return { host, loop, posted, tasks, timeouts, send, replyTo, runTask, runAll, draw, diffsPosted };
 }
 
 /**
@@ -122,34 +130,36 @@ describe('CommandLoop', () => {
     expect(t.replyTo(init)?.ok).toBe(true);
   });
 
-  it('paced to the page: after each diff a long command waits for `drawn` (or the timeout) before its next slice', () => {
+  it('paced to the page: a long command slices only while the page has drawn every diff, else waits for `drawn` or the timeout', () => {
     const t = setup(true);
     t.send({ type: 'terminal', session: 't1', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=40' });
-    const diffs = () => t.posted.filter((m) => m.type === 'diff').length;
+    expect(t.diffsPosted()).toBe(1);
     const adv = t.send({ type: 'advance', ms: 120_000 });
     t.runAll();
-    // one slice ran and posted what it changed; nothing more is scheduled until the page has drawn it
-    expect(diffs()).toBe(2);
+    // the page has not drawn the create's diff: the advance's first slice waits
+    expect(t.diffsPosted()).toBe(1);
     expect(t.tasks).toHaveLength(0);
     expect(t.replyTo(adv)).toBeUndefined();
-    // a ping and a read are answered while it waits
+    // a ping is answered while it waits
     expect(t.replyTo(t.send({ type: 'ping' }))?.ok).toBe(true);
-    t.send({ type: 'drawn' });
+    t.draw();
     expect(t.tasks).toHaveLength(1);
     t.runAll();
-    expect(diffs()).toBe(3);
-    // the first wait's timeout, firing late, does not end the second wait
+    // one slice ran and posted what it changed; the next waits for the page again
+    expect(t.diffsPosted()).toBe(2);
+    expect(t.tasks).toHaveLength(0);
+    // an acknowledgement of older diffs only: the slice looks, and waits on
+    t.draw(1);
+    t.runAll();
+    expect(t.diffsPosted()).toBe(2);
+    // the first wait's timeout, firing late, does not end the current wait
     t.timeouts[0].fn();
     expect(t.tasks).toHaveLength(0);
-    // the second wait's does: a hidden page draws nothing, and the command must not stall
-    expect(t.timeouts[1].ms).toBe(250);
-    t.timeouts[1].fn();
+    // the current wait's does: a page that draws nothing must not stall the command
+    expect(t.timeouts.at(-1)?.ms).toBe(250);
+    t.timeouts.at(-1)?.fn();
     t.runAll();
-    expect(diffs()).toBe(4);
-    // an extra `drawn` while nothing waits changes nothing
-    t.send({ type: 'drawn' });
-    t.send({ type: 'drawn' });
-    expect(t.tasks).toHaveLength(1);
+    expect(t.diffsPosted()).toBe(3);
     // Stop ends the wait at once, and the command
     t.send({ type: 'stop', id: adv });
     t.runAll();
@@ -173,7 +183,7 @@ describe('CommandLoop', () => {
         t.runAll();
         if (!t.loop.busy) break;
         waits++;
-        t.send({ type: 'drawn' });
+        t.draw();
       }
       return { t, waits };
     };

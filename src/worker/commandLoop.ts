@@ -22,10 +22,11 @@ export interface CommandLoopOptions {
   /** Least wall ms between two progress messages. */
   progressEveryMs?: number;
   /**
-   * Pace a long command to the page: after each diff it posts, wait for the page's `drawn` (or `timeoutMs`, for
-   * a page that draws nothing, such as a hidden tab) before the next slice. Unset: slices follow each other.
+   * Pace long commands to the page: while the page has not drawn every diff it was sent (`behind`), the next
+   * slice waits for its `drawn` (or `timeoutMs`, for a page that draws nothing), so the page renders on a core
+   * of its own. Unset: slices follow each other.
    */
-  awaitDrawn?: { timeoutMs: number; after(ms: number, fn: () => void): void };
+  awaitDrawn?: { timeoutMs: number; after(ms: number, fn: () => void): void; behind(): boolean };
 }
 
 /** Steps of work between two looks at the wall clock. */
@@ -36,9 +37,11 @@ export class CommandLoop {
   private running: { id: number; command: RunningCommand } | undefined;
   private lastProgress = Number.NEGATIVE_INFINITY;
   private scheduled = false;
-  /** Set while a long command waits for the page to draw the diff it posted; counts the waits. */
+  /** Set while a long command waits for the page to draw what it was sent; counts the waits. */
   private waiting: number | undefined;
   private waits = 0;
+  /** The next slice runs whether or not the page has drawn (a wait timed out, or Ctrl+C must be taken). */
+  private goOn = false;
 
   constructor(
     private readonly host: ClusterHost,
@@ -53,12 +56,12 @@ export class CommandLoop {
         this.options.post(this.host.handle(id, command));
         return;
       case 'drawn':
-        this.resume();
+        this.resume(false);
         return;
       case 'interrupt':
         if (this.running?.command.session === command.session) {
           this.running.command.interrupt();
-          this.resume();
+          this.resume(true);
         }
         // also stops the session's watch, and is logged and replayed like any other command
         this.options.post(this.host.handle(id, command));
@@ -66,7 +69,7 @@ export class CommandLoop {
       case 'stop':
         if (this.running?.id === command.id) {
           this.running.command.interrupt();
-          this.resume();
+          this.resume(true);
         }
         this.options.post({ type: 'reply', id, ok: true, value: { kind: 'none' } });
         return;
@@ -117,6 +120,7 @@ export class CommandLoop {
   private slice(): void {
     const r = this.running;
     if (!r) return;
+    if (this.waitForPage()) return;
     const until = this.options.now() + (this.options.sliceMs ?? 8);
     let reply = this.host.step(r.id, r.command, stepsPerCheck);
     while (!reply && this.options.now() < until) reply = this.host.step(r.id, r.command, stepsPerCheck);
@@ -133,23 +137,30 @@ export class CommandLoop {
       const diff = this.host.takeDiff();
       if (diff) this.options.post(diff);
       this.options.post({ type: 'progress', id: r.id, label: r.command.label, fraction: p.fraction, doneMs: p.doneMs });
-      const pace = this.options.awaitDrawn;
-      if (diff && pace) {
-        const wait = ++this.waits;
-        this.waiting = wait;
-        pace.after(pace.timeoutMs, () => {
-          if (this.waiting === wait) this.resume();
-        });
-        return;
-      }
     }
     this.schedule();
   }
 
-  /** The page drew what it was sent (or stopped waiting counts as such): the running command goes on. */
-  private resume(): void {
+  /** True when the next slice must first wait for the page to draw what it was sent (the wait is then set). */
+  private waitForPage(): boolean {
+    const pace = this.options.awaitDrawn;
+    if (this.goOn || !pace?.behind()) {
+      this.goOn = false;
+      return false;
+    }
+    const wait = ++this.waits;
+    this.waiting = wait;
+    pace.after(pace.timeoutMs, () => {
+      if (this.waiting === wait) this.resume(true);
+    });
+    return true;
+  }
+
+  /** The page drew (the slice looks again), or the wait is over regardless (`force`): the running command goes on. */
+  private resume(force: boolean): void {
     if (this.waiting === undefined) return;
     this.waiting = undefined;
+    if (force) this.goOn = true;
     this.schedule();
   }
 
