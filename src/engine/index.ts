@@ -21,7 +21,7 @@ export type { AnyProxier, KubeProxies } from './proxy/kubeProxy';
 export { isRemovedMode, proxyModeFor } from './proxy/proxier';
 export { iptablesSave, listChains, listRulesSpec, ctime } from './proxy/iptables/iptablesSave';
 export { ipvsadmList, ipsetList, kubeIpvs0 } from './proxy/ipvs/ipvsadm';
-export { nftListTable } from './proxy/nftables/nftList';
+export { nftListChain, nftListTable } from './proxy/nftables/nftList';
 export { userspaceTable } from './proxy/userspace/userspaceProxier';
 export type { ConnectRequest, ConntrackEntry, NetClient } from './net/clusterNetwork';
 export { hostAddress, timeWaitMs } from './net/clusterNetwork';

@@ -67,6 +67,25 @@ describe('cluster network', () => {
     expect(t.outcome).toBe('refused');
   });
 
+  // the `cluster-ips-check` chain of kubernetes/kubernetes pkg/proxy/nftables/proxier.go, which the walk evaluates
+  // from the same rule model `nft list` prints; iptables and IPVS have no such rule, so nothing answers
+  it('nftables rejects an active ClusterIP on a port it does not serve and drops an address no Service holds', () => {
+    const rule = (t: ReturnType<typeof c.net.connect>) => t.steps.flatMap((s) => (s.kind === 'rule' && s.chain === 'cluster-ips-check' ? [s.text] : []));
+    const c = nginxCluster(1, { proxyMode: 'nftables' });
+    const from = { pod: firstPod(c) };
+    const badPort = c.net.connect({ from, to: clusterIP(c), port: 8080 });
+    expect([badPort.outcome, rule(badPort)]).toEqual(['refused', ['ip daddr @cluster-ips reject comment "Reject traffic to invalid ports of ClusterIPs"']]);
+    const unallocated = c.net.connect({ from, to: '10.96.200.200', port: 80 });
+    expect([unallocated.outcome, rule(unallocated)]).toEqual(['timeout', [`ip daddr ${c.config.serviceCIDR} drop comment "Drop traffic to unallocated ClusterIPs"`]]);
+    // the node's own traffic meets the same chain (filter-output)
+    expect(c.net.connect({ from: { node: 'kind-worker' }, to: '10.96.200.200', port: 80 }).outcome).toBe('timeout');
+    for (const mode of ['iptables', 'ipvs'] as const) {
+      const other = nginxCluster(1, { proxyMode: mode });
+      const t = other.net.connect({ from: { pod: firstPod(other) }, to: '10.96.200.200', port: 80 });
+      expect([mode, t.outcome, rule(t)]).toEqual([mode, 'timeout', []]);
+    }
+  });
+
   it('reaches a NodePort from the user machine on a node IP, not on localhost without extraPortMappings', () => {
     const c = nginxCluster(2, {}, { type: 'NodePort', ports: [{ port: 80, targetPort: 80, nodePort: 30080 }] });
     const ok = c.net.connect({ from: { host: true }, to: '172.18.0.3', port: 30080 });

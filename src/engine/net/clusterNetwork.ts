@@ -14,7 +14,8 @@ import type { AnyProxier } from '../proxy/kubeProxy';
 import { cidrContains, parseCidr } from '../../shared/ipv4';
 import { walkIptables } from './iptablesWalk';
 import { walkIpvs } from './ipvsWalk';
-import { walkNftables, walkUserspace } from './otherModesWalk';
+import type { NftablesProxier } from '../proxy/nftables/nftablesProxier';
+import { nftClusterIPsCheck, walkNftables, walkUserspace } from './otherModesWalk';
 import type { Persistence } from './persistence';
 import { kindnetMasquerade } from './kindnetMasquerade';
 import { inCidr, type Packet, type WalkContext, type WalkResult } from './packet';
@@ -153,7 +154,7 @@ export class ClusterNetwork {
       seen = here.node.ip;
       steps.push({ kind: 'snat', from: pkt.src, to: seen, ...(at !== entry ? { node: at } : {}) });
     }
-    let delivered: Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> = this.deliver(at, finalIP, finalPort, seen, steps, here.mode === 'nftables');
+    let delivered: Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> = this.deliver(at, finalIP, finalPort, seen, steps, here.mode === 'nftables' ? here : undefined);
     if (delivered.outcome === 'connected') {
       ns.nextSourcePort = sport >= 60999 ? 32768 : sport + 1;
       track.push({ node: at, entry: { proto, src: pkt.src, dst, dport: port, replySrc: finalIP, replySport: finalPort, replyDst: seen } });
@@ -257,7 +258,8 @@ export class ClusterNetwork {
     return undefined;
   }
 
-  private deliver(entry: string, ip: string, port: number, seen: string, steps: TraceStep[], rejectsBadClusterPorts: boolean): Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> {
+  /** `nft`: the nftables proxier whose filter chains the packet meets on its way out, in that mode. */
+  private deliver(entry: string, ip: string, port: number, seen: string, steps: TraceStep[], nft: NftablesProxier | undefined): Partial<ConnectionTrace> & Pick<ConnectionTrace, 'outcome'> {
     const nodes = this.cluster.config.nodes;
     const hostNode = nodes.find((n) => n.ip === ip);
     if (hostNode) {
@@ -272,9 +274,11 @@ export class ClusterNetwork {
     }
     const svcCidr = parseCidr(this.cluster.config.serviceCIDR);
     if (svcCidr && cidrContains(svcCidr, ip)) {
-      if (rejectsBadClusterPorts) {
-        steps.push({ kind: 'rule', mode: 'nftables', chain: 'cluster-ips-check', text: 'ip daddr @cluster-ips reject comment "Reject traffic to invalid ports of ClusterIPs"' });
-        return { outcome: 'refused' };
+      const verdict = nft ? nftClusterIPsCheck(nft, ip, { steps }) : undefined;
+      if (verdict === 'reject') return { outcome: 'refused' };
+      if (verdict === 'drop') {
+        steps.push({ kind: 'fail', text: `no Service holds ${ip}: kube-proxy drops traffic to unallocated ClusterIPs, so the connection times out` });
+        return { outcome: 'timeout' };
       }
       steps.push({ kind: 'fail', text: `no rule matched ${ip}:${port}; a ClusterIP is virtual, so the packet goes nowhere and the connection times out` });
       return { outcome: 'timeout' };

@@ -125,6 +125,26 @@ export function walkNftables(p: NftablesProxier, pkt: Packet, ctx: WalkContext, 
   return { masquerade: false, verdict: 'accept' };
 }
 
+/**
+ * The `cluster-ips-check` chain, which filter-forward and filter-output jump to for a new connection: met by a
+ * packet for an address in the ServiceCIDRs that no service chain rewrote. An active ClusterIP on a port it does
+ * not serve is rejected; any other address there (no Service holds it) is dropped. Undefined: neither matched.
+ */
+export function nftClusterIPsCheck(p: NftablesProxier, dst: string, ctx: Pick<WalkContext, 'steps'>): 'reject' | 'drop' | undefined {
+  const rs = nftRuleset(p);
+  const [reject, drop] = rs.chain('cluster-ips-check')?.rules ?? [];
+  const step = (rule: NftRule) => ctx.steps.push({ kind: 'rule', mode: 'nftables', chain: 'cluster-ips-check', text: rule.text });
+  if (reject && rs.set('cluster-ips')?.byKey.has(dst)) {
+    step(reject);
+    return 'reject';
+  }
+  if (drop && (p.node.serviceCIDRs ?? []).some((cidr) => inCidr(dst, cidr))) {
+    step(drop);
+    return 'drop';
+  }
+  return undefined;
+}
+
 export function walkUserspace(p: UserspaceProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {
   const portal = p.lookup(pkt.dst, pkt.dport, pkt.proto);
   const u = portal ?? (isLocalAddress(p.node, pkt.dst) ? p.lookupNodePort(pkt.dport, pkt.proto) : undefined);

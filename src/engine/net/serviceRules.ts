@@ -58,7 +58,7 @@ export function serviceRules(cluster: Cluster, node: string, namespace?: string,
       return { node, mode: p.mode, tool: 'ipvsadm -Ln', lines: key && vips.length === 0 ? [] : ipvsLines(ipvsadmList(p), vips) };
     }
     case 'nftables': {
-      const text = nftListTable(p, [cluster.config.serviceCIDR]);
+      const text = nftListTable(p);
       const lines = text.split('\n').filter((l) => l.trim() && !/^\s*}\s*$/.test(l));
       return { node, mode: p.mode, tool: 'nft list table ip kube-proxy', lines: key ? lines.filter((l) => l.includes(key)) : lines };
     }

@@ -128,7 +128,7 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
     onAdd: (n) => {
       const name = n.metadata?.name ?? '';
       if (agents.has(name)) return;
-      const node: ProxyNode = { name, ip: nodeIP(name, n.status?.addresses), clusterCIDR };
+      const node: ProxyNode = { name, ip: nodeIP(name, n.status?.addresses), clusterCIDR, serviceCIDRs: [ctx.config.serviceCIDR] };
       const ipvs: IpvsProxierOptions = { scheduler: '', nodeAddresses: nodeAddresses(node) };
       agents.set(name, { proxier: newProxier(proxyModeFor(ctx.config, name), node, ipvs), pending: undefined, dirty: true, lastSyncAt: undefined, timerArmed: false, syncCount: 0, configPod: undefined, minSyncMs: ctx.config.proxyMinSyncPeriodMs, ipvs });
       queue.add(name);

@@ -13,6 +13,11 @@ export interface ProxyNode {
   ip: string;
   /** kube-proxy `--cluster-cidr` (kind sets it to the pod subnet): traffic from it is "local" pod traffic. */
   clusterCIDR: string;
+  /**
+   * The cluster's ServiceCIDRs, which kube-proxy 1.34 watches: the nftables mode drops traffic to addresses in
+   * them that no Service holds (kubernetes/kubernetes pkg/proxy/nftables/proxier.go, `cluster-ips-check`).
+   */
+  serviceCIDRs?: readonly string[];
 }
 
 export interface Proxier {

@@ -1,5 +1,6 @@
 /**
- * `nft` inside a kind node: `list tables`, `list table [ip] kube-proxy` and `list ruleset`. The node's
+ * `nft` inside a kind node: `list tables`, `list table [ip] kube-proxy`, `list chain [ip] kube-proxy CHAIN` and
+ * `list ruleset`. The node's
  * nftables hold kube-proxy's `ip kube-proxy` table in nftables mode and, in every mode, the tables iptables-nft
  * made for kubelet's hint and canary chains — `ip mangle`, then `ip filter`, then `ip nat`, the order kubelet
  * first touches them (kubernetes/kubernetes pkg/kubelet/kubelet_network_linux.go `syncIPTablesRules`) — plus,
@@ -8,7 +9,7 @@
  * so on stderr and `iptables-save` shows their contents. svcsim nodes have no IPv6 address (see `ip addr`),
  * so no `ip6` table exists.
  */
-import { type Cluster, nftListTable, type NodeConfig } from '../../engine';
+import { type Cluster, nftListChain, nftListTable, type NodeConfig } from '../../engine';
 
 export interface NftResult {
   stdout: string;
@@ -36,7 +37,7 @@ const iptablesNftNote = (names: string[]) =>
 export function runNft(cluster: Cluster, node: NodeConfig, args: string[]): NftResult {
   const cmd = args.join(' ');
   const p = cluster.proxies.proxier(node.name);
-  const kubeProxyTable = () => (p?.mode === 'nftables' ? nftListTable(p, [cluster.config.serviceCIDR]) : '');
+  const kubeProxyTable = () => (p?.mode === 'nftables' ? nftListTable(p) : '');
   const [verb, what, ...rest] = args;
   if (verb !== 'list' || what === undefined) return syntaxError(cmd);
   if (what === 'tables') {
@@ -61,6 +62,19 @@ export function runNft(cluster: Cluster, node: NodeConfig, args: string[]): NftR
     }
     if (full === 'ip kube-proxy') return { stdout: kubeProxyTable(), stderr: '', exitCode: 0 };
     return { stdout: '', stderr: iptablesNftNote([full]), exitCode: 0 };
+  }
+  if (what === 'chain') {
+    // `nft list chain [family] TABLE CHAIN`; the family defaults to ip
+    if (rest.length < 2 || rest.length > 3) return syntaxError(cmd);
+    const [family, table, chain] = rest.length === 2 ? ['ip', ...rest] : rest;
+    const full = `${family} ${table}`;
+    const listed = full === 'ip kube-proxy' && p?.mode === 'nftables' ? nftListChain(p, chain) : undefined;
+    if (listed !== undefined) return { stdout: listed, stderr: '', exitCode: 0 };
+    if (tables(cluster, node).includes(full) && full !== 'ip kube-proxy') return { stdout: '', stderr: iptablesNftNote([full]), exitCode: 0 };
+    // nft points at what it could not find: the table, or the chain in a table that exists
+    const missing = tables(cluster, node).includes(full) ? chain : rest.length === 2 ? table : full;
+    const at = tables(cluster, node).includes(full) ? cmd.length - chain.length : cmd.indexOf(missing, 'list chain '.length);
+    return { stdout: '', stderr: `Error: No such file or directory\n${cmd}\n${' '.repeat(at)}${'^'.repeat(missing.length)}\n`, exitCode: 1 };
   }
   return syntaxError(cmd);
 }

@@ -10,7 +10,7 @@
  * insertion order, the `cluster-ips` addresses sorted (a real hash set prints in hash order).
  */
 import type { NftablesProxier } from './nftablesProxier';
-import { type NftSet, nftRuleset, verdictText } from './nftRuleset';
+import { type NftChain, type NftSet, nftRuleset, verdictText } from './nftRuleset';
 
 const T = '\t';
 /** nft's separator when it starts a new line inside `elements = { … }`. */
@@ -55,12 +55,22 @@ function setLines(s: NftSet): string[] {
 }
 
 /** The node's `ip kube-proxy` table as `nft list table ip kube-proxy` prints it. */
-export function nftListTable(p: NftablesProxier, serviceCIDRs: readonly string[] = []): string {
-  const rs = nftRuleset(p, serviceCIDRs);
-  const blocks = rs.sets.map(setLines);
-  for (const c of rs.chains) {
-    const head = [...(c.hook ? [`${T}${T}${c.hook}`] : []), ...(c.comment ? [`${T}${T}comment "${c.comment}"`] : [])];
-    blocks.push([`${T}chain ${c.name} {`, ...head, ...c.rules.map((r) => `${T}${T}${r.text}`), `${T}}`]);
-  }
+export function nftListTable(p: NftablesProxier): string {
+  const rs = nftRuleset(p);
+  const blocks = [...rs.sets.map(setLines), ...rs.chains.map(chainLines)];
   return `table ip kube-proxy {\n${T}comment "rules for kube-proxy"\n\n${blocks.map((b) => b.join('\n')).join('\n\n')}\n}\n`;
+}
+
+/**
+ * `nft list chain ip kube-proxy NAME`: the chain inside its table's bare declaration, as nftables src/rule.c
+ * `do_list_chain` prints it (`table_print_declaration` carries no comment). Undefined: no such chain.
+ */
+export function nftListChain(p: NftablesProxier, name: string): string | undefined {
+  const c = nftRuleset(p).chain(name);
+  return c && `table ip kube-proxy {\n${chainLines(c).join('\n')}\n}\n`;
+}
+
+function chainLines(c: NftChain): string[] {
+  const head = [...(c.hook ? [`${T}${T}${c.hook}`] : []), ...(c.comment ? [`${T}${T}comment "${c.comment}"`] : [])];
+  return [`${T}chain ${c.name} {`, ...head, ...c.rules.map((r) => `${T}${T}${r.text}`), `${T}}`];
 }

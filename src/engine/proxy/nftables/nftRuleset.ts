@@ -237,12 +237,13 @@ function addServicePort(sp: NftServicePort, clusterCIDR: string, nodeIP: string,
 }
 
 /**
- * The node's table as kube-proxy's last sync left it. `serviceCIDRs` (the cluster's ServiceCIDRs, which
- * kube-proxy 1.34 watches) adds the rule that drops traffic to unallocated ClusterIPs.
+ * The node's table as kube-proxy's last sync left it: what `nft list` prints and the walk evaluates. The node's
+ * ServiceCIDRs add the rule that drops traffic to unallocated ClusterIPs.
  */
-export function nftRuleset(p: NftablesProxier, serviceCIDRs: readonly string[] = []): NftRuleset {
-  const cacheKey = `${p.syncVersion()}|${serviceCIDRs.join(',')}`;
+export function nftRuleset(p: NftablesProxier): NftRuleset {
+  const cacheKey = p.syncVersion();
   if (p.rulesetCache?.key === cacheKey) return p.rulesetCache.ruleset;
+  const serviceCIDRs = p.node.serviceCIDRs ?? [];
   // sets and maps in the order setupNFTables creates them; affinity sets come later, from the sync
   const order: NftSet[] = [
     newSet('set', 'cluster-ips', 'ipv4_addr', 'Active ClusterIPs'),

@@ -63,7 +63,7 @@ export class NftablesProxier implements Proxier {
   private readonly synced = new SyncedServices();
   private sortedCache: { version: number; list: NftServicePort[] } | undefined;
   /** The table built from the last sync (nftRuleset.ts), kept until the next one. */
-  rulesetCache: { key: string; ruleset: NftRuleset } | undefined;
+  rulesetCache: { key: number; ruleset: NftRuleset } | undefined;
   syncs = 0;
 
   constructor(readonly node: ProxyNode) {}
