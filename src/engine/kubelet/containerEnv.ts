@@ -76,8 +76,8 @@ function fieldRefValue(path: string, pod: Pod, d: DownwardValues): string {
   }
 }
 
-/** The kubelet's list (`makeEnvironmentVariables`): user variables first, then the remaining service ones. */
-export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): EnvVarPair[] {
+/** The user's `env` entries resolved in declaration order: `$(VAR)` expanded against earlier ones and the service variables. */
+function userVariables(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): Map<string, string> {
   // ConfigMaps and Secrets do not exist in the simulation: envFrom and *KeyRef resolve to nothing.
   const tmp = new Map<string, string>();
   const lookup = (name: string) => (tmp.has(name) ? tmp.get(name) : serviceEnv.get(name));
@@ -88,8 +88,43 @@ export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<strin
     else if (e.valueFrom?.resourceFieldRef) value = '0';
     tmp.set(e.name, value);
   }
+  return tmp;
+}
+
+/** The kubelet's list (`makeEnvironmentVariables`): user variables first, then the remaining service ones. */
+export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): EnvVarPair[] {
+  const tmp = userVariables(pod, container, serviceEnv, d);
   const out: EnvVarPair[] = [...tmp].map(([name, value]) => ({ name, value }));
   for (const [name, value] of serviceEnv) if (!tmp.has(name)) out.push({ name, value });
+  return out;
+}
+
+/** One of the kubelet's variables for a container, by name; undefined when it sets none of that name. */
+export type ContainerVars = (name: string) => string | undefined;
+
+/** The kubelet's list as a lookup, without building it whole (most containers never look anything up). */
+export function kubeletVars(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): ContainerVars {
+  const tmp = userVariables(pod, container, serviceEnv, d);
+  return (name) => (tmp.has(name) ? tmp.get(name) : serviceEnv.get(name));
+}
+
+/** The literal `value`s of a container's `env`: what the kubelet sets when no entry refers to anything (tests, previews). */
+export function literalVars(container: Container): ContainerVars {
+  return (name) => container.env?.find((e) => e.name === name)?.value;
+}
+
+/**
+ * `command` and `args` with `$(VAR)` expanded from the kubelet's variables, as the kubelet does before it creates
+ * the container (kubernetes/kubernetes pkg/kubelet/container/helpers.go `ExpandContainerCommandAndArgs`); the
+ * container itself when neither refers to a variable.
+ */
+export function expandCommandAndArgs(container: Container, vars: ContainerVars): Container {
+  const refers = (list: string[] | undefined) => list?.some((s) => s.includes('$')) ?? false;
+  if (!refers(container.command) && !refers(container.args)) return container;
+  const expand = (list: string[] | undefined) => list?.map((s) => expandEnvValue(s, vars));
+  const out: Container = { ...container };
+  if (container.command) out.command = expand(container.command);
+  if (container.args) out.args = expand(container.args);
   return out;
 }
 

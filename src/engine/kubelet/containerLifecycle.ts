@@ -5,7 +5,7 @@
  */
 import { newAppInstance } from './apps/app';
 import { appForContainer } from './apps/registry';
-import { processEnvironment, kubeletEnv } from './containerEnv';
+import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
 import { randomHex64 } from './hexIds';
 import { podHostnameAndDomain } from './hostsFile';
@@ -97,16 +97,19 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   }
   cr.terminated = undefined;
   cr.waiting = undefined;
-  const app = appForContainer(cr.spec);
-  const instance = newAppInstance(app, () => clock.now());
-  // an HTTP call that changes the app's answers (kuard's probe API) puts quiet probe workers back on their grid
-  instance.changed = () => wakeProbes(host, pr);
   const pod = pr.pod;
   // The Services visible now (an immutable, shared snapshot) and the pod as it is now fix the environment;
   // the strings are only built when someone reads them.
   const serviceEnv = host.serviceEnv(pod.metadata?.namespace || 'default', pod.spec?.enableServiceLinks !== false);
   const downward = { podIP: pr.sandbox.ip, hostIP: agent.ip };
   const spec = cr.spec;
+  // the process runs what the kubelet hands the runtime: $(VAR) in command and args expanded from its variables
+  const vars = kubeletVars(pod, spec, serviceEnv, downward);
+  const process = expandCommandAndArgs(spec, vars);
+  const app = appForContainer(process, vars);
+  const instance = newAppInstance(app, () => clock.now());
+  // an HTTP call that changes the app's answers (kuard's probe API) puts quiet probe workers back on their grid
+  instance.changed = () => wakeProbes(host, pr);
   const { hostname } = podHostnameAndDomain(pod, config.clusterDomain);
   let env: string[] | undefined;
   const buildEnv = () => {
@@ -121,6 +124,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     startedAt: now,
     startedAtText: clock.timestamp(),
     app,
+    process,
     instance,
     get env() {
       return buildEnv();
@@ -132,7 +136,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   cr.timer = undefined;
   logPod(host, pr, `started container ${cr.name} in ${pr.key}`);
   const attempt = cr.attempt;
-  const plan = app.plan(cr.spec);
+  const plan = app.plan(process);
   for (const step of plan.steps) {
     attempt.timers.push(
       podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => {
@@ -257,7 +261,7 @@ export function stopContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
   a.timers = [];
   const grace = Math.max(graceMs, minimumGracePeriodMs);
   const preStop = preStopMs(cr);
-  const behaviour = a.app.sigterm(cr.spec);
+  const behaviour = a.app.sigterm(a.process);
   const exitAt = behaviour === 'ignore' ? Number.POSITIVE_INFINITY : preStop + behaviour.exitAfterMs;
   const [delay, code] = exitAt <= grace && behaviour !== 'ignore' ? [exitAt, behaviour.exitCode] : [grace, 137];
   cr.timer = podTimer(host, pr, delay, `stop ${cr.name}`, () => {

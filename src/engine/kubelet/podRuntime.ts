@@ -43,6 +43,8 @@ export interface ContainerAttempt {
   startedAtText: string;
   startedAt: number;
   app: SimulatedApp;
+  /** The container as the runtime was handed it: the spec with `$(VAR)` in command and args expanded. */
+  process: Container;
   instance: AppInstance;
   /**
    * The process environment, fixed when the container started: the inputs are captured then, the strings are

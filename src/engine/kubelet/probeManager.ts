@@ -125,7 +125,7 @@ function tick(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, type: Pro
   skipPorts(w, 1);
   const outcome = runProbe(probe, {
     podIP: pr.sandbox.ip,
-    container: cr.spec,
+    container: cr.attempt.process,
     instance,
     source: `${agent.ip}:${port}`,
     kubeletVersion: host.kubeletVersion.replace(/^v(\d+\.\d+).*$/, '$1'),

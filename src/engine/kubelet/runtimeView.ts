@@ -4,7 +4,6 @@
  * instance answers HTTP and keeps its access log.
  */
 import { addressInCidr } from '../../shared/ipv4';
-import type { Container } from '../api/types';
 import type { AccessLogEntry, AppInstance, Listener } from './apps/app';
 import type { NodeAgent } from './nodeAgent';
 import type { ContainerAttempt, PodRuntime } from './podRuntime';
@@ -28,9 +27,9 @@ export interface RuntimeContainerView {
 }
 
 /** What the runtime's log file of one attempt holds. */
-function attemptLog(a: ContainerAttempt | undefined, spec: Container): AccessLogEntry[] | undefined {
+function attemptLog(a: ContainerAttempt | undefined): AccessLogEntry[] | undefined {
   if (!a) return undefined;
-  const head = (a.app.startupLog?.(spec, a.startedAt) ?? []).map((line) => ({ time: a.startedAt, line }));
+  const head = (a.app.startupLog?.(a.process, a.startedAt) ?? []).map((line) => ({ time: a.startedAt, line }));
   return [...head, ...a.instance.accessLog];
 }
 
@@ -64,11 +63,11 @@ function view(pr: PodRuntime, agent: NodeAgent): RuntimePodView {
         name: c.name,
         running,
         instance: c.attempt?.instance,
-        listeners: running && c.attempt ? c.attempt.app.listeners(c.spec) : [],
+        listeners: running && c.attempt ? c.attempt.app.listeners(c.attempt.process) : [],
         restartCount: c.restartCount,
         startedAt: c.attempt?.startedAt,
-        log: () => attemptLog(c.attempt, c.spec),
-        previousLog: () => attemptLog(c.previousAttempt, c.spec),
+        log: () => attemptLog(c.attempt),
+        previousLog: () => attemptLog(c.previousAttempt),
         followLog(listener) {
           const inst = c.attempt?.instance;
           if (!inst) return () => {};

@@ -9,6 +9,7 @@ import type { Container } from '../../api/types';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { logAccess, respond, standardPath } from './app';
 import { effectiveArgv } from './clientImages';
+import { type ContainerVars, literalVars } from '../containerEnv';
 import { goLogTime, parseGoFlags } from './goFormats';
 
 /** The release an image tag names: `0.2.3` for the old line, `1.0.0` otherwise (`latest`, `1.0`, `1.0.0`). */
@@ -28,11 +29,11 @@ interface EchoConfig {
   fatal?: string;
 }
 
-function configOf(container: Container): EchoConfig {
+function configOf(container: Container, vars: ContainerVars): EchoConfig {
   const version = httpEchoVersion(container.image ?? '');
   const modern = version.startsWith('1.');
   const { flags, positional } = parseGoFlags(effectiveArgv(container, ['/http-echo'], []).slice(1), ['version']);
-  const envText = container.env?.find((e) => e.name === 'ECHO_TEXT')?.value;
+  const envText = vars('ECHO_TEXT');
   const text = flags.text || (modern ? (envText ?? 'hello-world') : '');
   const listen = flags.listen ?? ':5678';
   const port = Number(listen.split(':').pop());
@@ -44,8 +45,8 @@ function configOf(container: Container): EchoConfig {
 }
 
 /** http-echo as one container runs it. */
-export function httpEchoApp(container: Container): SimulatedApp {
-  const c = configOf(container);
+export function httpEchoApp(container: Container, vars: ContainerVars = literalVars(container)): SimulatedApp {
+  const c = configOf(container, vars);
   const modern = c.version.startsWith('1.');
   const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'X-App-Name': 'http-echo', 'X-App-Version': c.version };
   return {

@@ -14,6 +14,7 @@ import { kuardApp } from './kuard';
 import { nginxApp } from './nginx';
 import { isShellLikeCommand, planFromArgv } from './shellScript';
 import { whoamiApp } from './whoami';
+import { type ContainerVars, literalVars } from '../containerEnv';
 
 const clientRepos: Record<string, string> = {
   'docker.io/library/busybox': 'busybox',
@@ -34,14 +35,15 @@ const clientRepos: Record<string, string> = {
 
 /**
  * The application an image runs when its entrypoint is left alone. The echo-style servers read their flags from
- * the container (agnhost's subcommand, whoami's `--port`, http-echo's `-text`), so they are built per container.
+ * the container (agnhost's subcommand, whoami's `--port`, http-echo's `-text`) and the variables the kubelet set
+ * (`vars`: whoami's WHOAMI_NAME, http-echo's ECHO_TEXT), so they are built per container.
  */
-export function appForImage(image: string, container: Container = { name: '', image }): SimulatedApp {
+export function appForImage(image: string, container: Container = { name: '', image }, vars: ContainerVars = literalVars(container)): SimulatedApp {
   const repo = repositoryOf(image);
   if (/^gcr\.io\/kuar-demo\/kuard-/.test(repo)) return kuardApp;
   if (repo === 'registry.k8s.io/e2e-test-images/agnhost' || repo === 'k8s.gcr.io/e2e-test-images/agnhost') return agnhostApp(container);
-  if (repo === 'docker.io/traefik/whoami' || repo === 'docker.io/containous/whoami') return whoamiApp(container);
-  if (repo === 'docker.io/hashicorp/http-echo') return httpEchoApp(container);
+  if (repo === 'docker.io/traefik/whoami' || repo === 'docker.io/containous/whoami') return whoamiApp(container, vars);
+  if (repo === 'docker.io/hashicorp/http-echo') return httpEchoApp(container, vars);
   if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);
   if (repo === 'registry.k8s.io/coredns/coredns' || repo === 'docker.io/coredns/coredns') return corednsApp;
   const client = clientRepos[repo];
@@ -64,9 +66,9 @@ function commandOverride(base: SimulatedApp): SimulatedApp {
 // images whose entrypoint execs its arguments (nginx's docker-entrypoint.sh, and unknown images by guess)
 const passthroughEntrypoint = new Set(['nginx', 'generic']);
 
-/** The application a container runs. */
-export function appForContainer(container: Container): SimulatedApp {
-  const base = appForImage(container.image ?? '', container);
+/** The application a container runs: `container` with its command and args expanded, and the kubelet's variables. */
+export function appForContainer(container: Container, vars: ContainerVars = literalVars(container)): SimulatedApp {
+  const base = appForImage(container.image ?? '', container, vars);
   if (clientRepos[repositoryOf(container.image ?? '')]) return base;
   if (isShellLikeCommand(container.command)) return commandOverride(base);
   if (!container.command?.length && passthroughEntrypoint.has(base.name) && isShellLikeCommand(container.args)) return commandOverride(base);

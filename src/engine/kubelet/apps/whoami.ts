@@ -9,11 +9,9 @@ import { stableHash } from '../../dns/tools/toolContext';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { respond, rootUser, standardPath } from './app';
 import { effectiveArgv } from './clientImages';
+import { type ContainerVars, literalVars } from '../containerEnv';
 import { goFormValue, goLogTime, goText, parseGoFlags } from './goFormats';
 
-function envValue(container: Container, name: string): string {
-  return container.env?.find((e) => e.name === name)?.value ?? '';
-}
 
 /**
  * eth0's link-local address: the kernel derives it (EUI-64) from the veth's random MAC, here a hash of the pod
@@ -65,11 +63,14 @@ function apiBody(req: HttpRequest, name: string): string {
   return `${JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')}\n`;
 }
 
-/** whoami as one container runs it: `--port` (or WHOAMI_PORT_NUMBER, default 80) and `--name` (or WHOAMI_NAME). */
-export function whoamiApp(container: Container): SimulatedApp {
+/**
+ * whoami as one container runs it: `--port` (or WHOAMI_PORT_NUMBER, default 80) and `--name` (or WHOAMI_NAME),
+ * the variables as the kubelet set them (`vars`).
+ */
+export function whoamiApp(container: Container, vars: ContainerVars = literalVars(container)): SimulatedApp {
   const { flags } = parseGoFlags(effectiveArgv(container, ['/whoami'], []).slice(1), ['verbose']);
-  const port = Number(flags.port ?? (envValue(container, 'WHOAMI_PORT_NUMBER') || '80'));
-  const name = flags.name ?? envValue(container, 'WHOAMI_NAME');
+  const port = Number(flags.port ?? (vars('WHOAMI_PORT_NUMBER') || '80'));
+  const name = flags.name ?? vars('WHOAMI_NAME') ?? '';
   return {
     name: 'whoami',
     imageEnv: () => [standardPath],
