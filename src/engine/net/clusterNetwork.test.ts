@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { iptablesSave } from '../proxy/iptables/iptablesSave';
+import { nodeIptables } from '../proxy/nodeIptables';
 import type { IptablesProxier } from '../proxy/iptables/iptablesProxier';
 import { setKubeProxyMode } from '../kubeSystem/kubeProxyMode';
 import { nginxCluster, setIptablesMinSyncPeriod } from './testing';
@@ -84,6 +85,28 @@ describe('cluster network', () => {
       const t = other.net.connect({ from: { pod: firstPod(other) }, to: '10.96.200.200', port: 80 });
       expect([mode, t.outcome, rule(t)]).toEqual([mode, 'timeout', []]);
     }
+  });
+
+  // v1.25 pkg/proxy/userspace/proxier.go: the walk evaluates the portal rules iptables-save lists, in order; an
+  // external IP is captured in KUBE-PORTALS-HOST only when it is one of the node's own addresses
+  it('userspace: a trace shows the rules iptables-save lists, and the node\'s own traffic to a foreign external IP is not captured', () => {
+    const c = nginxCluster(2, { proxyMode: 'userspace' }, { externalIPs: ['172.18.0.200'] });
+    const p = c.proxies.proxier('kind-worker');
+    if (!p) throw new Error('no proxier');
+    const saved = iptablesSave(nodeIptables(p), c.now(), 'nat').split('\n');
+    const rules = (t: ReturnType<typeof c.net.connect>) => t.steps.flatMap((s) => (s.kind === 'rule' ? [s.text] : []));
+    for (const to of [clusterIP(c), '172.18.0.200']) {
+      const t = c.net.connect({ from: { pod: firstPod(c) }, to, port: 80 });
+      expect(t.outcome).toBe('connected');
+      expect(rules(t)).toHaveLength(2);
+      for (const r of rules(t)) expect(saved).toContain(r);
+      expect(rules(t)[0]).toMatch(/^-A PREROUTING .* -j KUBE-PORTALS-CONTAINER$/);
+    }
+    // the external IP's container rule carries its physdev match, as listed
+    expect(rules(c.net.connect({ from: { pod: firstPod(c) }, to: '172.18.0.200', port: 80 }))[1]).toContain('-m physdev ! --physdev-is-in');
+    const fromNode = c.net.connect({ from: { node: 'kind-worker' }, to: '172.18.0.200', port: 80 });
+    expect([fromNode.outcome, rules(fromNode)]).toEqual(['timeout', []]);
+    expect(c.net.connect({ from: { node: 'kind-worker' }, to: clusterIP(c), port: 80 }).outcome).toBe('connected');
   });
 
   it('reaches a NodePort from the user machine on a node IP, not on localhost without extraPortMappings', () => {

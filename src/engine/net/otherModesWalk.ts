@@ -7,6 +7,8 @@
 import type { NftablesProxier } from '../proxy/nftables/nftablesProxier';
 import { markMasqChain, type NftElement, type NftRule, type NftRuleset, nftRuleset, rejectChain, verdictText } from '../proxy/nftables/nftRuleset';
 import { saveLine } from '../proxy/iptables/iptablesSave';
+import type { Rule } from '../proxy/iptables/rule';
+import type { ProxyNode } from '../proxy/proxier';
 import { portalTables } from '../proxy/userspace/portalRules';
 import type { UserspaceProxier } from '../proxy/userspace/userspaceProxier';
 import { inCidr, isLocalAddress, type Packet, type WalkContext, type WalkResult } from './packet';
@@ -145,23 +147,46 @@ export function nftClusterIPsCheck(p: NftablesProxier, dst: string, ctx: Pick<Wa
   return undefined;
 }
 
+/**
+ * Whether a portal rule of the userspace proxier's model matches the packet: its address, protocol and port,
+ * `! --physdev-is-in` (always true: kindnet's ptp veths are no bridge ports) and `--dst-type LOCAL`.
+ */
+function portalRuleMatches(r: Rule, pkt: Packet, node: ProxyNode): boolean {
+  return r.parts.every((x) => {
+    switch (x.k) {
+      case 'dst':
+        return x.cidr.replace(/\/32$/, '') === pkt.dst;
+      case 'proto':
+        return x.proto === pkt.proto.toLowerCase();
+      case 'dport':
+        return x.port === pkt.dport;
+      case 'addrtype':
+        return x.dst !== 'LOCAL' || isLocalAddress(node, pkt.dst);
+      default:
+        return true;
+    }
+  });
+}
+
+/**
+ * A new connection through the userspace proxier's nat rules (v1.25 pkg/proxy/userspace/proxier.go): a portal
+ * rule (KUBE-PORTALS-CONTAINER for traffic arriving, KUBE-PORTALS-HOST for the node's own) or, on one of the
+ * node's addresses, a NodePort rule sends it to kube-proxy's proxy port, which opens a new connection to an
+ * endpoint in turn. The rules are the ones `iptables-save` lists, evaluated in order.
+ */
 export function walkUserspace(p: UserspaceProxier, pkt: Packet, ctx: WalkContext, persist: Persistence): WalkResult {
-  const portal = p.lookup(pkt.dst, pkt.dport, pkt.proto);
-  const u = portal ?? (isLocalAddress(p.node, pkt.dst) ? p.lookupNodePort(pkt.dport, pkt.proto) : undefined);
-  if (!u) return { masquerade: false, verdict: 'accept' };
-  if (!portal) {
-    // a NodePort on one of this node's addresses: the `--dst-type LOCAL` jump to KUBE-NODEPORT-CONTAINER (or
-    // -HOST for the node's own traffic) and its REDIRECT/DNAT rule, as the portal model lists them
-    const chains = portalTables(p, 'nat').chains;
-    const jump = (chains.get(ctx.localOrigin ? 'OUTPUT' : 'PREROUTING') ?? []).at(-1);
-    const chain = ctx.localOrigin ? 'KUBE-NODEPORT-HOST' : 'KUBE-NODEPORT-CONTAINER';
-    const np = chains.get(chain)?.find((r) => r.parts.some((x) => x.k === 'comment' && x.text === u.info.name) && r.parts.some((x) => x.k === 'dport' && x.port === pkt.dport));
-    for (const r of [jump, np]) if (r) ctx.steps.push({ kind: 'rule', mode: 'userspace', table: 'nat', chain: r.chain, text: saveLine(r) });
-  } else {
-    const chain = ctx.localOrigin ? 'KUBE-PORTALS-HOST' : 'KUBE-PORTALS-CONTAINER';
-    const target = ctx.localOrigin ? `DNAT --to-destination ${p.node.ip}:${u.proxyPort}` : `REDIRECT --to-ports ${u.proxyPort}`;
-    ctx.steps.push({ kind: 'rule', mode: 'userspace', table: 'nat', chain, text: `-A ${chain} -d ${pkt.dst}/32 -p ${pkt.proto.toLowerCase()} -m comment --comment "${u.info.name}" -m ${pkt.proto.toLowerCase()} --dport ${pkt.dport} -j ${target}` });
-  }
+  const chains = portalTables(p, 'nat').chains;
+  const portals = ctx.localOrigin ? 'KUBE-PORTALS-HOST' : 'KUBE-PORTALS-CONTAINER';
+  const portalRule = (chains.get(portals) ?? []).find((r) => portalRuleMatches(r, pkt, p.node));
+  const nodePortRule =
+    portalRule || !isLocalAddress(p.node, pkt.dst) ? undefined : (chains.get(ctx.localOrigin ? 'KUBE-NODEPORT-HOST' : 'KUBE-NODEPORT-CONTAINER') ?? []).find((r) => portalRuleMatches(r, pkt, p.node));
+  const hit = portalRule ?? nodePortRule;
+  const name = hit?.parts.find((x) => x.k === 'comment')?.text;
+  const u = hit && (portalRule ? p.lookup(pkt.dst, pkt.dport, pkt.proto) : p.lookupNodePort(pkt.dport, pkt.proto));
+  if (!hit || !u || u.info.name !== name) return { masquerade: false, verdict: 'accept' };
+  // the jump from the built-in chain, then the rule that matched
+  const jump = (chains.get(ctx.localOrigin ? 'OUTPUT' : 'PREROUTING') ?? []).find((r) => r.target.t === 'jump' && r.target.chain === hit.chain);
+  for (const r of [jump, hit]) if (r) ctx.steps.push({ kind: 'rule', mode: 'userspace', table: 'nat', chain: r.chain, text: saveLine(r) });
   if (u.endpoints.length === 0) {
     ctx.steps.push({ kind: 'fail', text: `kube-proxy (userspace) accepted on :${u.proxyPort}, found no endpoints for ${u.info.name} and closed the connection` });
     return { masquerade: false, verdict: 'reject' };

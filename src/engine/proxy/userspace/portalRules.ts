@@ -57,6 +57,7 @@ function portalRules(p: UserspaceProxier): Map<string, Rule[]> {
 /** The node's `nat` (portals) and `filter` tables in userspace mode, as `iptables-save` reads them. */
 export function portalTables(p: UserspaceProxier, table: Table): TableModel {
   if (table === 'filter') return { table, builtins: filterBuiltins, chains: new Map(filterBuiltins.map((c) => [c, []])) };
+  if (p.natCache?.version === p.syncVersion()) return p.natCache.model;
   const portals = comment('handle ClusterIPs; NOTE: this must be before the NodePort rules');
   const nodePorts: Part[] = [{ k: 'addrtype', dst: 'LOCAL' }, comment('handle service NodePorts; NOTE: this must be the last rule in the chain')];
   const chains = new Map<string, Rule[]>([
@@ -66,5 +67,7 @@ export function portalTables(p: UserspaceProxier, table: Table): TableModel {
     ['POSTROUTING', []],
     ...portalRules(p),
   ]);
-  return { table, builtins: natBuiltins, chains };
+  const model: TableModel = { table, builtins: natBuiltins, chains };
+  p.natCache = { version: p.syncVersion(), model };
+  return model;
 }

@@ -6,6 +6,7 @@
  */
 import { hashPrefix } from '../chainHash';
 import type { Proxier, ProxyNode } from '../proxier';
+import type { TableModel } from '../iptables/iptablesProxier';
 import type { ProxyState } from '../serviceChangeTracker';
 import { SyncedServices } from '../syncedServices';
 import { categorizeEndpoints, type EndpointInfo, type ServicePortInfo } from '../servicePort';
@@ -29,6 +30,8 @@ export class UserspaceProxier implements Proxier {
   readonly mode = 'userspace' as const;
   private readonly synced = new SyncedServices();
   private sortedCache: { version: number; list: UserspacePort[] } | undefined;
+  /** The nat rules built from the last sync (portalRules.ts), kept until the next one. */
+  natCache: { version: number; model: TableModel } | undefined;
   /** The round-robin position per Service port, as the LoadBalancerRR kept it. */
   readonly rrNext = new Map<string, number>();
   syncs = 0;
@@ -38,6 +41,11 @@ export class UserspaceProxier implements Proxier {
   sync(state: ProxyState, changed: ReadonlySet<string> | undefined): void {
     this.synced.apply(state, changed);
     this.syncs++;
+  }
+
+  /** Changes with every sync: a model built from the synced Services is current while it is the same. */
+  syncVersion(): number {
+    return this.synced.version;
   }
 
   /** Every synced Service port; the cluster-wide endpoint list is the same on every node, so nodes share it. */
