@@ -53,4 +53,26 @@ test.describe('data plane', () => {
     await term.expectText(/table ip mangle\ntable ip filter\ntable ip nat/);
     await page.screenshot({ path: 'test-results/data-plane-echo.png' });
   });
+
+  // the kubelet expands $(VAR) in args before the process starts (kubernetes/kubernetes
+  // pkg/kubelet/container/helpers.go ExpandContainerCommandAndArgs); the spec keeps what was written
+  test('$(VAR) in a container\'s args reaches the process expanded; the spec keeps it as written', async ({ page }) => {
+    test.setTimeout(120_000);
+    const app = new Workbench(page);
+    await app.openFresh();
+    const term = new TerminalPane(page);
+    await term.open();
+    await term.run("kubectl run echo --image=hashicorp/http-echo --env=MSG=hello -- '-text=$(MSG) from the kubelet'");
+    await term.expectText('pod/echo created');
+    await term.run('kubectl expose pod echo --port=5678');
+    await term.expectText('service/echo exposed');
+    await term.run('kubectl run client --image=registry.k8s.io/e2e-test-images/agnhost:2.39 -- pause');
+    await term.expectText('pod/client created');
+    await app.advance(3);
+    await term.run('kubectl exec client -- curl -s echo:5678');
+    await term.expectText(/curl -s echo:5678\n+hello from the kubelet\n/);
+    await term.run("kubectl get pod echo -o jsonpath='{.spec.containers[0].args}'");
+    await term.expectText('["-text=$(MSG) from the kubelet"]');
+    await page.screenshot({ path: 'test-results/data-plane-expansion.png' });
+  });
 });
