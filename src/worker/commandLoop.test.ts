@@ -160,11 +160,23 @@ describe('CommandLoop', () => {
     t.timeouts.at(-1)?.fn();
     t.runAll();
     expect(t.diffsPosted()).toBe(3);
-    // Stop ends the wait at once, and the command
+    // Stop ends the wait at once, and the command (a Reset's init does the same: see below)
     t.send({ type: 'stop', id: adv });
     t.runAll();
     expect(t.replyTo(adv)?.interruptedAfterMs).toBeGreaterThan(0);
     expect(t.loop.busy).toBe(false);
+  });
+
+  it('a Reset (init) does not wait for the page: it interrupts the waiting command at once', () => {
+    const t = setup(true);
+    t.send({ type: 'terminal', session: 't1', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=40' });
+    const adv = t.send({ type: 'advance', ms: 120_000 });
+    t.runAll();
+    expect(t.tasks).toHaveLength(0);
+    const init = t.send({ type: 'init', settings: { seed: 6 } });
+    t.runAll();
+    expect(t.replyTo(adv)?.interruptedAfterMs).toBe(0);
+    expect(t.replyTo(init)?.ok).toBe(true);
   });
 
   it('a paced run, drawn at every wait, builds the same cluster as an unpaced one', () => {

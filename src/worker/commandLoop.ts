@@ -79,7 +79,10 @@ export class CommandLoop {
         return;
     }
     // Reset rebuilds the cluster from scratch: what runs now would only delay it
-    if (command.type === 'init') this.running?.command.interrupt();
+    if (command.type === 'init' && this.running) {
+      this.running.command.interrupt();
+      this.resume(true);
+    }
     if (!isMutating(command) && this.running) {
       this.options.post(this.host.handle(id, command));
       return;
