@@ -62,4 +62,18 @@ describe('command and args expansion', () => {
     const ready = (name: string) => c.store.get('Pod', `default/${name}`)?.status?.conditions?.find((x) => x.type === 'Ready')?.status;
     expect([ready('say'), ready('literal')]).toEqual(['True', 'False']);
   });
+
+  // an exec probe's command is expanded with the static `env` values only: a valueFrom variable is empty there
+  // (pkg/kubelet/prober/prober.go ExpandContainerCommandOnlyStatic)
+  it('an exec probe expands only static env values: a downward-API variable is empty in it', () => {
+    const { c, sh } = cluster();
+    const probe = (file: string) => ({ exec: { command: ['cat', file] }, periodSeconds: 2 });
+    const env = [podName, { name: 'DIR', value: '/tmp' }];
+    const make = (name: string, file: string, touch: string) => c.create('Pod', pod(name, { image: 'busybox:1.36', env, readinessProbe: probe(file), command: ['sh', '-c', `touch ${touch} && sleep 3600`] }));
+    for (const r of [make('static', '$(DIR)/ready-static', '/tmp/ready-$(POD_NAME)'), make('downward', '$(DIR)/ready-$(POD_NAME)', '/tmp/ready-')]) if (!r.ok) throw new Error(r.status.message);
+    sh.feed('sleep 20');
+    const ready = (name: string) => c.store.get('Pod', `default/${name}`)?.status?.conditions?.find((x) => x.type === 'Ready')?.status;
+    // `$(DIR)` expands; `$(POD_NAME)` becomes '' in the probe, so it reads /tmp/ready- (not /tmp/ready-downward)
+    expect([ready('static'), ready('downward')]).toEqual(['True', 'True']);
+  });
 });
