@@ -73,6 +73,10 @@ test.describe('data plane', () => {
     await term.expectText(/curl -s echo:5678\n+hello from the kubelet\n/);
     await term.run("kubectl get pod echo -o jsonpath='{.spec.containers[0].args}'");
     await term.expectText('["-text=$(MSG) from the kubelet"]');
+    // sh -c in the client's busybox shell: its statements in order, a variable of its environment, 127 for a
+    // command it cannot find
+    await term.run("kubectl exec client -- sh -c 'curl -s echo:5678 && echo asked by $HOSTNAME; frob || echo fallback'");
+    await term.expectText(/hello from the kubelet\nasked by client\nsh: frob: not found\nfallback\n/);
     await page.screenshot({ path: 'test-results/data-plane-expansion.png' });
   });
 });

@@ -31,4 +31,11 @@ export interface SimulationControls {
    * undefined when the container is not running or its image has no such tool.
    */
   dnsTool?(namespace: string, pod: string, container: string | undefined, argv: readonly string[]): ExecResult | undefined;
+  /**
+   * Runs a file test or `cat` in a running container against the files its process made, as an exec probe
+   * sees them; undefined when the container is not running.
+   */
+  containerExec?(namespace: string, pod: string, container: string | undefined, argv: readonly string[]): ExecResult | undefined;
+  /** Which userland a running container's image ships (busybox, GNU with dash and bash, or none); undefined when not running. */
+  containerCoreutils?(namespace: string, pod: string, container: string | undefined): 'busybox' | 'gnu' | 'none' | undefined;
 }

@@ -20,6 +20,8 @@ import { admitPod, applySpecChange, beginTermination, powerOffPod, powerOnPod, t
 import { stopContainer } from './containerLifecycle';
 import { wakeProbes } from './probeManager';
 import type { PodRuntime } from './podRuntime';
+import type { AppInstance } from './apps/app';
+import { execInContainer } from './apps/containerExec';
 import { generatePodStatus } from './podStatus';
 import { kindNodeResolvConf, podResolvConf } from './resolvConf';
 import { clusterDnsNetwork } from '../dns/clusterDnsNetwork';
@@ -247,6 +249,13 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     return runtimes.get(`${namespace || 'default'}/${pod}`);
   }
 
+  /** The app instance of a running container (the first one when `container` is unset). */
+  function runningInstance(namespace: string, pod: string, container: string | undefined): AppInstance | undefined {
+    const pr = podRuntime(namespace, pod);
+    const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+    return cr?.phase === 'running' ? cr.attempt?.instance : undefined;
+  }
+
   function clusterDNS(): string {
     const cidr = parseCidr(ctx.config.serviceCIDR);
     return cidr ? cidrAddress(cidr, 10) : '10.96.0.10';
@@ -284,11 +293,16 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       if (!pr || !a || !ip) return undefined;
       return podHostsFile(pr.pod, [ip], ctx.config.clusterDomain, kindNodeHostsFile(a.name, a.ip));
     },
+    containerExec(namespace, pod, container, argv) {
+      const inst = runningInstance(namespace, pod, container);
+      return inst && execInContainer(inst, argv);
+    },
+    containerCoreutils(namespace, pod, container) {
+      return runningInstance(namespace, pod, container)?.app.coreutils;
+    },
     dnsTool(namespace, pod, container, argv) {
-      const pr = podRuntime(namespace, pod);
-      const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
-      const inst = cr?.attempt?.instance;
-      if (!inst || cr.phase !== 'running') return undefined;
+      const inst = runningInstance(namespace, pod, container);
+      if (!inst) return undefined;
       const resolvConf = simulation.resolvConf(namespace, pod) ?? '';
       const hosts = simulation.hostsFile(namespace, pod) ?? '';
       const net = clusterDnsNetwork(ctx.store, ctx.config, clusterDNS());
