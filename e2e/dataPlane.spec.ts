@@ -77,6 +77,8 @@ test.describe('data plane', () => {
     // command it cannot find
     await term.run("kubectl exec client -- sh -c 'curl -s echo:5678 && echo asked by $HOSTNAME; frob || echo fallback'");
     await term.expectText(/hello from the kubelet\nasked by client\nsh: frob: not found\nfallback\n/);
+    // jsonpath prints no newline: the next prompt follows it on its line, as in bash, and typing keeps it
+    await term.expectText(`["-text=$(MSG) from the kubelet"]$ kubectl exec client -- sh -c`);
     await page.screenshot({ path: 'test-results/data-plane-expansion.png' });
   });
 });

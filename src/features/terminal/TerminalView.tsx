@@ -104,17 +104,30 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     // Redraw the input line, which may wrap over several rows of a narrow terminal: go back to the row the
     // prompt is on, clear to the end of the screen, print, then put the cursor where the editor's cursor is.
     let cursorRow = 0;
+    // The column the prompt starts at: 0, unless the last output ended without a newline (`-o jsonpath`), which
+    // stays before the prompt as in bash; the input line is redrawn from there, never over that output.
+    let promptCol = 0;
+    // what the output printed since the last line break: where the prompt will start (the terminal's own
+    // cursor, read once the prompt is written, corrects it for wide characters)
+    let tail = 0;
+    const writePrompt = () => {
+      promptCol = tail % term.cols;
+      tail = 0;
+      term.write(prompt, () => {
+        promptCol = Math.max(0, term.buffer.active.cursorX - promptWidth);
+      });
+    };
     const redraw = (text = editor.buffer, cursor = editor.cursor) => {
       const cols = term.cols;
       // a completed name or pasted text may hold control characters: shown, and measured as shown
       const line = showControls(text);
-      const total = promptWidth + line.length;
+      const total = promptCol + promptWidth + line.length;
       let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : '';
-      out += `\r\x1b[J${prompt}${line}`;
+      out += `\x1b[${promptCol + 1}G\x1b[J${prompt}${line}`;
       // at an exact multiple of the width xterm waits to wrap; force the new row so the arithmetic holds
       if (line.length > 0 && total % cols === 0) out += '\r\n';
       const endRow = Math.floor(total / cols);
-      const target = promptWidth + showControls(text.slice(0, cursor)).length;
+      const target = promptCol + promptWidth + showControls(text.slice(0, cursor)).length;
       const targetRow = Math.floor(target / cols);
       if (endRow > targetRow) out += `\x1b[${endRow - targetRow}A`;
       out += `\x1b[${(target % cols) + 1}G`;
@@ -122,29 +135,35 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       term.write(out);
     };
     const print = (chunks: TerminalChunk[]) => {
-      for (const c of chunks) term.write(shown(c.text));
+      for (const c of chunks) {
+        const text = showControls(c.text);
+        const nl = text.lastIndexOf('\n');
+        tail = nl < 0 ? tail + text.length : text.length - nl - 1;
+        term.write(crlf(text));
+      }
     };
     onTerminalOutput(session, print);
     terminals.set(session, term);
     const run = async (line: string) => {
       // leave the (possibly wrapped) input behind: move below its last row
-      const rows = Math.floor((promptWidth + showControls(line).length) / term.cols);
+      const rows = Math.floor((promptCol + promptWidth + showControls(line).length) / term.cols);
       term.write(`${rows > cursorRow ? `\x1b[${rows - cursorRow}B` : ''}\r\n`);
       cursorRow = 0;
+      promptCol = 0;
       saveHistory(editor.entries);
       const trimmed = line.trim();
       if (trimmed === 'clear') {
         term.clear();
-        term.write(prompt);
+        writePrompt();
         return;
       }
       if (trimmed === 'help') {
         term.write(crlf(help()));
-        term.write(prompt);
+        writePrompt();
         return;
       }
       if (!trimmed) {
-        term.write(prompt);
+        writePrompt();
         return;
       }
       busy = true;
@@ -159,8 +178,9 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         watching = reply.value.watching;
       } else if (!reply.ok) {
         term.write(shown(`error: ${reply.error ?? 'the command failed'}\n`));
+        tail = 0;
       }
-      if (!watching) term.write(prompt);
+      if (!watching) writePrompt();
     };
     // Keys typed while a command runs wait, as in a real terminal's input queue, and go in after its prompt
     let typeAhead = '';
@@ -173,7 +193,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     };
     term.write(crlf(`${t('terminal.banner')}\n`));
 
-    term.write(prompt);
+    writePrompt();
     let completing = false;
     let typedDuringCompletion = '';
     const complete = (line: string) => {
@@ -207,7 +227,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
           watching = false;
           void send({ type: 'interrupt', session });
           term.write('^C\r\n');
-          term.write(prompt);
+          writePrompt();
         }
         return;
       }
@@ -245,7 +265,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         else if (a.type === 'interrupt') {
           term.write('^C\r\n');
           cursorRow = 0;
-          term.write(prompt);
+          writePrompt();
         } else if (a.type === 'clear') {
           term.clear();
           cursorRow = 0;
