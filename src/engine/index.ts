@@ -25,6 +25,7 @@ export { nftListChain, nftListTable } from './proxy/nftables/nftList';
 export { userspaceTable } from './proxy/userspace/userspaceProxier';
 export type { ConnectRequest, ConntrackEntry, NetClient } from './net/clusterNetwork';
 export { hostAddress, timeWaitMs } from './net/clusterNetwork';
+export { hasPodVeth, ptpGateway } from './net/kindnetPtp';
 export type { ConnectionTrace, Outcome, TraceStep } from './net/trace';
 export type { PortMapping } from './config';
 export { nodeIptables } from './proxy/nodeIptables';

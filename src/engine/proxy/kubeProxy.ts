@@ -16,6 +16,7 @@ import { IptablesProxier } from './iptables/iptablesProxier';
 import { NftablesProxier } from './nftables/nftablesProxier';
 import { type ProxyNode, proxyModeFor } from './proxier';
 import { ServiceChangeTracker } from './serviceChangeTracker';
+import { hasPodVeth, ptpGateway } from '../net/kindnetPtp';
 import { UserspaceProxier } from './userspace/userspaceProxier';
 
 export type AnyProxier = IptablesProxier | IpvsProxier | NftablesProxier | UserspaceProxier;
@@ -108,7 +109,7 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
       if (uids?.delete(uid) && uids.size === 0) podsOnNode.delete(was);
     }
     const node = pod.spec?.nodeName;
-    if (gone || !node || pod.spec?.hostNetwork || !pod.status?.podIP) return;
+    if (gone || !node || !hasPodVeth(pod)) return;
     nodeOfPod.set(uid, node);
     let uids = podsOnNode.get(node);
     if (!uids) {
@@ -119,7 +120,8 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
   };
   ctx.informer('Pod', { onAdd: (p) => onPod(p, false), onUpdate: (_o, p) => onPod(p, false), onDelete: (p) => onPod(p, true) });
   const nodeAddresses = (node: ProxyNode) => () => {
-    const gateway = ctx.config.nodes.find((n) => n.name === node.name)?.podCIDR.replace(/\.0\/\d+$/, '.1');
+    const podCIDR = ctx.config.nodes.find((n) => n.name === node.name)?.podCIDR;
+    const gateway = podCIDR === undefined ? undefined : ptpGateway(podCIDR);
     return [node.ip, '127.0.0.1', ...(gateway && podsOnNode.has(node.name) ? [gateway] : [])];
   };
   const nodeIP = (name: string, addresses: { type: string; address: string }[] | undefined) =>

@@ -3,7 +3,7 @@
  * node's eth0 on the kind network, kindnet's routes (a /24 per other node via its IP, a host route per local pod
  * over its veth), `kube-ipvs0` in IPVS mode, and the connections the data plane has tracked.
  */
-import { type Cluster, type ConntrackEntry, kubeIpvs0, type NodeConfig } from '../../engine';
+import { type Cluster, type ConntrackEntry, hasPodVeth, kubeIpvs0, type NodeConfig, ptpGateway } from '../../engine';
 import { hexOf } from './nodeIds';
 
 function mac(seed: string): string {
@@ -15,7 +15,7 @@ function localPods(cluster: Cluster, node: string): { name: string; ip: string }
   const pods = cluster.list('Pod', {});
   if (!pods.ok) return [];
   return pods.value.items
-    .filter((p) => p.spec?.nodeName === node && p.status?.podIP && !p.spec?.hostNetwork && p.status?.podIP !== undefined)
+    .filter((p) => p.spec?.nodeName === node && hasPodVeth(p))
     .map((p) => ({ name: `${p.metadata?.namespace}/${p.metadata?.name}`, ip: p.status?.podIP ?? '' }))
     .sort((a, b) => (a.ip < b.ip ? -1 : 1));
 }
@@ -27,7 +27,7 @@ function veth(pod: string): string {
 export function ipAddr(cluster: Cluster, node: NodeConfig, dev?: string): { stdout: string; stderr?: string } {
   const blocks: string[] = [];
   const lo = ['1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000', '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00', '    inet 127.0.0.1/8 scope host lo', '       valid_lft forever preferred_lft forever'];
-  const gateway = node.podCIDR.replace(/\.0\/\d+$/, '.1');
+  const gateway = ptpGateway(node.podCIDR) ?? '';
   const pods = localPods(cluster, node.name);
   const proxier = cluster.proxies.proxier(node.name);
   const named: [string, string][] = [['lo', lo.join('\n')]];
