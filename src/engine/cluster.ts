@@ -8,7 +8,7 @@ import { ApiServer, type DeleteOptions, type ListOptions, type ListResult, type 
 import { type ApiResult, fail } from './api/status';
 import { decodeError, withoutUnknownFields } from './apiserver/decode';
 import { type FieldValidationOptions, validateBodyFields } from './apiserver/fieldValidation';
-import type { Kind, KindMap } from './api/types';
+import type { Kind, KindMap, KubeObject } from './api/types';
 import { VirtualClock } from './clock';
 import { ClusterLog } from './clusterLog';
 import { type ClusterConfig, defaultConfig } from './config';
@@ -158,10 +158,7 @@ export class Cluster {
 
   /** `kubectl apply` semantics for one object: create, or three-way merge into the live object. */
   apply<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
-    // the body carries the object and, in its last-applied annotation, the object again as a JSON string
-    if (exceedsRequestBody(obj) || jsonBodyBytes(obj) + jsonBodyBytes(lastAppliedConfiguration(obj)) > maxRequestBodyBytes) {
-      return fail(requestBodyTooLarge());
-    }
+    if (applyBodyTooLarge(obj)) return fail(requestBodyTooLarge());
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return this.settled(applyObject(this.api, kind, obj, opts));
@@ -172,6 +169,7 @@ export class Cluster {
    * (a big manifest in the browser). Followed by a full drain, it is exactly `apply`.
    */
   applyUnsettled<K extends Kind>(kind: K, obj: KindMap[K], opts: ApplyOptions = {}): ApiResult<ApplyOutcome<K>> {
+    if (applyBodyTooLarge(obj)) return fail(requestBodyTooLarge());
     const undecodable = decodeError(kind, obj);
     if (undecodable) return fail(undecodable);
     return applyObject(this.api, kind, obj, opts);
@@ -347,4 +345,10 @@ function refuseBeyondLastTimestamp(now: number, ms: number): void {
 /** Creates a cluster, bootstrapped and settled at its start time. */
 export function createCluster(config: Partial<ClusterConfig> = {}): Cluster {
   return new Cluster(config);
+}
+
+/** Whether `kubectl apply`'s body is over the limit: the object and, in its last-applied annotation, the object again as a JSON string. */
+function applyBodyTooLarge(obj: KubeObject): boolean {
+  const bytes = jsonBodyBytes(obj);
+  return bytes > maxRequestBodyBytes || bytes + jsonBodyBytes(lastAppliedConfiguration(obj)) > maxRequestBodyBytes;
 }

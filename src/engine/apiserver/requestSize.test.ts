@@ -43,6 +43,13 @@ describe('request body size', () => {
     expect(cluster.create('Pod', podWithNote(2 * 1024 * 1024)).ok).toBe(true);
   });
 
+  it('counts it in the editor\'s sliced apply too (applyUnsettled), which is the same request', () => {
+    const cluster = new Cluster({ seed: 1 });
+    const applied = cluster.applyUnsettled('Pod', podWithNote(2 * 1024 * 1024));
+    expect(applied.ok ? 'applied' : applied.status.message).toBe('Request entity too large: limit is 3145728');
+    expect(cluster.store.get('Pod', 'default/big')).toBeUndefined();
+  });
+
   it('tells from the text alone that a YAML document cannot fit, ignoring indentation and comment lines', () => {
     const indented = `data:\n${'  # a comment line that is not sent\n'.repeat(100_000)}  k: v\n`;
     expect(indented.length).toBeGreaterThan(maxRequestBodyBytes);
