@@ -80,6 +80,15 @@ describe('BIND tools', () => {
     expect(run('exec dnsutils -- getent hosts nginx').stdout).toBe(`${nginxIP.padEnd(15)} nginx.default.svc.cluster.local\n`);
     expect(run('exec dnsutils -- getent hosts nosuch').exitCode).toBe(2);
   });
+
+  // host.c: -t takes any type dns_rdatatype_fromtext knows; printmessage says "NAME has no TYPE record" for an
+  // answer without one (short form, an explicit type)
+  it('host -t takes any BIND type: a type the name has no record of is said so, an unknown word is refused', () => {
+    expect(run('exec dnsutils -- host -t mx nginx')).toMatchObject({ stdout: 'nginx.default.svc.cluster.local has no MX record\n', exitCode: 0 });
+    expect(run('exec dnsutils -- host -t AAAA nginx').stdout).toBe('nginx.default.svc.cluster.local has no AAAA record\n');
+    expect(run('exec dnsutils -- host -t TYPE1 nginx').stdout).toBe(`nginx.default.svc.cluster.local has address ${nginxIP}\n`);
+    expect(run('exec dnsutils -- host -t BOGUS nginx')).toMatchObject({ stderr: 'host: invalid type: BOGUS\ncommand terminated with exit code 1\n', exitCode: 1 });
+  });
 });
 
 describe('images without the tools, and CoreDNS down', () => {

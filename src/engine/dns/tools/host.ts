@@ -1,8 +1,11 @@
 /**
  * BIND 9.18 `host` (bind9 `bin/dig/host.c`): A, AAAA and MX for a name (MX is left out: no zone here has one) (search list with ndots), PTR for an
  * address; one sentence per record (`has address`, `is an alias for`, `domain name pointer`, `has SRV record`).
+ * `-t` takes any type BIND knows; an answer without records of the asked type says `NAME has no TYPE record`
+ * (`printmessage`, short form, not the default lookups).
  */
-import { bare, isIPv4, type ResourceRecord, reverseName, type RRType, rrTypes } from '../dnsMessage';
+import { bare, isIPv4, type QueryType, type ResourceRecord, reverseName } from '../dnsMessage';
+import { bindTypeFromText } from './bindTypes';
 import { resolveWithSearch } from './stubResolver';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
@@ -30,12 +33,12 @@ function sentence(rr: ResourceRecord): string {
 
 /** Runs `host [-t TYPE] NAME [SERVER]`. */
 export function host(ctx: DnsToolContext, args: readonly string[]): ToolResult {
-  let types: RRType[] | undefined;
+  let types: QueryType[] | undefined;
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-t') {
-      const t = (args[++i] ?? '').toUpperCase() as RRType;
-      if (!rrTypes.includes(t)) return { exitCode: 1, stdout: '', stderr: `host: invalid type: ${args[i]}\n` };
+      const t = bindTypeFromText(args[++i] ?? '');
+      if (!t) return { exitCode: 1, stdout: '', stderr: `host: invalid type: ${args[i]}\n` };
       types = [t];
     } else if (!args[i].startsWith('-')) rest.push(args[i]);
   }
@@ -43,7 +46,7 @@ export function host(ctx: DnsToolContext, args: readonly string[]): ToolResult {
   if (!name) return { exitCode: 1, stdout: '', stderr: 'Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n' };
   const server = rest[1];
   const ptr = isIPv4(name);
-  const jobs: Array<[string, RRType]> = ptr ? [[reverseName(name) as string, 'PTR']] : (types ?? ['A', 'AAAA']).map((t) => [name, t]);
+  const jobs: Array<[string, QueryType]> = ptr ? [[reverseName(name) as string, 'PTR']] : (types ?? ['A', 'AAAA']).map((t) => [name, t]);
   let out = '';
   if (server) out += `Using domain server:\nName: ${server}\nAddress: ${server}#53\nAliases: \n\n`;
   const shown = new Set<string>();
@@ -60,6 +63,7 @@ export function host(ctx: DnsToolContext, args: readonly string[]): ToolResult {
       if (!shown.has(s)) out += s;
       shown.add(s);
     }
+    if (types && !ptr && r.answer.length === 0) out += `${bare(r.question.name)} has no ${t} record\n`;
   }
   return { exitCode: 0, stdout: out, stderr: '' };
 }
