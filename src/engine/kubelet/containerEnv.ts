@@ -108,9 +108,16 @@ export function kubeletVars(pod: Pod, container: Container, serviceEnv: Map<stri
   return (name) => (tmp.has(name) ? tmp.get(name) : serviceEnv.get(name));
 }
 
-/** The literal `value`s of a container's `env`: what the kubelet sets when no entry refers to anything (tests, previews). */
-export function literalVars(container: Container): ContainerVars {
-  return (name) => container.env?.find((e) => e.name === name)?.value;
+/**
+ * The container's `env` with only its static values: a `valueFrom` entry is empty (`v1EnvVarsToMap` in
+ * kubernetes/kubernetes pkg/kubelet/container/helpers.go). What an exec probe's command is expanded with
+ * (`ExpandContainerCommandOnlyStatic`), and what an app reads when built outside a started container (tests).
+ */
+export function staticVars(container: Container): ContainerVars {
+  return (name) => {
+    const e = container.env?.find((x) => x.name === name);
+    return e && (e.value ?? '');
+  };
 }
 
 /**

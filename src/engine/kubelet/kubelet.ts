@@ -19,7 +19,7 @@ import { readyNodeStatus } from './nodeStatus';
 import { admitPod, applySpecChange, beginTermination, powerOffPod, powerOnPod, tearDownPod } from './podWorker';
 import { stopContainer } from './containerLifecycle';
 import { wakeProbes } from './probeManager';
-import type { PodRuntime } from './podRuntime';
+import type { ContainerRuntime, PodRuntime } from './podRuntime';
 import type { AppInstance } from './apps/app';
 import { execInContainer } from './apps/containerExec';
 import { generatePodStatus } from './podStatus';
@@ -249,10 +249,14 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     return runtimes.get(`${namespace || 'default'}/${pod}`);
   }
 
+  /** A pod's container by name (the first one when `container` is unset). */
+  function containerRuntime(pr: PodRuntime | undefined, container: string | undefined): ContainerRuntime | undefined {
+    return pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+  }
+
   /** The app instance of a running container (the first one when `container` is unset). */
   function runningInstance(namespace: string, pod: string, container: string | undefined): AppInstance | undefined {
-    const pr = podRuntime(namespace, pod);
-    const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+    const cr = containerRuntime(podRuntime(namespace, pod), container);
     return cr?.phase === 'running' ? cr.attempt?.instance : undefined;
   }
 
@@ -267,7 +271,7 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     isNodeRunning: (name) => agents.get(name)?.running ?? false,
     setAppHealth(namespace, pod, check, ok, container) {
       const pr = podRuntime(namespace, pod);
-      const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+      const cr = containerRuntime(pr, container);
       const inst = cr?.attempt?.instance;
       if (!inst || (cr.phase !== 'running' && cr.phase !== 'stopping')) return false;
       if (check === 'ready') inst.ready = ok;
@@ -276,8 +280,7 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       return true;
     },
     containerEnv(namespace, pod, container) {
-      const pr = podRuntime(namespace, pod);
-      const cr = pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+      const cr = containerRuntime(podRuntime(namespace, pod), container);
       return cr?.attempt ? [...cr.attempt.env] : undefined;
     },
     resolvConf(namespace, pod) {

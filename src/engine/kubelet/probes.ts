@@ -6,7 +6,7 @@
 import type { Container, Probe } from '../api/types';
 import type { AppInstance } from './apps/app';
 import { execInContainer } from './apps/containerExec';
-import { expandEnvValue } from './containerEnv';
+import { expandEnvValue, staticVars } from './containerEnv';
 import { formatGoDuration } from './goDuration';
 
 export type ProbeType = 'Readiness' | 'Liveness' | 'Startup';
@@ -75,8 +75,8 @@ export function runProbe(p: Probe, t: ProbeTarget): ProbeOutcome {
     // the kubelet expands only the container's static `env` values in an exec probe's command, a valueFrom
     // variable as empty (kubernetes/kubernetes pkg/kubelet/prober/prober.go, ExpandContainerCommandOnlyStatic in
     // pkg/kubelet/container/helpers.go)
-    const staticVars = new Map((t.container.env ?? []).map((e) => [e.name, e.value ?? '']));
-    const command = (p.exec.command ?? []).map((arg) => (arg.includes('$') ? expandEnvValue(arg, (name) => staticVars.get(name)) : arg));
+    const vars = staticVars(t.container);
+    const command = (p.exec.command ?? []).map((arg) => expandEnvValue(arg, vars));
     const r = execInContainer(t.instance, command);
     return { result: r.exitCode === 0 ? 'success' : 'failure', output: r.stdout + r.stderr };
   }

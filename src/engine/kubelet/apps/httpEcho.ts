@@ -9,7 +9,7 @@ import type { Container } from '../../api/types';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { logAccess, respond, standardPath } from './app';
 import { effectiveArgv } from './clientImages';
-import { type ContainerVars, literalVars } from '../containerEnv';
+import { type ContainerVars, staticVars } from '../containerEnv';
 import { goLogTime, parseGoFlags } from './goFormats';
 
 /** The release an image tag names: `0.2.3` for the old line, `1.0.0` otherwise (`latest`, `1.0`, `1.0.0`). */
@@ -45,7 +45,7 @@ function configOf(container: Container, vars: ContainerVars): EchoConfig {
 }
 
 /** http-echo as one container runs it. */
-export function httpEchoApp(container: Container, vars: ContainerVars = literalVars(container)): SimulatedApp {
+export function httpEchoApp(container: Container, vars: ContainerVars = staticVars(container)): SimulatedApp {
   const c = configOf(container, vars);
   const modern = c.version.startsWith('1.');
   const headers = { 'Content-Type': 'text/plain; charset=utf-8', 'X-App-Name': 'http-echo', 'X-App-Version': c.version };

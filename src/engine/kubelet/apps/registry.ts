@@ -14,7 +14,7 @@ import { kuardApp } from './kuard';
 import { nginxApp } from './nginx';
 import { isShellLikeCommand, planFromArgv } from './shellScript';
 import { whoamiApp } from './whoami';
-import { type ContainerVars, literalVars } from '../containerEnv';
+import { type ContainerVars, staticVars } from '../containerEnv';
 
 const clientRepos: Record<string, string> = {
   'docker.io/library/busybox': 'busybox',
@@ -38,7 +38,7 @@ const clientRepos: Record<string, string> = {
  * the container (agnhost's subcommand, whoami's `--port`, http-echo's `-text`) and the variables the kubelet set
  * (`vars`: whoami's WHOAMI_NAME, http-echo's ECHO_TEXT), so they are built per container.
  */
-export function appForImage(image: string, container: Container = { name: '', image }, vars: ContainerVars = literalVars(container)): SimulatedApp {
+export function appForImage(image: string, container: Container = { name: '', image }, vars: ContainerVars = staticVars(container)): SimulatedApp {
   const repo = repositoryOf(image);
   if (/^gcr\.io\/kuar-demo\/kuard-/.test(repo)) return kuardApp;
   if (repo === 'registry.k8s.io/e2e-test-images/agnhost' || repo === 'k8s.gcr.io/e2e-test-images/agnhost') return agnhostApp(container);
@@ -67,7 +67,7 @@ function commandOverride(base: SimulatedApp): SimulatedApp {
 const passthroughEntrypoint = new Set(['nginx', 'generic']);
 
 /** The application a container runs: `container` with its command and args expanded, and the kubelet's variables. */
-export function appForContainer(container: Container, vars: ContainerVars = literalVars(container)): SimulatedApp {
+export function appForContainer(container: Container, vars: ContainerVars = staticVars(container)): SimulatedApp {
   const base = appForImage(container.image ?? '', container, vars);
   if (clientRepos[repositoryOf(container.image ?? '')]) return base;
   if (isShellLikeCommand(container.command)) return commandOverride(base);

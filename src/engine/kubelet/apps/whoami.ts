@@ -9,7 +9,7 @@ import { stableHash } from '../../dns/tools/toolContext';
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { respond, rootUser, standardPath } from './app';
 import { effectiveArgv } from './clientImages';
-import { type ContainerVars, literalVars } from '../containerEnv';
+import { type ContainerVars, staticVars } from '../containerEnv';
 import { goFormValue, goLogTime, goText, parseGoFlags } from './goFormats';
 
 
@@ -67,7 +67,7 @@ function apiBody(req: HttpRequest, name: string): string {
  * whoami as one container runs it: `--port` (or WHOAMI_PORT_NUMBER, default 80) and `--name` (or WHOAMI_NAME),
  * the variables as the kubelet set them (`vars`).
  */
-export function whoamiApp(container: Container, vars: ContainerVars = literalVars(container)): SimulatedApp {
+export function whoamiApp(container: Container, vars: ContainerVars = staticVars(container)): SimulatedApp {
   const { flags } = parseGoFlags(effectiveArgv(container, ['/whoami'], []).slice(1), ['verbose']);
   const port = Number(flags.port ?? (vars('WHOAMI_PORT_NUMBER') || '80'));
   const name = flags.name ?? vars('WHOAMI_NAME') ?? '';
