@@ -1,7 +1,8 @@
 /**
  * The README's transcripts are what the shell prints: each ```console block marked with a
  * `<!-- transcript: FLAGS -->` line just above it is replayed through `svcsim shell FLAGS` (its `$ ` lines are
- * the script) and compared line by line. A README line `...` stands for any number of lines, a line ending in
+ * the script, and so are the lines at a shell's prompt in a pod: busybox `/ # `, bash `root@POD:/# `) and
+ * compared line by line. A README line `...` stands for any number of lines, a line ending in
  * `...` for any line that starts with what precedes it; trailing blanks are not compared (ipvsadm pads its
  * columns, editors strip them). FLAGS: `--playground`, `--seed N`, and a flow-style cluster config such as
  * `{proxyMode: ipvs}`.
@@ -70,7 +71,10 @@ describe("the README's transcripts", () => {
   it.each(transcripts.map((t) => [t.line, t] as const))('README.md:%i prints what the shell prints', (_line, t) => {
     const session = sessionFor(t.flags);
     let got = '';
-    for (const l of t.lines) if (l.startsWith('$ ')) got += session.feed(l.slice(2));
+    for (const l of t.lines) {
+      const prompt = /^(\$ |\/ # |root@[\w.-]+:\/# )/.exec(l);
+      if (prompt) got += session.feed(l.slice(prompt[0].length));
+    }
     got += session.close();
     // the diff shows the whole transcript the shell printed, to paste into the README
     expect(mismatch(t.lines, got.replace(/\n$/, '').split('\n')), `README.md:${t.line} (${t.flags})`).toBeUndefined();

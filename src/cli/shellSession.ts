@@ -6,6 +6,7 @@
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
+import type { AttachedInput } from '../kubectl/cli/command';
 import { editorFrom } from './kubeEditor';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
@@ -42,6 +43,8 @@ export class ShellSession {
   /** The stdout of a command whose output feeds a pipeline (`kubectl get pods | grep web`). */
   private capture: string | undefined;
   private pipedWatch = false;
+  /** The shell the script's lines go to while one is attached (`kubectl exec -it POD -- sh` until `exit`). */
+  private shell: AttachedInput | undefined;
 
   constructor(
     readonly cluster: Cluster,
@@ -57,13 +60,13 @@ export class ShellSession {
       if (line.endsWith('\\')) return '';
       const lines = this.pending;
       this.pending = [];
-      this.write(`$ ${lines[0]}\n${lines.slice(1).map((l) => `> ${l}\n`).join('')}`);
+      this.write(`${this.prompt()}${lines[0]}\n${lines.slice(1).map((l) => `> ${l}\n`).join('')}`);
       this.execute(lines.map((l) => l.replace(/\\$/, '')).join(' '));
       return this.transcript.slice(start).join('');
     }
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return '';
-    this.write(`$ ${line}\n`);
+    this.write(`${this.prompt()}${line}\n`);
     this.execute(trimmed);
     return this.transcript.slice(start).join('');
   }
@@ -79,6 +82,11 @@ export class ShellSession {
     for (const j of this.jobs) j.stream.stop();
     this.jobs = [];
     return this.transcript.slice(start).join('');
+  }
+
+  /** What the transcript shows before a line: `$ `, or the attached shell's prompt (`/ # `). */
+  private prompt(): string {
+    return this.shell ? this.shell.prompt : '$ ';
   }
 
   /** Exit status of the last command (`$?`). */
@@ -130,6 +138,10 @@ export class ShellSession {
     }
     if (parsed.kind === 'pipeline') {
       this.pipe(parsed);
+      return;
+    }
+    if (this.shell) {
+      this.inShell(this.shell, line);
       return;
     }
     // NAME=value (one word) or NAME=$(command) is an assignment; NAME=value command ... scopes NAME to the command
@@ -281,12 +293,34 @@ export class ShellSession {
         // A foreground watch in a script would block forever; like a user pressing Ctrl+C, stop it here.
         result.watch.stop();
       }
+      // `kubectl exec -it POD -- sh`: as with `bash < script`, the shell reads the script's next lines
+      if (result.attached && this.capture === undefined) this.shell = result.attached;
     }
     this.lastStatus = result.exitCode;
     if (this.held) {
       this.write(this.held);
       this.held = '';
     }
+  }
+
+  /**
+   * A line for the attached shell: it runs in the container at this instant, except a `sleep`, which moves
+   * virtual time as the script's own does; `exit` detaches.
+   */
+  private inShell(shell: AttachedInput, line: string): void {
+    const r = shell.run(this.cluster, line);
+    for (const c of r.output) {
+      if (c.stream === 'stdout') this.stdout(c.text);
+      else this.write(c.text);
+    }
+    if (r.ended) this.shell = undefined;
+    this.lastStatus = r.exitCode;
+    if (r.sleepMs === undefined) return;
+    const refused = advanceRefusal(this.cluster.now(), r.sleepMs, line);
+    if (refused) {
+      this.write(`sleep: ${refused}\n`);
+      this.lastStatus = 1;
+    } else this.cluster.advance(r.sleepMs);
   }
 
   /** Runs a command for `$(...)`: its stdout is the value; stderr still reaches the transcript. */

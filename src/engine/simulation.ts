@@ -38,4 +38,13 @@ export interface SimulationControls {
   containerExec?(namespace: string, pod: string, container: string | undefined, argv: readonly string[]): ExecResult | undefined;
   /** Which userland a running container's image ships (busybox, GNU with dash and bash, or none); undefined when not running. */
   containerCoreutils?(namespace: string, pod: string, container: string | undefined): 'busybox' | 'gnu' | 'none' | undefined;
+  /** The user ID a running container's process runs as (its image's user); undefined when not running. */
+  containerUid?(namespace: string, pod: string, container: string | undefined): number | undefined;
+  /** The argv of a running container's main process, where its image says; undefined when not running or not known. */
+  mainProcessArgv?(namespace: string, pod: string, container: string | undefined): string[] | undefined;
+  /**
+   * Ends a running container's main process with `exitCode`, as a shell attached to it does on `exit` (`kubectl run
+   * -it`); false when the container is not running.
+   */
+  endMainProcess?(namespace: string, pod: string, container: string | undefined, exitCode: number): boolean;
 }

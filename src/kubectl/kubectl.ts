@@ -4,7 +4,7 @@
  * terminal would show: ordered stdout/stderr chunks and the exit code, plus a stream for `--watch`. Errors are
  * rendered as kubectl's CheckErr renders them; nothing escapes as an exception.
  */
-import { type CommandRun, type KubectlContext, type TimeWait, type WatchStream, isWaiting } from './cli/command';
+import { type AttachedInput, type CommandRun, type KubectlContext, type TimeWait, type WatchStream, isAttached, isWaiting } from './cli/command';
 import { CommandError, flagError, renderError } from './cli/errors';
 import { FlagParseError, parseFlags } from './cli/flags';
 import { globalFlags } from './cli/globalFlags';
@@ -25,6 +25,8 @@ export interface KubectlResult {
   output: OutputChunk[];
   /** Present while `get --watch` keeps printing. */
   watch?: WatchStream;
+  /** Present when the command took the terminal's input (`exec -it POD -- sh`): the lines that follow go to it. */
+  attached?: AttachedInput;
 }
 
 /** cobra's stripFlags + Find: the first word that is neither a flag nor a flag's value. */
@@ -89,12 +91,12 @@ export type KubectlRun =
 /** Starts one kubectl command line; see {@link KubectlRun}. */
 export function startKubectl(ctx: KubectlContext, args: string[]): KubectlRun {
   const out = new Output();
-  const result = (exitCode: number, watch?: WatchStream): KubectlResult => ({
+  const result = (exitCode: number, watch?: WatchStream | AttachedInput): KubectlResult => ({
     stdout: out.text('stdout'),
     stderr: out.text('stderr'),
     exitCode,
     output: out.chunks,
-    watch,
+    ...(isAttached(watch) ? { attached: watch } : { watch }),
   });
   const failed = (e: unknown): KubectlRun => {
     if (e instanceof CommandError) {

@@ -34,6 +34,8 @@ export type Command =
    * interrupted: it stops, as Ctrl+C stopped it, once that much virtual time has passed.
    */
   | { type: 'terminal'; session: string; line: string; stopAfterMs?: number }
+  /** The prompt of the shell a terminal session's input goes to (a new or reloaded terminal asks before its first prompt). */
+  | { type: 'terminalPrompt'; session: string }
   /** Ctrl+C: stop what runs in the foreground of a terminal session (a `sleep`, a wait, a watch). */
   | { type: 'interrupt'; session: string }
   /** The progress bar's Stop: interrupt the long-running command sent with envelope id `id`. */
@@ -90,7 +92,7 @@ export type Command =
 
 /** Commands that change the cluster: the bridge keeps a log of them to rebuild a restarted worker. */
 export function isMutating(c: Command): boolean {
-  return !['objectYaml', 'selectorMatches', 'ping', 'drawn', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery', 'podEnv'].includes(c.type);
+  return !['objectYaml', 'selectorMatches', 'ping', 'drawn', 'complete', 'stop', 'scenarioCatalog', 'scenarioCheck', 'proxyStatus', 'nodeRules', 'realCluster', 'localForwards', 'dnsQuery', 'podEnv', 'terminalPrompt'].includes(c.type);
 }
 
 /** How a logged command reads in a notice: the terminal line as typed, else the command's type. */
@@ -135,7 +137,9 @@ export type ReplyValue =
   | { kind: 'pong'; time: number }
   | { kind: 'text'; text: string }
   | { kind: 'names'; names: string[] }
-  | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string }
+  /** `prompt`: the prompt of the shell the terminal's next lines go to (`kubectl exec -it POD -- sh`); absent, the terminal's own. */
+  | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string; prompt?: string }
+  | { kind: 'prompt'; prompt?: string }
   | { kind: 'completions'; replaceFrom: number; items: string[] }
   /** A `step`: whether a shown object changed before `maxMs`, and how far virtual time moved. */
   | { kind: 'step'; changed: boolean; movedMs: number }

@@ -202,7 +202,18 @@ export class ClusterHost {
       case 'terminal': {
         const r = this.kubectlSide().terminals.run(command.session, command.line, command.stopAfterMs);
         if ('slice' in r) return r;
-        return { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: r.watching, ...(r.editorText !== undefined ? { editorText: r.editorText } : {}) };
+        return {
+          kind: 'terminal',
+          output: r.output,
+          exitCode: r.exitCode,
+          watching: r.watching,
+          ...(r.editorText !== undefined ? { editorText: r.editorText } : {}),
+          ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
+        };
+      }
+      case 'terminalPrompt': {
+        const prompt = this.kubectlSide().terminals.prompt(command.session);
+        return prompt === undefined ? { kind: 'prompt' } : { kind: 'prompt', prompt };
       }
       case 'interrupt':
         this.kubectlSide().terminals.interrupt(command.session);

@@ -173,4 +173,31 @@ describe('TerminalSessions', () => {
     b.cluster.advance(60_000);
     expect(objects(b.cluster)).toBe(objects(a.cluster));
   });
+
+  it('a shell attached with kubectl exec -it takes the session\'s lines until exit; its prompt rides on each reply', () => {
+    const { cluster, terminals } = setup();
+    finished(terminals.run('t1', 'kubectl run bb --image=busybox:1.36 --command -- sleep 3600'));
+    const wait = running(terminals.run('t1', 'kubectl wait --for=condition=Ready pod/bb --timeout=120s'));
+    while (!wait.slice(1000));
+    const attached = finished(terminals.run('t1', 'kubectl exec -it bb -- sh'));
+    expect(attached).toEqual({ output: [], exitCode: 0, watching: false, prompt: '/ # ' });
+    expect(terminals.prompt('t1')).toBe('/ # ');
+    // another terminal is not attached
+    expect(terminals.prompt('t2')).toBeUndefined();
+    expect(finished(terminals.run('t2', 'hostname')).exitCode).toBe(127);
+    // a pipeline's command runs in the container too
+    expect(finished(terminals.run('t1', 'env | grep HOSTNAME'))).toMatchObject({ output: [{ stream: 'stdout', text: 'HOSTNAME=bb\n' }], prompt: '/ # ' });
+    // kubectl is not in a busybox image
+    expect(finished(terminals.run('t1', 'kubectl get pods'))).toMatchObject({ output: [{ stream: 'stderr', text: 'sh: kubectl: not found\n' }], exitCode: 127 });
+    // sleep in the shell moves virtual time like the terminal's own
+    const start = cluster.now();
+    const sleep = running(terminals.run('t1', 'sleep 30'));
+    while (!sleep.slice(100));
+    expect(cluster.now()).toBe(start + 30_000);
+    expect(sleep.outcome().value).toMatchObject({ kind: 'terminal', exitCode: 0, prompt: '/ # ' });
+    const end = finished(terminals.run('t1', 'exit'));
+    expect(end).toEqual({ output: [], exitCode: 0, watching: false });
+    expect(terminals.prompt('t1')).toBeUndefined();
+    expect(finished(terminals.run('t1', 'kubectl get pod bb -o name')).output).toEqual([{ stream: 'stdout', text: 'pod/bb\n' }]);
+  });
 });

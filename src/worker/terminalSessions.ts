@@ -5,6 +5,7 @@
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, type KubectlResult, runKubectl, splitCommandLine, startKubectl, type WatchStream } from '../kubectl/kubectl';
+import type { AttachedInput } from '../kubectl/cli/command';
 import type { TerminalChunk } from '../protocol/messages';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
@@ -24,11 +25,15 @@ export interface TerminalResult {
   watching: boolean;
   /** `kubectl edit` in the browser: the object's YAML to open in the editor. */
   editorText?: string;
+  /** The prompt of the shell the session's input now goes to (`kubectl exec -it POD -- sh`); absent: the terminal's own. */
+  prompt?: string;
 }
 
 
 export class TerminalSessions {
   private watches = new Map<string, WatchStream>();
+  /** The shell each session's lines go to, while one is attached (`kubectl exec -it POD -- sh` until `exit`). */
+  private shells = new Map<string, AttachedInput>();
   private variables = new Map<string, Map<string, string>>();
 
   private varsOf(session: string): Map<string, string> {
@@ -66,10 +71,23 @@ export class TerminalSessions {
    * `stopAfterMs` replays one that was interrupted after that much virtual time.
    */
   run(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
+    const r = this.runLine(session, line, stopAfterMs);
+    const prompt = this.shells.get(session)?.prompt;
+    return prompt === undefined || 'slice' in r ? r : { ...r, prompt };
+  }
+
+  /** The prompt of the shell attached to `session`, if one is. */
+  prompt(session: string): string | undefined {
+    return this.shells.get(session)?.prompt;
+  }
+
+  private runLine(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
     const piped = pipedTerminal(line, (command) => this.runToEnd(session, command), () => this.interrupt(session));
     if (piped) return piped;
     this.interrupt(session);
+    const shell = this.shells.get(session);
+    if (shell) return this.runInShell(session, shell, line, stopAfterMs);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
     const assignment = parseAssignment(line);
@@ -125,9 +143,25 @@ export class TerminalSessions {
       return undefined;
     };
     const started = startKubectl(this.kubectlContext({ editor }), rest);
+    if (started.type === 'done' && started.result.attached) this.shells.set(session, started.result.attached);
     const present = (r: KubectlResult) => this.present(session, r, editorText);
     if (started.type === 'waiting') return new KubectlWaitCommand(this.cluster(), session, line.trim(), started, present, stopAfterMs);
     return present(started.result);
+  }
+
+  /**
+   * A line for the attached shell: it runs in the container at this instant, except a `sleep`, which moves
+   * virtual time as the terminal's own does (time passes while the shell waits). `exit` detaches the terminal.
+   */
+  private runInShell(session: string, shell: AttachedInput, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
+    const r = shell.run(this.cluster(), line);
+    if (r.ended) this.shells.delete(session);
+    if (r.sleepMs !== undefined) {
+      const refused = advanceRefusal(this.cluster().now(), r.sleepMs, line.trim());
+      if (refused) return { output: [{ stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
+      return sleepCommand(this.cluster(), session, line.trim(), r.sleepMs, stopAfterMs, shell.prompt);
+    }
+    return { output: r.output, exitCode: r.exitCode, watching: false };
   }
 
   /** A pipeline's command, run to its end (a piped `sleep` or wait is not sliced: its output must be whole). */
@@ -175,6 +209,7 @@ export class TerminalSessions {
     for (const w of this.watches.values()) w.stop();
     this.watches.clear();
     this.variables.clear();
+    this.shells.clear();
   }
 }
 
@@ -182,7 +217,7 @@ export class TerminalSessions {
  * `sleep` in a terminal: virtual time moves, in slices. Ctrl+C ends it as in bash: the terminal prints `^C` and
  * a new prompt, and the exit status is 130 (128 + SIGINT).
  */
-function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number): RunningCommand {
+function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number, prompt?: string): RunningCommand {
   const work = new AdvanceWork(cluster, ms, stopAfterMs);
   return {
     label,
@@ -191,7 +226,7 @@ function sleepCommand(cluster: Cluster, session: string, label: string, ms: numb
     progress: () => work.progress(),
     interrupt: () => work.interrupt(),
     outcome: () => ({
-      value: { kind: 'terminal', output: [], exitCode: work.wasInterrupted ? 130 : 0, watching: false },
+      value: { kind: 'terminal', output: [], exitCode: work.wasInterrupted ? 130 : 0, watching: false, ...(prompt !== undefined ? { prompt } : {}) },
       ...(work.wasInterrupted ? { interruptedAfterMs: work.doneMs } : {}),
     }),
   };

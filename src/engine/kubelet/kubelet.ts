@@ -17,7 +17,7 @@ import { type KubeletHost, logPod } from './kubeletHost';
 import { NodeAgent } from './nodeAgent';
 import { readyNodeStatus } from './nodeStatus';
 import { admitPod, applySpecChange, beginTermination, powerOffPod, powerOnPod, tearDownPod } from './podWorker';
-import { stopContainer } from './containerLifecycle';
+import { processExited, stopContainer } from './containerLifecycle';
 import { wakeProbes } from './probeManager';
 import type { ContainerRuntime, PodRuntime } from './podRuntime';
 import type { AppInstance } from './apps/app';
@@ -302,6 +302,21 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     },
     containerCoreutils(namespace, pod, container) {
       return runningInstance(namespace, pod, container)?.app.coreutils;
+    },
+    containerUid(namespace, pod, container) {
+      return runningInstance(namespace, pod, container)?.app.user.uid;
+    },
+    mainProcessArgv(namespace, pod, container) {
+      const cr = containerRuntime(podRuntime(namespace, pod), container);
+      const a = cr?.phase === 'running' ? cr.attempt : undefined;
+      return a?.app.argv?.(a.process);
+    },
+    endMainProcess(namespace, pod, container, exitCode) {
+      const pr = podRuntime(namespace, pod);
+      const cr = containerRuntime(pr, container);
+      if (!pr || cr?.phase !== 'running') return false;
+      processExited(host, pr, cr, exitCode, false);
+      return true;
     },
     dnsTool(namespace, pod, container, argv) {
       const inst = runningInstance(namespace, pod, container);

@@ -16,8 +16,8 @@ import { loadHistory, saveHistory } from './terminalHistory';
 import { showControls } from './visibleControls';
 import { registerTerminalInput } from './terminalInput';
 
-const prompt = '\x1b[1;32m$\x1b[0m ';
-const promptWidth = 2;
+/** The terminal's own prompt; a shell attached with `kubectl exec -it` prompts with its own (plain) text. */
+const hostPrompt = '\x1b[1;32m$\x1b[0m ';
 /** `help`: svcsim's own words in the UI's language; the commands are kubectl's. */
 const help = () => `${t('terminal.helpIntro')}
   kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"
@@ -110,6 +110,15 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     // what the output printed since the last line break: where the prompt will start (the terminal's own
     // cursor, read once the prompt is written, corrects it for wide characters)
     let tail = 0;
+    // the prompt in force: the terminal's, or the attached shell's (`/ # `) as the worker's last reply said
+    let prompt = hostPrompt;
+    let promptWidth = 2;
+    let attached = false;
+    const setPrompt = (shellPrompt: string | undefined) => {
+      attached = shellPrompt !== undefined;
+      prompt = attached ? shown(shellPrompt ?? '') : hostPrompt;
+      promptWidth = attached ? showControls(shellPrompt ?? '').length : 2;
+    };
     const writePrompt = () => {
       promptCol = tail % term.cols;
       tail = 0;
@@ -173,6 +182,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       });
       if (reply.ok && reply.value?.kind === 'terminal') {
         print(reply.value.output);
+        setPrompt(reply.value.prompt);
         // `kubectl edit` opens the object in its own editor tab: the manifests keep their text and undo history
         if (reply.value.editorText !== undefined) useAppStore.getState().openObjectTab(reply.value.editorText);
         watching = reply.value.watching;
@@ -194,6 +204,12 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     term.write(crlf(`${t('terminal.banner')}\n`));
 
     writePrompt();
+    // a reloaded page's terminal may belong to a shell that is still attached (its lines were replayed)
+    void send({ type: 'terminalPrompt', session }).then((r) => {
+      if (!r.ok || r.value?.kind !== 'prompt' || r.value.prompt === undefined || busy || attached) return;
+      setPrompt(r.value.prompt);
+      redraw();
+    });
     let completing = false;
     let typedDuringCompletion = '';
     const complete = (line: string) => {
@@ -271,6 +287,8 @@ export function TerminalView({ session, active, dark }: { session: string; activ
           cursorRow = 0;
           redraw();
         } else if (a.type === 'complete') {
+          // kubectl's completions mean nothing to the shell in a container
+          if (attached) continue;
           complete(a.line);
           return;
         }

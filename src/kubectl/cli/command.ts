@@ -5,7 +5,7 @@
  */
 import type { Cluster } from '../../engine';
 import type { FlagSpec, FlagValues } from './flags';
-import type { Output } from './output';
+import type { Output, OutputChunk } from './output';
 
 /** A chunk of streamed output from a long-running command (`get -w`). */
 export interface WatchChunk {
@@ -35,12 +35,31 @@ export interface TimeWait {
  */
 export type Waiting<T> = Generator<TimeWait, T, boolean>;
 
-/** What a verb's `run` returns: nothing, a watch that keeps printing, or a run that waits on virtual time first. */
-export type CommandRun = WatchStream | undefined | Waiting<WatchStream | undefined>;
+/**
+ * A process that reads the terminal's next lines as its input (the shell of `kubectl exec -it POD -- sh`): the
+ * host sends it every line until it says it `ended`, and shows its `prompt` before each.
+ */
+export interface AttachedInput {
+  readonly attached: true;
+  readonly prompt: string;
+  /** One line of input; `sleepMs`: the line was a `sleep`, and the host lets that much virtual time pass. */
+  run(cluster: Cluster, line: string): { output: OutputChunk[]; exitCode: number; ended: boolean; sleepMs?: number };
+}
+
+/**
+ * What a verb's `run` returns: nothing, a watch that keeps printing, a process that takes the terminal's input,
+ * or a run that waits on virtual time first.
+ */
+export type CommandRun = WatchStream | AttachedInput | undefined | Waiting<WatchStream | undefined>;
 
 /** True for a run that waits (a generator) rather than one that has finished. */
 export function isWaiting(r: CommandRun): r is Waiting<WatchStream | undefined> {
   return r !== undefined && typeof (r as Partial<Waiting<unknown>>).next === 'function' && typeof (r as Partial<Waiting<unknown>>).throw === 'function';
+}
+
+/** True for a process that takes the terminal's input. */
+export function isAttached(r: CommandRun): r is AttachedInput {
+  return (r as Partial<AttachedInput> | undefined)?.attached === true;
 }
 
 /** One running `kubectl port-forward`: localhost:localPort forwards to remotePort of a pod. */

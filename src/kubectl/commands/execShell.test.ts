@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, createCluster } from '../../engine';
 import { splitCommandLine } from '../commandLine';
 import { runKubectl } from '../kubectl';
-import { expandShellVariables } from './exec';
+import { expandShellVariables } from './containerShell';
 
 let cluster: Cluster;
 const run = (line: string) => runKubectl({ cluster }, splitCommandLine(line));

@@ -130,6 +130,8 @@ export interface SimulatedApp {
   grpcHealth?(instance: AppInstance, port: number, service: string): 'SERVING' | 'NOT_SERVING' | undefined;
   /** Timed behaviour of the main process, from the container's command and args. */
   plan(container: Container): ProcessPlan;
+  /** The main process's argv (the image's entrypoint and command as the container's replace them), where it is known. */
+  argv?(container: Container): string[];
   /** What happens on SIGTERM (pod deletion, liveness kill). */
   sigterm(container: Container): SigtermBehaviour;
   /** What the process prints as it starts (the head of `kubectl logs`), all stamped with its start time. */

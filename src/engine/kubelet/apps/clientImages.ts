@@ -62,6 +62,7 @@ function clientApp(img: ClientImage): SimulatedApp {
       if (img.name === 'curl' && argv[0] === 'curl') return argv.length > 1 ? { steps: [], exit: { atMs: 200, code: 0 } } : { steps: [], exit: { atMs: 0, code: 2 } };
       return planFromArgv(argv, !!container.stdin);
     },
+    argv: (container) => effectiveArgv(container, img.entrypoint, img.cmd),
     sigterm: () => 'ignore',
   };
 }

@@ -1,0 +1,44 @@
+/**
+ * An interactive shell in a pod from the browser terminal: `kubectl exec -it POD -- sh` prompts as busybox's
+ * ash does for root (`/ # `, its default PS1 `\w \$ `, busybox shell/ash.c), each line runs in the container
+ * (DNS through the pod's resolv.conf, HTTP through kube-proxy's rules), `exit` gives the terminal back. The
+ * shell outlives a reload: the lines were logged and replayed, and the new terminal asks for its prompt.
+ */
+import { expect, test } from './fixtures/test';
+import { TerminalPane } from './pages/TerminalPane';
+import { Workbench } from './pages/Workbench';
+
+test('kubectl exec -it app -- sh: a busybox prompt, lines run in the pod, a reload keeps it, exit leaves', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Workbench(page);
+  const errors = app.trackErrors();
+  await app.openFresh();
+  const term = new TerminalPane(page);
+  await term.open();
+  await term.run('kubectl exec -it app -- sh');
+  await expect.poll(() => term.text()).toMatch(/\n\/ # $/);
+  await term.run('nslookup nginx');
+  await term.expectText(/\/ # nslookup nginx\nServer:\s+10\.96\.0\.10\nAddress:\s+10\.96\.0\.10:53\n\nName:\s+nginx\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+\n/);
+  await term.run('wget -qO- nginx | grep title');
+  await term.expectText('/ # wget -qO- nginx | grep title\n<title>Welcome to nginx!</title>\n/ # ');
+  // Tab completes kubectl words at the terminal's own prompt, never inside the container's shell
+  await term.active.locator('.xterm-screen').click();
+  await page.keyboard.type('kubectl ge');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+C');
+  await term.expectText('/ # kubectl ge^C\n/ # ');
+  await term.run('env | grep NGINX_SERVICE_HOST');
+  await term.expectText(/NGINX_SERVICE_HOST=10\.\d+\.\d+\.\d+\n\/ # $/);
+  await page.screenshot({ path: 'test-results/container-shell.png' });
+
+  await page.reload();
+  await term.open();
+  await expect.poll(() => term.text()).toMatch(/\n\/ # $/);
+  await term.run('hostname');
+  await term.expectText('/ # hostname\napp\n/ # ');
+  await term.run('exit');
+  await expect.poll(() => term.text()).toMatch(/\/ # exit\n\$ $/);
+  await term.run('kubectl get pod app -o name');
+  await term.expectText('$ kubectl get pod app -o name\npod/app\n$ ');
+  expect(errors).toEqual([]);
+});

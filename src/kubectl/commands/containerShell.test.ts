@@ -1,0 +1,88 @@
+/**
+ * `kubectl exec -i[t] POD -- sh`: the image's shell takes the lines that follow until `exit`. Prompts as each
+ * shell sets them for root: busybox ash's default PS1 `\w \$ ` (shell/ash.c), dash `# `, bash with Debian's
+ * /etc/bash.bashrc PS1 `\u@\h:\w\$ `. Not-found messages: busybox `sh: NAME: not found`; dash counts the lines
+ * it read (`sh: 2: NAME: not found`, src/error.c); interactive bash names itself by its base name, no line
+ * (error.c get_name_for_error), and says `exit` as it leaves (builtins/exit.def). kubectl reports a non-zero end
+ * as `command terminated with exit code N` (pkg/cmd/exec/exec.go).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Cluster, createCluster } from '../../engine';
+import { splitCommandLine } from '../commandLine';
+import { runKubectl } from '../kubectl';
+import type { AttachedInput } from '../cli/command';
+
+let cluster: Cluster;
+const run = (line: string) => runKubectl({ cluster }, splitCommandLine(line));
+
+function attach(line: string): AttachedInput {
+  const r = run(line);
+  expect(r.stderr).toBe('');
+  if (!r.attached) throw new Error(`${line}: no shell attached`);
+  return r.attached;
+}
+
+const text = (chunks: { text: string }[]) => chunks.map((c) => c.text).join('');
+
+beforeAll(() => {
+  cluster = createCluster({ seed: 3 });
+  run('run bb --image=busybox:1.36 --command -- sleep 3600');
+  run('run deb --image=debian:12 --command -- sleep 3600');
+  run('create deployment web --image=nginx:1.27');
+  run('expose deployment web --port=80');
+  run('wait --for=condition=Ready pod --all --timeout=120s');
+});
+
+describe('kubectl exec -it POD -- SHELL', () => {
+  it('prompts as the image shell does for root and runs each line in the container', () => {
+    const sh = attach('exec -it bb -- sh');
+    expect(sh.prompt).toBe('/ # ');
+    const env = sh.run(cluster, 'printenv WEB_SERVICE_HOST HOSTNAME');
+    const ip = cluster.store.get('Service', 'default/web')?.spec?.clusterIP;
+    expect(env).toMatchObject({ exitCode: 0, ended: false });
+    expect(text(env.output)).toBe(`${ip}\nbb\n`);
+    expect(text(sh.run(cluster, 'frob').output)).toBe('sh: frob: not found\n');
+    // $? is the last command's status, as in the shell
+    expect(text(sh.run(cluster, 'echo $?').output)).toBe('127\n');
+    expect(sh.run(cluster, 'exit')).toEqual({ output: [], exitCode: 0, ended: true });
+  });
+
+  it('dash counts the lines it read; exit N ends the shell and kubectl reports the status', () => {
+    const sh = attach('exec -it deb -- sh');
+    expect(sh.prompt).toBe('# ');
+    expect(text(sh.run(cluster, 'frob').output)).toBe('sh: 1: frob: not found\n');
+    expect(text(sh.run(cluster, 'true; frob').output)).toBe('sh: 2: frob: not found\n');
+    const end = sh.run(cluster, 'exit 3');
+    expect(end).toMatchObject({ exitCode: 3, ended: true });
+    expect(text(end.output)).toBe('command terminated with exit code 3\n');
+  });
+
+  it('bash on a Debian image prompts with user and host, and says exit as it leaves', () => {
+    const pod = cluster.store.list('Pod', 'default').find((p) => p.metadata?.labels?.app === 'web')?.metadata?.name;
+    const sh = attach('exec -it deploy/web -- /bin/bash');
+    expect(sh.prompt).toBe(`root@${pod}:/# `);
+    expect(text(sh.run(cluster, 'frob').output)).toBe('bash: frob: command not found\n');
+    expect(text(sh.run(cluster, 'exit').output)).toBe('exit\ncommand terminated with exit code 127\n');
+  });
+
+  it('without a terminal (-i alone) the shell prompts for nothing; without -i it reads end of input at once', () => {
+    expect(attach('exec -i bb -- sh').prompt).toBe('');
+    for (const line of ['exec bb -- sh', 'exec -t bb -- sh', 'exec -it bb -- sh -c hostname']) expect(run(line).attached).toBeUndefined();
+  });
+
+  it('a command the image has but svcsim does not model says so; one it lacks is not found', () => {
+    const sh = attach('exec -it deb -- bash');
+    expect(text(sh.run(cluster, 'ls /').output)).toMatch(/^svcsim: ls is not simulated; /);
+    // a Debian image has no ping: bash's own words
+    expect(text(sh.run(cluster, 'ping web').output)).toBe('bash: ping: command not found\n');
+    expect(text(sh.run(cluster, 'pwd; whoami').output)).toBe('/\nroot\n');
+  });
+
+  it('ends with the container: a deleted pod kills the shell (137)', () => {
+    run('run gone --image=busybox:1.36 --command -- sleep 3600');
+    run('wait --for=condition=Ready pod/gone --timeout=120s');
+    const sh = attach('exec -it gone -- sh');
+    run('delete pod gone --grace-period=0 --force');
+    expect(sh.run(cluster, 'hostname')).toEqual({ output: [{ stream: 'stderr', text: 'command terminated with exit code 137\n' }], exitCode: 137, ended: true });
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * What runs inside a simulated container for `kubectl exec`: one command, `sh -c SCRIPT` in the image's shell,
+ * or an interactive shell (`kubectl exec -it POD -- sh`) that takes the terminal's lines until `exit`. The
+ * containers answer a few commands from what the kubelet set up for them: `env`/`printenv` (the environment
+ * fixed at container start, service variables included), `hostname`, `pwd`, `whoami` for root, `cat` of
+ * `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`, `echo`, and the DNS
+ * tools and curl/wget the image ships. A command the image has but svcsim does not model (`ls`, `ps`, …) says
+ * so instead of pretending it is missing.
+ */
+import type { Pod } from '../../engine/api/types';
+import type { AttachedInput, CommandEnv } from '../cli/command';
+import { CommandError, fail } from '../cli/errors';
+import type { OutputChunk } from '../cli/output';
+import { Output } from '../cli/output';
+import { runHttpToolInPod } from '../../engine/net/http/httpTools';
+import { shellWords, splitStatements } from '../../engine/kubelet/apps/shellScript';
+import { parseSleepDuration } from '../shellWords';
+
+/** What a command in a container needs of kubectl's environment: the cluster, and where it prints. */
+export type ContainerIo = Pick<CommandEnv, 'cluster' | 'out'>;
+
+/** Files a simulated container can show with cat. */
+function containerFile(io: ContainerIo, pod: Pod, path: string): string | undefined {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  const sim = io.cluster.simulation;
+  if (path === '/etc/resolv.conf') return sim.resolvConf?.(ns, name);
+  if (path === '/etc/hosts') return sim.hostsFile?.(ns, name);
+  if (path === '/etc/hostname') return `${pod.spec?.hostname || name}\n`;
+  return undefined;
+}
+
+/** kubectl exec's error for a remote command that ended with a non-zero status. */
+export function exitWith(code: number): CommandError {
+  return new CommandError({ type: 'exitStatus', message: `command terminated with exit code ${code}`, code });
+}
+
+/** The shell a `sh -c` runs in: busybox's ash, or on GNU images dash as /bin/sh and bash. */
+export type Shell = 'busybox' | 'dash' | 'bash';
+
+export function shellFor(bin: string, coreutils: 'busybox' | 'gnu' | 'none' | undefined): Shell | undefined {
+  const base = bin.split('/').pop() ?? bin;
+  if (coreutils === 'busybox') return base === 'sh' || base === 'ash' ? 'busybox' : undefined;
+  if (coreutils === 'gnu') return base === 'sh' || base === 'dash' ? 'dash' : base === 'bash' ? 'bash' : undefined;
+  return undefined;
+}
+
+/**
+ * What the shell says of a command it cannot find (exit status 127): busybox ash (shell/ash.c), dash (with the
+ * number of the line it read: 1 for `-c`, counting up in an interactive shell) and bash (`line N` for a script,
+ * its own base name alone when interactive: bash error.c get_name_for_error) word it differently.
+ */
+function notFound(inShell: InShell, name: string): string {
+  const { shell, argv0, interactive, line } = inShell;
+  if (shell === 'busybox') return `${argv0.split('/').pop()}: ${name}: not found\n`;
+  if (shell === 'dash') return `${argv0}: ${line}: ${name}: not found\n`;
+  return interactive ? `${argv0.split('/').pop()}: ${name}: command not found\n` : `${argv0}: line ${line}: ${name}: command not found\n`;
+}
+
+/** Commands both busybox and Debian images have, which svcsim does not model. */
+const unmodelledEverywhere = new Set([
+  ...['ls', 'cd', 'id', 'uname', 'date', 'df', 'du', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'ln', 'chmod', 'chown', 'stat'],
+  ...['head', 'tail', 'grep', 'sed', 'sort', 'uniq', 'wc', 'cut', 'tr', 'find', 'xargs', 'kill', 'tee', 'printf', 'seq'],
+  ...['export', 'set', 'unset', 'read', 'mount', 'basename', 'dirname', 'readlink', 'which', 'whoami'],
+]);
+/** …and those only busybox images have (a Debian slim image has no ps, ip or ping: there they are not found). */
+const unmodelledBusybox = new Set(['ps', 'top', 'ip', 'ifconfig', 'netstat', 'route', 'arp', 'ping', 'nc', 'traceroute', 'telnet', 'vi', 'free', 'uptime', 'awk', 'less', 'more', 'nproc']);
+
+function unmodelled(coreutils: 'busybox' | 'gnu' | 'none' | undefined, name: string): boolean {
+  if (coreutils === 'busybox') return unmodelledEverywhere.has(name) || unmodelledBusybox.has(name);
+  return coreutils === 'gnu' && unmodelledEverywhere.has(name);
+}
+
+/** `$NAME` and `${NAME}` from the process environment (`$1`…`$9` empty), as the shell expands them outside single quotes. */
+export function expandShellVariables(text: string, environ: readonly string[], status = 0): string {
+  const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      out += ch;
+      continue;
+    }
+    if (ch === "'" && !quote) quote = "'";
+    else if (ch === '"') quote = quote === '"' ? undefined : '"';
+    if (ch === '$') {
+      const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|\?)\}/.exec(text.slice(i + 1));
+      // positional parameters: `sh -c SCRIPT` is given none
+      const bare = braced ? undefined : /^([A-Za-z_][A-Za-z0-9_]*|[1-9]|\?)/.exec(text.slice(i + 1));
+      if (braced || bare) {
+        const name = braced ? braced[1] : (bare?.[0] ?? '');
+        out += value(name);
+        i += braced ? braced[0].length : name.length;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** The shell running a command: which one, as what it was started (`sh`, `/bin/bash`), and whether it reads a terminal. */
+interface InShell {
+  shell: Shell;
+  argv0: string;
+  interactive: boolean;
+  /** The number of the line the shell read the command from. */
+  line: number;
+}
+
+/**
+ * Runs the command in the simulated container. `sh -c SCRIPT` (and `bash -c` where the image has bash) runs
+ * the script's commands one by one with `;`, `&&` and `||`, its variables expanded from the process
+ * environment; a command the shell cannot find ends with its "not found" and status 127.
+ */
+export function runInContainer(io: ContainerIo, pod: Pod, container: string, command: string[]): void {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  const environ = io.cluster.simulation.containerEnv?.(ns, name, container);
+  if (!environ) throw fail(`unable to upgrade connection: container not found ("${container}")`);
+  const shell = shellFor(command[0], io.cluster.simulation.containerCoreutils?.(ns, name, container));
+  if (!shell) {
+    const code = runOne(io, pod, container, command, environ, undefined);
+    if (code !== 0) throw exitWith(code);
+    return;
+  }
+  const c = command.indexOf('-c');
+  // no script and no stdin: the shell reads end of input and exits 0
+  if (c < 0) return;
+  const { status } = runScript(io, pod, container, environ, { shell, argv0: command[0], interactive: false, line: 1 }, command[c + 1] ?? '', 0);
+  if (status !== 0) throw exitWith(status);
+}
+
+/**
+ * The statements of `script` in order (`;`, `&&`, `||`), starting from exit status `last`. Returns the status of
+ * the last one run, and `exited` when the `exit` builtin ended the shell.
+ */
+function runScript(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, script: string, last: number): { status: number; exited: boolean } {
+  let status = last;
+  for (const s of splitStatements(script)) {
+    if (s.after === '&&' && status !== 0) continue;
+    if (s.after === '||' && status === 0) continue;
+    const words = shellWords(expandShellVariables(s.text, environ, status));
+    if (words.length === 0) continue;
+    // the `exit` builtin ends the shell with its status (the last command's when none is given)
+    if (words[0] === 'exit') return { status: words[1] === undefined ? status : Number(words[1]) & 255, exited: true };
+    status = runOne(io, pod, container, words, environ, inShell);
+  }
+  return { status, exited: false };
+}
+
+/** One command: writes what it prints and returns its exit status; `inShell` is the shell running it, if any. */
+function runOne(io: ContainerIo, pod: Pod, container: string, command: string[], environ: readonly string[], inShell: InShell | undefined): number {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  const sim = io.cluster.simulation;
+  const [bin, ...args] = command;
+  const base = bin.split('/').pop() ?? bin;
+  const dns = sim.dnsTool?.(ns, name, container, command);
+  if (dns) {
+    io.out.out(dns.stdout);
+    if (dns.stderr) io.out.err(dns.stderr);
+    return dns.exitCode;
+  }
+  // curl / wget through the data plane (the image's own tools only)
+  const http = runHttpToolInPod(io.cluster, ns, name, container, command);
+  if (http) {
+    for (const c of http.chunks) (c.stream === 'stdout' ? io.out.out : io.out.err).call(io.out, c.text);
+    return http.exitCode;
+  }
+  if (base === 'env' && args.length === 0) {
+    io.out.out(environ.map((e) => `${e}\n`).join(''));
+    return 0;
+  }
+  if (base === 'printenv') {
+    if (args.length === 0) {
+      io.out.out(environ.map((e) => `${e}\n`).join(''));
+      return 0;
+    }
+    let missing = false;
+    for (const a of args) {
+      const hit = environ.find((e) => e.startsWith(`${a}=`));
+      if (hit) io.out.out(`${hit.slice(a.length + 1)}\n`);
+      else missing = true;
+    }
+    return missing ? 1 : 0;
+  }
+  if (base === 'hostname' && args.length === 0) {
+    io.out.out(`${pod.spec?.hostname || name}\n`);
+    return 0;
+  }
+  if (base === 'cat' && args.length > 0) {
+    let failed = false;
+    for (const path of args) {
+      const text = containerFile(io, pod, path);
+      if (text !== undefined) {
+        io.out.out(text);
+        continue;
+      }
+      // a file the process made (`touch`), as an exec probe sees it; else the image's own "No such file"
+      const r = sim.containerExec?.(ns, name, container, ['cat', path]);
+      if (r?.exitCode === 0) io.out.out(r.stdout);
+      else {
+        io.out.err(r?.stderr || `cat: ${path}: No such file or directory\n`);
+        failed = true;
+      }
+    }
+    return failed ? 1 : 0;
+  }
+  if (base === 'test' || base === '[') {
+    const r = sim.containerExec?.(ns, name, container, command);
+    if (r) {
+      if (r.stderr) io.out.err(r.stderr);
+      return r.exitCode;
+    }
+  }
+  // virtual time does not move during an exec: a sleep inside it returns at once
+  if (base === 'true' || (base === 'sleep' && args.length > 0)) return 0;
+  if (base === 'false') return 1;
+  if (base === 'echo') {
+    io.out.out(`${args.join(' ')}\n`);
+    return 0;
+  }
+  const coreutils = sim.containerCoreutils?.(ns, name, container);
+  // the working directory: `workingDir`, else the image's (svcsim's images all work in /)
+  if (base === 'pwd' && args.length === 0 && coreutils !== 'none') {
+    io.out.out(`${pod.spec?.containers?.find((c) => c.name === container)?.workingDir || '/'}\n`);
+    return 0;
+  }
+  if (base === 'whoami' && args.length === 0 && sim.containerUid?.(ns, name, container) === 0 && coreutils !== 'none') {
+    io.out.out('root\n');
+    return 0;
+  }
+  if (unmodelled(coreutils, base)) {
+    io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, test, sleep, exit, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
+    return 127;
+  }
+  if (inShell) {
+    io.out.err(notFound(inShell, bin));
+    return 127;
+  }
+  throw fail(
+    `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`,
+  );
+}
+
+/** One line read by an attached shell: what it printed, the status of its last command, and whether the shell ended. */
+export interface ShellLineResult {
+  output: OutputChunk[];
+  exitCode: number;
+  ended: boolean;
+  /** The line was `sleep DURATION`: the host lets that much virtual time pass, as it does for its own `sleep`. */
+  sleepMs?: number;
+}
+
+/** Who the attached shell is and where it runs. */
+export interface ShellTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** The container's ID when the shell started: a restarted container has a new one, and the shell died with the old. */
+  containerID: string | undefined;
+  shell: Shell;
+  /** What the shell was started as (`sh`, `/bin/bash`). */
+  argv0: string;
+  /** Whether it reads a terminal (`-t`): then it prompts, and interactive shells word some messages differently. */
+  tty: boolean;
+  hostname: string;
+  root: boolean;
+  /**
+   * What happens once the shell has exited with `status`: kubectl's end of the session, printed to `out`; returns
+   * kubectl's exit status.
+   */
+  onExit(cluster: ContainerIo['cluster'], status: number, out: Output): number;
+}
+
+/**
+ * A shell whose input is the terminal: the one `kubectl exec -i [-t] POD -- sh` starts, or the container's own
+ * main process under `kubectl run -it` / `kubectl attach -it`. Each line runs in the container; the `exit` builtin
+ * ends it. With a terminal (`-t`) it prompts as the image's shell does for root: busybox ash's default PS1
+ * `\w \$ ` (`/ # `), dash's `# `, bash's Debian `\u@\h:\w\$ `; without one it prompts for nothing.
+ */
+export class AttachedShell implements AttachedInput {
+  readonly attached = true;
+  private status = 0;
+  private lines = 0;
+
+  constructor(private readonly t: ShellTarget) {}
+
+  /** What the shell prints before reading a line. */
+  get prompt(): string {
+    const { tty, root, shell, hostname } = this.t;
+    if (!tty) return '';
+    const mark = root ? '#' : '$';
+    if (shell === 'busybox') return `/ ${mark} `;
+    if (shell === 'bash' && root) return `root@${hostname.split('.')[0]}:/# `;
+    return `${mark} `;
+  }
+
+  /** Runs one line of input. */
+  run(cluster: ContainerIo['cluster'], text: string): ShellLineResult {
+    const t = this.t;
+    this.lines++;
+    const out = new Output();
+    const got = cluster.get('Pod', t.namespace, t.pod);
+    const pod = got.ok ? got.value : undefined;
+    const same = pod?.status?.containerStatuses?.find((c) => c.name === t.container)?.containerID === t.containerID;
+    const environ = pod && same ? cluster.simulation.containerEnv?.(t.namespace, t.pod, t.container) : undefined;
+    if (!pod || !environ) {
+      // the container the shell ran in was killed (the pod deleted, the container restarted): so was the shell
+      out.err('command terminated with exit code 137\n');
+      return { output: out.chunks, exitCode: 137, ended: true };
+    }
+    const words = shellWords(text.trim());
+    const sleepMs = words.length === 2 && words[0] === 'sleep' ? parseSleepDuration(words[1]) : undefined;
+    if (sleepMs !== undefined) {
+      this.status = 0;
+      return { output: [], exitCode: 0, ended: false, sleepMs };
+    }
+    const inShell: InShell = { shell: t.shell, argv0: t.argv0, interactive: t.tty, line: this.lines };
+    const r = runScript({ cluster, out }, pod, t.container, environ, inShell, text, this.status);
+    this.status = r.status;
+    if (!r.exited) return { output: out.chunks, exitCode: r.status, ended: false };
+    // interactive bash says `exit` as it leaves (builtins/exit.def)
+    if (t.shell === 'bash' && t.tty) out.err('exit\n');
+    const exitCode = t.onExit(cluster, r.status, out);
+    return { output: out.chunks, exitCode, ended: true };
+  }
+}
+
+/** The image's shell for `argv` when it would read its input (no `-c` script), else undefined. */
+export function interactiveShell(io: ContainerIo, pod: Pod, container: string, argv: readonly string[]): Pick<ShellTarget, 'shell' | 'argv0'> | undefined {
+  const shell = argv.length > 0 ? shellFor(argv[0], io.cluster.simulation.containerCoreutils?.(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '', container)) : undefined;
+  return shell && !argv.includes('-c') ? { shell, argv0: argv[0] } : undefined;
+}
+
+/** Who a shell in `container` of `pod` runs as and on which host, for its prompt. */
+export function shellIdentity(io: ContainerIo, pod: Pod, container: string): Pick<ShellTarget, 'namespace' | 'pod' | 'container' | 'containerID' | 'hostname' | 'root'> {
+  const namespace = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  return {
+    namespace,
+    pod: name,
+    container,
+    containerID: pod.status?.containerStatuses?.find((c) => c.name === container)?.containerID,
+    hostname: pod.spec?.hostname || name,
+    root: io.cluster.simulation.containerUid?.(namespace, name, container) === 0,
+  };
+}
+
+/**
+ * The shell `kubectl exec -i` starts when the command is the image's shell with no script, or undefined when
+ * the command is something else (it runs to its end). When it exits, kubectl reports a non-zero status as
+ * `command terminated with exit code N` (pkg/cmd/exec/exec.go).
+ */
+export function attachShell(io: ContainerIo, pod: Pod, container: string, command: string[], tty: boolean): AttachedShell | undefined {
+  const shell = interactiveShell(io, pod, container, command);
+  if (!shell) return undefined;
+  return new AttachedShell({
+    ...shellIdentity(io, pod, container),
+    ...shell,
+    tty,
+    onExit: (_cluster, status, out) => {
+      if (status !== 0) out.err(`command terminated with exit code ${status}\n`);
+      return status;
+    },
+  });
+}
