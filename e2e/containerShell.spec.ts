@@ -42,3 +42,21 @@ test('kubectl exec -it app -- sh: a busybox prompt, lines run in the pod, a relo
   await term.expectText('$ kubectl get pod app -o name\npod/app\n$ ');
   expect(errors).toEqual([]);
 });
+
+// kubectl pkg/cmd/run/run.go and pkg/cmd/attach/attach.go: the canonical debugging pod of the "Debug Services" page
+test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on exit', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Workbench(page);
+  const errors = app.trackErrors();
+  await app.openFresh();
+  const term = new TerminalPane(page);
+  await term.open();
+  await term.run('kubectl run -it --rm --restart=Never debug --image=busybox:1.36 -- sh');
+  await expect.poll(() => term.text(), { timeout: 30_000 }).toMatch(/--image=busybox:1\.36 -- sh\nIf you don't see a command prompt, try pressing enter\.\n\/ # $/);
+  await term.run('nslookup nginx.default.svc.cluster.local');
+  await term.expectText(/Name:\s+nginx\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+\n/);
+  await term.run('exit');
+  await term.expectText('/ # exit\npod "debug" deleted from default namespace\n$ ');
+  await page.screenshot({ path: 'test-results/container-shell-run.png' });
+  expect(errors).toEqual([]);
+});

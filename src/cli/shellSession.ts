@@ -122,6 +122,7 @@ export class ShellSession {
     this.write(f.stderr);
     this.write(f.stdout);
     this.lastStatus = f.exitCode;
+    this.shell?.setStatus(f.exitCode);
   }
 
   private background(text: string): void {

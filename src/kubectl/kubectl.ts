@@ -115,7 +115,7 @@ export function startKubectl(ctx: KubectlContext, args: string[]): KubectlRun {
   }
   if (!isWaiting(run)) return { type: 'done', result: result(0, run) };
   const waiting = run;
-  const step = (next: () => IteratorResult<TimeWait, WatchStream | undefined>): KubectlRun => {
+  const step = (next: () => IteratorResult<TimeWait, WatchStream | AttachedInput | undefined>): KubectlRun => {
     try {
       const it = next();
       if (it.done) return { type: 'done', result: result(0, it.value) };

@@ -88,7 +88,7 @@ export class KubectlWaitCommand implements RunningCommand {
   outcome(): { value: ReplyValue; interruptedAfterMs?: number } {
     const r = this.done ?? { output: [], exitCode: 0, watching: false };
     return {
-      value: { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: r.watching },
+      value: { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: r.watching, ...(r.prompt !== undefined ? { prompt: r.prompt } : {}) },
       ...(this.interrupted ? { interruptedAfterMs: this.cluster.now() - this.start } : {}),
     };
   }

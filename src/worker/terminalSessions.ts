@@ -84,7 +84,10 @@ export class TerminalSessions {
   private runLine(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
     const piped = pipedTerminal(line, (command) => this.runToEnd(session, command), () => this.interrupt(session));
-    if (piped) return piped;
+    if (piped) {
+      this.shells.get(session)?.setStatus(piped.exitCode);
+      return piped;
+    }
     this.interrupt(session);
     const shell = this.shells.get(session);
     if (shell) return this.runInShell(session, shell, line, stopAfterMs);
@@ -143,7 +146,6 @@ export class TerminalSessions {
       return undefined;
     };
     const started = startKubectl(this.kubectlContext({ editor }), rest);
-    if (started.type === 'done' && started.result.attached) this.shells.set(session, started.result.attached);
     const present = (r: KubectlResult) => this.present(session, r, editorText);
     if (started.type === 'waiting') return new KubectlWaitCommand(this.cluster(), session, line.trim(), started, present, stopAfterMs);
     return present(started.result);
@@ -191,6 +193,11 @@ export class TerminalSessions {
         if (chunk.stdout) chunks.push({ stream: 'stdout', text: chunk.stdout });
         if (chunks.length) this.sink(session, chunks);
       });
+    }
+    // `kubectl exec -it POD -- sh`, `kubectl run -it`: the session's next lines go to the shell
+    if (r.attached) {
+      this.shells.set(session, r.attached);
+      return { output: r.output, exitCode: r.exitCode, watching: false, prompt: r.attached.prompt };
     }
     return { output: r.output, exitCode: r.exitCode, watching: !!r.watch };
   }

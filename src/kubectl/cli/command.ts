@@ -44,16 +44,18 @@ export interface AttachedInput {
   readonly prompt: string;
   /** One line of input; `sleepMs`: the line was a `sleep`, and the host lets that much virtual time pass. */
   run(cluster: Cluster, line: string): { output: OutputChunk[]; exitCode: number; ended: boolean; sleepMs?: number };
+  /** A line piped through the terminal's filters (`env | grep X`) ended with `status`: the pipeline's `$?`. */
+  setStatus(status: number): void;
 }
 
 /**
  * What a verb's `run` returns: nothing, a watch that keeps printing, a process that takes the terminal's input,
  * or a run that waits on virtual time first.
  */
-export type CommandRun = WatchStream | AttachedInput | undefined | Waiting<WatchStream | undefined>;
+export type CommandRun = WatchStream | AttachedInput | undefined | Waiting<WatchStream | AttachedInput | undefined>;
 
 /** True for a run that waits (a generator) rather than one that has finished. */
-export function isWaiting(r: CommandRun): r is Waiting<WatchStream | undefined> {
+export function isWaiting(r: CommandRun): r is Waiting<WatchStream | AttachedInput | undefined> {
   return r !== undefined && typeof (r as Partial<Waiting<unknown>>).next === 'function' && typeof (r as Partial<Waiting<unknown>>).throw === 'function';
 }
 

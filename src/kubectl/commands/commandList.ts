@@ -5,6 +5,7 @@
 import type { KubectlCommand } from '../cli/command';
 import { annotateCommand } from './annotate';
 import { applyCommand } from './apply';
+import { attachCommand } from './attach';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './clusterCommands';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
@@ -35,6 +36,7 @@ export const commands: readonly KubectlCommand[] = [
   deleteCommand,
   labelCommand,
   execCommand,
+  attachCommand,
   editCommand,
   applyCommand,
   createCommand,

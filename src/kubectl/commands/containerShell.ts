@@ -299,6 +299,10 @@ export class AttachedShell implements AttachedInput {
     return `${mark} `;
   }
 
+  setStatus(status: number): void {
+    this.status = status;
+  }
+
   /** Runs one line of input. */
   run(cluster: ContainerIo['cluster'], text: string): ShellLineResult {
     const t = this.t;

@@ -2,12 +2,14 @@
  * `kubectl run NAME --image=IMAGE` (kubectl `pkg/cmd/run/run.go` and the `run-pod/v1` generator in
  * `pkg/generate/versioned/run.go`): creates a single Pod (labels default to `run=NAME`, dnsPolicy ClusterFirst,
  * one container named like the pod), optionally a ClusterIP Service with `--expose`, and prints
- * `service/x created` then `pod/x created`. Attaching (`-i`, `-t`, `--attach`, `--rm`) is not simulated.
+ * `service/x created` then `pod/x created`. With `-i`, `-t` or `--attach` it attaches instead of printing the pod
+ * (runAttach.ts), and `--rm` deletes what it created once the session ends.
  */
 import type { Pod, Service } from '../../engine/api/types';
 import { mergePatch, strategicMergePatch } from '../../engine/apiserver/patch';
 import type { KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
+import { attachToRun } from './runAttach';
 import { atoi, dryRunFlag, dryRunStrategy, outputFlag, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
 
 // docker/distribution reference.ReferenceRegexp
@@ -71,8 +73,10 @@ export const runCommand: KubectlCommand = {
     // an empty --restart means Always, or OnFailure for interactive runs (getRestartPolicy)
     if (restart !== '' && !['Always', 'OnFailure', 'Never'].includes(restart)) throw usageError(env.path, `invalid restart policy: ${restart}`);
     const restartPolicy = restart || (f.bool('stdin') ? 'OnFailure' : 'Always');
-    const attach = f.bool('attach') || f.bool('stdin');
+    // --attach defaults to true with -i (attachFlag.Changed decides: an explicit --attach=false wins)
+    const attach = f.changed('attach') ? f.bool('attach') : f.bool('attach') || f.bool('stdin');
     if (!attach && f.bool('rm')) throw usageError(env.path, '--rm should only be used for attached containers');
+    if (attach && dryRun !== 'none') throw usageError(env.path, "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     const pullPolicy = f.string('image-pull-policy');
     if (pullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) throw usageError(env.path, `invalid image pull policy: ${pullPolicy}`);
     const format = writeOutputFormat(f);
@@ -116,6 +120,7 @@ export const runCommand: KubectlCommand = {
       return res.value as T;
     };
     const created = create('Pod', pod);
+    const remove: { kind: 'Pod' | 'Service'; name: string }[] = f.bool('rm') ? [{ kind: 'Pod', name }] : [];
     if (f.bool('expose')) {
       const svcPort = atoi(port);
       const svc = {
@@ -127,8 +132,23 @@ export const runCommand: KubectlCommand = {
       } as unknown as Service;
       printResult(env, create('Service', svc), 'created', dryRun, format);
       if (format?.type === 'yaml') env.out.out('---\n');
+      if (f.bool('rm')) remove.push({ kind: 'Service', name });
     }
-    if (attach) env.out.err('warning: attaching to a container is not simulated; the pod was created\n');
+    if (attach) {
+      return attachToRun(env, {
+        namespace: created.metadata?.namespace ?? env.namespace,
+        pod: created.metadata?.name ?? name,
+        // the container attach picks: the first (run makes one, named like the pod, unless --overrides changed that)
+        container: created.spec?.containers?.[0]?.name ?? name,
+        restartPolicy,
+        remove,
+        quiet: f.bool('quiet'),
+        stdin: f.bool('stdin'),
+        tty: f.bool('tty'),
+        leaveStdinOpen: f.bool('leave-stdin-open'),
+        timeoutMs: f.duration('pod-running-timeout'),
+      });
+    }
     printResult(env, created, 'created', dryRun, format);
     return undefined;
   },
