@@ -30,6 +30,7 @@ import { advanceRefusal, TimeLimitError } from './timeLimit';
 import type { KubeProxyNodeConfig } from './kubeSystem/kubeProxyConfig';
 import type { KubeProxies } from './proxy/kubeProxy';
 import { ClusterNetwork } from './net/clusterNetwork';
+import { runContainerCommand } from './kubelet/apps/containerCommands';
 
 /** The most work one drain may do before the cluster reports a runaway reconcile loop. */
 const maxStepsPerDrain = 5_000_000;
@@ -76,6 +77,7 @@ export class Cluster {
       log: this.log,
       informer: <K extends Kind>(kind: K, h: ResourceHandlers<K>) => this.informer(kind, h),
       caches: createControllerCaches(this.store),
+      runInContainer: (pod, container, argv, environ) => runContainerCommand(this, pod, container, argv, environ),
       newQueue: (name: string) => {
         const q = new WorkQueue(this.clock, name);
         this.queues.push(q);

@@ -3,11 +3,12 @@
  * compute a key and enqueue it; `sync(key)` re-reads the current state and reconciles. Handlers never
  * reconcile inline. The cluster runs every queue to empty after each command and each timer.
  */
+import type { CommandOutput } from '../kubelet/apps/containerCommands';
 import type { ControllerCaches } from './controllerCaches';
 import type { VirtualClock } from '../clock';
 import type { ClusterConfig } from '../config';
 import type { ApiServer } from '../apiserver/apiServer';
-import type { Kind, KindMap } from '../api/types';
+import type { Kind, KindMap, Pod } from '../api/types';
 import type { ObjectStore } from '../store/objectStore';
 import type { Prng } from '../../shared/prng';
 import type { EventRecorder } from '../events/eventRecorder';
@@ -39,6 +40,12 @@ export interface ControllerContext {
   clientRateLimiter(controller: string): TokenBucket;
   /** What the controllers of this cluster remember between syncs. */
   caches: ControllerCaches;
+  /**
+   * Runs a command in a running container at this instant (DNS, HTTP through the data plane, env, cat …), as
+   * `kubectl exec` does: the kubelet runs a client image's main process with it. Undefined when svcsim does
+   * not model the command.
+   */
+  runInContainer?(pod: Pod, container: string, argv: readonly string[], environ: readonly string[]): CommandOutput | undefined;
 }
 
 export interface Controller {

@@ -3,10 +3,11 @@
  * plan (files, exit), stop on SIGTERM within the grace period, and the restart decision with crash-loop
  * back-off (kuberuntime_manager.go `computePodActions` / `doBackOff`, flowcontrol.Backoff).
  */
-import { newAppInstance } from './apps/app';
+import { type AppInstance, logAccess, newAppInstance, type ProcessRuntime } from './apps/app';
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
+import { applyFilters } from '../../shared/textFilters/filters';
 import { randomHex64 } from './hexIds';
 import { podHostnameAndDomain } from './hostsFile';
 import { defaultPullPolicy, imageKey, imageSizeBytes, statusImage, statusImageId } from './images';
@@ -136,12 +137,27 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   cr.timer = undefined;
   logPod(host, pr, `started container ${cr.name} in ${pr.key}`);
   const attempt = cr.attempt;
-  const plan = app.plan(process);
+  // a client image's process runs its commands in the container (nslookup, wget, echo …): their output is its log
+  const run = host.ctx.runInContainer;
+  const runtime: ProcessRuntime | undefined = run && {
+    run: (argv, filters) => {
+      const r = run(pr.pod, cr.name, argv, buildEnv());
+      if (!r) return undefined;
+      if (!filters) return { output: r.chunks.map((c) => c.text).join(''), exitCode: r.exitCode };
+      const text = (stream: 'stdout' | 'stderr') => r.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+      const f = applyFilters(filters, text('stdout'));
+      return { output: text('stderr') + f.stderr + f.stdout, exitCode: f.exitCode };
+    },
+    environ: buildEnv,
+  };
+  const plan = app.plan(process, runtime);
+  for (const text of plan.output ?? []) writeLog(instance, text);
   for (const step of plan.steps) {
     attempt.timers.push(
       podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => {
         if (step.touch) attempt.instance.files.add(step.touch);
         if (step.remove) attempt.instance.files.delete(step.remove);
+        if (step.run) writeLog(attempt.instance, runtime?.run(step.run, step.filters)?.output ?? '');
         wakeProbes(host, pr);
       }),
     );
@@ -288,4 +304,10 @@ export function finishTerminationIfDone(host: KubeletHost, pr: PodRuntime): void
   tearDownSandbox(host, pr);
   pr.terminal = true;
   host.requestSync(pr);
+}
+
+/** What the process printed, one log line per line. */
+function writeLog(instance: AppInstance, text: string): void {
+  if (!text) return;
+  for (const line of text.replace(/\n$/, '').split('\n')) logAccess(instance, line);
 }

@@ -205,7 +205,8 @@ export class ClusterNetwork {
     const got = this.cluster.get('Pod', ns, name);
     if (!got.ok) return { label: `pod ${ns}/${name}`, localOrigin: false, error: `pods "${name}" not found` };
     const pod = got.value as Pod;
-    const ip = pod.status?.podIP;
+    // the sandbox has its address before the kubelet reports it: a container's first command already uses it
+    const ip = pod.status?.podIP ?? this.cluster.runtime.pod(ns, name)?.ip;
     const node = pod.spec?.nodeName;
     if (!ip || !node) return { label: `pod ${ns}/${name}`, localOrigin: false, error: `pod ${ns}/${name} has no IP yet` };
     return { label: `pod ${ns}/${name}`, ip, node, localOrigin: pod.spec?.hostNetwork === true, namespace: ns, pod: name };

@@ -12,23 +12,13 @@ import type { AttachedInput, CommandEnv } from '../cli/command';
 import { CommandError, fail } from '../cli/errors';
 import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
-import { runHttpToolInPod } from '../../engine/net/http/httpTools';
-import { shellWords, splitStatements } from '../../engine/kubelet/apps/shellScript';
+import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
+import { expandShellVariables, shellWords, splitPipes, splitStatements } from '../../engine/kubelet/apps/shellScript';
+import { applyFilters } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 
 /** What a command in a container needs of kubectl's environment: the cluster, and where it prints. */
 export type ContainerIo = Pick<CommandEnv, 'cluster' | 'out'>;
-
-/** Files a simulated container can show with cat. */
-function containerFile(io: ContainerIo, pod: Pod, path: string): string | undefined {
-  const ns = pod.metadata?.namespace ?? 'default';
-  const name = pod.metadata?.name ?? '';
-  const sim = io.cluster.simulation;
-  if (path === '/etc/resolv.conf') return sim.resolvConf?.(ns, name);
-  if (path === '/etc/hosts') return sim.hostsFile?.(ns, name);
-  if (path === '/etc/hostname') return `${pod.spec?.hostname || name}\n`;
-  return undefined;
-}
 
 /** kubectl exec's error for a remote command that ended with a non-zero status. */
 export function exitWith(code: number): CommandError {
@@ -69,36 +59,6 @@ const unmodelledBusybox = new Set(['ps', 'top', 'ip', 'ifconfig', 'netstat', 'ro
 function unmodelled(coreutils: 'busybox' | 'gnu' | 'none' | undefined, name: string): boolean {
   if (coreutils === 'busybox') return unmodelledEverywhere.has(name) || unmodelledBusybox.has(name);
   return coreutils === 'gnu' && unmodelledEverywhere.has(name);
-}
-
-/** `$NAME` and `${NAME}` from the process environment (`$1`…`$9` empty), as the shell expands them outside single quotes. */
-export function expandShellVariables(text: string, environ: readonly string[], status = 0): string {
-  const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
-  let out = '';
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote === "'") {
-      if (ch === "'") quote = undefined;
-      out += ch;
-      continue;
-    }
-    if (ch === "'" && !quote) quote = "'";
-    else if (ch === '"') quote = quote === '"' ? undefined : '"';
-    if (ch === '$') {
-      const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|\?)\}/.exec(text.slice(i + 1));
-      // positional parameters: `sh -c SCRIPT` is given none
-      const bare = braced ? undefined : /^([A-Za-z_][A-Za-z0-9_]*|[1-9]|\?)/.exec(text.slice(i + 1));
-      if (braced || bare) {
-        const name = braced ? braced[1] : (bare?.[0] ?? '');
-        out += value(name);
-        i += braced ? braced[0].length : name.length;
-        continue;
-      }
-    }
-    out += ch;
-  }
-  return out;
 }
 
 /** The shell running a command: which one, as what it was started (`sh`, `/bin/bash`), and whether it reads a terminal. */
@@ -142,7 +102,20 @@ function runScript(io: ContainerIo, pod: Pod, container: string, environ: readon
   for (const s of splitStatements(script)) {
     if (s.after === '&&' && status !== 0) continue;
     if (s.after === '||' && status === 0) continue;
-    const words = shellWords(expandShellVariables(s.text, environ, status));
+    const text = expandShellVariables(s.text, environ, status);
+    const stages = splitPipes(text);
+    if (stages.length > 1) {
+      // `cmd | grep x` in the container: the command's stdout goes through the filters, its stderr straight out
+      const captured = new Output();
+      status = runOne({ cluster: io.cluster, out: captured }, pod, container, shellWords(stages[0]), environ, inShell);
+      io.out.err(captured.text('stderr'));
+      const f = applyFilters(stages.slice(1).map(shellWords), captured.text('stdout'));
+      io.out.err(f.stderr);
+      io.out.out(f.stdout);
+      status = f.exitCode;
+      continue;
+    }
+    const words = shellWords(text);
     if (words.length === 0) continue;
     // the `exit` builtin ends the shell with its status (the last command's when none is given)
     if (words[0] === 'exit') return { status: words[1] === undefined ? status : Number(words[1]) & 255, exited: true };
@@ -156,83 +129,14 @@ function runOne(io: ContainerIo, pod: Pod, container: string, command: string[],
   const ns = pod.metadata?.namespace ?? 'default';
   const name = pod.metadata?.name ?? '';
   const sim = io.cluster.simulation;
-  const [bin, ...args] = command;
+  const [bin] = command;
   const base = bin.split('/').pop() ?? bin;
-  const dns = sim.dnsTool?.(ns, name, container, command);
-  if (dns) {
-    io.out.out(dns.stdout);
-    if (dns.stderr) io.out.err(dns.stderr);
-    return dns.exitCode;
-  }
-  // curl / wget through the data plane (the image's own tools only)
-  const http = runHttpToolInPod(io.cluster, ns, name, container, command);
-  if (http) {
-    for (const c of http.chunks) (c.stream === 'stdout' ? io.out.out : io.out.err).call(io.out, c.text);
-    return http.exitCode;
-  }
-  if (base === 'env' && args.length === 0) {
-    io.out.out(environ.map((e) => `${e}\n`).join(''));
-    return 0;
-  }
-  if (base === 'printenv') {
-    if (args.length === 0) {
-      io.out.out(environ.map((e) => `${e}\n`).join(''));
-      return 0;
-    }
-    let missing = false;
-    for (const a of args) {
-      const hit = environ.find((e) => e.startsWith(`${a}=`));
-      if (hit) io.out.out(`${hit.slice(a.length + 1)}\n`);
-      else missing = true;
-    }
-    return missing ? 1 : 0;
-  }
-  if (base === 'hostname' && args.length === 0) {
-    io.out.out(`${pod.spec?.hostname || name}\n`);
-    return 0;
-  }
-  if (base === 'cat' && args.length > 0) {
-    let failed = false;
-    for (const path of args) {
-      const text = containerFile(io, pod, path);
-      if (text !== undefined) {
-        io.out.out(text);
-        continue;
-      }
-      // a file the process made (`touch`), as an exec probe sees it; else the image's own "No such file"
-      const r = sim.containerExec?.(ns, name, container, ['cat', path]);
-      if (r?.exitCode === 0) io.out.out(r.stdout);
-      else {
-        io.out.err(r?.stderr || `cat: ${path}: No such file or directory\n`);
-        failed = true;
-      }
-    }
-    return failed ? 1 : 0;
-  }
-  if (base === 'test' || base === '[') {
-    const r = sim.containerExec?.(ns, name, container, command);
-    if (r) {
-      if (r.stderr) io.out.err(r.stderr);
-      return r.exitCode;
-    }
-  }
-  // virtual time does not move during an exec: a sleep inside it returns at once
-  if (base === 'true' || (base === 'sleep' && args.length > 0)) return 0;
-  if (base === 'false') return 1;
-  if (base === 'echo') {
-    io.out.out(`${args.join(' ')}\n`);
-    return 0;
+  const r = runContainerCommand(io.cluster, pod, container, command, environ);
+  if (r) {
+    for (const c of r.chunks) io.out.write(c.stream, c.text);
+    return r.exitCode;
   }
   const coreutils = sim.containerCoreutils?.(ns, name, container);
-  // the working directory: `workingDir`, else the image's (svcsim's images all work in /)
-  if (base === 'pwd' && args.length === 0 && coreutils !== 'none') {
-    io.out.out(`${pod.spec?.containers?.find((c) => c.name === container)?.workingDir || '/'}\n`);
-    return 0;
-  }
-  if (base === 'whoami' && args.length === 0 && sim.containerUid?.(ns, name, container) === 0 && coreutils !== 'none') {
-    io.out.out('root\n');
-    return 0;
-  }
   if (unmodelled(coreutils, base)) {
     io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, test, sleep, exit, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
     return 127;

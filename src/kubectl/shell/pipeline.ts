@@ -5,9 +5,10 @@
  * (`&&`, `||`, `;`, redirections) gets a plain "not supported" message instead of reaching kubectl as arguments.
  */
 import { splitCommandLine } from '../commandLine';
-import { type FilterResult, runFilter } from './filters';
+import { applyFilters, type FilterResult } from '../../shared/textFilters/filters';
 
-export type { FilterResult } from './filters';
+export type { FilterResult } from '../../shared/textFilters/filters';
+export { applyFilters };
 
 export type ParsedLine =
   | { kind: 'simple' }
@@ -85,20 +86,6 @@ function unsupported(what: string): ParsedLine {
     kind: 'unsupported',
     message: `svcsim: ${what} is not supported: this shell runs one command at a time, optionally piped into ${supported}\n`,
   };
-}
-
-/** Runs the filters over the command's stdout; stderr of every stage is collected in order; the status is the last stage's, as in bash. */
-export function applyFilters(filters: string[][], stdout: string): FilterResult {
-  let text = stdout;
-  let stderr = '';
-  let exitCode = 0;
-  for (const words of filters) {
-    const r = runFilter(words, text);
-    text = r.stdout;
-    stderr += r.stderr;
-    exitCode = r.exitCode;
-  }
-  return { stdout: text, stderr, exitCode };
 }
 
 /**

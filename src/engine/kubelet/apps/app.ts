@@ -70,9 +70,25 @@ export interface AccessLogEntry {
 
 /** Timed effects of the main process: files it creates or removes, and whether and how it exits. */
 export interface ProcessPlan {
-  steps: Array<{ atMs: number; touch?: string; remove?: string }>;
+  /** `run`: a command the process runs at `atMs`, its output written to the log (its status is not waited for). */
+  steps: Array<{ atMs: number; touch?: string; remove?: string; run?: readonly string[]; filters?: readonly string[][] }>;
+  /** What the process printed as it started (the commands it ran before its first wait), in order. */
+  output?: string[];
   /** Exit after `atMs` with `code`; undefined: runs until stopped. */
   exit?: { atMs: number; code: number };
+}
+
+/**
+ * A command run in the container at this instant, its stdout piped through `filters` (grep, head, …): what it
+ * printed (stderr, then what the pipeline let through) and the pipeline's status; undefined when svcsim does not
+ * model the command.
+ */
+export type RunCommand = (argv: readonly string[], filters?: readonly string[][]) => { output: string; exitCode: number } | undefined;
+
+/** What a planned process can do at its start: run commands in its container, with its environment. */
+export interface ProcessRuntime {
+  run: RunCommand;
+  environ: () => readonly string[];
 }
 
 /** How the process reacts to SIGTERM: exits after a delay with a code, or ignores it (PID 1 with no handler). */
@@ -128,8 +144,11 @@ export interface SimulatedApp {
   http(instance: AppInstance, req: HttpRequest): HttpOutcome;
   /** gRPC health answer on a port (grpc probes); undefined: the port does not speak gRPC. */
   grpcHealth?(instance: AppInstance, port: number, service: string): 'SERVING' | 'NOT_SERVING' | undefined;
-  /** Timed behaviour of the main process, from the container's command and args. */
-  plan(container: Container): ProcessPlan;
+  /**
+   * Timed behaviour of the main process, from the container's command and args; with `runtime`, the commands
+   * it runs as it starts run then, and what they print is its log.
+   */
+  plan(container: Container, runtime?: ProcessRuntime): ProcessPlan;
   /** The main process's argv (the image's entrypoint and command as the container's replace them), where it is known. */
   argv?(container: Container): string[];
   /** What happens on SIGTERM (pod deletion, liveness kill). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planFromArgv } from './shellScript';
+import type { ProcessRuntime } from './app';
+import { planFromArgv, splitPipes } from './shellScript';
 
 describe('planFromArgv', () => {
   it('sleep N exits 0 after N seconds', () => {
@@ -33,5 +34,54 @@ describe('planFromArgv', () => {
   it('honours && and ||', () => {
     expect(planFromArgv(['sh', '-c', 'false && sleep 10; exit 3'], false).exit).toEqual({ atMs: 0, code: 3 });
     expect(planFromArgv(['sh', '-c', 'false || sleep 10'], false).exit).toEqual({ atMs: 10_000, code: 0 });
+  });
+});
+
+describe('planFromArgv with a runtime: the commands the process runs as it starts', () => {
+  // a runtime that answers echo and a failing lookup, and records what ran
+  function runtime(): ProcessRuntime & { ran: string[] } {
+    const ran: string[] = [];
+    return {
+      ran,
+      environ: () => ['HOSTNAME=web-1', 'PATH=/bin'],
+      run(argv, filters) {
+        ran.push([argv.join(' '), ...(filters ?? []).map((f) => f.join(' '))].join(' | '));
+        if (argv[0] === 'echo') return { output: `${argv.slice(1).join(' ')}\n`, exitCode: 0 };
+        if (argv[0] === 'nslookup') return { output: "** server can't find nope: NXDOMAIN\n", exitCode: 1 };
+        return undefined;
+      },
+    };
+  }
+
+  it('runs them before the first wait: their output is the log, their status the exit code', () => {
+    const rt = runtime();
+    const plan = planFromArgv(['sh', '-c', 'echo hi $HOSTNAME; nslookup nope'], false, rt);
+    expect(plan.output).toEqual(['hi web-1\n', "** server can't find nope: NXDOMAIN\n"]);
+    expect(plan.exit).toEqual({ atMs: 0, code: 1 });
+    // && and || see the real status; $? too
+    const rt2 = runtime();
+    expect(planFromArgv(['sh', '-c', 'nslookup nope || echo fallback $?'], false, rt2).output).toEqual(["** server can't find nope: NXDOMAIN\n", 'fallback 1\n']);
+  });
+
+  it('after a sleep they become timed steps; a pipeline keeps its filters', () => {
+    const rt = runtime();
+    const plan = planFromArgv(['sh', '-c', 'sleep 5; env | grep HOST'], false, rt);
+    expect(plan.steps).toEqual([{ atMs: 5000, run: ['env'], filters: [['grep', 'HOST']] }]);
+    expect(rt.ran).toEqual([]);
+    expect(plan.exit).toEqual({ atMs: 5000, code: 0 });
+  });
+
+  it('without a runtime nothing runs (the plan is only timing)', () => {
+    expect(planFromArgv(['sh', '-c', 'echo hi; exit 3'], false)).toEqual({ steps: [], exit: { atMs: 0, code: 3 } });
+  });
+});
+
+describe('splitPipes', () => {
+  it.each([
+    ['a | b | c', ['a', 'b', 'c']],
+    ["grep 'x|y' | wc -l", ["grep 'x|y'", 'wc -l']],
+    ['echo "a|b"', ['echo "a|b"']],
+  ])('%s', (text, want) => {
+    expect(splitPipes(text)).toEqual(want);
   });
 });

@@ -4,7 +4,7 @@
  * `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`, `while true; do ...; done`.
  * It turns the command into a timed plan; it does not execute anything.
  */
-import type { ProcessPlan } from './app';
+import type { ProcessPlan, ProcessRuntime } from './app';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -86,6 +86,27 @@ export function splitStatements(script: string): Array<{ text: string; after: Co
   return out;
 }
 
+/** The stages of a pipeline: `a | b | c`, split at each `|` outside quotes (`||` is a statement connector). */
+export function splitPipes(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '|') {
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
 /** `sleep` arguments: seconds with an optional s/m/h/d suffix; Infinity for `infinity`. */
 function sleepMs(arg: string | undefined): number {
   if (!arg) return 0;
@@ -101,6 +122,24 @@ interface PlanState {
   last: number;
   plan: ProcessPlan;
   done: boolean;
+  /** Runs the commands the process runs as it starts (before its first wait); later ones become timed steps. */
+  runtime?: ProcessRuntime;
+}
+
+/**
+ * A command that is not a wait or a file change: run at once while the process has not waited yet (its output
+ * goes to the log and its status counts), as a timed step after that (its status taken as 0).
+ */
+function runCommand(words: string[], st: PlanState, filters?: string[][]): number {
+  if (!st.runtime) return 0;
+  if (st.t > 0) {
+    st.plan.steps.push({ atMs: st.t, run: words, ...(filters ? { filters } : {}) });
+    return 0;
+  }
+  const r = st.runtime.run(words, filters);
+  if (!r) return 0;
+  if (r.output) st.plan.output = [...(st.plan.output ?? []), r.output];
+  return r.exitCode;
 }
 
 function runWords(words: string[], st: PlanState, stdin: boolean): void {
@@ -146,7 +185,7 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
         st.done = true;
         return;
       }
-      st.last = 0;
+      st.last = runCommand(words, st);
       return;
     case 'ping':
       if (!args.includes('-c')) {
@@ -182,7 +221,7 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
         st.done = true;
         return;
       }
-      st.last = 0;
+      st.last = runCommand(words, st);
   }
 }
 
@@ -196,7 +235,11 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
       return;
     }
     if (/^(do|done|then|fi|trap)\b/.test(s.text)) continue;
-    runWords(shellWords(s.text), st, stdin);
+    const text = st.runtime ? expandShellVariables(s.text, st.runtime.environ(), st.last) : s.text;
+    const stages = splitPipes(text);
+    // `cmd | grep x`: the command runs, the filters take its output
+    if (stages.length > 1) st.last = runCommand(shellWords(stages[0]), st, stages.slice(1).map(shellWords));
+    else runWords(shellWords(text), st, stdin);
   }
 }
 
@@ -204,10 +247,40 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
  * The plan of a process started with `argv`. `stdin` says whether the container keeps stdin open
  * (`stdin: true`), which keeps an interactive shell alive.
  */
-export function planFromArgv(argv: readonly string[], stdin: boolean): ProcessPlan {
-  const st: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false };
+export function planFromArgv(argv: readonly string[], stdin: boolean, runtime?: ProcessRuntime): ProcessPlan {
+  const st: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false, runtime };
   if (argv.length === 0) return { steps: [], exit: { atMs: 0, code: 0 } };
   runWords([...argv], st, stdin);
   if (!st.done) st.plan.exit = { atMs: st.t, code: st.last };
   return st.plan;
+}
+
+/** `$NAME`, `${NAME}` and `$?` from the process environment (`$1`…`$9` empty), as the shell expands them outside single quotes. */
+export function expandShellVariables(text: string, environ: readonly string[], status = 0): string {
+  const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      out += ch;
+      continue;
+    }
+    if (ch === "'" && !quote) quote = "'";
+    else if (ch === '"') quote = quote === '"' ? undefined : '"';
+    if (ch === '$') {
+      const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|\?)\}/.exec(text.slice(i + 1));
+      // positional parameters: `sh -c SCRIPT` is given none
+      const bare = braced ? undefined : /^([A-Za-z_][A-Za-z0-9_]*|[1-9]|\?)/.exec(text.slice(i + 1));
+      if (braced || bare) {
+        const name = braced ? braced[1] : (bare?.[0] ?? '');
+        out += value(name);
+        i += braced ? braced[0].length : name.length;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 /**
  * The text filters a pipeline may end in, each a pure function of its stdin text, with GNU coreutils / GNU grep
  * option spelling, output formats, messages and exit statuses (coreutils src/head.c, tail.c, wc.c, sort.c,
- * uniq.c; grep src/grep.c). Files are not supported: there is no file system behind this shell.
+ * uniq.c; grep src/grep.c). Files are not supported: there is no file system behind this shell. The terminals'
+ * pipelines (src/kubectl/shell) and the shell scripts in simulated containers (src/engine) both use them.
  */
 import { grep } from './grep';
 
@@ -160,4 +161,18 @@ function uniq(args: string[], stdin: string): FilterResult {
   }
   const kept = groups.filter((g) => (!repeated || g.n > 1) && (!single || g.n === 1));
   return ok(joinLines(kept.map((g) => (count ? `${String(g.n).padStart(7)} ${g.line}` : g.line))));
+}
+
+/** Runs each filter over the previous one's output; stderr of every stage is collected in order; the status is the last stage's, as in bash. */
+export function applyFilters(filters: readonly string[][], stdout: string): FilterResult {
+  let text = stdout;
+  let stderr = '';
+  let exitCode = 0;
+  for (const words of filters) {
+    const r = runFilter(words, text);
+    text = r.stdout;
+    stderr += r.stderr;
+    exitCode = r.exitCode;
+  }
+  return { stdout: text, stderr, exitCode };
 }

@@ -1,0 +1,115 @@
+/**
+ * The commands a simulated container can run, answered from what the kubelet set up for it: `env`/`printenv`
+ * (the environment fixed at container start, service variables included), `hostname`, `pwd`, `whoami` for
+ * root, `cat` of `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`,
+ * `echo`, `true`/`false`, and the DNS tools and curl/wget its image ships. `kubectl exec` runs them, and so does a
+ * client image's main process (`kubectl run t --image=busybox -- nslookup nginx`), whose output is its log.
+ */
+import type { Cluster } from '../../cluster';
+import type { Pod } from '../../api/types';
+import { runHttpToolInPod } from '../../net/http/httpTools';
+
+export interface CommandOutput {
+  /** stdout and stderr in the order they were written. */
+  chunks: { stream: 'stdout' | 'stderr'; text: string }[];
+  exitCode: number;
+}
+
+/** Files a simulated container can show with cat. */
+function containerFile(cluster: Cluster, pod: Pod, path: string): string | undefined {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  const sim = cluster.simulation;
+  if (path === '/etc/resolv.conf') return sim.resolvConf?.(ns, name);
+  if (path === '/etc/hosts') return sim.hostsFile?.(ns, name);
+  if (path === '/etc/hostname') return `${pod.spec?.hostname || name}\n`;
+  return undefined;
+}
+
+/**
+ * Runs `argv` in the running `container` of `pod` with the process environment `environ`, at this instant
+ * (virtual time does not move: a `sleep` returns at once). Undefined when svcsim does not model the command.
+ */
+export function runContainerCommand(cluster: Cluster, pod: Pod, container: string, argv: readonly string[], environ: readonly string[]): CommandOutput | undefined {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  const sim = cluster.simulation;
+  const chunks: CommandOutput['chunks'] = [];
+  const out = (text: string) => {
+    if (text) chunks.push({ stream: 'stdout', text });
+  };
+  const err = (text: string) => {
+    if (text) chunks.push({ stream: 'stderr', text });
+  };
+  const done = (exitCode: number): CommandOutput => ({ chunks, exitCode });
+  const [bin, ...args] = argv;
+  const base = bin.split('/').pop() ?? bin;
+  const dns = sim.dnsTool?.(ns, name, container, argv);
+  if (dns) {
+    out(dns.stdout);
+    err(dns.stderr);
+    return done(dns.exitCode);
+  }
+  // curl / wget through the data plane (the image's own tools only)
+  const http = runHttpToolInPod(cluster, ns, name, container, argv);
+  if (http) return { chunks: http.chunks.filter((c) => c.text), exitCode: http.exitCode };
+  if ((base === 'env' && args.length === 0) || (base === 'printenv' && args.length === 0)) {
+    out(environ.map((e) => `${e}\n`).join(''));
+    return done(0);
+  }
+  if (base === 'printenv') {
+    let missing = false;
+    for (const a of args) {
+      const hit = environ.find((e) => e.startsWith(`${a}=`));
+      if (hit) out(`${hit.slice(a.length + 1)}\n`);
+      else missing = true;
+    }
+    return done(missing ? 1 : 0);
+  }
+  if (base === 'hostname' && args.length === 0) {
+    out(`${pod.spec?.hostname || name}\n`);
+    return done(0);
+  }
+  if (base === 'cat' && args.length > 0) {
+    let failed = false;
+    for (const path of args) {
+      const text = containerFile(cluster, pod, path);
+      if (text !== undefined) {
+        out(text);
+        continue;
+      }
+      // a file the process made (`touch`), as an exec probe sees it; else the image's own "No such file"
+      const r = sim.containerExec?.(ns, name, container, ['cat', path]);
+      if (r?.exitCode === 0) out(r.stdout);
+      else {
+        err(r?.stderr || `cat: ${path}: No such file or directory\n`);
+        failed = true;
+      }
+    }
+    return done(failed ? 1 : 0);
+  }
+  if (base === 'test' || base === '[') {
+    const r = sim.containerExec?.(ns, name, container, argv);
+    if (r) {
+      err(r.stderr);
+      return done(r.exitCode);
+    }
+  }
+  if (base === 'true' || (base === 'sleep' && args.length > 0)) return done(0);
+  if (base === 'false') return done(1);
+  if (base === 'echo') {
+    out(`${args.join(' ')}\n`);
+    return done(0);
+  }
+  const coreutils = sim.containerCoreutils?.(ns, name, container);
+  // the working directory: `workingDir`, else the image's (svcsim's images all work in /)
+  if (base === 'pwd' && args.length === 0 && coreutils !== 'none') {
+    out(`${pod.spec?.containers?.find((c) => c.name === container)?.workingDir || '/'}\n`);
+    return done(0);
+  }
+  if (base === 'whoami' && args.length === 0 && sim.containerUid?.(ns, name, container) === 0 && coreutils !== 'none') {
+    out('root\n');
+    return done(0);
+  }
+  return undefined;
+}
