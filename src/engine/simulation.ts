@@ -47,4 +47,9 @@ export interface SimulationControls {
    * -it`); false when the container is not running.
    */
   endMainProcess?(namespace: string, pod: string, container: string | undefined, exitCode: number): boolean;
+  /**
+   * Creates (`touch`) or removes (`rm`) a file in a running container, as exec probes then see it (the liveness
+   * and readiness demos' `/tmp/healthy`); false when the container is not running.
+   */
+  setContainerFile?(namespace: string, pod: string, container: string | undefined, path: string, present: boolean): boolean;
 }

@@ -311,6 +311,16 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       const a = cr?.phase === 'running' ? cr.attempt : undefined;
       return a?.app.argv?.(a.process);
     },
+    setContainerFile(namespace, pod, container, path, present) {
+      const pr = podRuntime(namespace, pod);
+      const inst = runningInstance(namespace, pod, container);
+      if (!pr || !inst) return false;
+      if (present) inst.files.add(path);
+      else inst.files.delete(path);
+      // a probe that reads the file answers differently now: quiet probe workers go back on their grid
+      wakeProbes(host, pr);
+      return true;
+    },
     endMainProcess(namespace, pod, container, exitCode) {
       const pr = podRuntime(namespace, pod);
       const cr = containerRuntime(pr, container);

@@ -85,4 +85,15 @@ describe('kubectl exec -it POD -- SHELL', () => {
     run('delete pod gone --grace-period=0 --force');
     expect(sh.run(cluster, 'hostname')).toEqual({ output: [{ stream: 'stderr', text: 'command terminated with exit code 137\n' }], exitCode: 137, ended: true });
   });
+
+  it('touch and rm change the files exec probes see; rm of a missing file says so in the image\'s words', () => {
+    expect(run('exec bb -- touch /tmp/ready').stderr).toBe('');
+    expect(run('exec bb -- test -f /tmp/ready').exitCode).toBe(0);
+    expect(run('exec bb -- rm /tmp/ready').stderr).toBe('');
+    expect(run('exec bb -- test -f /tmp/ready').exitCode).toBe(1);
+    // busybox coreutils/rm.c (via remove_file) and GNU rm word it differently
+    expect(run('exec bb -- rm /tmp/ready').stderr).toBe("rm: can't remove '/tmp/ready': No such file or directory\ncommand terminated with exit code 1\n");
+    expect(run('exec deb -- rm /tmp/ready').stderr).toBe("rm: cannot remove '/tmp/ready': No such file or directory\ncommand terminated with exit code 1\n");
+    expect(run('exec bb -- rm -f /tmp/ready').exitCode).toBe(0);
+  });
 });

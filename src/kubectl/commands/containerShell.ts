@@ -1,11 +1,10 @@
 /**
  * What runs inside a simulated container for `kubectl exec`: one command, `sh -c SCRIPT` in the image's shell,
  * or an interactive shell (`kubectl exec -it POD -- sh`) that takes the terminal's lines until `exit`. The
- * containers answer a few commands from what the kubelet set up for them: `env`/`printenv` (the environment
- * fixed at container start, service variables included), `hostname`, `pwd`, `whoami` for root, `cat` of
- * `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`, `echo`, and the DNS
- * tools and curl/wget the image ships. A command the image has but svcsim does not model (`ls`, `ps`, …) says
- * so instead of pretending it is missing.
+ * commands themselves are the container's (engine/kubelet/apps/containerCommands.ts: env, cat, nslookup, wget,
+ * …); this module is the shell around them: statements, `$VAR`, pipes into grep/head/wc, prompts, and the
+ * shell's own words for a command it cannot find. A command the image has but svcsim does not model (`ls`,
+ * `ps`, …) says so instead of pretending it is missing.
  */
 import type { Pod } from '../../engine/api/types';
 import type { AttachedInput, CommandEnv } from '../cli/command';
@@ -49,7 +48,7 @@ function notFound(inShell: InShell, name: string): string {
 
 /** Commands both busybox and Debian images have, which svcsim does not model. */
 const unmodelledEverywhere = new Set([
-  ...['ls', 'cd', 'id', 'uname', 'date', 'df', 'du', 'mkdir', 'rm', 'cp', 'mv', 'touch', 'ln', 'chmod', 'chown', 'stat'],
+  ...['ls', 'cd', 'id', 'uname', 'date', 'df', 'du', 'mkdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'stat'],
   ...['head', 'tail', 'grep', 'sed', 'sort', 'uniq', 'wc', 'cut', 'tr', 'find', 'xargs', 'kill', 'tee', 'printf', 'seq'],
   ...['export', 'set', 'unset', 'read', 'mount', 'basename', 'dirname', 'readlink', 'which', 'whoami'],
 ]);
@@ -107,7 +106,7 @@ function runScript(io: ContainerIo, pod: Pod, container: string, environ: readon
     if (stages.length > 1) {
       // `cmd | grep x` in the container: the command's stdout goes through the filters, its stderr straight out
       const captured = new Output();
-      status = runOne({ cluster: io.cluster, out: captured }, pod, container, shellWords(stages[0]), environ, inShell);
+      runOne({ cluster: io.cluster, out: captured }, pod, container, shellWords(stages[0]), environ, inShell);
       io.out.err(captured.text('stderr'));
       const f = applyFilters(stages.slice(1).map(shellWords), captured.text('stdout'));
       io.out.err(f.stderr);

@@ -2,7 +2,8 @@
  * The commands a simulated container can run, answered from what the kubelet set up for it: `env`/`printenv`
  * (the environment fixed at container start, service variables included), `hostname`, `pwd`, `whoami` for
  * root, `cat` of `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`,
- * `echo`, `true`/`false`, and the DNS tools and curl/wget its image ships. `kubectl exec` runs them, and so does a
+ * `echo`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget
+ * its image ships. `kubectl exec` runs them, and so does a
  * client image's main process (`kubectl run t --image=busybox -- nslookup nginx`), whose output is its log.
  */
 import type { Cluster } from '../../cluster';
@@ -94,6 +95,17 @@ export function runContainerCommand(cluster: Cluster, pod: Pod, container: strin
       err(r.stderr);
       return done(r.exitCode);
     }
+  }
+  // touch and rm change what exec probes see (`kubectl exec web -- rm /tmp/healthy` fails a liveness probe)
+  if ((base === 'touch' || base === 'rm') && args.some((a) => !a.startsWith('-'))) {
+    for (const path of args.filter((a) => !a.startsWith('-'))) {
+      if (base === 'rm' && !args.includes('-f') && !args.includes('-rf') && sim.containerExec?.(ns, name, container, ['test', '-e', path])?.exitCode !== 0) {
+        err(sim.containerCoreutils?.(ns, name, container) === 'gnu' ? `rm: cannot remove '${path}': No such file or directory\n` : `rm: can't remove '${path}': No such file or directory\n`);
+        return done(1);
+      }
+      sim.setContainerFile?.(ns, name, container, path, base === 'touch');
+    }
+    return done(0);
   }
   if (base === 'true' || (base === 'sleep' && args.length > 0)) return done(0);
   if (base === 'false') return done(1);
