@@ -2,7 +2,8 @@
  * An interactive shell in a pod from the browser terminal: `kubectl exec -it POD -- sh` prompts as busybox's
  * ash does for root (`/ # `, its default PS1 `\w \$ `, busybox shell/ash.c), each line runs in the container
  * (DNS through the pod's resolv.conf, HTTP through kube-proxy's rules), `exit` gives the terminal back. The
- * shell outlives a reload: the lines were logged and replayed, and the new terminal asks for its prompt.
+ * shell outlives a reload: the lines were logged and replayed, and the new terminal asks for its prompt. Ctrl+D
+ * on an empty line ends it as `exit` does.
  */
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
@@ -36,7 +37,8 @@ test('kubectl exec -it app -- sh: a busybox prompt, lines run in the pod, a relo
   await expect.poll(() => term.text()).toMatch(/\n\/ # $/);
   await term.run('hostname');
   await term.expectText('/ # hostname\napp\n/ # ');
-  await term.run('exit');
+  // Ctrl+D on the empty line ends the shell's input, as `exit` does
+  await term.press('Control+D');
   await expect.poll(() => term.text()).toMatch(/\/ # exit\n\$ $/);
   await term.run('kubectl get pod app -o name');
   await term.expectText('$ kubectl get pod app -o name\npod/app\n$ ');

@@ -282,6 +282,12 @@ export function TerminalView({ session, active, dark }: { session: string; activ
           term.write('^C\r\n');
           cursorRow = 0;
           writePrompt();
+        } else if (a.type === 'eof') {
+          // Ctrl+D at a shell's prompt ends its input: the shell exits as on `exit` (logged as that line, so a
+          // replay ends it too); at the terminal's own prompt there is nothing to end
+          if (!attached) continue;
+          redraw('exit', 4);
+          submit('exit');
         } else if (a.type === 'clear') {
           term.clear();
           cursorRow = 0;

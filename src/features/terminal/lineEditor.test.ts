@@ -52,4 +52,11 @@ describe('LineEditor', () => {
     expect(commonPrefix(['endpoints', 'endpointslice', 'endpointslices'])).toBe('endpoints');
     expect(commonPrefix([])).toBe('');
   });
+
+  it('Ctrl+D ends input on an empty line and deletes forward otherwise (readline delete-char-or-EOF)', () => {
+    const e = new LineEditor();
+    expect(e.handle('\x04')).toEqual([{ type: 'eof' }]);
+    e.handle('abc\x01\x04');
+    expect([e.buffer, e.cursor]).toEqual(['bc', 0]);
+  });
 });

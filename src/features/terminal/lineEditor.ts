@@ -1,13 +1,15 @@
 /**
  * The terminal's line editor, independent of xterm: turns key sequences into edits of one input line and
- * tells the host what to do (redraw, submit, complete, interrupt, clear). History moves with ↑/↓.
+ * tells the host what to do (redraw, submit, complete, interrupt, clear, end of input). History moves with ↑/↓.
  */
 export type EditorAction =
   | { type: 'redraw' }
   | { type: 'submit'; line: string }
   | { type: 'complete'; line: string }
   | { type: 'interrupt' }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** Ctrl+D on an empty line: end of input (a shell reading the terminal exits); elsewhere it deletes forward. */
+  | { type: 'eof' };
 
 export class LineEditor {
   buffer = '';
@@ -72,6 +74,14 @@ export class LineEditor {
           break;
         case '\x0c':
           actions.push({ type: 'clear' });
+          break;
+        case '\x04':
+          // readline's delete-char-or-EOF
+          if (this.buffer === '') actions.push({ type: 'eof' });
+          else if (this.cursor < this.buffer.length) {
+            this.buffer = this.buffer.slice(0, this.cursor) + this.buffer.slice(this.cursor + 1);
+            actions.push({ type: 'redraw' });
+          }
           break;
         case '\x01':
           this.cursor = 0;
