@@ -83,7 +83,7 @@ export class EventRecorder {
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace || 'default';
     const now = this.clock.now();
-    const identity = `${reporter.controller}\u0000${reporter.instance}\u0000${kind}\u0000${namespace}\u0000${meta.name ?? ''}\u0000${meta.uid ?? ''}\u0000${type}\u0000${reason}\u0000${action}\u0000${message}`;
+    const identity = [reporter.controller, reporter.instance, kind, namespace, meta.name ?? '', meta.uid ?? '', type, reason, action, message].join('\u0000');
     const cached = this.series.get(identity);
     if (cached && now - cached.lastObserved <= seriesFinishMs) {
       cached.count++;
@@ -143,7 +143,8 @@ export class EventRecorder {
   event(obj: KubeObject, kind: Kind, source: EventSource, type: EventType, reason: string, message: string, fieldPath?: string): void {
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace || 'default';
-    const identity = `${source.component}\u0000${source.host ?? ''}\u0000${kind}\u0000${namespace}\u0000${meta.name ?? ''}\u0000${meta.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}`;
+    // one flat key (a template would keep a tree of its parts alive as long as the cache holds the key)
+    const identity = [source.component, source.host ?? '', kind, namespace, meta.name ?? '', meta.uid ?? '', fieldPath ?? '', type, reason, message].join('\u0000');
     const now = this.clock.now();
     const existingName = this.byIdentity.get(identity);
     if (existingName) {

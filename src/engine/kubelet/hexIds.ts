@@ -12,31 +12,27 @@ export function hexFromString(seed: string): string {
     h ^= seed.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  let s = h;
-  let out = '';
-  for (let i = 0; i < 8; i++) {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    out += hex8((z ^ (z >>> 16)) >>> 0);
-  }
-  return out;
+  return hexWords(h);
 }
 
 /** 64 random hex characters, like a containerd container or sandbox ID. */
 export function randomHex64(rand: Prng): string {
   // two draws seed a splitmix32 stream for the eight 32-bit words (cheaper than eight draws)
-  let s = (rand.int(0x1_0000_0000) ^ Math.imul(rand.int(0x1_0000_0000), 0x9e3779b1)) >>> 0;
-  let out = '';
+  return hexWords((rand.int(0x1_0000_0000) ^ Math.imul(rand.int(0x1_0000_0000), 0x9e3779b1)) >>> 0);
+}
+
+/** Eight 32-bit words of a splitmix32 stream from `seed` as 64 hex characters, one flat string (join, not +=). */
+function hexWords(seed: number): string {
+  let s = seed;
+  const words: string[] = new Array(8);
   for (let i = 0; i < 8; i++) {
     s = (s + 0x9e3779b9) >>> 0;
     let z = s;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    out += hex8((z ^ (z >>> 16)) >>> 0);
+    words[i] = hex8((z ^ (z >>> 16)) >>> 0);
   }
-  return out;
+  return words.join('');
 }
 
 function hex8(w: number): string {

@@ -3,6 +3,7 @@
  * imageID is `docker.io/library/nginx@sha256:<digest>`. Also the image facts the kubelet needs: default pull
  * policy, size (for the `Pulled` event), and which images a kind node image ships preloaded.
  */
+import { flatConcat } from '../shared';
 import { hexFromString } from './hexIds';
 
 export interface ImageRef {
@@ -55,14 +56,14 @@ export function repositoryOf(image: string): string {
 /** `containerStatuses[].image`: the fully qualified reference containerd reports. */
 export function statusImage(image: string): string {
   const ref = parseImage(image);
-  return ref.digest ? `${imageRepository(ref)}@${ref.digest}` : `${imageRepository(ref)}:${ref.tag}`;
+  return ref.digest ? flatConcat(imageRepository(ref), '@', ref.digest) : flatConcat(imageRepository(ref), ':', String(ref.tag));
 }
 
 /** `containerStatuses[].imageID`: repository plus the (deterministic) manifest digest. */
 export function statusImageId(image: string): string {
   const ref = parseImage(image);
   const digest = ref.digest ?? `sha256:${hexFromString(`${imageRepository(ref)}:${ref.tag}`)}`;
-  return `${imageRepository(ref)}@${digest}`;
+  return flatConcat(imageRepository(ref), '@', digest);
 }
 
 /** The key a node's image store uses: one entry per fully qualified reference. */

@@ -2,6 +2,7 @@
  * Recording kubelet events: source `kubelet` on the node, container events pointing at
  * `spec.containers{<name>}` (kubecontainer.GenerateContainerRef).
  */
+import { flatConcat } from '../shared';
 import type { Pod } from '../api/types';
 import type { EventRecorder } from '../events/eventRecorder';
 import { type EventTemplate, fillTemplate } from './lifecycleStages';
@@ -23,7 +24,7 @@ export function recordStageEvents(
       e.type,
       e.reason,
       fillTemplate(e.message, values),
-      container ? `spec.containers{${container}}` : undefined,
+      container ? flatConcat('spec.containers{', container, '}') : undefined,
     );
   }
 }
