@@ -240,6 +240,7 @@ export const en = {
   'terminal.banner': 'svcsim terminal — kubectl v1.34 against the simulated kind cluster. Type help.',
   'terminal.helpIntro': 'This terminal runs kubectl (or k) against the simulated cluster, e.g.',
   'terminal.helpStops': '(Ctrl+C stops it)',
+  'terminal.helpShell': '(a shell in the pod: exit or Ctrl+D leaves it)',
   'terminal.helpAlso': 'Also: sleep 10s (advances virtual time), clear, help. Tab completes; ↑/↓ history.',
   'terminal.helpLeave': 'Shift+Tab (or Escape then Tab) leaves the terminal; press ? outside it for all shortcuts.',
   'work.ofVirtualTime': '{label} — {share} of virtual time',

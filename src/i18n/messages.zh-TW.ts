@@ -238,6 +238,7 @@ export const zhTW: Record<MessageKey, string> = {
   'terminal.banner': 'svcsim 終端機 — 對模擬的 kind 叢集執行 kubectl v1.34。輸入 help 查看說明。',
   'terminal.helpIntro': '這個終端機對模擬的叢集執行 kubectl（或 k），例如：',
   'terminal.helpStops': '（Ctrl+C 停止）',
+  'terminal.helpShell': '（進入 Pod 的 shell；exit 或 Ctrl+D 離開）',
   'terminal.helpAlso': '另外：sleep 10s（推進虛擬時間）、clear、help。Tab 自動完成；↑/↓ 瀏覽歷史。',
   'terminal.helpLeave': 'Shift+Tab（或 Escape 後再按 Tab）離開終端機；在終端機外按 ? 查看所有快捷鍵。',
   'work.ofVirtualTime': '{label} — 已完成虛擬時間的 {share}',

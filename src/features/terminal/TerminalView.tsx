@@ -23,6 +23,7 @@ const help = () => `${t('terminal.helpIntro')}
   kubectl run alpaca-prod --image=gcr.io/kuar-demo/kuard-amd64:blue --port=8000 --labels="ver=1,app=alpaca,env=prod"
   kubectl expose pod alpaca-prod
   kubectl get endpoints alpaca-prod --watch      ${t('terminal.helpStops')}
+  kubectl exec -it alpaca-prod -- sh             ${t('terminal.helpShell')}
 ${t('terminal.helpAlso')}
 ${t('terminal.helpLeave')}
 `;

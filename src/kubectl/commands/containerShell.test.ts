@@ -29,6 +29,7 @@ beforeAll(() => {
   run('run bb --image=busybox:1.36 --command -- sleep 3600');
   run('run deb --image=debian:12 --command -- sleep 3600');
   run('create deployment web --image=nginx:1.27');
+  run('run kuard --image=gcr.io/kuar-demo/kuard-amd64:blue');
   run('expose deployment web --port=80');
   run('wait --for=condition=Ready pod --all --timeout=120s');
 });
@@ -95,5 +96,11 @@ describe('kubectl exec -it POD -- SHELL', () => {
     expect(run('exec bb -- rm /tmp/ready').stderr).toBe("rm: can't remove '/tmp/ready': No such file or directory\ncommand terminated with exit code 1\n");
     expect(run('exec deb -- rm /tmp/ready').stderr).toBe("rm: cannot remove '/tmp/ready': No such file or directory\ncommand terminated with exit code 1\n");
     expect(run('exec bb -- rm -f /tmp/ready').exitCode).toBe(0);
+  });
+
+  it('a process that is not root prompts with $ (kuard runs as nobody: USER 65534 in its image)', () => {
+    const sh = attach('exec -it kuard -- sh');
+    expect(sh.prompt).toBe('/ $ ');
+    expect(text(sh.run(cluster, 'whoami').output)).toBe('nobody\n');
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The commands a simulated container can run, answered from what the kubelet set up for it: `env`/`printenv`
- * (the environment fixed at container start, service variables included), `hostname`, `pwd`, `whoami` for
- * root, `cat` of `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`,
- * `echo`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget
- * its image ships. `kubectl exec` runs them, and so does a
- * client image's main process (`kubectl run t --image=busybox -- nslookup nginx`), whose output is its log.
+ * (the environment fixed at container start, service variables included), `hostname`, `pwd`, `whoami` (root,
+ * nobody), `cat` of `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`,
+ * `echo`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget its
+ * image ships. `kubectl exec` runs them, and so does a client image's main process (`kubectl run t
+ * --image=busybox -- nslookup nginx`), whose output is its log.
  */
 import type { Cluster } from '../../cluster';
 import type { Pod } from '../../api/types';
@@ -119,8 +119,10 @@ export function runContainerCommand(cluster: Cluster, pod: Pod, container: strin
     out(`${pod.spec?.containers?.find((c) => c.name === container)?.workingDir || '/'}\n`);
     return done(0);
   }
-  if (base === 'whoami' && args.length === 0 && sim.containerUid?.(ns, name, container) === 0 && coreutils !== 'none') {
-    out('root\n');
+  // the users every image's /etc/passwd has: root, and nobody (65534: kuard runs as nobody)
+  const user = { 0: 'root', 65534: 'nobody' }[sim.containerUid?.(ns, name, container) ?? -1];
+  if (base === 'whoami' && args.length === 0 && user && coreutils !== 'none') {
+    out(`${user}\n`);
     return done(0);
   }
   return undefined;
