@@ -4,9 +4,8 @@
  * (`kubectl run -it`): with `-i` the terminal's lines are its input again (runAttach.ts).
  */
 import type { KubectlCommand } from '../cli/command';
-import { CommandError, fail } from '../cli/errors';
-import { attachablePodForObject } from '../resources/podSelection';
-import { fetchInfos, requestFor } from '../resources/resourceBuilder';
+import { fail } from '../cli/errors';
+import { fetchAttachablePod } from './attachablePod';
 import { attachToMainProcess } from './runAttach';
 
 export const attachCommand: KubectlCommand = {
@@ -25,14 +24,7 @@ export const attachCommand: KubectlCommand = {
     if (args.length === 0) throw fail('at least 1 argument is required for attach');
     if (args.length > 2) throw fail(`expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`);
     if (env.flags.duration('pod-running-timeout') <= 0) throw fail('--pod-running-timeout must be higher than zero');
-    const resources = args.length === 2 ? [`${args[0]}/${args[1]}`] : [args[0].includes('/') ? args[0] : `pods/${args[0]}`];
-    const request = requestFor(env, { args: resources, namespace: env.namespace, allNamespaces: false, allowEmptySelector: false }, []);
-    const { infos, errors } = fetchInfos(env, request, env.namespace);
-    if (errors.length > 0) throw new CommandError(errors[0]);
-    const chosen = attachablePodForObject(env, infos[0].objects[0], infos[0].mapping.kind, env.flags.duration('pod-running-timeout'));
-    const got = env.cluster.get('Pod', chosen.metadata?.namespace ?? env.namespace, chosen.metadata?.name ?? '');
-    if (!got.ok) throw new CommandError({ type: 'status', status: got.status });
-    const pod = got.value;
+    const pod = fetchAttachablePod(env, args.length === 2 ? `${args[0]}/${args[1]}` : args[0], env.flags.duration('pod-running-timeout'));
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') throw fail(`cannot attach a container in a completed pod; current phase is ${phase}`);
     // podcmd.FindOrDefaultContainerByName: the named container, the annotated default, or the first

@@ -8,9 +8,8 @@
  * code N`.
  */
 import type { KubectlCommand } from '../cli/command';
-import { CommandError, fail, usageError } from '../cli/errors';
-import { attachablePodForObject } from '../resources/podSelection';
-import { fetchInfos, requestFor } from '../resources/resourceBuilder';
+import { fail, usageError } from '../cli/errors';
+import { fetchAttachablePod } from './attachablePod';
 import { attachShell, runInContainer } from './containerShell';
 
 export const execCommand: KubectlCommand = {
@@ -36,14 +35,8 @@ export const execCommand: KubectlCommand = {
     if (command.length === 0) throw fail('you must specify at least one command for the container');
     // exec.go: the builder's ResourceNames("pods", name), then AttachablePodForObjectFn picks the pod of a
     // deployment/NAME, service/NAME, …
-    const request = requestFor(env, { args: [resourceName.includes('/') ? resourceName : `pods/${resourceName}`], namespace: env.namespace, allNamespaces: false, allowEmptySelector: false }, []);
-    const { infos, errors } = fetchInfos(env, request, env.namespace);
-    if (errors.length > 0) throw new CommandError(errors[0]);
-    const chosen = attachablePodForObject(env, infos[0].objects[0], infos[0].mapping.kind, env.flags.duration('pod-running-timeout'));
-    const podName = chosen.metadata?.name ?? '';
-    const got = env.cluster.get('Pod', chosen.metadata?.namespace ?? env.namespace, podName);
-    if (!got.ok) throw new CommandError({ type: 'status', status: got.status });
-    const pod = got.value;
+    const pod = fetchAttachablePod(env, resourceName, env.flags.duration('pod-running-timeout'));
+    const podName = pod.metadata?.name ?? '';
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') throw fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
     const containers = pod.spec?.containers ?? [];
