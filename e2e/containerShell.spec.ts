@@ -6,6 +6,7 @@
  * on an empty line ends it as `exit` does.
  */
 import { expect, test } from './fixtures/test';
+import { testIds } from '../src/testids';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
@@ -60,5 +61,21 @@ test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on e
   await term.run('exit');
   await term.expectText('/ # exit\npod "debug" deleted from default namespace\n$ ');
   await page.screenshot({ path: 'test-results/container-shell-run.png' });
+  expect(errors).toEqual([]);
+});
+
+test("the Inspector's Shell types kubectl exec -it POD -- sh into the terminal and shows it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Workbench(page);
+  const errors = app.trackErrors();
+  await app.openFresh();
+  await app.canvas.select('pod:default/app');
+  await page.getByTestId(testIds.podShell).click();
+  const term = new TerminalPane(page);
+  await expect.poll(() => term.text(), { timeout: 15_000 }).toMatch(/\$ kubectl exec -it app -- sh\n\/ # $/);
+  // the caret is in the terminal: typing goes to the pod's shell
+  await page.keyboard.type('hostname');
+  await page.keyboard.press('Enter');
+  await term.expectText('/ # hostname\napp\n/ # ');
   expect(errors).toEqual([]);
 });

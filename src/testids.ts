@@ -25,6 +25,7 @@ export const testIds = {
   noReadinessProbe: 'no-readiness-probe',
   addReadinessProbe: 'add-readiness-probe',
   podDeleteNow: 'pod-delete-now',
+  podShell: 'pod-shell',
   editObject: 'edit-object',
   scale: 'scale',
   rolloutImage: 'rollout-image',

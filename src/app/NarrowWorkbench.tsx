@@ -2,19 +2,22 @@
  * The workbench on a narrow screen: one column, the panels as tabs (Canvas, Inspector, Editor, Terminal).
  * Every panel stays mounted while hidden, so the terminal keeps its session and the editor its undo history.
  */
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { BottomDock, Dock } from '../features/dock/Dock';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { TopologyCanvas } from '../features/topology/TopologyCanvas';
 import { testIds } from '../testids';
 import { useT } from '../i18n/languageStore';
+import { type AppState, useAppStore } from '../state/store';
+import type { NarrowPanel } from '../state/uiSlice';
 
-type NarrowTab = 'canvas' | 'inspector' | 'editor' | 'terminal';
+const selectPanel = (s: AppState) => s.narrowPanel;
 
 export function NarrowWorkbench({ dark }: { dark: boolean }) {
-  const [tab, setTab] = useState<NarrowTab>('canvas');
+  const tab = useAppStore(selectPanel);
+  const setTab = useAppStore.getState().setNarrowPanel;
   const t = useT();
-  const panels: [NarrowTab, string, ReactNode][] = [
+  const panels: [NarrowPanel, string, ReactNode][] = [
     ['canvas', t('panels.canvas'), <TopologyCanvas key="canvas" />],
     ['inspector', t('panels.inspector'), <Dock key="dock" />],
     ['editor', t('panels.editor'), <EditorPanel key="editor" dark={dark} />],

@@ -178,6 +178,7 @@ export const en = {
   'inspector.delete': 'Delete',
   'inspector.deleteNow': 'Delete now',
   'inspector.edit': 'Edit object',
+  'inspector.shell': 'Shell',
   'inspector.podLabels': 'pod labels',
   'inspector.internalIp': 'InternalIP',
   'inspector.podCidr': 'Pod CIDR',

@@ -176,6 +176,7 @@ export const zhTW: Record<MessageKey, string> = {
   'inspector.delete': '刪除',
   'inspector.deleteNow': '立即刪除',
   'inspector.edit': '編輯物件',
+  'inspector.shell': '開 shell',
   'inspector.podLabels': 'pod 標籤',
   'inspector.internalIp': 'InternalIP',
   'inspector.podCidr': 'Pod CIDR',

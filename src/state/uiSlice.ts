@@ -3,6 +3,8 @@ import type { StateCreator } from 'zustand';
 
 export type Theme = 'system' | 'light' | 'dark';
 export type DockTab = 'inspector' | 'events' | 'terminal' | 'rules' | 'traffic' | 'dns' | `localhost:${number}`;
+/** The panel a narrow screen shows (one column, the panels as tabs). */
+export type NarrowPanel = 'canvas' | 'inspector' | 'editor' | 'terminal';
 
 export interface UiSlice {
   /** React Flow id of the selected element (`pod:ns/name`, `svc:ns/name`, `node:name`, `deploy:ns/name`). */
@@ -15,6 +17,8 @@ export interface UiSlice {
   dockTab: DockTab;
   /** The bottom dock's tab (terminal, rules, traffic): in the store so a share link can carry it. */
   bottomTab: DockTab;
+  /** On a narrow screen, the panel shown: in the store so an action elsewhere (the Inspector's Shell) can show another. */
+  narrowPanel: NarrowPanel;
   /** `fades`: the notice goes by itself after a few seconds (what it says is also shown elsewhere, or is good news). */
   notice: { text: string; tone: 'error' | 'info'; fades: boolean } | undefined;
   shortcutsOpen: boolean;
@@ -28,6 +32,7 @@ export interface UiSlice {
   setClock(playing: boolean, speed?: 1 | 5 | 30): void;
   setDockTab(tab: DockTab): void;
   setBottomTab(tab: DockTab): void;
+  setNarrowPanel(panel: NarrowPanel): void;
   setNotice(text: string | undefined, tone?: 'error' | 'info', fades?: boolean): void;
   setShortcutsOpen(open: boolean): void;
   setLargeText(on: boolean): void;
@@ -42,6 +47,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   speed: 1,
   dockTab: 'inspector',
   bottomTab: 'terminal',
+  narrowPanel: 'canvas',
   notice: undefined,
   shortcutsOpen: false,
   largeText: false,
@@ -52,6 +58,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   setClock: (playing, speed) => set((s) => ({ playing, speed: speed ?? s.speed })),
   setDockTab: (dockTab) => set({ dockTab }),
   setBottomTab: (bottomTab) => set({ bottomTab }),
+  setNarrowPanel: (narrowPanel) => set({ narrowPanel }),
   setNotice: (text, tone = 'error', fades = tone === 'info') => set({ notice: text ? { text, tone, fades } : undefined }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setLargeText: (largeText) => set({ largeText }),

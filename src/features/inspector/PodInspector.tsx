@@ -1,4 +1,4 @@
-/** The selected pod: what kubectl would say of it, its labels (editable), readiness, delete. */
+/** The selected pod: what kubectl would say of it, its labels (editable), readiness, delete, a shell in it. */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { WireObject } from '../../protocol/objects';
 import { testIds } from '../../testids';
@@ -7,7 +7,7 @@ import { ObjectYaml } from './ObjectYaml';
 import { ReadinessSection } from './ReadinessSection';
 import { PodEnvSection } from './PodEnvSection';
 import type { SelectionRef } from './selection';
-import { deleteSelected, editObject, patchLabels } from './selectionActions';
+import { deleteSelected, editObject, openShell, patchLabels, shellCommand } from './selectionActions';
 import { useT } from '../../i18n/languageStore';
 
 /** Images whose simulated app serves a readiness page that can be flipped (kuard's /ready). */
@@ -59,6 +59,9 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
         </button>
         <button type="button" data-testid={testIds.podDeleteNow} onClick={() => void deleteSelected(id, 0)} title="--grace-period=0 --force">
           {t('inspector.deleteNow')}
+        </button>
+        <button type="button" data-testid={testIds.podShell} onClick={() => openShell(id)} title={shellCommand(ref.namespace, ref.name)}>
+          {t('inspector.shell')}
         </button>
         <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
           {t('inspector.edit')}

@@ -3,6 +3,7 @@ import { t } from '../../i18n/languageStore';
 import { send } from '../../state/simulation';
 import { useAppStore } from '../../state/store';
 import { parseSelection } from './selection';
+import { typeIntoShownTerminal } from '../terminal/terminalInput';
 
 /** Delete (graceful) whatever is selected; nodes are not deleted (stop them instead). */
 export async function deleteSelected(id: string, gracePeriodSeconds?: number): Promise<void> {
@@ -30,3 +31,29 @@ export async function editObject(id: string): Promise<void> {
 
   }
 }
+
+/** The line the Shell button types: the image's shell in the pod, as a user would start it. */
+export function shellCommand(namespace: string | undefined, pod: string): string {
+  return `kubectl exec -it ${pod}${namespace && namespace !== 'default' ? ` -n ${namespace}` : ''} -- sh`;
+}
+
+/**
+ * "Shell": shows the terminal (the bottom dock's tab, or the narrow screen's panel) and types `kubectl exec -it POD
+ * -- sh` into the terminal tab shown, as a user would; the terminal says what follows (the pod's prompt, or that
+ * its image has no shell).
+ */
+export function openShell(id: string): void {
+  const ref = parseSelection(id);
+  if (!ref || ref.type === 'node') return;
+  const s = useAppStore.getState();
+  s.setBottomTab('terminal');
+  s.setNarrowPanel('terminal');
+  // the terminal tab may be mounting (its chunk loads after the first graph): try for a couple of seconds
+  let tries = 0;
+  const attempt = () => {
+    if (typeIntoShownTerminal(shellCommand(ref.namespace, ref.name)) || ++tries > 120) return;
+    requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
+}
+

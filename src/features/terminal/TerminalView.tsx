@@ -14,7 +14,7 @@ import { useAppStore } from '../../state/store';
 import { LineEditor, commonPrefix } from './lineEditor';
 import { loadHistory, saveHistory } from './terminalHistory';
 import { showControls } from './visibleControls';
-import { registerTerminalInput } from './terminalInput';
+import { registerTerminalInput, showTerminal } from './terminalInput';
 
 /** The terminal's own prompt; a shell attached with `kubectl exec -it` prompts with its own (plain) text. */
 const hostPrompt = '\x1b[1;32m$\x1b[0m ';
@@ -302,7 +302,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       }
     };
     const sub = term.onData(onInput);
-    registerTerminalInput(session, onInput);
+    registerTerminalInput(session, { onInput, focus: () => term.focus() });
     // xterm ignores text that arrives as an input event in screen-reader mode (IME commits, dictation, an
     // on-screen keyboard, insertText): take it here. A typed key never gets here: xterm cancels its keypress.
     // In that mode xterm lets a typed key's input event through as well: an input event that follows a keydown
@@ -360,6 +360,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
   const shownBefore = useRef(false);
   useEffect(() => {
     if (active) {
+      showTerminal(session);
       const focus = shownBefore.current;
       shownBefore.current = true;
       requestAnimationFrame(() => {
@@ -367,7 +368,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         if (focus) termRef.current?.focus();
       });
     }
-  }, [active]);
+  }, [active, session]);
   // `nokey`: React Flow's key handlers (Space pans the canvas) leave keys typed in here alone
   return <div className="terminal-host nokey" ref={host} data-session={session} />;
 }
