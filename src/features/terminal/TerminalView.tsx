@@ -328,8 +328,13 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       if (host.current?.offsetParent) fit.fit();
     });
     ro.observe(host.current);
-    // Large text: 12.5 px × 1.25, as the rest of the UI
+    // Large text: 12.5 px × 1.25, as the rest of the UI; Reset
     const unsubSize = useAppStore.subscribe((s, prev) => {
+      // Reset rebuilt the cluster: a shell that was attached is gone, the terminal prompts as its own again
+      if (s.layoutResets !== prev.layoutResets && attached && !busy && !watching) {
+        setPrompt(undefined);
+        redraw();
+      }
       if (s.largeText === prev.largeText) return;
       term.options.fontSize = s.largeText ? 15.5 : 12.5;
       if (host.current?.offsetParent) fit.fit();
