@@ -7,7 +7,8 @@ import { type AppInstance, logAccess, newAppInstance, type ProcessRuntime } from
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
-import { applyFilters } from '../../shared/textFilters/filters';
+import { pipeOutput } from '../../shared/textFilters/filters';
+import { flatConcat } from '../shared';
 import { randomHex64 } from './hexIds';
 import { podHostnameAndDomain } from './hostsFile';
 import { defaultPullPolicy, imageKey, imageSizeBytes, statusImage, statusImageId } from './images';
@@ -118,7 +119,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     return env;
   };
   cr.attempt = {
-    id: randomHex64(rand),
+    containerID: flatConcat('containerd://', randomHex64(rand)),
     image: cr.spec.image ?? '',
     statusImage: statusImage(cr.spec.image ?? ''),
     statusImageId: statusImageId(cr.spec.image ?? ''),
@@ -144,9 +145,8 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
       const r = run(pr.pod, cr.name, argv, buildEnv());
       if (!r) return undefined;
       if (!filters) return { output: r.chunks.map((c) => c.text).join(''), exitCode: r.exitCode };
-      const text = (stream: 'stdout' | 'stderr') => r.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
-      const f = applyFilters(filters, text('stdout'));
-      return { output: text('stderr') + f.stderr + f.stdout, exitCode: f.exitCode };
+      const f = pipeOutput(r.chunks, filters);
+      return { output: f.stderr + f.stdout, exitCode: f.exitCode };
     },
     environ: buildEnv,
   };
@@ -181,7 +181,7 @@ export function processExited(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
   cr.timer?.cancel();
   cr.timer = undefined;
   stopProbes(cr);
-  cr.terminated = { containerID: a.id, exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: a.startedAt, finishedAt: now };
+  cr.terminated = { containerID: a.containerID, exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt: a.startedAt, finishedAt: now };
   cr.phase = 'exited';
   logPod(host, pr, `container ${cr.name} in ${pr.key} exited with code ${exitCode}`);
   if (pr.terminating) {

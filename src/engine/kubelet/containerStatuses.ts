@@ -2,7 +2,6 @@
  * `status.containerStatuses` from the runtime record (kubelet_pods.go `convertToAPIContainerStatuses` plus
  * the prober manager's `ready` / `started`). Statuses are sorted by container name, as the kubelet does.
  */
-import { flatConcat } from '../shared';
 import type { Container, ContainerStatus, Pod } from '../api/types';
 import { formatTimestamp } from '../clock';
 import type { ContainerRuntime, Termination } from './podRuntime';
@@ -14,7 +13,7 @@ export type ContainerStatus134 = ContainerStatus & {
 
 function terminatedState(t: Termination) {
   return {
-    containerID: flatConcat('containerd://', t.containerID),
+    containerID: t.containerID,
     exitCode: t.exitCode,
     finishedAt: formatTimestamp(t.finishedAt),
     ...(t.message ? { message: t.message } : {}),
@@ -78,7 +77,7 @@ export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): Con
     } else if (cr.waiting) base.state = { waiting: { ...cr.waiting } };
     return base;
   }
-  base.containerID = flatConcat('containerd://', a.id);
+  base.containerID = a.containerID;
   base.image = a.statusImage;
   base.imageID = a.statusImageId;
   base.user = { linux: { uid: a.app.user.uid, gid: a.app.user.gid, supplementalGroups: [...a.app.user.supplementalGroups] } };

@@ -23,6 +23,7 @@ export type ContainerPhase =
 
 /** A finished container attempt (`state.terminated` / `lastState.terminated`). */
 export interface Termination {
+  /** As statuses report it: `containerd://<64 hex>`. */
   containerID: string;
   exitCode: number;
   reason: string;
@@ -33,7 +34,8 @@ export interface Termination {
 
 /** One container attempt (a containerd container). */
 export interface ContainerAttempt {
-  id: string;
+  /** `containerStatuses[].containerID`, `containerd://<64 hex>`, built once (every status write reports it). */
+  containerID: string;
   /** The image as written in the spec when this attempt was created. */
   image: string;
   /** `containerStatuses[].image` and `imageID` for that image (every status write reports them). */

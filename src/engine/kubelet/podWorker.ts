@@ -132,7 +132,7 @@ export function powerOnPod(host: KubeletHost, pr: PodRuntime, stoppedAt: number)
   pr.statusCache = undefined;
   for (const cr of pr.containers) {
     if ((cr.phase === 'running' || cr.phase === 'stopping') && cr.attempt) {
-      cr.terminated = { containerID: cr.attempt.id, exitCode: 255, reason: 'Unknown', startedAt: cr.attempt.startedAt, finishedAt: stoppedAt };
+      cr.terminated = { containerID: cr.attempt.containerID, exitCode: 255, reason: 'Unknown', startedAt: cr.attempt.startedAt, finishedAt: stoppedAt };
       cr.phase = 'exited';
     } else if (cr.phase === 'starting' || cr.phase === 'backoff') {
       cr.phase = cr.attempt ? 'exited' : 'pending';

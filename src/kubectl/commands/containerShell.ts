@@ -13,7 +13,7 @@ import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
 import { expandShellVariables, shellWords, splitPipes, splitStatements } from '../../engine/kubelet/apps/shellScript';
-import { applyFilters } from '../../shared/textFilters/filters';
+import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 
 /** What a command in a container needs of kubectl's environment: the cluster, and where it prints. */
@@ -107,8 +107,7 @@ function runScript(io: ContainerIo, pod: Pod, container: string, environ: readon
       // `cmd | grep x` in the container: the command's stdout goes through the filters, its stderr straight out
       const captured = new Output();
       runOne({ cluster: io.cluster, out: captured }, pod, container, shellWords(stages[0]), environ, inShell);
-      io.out.err(captured.text('stderr'));
-      const f = applyFilters(stages.slice(1).map(shellWords), captured.text('stdout'));
+      const f = pipeOutput(captured.chunks, stages.slice(1).map(shellWords));
       io.out.err(f.stderr);
       io.out.out(f.stdout);
       status = f.exitCode;

@@ -176,3 +176,14 @@ export function applyFilters(filters: readonly string[][], stdout: string): Filt
   }
   return { stdout: text, stderr, exitCode };
 }
+
+/**
+ * A command's output through a pipeline's filters (`cmd | grep x | head`): its stdout goes through them, its
+ * stderr and theirs come out unfiltered; the status is the last filter's, as in bash.
+ */
+export function pipeOutput(chunks: readonly { stream: 'stdout' | 'stderr'; text: string }[], filters: readonly string[][]): FilterResult {
+  const of = (stream: 'stdout' | 'stderr') => chunks.filter((c) => c.stream === stream).map((c) => c.text).join('');
+  const f = applyFilters(filters, of('stdout'));
+  return { stdout: f.stdout, stderr: of('stderr') + f.stderr, exitCode: f.exitCode };
+}
+

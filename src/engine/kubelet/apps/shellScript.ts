@@ -2,7 +2,8 @@
  * A tiny model of what a shell (or a single command) does as a container's main process, enough for the
  * usual teaching manifests: `sleep 3600`, `sh -c "exit 1"`, the liveness demo
  * `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`, `while true; do ...; done`.
- * It turns the command into a timed plan; it does not execute anything.
+ * It turns the command into a timed plan. Given the container's runtime, the commands it runs before its first wait
+ * run then (their output is the container's log, their status counts); later ones become timed steps.
  */
 import type { ProcessPlan, ProcessRuntime } from './app';
 
