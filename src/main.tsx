@@ -15,7 +15,7 @@ const embedded = forwardToEmbed();
 const session = embedded ? undefined : startApp();
 const root = document.getElementById('root');
 if (root && session) {
-  void readyToRender().then(() => renderApp(root, session));
+  void readyToRender(session).then(() => renderApp(root, session));
 }
 
 function renderApp(root: HTMLElement, session: Session): void {

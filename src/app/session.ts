@@ -18,6 +18,11 @@ export interface Session extends SimulationPort {
    * caller opens something else at once, a scenario or a share link, which replaces it anyway).
    */
   start(options?: { seed?: boolean }): Promise<void>;
+  /**
+   * Settles once `start` has read the saved session and sent the worker its first command (the replay's, or the
+   * seed's): from then on the worker builds the first graph whatever the page does meanwhile.
+   */
+  readonly opened: Promise<void>;
   /** Throws the session away and starts over from the seed topology. */
   reset(): Promise<void>;
   crashForTest(): void;
@@ -49,14 +54,22 @@ export function createSession(createWorker: () => WorkerLike, store: SessionStor
     for (const command of seedStartCommands) await send(command);
   };
 
+  let markOpened!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    markOpened = resolve;
+  });
+
   return {
     send,
     onTerminalOutput(session, listener) {
       if (listener) terminalListeners.set(session, listener);
       else terminalListeners.delete(session);
     },
+    opened,
     async start({ seed: seedWhenNew = true } = {}) {
-      const report = await bridge.restore();
+      // `opened` settles once the log is read; the first command (the replay's, or the seed's below) is posted
+      // in the same run of microtasks, so before the first render, a task of its own
+      const report = await bridge.restore(markOpened);
       // `?start=empty`: a fresh empty cluster instead of the saved session or the seed topology (a new init
       // also starts the saved log afresh)
       if (takeEmptyStart()) {

@@ -42,12 +42,18 @@ declare global {
   }
 }
 
+/** How long the first render waits for the session to send its first command (a slow IndexedDB must not hold the page). */
+const openingWaitMs = 300;
+
 /**
  * What the first render waits for once `startApp` has run: the catalog of the language the page starts in
- * (chooseFirstScreen started its import before anything else), so no text is ever shown as its key.
+ * (chooseFirstScreen started its import before anything else), so no text is ever shown as its key; and the
+ * session's first command on its way to the worker. Rendering the shell is one long task (~300 ms on a slow
+ * machine): started first, it held back the saved session's read and so the command the first graph answers.
  */
-export function readyToRender(): Promise<void> {
-  return languageReady();
+export function readyToRender(session: Session): Promise<void> {
+  const waited = new Promise<void>((resolve) => setTimeout(resolve, openingWaitMs));
+  return Promise.all([languageReady(), Promise.race([session.opened, waited])]).then(() => undefined);
 }
 
 /** Starts the page once; returns its session. */

@@ -18,6 +18,8 @@ class FakeWorker implements WorkerLike {
   private hung = false;
   terminated = false;
   received: Command[] = [];
+  /** Commands posted to this worker so far, counted as they are posted (before the worker gets them). */
+  posted = 0;
 
   constructor(private readonly crashOn?: (c: Command) => boolean) {
     this.loop = new CommandLoop(this.host, {
@@ -33,6 +35,7 @@ class FakeWorker implements WorkerLike {
   }
 
   postMessage(msg: CommandEnvelope): void {
+    this.posted++;
     setImmediate(() => {
       if (this.hung || this.terminated) return;
       this.received.push(msg.command);
@@ -165,6 +168,27 @@ describe('WorkerBridge', () => {
       { seq: 2, command: { type: 'advance', ms: 250 }, status: 'started' },
     ]);
     expect((await setup({ store: ticking }).bridge.restore()).skipped).toEqual([]);
+  });
+
+  it('says when the saved log has been read: the first replayed command is posted by then, the rebuild still runs', async () => {
+    const store = new MemorySessionStore([
+      { seq: 1, command: { type: 'init', settings: { seed: 8 } }, status: 'finished' },
+      { seq: 2, command: run('kubectl run alpaca --image=nginx:1.27'), status: 'finished' },
+    ]);
+    const t = setup({ store });
+    let rebuilt = false;
+    const atRead: { posted: number; rebuilt: boolean }[] = [];
+    const restoring = t.bridge.restore(() => atRead.push({ posted: t.current().posted, rebuilt }));
+    const report = await restoring;
+    rebuilt = true;
+    // the page's first render waits for this (src/app/startApp.ts readyToRender), not for the whole replay
+    expect(atRead).toEqual([{ posted: 1, rebuilt: false }]);
+    expect(report.replayed).toBe(2);
+    // with nothing saved it is called as well: the caller then sends the first command itself
+    const empty = setup();
+    let calls = 0;
+    await empty.bridge.restore(() => calls++);
+    expect(calls).toBe(1);
   });
 
   it('a replayed command that goes silent is poison: dropped, and the replay starts over without it', async () => {

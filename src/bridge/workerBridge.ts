@@ -155,8 +155,9 @@ export class WorkerBridge {
   /**
    * Rebuilds the saved session in the (fresh) worker: the commands that finished are replayed; one that never
    * finished (the page was reloaded while it ran, or it hung the worker) is skipped. Returns what it did.
+   * `onLogRead` is called once the saved log has been read, with the replay under way.
    */
-  async restore(): Promise<RebuildReport> {
+  async restore(onLogRead?: () => void): Promise<RebuildReport> {
     // commands sent meanwhile wait: they come after the saved ones
     let loaded!: () => void;
     this.rebuilding = new Promise((resolve) => {
@@ -168,7 +169,10 @@ export class WorkerBridge {
       this.rebuilding = undefined;
       loaded();
     }
-    return this.rebuild('reload', () => {});
+    const rebuilt = this.rebuild('reload', () => {});
+    // the replay's first command (or, with nothing saved, the caller's first) is posted before any other task runs
+    onLogRead?.();
+    return rebuilt;
   }
 
   /** Test and diagnostics hook: kill the worker as if it had crashed. */
