@@ -3,7 +3,8 @@
  * ash does for root (`/ # `, its default PS1 `\w \$ `, busybox shell/ash.c), each line runs in the container
  * (DNS through the pod's resolv.conf, HTTP through kube-proxy's rules), `exit` gives the terminal back. The
  * shell outlives a reload: the lines were logged and replayed, and the new terminal asks for its prompt. Ctrl+D
- * on an empty line ends it as `exit` does.
+ * on an empty line ends it as `exit` does. A `for` loop typed over several lines prompts with PS2 (`> `, the
+ * default of every shell) until `done`.
  */
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
@@ -58,6 +59,12 @@ test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on e
   await expect.poll(() => term.text(), { timeout: 30_000 }).toMatch(/--image=busybox:1\.36 -- sh\nIf you don't see a command prompt, try pressing enter\.\n\/ # $/);
   await term.run('nslookup nginx.default.svc.cluster.local');
   await term.expectText(/Name:\s+nginx\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+\n/);
+  // a for loop typed over three lines: the shell prompts with PS2 (`> `) until `done`, then runs it
+  await term.run('for i in $(seq 3); do');
+  await expect.poll(() => term.text()).toMatch(/\/ # for i in \$\(seq 3\); do\n> $/);
+  await term.run('echo "try $i: $(wget -qO- nginx | grep -c title)"');
+  await term.run('done');
+  await term.expectText('> done\ntry 1: 1\ntry 2: 1\ntry 3: 1\n/ # ');
   await term.run('exit');
   await term.expectText('/ # exit\npod "debug" deleted from default namespace\n$ ');
   await page.screenshot({ path: 'test-results/container-shell-run.png' });

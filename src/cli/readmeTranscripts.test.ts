@@ -1,7 +1,8 @@
 /**
  * The README's transcripts are what the shell prints: each ```console block marked with a
  * `<!-- transcript: FLAGS -->` line just above it is replayed through `svcsim shell FLAGS` (its `$ ` lines are
- * the script, and so are the lines at a shell's prompt in a pod: busybox `/ # `, bash `root@POD:/# `) and
+ * the script, and so are the lines at a shell's prompt in a pod: busybox `/ # `, bash `root@POD:/# `, and `> `
+ * where a shell reads on: a line ended by `\` or an unfinished `for` loop) and
  * compared line by line. A README line `...` stands for any number of lines, a line ending in
  * `...` for any line that starts with what precedes it; trailing blanks are not compared (ipvsadm pads its
  * columns, editors strip them). FLAGS: `--playground`, `--seed N`, and a flow-style cluster config such as
@@ -72,7 +73,7 @@ describe("the README's transcripts", () => {
     const session = sessionFor(t.flags);
     let got = '';
     for (const l of t.lines) {
-      const prompt = /^(\$ |\/ # |root@[\w.-]+:\/# )/.exec(l);
+      const prompt = /^(\$ |\/ # |root@[\w.-]+:\/# |> )/.exec(l);
       if (prompt) got += session.feed(l.slice(prompt[0].length));
     }
     got += session.close();

@@ -122,7 +122,6 @@ export class ShellSession {
     this.write(f.stderr);
     this.write(f.stdout);
     this.lastStatus = f.exitCode;
-    this.shell?.setStatus(f.exitCode);
   }
 
   private background(text: string): void {
@@ -131,6 +130,11 @@ export class ShellSession {
   }
 
   private execute(line: string): void {
+    // a shell in a container reads the line as it is: its own `;`, pipes and loops
+    if (this.shell) {
+      this.inShell(this.shell, line);
+      return;
+    }
     const parsed = parseLine(line);
     if (parsed.kind === 'unsupported') {
       this.write(parsed.message);
@@ -139,10 +143,6 @@ export class ShellSession {
     }
     if (parsed.kind === 'pipeline') {
       this.pipe(parsed);
-      return;
-    }
-    if (this.shell) {
-      this.inShell(this.shell, line);
       return;
     }
     // NAME=value (one word) or NAME=$(command) is an assignment; NAME=value command ... scopes NAME to the command

@@ -189,6 +189,10 @@ describe('TerminalSessions', () => {
     expect(finished(terminals.run('t1', 'env | grep HOSTNAME'))).toMatchObject({ output: [{ stream: 'stdout', text: 'HOSTNAME=bb\n' }], prompt: '/ # ' });
     // kubectl is not in a busybox image
     expect(finished(terminals.run('t1', 'kubectl get pods'))).toMatchObject({ output: [{ stream: 'stderr', text: 'sh: kubectl: not found\n' }], exitCode: 127 });
+    // the line reaches the shell as typed: `;` and loops are the container shell's, not the terminal's to refuse
+    expect(finished(terminals.run('t1', 'for i in 1 2; do echo $i; done; hostname'))).toMatchObject({ output: [{ stream: 'stdout', text: '1\n2\nbb\n' }], exitCode: 0 });
+    expect(finished(terminals.run('t1', 'for i in a b; do'))).toMatchObject({ output: [], prompt: '> ' });
+    expect(finished(terminals.run('t1', 'echo $i; done'))).toMatchObject({ output: [{ stream: 'stdout', text: 'a\nb\n' }], prompt: '/ # ' });
     // sleep in the shell moves virtual time like the terminal's own
     const start = cluster.now();
     const sleep = running(terminals.run('t1', 'sleep 30'));

@@ -82,15 +82,16 @@ export class TerminalSessions {
   }
 
   private runLine(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
+    // a shell in a container reads the line as it is: its own `;`, pipes and loops
+    const shell = this.shells.get(session);
+    if (shell) {
+      this.interrupt(session);
+      return this.runInShell(session, shell, line, stopAfterMs);
+    }
     // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
     const piped = pipedTerminal(line, (command) => this.runToEnd(session, command), () => this.interrupt(session));
-    if (piped) {
-      this.shells.get(session)?.setStatus(piped.exitCode);
-      return piped;
-    }
+    if (piped) return piped;
     this.interrupt(session);
-    const shell = this.shells.get(session);
-    if (shell) return this.runInShell(session, shell, line, stopAfterMs);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
     const assignment = parseAssignment(line);

@@ -39,4 +39,22 @@ describe("a client image's main process", () => {
     expect(c.store.get('Pod', 'default/nope')?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     expect(log(c, 'web')).toBe('from web\n<title>Welcome to nginx!</title>\nlater\n');
   });
+
+  it('logs a stream: text without a newline joins the next write, and the last piece is a line at exit', () => {
+    const c = new Cluster({ seed: 2 });
+    expect(startLikePlayground(c)).toEqual([]);
+    // `wget -qO-` prints a body as it came (this one with no newline at its end): echo ends each line
+    runPod(c, 'lb', ['sh', '-c', 'for i in 1 2; do echo -n "try $i: "; wget -qO- nginx | grep -c title; done']);
+    runPod(c, 'tail', ['sh', '-c', 'echo -n a; sleep 5; echo -n b; sleep 5; echo -n c']);
+    c.advance(3000);
+    expect(log(c, 'lb')).toBe('try 1: 1\ntry 2: 1\n');
+    // what waits for its newline is shown as the log's last line meanwhile
+    expect(log(c, 'tail')).toBe('a\n');
+    c.advance(5000);
+    expect(log(c, 'tail')).toBe('ab\n');
+    c.advance(10_000);
+    expect(log(c, 'tail')).toBe('abc\n');
+    expect(c.store.get('Pod', 'default/tail')?.status?.phase).toBe('Succeeded');
+  });
 });
+

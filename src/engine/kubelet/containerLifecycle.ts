@@ -3,7 +3,7 @@
  * plan (files, exit), stop on SIGTERM within the grace period, and the restart decision with crash-loop
  * back-off (kuberuntime_manager.go `computePodActions` / `doBackOff`, flowcontrol.Backoff).
  */
-import { type AppInstance, logAccess, newAppInstance, type ProcessRuntime } from './apps/app';
+import { flushProcessOutput, newAppInstance, type ProcessRuntime, writeProcessOutput } from './apps/app';
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
@@ -151,13 +151,13 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     environ: buildEnv,
   };
   const plan = app.plan(process, runtime);
-  for (const text of plan.output ?? []) writeLog(instance, text);
+  for (const text of plan.output ?? []) writeProcessOutput(instance, text);
   for (const step of plan.steps) {
     attempt.timers.push(
       podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => {
         if (step.touch) attempt.instance.files.add(step.touch);
         if (step.remove) attempt.instance.files.delete(step.remove);
-        if (step.run) writeLog(attempt.instance, runtime?.run(step.run, step.filters)?.output ?? '');
+        if (step.run) writeProcessOutput(attempt.instance, runtime?.run(step.run, step.filters)?.output ?? '');
         wakeProbes(host, pr);
       }),
     );
@@ -176,6 +176,7 @@ export function processExited(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
   const a = cr.attempt;
   if (!a || (cr.phase !== 'running' && cr.phase !== 'stopping')) return;
   const now = host.ctx.clock.now();
+  flushProcessOutput(a.instance);
   for (const t of a.timers) t.cancel();
   a.timers = [];
   cr.timer?.cancel();
@@ -304,10 +305,4 @@ export function finishTerminationIfDone(host: KubeletHost, pr: PodRuntime): void
   tearDownSandbox(host, pr);
   pr.terminal = true;
   host.requestSync(pr);
-}
-
-/** What the process printed, one log line per line. */
-function writeLog(instance: AppInstance, text: string): void {
-  if (!text) return;
-  for (const line of text.replace(/\n$/, '').split('\n')) logAccess(instance, line);
 }

@@ -30,7 +30,8 @@ export interface RuntimeContainerView {
 function attemptLog(a: ContainerAttempt | undefined): AccessLogEntry[] | undefined {
   if (!a) return undefined;
   const head = (a.app.startupLog?.(a.process, a.startedAt) ?? []).map((line) => ({ time: a.startedAt, line }));
-  return [...head, ...a.instance.accessLog];
+  const tail = a.instance.logTail;
+  return tail ? [...head, ...a.instance.accessLog, tail] : [...head, ...a.instance.accessLog];
 }
 
 export interface RuntimePodView {

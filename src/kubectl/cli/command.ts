@@ -44,8 +44,6 @@ export interface AttachedInput {
   readonly prompt: string;
   /** One line of input; `sleepMs`: the line was a `sleep`, and the host lets that much virtual time pass. */
   run(cluster: Cluster, line: string): { output: OutputChunk[]; exitCode: number; ended: boolean; sleepMs?: number };
-  /** A line piped through the terminal's filters (`env | grep X`) ended with `status`: the pipeline's `$?`. */
-  setStatus(status: number): void;
 }
 
 /**

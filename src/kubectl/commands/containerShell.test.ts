@@ -103,4 +103,50 @@ describe('kubectl exec -it POD -- SHELL', () => {
     expect(sh.prompt).toBe('/ $ ');
     expect(text(sh.run(cluster, 'whoami').output)).toBe('nobody\n');
   });
+
+  it('runs for loops: a line that opens one prompts with PS2 (> ) until done; the loop variable expands in its body', () => {
+    const sh = attach('exec -it bb -- sh');
+    expect(text(sh.run(cluster, 'for i in 1 2 3; do echo n$i; done').output)).toBe('n1\nn2\nn3\n');
+    // an unfinished loop: nothing runs yet, and every shell's default PS2 is `> `
+    expect(sh.run(cluster, 'for host in $(seq 2); do')).toEqual({ output: [], exitCode: 0, ended: false });
+    expect(sh.prompt).toBe('> ');
+    expect(sh.run(cluster, 'echo "try $host: $(hostname)"').output).toEqual([]);
+    expect(text(sh.run(cluster, 'done').output)).toBe('try 1: bb\ntry 2: bb\n');
+    expect(sh.prompt).toBe('/ # ');
+    // a pipeline after done takes the whole loop's output; shell variables keep their value between lines
+    expect(text(sh.run(cluster, 'for i in 1 2 3; do echo $i; done | grep -v 2').output)).toBe('1\n3\n');
+    expect(text(sh.run(cluster, 'n=7; echo $n').output)).toBe('7\n');
+    expect(text(sh.run(cluster, 'echo $n `echo -n x`y').output)).toBe('7 xy\n');
+    expect(text(sh.run(cluster, 'seq 3 -1 1').output)).toBe('3\n2\n1\n');
+    // busybox ash has no brace expansion (bash does, below)
+    expect(text(sh.run(cluster, 'for i in {1..2}; do echo $i; done').output)).toBe('{1..2}\n');
+    // exit inside a loop ends the shell
+    expect(sh.run(cluster, 'for i in 1 2; do exit 4; done')).toMatchObject({ exitCode: 4, ended: true });
+  });
+
+  it('says that while, until and if are not simulated instead of running their words as commands', () => {
+    const sh = attach('exec -it bb -- sh');
+    const r = sh.run(cluster, 'while true; do echo x; done; echo after');
+    expect(text(r.output)).toBe("svcsim: while is not simulated in a container's shell; a for loop is (for i in 1 2 3; do …; done)\nafter\n");
+    expect(text(sh.run(cluster, 'if true; then echo y; fi').output)).toContain('svcsim: if is not simulated');
+  });
+
+  it('bash expands {1..N} in a for list', () => {
+    const sh = attach('exec -it deb -- bash');
+    expect(text(sh.run(cluster, 'for i in {3..1}; do echo $i; done').output)).toBe('3\n2\n1\n');
+  });
+
+  it('a for loop of wget through the Service reaches its endpoints (kube-proxy picks one a connection)', () => {
+    run('scale deployment web --replicas=3');
+    run('wait --for=condition=Ready pod -l app=web --timeout=120s');
+    const sh = attach('exec -it bb -- sh');
+    const r = sh.run(cluster, 'for i in $(seq 30); do wget -qO- http://web >/dev/null && echo ok; done | wc -l');
+    expect(text(r.output).trim()).toBe('30');
+    // the redirections scripts use: to /dev/null, stderr into the pipe, stdout to stderr; a file is not simulated
+    expect(sh.run(cluster, 'wget -qO- http://nope 2>/dev/null; echo $?').output).toEqual([{ stream: 'stdout', text: '1\n' }]);
+    expect(text(sh.run(cluster, 'wget -qO- http://nope 2>&1 | grep -c bad').output)).toBe('1\n');
+    expect(sh.run(cluster, 'echo oops >&2').output).toEqual([{ stream: 'stderr', text: 'oops\n' }]);
+    expect(text(sh.run(cluster, 'echo x > /tmp/out').output)).toBe('svcsim: redirecting to /tmp/out is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n');
+  });
 });
+

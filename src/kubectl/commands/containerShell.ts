@@ -12,7 +12,7 @@ import { CommandError, fail } from '../cli/errors';
 import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
-import { expandShellVariables, shellWords, splitPipes, splitStatements } from '../../engine/kubelet/apps/shellScript';
+import { expandShellVariables, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellScript';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 
@@ -92,22 +92,78 @@ export function runInContainer(io: ContainerIo, pod: Pod, container: string, com
   if (status !== 0) throw exitWith(status);
 }
 
+/** The shell's own variables (`for` loop variables, `NAME=value`): expanded like the environment, not exported. */
+type ShellVariables = Map<string, string>;
+
+/** What svcsim says of a compound command it does not run (`while`, `until`, `if`, `case`). */
+function compoundNotSimulated(keyword: string): string {
+  return `svcsim: ${keyword} is not simulated in a container's shell; a for loop is (for i in 1 2 3; do …; done)\n`;
+}
+
 /**
- * The statements of `script` in order (`;`, `&&`, `||`), starting from exit status `last`. Returns the status of
- * the last one run, and `exited` when the `exit` builtin ended the shell.
+ * The commands of `script` in order (`;`, `&&`, `||`; `for NAME in WORDS; do …; done` loops), starting from exit
+ * status `last`. Returns the status of the last one run, and `exited` when the `exit` builtin ended the shell.
  */
-function runScript(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, script: string, last: number): { status: number; exited: boolean } {
+function runScript(
+  io: ContainerIo,
+  pod: Pod,
+  container: string,
+  environ: readonly string[],
+  inShell: InShell,
+  script: string,
+  last: number,
+  variables: ShellVariables = new Map(),
+): { status: number; exited: boolean } {
   let status = last;
-  for (const s of splitStatements(script)) {
+  const { commands, open } = scriptCommands(script);
+  if (open) {
+    // a script (`sh -c`) that ends inside a loop; an interactive shell reads on instead (AttachedShell)
+    io.out.err('svcsim: the script ends inside a compound command (no done, fi or esac)\n');
+    return { status: 2, exited: false };
+  }
+  for (const s of commands) {
     if (s.after === '&&' && status !== 0) continue;
     if (s.after === '||' && status === 0) continue;
-    const text = expandShellVariables(s.text, environ, status);
+    if (s.type === 'compound') {
+      io.out.err(compoundNotSimulated(s.keyword));
+      status = 2;
+      continue;
+    }
+    const expand = (text: string) => expandShellVariables(substituteCommands(io, pod, container, environ, inShell, text, status, variables), withVariables(environ, variables), status);
+    if (s.type === 'for') {
+      // the list's words after expansion (bash also expands `{1..5}`); no list: the positional parameters, none here
+      const words = s.list === undefined ? [] : shellWords(expand(s.list)).flatMap((w) => (inShell.shell === 'bash' ? braceRange(w) : [w]));
+      const loopOut = s.pipeTo ? new Output() : io.out;
+      status = 0;
+      for (const w of words) {
+        variables.set(s.name, w);
+        const r = runScript({ cluster: io.cluster, out: loopOut }, pod, container, environ, inShell, s.body, status, variables);
+        status = r.status;
+        // `exit` in a piped loop ends the subshell the pipeline runs it in, not this shell
+        if (r.exited && !s.pipeTo) return r;
+        if (r.exited) break;
+      }
+      if (s.pipeTo && loopOut instanceof Output) {
+        const f = pipeOutput(loopOut.chunks, s.pipeTo.map(shellWords));
+        io.out.err(f.stderr);
+        io.out.out(f.stdout);
+        status = f.exitCode;
+      }
+      continue;
+    }
+    const text = expand(s.text);
     const stages = splitPipes(text);
     if (stages.length > 1) {
       // `cmd | grep x` in the container: the command's stdout goes through the filters, its stderr straight out
+      const first = redirected(shellWords(stages[0]));
+      if (typeof first === 'string') {
+        io.out.err(first);
+        status = 2;
+        continue;
+      }
       const captured = new Output();
-      runOne({ cluster: io.cluster, out: captured }, pod, container, shellWords(stages[0]), environ, inShell);
-      const f = pipeOutput(captured.chunks, stages.slice(1).map(shellWords));
+      runOne({ cluster: io.cluster, out: captured }, pod, container, first.words, environ, inShell);
+      const f = pipeOutput(first.route(captured.chunks), stages.slice(1).map(shellWords));
       io.out.err(f.stderr);
       io.out.out(f.stdout);
       status = f.exitCode;
@@ -115,11 +171,129 @@ function runScript(io: ContainerIo, pod: Pod, container: string, environ: readon
     }
     const words = shellWords(text);
     if (words.length === 0) continue;
+    // `NAME=value …` alone: shell variables (assignments before a command are its environment: not simulated)
+    const assignments = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w));
+    if (assignments.every((a) => a)) {
+      for (const a of assignments) if (a) variables.set(a[1], a[2]);
+      status = 0;
+      continue;
+    }
     // the `exit` builtin ends the shell with its status (the last command's when none is given)
     if (words[0] === 'exit') return { status: words[1] === undefined ? status : Number(words[1]) & 255, exited: true };
-    status = runOne(io, pod, container, words, environ, inShell);
+    const command = redirected(words);
+    if (typeof command === 'string') {
+      io.out.err(command);
+      status = 2;
+      continue;
+    }
+    if (!command.redirects) {
+      status = runOne(io, pod, container, words, environ, inShell);
+      continue;
+    }
+    const captured = new Output();
+    status = runOne({ cluster: io.cluster, out: captured }, pod, container, command.words, environ, inShell);
+    for (const c of command.route(captured.chunks)) io.out.write(c.stream, c.text);
   }
   return { status, exited: false };
+}
+
+/**
+ * A command's redirections to /dev/null, `2>&1` and `>&2` (what loops and scripts write), taken out of its words:
+ * `route` applies them to what it printed. A redirection to a file is not simulated: its message instead.
+ */
+function redirected(words: readonly string[]): { words: string[]; redirects: boolean; route: (chunks: readonly OutputChunk[]) => OutputChunk[] } | string {
+  let stdout: 'keep' | 'null' | 'stderr' = 'keep';
+  let stderr: 'keep' | 'null' | 'stdout' = 'keep';
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(\d?|&)(>>?)(.*)$/.exec(words[i]);
+    if (!m) {
+      rest.push(words[i]);
+      continue;
+    }
+    const [, fd, , inline] = m;
+    const target = inline || words[++i];
+    if (fd === '2' && target === '&1') stderr = 'stdout';
+    else if ((fd === '' || fd === '1') && target === '&2') stdout = 'stderr';
+    else if (target === '/dev/null') {
+      if (fd === '' || fd === '1' || fd === '&') stdout = 'null';
+      if (fd === '2' || fd === '&') stderr = 'null';
+    } else return `svcsim: redirecting to ${target ?? 'nothing'} is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n`;
+  }
+  const redirects = rest.length !== words.length;
+  const route = (chunks: readonly OutputChunk[]) =>
+    chunks.flatMap((c): OutputChunk[] => {
+      const stream = c.stream === 'stderr' && stderr === 'stdout' ? 'stdout' : c.stream === 'stdout' && stdout === 'stderr' ? 'stderr' : c.stream;
+      if (stream === 'stdout' ? stdout === 'null' : stderr === 'null') return [];
+      return [{ ...c, stream }];
+    });
+  return { words: rest, redirects, route };
+}
+
+/** The environment with the shell's variables in front (found first), for expansion only. */
+function withVariables(environ: readonly string[], variables: ShellVariables): readonly string[] {
+  return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
+}
+
+/** bash's brace expansion of a sequence expression, `{1..5}` or `{5..1}`; any other word is itself. */
+function braceRange(word: string): string[] {
+  const m = /^\{(-?\d+)\.\.(-?\d+)\}$/.exec(word);
+  if (!m) return [word];
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const step = a <= b ? 1 : -1;
+  return Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => String(a + i * step));
+}
+
+/**
+ * Command substitution, `$(…)` and backquotes outside single quotes: the inner script runs in the container and
+ * its standard output, trailing newlines removed, takes its place (its errors go to the terminal). `$((…))`,
+ * arithmetic, is left as it is.
+ */
+function substituteCommands(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, text: string, status: number, variables: ShellVariables): string {
+  if (!text.includes('$(') && !text.includes('`')) return text;
+  const run = (script: string) => {
+    const captured = new Output();
+    runScript({ cluster: io.cluster, out: captured }, pod, container, environ, inShell, script, status, variables);
+    let stdout = '';
+    for (const c of captured.chunks) {
+      if (c.stream === 'stdout') stdout += c.text;
+      else io.out.err(c.text);
+    }
+    return stdout.replace(/\n+$/, '');
+  };
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      out += ch;
+      continue;
+    }
+    if (ch === "'" && !quote) quote = "'";
+    else if (ch === '"') quote = quote === '"' ? undefined : '"';
+    if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      let depth = 1;
+      let j = i + 2;
+      for (; j < text.length && depth > 0; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')') depth--;
+      }
+      out += run(text.slice(i + 2, j - 1));
+      i = j - 1;
+      continue;
+    }
+    if (ch === '`') {
+      const end = text.indexOf('`', i + 1);
+      if (end > i) {
+        out += run(text.slice(i + 1, end));
+        i = end;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
 }
 
 /** One command: writes what it prints and returns its exit status; `inShell` is the shell running it, if any. */
@@ -136,7 +310,7 @@ function runOne(io: ContainerIo, pod: Pod, container: string, command: string[],
   }
   const coreutils = sim.containerCoreutils?.(ns, name, container);
   if (unmodelled(coreutils, base)) {
-    io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, test, sleep, exit, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
+    io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, test, sleep, exit, for loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
     return 127;
   }
   if (inShell) {
@@ -188,21 +362,21 @@ export class AttachedShell implements AttachedInput {
   readonly attached = true;
   private status = 0;
   private lines = 0;
+  private readonly variables: ShellVariables = new Map();
+  /** The lines of a compound command not closed yet (`for i in 1 2; do` …): the shell reads on before running it. */
+  private unfinished: string | undefined;
 
   constructor(private readonly t: ShellTarget) {}
 
-  /** What the shell prints before reading a line. */
+  /** What the shell prints before reading a line: PS1, or PS2 (`> `, every shell's default) inside a compound command. */
   get prompt(): string {
     const { tty, root, shell, hostname } = this.t;
     if (!tty) return '';
+    if (this.unfinished !== undefined) return '> ';
     const mark = root ? '#' : '$';
     if (shell === 'busybox') return `/ ${mark} `;
     if (shell === 'bash' && root) return `root@${hostname.split('.')[0]}:/# `;
     return `${mark} `;
-  }
-
-  setStatus(status: number): void {
-    this.status = status;
   }
 
   /** Runs one line of input. */
@@ -219,14 +393,20 @@ export class AttachedShell implements AttachedInput {
       out.err('command terminated with exit code 137\n');
       return { output: out.chunks, exitCode: 137, ended: true };
     }
-    const words = shellWords(text.trim());
+    const script = this.unfinished === undefined ? text : `${this.unfinished}\n${text}`;
+    if (scriptCommands(script).open) {
+      this.unfinished = script;
+      return { output: [], exitCode: this.status, ended: false };
+    }
+    this.unfinished = undefined;
+    const words = shellWords(script.trim());
     const sleepMs = words.length === 2 && words[0] === 'sleep' ? parseSleepDuration(words[1]) : undefined;
     if (sleepMs !== undefined) {
       this.status = 0;
       return { output: [], exitCode: 0, ended: false, sleepMs };
     }
     const inShell: InShell = { shell: t.shell, argv0: t.argv0, interactive: t.tty, line: this.lines };
-    const r = runScript({ cluster, out }, pod, t.container, environ, inShell, text, this.status);
+    const r = runScript({ cluster, out }, pod, t.container, environ, inShell, script, this.status, this.variables);
     this.status = r.status;
     if (!r.exited) return { output: out.chunks, exitCode: r.status, ended: false };
     // interactive bash says `exit` as it leaves (builtins/exit.def)

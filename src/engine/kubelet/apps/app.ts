@@ -105,6 +105,11 @@ export interface AppInstance {
   files: Set<string>;
   /** Requests served, most recent last (bounded). */
   accessLog: AccessLogEntry[];
+  /**
+   * What the process printed after its last newline (`wget -qO- URL` prints a body with none): a log line once
+   * the newline comes, or when the process exits; a reader of the log sees it as the last line meanwhile.
+   */
+  logTail?: AccessLogEntry;
   /** Who follows the log (`kubectl logs -f`); told of each line as it is written. */
   logListeners?: Set<(entry: AccessLogEntry) => void>;
   /** The virtual clock, for log timestamps. */
@@ -170,6 +175,27 @@ export function logAccess(instance: AppInstance, line: string): void {
   instance.accessLog.push(entry);
   if (instance.logListeners) for (const l of instance.logListeners) l(entry);
   if (instance.accessLog.length > maxAccessLog) instance.accessLog.splice(0, instance.accessLog.length - maxAccessLog);
+}
+
+/**
+ * Writes what the process printed to its log: a byte stream, so a line is logged once its newline comes (text
+ * after the last newline waits in `logTail`, stamped when it started).
+ */
+export function writeProcessOutput(instance: AppInstance, text: string): void {
+  if (!text) return;
+  const pending = instance.logTail;
+  const lines = ((pending?.line ?? '') + text).split('\n');
+  const tail = lines.pop() ?? '';
+  instance.logTail = tail ? { time: pending?.time ?? instance.now(), line: tail } : undefined;
+  for (const line of lines) logAccess(instance, line);
+}
+
+/** The process exited: what it printed after its last newline becomes the log's last line. */
+export function flushProcessOutput(instance: AppInstance): void {
+  const tail = instance.logTail;
+  if (!tail) return;
+  instance.logTail = undefined;
+  logAccess(instance, tail.line);
 }
 
 /** The PATH every Debian/Alpine based image sets. */

@@ -2,7 +2,7 @@
  * The commands a simulated container can run, answered from what the kubelet set up for it: `env`/`printenv`
  * (the environment fixed at container start, service variables included), `hostname`, `pwd`, `whoami` (root,
  * nobody), `cat` of `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`,
- * `echo`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget its
+ * `echo`, `seq`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget its
  * image ships. `kubectl exec` runs them, and so does a client image's main process (`kubectl run t
  * --image=busybox -- nslookup nginx`), whose output is its log.
  */
@@ -15,6 +15,9 @@ export interface CommandOutput {
   chunks: { stream: 'stdout' | 'stderr'; text: string }[];
   exitCode: number;
 }
+
+/** The longest `seq` modelled. */
+const maxSeqNumbers = 10_000;
 
 /** Files a simulated container can show with cat. */
 function containerFile(cluster: Cluster, pod: Pod, path: string): string | undefined {
@@ -110,7 +113,21 @@ export function runContainerCommand(cluster: Cluster, pod: Pod, container: strin
   if (base === 'true' || (base === 'sleep' && args.length > 0)) return done(0);
   if (base === 'false') return done(1);
   if (base === 'echo') {
-    out(`${args.join(' ')}\n`);
+    // -n: no newline (busybox and GNU echo alike)
+    const noNewline = args[0] === '-n';
+    const words = noNewline ? args.slice(1) : args;
+    out(noNewline ? words.join(' ') : `${words.join(' ')}\n`);
+    return done(0);
+  }
+  const numbers = args.map(Number);
+  // seq LAST, seq FIRST LAST, seq FIRST INCREMENT LAST: whole numbers, one a line (other forms are not modelled)
+  if (base === 'seq' && args.length >= 1 && args.length <= 3 && args.every((a) => /^-?\d+$/.test(a))) {
+    const [first, step, lastNumber] = args.length === 1 ? [1, 1, numbers[0]] : args.length === 2 ? [numbers[0], 1, numbers[1]] : numbers;
+    // a sequence too long to print in a browser's terminal is left unmodelled rather than run
+    if (step === 0 || Math.floor((lastNumber - first) / step) + 1 > maxSeqNumbers) return undefined;
+    const lines: string[] = [];
+    for (let n = first; step > 0 ? n <= lastNumber : n >= lastNumber; n += step) lines.push(`${n}\n`);
+    out(lines.join(''));
     return done(0);
   }
   const coreutils = sim.containerCoreutils?.(ns, name, container);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessRuntime } from './app';
-import { planFromArgv, splitPipes } from './shellScript';
+import { planFromArgv, scriptCommands, splitPipes, splitStatements } from './shellScript';
 
 describe('planFromArgv', () => {
   it('sleep N exits 0 after N seconds', () => {
@@ -71,6 +71,20 @@ describe('planFromArgv with a runtime: the commands the process runs as it start
     expect(plan.exit).toEqual({ atMs: 5000, code: 0 });
   });
 
+  it('a for loop runs its body once a word, with the loop variable and $(…) expanded; a sleep in it spaces the steps', () => {
+    const rt = runtime();
+    const plan = planFromArgv(['sh', '-c', 'for i in 1 $(echo 2); do echo try $i; done; for n in a b; do sleep 5; echo at $n; done'], false, rt);
+    expect(plan.output).toEqual(['try 1\n', 'try 2\n']);
+    expect(plan.steps).toEqual([
+      { atMs: 5000, run: ['echo', 'at', 'a'] },
+      { atMs: 10_000, run: ['echo', 'at', 'b'] },
+    ]);
+    expect(plan.exit).toEqual({ atMs: 10_000, code: 0 });
+    // `while` stays the keep-alive idiom; a script that ends inside a loop is the shell's syntax error (status 2)
+    expect(planFromArgv(['sh', '-c', 'echo a; while true; do echo b; done'], false, runtime()).exit).toBeUndefined();
+    expect(planFromArgv(['sh', '-c', 'for i in 1 2; do echo x'], false, runtime()).exit).toEqual({ atMs: 0, code: 2 });
+  });
+
   it('without a runtime nothing runs (the plan is only timing)', () => {
     expect(planFromArgv(['sh', '-c', 'echo hi; exit 3'], false)).toEqual({ steps: [], exit: { atMs: 0, code: 3 } });
   });
@@ -83,5 +97,41 @@ describe('splitPipes', () => {
     ['echo "a|b"', ['echo "a|b"']],
   ])('%s', (text, want) => {
     expect(splitPipes(text)).toEqual(want);
+  });
+});
+
+describe('scriptCommands', () => {
+  it('gathers a for loop with its body, nested loops and a pipeline after done', () => {
+    expect(scriptCommands('echo a && for i in $(seq 3); do wget -qO- web && echo; done | sort; echo end')).toEqual({
+      commands: [
+        { type: 'simple', text: 'echo a', after: ';' },
+        { type: 'for', name: 'i', list: '$(seq 3)', body: 'wget -qO- web && echo', after: '&&', pipeTo: ['sort'] },
+        { type: 'simple', text: 'echo end', after: ';' },
+      ],
+      open: false,
+    });
+    expect(scriptCommands('for i in 1 2; do for j in a b; do echo $i$j; done; done').commands).toEqual([
+      { type: 'for', name: 'i', list: '1 2', body: 'for j in a b; do echo $i$j; done', after: ';' },
+    ]);
+    // written over lines, as an interactive shell reads it
+    expect(scriptCommands('for i in x\ndo\necho $i\ndone').commands).toEqual([{ type: 'for', name: 'i', list: 'x', body: 'echo $i', after: ';' }]);
+  });
+
+  it('says when the script ends inside a compound command, and gathers the ones it does not run', () => {
+    expect(scriptCommands('for i in 1 2; do')).toEqual({ commands: [], open: true });
+    expect(scriptCommands('if true; then for i in 1; do echo; done')).toEqual({ commands: [], open: true });
+    expect(scriptCommands('while true; do echo x; done; if a; then b; fi; echo after').commands).toEqual([
+      { type: 'compound', keyword: 'while', after: ';' },
+      { type: 'compound', keyword: 'if', after: ';' },
+      { type: 'simple', text: 'echo after', after: ';' },
+    ]);
+  });
+
+  it('a command substitution keeps its own statements and pipes', () => {
+    expect(splitStatements('echo $(hostname; echo x) && echo y')).toEqual([
+      { text: 'echo $(hostname; echo x)', after: ';' },
+      { text: 'echo y', after: '&&' },
+    ]);
+    expect(splitPipes('echo $(cat /etc/hosts | head -1) | grep x')).toEqual(['echo $(cat /etc/hosts | head -1)', 'grep x']);
   });
 });

@@ -59,6 +59,8 @@ export function splitStatements(script: string): Array<{ text: string; after: Co
   let cur = '';
   let quote: string | undefined;
   let pending: Connector = ';';
+  // inside `$( … )`: a command substitution's own statements are its own
+  let depth = 0;
   const flush = (next: Connector) => {
     if (cur.trim()) out.push({ text: cur.trim(), after: pending });
     cur = '';
@@ -68,6 +70,18 @@ export function splitStatements(script: string): Array<{ text: string; after: Co
     const ch = script[i];
     if (quote) {
       if (ch === quote) quote = undefined;
+      cur += ch;
+      continue;
+    }
+    if (ch === '$' && script[i + 1] === '(') {
+      cur += '$(';
+      depth++;
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (ch === '(') depth++;
+      else if (ch === ')') depth--;
       cur += ch;
       continue;
     }
@@ -92,12 +106,15 @@ export function splitPipes(text: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quote: string | undefined;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quote) {
       if (ch === quote) quote = undefined;
     } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '|') {
+    else if (ch === '(' && (depth > 0 || text[i - 1] === '$')) depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (ch === '|' && depth === 0) {
       out.push(cur.trim());
       cur = '';
       continue;
@@ -125,6 +142,8 @@ interface PlanState {
   done: boolean;
   /** Runs the commands the process runs as it starts (before its first wait); later ones become timed steps. */
   runtime?: ProcessRuntime;
+  /** The shell's own variables (`for` loop variables, `NAME=value`). */
+  vars: Map<string, string>;
 }
 
 /**
@@ -177,7 +196,6 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
       return;
     case 'while':
     case 'until':
-    case 'for':
       // a loop in a container command is (nearly always) the keep-alive idiom
       st.done = true;
       return;
@@ -226,21 +244,58 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
   }
 }
 
+/** `$NAME` and `$(command)` in `text`, as the process's shell expands them when the plan is made. */
+function expandInPlan(text: string, st: PlanState): string {
+  if (!st.runtime) return text;
+  const environ = [...[...st.vars].map(([k, v]) => `${k}=${v}`), ...st.runtime.environ()];
+  const runtime = st.runtime;
+  // `$(seq 5)`: one command, run in the container now; its output, trailing newlines removed, takes its place
+  const substituted = text.replace(/\$\(([^()]*)\)/g, (_, inner: string) => (runtime.run(shellWords(expandShellVariables(inner, environ, st.last)))?.output ?? '').replace(/\n+$/, ''));
+  return expandShellVariables(substituted, environ, st.last);
+}
+
 function runScript(script: string, st: PlanState, stdin: boolean): void {
-  for (const s of splitStatements(script)) {
+  const { commands, open } = scriptCommands(script);
+  for (const s of commands) {
     if (st.done) return;
     if (s.after === '&&' && st.last !== 0) continue;
     if (s.after === '||' && st.last === 0) continue;
-    if (/^(while|until|for)\b/.test(s.text)) {
-      st.done = true;
-      return;
+    if (s.type === 'compound') {
+      // a `while`/`until` loop in a container command is (nearly always) the keep-alive idiom; `if` and `case` are
+      // not modelled
+      if (s.keyword === 'while' || s.keyword === 'until') {
+        st.done = true;
+        return;
+      }
+      continue;
     }
-    if (/^(do|done|then|fi|trap)\b/.test(s.text)) continue;
-    const text = st.runtime ? expandShellVariables(s.text, st.runtime.environ(), st.last) : s.text;
+    if (s.type === 'for') {
+      // a `for` loop runs its body once a word, the loop variable set: output and waits as if written out
+      for (const w of s.list === undefined ? [] : shellWords(expandInPlan(s.list, st))) {
+        if (st.done) return;
+        st.vars.set(s.name, w);
+        runScript(s.body, st, stdin);
+      }
+      continue;
+    }
+    if (/^trap\b/.test(s.text)) continue;
+    const text = expandInPlan(s.text, st);
     const stages = splitPipes(text);
+    const words = shellWords(text);
+    const assignments = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w));
+    if (stages.length === 1 && words.length > 0 && assignments.every((a) => a)) {
+      for (const a of assignments) if (a) st.vars.set(a[1], a[2]);
+      st.last = 0;
+      continue;
+    }
     // `cmd | grep x`: the command runs, the filters take its output
     if (stages.length > 1) st.last = runCommand(shellWords(stages[0]), st, stages.slice(1).map(shellWords));
-    else runWords(shellWords(text), st, stdin);
+    else runWords(words, st, stdin);
+  }
+  // the script ends inside a loop or an `if`: the shell's syntax error, status 2
+  if (open && !st.done) {
+    st.plan.exit = { atMs: st.t, code: 2 };
+    st.done = true;
   }
 }
 
@@ -249,7 +304,7 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
  * (`stdin: true`), which keeps an interactive shell alive.
  */
 export function planFromArgv(argv: readonly string[], stdin: boolean, runtime?: ProcessRuntime): ProcessPlan {
-  const st: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false, runtime };
+  const st: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false, runtime, vars: new Map() };
   if (argv.length === 0) return { steps: [], exit: { atMs: 0, code: 0 } };
   runWords([...argv], st, stdin);
   if (!st.done) st.plan.exit = { atMs: st.t, code: st.last };
@@ -284,4 +339,74 @@ export function expandShellVariables(text: string, environ: readonly string[], s
     out += ch;
   }
   return out;
+}
+
+/**
+ * One command of a script: a simple statement, a `for` loop gathered with its body, or another compound command
+ * (`while`, `until`, `if`, `case`) gathered whole, which svcsim does not run.
+ */
+export type ScriptCommand =
+  | { type: 'simple'; text: string; after: Connector }
+  | { type: 'for'; name: string; list: string | undefined; body: string; after: Connector; pipeTo?: string[] }
+  | { type: 'compound'; keyword: string; after: Connector };
+
+const closers: Readonly<Record<string, string>> = { for: 'done', while: 'done', until: 'done', if: 'fi', case: 'esac' };
+/** Reserved words that may start a statement inside a compound command before its first command word. */
+const leading = new Set(['do', 'then', 'else', 'elif']);
+
+/** The statement's text without the reserved words that lead it (`do echo x` → `echo x`). */
+function withoutLeadingWords(text: string): string {
+  let rest = text;
+  for (;;) {
+    const m = /^(\S+)(\s+|$)/.exec(rest);
+    if (!m || !leading.has(m[1])) return rest;
+    rest = rest.slice(m[0].length);
+  }
+}
+
+const firstWord = (text: string) => /^\S*/.exec(text)?.[0] ?? '';
+
+/** Rebuilds script text from statements, each after its connector. */
+function joinStatements(statements: ReadonlyArray<{ text: string; after: Connector }>): string {
+  return statements.map((s, i) => (i === 0 ? s.text : `${s.after === ';' ? ';' : ` ${s.after}`} ${s.text}`)).join('');
+}
+
+/**
+ * The commands of `script` in order, compound commands gathered up to their closing word (`done`, `fi`, `esac`,
+ * nesting counted). `open` when the script ends inside one: an interactive shell then prompts with PS2 (`> `)
+ * and reads on.
+ */
+export function scriptCommands(script: string): { commands: ScriptCommand[]; open: boolean } {
+  const statements = splitStatements(script);
+  const commands: ScriptCommand[] = [];
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    const keyword = firstWord(s.text);
+    if (!(keyword in closers)) {
+      commands.push({ type: 'simple', text: s.text, after: s.after });
+      continue;
+    }
+    const stack = [closers[keyword]];
+    let end = i + 1;
+    for (; end < statements.length && stack.length > 0; end++) {
+      const word = firstWord(withoutLeadingWords(statements[end].text));
+      if (word === stack[stack.length - 1]) stack.pop();
+      else if (word in closers) stack.push(closers[word]);
+    }
+    if (stack.length > 0) return { commands, open: true };
+    const inner = statements.slice(i + 1, end - 1);
+    const header = keyword === 'for' ? /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+(.*))?)?$/s.exec(s.text) : null;
+    const first = inner[0];
+    if (header && first && firstWord(first.text) === 'do') {
+      const body = [{ text: first.text.slice(2).trim(), after: first.after }, ...inner.slice(1)].filter((b) => b.text);
+      // `done | sort | uniq -c`: the whole loop's output goes through the pipeline
+      const tail = statements[end - 1].text.slice('done'.length).trim();
+      const pipeTo = tail.startsWith('|') ? splitPipes(tail).slice(1) : undefined;
+      commands.push({ type: 'for', name: header[1], list: header[2], body: joinStatements(body), after: s.after, ...(pipeTo ? { pipeTo } : {}) });
+    } else {
+      commands.push({ type: 'compound', keyword, after: s.after });
+    }
+    i = end - 1;
+  }
+  return { commands, open: false };
 }
