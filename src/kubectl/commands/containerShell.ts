@@ -12,7 +12,7 @@ import { CommandError, fail } from '../cli/errors';
 import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
-import { expandShellVariables, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellScript';
+import { expandShell, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellScript';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 
@@ -129,7 +129,7 @@ function runScript(
       status = 2;
       continue;
     }
-    const expand = (text: string) => expandShellVariables(substituteCommands(io, pod, container, environ, inShell, text, status, variables), withVariables(environ, variables), status);
+    const expand = (text: string) => expandShell(text, withVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, variables));
     if (s.type === 'for') {
       // the list's words after expansion (bash also expands `{1..5}`); no list: the positional parameters, none here
       const words = s.list === undefined ? [] : shellWords(expand(s.list)).flatMap((w) => (inShell.shell === 'bash' ? braceRange(w) : [w]));
@@ -244,56 +244,16 @@ function braceRange(word: string): string[] {
   return Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => String(a + i * step));
 }
 
-/**
- * Command substitution, `$(…)` and backquotes outside single quotes: the inner script runs in the container and
- * its standard output, trailing newlines removed, takes its place (its errors go to the terminal). `$((…))`,
- * arithmetic, is left as it is.
- */
-function substituteCommands(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, text: string, status: number, variables: ShellVariables): string {
-  if (!text.includes('$(') && !text.includes('`')) return text;
-  const run = (script: string) => {
-    const captured = new Output();
-    runScript({ cluster: io.cluster, out: captured }, pod, container, environ, inShell, script, status, variables);
-    let stdout = '';
-    for (const c of captured.chunks) {
-      if (c.stream === 'stdout') stdout += c.text;
-      else io.out.err(c.text);
-    }
-    return stdout.replace(/\n+$/, '');
-  };
-  let out = '';
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote === "'") {
-      if (ch === "'") quote = undefined;
-      out += ch;
-      continue;
-    }
-    if (ch === "'" && !quote) quote = "'";
-    else if (ch === '"') quote = quote === '"' ? undefined : '"';
-    if (ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-      let depth = 1;
-      let j = i + 2;
-      for (; j < text.length && depth > 0; j++) {
-        if (text[j] === '(') depth++;
-        else if (text[j] === ')') depth--;
-      }
-      out += run(text.slice(i + 2, j - 1));
-      i = j - 1;
-      continue;
-    }
-    if (ch === '`') {
-      const end = text.indexOf('`', i + 1);
-      if (end > i) {
-        out += run(text.slice(i + 1, end));
-        i = end;
-        continue;
-      }
-    }
-    out += ch;
+/** Command substitution: what `script` prints to stdout when run in the container; its errors go to the terminal. */
+function substitution(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, script: string, status: number, variables: ShellVariables): string {
+  const captured = new Output();
+  runScript({ cluster: io.cluster, out: captured }, pod, container, environ, inShell, script, status, variables);
+  let stdout = '';
+  for (const c of captured.chunks) {
+    if (c.stream === 'stdout') stdout += c.text;
+    else io.out.err(c.text);
   }
-  return out;
+  return stdout;
 }
 
 /** One command: writes what it prints and returns its exit status; `inShell` is the shell running it, if any. */

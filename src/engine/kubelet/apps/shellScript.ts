@@ -246,12 +246,11 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
 
 /** `$NAME` and `$(command)` in `text`, as the process's shell expands them when the plan is made. */
 function expandInPlan(text: string, st: PlanState): string {
-  if (!st.runtime) return text;
-  const environ = [...[...st.vars].map(([k, v]) => `${k}=${v}`), ...st.runtime.environ()];
   const runtime = st.runtime;
-  // `$(seq 5)`: one command, run in the container now; its output, trailing newlines removed, takes its place
-  const substituted = text.replace(/\$\(([^()]*)\)/g, (_, inner: string) => (runtime.run(shellWords(expandShellVariables(inner, environ, st.last)))?.output ?? '').replace(/\n+$/, ''));
-  return expandShellVariables(substituted, environ, st.last);
+  if (!runtime) return text;
+  const environ = [...[...st.vars].map(([k, v]) => `${k}=${v}`), ...runtime.environ()];
+  // `$(seq 5)`: one command, run in the container as the plan is made
+  return expandShell(text, environ, st.last, (inner) => runtime.run(shellWords(expandShell(inner, environ, st.last)))?.output ?? '');
 }
 
 function runScript(script: string, st: PlanState, stdin: boolean): void {
@@ -313,7 +312,18 @@ export function planFromArgv(argv: readonly string[], stdin: boolean, runtime?: 
 
 /** `$NAME`, `${NAME}` and `$?` from the process environment (`$1`…`$9` empty), as the shell expands them outside single quotes. */
 export function expandShellVariables(text: string, environ: readonly string[], status = 0): string {
+  return expandShell(text, environ, status);
+}
+
+/**
+ * The shell's expansions outside single quotes, left to right in one pass: `$NAME`, `${NAME}` and `$?` from
+ * `environ` (`$1`…`$9` empty: `sh -c SCRIPT` is given no positional parameters) and, given `command`, command
+ * substitution: `$(…)` and backquotes become what the inner script printed, trailing newlines removed.
+ * `$((…))`, arithmetic, is left as it is.
+ */
+export function expandShell(text: string, environ: readonly string[], status = 0, command?: (script: string) => string): string {
   const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
+  const substituted = (script: string) => (command?.(script) ?? '').replace(/\n+$/, '');
   let out = '';
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -325,9 +335,25 @@ export function expandShellVariables(text: string, environ: readonly string[], s
     }
     if (ch === "'" && !quote) quote = "'";
     else if (ch === '"') quote = quote === '"' ? undefined : '"';
+    if (command && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
+      let depth = 1;
+      let j = i + 2;
+      for (; j < text.length && depth > 0; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')') depth--;
+      }
+      out += substituted(text.slice(i + 2, j - 1));
+      i = j - 1;
+      continue;
+    }
+    if (command && ch === '`' && text.indexOf('`', i + 1) > i) {
+      const end = text.indexOf('`', i + 1);
+      out += substituted(text.slice(i + 1, end));
+      i = end;
+      continue;
+    }
     if (ch === '$') {
       const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|\?)\}/.exec(text.slice(i + 1));
-      // positional parameters: `sh -c SCRIPT` is given none
       const bare = braced ? undefined : /^([A-Za-z_][A-Za-z0-9_]*|[1-9]|\?)/.exec(text.slice(i + 1));
       if (braced || bare) {
         const name = braced ? braced[1] : (bare?.[0] ?? '');
