@@ -86,3 +86,27 @@ test("the Inspector's Shell types kubectl exec -it POD -- sh into the terminal a
   await term.expectText('/ # hostname\napp\n/ # ');
   expect(errors).toEqual([]);
 });
+
+// Closing a terminal tab hangs up what runs in it, as closing a terminal window does: the pod's shell loses its
+// input. Before, the worker kept the shell attached to that session id, and after a reload the next new tab
+// (which reuses the id) opened at the container's prompt.
+test('closing a terminal tab ends the shell in it: a new tab after a reload gets the host prompt', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Workbench(page);
+  const errors = app.trackErrors();
+  await app.openFresh();
+  const term = new TerminalPane(page);
+  await term.open();
+  await term.newTab();
+  await term.run('kubectl exec -it app -- sh');
+  await expect.poll(() => term.text()).toMatch(/\n\/ # $/);
+  await page.getByRole('button', { name: 'Close terminal 2' }).click();
+  await expect(page.getByTestId('terminal-tab-2')).toHaveCount(0);
+  await page.reload();
+  await term.open();
+  await term.newTab();
+  await expect.poll(() => term.text()).toMatch(/\$ $/);
+  await term.run('kubectl get pod app -o name');
+  await term.expectText('$ kubectl get pod app -o name\npod/app\n$ ');
+  expect(errors).toEqual([]);
+});

@@ -38,6 +38,8 @@ export type Command =
   | { type: 'terminalPrompt'; session: string }
   /** Ctrl+C: stop what runs in the foreground of a terminal session (a `sleep`, a wait, a watch). */
   | { type: 'interrupt'; session: string }
+  /** The terminal tab was closed: what runs in its session stops, and a shell attached to it loses its input. */
+  | { type: 'hangup'; session: string }
   /** The progress bar's Stop: interrupt the long-running command sent with envelope id `id`. */
   | { type: 'stop'; id: number }
   /** Test hook: the worker stops answering (an endless loop), as a runaway command would. */

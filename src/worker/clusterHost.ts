@@ -68,7 +68,7 @@ export class ClusterHost {
 
   /** True when `command` needs kubectl's side and it is not installed yet. */
   needsTerminalParts(command: Command): boolean {
-    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'complete' || command.type.startsWith('scenario') || command.type === 'realCluster');
+    return !this.terminals && (command.type === 'terminal' || command.type === 'interrupt' || command.type === 'hangup' || command.type === 'complete' || command.type.startsWith('scenario') || command.type === 'realCluster');
   }
 
   private kubectlSide(): { terminals: TerminalSessions; complete: TerminalParts['complete'] } {
@@ -217,6 +217,9 @@ export class ClusterHost {
       }
       case 'interrupt':
         this.kubectlSide().terminals.interrupt(command.session);
+        return { kind: 'none' };
+      case 'hangup':
+        this.kubectlSide().terminals.hangup(command.session);
         return { kind: 'none' };
       case 'complete': {
         const c = this.kubectlSide().complete(this.cluster, command.line);

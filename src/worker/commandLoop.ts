@@ -59,6 +59,7 @@ export class CommandLoop {
         this.resume(false);
         return;
       case 'interrupt':
+      case 'hangup':
         if (this.running?.command.session === command.session) {
           this.running.command.interrupt();
           this.resume(true);

@@ -204,4 +204,27 @@ describe('TerminalSessions', () => {
     expect(terminals.prompt('t1')).toBeUndefined();
     expect(finished(terminals.run('t1', 'kubectl get pod bb -o name')).output).toEqual([{ stream: 'stdout', text: 'pod/bb\n' }]);
   });
+
+  it('a closed terminal hangs up its shell: a later terminal of that id gets the host prompt; kubectl run -it ends its pod', () => {
+    const { cluster, terminals } = setup();
+    finished(terminals.run('t1', 'kubectl run bb --image=busybox:1.36 --command -- sleep 3600'));
+    const wait = running(terminals.run('t1', 'kubectl wait --for=condition=Ready pod/bb --timeout=120s'));
+    while (!wait.slice(1000));
+    finished(terminals.run('t2', 'kubectl exec -it bb -- sh'));
+    terminals.hangup('t2');
+    expect(terminals.prompt('t2')).toBeUndefined();
+    expect(finished(terminals.run('t2', 'kubectl get pod bb -o name')).output).toEqual([{ stream: 'stdout', text: 'pod/bb\n' }]);
+    // the exec'd shell ended with its session: the pod runs on
+    expect(cluster.store.get('Pod', 'default/bb')?.status?.phase).toBe('Running');
+    // kubectl run -it's shell is the container's process: stdinOnce closes its input for good, it exits with its
+    // last status, and --rm (kubectl's own cleanup) never happens
+    const run = running(terminals.run('t3', 'kubectl run -it --rm --restart=Never tmp --image=busybox:1.36 -- sh'));
+    while (!run.slice(1000));
+    expect(terminals.prompt('t3')).toBe('/ # ');
+    finished(terminals.run('t3', 'false'));
+    terminals.hangup('t3');
+    const done = running(terminals.run('t1', 'sleep 5'));
+    while (!done.slice(1000));
+    expect(cluster.store.get('Pod', 'default/tmp')?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+  });
 });

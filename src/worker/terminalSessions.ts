@@ -203,6 +203,18 @@ export class TerminalSessions {
     return { output: r.output, exitCode: r.exitCode, watching: !!r.watch };
   }
 
+  /**
+   * The session's terminal was closed: its watch stops and the shell attached to it, if any, loses its input (as
+   * closing a terminal window hangs up what runs in it), so a later terminal never lands in that shell.
+   */
+  hangup(session: string): void {
+    this.interrupt(session);
+    const shell = this.shells.get(session);
+    if (!shell) return;
+    this.shells.delete(session);
+    shell.hangup(this.cluster());
+  }
+
   /** Stops the session's foreground watch, if any. */
   interrupt(session: string): boolean {
     const w = this.watches.get(session);

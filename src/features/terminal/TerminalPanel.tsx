@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { useAfterFirstGraph } from '../../state/useAfterFirstGraph';
+import { send } from '../../state/simulation';
 import { useT } from '../../i18n/languageStore';
 
 // xterm.js is a lazy chunk: the dock mounts this panel hidden at startup, and the terminal is not the graph
@@ -32,6 +33,8 @@ export function TerminalPanel() {
                 aria-label={tr('terminal.close', { n: i + 1 })}
                 className="close"
                 onClick={() => {
+                  // as closing a terminal window: what runs in it stops, a shell in a pod loses its input
+                  void send({ type: 'hangup', session: t });
                   const rest = tabs.filter((x) => x !== t);
                   setTabs(rest);
                   if (active === t) setActive(rest[0]);

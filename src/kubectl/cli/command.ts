@@ -44,6 +44,8 @@ export interface AttachedInput {
   readonly prompt: string;
   /** One line of input; `sleepMs`: the line was a `sleep`, and the host lets that much virtual time pass. */
   run(cluster: Cluster, line: string): { output: OutputChunk[]; exitCode: number; ended: boolean; sleepMs?: number };
+  /** The terminal went away (its tab was closed): the process's input ends, and kubectl with it. */
+  hangup(cluster: Cluster): void;
 }
 
 /**

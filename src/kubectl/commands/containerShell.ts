@@ -310,6 +310,11 @@ export interface ShellTarget {
    * kubectl's exit status.
    */
   onExit(cluster: ContainerIo['cluster'], status: number, out: Output): number;
+  /**
+   * The terminal went away with the shell at `status` (the last command's): kubectl is gone and prints nothing;
+   * what it means for the container is the target's (an exec'd shell just ends with its session).
+   */
+  onHangup?(cluster: ContainerIo['cluster'], status: number): void;
 }
 
 /**
@@ -337,6 +342,11 @@ export class AttachedShell implements AttachedInput {
     if (shell === 'busybox') return `/ ${mark} `;
     if (shell === 'bash' && root) return `root@${hostname.split('.')[0]}:/# `;
     return `${mark} `;
+  }
+
+  hangup(cluster: ContainerIo['cluster']): void {
+    this.unfinished = undefined;
+    this.t.onHangup?.(cluster, this.status);
   }
 
   /** Runs one line of input. */

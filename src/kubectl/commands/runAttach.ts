@@ -149,5 +149,10 @@ export function attachToMainProcess(
       }
       return after(c, out);
     },
+    // the attach stream closes with kubectl; a container with stdinOnce (kubectl run's default) then has its
+    // stdin closed for good, so the shell reads end of input and exits with its last status
+    onHangup: (c, status) => {
+      if (spec?.stdinOnce) c.simulation.endMainProcess?.(namespace, name, o.container, status);
+    },
   });
 }
