@@ -65,6 +65,9 @@ test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on e
   await term.run('echo "try $i: $(wget -qO- nginx | grep -c title)"');
   await term.run('done');
   await term.expectText('> done\ntry 1: 1\ntry 2: 1\ntry 3: 1\n/ # ');
+  // a sleep in a loop moves virtual time round by round
+  await term.run('for i in 1 2; do echo tick $i; sleep 5; done; echo done');
+  await term.expectText('/ # for i in 1 2; do echo tick $i; sleep 5; done; echo done\ntick 1\ntick 2\ndone\n/ # ');
   await term.run('exit');
   await term.expectText('/ # exit\npod "debug" deleted from default namespace\n$ ');
   await page.screenshot({ path: 'test-results/container-shell-run.png' });

@@ -6,7 +6,7 @@
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
-import type { AttachedInput } from '../kubectl/cli/command';
+import type { AttachedInput, AttachedLineResult } from '../kubectl/cli/command';
 import { editorFrom } from './kubeEditor';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
@@ -309,19 +309,25 @@ export class ShellSession {
    * virtual time as the script's own does; `exit` detaches.
    */
   private inShell(shell: AttachedInput, line: string): void {
-    const r = shell.run(this.cluster, line);
-    for (const c of r.output) {
-      if (c.stream === 'stdout') this.stdout(c.text);
-      else this.write(c.text);
+    // a line that sleeps (`sleep 5`, a loop with a sleep in it) goes on once the virtual time has passed
+    for (let r: AttachedLineResult | undefined = shell.run(this.cluster, line); r; ) {
+      for (const c of r.output) {
+        if (c.stream === 'stdout') this.stdout(c.text);
+        else this.write(c.text);
+      }
+      if (r.ended) this.shell = undefined;
+      this.lastStatus = r.exitCode;
+      if (r.sleepMs === undefined) return;
+      const refused = advanceRefusal(this.cluster.now(), r.sleepMs, line);
+      if (refused) {
+        shell.interrupt();
+        this.write(`sleep: ${refused}\n`);
+        this.lastStatus = 1;
+        return;
+      }
+      this.cluster.advance(r.sleepMs);
+      r = r.resume?.(this.cluster);
     }
-    if (r.ended) this.shell = undefined;
-    this.lastStatus = r.exitCode;
-    if (r.sleepMs === undefined) return;
-    const refused = advanceRefusal(this.cluster.now(), r.sleepMs, line);
-    if (refused) {
-      this.write(`sleep: ${refused}\n`);
-      this.lastStatus = 1;
-    } else this.cluster.advance(r.sleepMs);
   }
 
   /** Runs a command for `$(...)`: its stdout is the value; stderr still reaches the transcript. */

@@ -205,6 +205,43 @@ describe('TerminalSessions', () => {
     expect(finished(terminals.run('t1', 'kubectl get pod bb -o name')).output).toEqual([{ stream: 'stdout', text: 'pod/bb\n' }]);
   });
 
+  it("a loop with sleeps in a pod's shell streams each round as virtual time reaches it; Ctrl+C stops it, a replay stops where it did", () => {
+    const { cluster, terminals, streamed } = setup();
+    finished(terminals.run('t1', 'kubectl run bb --image=busybox:1.36 --command -- sleep 3600'));
+    const wait = running(terminals.run('t1', 'kubectl wait --for=condition=Ready pod/bb --timeout=120s'));
+    while (!wait.slice(1000));
+    finished(terminals.run('t1', 'kubectl exec -it bb -- sh'));
+    const start = cluster.now();
+    streamed.length = 0;
+    const loop = running(terminals.run('t1', 'for i in 1 2 3; do echo round $i; sleep 10; done; echo end'));
+    // the first round's output is out before any time passes
+    expect(streamed).toEqual([{ session: 't1', chunks: [{ stream: 'stdout', text: 'round 1\n' }] }]);
+    while (!loop.slice(100));
+    expect(streamed.map((s) => s.chunks[0].text)).toEqual(['round 1\n', 'round 2\n', 'round 3\n']);
+    expect(loop.outcome().value).toEqual({ kind: 'terminal', output: [{ stream: 'stdout', text: 'end\n' }], exitCode: 0, watching: false, prompt: '/ # ' });
+    expect(cluster.now()).toBe(start + 30_000);
+    // Ctrl+C in the second round: 130, and how much virtual time it covered, for the replay
+    const endless = running(terminals.run('t1', 'while true; do sleep 10; done'));
+    while (cluster.now() < start + 45_000) endless.slice(1);
+    endless.interrupt();
+    while (!endless.slice(100));
+    const out = endless.outcome();
+    expect(out.value).toMatchObject({ exitCode: 130, prompt: '/ # ' });
+    expect(out.interruptedAfterMs).toBe(cluster.now() - start - 30_000);
+    // the replay of that line stops at the same virtual time by itself
+    const { cluster: again, terminals: replayed } = setup();
+    finished(replayed.run('t1', 'kubectl run bb --image=busybox:1.36 --command -- sleep 3600'));
+    const w2 = running(replayed.run('t1', 'kubectl wait --for=condition=Ready pod/bb --timeout=120s'));
+    while (!w2.slice(1000));
+    finished(replayed.run('t1', 'kubectl exec -it bb -- sh'));
+    const l2 = running(replayed.run('t1', 'for i in 1 2 3; do echo round $i; sleep 10; done; echo end'));
+    while (!l2.slice(100));
+    const r2 = running(replayed.run('t1', 'while true; do sleep 10; done', out.interruptedAfterMs));
+    while (!r2.slice(100));
+    expect(r2.outcome()).toMatchObject({ value: { exitCode: 130 }, interruptedAfterMs: out.interruptedAfterMs });
+    expect(again.now()).toBe(cluster.now());
+  });
+
   it('a closed terminal hangs up its shell: a later terminal of that id gets the host prompt; kubectl run -it ends its pod', () => {
     const { cluster, terminals } = setup();
     finished(terminals.run('t1', 'kubectl run bb --image=busybox:1.36 --command -- sleep 3600'));

@@ -5,8 +5,8 @@
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, type KubectlResult, runKubectl, splitCommandLine, startKubectl, type WatchStream } from '../kubectl/kubectl';
-import type { AttachedInput } from '../kubectl/cli/command';
-import type { TerminalChunk } from '../protocol/messages';
+import type { AttachedInput, AttachedLineResult } from '../kubectl/cli/command';
+import type { ReplyValue, TerminalChunk } from '../protocol/messages';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { KubectlWaitCommand } from './kubectlWaitCommand';
@@ -159,12 +159,18 @@ export class TerminalSessions {
   private runInShell(session: string, shell: AttachedInput, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     const r = shell.run(this.cluster(), line);
     if (r.ended) this.shells.delete(session);
-    if (r.sleepMs !== undefined) {
-      const refused = advanceRefusal(this.cluster().now(), r.sleepMs, line.trim());
-      if (refused) return { output: [{ stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
-      return sleepCommand(this.cluster(), session, line.trim(), r.sleepMs, stopAfterMs, shell.prompt);
+    if (r.sleepMs === undefined) return { output: r.output, exitCode: r.exitCode, watching: false };
+    const refused = advanceRefusal(this.cluster().now(), r.sleepMs, line.trim());
+    if (refused) {
+      shell.interrupt();
+      return { output: [...r.output, { stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
     }
-    return { output: r.output, exitCode: r.exitCode, watching: false };
+    // what the line printed before its first sleep shows now; the rest as virtual time reaches it
+    if (r.output.length) this.sink(session, r.output);
+    return new ShellLineCommand(this.cluster(), session, line.trim(), shell, r, stopAfterMs, {
+      sink: (chunks) => this.sink(session, chunks),
+      ended: () => this.shells.delete(session),
+    });
   }
 
   /** A pipeline's command, run to its end (a piped `sleep` or wait is not sliced: its output must be whole). */
@@ -237,7 +243,81 @@ export class TerminalSessions {
  * `sleep` in a terminal: virtual time moves, in slices. Ctrl+C ends it as in bash: the terminal prints `^C` and
  * a new prompt, and the exit status is 130 (128 + SIGINT).
  */
-function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number, prompt?: string): RunningCommand {
+/**
+ * A line of a pod's shell that sleeps (`sleep 5`, `while true; do wget -qO- web; sleep 1; done`): virtual time
+ * passes for each sleep as for the terminal's own, and what the line prints between them streams into the
+ * terminal as that time comes. Ctrl+C stops the sleep and the line. A replay stops after the virtual time the
+ * interrupted run covered (`stopAfterMs`), summed over its sleeps.
+ */
+class ShellLineCommand implements RunningCommand {
+  private work: AdvanceWork;
+  /** Virtual ms covered by the sleeps already done. */
+  private elapsed = 0;
+  private result: { output: TerminalChunk[]; exitCode: number } | undefined;
+  private interrupted = false;
+
+  constructor(
+    private readonly cluster: Cluster,
+    readonly session: string,
+    readonly label: string,
+    private readonly shell: AttachedInput,
+    private current: AttachedLineResult,
+    private readonly stopAfterMs: number | undefined,
+    private readonly host: { sink(chunks: TerminalChunk[]): void; ended(): void },
+  ) {
+    this.work = this.sleep(current.sleepMs ?? 0);
+  }
+
+  /** The advance of the next sleep, stopping where a replay says the run it repeats was interrupted. */
+  private sleep(ms: number): AdvanceWork {
+    return new AdvanceWork(this.cluster, ms, this.stopAfterMs === undefined ? undefined : Math.max(0, this.stopAfterMs - this.elapsed));
+  }
+
+  slice(maxSteps: number): boolean {
+    if (this.result) return true;
+    if (!this.work.slice(maxSteps)) return false;
+    this.elapsed += this.work.doneMs;
+    if (this.work.wasInterrupted) {
+      this.interrupted = true;
+      this.shell.interrupt();
+      this.result = { output: [], exitCode: 130 };
+      return true;
+    }
+    const next = this.current.resume?.(this.cluster) ?? { output: [], exitCode: 0, ended: false };
+    if (next.ended) this.host.ended();
+    if (next.sleepMs === undefined) {
+      this.result = { output: next.output, exitCode: next.exitCode };
+      return true;
+    }
+    const refused = advanceRefusal(this.cluster.now(), next.sleepMs, this.label);
+    if (refused) {
+      this.shell.interrupt();
+      this.result = { output: [...next.output, { stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1 };
+      return true;
+    }
+    if (next.output.length) this.host.sink(next.output);
+    this.current = next;
+    this.work = this.sleep(next.sleepMs);
+    return false;
+  }
+
+  progress(): { fraction: number; doneMs: number } {
+    const p = this.work.progress();
+    return { fraction: p.fraction, doneMs: this.elapsed + p.doneMs };
+  }
+
+  interrupt(): void {
+    this.work.interrupt();
+  }
+
+  outcome(): { value: ReplyValue; interruptedAfterMs?: number } {
+    const r = this.result ?? { output: [], exitCode: 0 };
+    const value: ReplyValue = { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: false, prompt: this.shell.prompt };
+    return this.interrupted ? { value, interruptedAfterMs: this.elapsed } : { value };
+  }
+}
+
+function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number): RunningCommand {
   const work = new AdvanceWork(cluster, ms, stopAfterMs);
   return {
     label,
@@ -246,7 +326,7 @@ function sleepCommand(cluster: Cluster, session: string, label: string, ms: numb
     progress: () => work.progress(),
     interrupt: () => work.interrupt(),
     outcome: () => ({
-      value: { kind: 'terminal', output: [], exitCode: work.wasInterrupted ? 130 : 0, watching: false, ...(prompt !== undefined ? { prompt } : {}) },
+      value: { kind: 'terminal', output: [], exitCode: work.wasInterrupted ? 130 : 0, watching: false },
       ...(work.wasInterrupted ? { interruptedAfterMs: work.doneMs } : {}),
     }),
   };

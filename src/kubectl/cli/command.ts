@@ -35,6 +35,15 @@ export interface TimeWait {
  */
 export type Waiting<T> = Generator<TimeWait, T, boolean>;
 
+/** What one line of an attached process did: its output, and whether it ended the process or waits (`sleepMs`). */
+export interface AttachedLineResult {
+  output: OutputChunk[];
+  exitCode: number;
+  ended: boolean;
+  sleepMs?: number;
+  resume?: (cluster: Cluster) => AttachedLineResult;
+}
+
 /**
  * A process that reads the terminal's next lines as its input (the shell of `kubectl exec -it POD -- sh`): the
  * host sends it every line until it says it `ended`, and shows its `prompt` before each.
@@ -42,8 +51,13 @@ export type Waiting<T> = Generator<TimeWait, T, boolean>;
 export interface AttachedInput {
   readonly attached: true;
   readonly prompt: string;
-  /** One line of input; `sleepMs`: the line was a `sleep`, and the host lets that much virtual time pass. */
-  run(cluster: Cluster, line: string): { output: OutputChunk[]; exitCode: number; ended: boolean; sleepMs?: number };
+  /**
+   * One line of input, up to its end or its first `sleep`: then `sleepMs` says how much virtual time the host lets
+   * pass before it calls `resume` for the rest (which may sleep again).
+   */
+  run(cluster: Cluster, line: string): AttachedLineResult;
+  /** Ctrl+C while a line sleeps: the line stops there. */
+  interrupt(): void;
   /** The terminal went away (its tab was closed): the process's input ends, and kubectl with it. */
   hangup(cluster: Cluster): void;
 }

@@ -124,11 +124,36 @@ describe('kubectl exec -it POD -- SHELL', () => {
     expect(sh.run(cluster, 'for i in 1 2; do exit 4; done')).toMatchObject({ exitCode: 4, ended: true });
   });
 
-  it('says that while, until and if are not simulated instead of running their words as commands', () => {
+  it('a line that sleeps stops there for the host to let the time pass, and goes on with resume', () => {
     const sh = attach('exec -it bb -- sh');
-    const r = sh.run(cluster, 'while true; do echo x; done; echo after');
-    expect(text(r.output)).toBe("svcsim: while is not simulated in a container's shell; a for loop is (for i in 1 2 3; do …; done)\nafter\n");
-    expect(text(sh.run(cluster, 'if true; then echo y; fi').output)).toContain('svcsim: if is not simulated');
+    const start = cluster.now();
+    let r = sh.run(cluster, 'for i in 1 2; do echo tick $i; sleep 5; done; echo end');
+    const seen: string[] = [];
+    for (;;) {
+      seen.push(text(r.output));
+      if (r.sleepMs === undefined || !r.resume) break;
+      expect(r.sleepMs).toBe(5000);
+      cluster.advance(r.sleepMs);
+      r = r.resume(cluster);
+    }
+    expect(seen).toEqual(['tick 1\n', 'tick 2\n', 'end\n']);
+    expect(cluster.now()).toBe(start + 10_000);
+    // Ctrl+C during a sleep: the line is over, $? is 130
+    const looping = sh.run(cluster, 'for i in 1 2 3; do sleep 1; echo $i; done');
+    expect(looping.sleepMs).toBe(1000);
+    sh.interrupt();
+    expect(looping.resume?.(cluster)).toEqual({ output: [], exitCode: 130, ended: false });
+    expect(text(sh.run(cluster, 'echo $?').output)).toBe('130\n');
+  });
+
+  it('while and until loop on their condition; an endless one is stopped; if is not simulated', () => {
+    const sh = attach('exec -it bb -- sh');
+    expect(text(sh.run(cluster, 'n=x; while [ "$n" != xxx ]; do n=${n}x; echo $n; done').output)).toBe('xx\nxxx\n');
+    expect(text(sh.run(cluster, 'i=3; until [ $i -le 1 ]; do echo $i; i=$(seq $i -1 1 | head -2 | tail -1); done').output)).toBe('3\n2\n');
+    expect(text(sh.run(cluster, 'until wget -qO- -T 1 http://web >/dev/null 2>&1; do echo no; done; echo reached').output)).toBe('reached\n');
+    const endless = sh.run(cluster, 'while true; do echo x > /dev/null; done; echo after');
+    expect(text(endless.output)).toBe('svcsim: stopped the loop after 1000 rounds (its sleeps run at simulation speed: an endless loop would run away with the clock)\nafter\n');
+    expect(text(sh.run(cluster, 'if true; then echo y; fi').output)).toBe("svcsim: if is not simulated in a container's shell; for and while loops are\n");
   });
 
   it('bash expands {1..N} in a for list', () => {

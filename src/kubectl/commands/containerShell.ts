@@ -88,33 +88,51 @@ export function runInContainer(io: ContainerIo, pod: Pod, container: string, com
   const c = command.indexOf('-c');
   // no script and no stdin: the shell reads end of input and exits 0
   if (c < 0) return;
-  const { status } = runScript(io, pod, container, environ, { shell, argv0: command[0], interactive: false, line: 1 }, command[c + 1] ?? '', 0);
+  const { status } = runAtOnce(runScript(io, pod, container, environ, { shell, argv0: command[0], interactive: false, line: 1 }, command[c + 1] ?? '', 0, newShellState()));
   if (status !== 0) throw exitWith(status);
 }
 
-/** The shell's own variables (`for` loop variables, `NAME=value`): expanded like the environment, not exported. */
-type ShellVariables = Map<string, string>;
+/** What a shell keeps between commands: its own variables (`for` loop variables, `NAME=value`), not exported. */
+interface ShellState {
+  variables: Map<string, string>;
+}
 
-/** What svcsim says of a compound command it does not run (`while`, `until`, `if`, `case`). */
+const newShellState = (): ShellState => ({ variables: new Map() });
+
+/** A `sleep` in a script: whoever runs the script lets that much virtual time pass, or none, before it carries on. */
+interface ScriptWait {
+  sleepMs: number;
+}
+/** A script being run: it stops at each `sleep`, and ends with its status and whether `exit` ended the shell. */
+type ScriptRun = Generator<ScriptWait, { status: number; exited: boolean }, void>;
+
+/**
+ * How many rounds a `while` loop may go before svcsim stops it: a round without a sleep takes no time, and the
+ * sleeps run at simulation speed, so a loop that never ends would hang the terminal or run away with the clock.
+ */
+const maxLoopRounds = 1000;
+
+/** What svcsim says of a compound command it does not run (`if`, `case`). */
 function compoundNotSimulated(keyword: string): string {
-  return `svcsim: ${keyword} is not simulated in a container's shell; a for loop is (for i in 1 2 3; do …; done)\n`;
+  return `svcsim: ${keyword} is not simulated in a container's shell; for and while loops are\n`;
+}
+
+/** Runs a script to its end at this instant: its `sleep`s return at once (`kubectl exec POD -- sh -c …`, command substitution). */
+function runAtOnce(run: ScriptRun): { status: number; exited: boolean } {
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
- * The commands of `script` in order (`;`, `&&`, `||`; `for NAME in WORDS; do …; done` loops), starting from exit
- * status `last`. Returns the status of the last one run, and `exited` when the `exit` builtin ended the shell.
+ * The commands of `script` in order (`;`, `&&`, `||`; `for` and `while`/`until` loops), starting from exit status
+ * `last`, stopping at each `sleep` for whoever runs it to let the time pass. Returns the status of the last one
+ * run, and `exited` when the `exit` builtin ended the shell.
  */
-function runScript(
-  io: ContainerIo,
-  pod: Pod,
-  container: string,
-  environ: readonly string[],
-  inShell: InShell,
-  script: string,
-  last: number,
-  variables: ShellVariables = new Map(),
-): { status: number; exited: boolean } {
+function* runScript(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, script: string, last: number, state: ShellState): ScriptRun {
   let status = last;
+  const { variables } = state;
   const { commands, open } = scriptCommands(script);
   if (open) {
     // a script (`sh -c`) that ends inside a loop; an interactive shell reads on instead (AttachedShell)
@@ -129,22 +147,16 @@ function runScript(
       status = 2;
       continue;
     }
-    const expand = (text: string) => expandShell(text, withVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, variables));
-    if (s.type === 'for') {
-      // the list's words after expansion (bash also expands `{1..5}`); no list: the positional parameters, none here
-      const words = s.list === undefined ? [] : shellWords(expand(s.list)).flatMap((w) => (inShell.shell === 'bash' ? braceRange(w) : [w]));
-      const loopOut = s.pipeTo ? new Output() : io.out;
-      status = 0;
-      for (const w of words) {
-        variables.set(s.name, w);
-        const r = runScript({ cluster: io.cluster, out: loopOut }, pod, container, environ, inShell, s.body, status, variables);
-        status = r.status;
-        // `exit` in a piped loop ends the subshell the pipeline runs it in, not this shell
-        if (r.exited && !s.pipeTo) return r;
-        if (r.exited) break;
-      }
-      if (s.pipeTo && loopOut instanceof Output) {
-        const f = pipeOutput(loopOut.chunks, s.pipeTo.map(shellWords));
+    const expand = (text: string) => expandShell(text, withVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
+    if (s.type === 'for' || s.type === 'while') {
+      // `done | grep x`: the loop's output goes through the pipeline once it has ended
+      const loopIo = s.pipeTo ? { cluster: io.cluster, out: new Output() } : io;
+      const r = s.type === 'for' ? yield* forLoop(loopIo, pod, container, environ, inShell, s, expand, state) : yield* whileLoop(loopIo, pod, container, environ, inShell, s, state);
+      status = r.status;
+      // `exit` in a piped loop ends the subshell the pipeline runs it in, not this shell
+      if (r.exited && !s.pipeTo) return r;
+      if (s.pipeTo && loopIo.out instanceof Output) {
+        const f = pipeOutput(loopIo.out.chunks, s.pipeTo.map(shellWords));
         io.out.err(f.stderr);
         io.out.out(f.stdout);
         status = f.exitCode;
@@ -180,6 +192,13 @@ function runScript(
     }
     // the `exit` builtin ends the shell with its status (the last command's when none is given)
     if (words[0] === 'exit') return { status: words[1] === undefined ? status : Number(words[1]) & 255, exited: true };
+    // `sleep N`: the shell waits while virtual time passes (for whoever runs the script to decide)
+    const sleepMs = words.length === 2 && words[0] === 'sleep' ? parseSleepDuration(words[1]) : undefined;
+    if (sleepMs !== undefined) {
+      yield { sleepMs };
+      status = 0;
+      continue;
+    }
     const command = redirected(words);
     if (typeof command === 'string') {
       io.out.err(command);
@@ -195,6 +214,74 @@ function runScript(
     for (const c of command.route(captured.chunks)) io.out.write(c.stream, c.text);
   }
   return { status, exited: false };
+}
+
+/** `for NAME in WORDS; do BODY; done`: the body once a word (bash also expands `{1..5}`); no list: no positional parameters here. */
+function* forLoop(
+  io: ContainerIo,
+  pod: Pod,
+  container: string,
+  environ: readonly string[],
+  inShell: InShell,
+  s: { name: string; list: string | undefined; body: string },
+  expand: (text: string) => string,
+  state: ShellState,
+): ScriptRun {
+  const words = s.list === undefined ? [] : shellWords(expand(s.list)).flatMap((w) => (inShell.shell === 'bash' ? braceRange(w) : [w]));
+  let status = 0;
+  for (const w of words) {
+    state.variables.set(s.name, w);
+    const r = yield* runScript(io, pod, container, environ, inShell, s.body, status, state);
+    status = r.status;
+    if (r.exited) return r;
+  }
+  return { status, exited: false };
+}
+
+/**
+ * `while LIST; do BODY; done` (`until`: while it fails): the body as long as the list's last status says so
+ * (`until nslookup web; do sleep 2; done` waits for a Service). svcsim stops a loop after {@link maxLoopRounds}.
+ */
+function* whileLoop(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, s: { until: boolean; condition: string; body: string }, state: ShellState): ScriptRun {
+  let status = 0;
+  for (let round = 0; ; round++) {
+    const c = yield* runScript(io, pod, container, environ, inShell, s.condition, status, state);
+    if (c.exited) return c;
+    if ((c.status === 0) === s.until) return { status, exited: false };
+    if (round >= maxLoopRounds) {
+      io.out.err(`svcsim: stopped the loop after ${maxLoopRounds} rounds (its sleeps run at simulation speed: an endless loop would run away with the clock)\n`);
+      return { status: 1, exited: false };
+    }
+    const r = yield* runScript(io, pod, container, environ, inShell, s.body, c.status, state);
+    status = r.status;
+    if (r.exited) return r;
+  }
+}
+
+/** The environment with the shell's variables in front (found first), for expansion only. */
+function withVariables(environ: readonly string[], variables: ReadonlyMap<string, string>): readonly string[] {
+  return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
+}
+
+/** bash's brace expansion of a sequence expression, `{1..5}` or `{5..1}`; any other word is itself. */
+function braceRange(word: string): string[] {
+  const m = /^\{(-?\d+)\.\.(-?\d+)\}$/.exec(word);
+  if (!m) return [word];
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const step = a <= b ? 1 : -1;
+  return Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => String(a + i * step));
+}
+
+/** Command substitution: what `script` prints to stdout when run in the container, at once; its errors go to the terminal. */
+function substitution(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, script: string, status: number, state: ShellState): string {
+  const captured = new Output();
+  runAtOnce(runScript({ cluster: io.cluster, out: captured }, pod, container, environ, inShell, script, status, state));
+  let stdout = '';
+  for (const c of captured.chunks) {
+    if (c.stream === 'stdout') stdout += c.text;
+    else io.out.err(c.text);
+  }
+  return stdout;
 }
 
 /**
@@ -230,32 +317,6 @@ function redirected(words: readonly string[]): { words: string[]; redirects: boo
   return { words: rest, redirects, route };
 }
 
-/** The environment with the shell's variables in front (found first), for expansion only. */
-function withVariables(environ: readonly string[], variables: ShellVariables): readonly string[] {
-  return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
-}
-
-/** bash's brace expansion of a sequence expression, `{1..5}` or `{5..1}`; any other word is itself. */
-function braceRange(word: string): string[] {
-  const m = /^\{(-?\d+)\.\.(-?\d+)\}$/.exec(word);
-  if (!m) return [word];
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  const step = a <= b ? 1 : -1;
-  return Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => String(a + i * step));
-}
-
-/** Command substitution: what `script` prints to stdout when run in the container; its errors go to the terminal. */
-function substitution(io: ContainerIo, pod: Pod, container: string, environ: readonly string[], inShell: InShell, script: string, status: number, variables: ShellVariables): string {
-  const captured = new Output();
-  runScript({ cluster: io.cluster, out: captured }, pod, container, environ, inShell, script, status, variables);
-  let stdout = '';
-  for (const c of captured.chunks) {
-    if (c.stream === 'stdout') stdout += c.text;
-    else io.out.err(c.text);
-  }
-  return stdout;
-}
-
 /** One command: writes what it prints and returns its exit status; `inShell` is the shell running it, if any. */
 function runOne(io: ContainerIo, pod: Pod, container: string, command: string[], environ: readonly string[], inShell: InShell | undefined): number {
   const ns = pod.metadata?.namespace ?? 'default';
@@ -270,7 +331,7 @@ function runOne(io: ContainerIo, pod: Pod, container: string, command: string[],
   }
   const coreutils = sim.containerCoreutils?.(ns, name, container);
   if (unmodelled(coreutils, base)) {
-    io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, test, sleep, exit, for loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
+    io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, test, sleep, exit, for and while loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
     return 127;
   }
   if (inShell) {
@@ -287,8 +348,13 @@ export interface ShellLineResult {
   output: OutputChunk[];
   exitCode: number;
   ended: boolean;
-  /** The line was `sleep DURATION`: the host lets that much virtual time pass, as it does for its own `sleep`. */
+  /**
+   * The line's script reached a `sleep`: the host lets that much virtual time pass, as it does for its own
+   * `sleep`, then calls `resume` for what the script does next (the output so far is in `output`). Ctrl+C during
+   * the sleep ends the line instead (`interrupt`).
+   */
   sleepMs?: number;
+  resume?: (cluster: ContainerIo["cluster"]) => ShellLineResult;
 }
 
 /** Who the attached shell is and where it runs. */
@@ -327,9 +393,11 @@ export class AttachedShell implements AttachedInput {
   readonly attached = true;
   private status = 0;
   private lines = 0;
-  private readonly variables: ShellVariables = new Map();
+  private readonly state = newShellState();
   /** The lines of a compound command not closed yet (`for i in 1 2; do` …): the shell reads on before running it. */
   private unfinished: string | undefined;
+  /** The line being run, stopped at a `sleep`. */
+  private running: ScriptRun | undefined;
 
   constructor(private readonly t: ShellTarget) {}
 
@@ -346,43 +414,81 @@ export class AttachedShell implements AttachedInput {
 
   hangup(cluster: ContainerIo['cluster']): void {
     this.unfinished = undefined;
+    this.running = undefined;
     this.t.onHangup?.(cluster, this.status);
   }
 
-  /** Runs one line of input. */
+  /** Ctrl+C while the line sleeps: the foreground command and the loop around it stop, status 130. */
+  interrupt(): void {
+    this.running = undefined;
+    this.status = 130;
+  }
+
+  /** Runs one line of input, up to its end or its first `sleep`. */
   run(cluster: ContainerIo['cluster'], text: string): ShellLineResult {
     const t = this.t;
     this.lines++;
+    this.running = undefined;
     const out = new Output();
-    const got = cluster.get('Pod', t.namespace, t.pod);
-    const pod = got.ok ? got.value : undefined;
-    const same = pod?.status?.containerStatuses?.find((c) => c.name === t.container)?.containerID === t.containerID;
-    const environ = pod && same ? cluster.simulation.containerEnv?.(t.namespace, t.pod, t.container) : undefined;
-    if (!pod || !environ) {
-      // the container the shell ran in was killed (the pod deleted, the container restarted): so was the shell
-      out.err('command terminated with exit code 137\n');
-      return { output: out.chunks, exitCode: 137, ended: true };
-    }
+    const target = this.container(cluster);
+    if (!target) return this.killed(out);
     const script = this.unfinished === undefined ? text : `${this.unfinished}\n${text}`;
     if (scriptCommands(script).open) {
       this.unfinished = script;
       return { output: [], exitCode: this.status, ended: false };
     }
     this.unfinished = undefined;
-    const words = shellWords(script.trim());
-    const sleepMs = words.length === 2 && words[0] === 'sleep' ? parseSleepDuration(words[1]) : undefined;
-    if (sleepMs !== undefined) {
-      this.status = 0;
-      return { output: [], exitCode: 0, ended: false, sleepMs };
-    }
     const inShell: InShell = { shell: t.shell, argv0: t.argv0, interactive: t.tty, line: this.lines };
-    const r = runScript({ cluster, out }, pod, t.container, environ, inShell, script, this.status, this.variables);
+    const run = runScript({ cluster, out }, target.pod, t.container, target.environ, inShell, script, this.status, this.state);
+    this.running = run;
+    return this.carryOn(cluster, run, out);
+  }
+
+  /** The container the shell runs in, unless it was killed (the pod deleted, the container restarted). */
+  private container(cluster: ContainerIo['cluster']): { pod: Pod; environ: readonly string[] } | undefined {
+    const t = this.t;
+    const got = cluster.get('Pod', t.namespace, t.pod);
+    const pod = got.ok ? got.value : undefined;
+    const same = pod?.status?.containerStatuses?.find((c) => c.name === t.container)?.containerID === t.containerID;
+    const environ = pod && same ? cluster.simulation.containerEnv?.(t.namespace, t.pod, t.container) : undefined;
+    return pod && environ ? { pod, environ } : undefined;
+  }
+
+  /** The shell died with its container. */
+  private killed(out: Output): ShellLineResult {
+    this.running = undefined;
+    out.err('command terminated with exit code 137\n');
+    return { output: out.chunks, exitCode: 137, ended: true };
+  }
+
+  /** Runs `run` on to its next `sleep` or its end; what it printed meanwhile goes with the result. */
+  private carryOn(cluster: ContainerIo['cluster'], run: ScriptRun, out: Output): ShellLineResult {
+    const step = run.next();
+    const output = out.chunks.splice(0);
+    if (!step.done) {
+      return {
+        output,
+        exitCode: 0,
+        ended: false,
+        sleepMs: step.value.sleepMs,
+        resume: (c) => {
+          // interrupted, or another line came: this one is over
+          if (this.running !== run) return { output: [], exitCode: this.status, ended: false };
+          if (!this.container(c)) return this.killed(out);
+          return this.carryOn(c, run, out);
+        },
+      };
+    }
+    this.running = undefined;
+    const r = step.value;
     this.status = r.status;
-    if (!r.exited) return { output: out.chunks, exitCode: r.status, ended: false };
+    if (!r.exited) return { output, exitCode: r.status, ended: false };
     // interactive bash says `exit` as it leaves (builtins/exit.def)
-    if (t.shell === 'bash' && t.tty) out.err('exit\n');
-    const exitCode = t.onExit(cluster, r.status, out);
-    return { output: out.chunks, exitCode, ended: true };
+    const end = new Output();
+    for (const c of output) end.write(c.stream, c.text);
+    if (this.t.shell === 'bash' && this.t.tty) end.err('exit\n');
+    const exitCode = this.t.onExit(cluster, r.status, end);
+    return { output: end.chunks, exitCode, ended: true };
   }
 }
 

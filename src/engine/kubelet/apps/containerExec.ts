@@ -61,10 +61,9 @@ function runOne(instance: AppInstance, words: string[], inShell: boolean): ExecR
     }
     case 'test':
     case '[': {
-      const flag = args[0];
-      const path = args[1];
-      if ((flag === '-f' || flag === '-e' || flag === '-d') && path) return exists(instance, path) ? ok() : fail(1, '');
-      return ok();
+      const operands = name === '[' && args.at(-1) === ']' ? args.slice(0, -1) : args;
+      const truth = testExpression(instance, operands);
+      return truth === false ? fail(1, '') : ok();
     }
     case 'sh':
     case 'bash':
@@ -97,3 +96,41 @@ export function execInContainer(instance: AppInstance, argv: readonly string[]):
   if (argv.length === 0) return fail(1, 'no command');
   return runOne(instance, [...argv], false);
 }
+
+const integerTests: Readonly<Record<string, (a: number, b: number) => boolean>> = {
+  '-eq': (a, b) => a === b,
+  '-ne': (a, b) => a !== b,
+  '-lt': (a, b) => a < b,
+  '-le': (a, b) => a <= b,
+  '-gt': (a, b) => a > b,
+  '-ge': (a, b) => a >= b,
+};
+
+/**
+ * POSIX `test` of one to four operands: files (`-f`, `-e`, `-d`), strings (`-z`, `-n`, `=`, `!=`, busybox's and
+ * bash's `==`), integers (`-eq` … `-ge`) and `!`. Undefined for what is not modelled (taken as true, as before).
+ */
+function testExpression(instance: AppInstance, args: readonly string[]): boolean | undefined {
+  if (args[0] === '!' && args.length > 1) {
+    const inner = testExpression(instance, args.slice(1));
+    return inner === undefined ? undefined : !inner;
+  }
+  if (args.length === 0) return false;
+  if (args.length === 1) return args[0] !== '';
+  if (args.length === 2) {
+    const [op, operand] = args;
+    if (op === '-f' || op === '-e' || op === '-d') return exists(instance, operand);
+    if (op === '-z') return operand === '';
+    if (op === '-n') return operand !== '';
+    return undefined;
+  }
+  if (args.length === 3) {
+    const [a, op, b] = args;
+    if (op === '=' || op === '==') return a === b;
+    if (op === '!=') return a !== b;
+    const compare = integerTests[op];
+    if (compare && /^-?\d+$/.test(a) && /^-?\d+$/.test(b)) return compare(Number(a), Number(b));
+  }
+  return undefined;
+}
+

@@ -121,9 +121,13 @@ describe('scriptCommands', () => {
     expect(scriptCommands('for i in 1 2; do')).toEqual({ commands: [], open: true });
     expect(scriptCommands('if true; then for i in 1; do echo; done')).toEqual({ commands: [], open: true });
     expect(scriptCommands('while true; do echo x; done; if a; then b; fi; echo after').commands).toEqual([
-      { type: 'compound', keyword: 'while', after: ';' },
+      { type: 'while', until: false, condition: 'true', body: 'echo x', after: ';' },
       { type: 'compound', keyword: 'if', after: ';' },
       { type: 'simple', text: 'echo after', after: ';' },
+    ]);
+    // until's condition is the whole list before do
+    expect(scriptCommands('until sleep 1; nslookup web; do echo no; done').commands).toEqual([
+      { type: 'while', until: true, condition: 'sleep 1; nslookup web', body: 'echo no', after: ';' },
     ]);
   });
 

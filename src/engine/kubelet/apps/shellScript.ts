@@ -259,15 +259,13 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
     if (st.done) return;
     if (s.after === '&&' && st.last !== 0) continue;
     if (s.after === '||' && st.last === 0) continue;
-    if (s.type === 'compound') {
-      // a `while`/`until` loop in a container command is (nearly always) the keep-alive idiom; `if` and `case` are
-      // not modelled
-      if (s.keyword === 'while' || s.keyword === 'until') {
-        st.done = true;
-        return;
-      }
-      continue;
+    // a `while`/`until` loop in a container command is (nearly always) the keep-alive idiom
+    if (s.type === 'while') {
+      st.done = true;
+      return;
     }
+    // `if` and `case` are not modelled
+    if (s.type === 'compound') continue;
     if (s.type === 'for') {
       // a `for` loop runs its body once a word, the loop variable set: output and waits as if written out
       for (const w of s.list === undefined ? [] : shellWords(expandInPlan(s.list, st))) {
@@ -374,6 +372,7 @@ export function expandShell(text: string, environ: readonly string[], status = 0
 export type ScriptCommand =
   | { type: 'simple'; text: string; after: Connector }
   | { type: 'for'; name: string; list: string | undefined; body: string; after: Connector; pipeTo?: string[] }
+  | { type: 'while'; until: boolean; condition: string; body: string; after: Connector; pipeTo?: string[] }
   | { type: 'compound'; keyword: string; after: Connector };
 
 const closers: Readonly<Record<string, string>> = { for: 'done', while: 'done', until: 'done', if: 'fi', case: 'esac' };
@@ -421,14 +420,19 @@ export function scriptCommands(script: string): { commands: ScriptCommand[]; ope
     }
     if (stack.length > 0) return { commands, open: true };
     const inner = statements.slice(i + 1, end - 1);
+    // `done | sort | uniq -c`: the whole loop's output goes through the pipeline
+    const tail = statements[end - 1].text.slice('done'.length).trim();
+    const piped = tail.startsWith('|') ? { pipeTo: splitPipes(tail).slice(1) } : {};
+    // the loop's body: from the statement that starts with `do`, without it
+    const doAt = inner.findIndex((t) => firstWord(t.text) === 'do');
+    const body = doAt < 0 ? '' : joinStatements([{ text: inner[doAt].text.slice(2).trim(), after: inner[doAt].after }, ...inner.slice(doAt + 1)].filter((b) => b.text));
     const header = keyword === 'for' ? /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+(.*))?)?$/s.exec(s.text) : null;
-    const first = inner[0];
-    if (header && first && firstWord(first.text) === 'do') {
-      const body = [{ text: first.text.slice(2).trim(), after: first.after }, ...inner.slice(1)].filter((b) => b.text);
-      // `done | sort | uniq -c`: the whole loop's output goes through the pipeline
-      const tail = statements[end - 1].text.slice('done'.length).trim();
-      const pipeTo = tail.startsWith('|') ? splitPipes(tail).slice(1) : undefined;
-      commands.push({ type: 'for', name: header[1], list: header[2], body: joinStatements(body), after: s.after, ...(pipeTo ? { pipeTo } : {}) });
+    if (header && doAt === 0) {
+      commands.push({ type: 'for', name: header[1], list: header[2], body, after: s.after, ...piped });
+    } else if ((keyword === 'while' || keyword === 'until') && doAt >= 0) {
+      // the condition is the list before `do` (`while sleep 1; true; do`): its last command's status decides
+      const condition = joinStatements([{ text: s.text.slice(keyword.length).trim(), after: ';' as Connector }, ...inner.slice(0, doAt)].filter((b) => b.text));
+      commands.push({ type: 'while', until: keyword === 'until', condition, body, after: s.after, ...piped });
     } else {
       commands.push({ type: 'compound', keyword, after: s.after });
     }
