@@ -6,18 +6,25 @@
  * on an empty line ends it as `exit` does. A `for` loop typed over several lines prompts with PS2 (`> `, the
  * default of every shell) until `done`.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
-test('kubectl exec -it app -- sh: a busybox prompt, lines run in the pod, a reload keeps it, exit leaves', async ({ page }) => {
-  test.setTimeout(120_000);
+/** A fresh playground with its Terminal tab open; the page's errors are collected. */
+async function openTerminal(page: Page): Promise<{ errors: string[]; term: TerminalPane }> {
   const app = new Workbench(page);
   const errors = app.trackErrors();
   await app.openFresh();
   const term = new TerminalPane(page);
   await term.open();
+  return { errors, term };
+}
+
+test('kubectl exec -it app -- sh: a busybox prompt, lines run in the pod, a reload keeps it, exit leaves', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { errors, term } = await openTerminal(page);
   await term.run('kubectl exec -it app -- sh');
   await expect.poll(() => term.text()).toMatch(/\n\/ # $/);
   await term.run('nslookup nginx');
@@ -50,11 +57,7 @@ test('kubectl exec -it app -- sh: a busybox prompt, lines run in the pod, a relo
 // kubectl pkg/cmd/run/run.go and pkg/cmd/attach/attach.go: the canonical debugging pod of the "Debug Services" page
 test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on exit', async ({ page }) => {
   test.setTimeout(120_000);
-  const app = new Workbench(page);
-  const errors = app.trackErrors();
-  await app.openFresh();
-  const term = new TerminalPane(page);
-  await term.open();
+  const { errors, term } = await openTerminal(page);
   await term.run('kubectl run -it --rm --restart=Never debug --image=busybox:1.36 -- sh');
   await expect.poll(() => term.text(), { timeout: 30_000 }).toMatch(/--image=busybox:1\.36 -- sh\nIf you don't see a command prompt, try pressing enter\.\n\/ # $/);
   await term.run('nslookup nginx.default.svc.cluster.local');
@@ -95,11 +98,7 @@ test("the Inspector's Shell types kubectl exec -it POD -- sh into the terminal a
 // (which reuses the id) opened at the container's prompt.
 test('closing a terminal tab ends the shell in it: a new tab after a reload gets the host prompt', async ({ page }) => {
   test.setTimeout(120_000);
-  const app = new Workbench(page);
-  const errors = app.trackErrors();
-  await app.openFresh();
-  const term = new TerminalPane(page);
-  await term.open();
+  const { errors, term } = await openTerminal(page);
   await term.newTab();
   await term.run('kubectl exec -it app -- sh');
   await expect.poll(() => term.text()).toMatch(/\n\/ # $/);
