@@ -320,7 +320,7 @@ export class ShellSession {
       if (r.sleepMs === undefined) return;
       const refused = advanceRefusal(this.cluster.now(), r.sleepMs, line);
       if (refused) {
-        shell.interrupt();
+        shell.interrupt(1);
         this.write(`sleep: ${refused}\n`);
         this.lastStatus = 1;
         return;

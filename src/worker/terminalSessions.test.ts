@@ -240,6 +240,11 @@ describe('TerminalSessions', () => {
     while (!r2.slice(100));
     expect(r2.outcome()).toMatchObject({ value: { exitCode: 130 }, interruptedAfterMs: out.interruptedAfterMs });
     expect(again.now()).toBe(cluster.now());
+    // exit after a sleep ends the shell: the terminal's own prompt comes back
+    const leaving = running(terminals.run('t1', 'sleep 1; exit 4'));
+    while (!leaving.slice(100));
+    expect(leaving.outcome().value).toEqual({ kind: 'terminal', output: [{ stream: 'stderr', text: 'command terminated with exit code 4\n' }], exitCode: 4, watching: false });
+    expect(terminals.prompt('t1')).toBeUndefined();
   });
 
   it('a closed terminal hangs up its shell: a later terminal of that id gets the host prompt; kubectl run -it ends its pod', () => {

@@ -162,7 +162,7 @@ export class TerminalSessions {
     if (r.sleepMs === undefined) return { output: r.output, exitCode: r.exitCode, watching: false };
     const refused = advanceRefusal(this.cluster().now(), r.sleepMs, line.trim());
     if (refused) {
-      shell.interrupt();
+      shell.interrupt(1);
       return { output: [...r.output, { stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1, watching: false };
     }
     // what the line printed before its first sleep shows now; the rest as virtual time reaches it
@@ -240,10 +240,6 @@ export class TerminalSessions {
 }
 
 /**
- * `sleep` in a terminal: virtual time moves, in slices. Ctrl+C ends it as in bash: the terminal prints `^C` and
- * a new prompt, and the exit status is 130 (128 + SIGINT).
- */
-/**
  * A line of a pod's shell that sleeps (`sleep 5`, `while true; do wget -qO- web; sleep 1; done`): virtual time
  * passes for each sleep as for the terminal's own, and what the line prints between them streams into the
  * terminal as that time comes. Ctrl+C stops the sleep and the line. A replay stops after the virtual time the
@@ -255,6 +251,8 @@ class ShellLineCommand implements RunningCommand {
   private elapsed = 0;
   private result: { output: TerminalChunk[]; exitCode: number } | undefined;
   private interrupted = false;
+  /** The shell ended in the line (`exit`, its container killed): the terminal's own prompt comes back. */
+  private ended = false;
 
   constructor(
     private readonly cluster: Cluster,
@@ -284,14 +282,17 @@ class ShellLineCommand implements RunningCommand {
       return true;
     }
     const next = this.current.resume?.(this.cluster) ?? { output: [], exitCode: 0, ended: false };
-    if (next.ended) this.host.ended();
+    if (next.ended) {
+      this.ended = true;
+      this.host.ended();
+    }
     if (next.sleepMs === undefined) {
       this.result = { output: next.output, exitCode: next.exitCode };
       return true;
     }
     const refused = advanceRefusal(this.cluster.now(), next.sleepMs, this.label);
     if (refused) {
-      this.shell.interrupt();
+      this.shell.interrupt(1);
       this.result = { output: [...next.output, { stream: 'stderr', text: `sleep: ${refused}\n` }], exitCode: 1 };
       return true;
     }
@@ -312,11 +313,15 @@ class ShellLineCommand implements RunningCommand {
 
   outcome(): { value: ReplyValue; interruptedAfterMs?: number } {
     const r = this.result ?? { output: [], exitCode: 0 };
-    const value: ReplyValue = { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: false, prompt: this.shell.prompt };
+    const value: ReplyValue = { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: false, ...(this.ended ? {} : { prompt: this.shell.prompt }) };
     return this.interrupted ? { value, interruptedAfterMs: this.elapsed } : { value };
   }
 }
 
+/**
+ * `sleep` in a terminal: virtual time moves, in slices. Ctrl+C ends it as in bash: the terminal prints `^C` and
+ * a new prompt, and the exit status is 130 (128 + SIGINT).
+ */
 function sleepCommand(cluster: Cluster, session: string, label: string, ms: number, stopAfterMs?: number): RunningCommand {
   const work = new AdvanceWork(cluster, ms, stopAfterMs);
   return {

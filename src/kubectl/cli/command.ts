@@ -56,8 +56,8 @@ export interface AttachedInput {
    * pass before it calls `resume` for the rest (which may sleep again).
    */
   run(cluster: Cluster, line: string): AttachedLineResult;
-  /** Ctrl+C while a line sleeps: the line stops there. */
-  interrupt(): void;
+  /** Ctrl+C while a line sleeps (or a sleep refused): the line stops there, with `status` (130, 128 + SIGINT). */
+  interrupt(status?: number): void;
   /** The terminal went away (its tab was closed): the process's input ends, and kubectl with it. */
   hangup(cluster: Cluster): void;
 }

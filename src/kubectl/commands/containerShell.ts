@@ -418,10 +418,10 @@ export class AttachedShell implements AttachedInput {
     this.t.onHangup?.(cluster, this.status);
   }
 
-  /** Ctrl+C while the line sleeps: the foreground command and the loop around it stop, status 130. */
-  interrupt(): void {
+  /** Ctrl+C while the line sleeps: the foreground command and the loop around it stop, status 130 (128 + SIGINT). */
+  interrupt(status = 130): void {
     this.running = undefined;
-    this.status = 130;
+    this.status = status;
   }
 
   /** Runs one line of input, up to its end or its first `sleep`. */
