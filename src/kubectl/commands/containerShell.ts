@@ -12,7 +12,7 @@ import { CommandError, fail } from '../cli/errors';
 import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
-import { expandShell, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellScript';
+import { expandShell, scriptCommands, shellAssignments, shellWords, splitPipes, withShellVariables } from '../../engine/kubelet/apps/shellScript';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 
@@ -147,16 +147,17 @@ function* runScript(io: ContainerIo, pod: Pod, container: string, environ: reado
       status = 2;
       continue;
     }
-    const expand = (text: string) => expandShell(text, withVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
+    const expand = (text: string) => expandShell(text, withShellVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
     if (s.type === 'for' || s.type === 'while') {
       // `done | grep x`: the loop's output goes through the pipeline once it has ended
-      const loopIo = s.pipeTo ? { cluster: io.cluster, out: new Output() } : io;
+      const piped = s.pipeTo ? new Output() : undefined;
+      const loopIo = piped ? { cluster: io.cluster, out: piped } : io;
       const r = s.type === 'for' ? yield* forLoop(loopIo, pod, container, environ, inShell, s, expand, state) : yield* whileLoop(loopIo, pod, container, environ, inShell, s, state);
       status = r.status;
       // `exit` in a piped loop ends the subshell the pipeline runs it in, not this shell
-      if (r.exited && !s.pipeTo) return r;
-      if (s.pipeTo && loopIo.out instanceof Output) {
-        const f = pipeOutput(loopIo.out.chunks, s.pipeTo.map(shellWords));
+      if (r.exited && !piped) return r;
+      if (piped && s.pipeTo) {
+        const f = pipeOutput(piped.chunks, s.pipeTo.map(shellWords));
         io.out.err(f.stderr);
         io.out.out(f.stdout);
         status = f.exitCode;
@@ -184,9 +185,9 @@ function* runScript(io: ContainerIo, pod: Pod, container: string, environ: reado
     const words = shellWords(text);
     if (words.length === 0) continue;
     // `NAME=value …` alone: shell variables (assignments before a command are its environment: not simulated)
-    const assignments = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w));
-    if (assignments.every((a) => a)) {
-      for (const a of assignments) if (a) variables.set(a[1], a[2]);
+    const assignments = shellAssignments(words);
+    if (assignments) {
+      for (const [name, value] of assignments) variables.set(name, value);
       status = 0;
       continue;
     }
@@ -256,11 +257,6 @@ function* whileLoop(io: ContainerIo, pod: Pod, container: string, environ: reado
     status = r.status;
     if (r.exited) return r;
   }
-}
-
-/** The environment with the shell's variables in front (found first), for expansion only. */
-function withVariables(environ: readonly string[], variables: ReadonlyMap<string, string>): readonly string[] {
-  return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
 }
 
 /** bash's brace expansion of a sequence expression, `{1..5}` or `{5..1}`; any other word is itself. */

@@ -244,11 +244,31 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
   }
 }
 
+/**
+ * A statement that only assigns shell variables (`n=5`, `a=1 b=2`): the assignments; undefined for anything
+ * else (assignments before a command are that command's environment).
+ */
+export function shellAssignments(words: readonly string[]): Array<[name: string, value: string]> | undefined {
+  if (words.length === 0) return undefined;
+  const out: Array<[string, string]> = [];
+  for (const w of words) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w);
+    if (!m) return undefined;
+    out.push([m[1], m[2]]);
+  }
+  return out;
+}
+
+/** The environment with the shell's own variables in front (found first), for expansion only: they are not exported. */
+export function withShellVariables(environ: readonly string[], variables: ReadonlyMap<string, string>): readonly string[] {
+  return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
+}
+
 /** `$NAME` and `$(command)` in `text`, as the process's shell expands them when the plan is made. */
 function expandInPlan(text: string, st: PlanState): string {
   const runtime = st.runtime;
   if (!runtime) return text;
-  const environ = [...[...st.vars].map(([k, v]) => `${k}=${v}`), ...runtime.environ()];
+  const environ = withShellVariables(runtime.environ(), st.vars);
   // `$(seq 5)`: one command, run in the container as the plan is made
   return expandShell(text, environ, st.last, (inner) => runtime.run(shellWords(expandShell(inner, environ, st.last)))?.output ?? '');
 }
@@ -279,9 +299,9 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
     const text = expandInPlan(s.text, st);
     const stages = splitPipes(text);
     const words = shellWords(text);
-    const assignments = words.map((w) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w));
-    if (stages.length === 1 && words.length > 0 && assignments.every((a) => a)) {
-      for (const a of assignments) if (a) st.vars.set(a[1], a[2]);
+    const assignments = stages.length === 1 ? shellAssignments(words) : undefined;
+    if (assignments) {
+      for (const [name, value] of assignments) st.vars.set(name, value);
       st.last = 0;
       continue;
     }
