@@ -37,7 +37,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/kubectl/commands/scale.ts': ['scalable'],
   'src/kubectl/commands/rollout/rolloutUndo.ts': ['annotationsToSkip'],
   'src/kubectl/commands/expose.ts': ['exposable'],
-  'src/kubectl/commands/containerShell.ts': ['unmodelledEverywhere', 'unmodelledBusybox'],
+  'src/kubectl/commands/containerScript.ts': ['unmodelledEverywhere', 'unmodelledBusybox'],
 };
 
 function sources(dir: string): string[] {

@@ -4,7 +4,8 @@
  * /etc/bash.bashrc PS1 `\u@\h:\w\$ `. Not-found messages: busybox `sh: NAME: not found`; dash counts the lines
  * it read (`sh: 2: NAME: not found`, src/error.c); interactive bash names itself by its base name, no line
  * (error.c get_name_for_error), and says `exit` as it leaves (builtins/exit.def). kubectl reports a non-zero end
- * as `command terminated with exit code N` (pkg/cmd/exec/exec.go).
+ * as `command terminated with exit code N` (pkg/cmd/exec/exec.go). The lines run through the shell language of
+ * containerScript.ts (loops, expansions, redirections), tested here as a user types them at the prompt.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, createCluster } from '../../engine';
