@@ -258,8 +258,9 @@ function substitution(io: ContainerIo, pod: Pod, container: string, environ: rea
  * `route` applies them to what it printed. A redirection to a file is not simulated: its message instead.
  */
 function redirected(words: readonly string[]): { words: string[]; redirects: boolean; route: (chunks: readonly OutputChunk[]) => OutputChunk[] } | string {
-  let stdout: 'keep' | 'null' | 'stderr' = 'keep';
-  let stderr: 'keep' | 'null' | 'stdout' = 'keep';
+  // where file descriptors 1 and 2 point, applied left to right as the shell does: `>&2 2>/dev/null` still
+  // prints on stderr (fd 1 took fd 2's target before fd 2 moved)
+  const fds: Record<'stdout' | 'stderr', 'stdout' | 'stderr' | 'null'> = { stdout: 'stdout', stderr: 'stderr' };
   const rest: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const m = /^(\d?|&)(>>?)(.*)$/.exec(words[i]);
@@ -269,19 +270,18 @@ function redirected(words: readonly string[]): { words: string[]; redirects: boo
     }
     const [, fd, , inline] = m;
     const target = inline || words[++i];
-    if (fd === '2' && target === '&1') stderr = 'stdout';
-    else if ((fd === '' || fd === '1') && target === '&2') stdout = 'stderr';
+    if (fd === '2' && target === '&1') fds.stderr = fds.stdout;
+    else if ((fd === '' || fd === '1') && target === '&2') fds.stdout = fds.stderr;
     else if (target === '/dev/null') {
-      if (fd === '' || fd === '1' || fd === '&') stdout = 'null';
-      if (fd === '2' || fd === '&') stderr = 'null';
+      if (fd === '' || fd === '1' || fd === '&') fds.stdout = 'null';
+      if (fd === '2' || fd === '&') fds.stderr = 'null';
     } else return `svcsim: redirecting to ${target ?? 'nothing'} is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n`;
   }
   const redirects = rest.length !== words.length;
   const route = (chunks: readonly OutputChunk[]) =>
     chunks.flatMap((c): OutputChunk[] => {
-      const stream = c.stream === 'stderr' && stderr === 'stdout' ? 'stdout' : c.stream === 'stdout' && stdout === 'stderr' ? 'stderr' : c.stream;
-      if (stream === 'stdout' ? stdout === 'null' : stderr === 'null') return [];
-      return [{ ...c, stream }];
+      const stream = fds[c.stream];
+      return stream === 'null' ? [] : [{ ...c, stream }];
     });
   return { words: rest, redirects, route };
 }

@@ -172,6 +172,9 @@ describe('kubectl exec -it POD -- SHELL', () => {
     expect(sh.run(cluster, 'wget -qO- http://nope 2>/dev/null; echo $?').output).toEqual([{ stream: 'stdout', text: '1\n' }]);
     expect(text(sh.run(cluster, 'wget -qO- http://nope 2>&1 | grep -c bad').output)).toBe('1\n');
     expect(sh.run(cluster, 'echo oops >&2').output).toEqual([{ stream: 'stderr', text: 'oops\n' }]);
+    // left to right, as the shell applies them: stdout took stderr's target before stderr went to /dev/null
+    expect(sh.run(cluster, 'echo oops >&2 2>/dev/null').output).toEqual([{ stream: 'stderr', text: 'oops\n' }]);
+    expect(sh.run(cluster, 'wget -qO- http://nope 2>&1 >/dev/null').output).toEqual([{ stream: 'stdout', text: "wget: bad address 'nope'\n" }]);
     expect(text(sh.run(cluster, 'echo x > /tmp/out').output)).toBe('svcsim: redirecting to /tmp/out is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n');
   });
 });
