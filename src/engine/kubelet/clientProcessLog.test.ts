@@ -8,10 +8,16 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
 import { startLikePlayground } from '../../scenario/playgroundStart';
+import { maxProcessLoopRounds } from './processLoop';
+
+function entries(c: Cluster, pod: string) {
+  return c.runtime.pod('default', pod)?.containers[0]?.log() ?? [];
+}
 
 function log(c: Cluster, pod: string): string {
-  const view = c.runtime.pod('default', pod);
-  return (view?.containers[0]?.log() ?? []).map((e) => `${e.line}\n`).join('');
+  return entries(c, pod)
+    .map((e) => `${e.line}\n`)
+    .join('');
 }
 
 function runPod(c: Cluster, name: string, args: string[]): void {
@@ -56,5 +62,39 @@ describe("a client image's main process", () => {
     expect(log(c, 'tail')).toBe('abc\n');
     expect(c.store.get('Pod', 'default/tail')?.status?.phase).toBe('Succeeded');
   });
-});
 
+  it('runs an endless loop that sleeps round after round, until the container stops or svcsim stops running it', () => {
+    const c = new Cluster({ seed: 2 });
+    expect(startLikePlayground(c)).toEqual([]);
+    runPod(c, 'watch', ['sh', '-c', 'echo start; while true; do wget -qO- nginx | grep -c title; sleep 2; done']);
+    c.advance(30_000);
+    const first = entries(c, 'watch');
+    const started = first[0]?.time ?? 0;
+    // a round every 2 s from the start: the wget walks the node's rules each time
+    expect(first.slice(0, 4).map((e) => [e.line, e.time - started])).toEqual([
+      ['start', 0],
+      ['1', 0],
+      ['1', 2000],
+      ['1', 4000],
+    ]);
+    expect(first.length).toBeGreaterThan(10);
+    expect(c.now() - (first.at(-1)?.time ?? 0)).toBeLessThan(2000);
+    // one more round each 2 s, for hours of virtual time, and then svcsim stops running it (the process runs on)
+    c.advance(maxProcessLoopRounds * 2000);
+    const last = entries(c, 'watch').at(-1);
+    expect(last?.line).toBe('1');
+    expect(last && last.time - started).toBe((maxProcessLoopRounds - 1) * 2000);
+    expect(c.store.get('Pod', 'default/watch')?.status?.phase).toBe('Running');
+    expect(c.log.recent().some((e) => e.message.includes(`stopped running the loop of container watch in default/watch after ${maxProcessLoopRounds} rounds`))).toBe(true);
+    // a deleted pod's loop stops with its container: no round runs for it again
+    runPod(c, 'gone', ['sh', '-c', 'while true; do echo tick; sleep 1; done']);
+    c.advance(5000);
+    const view = c.runtime.pod('default', 'gone');
+    const logged = () => view?.containers[0]?.log()?.length ?? 0;
+    expect(c.delete('Pod', 'default', 'gone', { gracePeriodSeconds: 0 }).ok).toBe(true);
+    const count = logged();
+    expect(count).toBeGreaterThan(3);
+    c.advance(10_000);
+    expect(logged()).toBe(count);
+  });
+});

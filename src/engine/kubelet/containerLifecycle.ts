@@ -3,7 +3,7 @@
  * plan (files, exit), stop on SIGTERM within the grace period, and the restart decision with crash-loop
  * back-off (kuberuntime_manager.go `computePodActions` / `doBackOff`, flowcontrol.Backoff).
  */
-import { flushProcessOutput, newAppInstance, type ProcessRuntime, writeProcessOutput } from './apps/app';
+import { flushProcessOutput, newAppInstance, type ProcessRuntime, type ProcessStep, writeProcessOutput } from './apps/app';
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
@@ -18,6 +18,7 @@ import { recordStageEvents } from './kubeletEvents';
 import { crashLoopBackOff, imagePull, stages } from './lifecycleStages';
 import type { ContainerRuntime, PodRuntime } from './podRuntime';
 import { formatPod } from './podRuntime';
+import { startProcessLoop } from './processLoop';
 import { startProbes, stopProbes, wakeProbes } from './probeManager';
 
 /** The first container still waiting to be started, in spec order (SyncPod starts them one by one). */
@@ -152,16 +153,14 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   };
   const plan = app.plan(process, runtime);
   for (const text of plan.output ?? []) writeProcessOutput(instance, text);
-  for (const step of plan.steps) {
-    attempt.timers.push(
-      podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => {
-        if (step.touch) attempt.instance.files.add(step.touch);
-        if (step.remove) attempt.instance.files.delete(step.remove);
-        if (step.run) writeProcessOutput(attempt.instance, runtime?.run(step.run, step.filters)?.output ?? '');
-        wakeProbes(host, pr);
-      }),
-    );
-  }
+  const runStep = (step: ProcessStep) => {
+    if (step.touch) attempt.instance.files.add(step.touch);
+    if (step.remove) attempt.instance.files.delete(step.remove);
+    if (step.run) writeProcessOutput(attempt.instance, runtime?.run(step.run, step.filters)?.output ?? '');
+    wakeProbes(host, pr);
+  };
+  for (const step of plan.steps) attempt.timers.push(podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => runStep(step)));
+  if (plan.loop) attempt.timers.push(startProcessLoop(host, pr, cr.name, plan.loop, runStep));
   if (plan.exit) {
     const exit = plan.exit;
     attempt.timers.push(podTimer(host, pr, exit.atMs, `process exit ${cr.name}`, () => processExited(host, pr, cr, exit.code, false)));

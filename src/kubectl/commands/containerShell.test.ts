@@ -149,6 +149,7 @@ describe('kubectl exec -it POD -- SHELL', () => {
 
   it('while and until loop on their condition; an endless one is stopped; if is not simulated', () => {
     const sh = attach('exec -it bb -- sh');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, where ${n} is the shell's expansion
     expect(text(sh.run(cluster, 'n=x; while [ "$n" != xxx ]; do n=${n}x; echo $n; done').output)).toBe('xx\nxxx\n');
     expect(text(sh.run(cluster, 'i=3; until [ $i -le 1 ]; do echo $i; i=$(seq $i -1 1 | head -2 | tail -1); done').output)).toBe('3\n2\n');
     expect(text(sh.run(cluster, 'until wget -qO- -T 1 http://web >/dev/null 2>&1; do echo no; done; echo reached').output)).toBe('reached\n');

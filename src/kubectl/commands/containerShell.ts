@@ -8,7 +8,7 @@ import type { AttachedInput } from '../cli/command';
 import { CommandError, fail } from '../cli/errors';
 import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
-import { scriptCommands } from '../../engine/kubelet/apps/shellScript';
+import { scriptCommands } from '../../engine/kubelet/apps/shellSyntax';
 import { type ContainerIo, type InShell, newShellState, runAtOnce, runOne, runScript, type ScriptRun, type Shell, shellFor } from './containerScript';
 
 export type { ContainerIo } from './containerScript';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, createCluster } from '../../engine';
 import { splitCommandLine } from '../commandLine';
 import { runKubectl } from '../kubectl';
-import { expandShellVariables } from '../../engine/kubelet/apps/shellScript';
+import { expandShellVariables } from '../../engine/kubelet/apps/shellSyntax';
 
 let cluster: Cluster;
 const run = (line: string) => runKubectl({ cluster }, splitCommandLine(line));

@@ -68,10 +68,23 @@ export interface AccessLogEntry {
   line: string;
 }
 
+/** What the main process does at `atMs`: creates or removes a file, or runs a command (its output written to the log, its status not waited for). */
+export interface ProcessStep {
+  atMs: number;
+  touch?: string;
+  remove?: string;
+  run?: readonly string[];
+  filters?: readonly string[][];
+}
+
 /** Timed effects of the main process: files it creates or removes, and whether and how it exits. */
 export interface ProcessPlan {
-  /** `run`: a command the process runs at `atMs`, its output written to the log (its status is not waited for). */
-  steps: Array<{ atMs: number; touch?: string; remove?: string; run?: readonly string[]; filters?: readonly string[][] }>;
+  steps: ProcessStep[];
+  /**
+   * The endless loop the process ends in (`while true; do wget -qO- web; sleep 1; done`): its body's steps, timed
+   * from the start of a round, run round after round from `atMs`, each round `periodMs` long (the sleeps in it).
+   */
+  loop?: { atMs: number; periodMs: number; steps: ProcessStep[] };
   /** What the process printed as it started (the commands it ran before its first wait), in order. */
   output?: string[];
   /** Exit after `atMs` with `code`; undefined: runs until stopped. */
@@ -184,6 +197,11 @@ export function logAccess(instance: AppInstance, line: string): void {
 export function writeProcessOutput(instance: AppInstance, text: string): void {
   if (!text) return;
   const pending = instance.logTail;
+  // no newline yet (`wget -qO-` in a loop without `echo`): the line grows, and is not split again each time
+  if (!text.includes('\n')) {
+    instance.logTail = { time: pending?.time ?? instance.now(), line: pending ? pending.line + text : text };
+    return;
+  }
   const lines = ((pending?.line ?? '') + text).split('\n');
   const tail = lines.pop() ?? '';
   instance.logTail = tail ? { time: pending?.time ?? instance.now(), line: tail } : undefined;

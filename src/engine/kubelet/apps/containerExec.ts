@@ -3,7 +3,8 @@
  * tests and a few utilities are modelled; error texts follow busybox or GNU coreutils depending on the image.
  */
 import type { AppInstance, ExecResult } from './app';
-import { commandName, shellWords, splitStatements } from './shellScript';
+import { commandName } from './shellScript';
+import { shellWords, splitStatements } from './shellSyntax';
 
 // paths every Linux image has
 const imageFiles = new Set(['/', '/etc', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf', '/etc/passwd', '/tmp', '/dev/null', '/proc', '/bin', '/bin/sh']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessRuntime } from './app';
-import { planFromArgv, scriptCommands, splitPipes, splitStatements } from './shellScript';
+import { planFromArgv } from './shellScript';
 
 describe('planFromArgv', () => {
   it('sleep N exits 0 after N seconds', () => {
@@ -80,62 +80,48 @@ describe('planFromArgv with a runtime: the commands the process runs as it start
       { atMs: 10_000, run: ['echo', 'at', 'b'] },
     ]);
     expect(plan.exit).toEqual({ atMs: 10_000, code: 0 });
-    // `while` stays the keep-alive idiom; a script that ends inside a loop is the shell's syntax error (status 2)
-    expect(planFromArgv(['sh', '-c', 'echo a; while true; do echo b; done'], false, runtime()).exit).toBeUndefined();
+    // a `while` loop with no sleep stays the keep-alive idiom; a script that ends inside a loop is the shell's syntax error (status 2)
+    expect(planFromArgv(['sh', '-c', 'echo a; while true; do echo b; done'], false, runtime())).toEqual({ steps: [], output: ['a\n'] });
     expect(planFromArgv(['sh', '-c', 'for i in 1 2; do echo x'], false, runtime()).exit).toEqual({ atMs: 0, code: 2 });
+  });
+
+  it('an endless loop that sleeps is planned as one round, repeated from where it starts', () => {
+    const rt = runtime();
+    // the classic way to watch a Service spread requests, and the Kubernetes docs' counter pod (`while true; do echo …; sleep 1; done`)
+    expect(planFromArgv(['sh', '-c', 'echo start; sleep 5; while true; do wget -qO- web; echo; sleep 1; done; echo never'], false, rt)).toEqual({
+      steps: [],
+      output: ['start\n'],
+      loop: { atMs: 5000, periodMs: 1000, steps: [{ atMs: 0, run: ['wget', '-qO-', 'web'] }, { atMs: 0, run: ['echo'] }] },
+    });
+    // nothing of the round runs while the plan is made: each round runs it in its time
+    expect(rt.ran).toEqual(['echo start']);
+    // `while sleep 2` and `until false`; sleeps between commands time them within the round; a pipeline keeps its filters
+    expect(planFromArgv(['sh', '-c', 'while sleep 2; do env | grep HOST; done'], false, runtime()).loop).toEqual({
+      atMs: 0,
+      periodMs: 2000,
+      steps: [{ atMs: 2000, run: ['env'], filters: [['grep', 'HOST']] }],
+    });
+    expect(planFromArgv(['sh', '-c', 'until false; do echo a; sleep 1; echo b; sleep 2; done'], false, runtime()).loop).toEqual({
+      atMs: 0,
+      periodMs: 3000,
+      steps: [
+        { atMs: 0, run: ['echo', 'a'] },
+        { atMs: 1000, run: ['echo', 'b'] },
+      ],
+    });
+  });
+
+  it('loops that are not an endless round: keep-alive, or run once', () => {
+    const plan = (script: string) => planFromArgv(['sh', '-c', script], false, runtime());
+    // nothing but sleeps, a condition svcsim does not follow, output piped to the end (sort waits for it): keep-alive, no steps
+    for (const script of ['while true; do sleep 30; done', 'while [ -f /tmp/x ]; do echo a; sleep 1; done', 'while true; do echo a; sleep 1; done | sort']) {
+      expect(plan(script)).toEqual({ steps: [] });
+    }
+    // a round that ends the process runs once
+    expect(plan('sleep 1; while true; do echo a; sleep 2; exit 3; done')).toEqual({ steps: [{ atMs: 1000, run: ['echo', 'a'] }], exit: { atMs: 3000, code: 3 } });
   });
 
   it('without a runtime nothing runs (the plan is only timing)', () => {
     expect(planFromArgv(['sh', '-c', 'echo hi; exit 3'], false)).toEqual({ steps: [], exit: { atMs: 0, code: 3 } });
-  });
-});
-
-describe('splitPipes', () => {
-  it.each([
-    ['a | b | c', ['a', 'b', 'c']],
-    ["grep 'x|y' | wc -l", ["grep 'x|y'", 'wc -l']],
-    ['echo "a|b"', ['echo "a|b"']],
-  ])('%s', (text, want) => {
-    expect(splitPipes(text)).toEqual(want);
-  });
-});
-
-describe('scriptCommands', () => {
-  it('gathers a for loop with its body, nested loops and a pipeline after done', () => {
-    expect(scriptCommands('echo a && for i in $(seq 3); do wget -qO- web && echo; done | sort; echo end')).toEqual({
-      commands: [
-        { type: 'simple', text: 'echo a', after: ';' },
-        { type: 'for', name: 'i', list: '$(seq 3)', body: 'wget -qO- web && echo', after: '&&', pipeTo: ['sort'] },
-        { type: 'simple', text: 'echo end', after: ';' },
-      ],
-      open: false,
-    });
-    expect(scriptCommands('for i in 1 2; do for j in a b; do echo $i$j; done; done').commands).toEqual([
-      { type: 'for', name: 'i', list: '1 2', body: 'for j in a b; do echo $i$j; done', after: ';' },
-    ]);
-    // written over lines, as an interactive shell reads it
-    expect(scriptCommands('for i in x\ndo\necho $i\ndone').commands).toEqual([{ type: 'for', name: 'i', list: 'x', body: 'echo $i', after: ';' }]);
-  });
-
-  it('says when the script ends inside a compound command, and gathers the ones it does not run', () => {
-    expect(scriptCommands('for i in 1 2; do')).toEqual({ commands: [], open: true });
-    expect(scriptCommands('if true; then for i in 1; do echo; done')).toEqual({ commands: [], open: true });
-    expect(scriptCommands('while true; do echo x; done; if a; then b; fi; echo after').commands).toEqual([
-      { type: 'while', until: false, condition: 'true', body: 'echo x', after: ';' },
-      { type: 'compound', keyword: 'if', after: ';' },
-      { type: 'simple', text: 'echo after', after: ';' },
-    ]);
-    // until's condition is the whole list before do
-    expect(scriptCommands('until sleep 1; nslookup web; do echo no; done').commands).toEqual([
-      { type: 'while', until: true, condition: 'sleep 1; nslookup web', body: 'echo no', after: ';' },
-    ]);
-  });
-
-  it('a command substitution keeps its own statements and pipes', () => {
-    expect(splitStatements('echo $(hostname; echo x) && echo y')).toEqual([
-      { text: 'echo $(hostname; echo x)', after: ';' },
-      { text: 'echo y', after: '&&' },
-    ]);
-    expect(splitPipes('echo $(cat /etc/hosts | head -1) | grep x')).toEqual(['echo $(cat /etc/hosts | head -1)', 'grep x']);
   });
 });

@@ -6,6 +6,7 @@
  * run then (their output is the container's log, their status counts); later ones become timed steps.
  */
 import type { ProcessPlan, ProcessRuntime } from './app';
+import { expandShell, scriptCommands, shellWords, splitPipes, splitStatements } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -23,106 +24,6 @@ export function isShellLikeCommand(argv: readonly string[] | undefined): boolean
   if (!argv || argv.length === 0) return false;
   const name = commandName(argv[0]);
   return shells.has(name) || ['sleep', 'echo', 'true', 'false', 'env', 'cat', 'tail', 'printenv', 'date', 'ls'].includes(name);
-}
-
-/** Splits shell words, honouring single and double quotes. */
-export function shellWords(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  let has = false;
-  for (const ch of text) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else cur += ch;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-      has = true;
-    } else if (/\s/.test(ch)) {
-      if (has || cur) out.push(cur);
-      cur = '';
-      has = false;
-    } else {
-      cur += ch;
-      has = true;
-    }
-  }
-  if (has || cur) out.push(cur);
-  return out;
-}
-
-type Connector = ';' | '&&' | '||';
-
-/** Splits a script into statements with the connector that precedes each (quotes respected). */
-export function splitStatements(script: string): Array<{ text: string; after: Connector }> {
-  const out: Array<{ text: string; after: Connector }> = [];
-  let cur = '';
-  let quote: string | undefined;
-  let pending: Connector = ';';
-  // inside `$( … )`: a command substitution's own statements are its own
-  let depth = 0;
-  const flush = (next: Connector) => {
-    if (cur.trim()) out.push({ text: cur.trim(), after: pending });
-    cur = '';
-    pending = next;
-  };
-  for (let i = 0; i < script.length; i++) {
-    const ch = script[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      cur += ch;
-      continue;
-    }
-    if (ch === '$' && script[i + 1] === '(') {
-      cur += '$(';
-      depth++;
-      i++;
-      continue;
-    }
-    if (depth > 0) {
-      if (ch === '(') depth++;
-      else if (ch === ')') depth--;
-      cur += ch;
-      continue;
-    }
-    if (ch === "'" || ch === '"') {
-      quote = ch;
-      cur += ch;
-    } else if (ch === ';' || ch === '\n') flush(';');
-    else if (ch === '&' && script[i + 1] === '&') {
-      flush('&&');
-      i++;
-    } else if (ch === '|' && script[i + 1] === '|') {
-      flush('||');
-      i++;
-    } else cur += ch;
-  }
-  flush(';');
-  return out;
-}
-
-/** The stages of a pipeline: `a | b | c`, split at each `|` outside quotes (`||` is a statement connector). */
-export function splitPipes(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(' && (depth > 0 || text[i - 1] === '$')) depth++;
-    else if (ch === ')' && depth > 0) depth--;
-    else if (ch === '|' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-      continue;
-    }
-    cur += ch;
-  }
-  out.push(cur.trim());
-  return out;
 }
 
 /** `sleep` arguments: seconds with an optional s/m/h/d suffix; Infinity for `infinity`. */
@@ -144,6 +45,8 @@ interface PlanState {
   runtime?: ProcessRuntime;
   /** The shell's own variables (`for` loop variables, `NAME=value`). */
   vars: Map<string, string>;
+  /** Planning a loop's round: its commands are steps even before the first wait (they run each round, later). */
+  deferred?: boolean;
 }
 
 /**
@@ -152,7 +55,7 @@ interface PlanState {
  */
 function runCommand(words: string[], st: PlanState, filters?: string[][]): number {
   if (!st.runtime) return 0;
-  if (st.t > 0) {
+  if (st.t > 0 || st.deferred) {
     st.plan.steps.push({ atMs: st.t, run: words, ...(filters ? { filters } : {}) });
     return 0;
   }
@@ -279,9 +182,8 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
     if (st.done) return;
     if (s.after === '&&' && st.last !== 0) continue;
     if (s.after === '||' && st.last === 0) continue;
-    // a `while`/`until` loop in a container command is (nearly always) the keep-alive idiom
     if (s.type === 'while') {
-      st.done = true;
+      planEndlessLoop(s, st, stdin);
       return;
     }
     // `if` and `case` are not modelled
@@ -317,6 +219,52 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
 }
 
 /**
+ * The words before `do` of a loop that only its process's end stops: `while true`, `while :`, `until false`,
+ * and `sleep N` among them (`while sleep 1; do`), which the rounds then begin with. Undefined for any other
+ * condition: the loop waits for something svcsim does not follow (a file, a counter).
+ */
+function endlessLoopSleeps(condition: string, until: boolean): string[] | undefined {
+  const statements = splitStatements(condition);
+  const sleeps: string[] = [];
+  for (const { text, after } of statements) {
+    const words = shellWords(text);
+    const ms = words[0] === 'sleep' && words.length === 2 ? sleepMs(words[1]) : 0;
+    if (after !== ';') return undefined;
+    if (until) {
+      if (words.length !== 1 || words[0] !== 'false') return undefined;
+    } else if (ms > 0 && Number.isFinite(ms)) sleeps.push(text);
+    else if (words.length !== 1 || (words[0] !== 'true' && words[0] !== ':')) return undefined;
+  }
+  return statements.length > 0 ? sleeps : undefined;
+}
+
+/**
+ * A `while`/`until` loop in a container's command. One that never ends by itself and sleeps in each round
+ * (`while true; do wget -qO- web; echo; sleep 1; done`, the classic way to watch a Service spread requests) runs
+ * round after round: its body is planned once as a round, its steps repeated by the kubelet. A loop with no
+ * sleep would spin as fast as the CPU allows, and one that waits on a condition svcsim does not follow, or whose
+ * output is piped, is the keep-alive idiom as before: the process runs on with no output.
+ */
+function planEndlessLoop(loop: { until: boolean; condition: string; body: string; pipeTo?: string[] }, st: PlanState, stdin: boolean): void {
+  // nothing after the loop ever runs
+  st.done = true;
+  const sleeps = loop.pipeTo ? undefined : endlessLoopSleeps(loop.condition, loop.until);
+  if (!sleeps) return;
+  const round: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false, runtime: st.runtime, vars: new Map(st.vars), deferred: true };
+  runScript([...sleeps, loop.body].join('; '), round, stdin);
+  const at = <T extends { atMs: number }>(x: T): T => ({ ...x, atMs: st.t + x.atMs });
+  if (round.done) {
+    // the first round ends the process (`exit`) or waits for good (`sleep infinity`, an inner loop): it runs once
+    st.plan.steps.push(...round.plan.steps.map(at));
+    if (round.plan.exit) st.plan.exit = at(round.plan.exit);
+    if (round.plan.loop) st.plan.loop = at(round.plan.loop);
+    return;
+  }
+  if (round.plan.steps.length === 0 || round.t === 0) return;
+  st.plan.loop = { atMs: st.t, periodMs: round.t, steps: round.plan.steps };
+}
+
+/**
  * The plan of a process started with `argv`. `stdin` says whether the container keeps stdin open
  * (`stdin: true`), which keeps an interactive shell alive.
  */
@@ -326,137 +274,4 @@ export function planFromArgv(argv: readonly string[], stdin: boolean, runtime?: 
   runWords([...argv], st, stdin);
   if (!st.done) st.plan.exit = { atMs: st.t, code: st.last };
   return st.plan;
-}
-
-/** `$NAME`, `${NAME}` and `$?` from the process environment (`$1`…`$9` empty), as the shell expands them outside single quotes. */
-export function expandShellVariables(text: string, environ: readonly string[], status = 0): string {
-  return expandShell(text, environ, status);
-}
-
-/**
- * The shell's expansions outside single quotes, left to right in one pass: `$NAME`, `${NAME}` and `$?` from
- * `environ` (`$1`…`$9` empty: `sh -c SCRIPT` is given no positional parameters) and, given `command`, command
- * substitution: `$(…)` and backquotes become what the inner script printed, trailing newlines removed.
- * `$((…))`, arithmetic, is left as it is.
- */
-export function expandShell(text: string, environ: readonly string[], status = 0, command?: (script: string) => string): string {
-  const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
-  const substituted = (script: string) => (command?.(script) ?? '').replace(/\n+$/, '');
-  let out = '';
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote === "'") {
-      if (ch === "'") quote = undefined;
-      out += ch;
-      continue;
-    }
-    if (ch === "'" && !quote) quote = "'";
-    else if (ch === '"') quote = quote === '"' ? undefined : '"';
-    if (command && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
-      let depth = 1;
-      let j = i + 2;
-      for (; j < text.length && depth > 0; j++) {
-        if (text[j] === '(') depth++;
-        else if (text[j] === ')') depth--;
-      }
-      out += substituted(text.slice(i + 2, j - 1));
-      i = j - 1;
-      continue;
-    }
-    if (command && ch === '`' && text.indexOf('`', i + 1) > i) {
-      const end = text.indexOf('`', i + 1);
-      out += substituted(text.slice(i + 1, end));
-      i = end;
-      continue;
-    }
-    if (ch === '$') {
-      const braced = /^\{([A-Za-z_][A-Za-z0-9_]*|\?)\}/.exec(text.slice(i + 1));
-      const bare = braced ? undefined : /^([A-Za-z_][A-Za-z0-9_]*|[1-9]|\?)/.exec(text.slice(i + 1));
-      if (braced || bare) {
-        const name = braced ? braced[1] : (bare?.[0] ?? '');
-        out += value(name);
-        i += braced ? braced[0].length : name.length;
-        continue;
-      }
-    }
-    out += ch;
-  }
-  return out;
-}
-
-/**
- * One command of a script: a simple statement, a `for` loop gathered with its body, or another compound command
- * (`while`, `until`, `if`, `case`) gathered whole, which svcsim does not run.
- */
-export type ScriptCommand =
-  | { type: 'simple'; text: string; after: Connector }
-  | { type: 'for'; name: string; list: string | undefined; body: string; after: Connector; pipeTo?: string[] }
-  | { type: 'while'; until: boolean; condition: string; body: string; after: Connector; pipeTo?: string[] }
-  | { type: 'compound'; keyword: string; after: Connector };
-
-const closers: Readonly<Record<string, string>> = { for: 'done', while: 'done', until: 'done', if: 'fi', case: 'esac' };
-/** Reserved words that may start a statement inside a compound command before its first command word. */
-const leading = new Set(['do', 'then', 'else', 'elif']);
-
-/** The statement's text without the reserved words that lead it (`do echo x` → `echo x`). */
-function withoutLeadingWords(text: string): string {
-  let rest = text;
-  for (;;) {
-    const m = /^(\S+)(\s+|$)/.exec(rest);
-    if (!m || !leading.has(m[1])) return rest;
-    rest = rest.slice(m[0].length);
-  }
-}
-
-const firstWord = (text: string) => /^\S*/.exec(text)?.[0] ?? '';
-
-/** Rebuilds script text from statements, each after its connector. */
-function joinStatements(statements: ReadonlyArray<{ text: string; after: Connector }>): string {
-  return statements.map((s, i) => (i === 0 ? s.text : `${s.after === ';' ? ';' : ` ${s.after}`} ${s.text}`)).join('');
-}
-
-/**
- * The commands of `script` in order, compound commands gathered up to their closing word (`done`, `fi`, `esac`,
- * nesting counted). `open` when the script ends inside one: an interactive shell then prompts with PS2 (`> `)
- * and reads on.
- */
-export function scriptCommands(script: string): { commands: ScriptCommand[]; open: boolean } {
-  const statements = splitStatements(script);
-  const commands: ScriptCommand[] = [];
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    const keyword = firstWord(s.text);
-    if (!(keyword in closers)) {
-      commands.push({ type: 'simple', text: s.text, after: s.after });
-      continue;
-    }
-    const stack = [closers[keyword]];
-    let end = i + 1;
-    for (; end < statements.length && stack.length > 0; end++) {
-      const word = firstWord(withoutLeadingWords(statements[end].text));
-      if (word === stack[stack.length - 1]) stack.pop();
-      else if (word in closers) stack.push(closers[word]);
-    }
-    if (stack.length > 0) return { commands, open: true };
-    const inner = statements.slice(i + 1, end - 1);
-    // `done | sort | uniq -c`: the whole loop's output goes through the pipeline
-    const tail = statements[end - 1].text.slice('done'.length).trim();
-    const piped = tail.startsWith('|') ? { pipeTo: splitPipes(tail).slice(1) } : {};
-    // the loop's body: from the statement that starts with `do`, without it
-    const doAt = inner.findIndex((t) => firstWord(t.text) === 'do');
-    const body = doAt < 0 ? '' : joinStatements([{ text: inner[doAt].text.slice(2).trim(), after: inner[doAt].after }, ...inner.slice(doAt + 1)].filter((b) => b.text));
-    const header = keyword === 'for' ? /^for\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+in(?:\s+(.*))?)?$/s.exec(s.text) : null;
-    if (header && doAt === 0) {
-      commands.push({ type: 'for', name: header[1], list: header[2], body, after: s.after, ...piped });
-    } else if ((keyword === 'while' || keyword === 'until') && doAt >= 0) {
-      // the condition is the list before `do` (`while sleep 1; true; do`): its last command's status decides
-      const condition = joinStatements([{ text: s.text.slice(keyword.length).trim(), after: ';' as Connector }, ...inner.slice(0, doAt)].filter((b) => b.text));
-      commands.push({ type: 'while', until: keyword === 'until', condition, body, after: s.after, ...piped });
-    } else {
-      commands.push({ type: 'compound', keyword, after: s.after });
-    }
-    i = end - 1;
-  }
-  return { commands, open: false };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { scriptCommands, splitPipes, splitStatements } from './shellSyntax';
+
+describe('splitPipes', () => {
+  it.each([
+    ['a | b | c', ['a', 'b', 'c']],
+    ["grep 'x|y' | wc -l", ["grep 'x|y'", 'wc -l']],
+    ['echo "a|b"', ['echo "a|b"']],
+  ])('%s', (text, want) => {
+    expect(splitPipes(text)).toEqual(want);
+  });
+});
+
+describe('scriptCommands', () => {
+  it('gathers a for loop with its body, nested loops and a pipeline after done', () => {
+    expect(scriptCommands('echo a && for i in $(seq 3); do wget -qO- web && echo; done | sort; echo end')).toEqual({
+      commands: [
+        { type: 'simple', text: 'echo a', after: ';' },
+        { type: 'for', name: 'i', list: '$(seq 3)', body: 'wget -qO- web && echo', after: '&&', pipeTo: ['sort'] },
+        { type: 'simple', text: 'echo end', after: ';' },
+      ],
+      open: false,
+    });
+    expect(scriptCommands('for i in 1 2; do for j in a b; do echo $i$j; done; done').commands).toEqual([
+      { type: 'for', name: 'i', list: '1 2', body: 'for j in a b; do echo $i$j; done', after: ';' },
+    ]);
+    // written over lines, as an interactive shell reads it
+    expect(scriptCommands('for i in x\ndo\necho $i\ndone').commands).toEqual([{ type: 'for', name: 'i', list: 'x', body: 'echo $i', after: ';' }]);
+  });
+
+  it('says when the script ends inside a compound command, and gathers the ones it does not run', () => {
+    expect(scriptCommands('for i in 1 2; do')).toEqual({ commands: [], open: true });
+    expect(scriptCommands('if true; then for i in 1; do echo; done')).toEqual({ commands: [], open: true });
+    expect(scriptCommands('while true; do echo x; done; if a; then b; fi; echo after').commands).toEqual([
+      { type: 'while', until: false, condition: 'true', body: 'echo x', after: ';' },
+      { type: 'compound', keyword: 'if', after: ';' },
+      { type: 'simple', text: 'echo after', after: ';' },
+    ]);
+    // until's condition is the whole list before do
+    expect(scriptCommands('until sleep 1; nslookup web; do echo no; done').commands).toEqual([
+      { type: 'while', until: true, condition: 'sleep 1; nslookup web', body: 'echo no', after: ';' },
+    ]);
+  });
+
+  it('a command substitution keeps its own statements and pipes', () => {
+    expect(splitStatements('echo $(hostname; echo x) && echo y')).toEqual([
+      { text: 'echo $(hostname; echo x)', after: ';' },
+      { text: 'echo y', after: '&&' },
+    ]);
+    expect(splitPipes('echo $(cat /etc/hosts | head -1) | grep x')).toEqual(['echo $(cat /etc/hosts | head -1)', 'grep x']);
+  });
+});
