@@ -3,7 +3,7 @@
  * the nginx Service's KUBE-SVC chain, one KUBE-SEP per endpoint with kube-proxy's probability cascade as
  * iptables-save prints it (kubernetes/kubernetes pkg/proxy/iptables/proxier.go writeServiceToEndpointRules).
  */
-import { test } from './fixtures/test';
+import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
@@ -52,6 +52,22 @@ test.describe('data plane', () => {
     await term.run('docker exec kind-worker nft list tables');
     await term.expectText(/table ip mangle\ntable ip filter\ntable ip nat/);
     await page.screenshot({ path: 'test-results/data-plane-echo.png' });
+    // the classic way to watch a Service spread requests: a pod whose own command loops, and its log followed
+    await term.run("kubectl run watch --image=busybox:1.36 -- sh -c 'while true; do wget -qO- netexec/hostname; echo; sleep 1; done'");
+    await term.expectText('pod/watch created');
+    await app.advance(3);
+    await term.run('kubectl logs -f watch');
+    const answers = async () => (await term.text()).match(/^netexec-[a-z0-9]{9,10}-[a-z0-9]{5}$/gm)?.length ?? 0;
+    await expect.poll(answers).toBeGreaterThanOrEqual(2);
+    // a line a second of virtual time: the follow prints each round's answer as the clock moves on
+    const seen = await answers();
+    await page.getByRole('button', { name: '+10s' }).click();
+    await expect.poll(answers).toBeGreaterThanOrEqual(seen + 10);
+    await term.press('Control+C');
+    await term.run('kubectl logs watch | sort | uniq -c');
+    // kube-proxy's random choice spreads the rounds over more than one of the three pods
+    await term.expectText(/^ +\d+ (netexec-\S+)\n +\d+ (?!\1)netexec-\S+$/m);
+    await page.screenshot({ path: 'test-results/data-plane-loop.png' });
   });
 
   // the kubelet expands $(VAR) in args before the process starts (kubernetes/kubernetes
