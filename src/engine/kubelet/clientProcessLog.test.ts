@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../cluster';
 import { startLikePlayground } from '../../scenario/playgroundStart';
-import { maxProcessLoopRounds } from './processLoop';
+import { maxProcessSleeps } from './processScript';
 
 function entries(c: Cluster, pod: string) {
   return c.runtime.pod('default', pod)?.containers[0]?.log() ?? [];
@@ -79,13 +79,13 @@ describe("a client image's main process", () => {
     ]);
     expect(first.length).toBeGreaterThan(10);
     expect(c.now() - (first.at(-1)?.time ?? 0)).toBeLessThan(2000);
-    // one more round each 2 s, for hours of virtual time, and then svcsim stops running it (the process runs on)
-    c.advance(maxProcessLoopRounds * 2000);
+    // one more round each 2 s, for hours of virtual time, and then svcsim stops following it (the process runs on)
+    c.advance(maxProcessSleeps * 2000);
     const last = entries(c, 'watch').at(-1);
     expect(last?.line).toBe('1');
-    expect(last && last.time - started).toBe((maxProcessLoopRounds - 1) * 2000);
+    expect(last && last.time - started).toBe(maxProcessSleeps * 2000);
     expect(c.store.get('Pod', 'default/watch')?.status?.phase).toBe('Running');
-    expect(c.log.recent().some((e) => e.message.includes(`stopped running the loop of container watch in default/watch after ${maxProcessLoopRounds} rounds`))).toBe(true);
+    expect(c.log.recent().some((e) => e.message.includes(`stopped following the process of container watch in default/watch after ${maxProcessSleeps} sleeps`))).toBe(true);
     // a deleted pod's loop stops with its container: no round runs for it again
     runPod(c, 'gone', ['sh', '-c', 'while true; do echo tick; sleep 1; done']);
     c.advance(5000);

@@ -3,7 +3,7 @@
  * plan (files, exit), stop on SIGTERM within the grace period, and the restart decision with crash-loop
  * back-off (kuberuntime_manager.go `computePodActions` / `doBackOff`, flowcontrol.Backoff).
  */
-import { flushProcessOutput, newAppInstance, type ProcessRuntime, type ProcessStep, writeProcessOutput } from './apps/app';
+import { flushProcessOutput, newAppInstance, type ProcessIo, writeProcessOutput } from './apps/app';
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
@@ -18,7 +18,7 @@ import { recordStageEvents } from './kubeletEvents';
 import { crashLoopBackOff, imagePull, stages } from './lifecycleStages';
 import type { ContainerRuntime, PodRuntime } from './podRuntime';
 import { formatPod } from './podRuntime';
-import { startProcessLoop } from './processLoop';
+import { runProcessScript } from './processScript';
 import { startProbes, stopProbes, wakeProbes } from './probeManager';
 
 /** The first container still waiting to be started, in spec order (SyncPod starts them one by one). */
@@ -139,35 +139,57 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   cr.timer = undefined;
   logPod(host, pr, `started container ${cr.name} in ${pr.key}`);
   const attempt = cr.attempt;
-  // a client image's process runs its commands in the container (nslookup, wget, echo …): their output is its log
-  const run = host.ctx.runInContainer;
-  const runtime: ProcessRuntime | undefined = run && {
-    run: (argv, filters) => {
-      const r = run(pr.pod, cr.name, argv, buildEnv());
-      if (!r) return undefined;
-      if (!filters) return { output: r.chunks.map((c) => c.text).join(''), exitCode: r.exitCode };
-      const f = pipeOutput(r.chunks, filters);
-      return { output: f.stderr + f.stdout, exitCode: f.exitCode };
-    },
-    environ: buildEnv,
-  };
-  const plan = app.plan(process, runtime);
+  const plan = app.plan(process);
   for (const text of plan.output ?? []) writeProcessOutput(instance, text);
-  const runStep = (step: ProcessStep) => {
-    if (step.touch) attempt.instance.files.add(step.touch);
-    if (step.remove) attempt.instance.files.delete(step.remove);
-    if (step.run) writeProcessOutput(attempt.instance, runtime?.run(step.run, step.filters)?.output ?? '');
-    wakeProbes(host, pr);
-  };
-  for (const step of plan.steps) attempt.timers.push(podTimer(host, pr, step.atMs, `process step ${cr.name}`, () => runStep(step)));
-  if (plan.loop) attempt.timers.push(startProcessLoop(host, pr, cr.name, plan.loop, runStep));
+  const exit = (code: number) => processExited(host, pr, cr, code, false);
+  if (plan.script) {
+    // a shell's script: runs up to its first sleep now; an end at once is the process's exit as its own event
+    let starting = true;
+    const script = plan.script(processIo(host, pr, cr.name, attempt, buildEnv));
+    attempt.timers.push(
+      runProcessScript(host, pr, cr.name, script, (code) => {
+        if (starting) attempt.timers.push(podTimer(host, pr, 0, `process exit ${cr.name}`, () => exit(code)));
+        else exit(code);
+      }),
+    );
+    starting = false;
+  }
   if (plan.exit) {
-    const exit = plan.exit;
-    attempt.timers.push(podTimer(host, pr, exit.atMs, `process exit ${cr.name}`, () => processExited(host, pr, cr, exit.code, false)));
+    const code = plan.exit.code;
+    attempt.timers.push(podTimer(host, pr, plan.exit.atMs, `process exit ${cr.name}`, () => exit(code)));
   }
   startProbes(host, pr, cr);
   if (pr.initialSyncDone) host.requestSync(pr);
   advanceStart(host, pr);
+}
+
+/**
+ * What a shell's script does in its container: a client image's commands run there (nslookup, wget, echo …),
+ * what it prints is the container's log, and the files it makes or removes are what exec probes see.
+ */
+function processIo(host: KubeletHost, pr: PodRuntime, container: string, attempt: NonNullable<ContainerRuntime['attempt']>, environ: () => readonly string[]): ProcessIo {
+  const run = host.ctx.runInContainer;
+  return {
+    run:
+      run &&
+      ((argv, filters) => {
+        const r = run(pr.pod, container, argv, environ());
+        if (!r) return undefined;
+        if (!filters) return { output: r.chunks.map((c) => c.text).join(''), exitCode: r.exitCode };
+        const f = pipeOutput(r.chunks, filters);
+        return { output: f.stderr + f.stdout, exitCode: f.exitCode };
+      }),
+    environ,
+    write: (text) => writeProcessOutput(attempt.instance, text),
+    touch: (path) => {
+      attempt.instance.files.add(path);
+      wakeProbes(host, pr);
+    },
+    remove: (path) => {
+      attempt.instance.files.delete(path);
+      wakeProbes(host, pr);
+    },
+  };
 }
 
 /** The process of the current attempt has exited (on its own, or after SIGTERM / SIGKILL). */

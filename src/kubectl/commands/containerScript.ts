@@ -301,7 +301,9 @@ export function runOne(io: ContainerIo, pod: Pod, container: string, command: st
   }
   const coreutils = sim.containerCoreutils?.(ns, name, container);
   if (unmodelled(coreutils, base)) {
-    io.out.err(`svcsim: ${base} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, test, sleep, exit, for and while loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
+    // a command svcsim models in part (`date` and `date +%s`, not `date -d yesterday`) names the form it does not
+    const what = base === 'date' || base === 'seq' ? `${base} ${command.slice(1).join(' ')}` : base;
+    io.out.err(`svcsim: ${what} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, date, test, sleep, exit, for and while loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
     return 127;
   }
   if (inShell) {

@@ -44,6 +44,16 @@ describe('kubectl exec -- sh -c', () => {
     expect(run(`exec bb -- sh -c 'frob || echo fallback'`)).toMatchObject({ stdout: 'fallback\n', stderr: 'sh: frob: not found\n' });
   });
 
+  it('date prints the virtual clock in UTC, as busybox and GNU date print it in the C locale; $((…)) counts', () => {
+    const now = new Date(cluster.now());
+    const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][now.getUTCDay()];
+    const time = now.toISOString().slice(11, 19);
+    // busybox coreutils/date.c and GNU date default to `%a %b %e %H:%M:%S %Z %Y`; %e pads the day with a space
+    expect(run('exec bb -- date').stdout).toMatch(new RegExp(`^${day} [A-Z][a-z]{2} [ \\d]\\d ${time} UTC ${now.getUTCFullYear()}\n$`));
+    expect(run('exec deb -- date -u +%s').stdout).toBe(`${Math.floor(cluster.now() / 1000)}\n`);
+    expect(run(`exec bb -- sh -c 'i=4; echo $((i * (2 + 1))) $(date +%F)'`).stdout).toBe(`12 ${now.toISOString().slice(0, 10)}\n`);
+  });
+
   it('a shell the image lacks is not found by the runtime', () => {
     for (const [pod, shell] of [
       ['bb', 'bash'],

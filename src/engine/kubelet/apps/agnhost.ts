@@ -107,7 +107,7 @@ export function agnhostApp(container: Container): SimulatedApp {
       if (flags && req.port === flags.httpPort) return netexecHttp(instance, req, flags);
       return { kind: 'hang' };
     },
-    plan: () => ({ steps: [] }),
+    plan: () => ({}),
     // netexec installs no SIGTERM handler, so the Go process dies of the signal; `pause` catches it and exits 2
     // (test/images/agnhost/pause/pause.go)
     sigterm: () => ({ exitAfterMs: 50, exitCode: paused ? 2 : 143 }),

@@ -68,27 +68,14 @@ export interface AccessLogEntry {
   line: string;
 }
 
-/** What the main process does at `atMs`: creates or removes a file, or runs a command (its output written to the log, its status not waited for). */
-export interface ProcessStep {
-  atMs: number;
-  touch?: string;
-  remove?: string;
-  run?: readonly string[];
-  filters?: readonly string[][];
-}
-
-/** Timed effects of the main process: files it creates or removes, and whether and how it exits. */
+/** What the main process does: what it prints as it starts, whether and when it exits, or a shell's script. */
 export interface ProcessPlan {
-  steps: ProcessStep[];
-  /**
-   * The endless loop the process ends in (`while true; do wget -qO- web; sleep 1; done`): its body's steps, timed
-   * from the start of a round, run round after round from `atMs`, each round `periodMs` long (the sleeps in it).
-   */
-  loop?: { atMs: number; periodMs: number; steps: ProcessStep[] };
-  /** What the process printed as it started (the commands it ran before its first wait), in order. */
+  /** What the process printed as it started, in order. */
   output?: string[];
   /** Exit after `atMs` with `code`; undefined: runs until stopped. */
   exit?: { atMs: number; code: number };
+  /** A shell's script (shellScript.ts), which the kubelet runs in virtual time (processScript.ts). */
+  script?: (io: ProcessIo) => ProcessScript;
 }
 
 /**
@@ -98,11 +85,24 @@ export interface ProcessPlan {
  */
 export type RunCommand = (argv: readonly string[], filters?: readonly string[][]) => { output: string; exitCode: number } | undefined;
 
-/** What a planned process can do at its start: run commands in its container, with its environment. */
-export interface ProcessRuntime {
-  run: RunCommand;
+/** What a container's main process can do as it runs. */
+export interface ProcessIo {
+  /** Runs a command in the container now; absent when svcsim does not model the image's commands (they do nothing, status 0). */
+  run?: RunCommand;
+  /** The process's environment. */
   environ: () => readonly string[];
+  /** What the process prints: its log. */
+  write(text: string): void;
+  /** Makes or removes a file (what exec probes look at). */
+  touch(path: string): void;
+  remove(path: string): void;
 }
+
+/**
+ * A main process run as a script in virtual time: it yields each wait (ms, finite and above 0) and returns its
+ * exit status, or undefined when it runs until it is stopped.
+ */
+export type ProcessScript = Generator<number, number | undefined, void>;
 
 /** How the process reacts to SIGTERM: exits after a delay with a code, or ignores it (PID 1 with no handler). */
 export type SigtermBehaviour = { exitAfterMs: number; exitCode: number } | 'ignore';
@@ -162,11 +162,8 @@ export interface SimulatedApp {
   http(instance: AppInstance, req: HttpRequest): HttpOutcome;
   /** gRPC health answer on a port (grpc probes); undefined: the port does not speak gRPC. */
   grpcHealth?(instance: AppInstance, port: number, service: string): 'SERVING' | 'NOT_SERVING' | undefined;
-  /**
-   * Timed behaviour of the main process, from the container's command and args; with `runtime`, the commands
-   * it runs as it starts run then, and what they print is its log.
-   */
-  plan(container: Container, runtime?: ProcessRuntime): ProcessPlan;
+  /** What the main process does, from the container's command and args: a server runs until stopped; a shell runs its script. */
+  plan(container: Container): ProcessPlan;
   /** The main process's argv (the image's entrypoint and command as the container's replace them), where it is known. */
   argv?(container: Container): string[];
   /** What happens on SIGTERM (pod deletion, liveness kill). */

@@ -6,9 +6,9 @@
  */
 import type { Container } from '../../api/types';
 import { dnsToolsOf } from '../../dns/tools/dnsTools';
-import type { LinuxUser, ProcessRuntime, SimulatedApp } from './app';
+import type { LinuxUser, SimulatedApp } from './app';
 import { goNotFound, rootUser, standardPath } from './app';
-import { planFromArgv } from './shellScript';
+import { runProcess } from './shellScript';
 
 interface ClientImage {
   name: string;
@@ -55,12 +55,12 @@ function clientApp(img: ClientImage): SimulatedApp {
     dnsTools: dnsToolsOf[img.name],
     listeners: () => [],
     http: () => goNotFound(),
-    plan(container: Container, runtime?: ProcessRuntime) {
+    plan(container: Container) {
       let argv = effectiveArgv(container, img.entrypoint, img.cmd);
       // curl's entrypoint just execs its arguments; `curl` with no URL prints usage and exits 2
       if (argv[0] === '/entrypoint.sh') argv = argv.slice(1);
-      if (img.name === 'curl' && argv[0] === 'curl') return argv.length > 1 ? { steps: [], exit: { atMs: 200, code: 0 } } : { steps: [], exit: { atMs: 0, code: 2 } };
-      return planFromArgv(argv, !!container.stdin, runtime);
+      if (img.name === 'curl' && argv[0] === 'curl') return argv.length > 1 ? { exit: { atMs: 200, code: 0 } } : { exit: { atMs: 0, code: 2 } };
+      return { script: (io) => runProcess(argv, !!container.stdin, io) };
     },
     argv: (container) => effectiveArgv(container, img.entrypoint, img.cmd),
     sigterm: () => 'ignore',

@@ -2,7 +2,7 @@
  * The commands a simulated container can run, answered from what the kubelet set up for it: `env`/`printenv`
  * (the environment fixed at container start, service variables included), `hostname`, `pwd`, `whoami` (root,
  * nobody), `cat` of `/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname` and of files the process made, `test`,
- * `echo`, `seq`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget its
+ * `echo`, `seq`, `date`, `true`/`false`, `touch` and `rm` of the files exec probes look at, and the DNS tools and curl/wget its
  * image ships. `kubectl exec` runs them, and so does a client image's main process (`kubectl run t
  * --image=busybox -- nslookup nginx`), whose output is its log.
  */
@@ -14,6 +14,44 @@ export interface CommandOutput {
   /** stdout and stderr in the order they were written. */
   chunks: { stream: 'stdout' | 'stderr'; text: string }[];
   exitCode: number;
+}
+
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * `date`, `date -u` and `date +FORMAT` at virtual time `ms`, in UTC (the images set no TZ). The default format is
+ * `%a %b %e %H:%M:%S %Z %Y` in busybox (coreutils/date.c) and GNU date alike in the C locale. Undefined for
+ * options or conversions not modelled (`-d`, `%x` …).
+ */
+function dateCommand(ms: number, args: readonly string[]): string | undefined {
+  const rest = args.filter((a) => a !== '-u' && a !== '--utc');
+  if (rest.length > 1 || (rest[0] !== undefined && !rest[0].startsWith('+'))) return undefined;
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const conversions: Record<string, string> = {
+    Y: String(d.getUTCFullYear()),
+    m: two(d.getUTCMonth() + 1),
+    d: two(d.getUTCDate()),
+    e: String(d.getUTCDate()).padStart(2, ' '),
+    H: two(d.getUTCHours()),
+    M: two(d.getUTCMinutes()),
+    S: two(d.getUTCSeconds()),
+    s: String(Math.floor(ms / 1000)),
+    a: weekdays[d.getUTCDay()],
+    b: months[d.getUTCMonth()],
+    Z: 'UTC',
+    '%': '%',
+  };
+  conversions.T = `${conversions.H}:${conversions.M}:${conversions.S}`;
+  conversions.F = `${conversions.Y}-${conversions.m}-${conversions.d}`;
+  let unknown = false;
+  const shown = (rest[0]?.slice(1) ?? '%a %b %e %H:%M:%S %Z %Y').replace(/%(.?)/g, (whole, c: string) => {
+    const v = conversions[c];
+    if (v === undefined) unknown = true;
+    return v ?? whole;
+  });
+  return unknown ? undefined : `${shown}\n`;
 }
 
 /** The longest `seq` modelled. */
@@ -117,6 +155,12 @@ export function runContainerCommand(cluster: Cluster, pod: Pod, container: strin
     const noNewline = args[0] === '-n';
     const words = noNewline ? args.slice(1) : args;
     out(noNewline ? words.join(' ') : `${words.join(' ')}\n`);
+    return done(0);
+  }
+  if (base === 'date') {
+    const shown = dateCommand(cluster.now(), args);
+    if (shown === undefined) return undefined;
+    out(shown);
     return done(0);
   }
   const numbers = args.map(Number);

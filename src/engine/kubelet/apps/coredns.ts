@@ -27,6 +27,6 @@ export const corednsApp: SimulatedApp = {
     if (req.port === 9153 && path === '/metrics') return respond(200, '# HELP coredns_build_info A metric with a constant \'1\' value.\n');
     return goNotFound();
   },
-  plan: () => ({ steps: [] }),
+  plan: () => ({}),
   sigterm: () => ({ exitAfterMs: 5000, exitCode: 0 }),
 };

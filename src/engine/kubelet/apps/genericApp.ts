@@ -21,6 +21,6 @@ export const genericApp: SimulatedApp = {
     logAccess(instance, `${req.remoteAddr ?? '-'} ${req.method} ${req.path}`);
     return req.path.split('?')[0] === '/' ? respond(200, 'OK\n', { 'Content-Type': 'text/plain; charset=utf-8' }) : goNotFound();
   },
-  plan: () => ({ steps: [] }),
+  plan: () => ({}),
   sigterm: () => ({ exitAfterMs: 50, exitCode: 143 }),
 };

@@ -64,7 +64,7 @@ export function httpEchoApp(container: Container, vars: ContainerVars = staticVa
       logAccess(instance, `${goLogTime(instance.now())} ${req.headers?.Host ?? ''} ${req.remoteAddr ?? ''} "${req.method} ${path} HTTP/1.1" ${c.status} ${bytes} "${req.headers?.['User-Agent'] ?? ''}" 0s`);
       return respond(c.status, body, headers);
     },
-    plan: () => (c.fatal ? { steps: [], exit: { atMs: 0, code: 127 } } : { steps: [] }),
+    plan: () => (c.fatal ? { exit: { atMs: 0, code: 127 } } : {}),
     sigterm: () => ({ exitAfterMs: 50, exitCode: 2 }),
     startupLog: (_container, startedAt) => (c.fatal ? [c.fatal] : [`${goLogTime(startedAt)} [INFO] server is listening on ${c.listen}`]),
   };

@@ -88,7 +88,7 @@ export const kuardApp: SimulatedApp = {
     }
     return goNotFound();
   },
-  plan: () => ({ steps: [] }),
+  plan: () => ({}),
   // a Go binary without a SIGTERM handler dies from the signal: 128 + 15
   sigterm: () => ({ exitAfterMs: 10, exitCode: 143 }),
   startupLog: kuardStartupLog,

@@ -125,7 +125,7 @@ export function nginxApp(image: string): SimulatedApp {
       logAccess(instance, `${ip} - - [${timeLocal(instance.now())}] "${req.method} ${req.path} HTTP/1.1" ${status} ${body.length} "-" "${ua}" "-"`);
       return respond(status, body, { 'Content-Type': 'text/html', Server: `nginx/${version}` });
     },
-    plan: () => ({ steps: [] }),
+    plan: () => ({}),
     sigterm: () => ({ exitAfterMs: 100, exitCode: 0 }),
     startupLog: (_container, startedAt) => nginxStartupLog(version, startedAt),
   };

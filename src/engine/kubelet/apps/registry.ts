@@ -12,7 +12,7 @@ import { genericApp } from './genericApp';
 import { httpEchoApp } from './httpEcho';
 import { kuardApp } from './kuard';
 import { nginxApp } from './nginx';
-import { isShellLikeCommand, planFromArgv } from './shellScript';
+import { isShellLikeCommand, runProcess } from './shellScript';
 import { whoamiApp } from './whoami';
 import { type ContainerVars, staticVars } from '../containerEnv';
 
@@ -56,7 +56,11 @@ function commandOverride(base: SimulatedApp): SimulatedApp {
     ...base,
     name: `${base.name}/command`,
     listeners: () => [],
-    plan: (c: Container) => planFromArgv(c.command?.length ? [...c.command, ...(c.args ?? [])] : [...(c.args ?? [])], !!c.stdin),
+    plan: (c: Container) => {
+      const argv = c.command?.length ? [...c.command, ...(c.args ?? [])] : [...(c.args ?? [])];
+      // the image's own commands are not modelled: only the script's timing, exit and files
+      return { script: (io) => runProcess(argv, !!c.stdin, { ...io, run: undefined }) };
+    },
     sigterm: () => 'ignore',
     // the server never starts, so neither do its startup lines (docker-entrypoint.sh configures only for `nginx`)
     startupLog: undefined,

@@ -1,127 +1,162 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessRuntime } from './app';
-import { planFromArgv } from './shellScript';
+import type { ProcessIo, RunCommand } from './app';
+import { maxSpinningRounds, runProcess } from './shellScript';
 
-describe('planFromArgv', () => {
+/**
+ * Runs a process's script the way the kubelet does (each yielded sleep lets that virtual time pass) up to
+ * `untilMs`: what it printed and when, the files it made or removed, and how it ended.
+ */
+function drive(argv: string[], opts: { stdin?: boolean; run?: RunCommand; untilMs?: number } = {}) {
+  let t = 0;
+  const log: Array<[number, string]> = [];
+  const files: Array<[number, string]> = [];
+  const io: ProcessIo = {
+    run: opts.run,
+    environ: () => ['HOSTNAME=web-1', 'PATH=/bin'],
+    write: (text) => log.push([t, text]),
+    touch: (path) => files.push([t, `+${path}`]),
+    remove: (path) => files.push([t, `-${path}`]),
+  };
+  const script = runProcess(argv, opts.stdin ?? false, io);
+  for (;;) {
+    const next = script.next();
+    if (next.done) return { log, files, end: next.value === undefined ? ('runs on' as const) : { atMs: t, code: next.value } };
+    t += next.value;
+    if (t > (opts.untilMs ?? 3_600_000)) return { log, files, end: 'sleeping' as const };
+  }
+}
+
+// a container that answers echo, date, a failing lookup and [ -f ] on one file, and records what ran
+function runtime(now: () => number = () => 0): RunCommand & { ran: string[] } {
+  const ran: string[] = [];
+  const run = ((argv, filters) => {
+    ran.push([argv.join(' '), ...(filters ?? []).map((f) => f.join(' '))].join(' | '));
+    if (argv[0] === 'echo') return { output: `${argv.slice(1).join(' ')}\n`, exitCode: 0 };
+    if (argv[0] === 'date') return { output: `t=${now()}\n`, exitCode: 0 };
+    if (argv[0] === 'nslookup') return { output: "** server can't find nope: NXDOMAIN\n", exitCode: 1 };
+    if (argv[0] === '[') return { output: '', exitCode: argv[2] === '/tmp/there' ? 0 : 1 };
+    return undefined;
+  }) as RunCommand & { ran: string[] };
+  run.ran = ran;
+  return run;
+}
+
+describe('runProcess: timing, exit and files', () => {
   it('sleep N exits 0 after N seconds', () => {
-    expect(planFromArgv(['sleep', '3600'], false)).toEqual({ steps: [], exit: { atMs: 3_600_000, code: 0 } });
+    expect(drive(['sleep', '3600']).end).toEqual({ atMs: 3_600_000, code: 0 });
   });
 
-  it('sleep infinity and keep-alive loops run until stopped', () => {
-    expect(planFromArgv(['sleep', 'infinity'], false).exit).toBeUndefined();
-    expect(planFromArgv(['sh', '-c', 'while true; do echo hi; sleep 5; done'], false).exit).toBeUndefined();
-    expect(planFromArgv(['tail', '-f', '/dev/null'], false).exit).toBeUndefined();
+  it('sleep infinity, tail -f and a server run until stopped', () => {
+    expect(drive(['sleep', 'infinity']).end).toBe('runs on');
+    expect(drive(['tail', '-f', '/dev/null']).end).toBe('runs on');
+    expect(drive(['sh', '-c', 'echo starting; exec nginx -g "daemon off;"']).end).toBe('runs on');
   });
 
   it('sh -c "exit 1" fails at once', () => {
-    expect(planFromArgv(['sh', '-c', 'exit 1'], false)).toEqual({ steps: [], exit: { atMs: 0, code: 1 } });
+    expect(drive(['sh', '-c', 'exit 1']).end).toEqual({ atMs: 0, code: 1 });
   });
 
   it('a bare shell without stdin exits 0, with stdin it stays', () => {
-    expect(planFromArgv(['sh'], false).exit).toEqual({ atMs: 0, code: 0 });
-    expect(planFromArgv(['sh'], true).exit).toBeUndefined();
+    expect(drive(['sh']).end).toEqual({ atMs: 0, code: 0 });
+    expect(drive(['sh'], { stdin: true }).end).toBe('runs on');
   });
 
   it('models the liveness exec demo from the Kubernetes docs', () => {
-    const plan = planFromArgv(['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'], false);
-    expect(plan.steps).toEqual([
-      { atMs: 0, touch: '/tmp/healthy' },
-      { atMs: 30_000, remove: '/tmp/healthy' },
+    const r = drive(['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600']);
+    expect(r.files).toEqual([
+      [0, '+/tmp/healthy'],
+      [30_000, '-/tmp/healthy'],
     ]);
-    expect(plan.exit).toEqual({ atMs: 630_000, code: 0 });
+    expect(r.end).toEqual({ atMs: 630_000, code: 0 });
   });
 
-  it('honours && and ||', () => {
-    expect(planFromArgv(['sh', '-c', 'false && sleep 10; exit 3'], false).exit).toEqual({ atMs: 0, code: 3 });
-    expect(planFromArgv(['sh', '-c', 'false || sleep 10'], false).exit).toEqual({ atMs: 10_000, code: 0 });
+  it('honours && and ||, and ! inverts a status', () => {
+    expect(drive(['sh', '-c', 'false && sleep 10; exit 3']).end).toEqual({ atMs: 0, code: 3 });
+    expect(drive(['sh', '-c', 'false || sleep 10']).end).toEqual({ atMs: 10_000, code: 0 });
+    expect(drive(['sh', '-c', '! false && exit 4']).end).toEqual({ atMs: 0, code: 4 });
   });
 });
 
-describe('planFromArgv with a runtime: the commands the process runs as it starts', () => {
-  // a runtime that answers echo and a failing lookup, and records what ran
-  function runtime(): ProcessRuntime & { ran: string[] } {
-    const ran: string[] = [];
-    return {
-      ran,
-      environ: () => ['HOSTNAME=web-1', 'PATH=/bin'],
-      run(argv, filters) {
-        ran.push([argv.join(' '), ...(filters ?? []).map((f) => f.join(' '))].join(' | '));
-        if (argv[0] === 'echo') return { output: `${argv.slice(1).join(' ')}\n`, exitCode: 0 };
-        if (argv[0] === 'nslookup') return { output: "** server can't find nope: NXDOMAIN\n", exitCode: 1 };
-        return undefined;
-      },
-    };
-  }
-
-  it('runs them before the first wait: their output is the log, their status the exit code', () => {
-    const rt = runtime();
-    const plan = planFromArgv(['sh', '-c', 'echo hi $HOSTNAME; nslookup nope'], false, rt);
-    expect(plan.output).toEqual(['hi web-1\n', "** server can't find nope: NXDOMAIN\n"]);
-    expect(plan.exit).toEqual({ atMs: 0, code: 1 });
-    // && and || see the real status; $? too
-    const rt2 = runtime();
-    expect(planFromArgv(['sh', '-c', 'nslookup nope || echo fallback $?'], false, rt2).output).toEqual(["** server can't find nope: NXDOMAIN\n", 'fallback 1\n']);
-  });
-
-  it('after a sleep they become timed steps; a pipeline keeps its filters', () => {
-    const rt = runtime();
-    const plan = planFromArgv(['sh', '-c', 'sleep 5; env | grep HOST'], false, rt);
-    expect(plan.steps).toEqual([{ atMs: 5000, run: ['env'], filters: [['grep', 'HOST']] }]);
-    expect(rt.ran).toEqual([]);
-    expect(plan.exit).toEqual({ atMs: 5000, code: 0 });
-  });
-
-  it('a for loop runs its body once a word, with the loop variable and $(…) expanded; a sleep in it spaces the steps', () => {
-    const rt = runtime();
-    const plan = planFromArgv(['sh', '-c', 'for i in 1 $(echo 2); do echo try $i; done; for n in a b; do sleep 5; echo at $n; done'], false, rt);
-    expect(plan.output).toEqual(['try 1\n', 'try 2\n']);
-    expect(plan.steps).toEqual([
-      { atMs: 5000, run: ['echo', 'at', 'a'] },
-      { atMs: 10_000, run: ['echo', 'at', 'b'] },
+describe('runProcess with a container: each command runs at its own time', () => {
+  it('output is the log, status the exit code; && and || and $? see the real status', () => {
+    const r = drive(['sh', '-c', 'echo hi $HOSTNAME; nslookup nope'], { run: runtime() });
+    expect(r.log).toEqual([
+      [0, 'hi web-1\n'],
+      [0, "** server can't find nope: NXDOMAIN\n"],
     ]);
-    expect(plan.exit).toEqual({ atMs: 10_000, code: 0 });
-    // a `while` loop with no sleep stays the keep-alive idiom; a script that ends inside a loop is the shell's syntax error (status 2)
-    expect(planFromArgv(['sh', '-c', 'echo a; while true; do echo b; done'], false, runtime())).toEqual({ steps: [], output: ['a\n'] });
-    expect(planFromArgv(['sh', '-c', 'for i in 1 2; do echo x'], false, runtime()).exit).toEqual({ atMs: 0, code: 2 });
+    expect(r.end).toEqual({ atMs: 0, code: 1 });
+    expect(drive(['sh', '-c', 'nslookup nope || echo fallback $?'], { run: runtime() }).log.map(([, text]) => text)).toEqual(["** server can't find nope: NXDOMAIN\n", 'fallback 1\n']);
   });
 
-  it('an endless loop that sleeps is planned as one round, repeated from where it starts', () => {
-    const rt = runtime();
-    // the classic way to watch a Service spread requests, and the Kubernetes docs' counter pod (`while true; do echo …; sleep 1; done`)
-    expect(planFromArgv(['sh', '-c', 'echo start; sleep 5; while true; do wget -qO- web; echo; sleep 1; done; echo never'], false, rt)).toEqual({
-      steps: [],
-      output: ['start\n'],
-      loop: { atMs: 5000, periodMs: 1000, steps: [{ atMs: 0, run: ['wget', '-qO-', 'web'] }, { atMs: 0, run: ['echo'] }] },
-    });
-    // nothing of the round runs while the plan is made: each round runs it in its time
-    expect(rt.ran).toEqual(['echo start']);
-    // `while sleep 2` and `until false`; sleeps between commands time them within the round; a pipeline keeps its filters
-    expect(planFromArgv(['sh', '-c', 'while sleep 2; do env | grep HOST; done'], false, runtime()).loop).toEqual({
-      atMs: 0,
-      periodMs: 2000,
-      steps: [{ atMs: 2000, run: ['env'], filters: [['grep', 'HOST']] }],
-    });
-    expect(planFromArgv(['sh', '-c', 'until false; do echo a; sleep 1; echo b; sleep 2; done'], false, runtime()).loop).toEqual({
-      atMs: 0,
-      periodMs: 3000,
-      steps: [
-        { atMs: 0, run: ['echo', 'a'] },
-        { atMs: 1000, run: ['echo', 'b'] },
-      ],
-    });
-  });
-
-  it('loops that are not an endless round: keep-alive, or run once', () => {
-    const plan = (script: string) => planFromArgv(['sh', '-c', script], false, runtime());
-    // nothing but sleeps, a condition svcsim does not follow, output piped to the end (sort waits for it): keep-alive, no steps
-    for (const script of ['while true; do sleep 30; done', 'while [ -f /tmp/x ]; do echo a; sleep 1; done', 'while true; do echo a; sleep 1; done | sort']) {
-      expect(plan(script)).toEqual({ steps: [] });
+  it('a command after a sleep runs then, a pipeline with its filters; $(…) is expanded when it is reached', () => {
+    let t = 0;
+    const run = runtime(() => t);
+    const io: ProcessIo = { run, environ: () => [], write: (text) => log.push([t, text]), touch: () => {}, remove: () => {} };
+    const log: Array<[number, string]> = [];
+    const script = runProcess(['sh', '-c', 'echo $(date); sleep 5; env | grep HOST; echo $(date)'], false, io);
+    for (let next = script.next(); !next.done; next = script.next()) {
+      // nothing after the sleep has run while the process sleeps
+      expect(run.ran).toEqual(['date', 'echo t=0']);
+      t += next.value;
     }
-    // a round that ends the process runs once
-    expect(plan('sleep 1; while true; do echo a; sleep 2; exit 3; done')).toEqual({ steps: [{ atMs: 1000, run: ['echo', 'a'] }], exit: { atMs: 3000, code: 3 } });
+    expect(run.ran).toEqual(['date', 'echo t=0', 'env | grep HOST', 'date', 'echo t=5000']);
+    expect(log).toEqual([
+      [0, 't=0\n'],
+      [5000, 't=5000\n'],
+    ]);
   });
 
-  it('without a runtime nothing runs (the plan is only timing)', () => {
-    expect(planFromArgv(['sh', '-c', 'echo hi; exit 3'], false)).toEqual({ steps: [], exit: { atMs: 0, code: 3 } });
+  it('a for loop runs its body once a word; a sleep in it spaces the rounds; a loop piped on is filtered when it ends', () => {
+    const r = drive(['sh', '-c', 'for i in 1 $(echo 2); do echo try $i; done; for n in a b; do sleep 5; echo at $n; done'], { run: runtime() });
+    expect(r.log).toEqual([
+      [0, 'try 1\n'],
+      [0, 'try 2\n'],
+      [5000, 'at a\n'],
+      [10_000, 'at b\n'],
+    ]);
+    expect(r.end).toEqual({ atMs: 10_000, code: 0 });
+    const piped = drive(['sh', '-c', 'for i in 3 1 2; do echo $i; sleep 1; done | sort'], { run: runtime() });
+    expect(piped.log).toEqual([[3000, '1\n2\n3\n']]);
+  });
+
+  it("the Kubernetes docs' counter pod: a while loop, $((…)) and a variable kept from round to round", () => {
+    let t = 0;
+    const log: string[] = [];
+    const run = runtime(() => t);
+    const io: ProcessIo = { run, environ: () => [], write: (text) => log.push(text), touch: () => {}, remove: () => {} };
+    // kubernetes/website content/en/examples/debug/counter-pod.yaml
+    const script = runProcess(['/bin/sh', '-c', 'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'], false, io);
+    for (let round = 0; round < 3; round++) t += script.next().value ?? 0;
+    expect(log).toEqual(['0: t=0\n', '1: t=1000\n', '2: t=2000\n']);
+  });
+
+  it('a while loop runs on its condition each round; until waits for a condition to hold', () => {
+    const r = drive(['sh', '-c', 'n=0; while [ $n -lt 3 ]; do echo round $n; n=$((n+1)); sleep 2; done; echo done'], {
+      run: (argv) => (argv[0] === '[' ? { output: '', exitCode: Number(argv[1]) < Number(argv[3]) ? 0 : 1 } : runtime()(argv)),
+    });
+    expect(r.log).toEqual([
+      [0, 'round 0\n'],
+      [2000, 'round 1\n'],
+      [4000, 'round 2\n'],
+      [6000, 'done\n'],
+    ]);
+    expect(r.end).toEqual({ atMs: 6000, code: 0 });
+    // `until [ -f … ]` with no such file: it goes on sleeping
+    expect(drive(['sh', '-c', 'until [ -f /tmp/ready ]; do sleep 1; done'], { run: runtime(), untilMs: 60_000 }).end).toBe('sleeping');
+    expect(drive(['sh', '-c', 'until [ -f /tmp/there ]; do sleep 1; done; echo ok'], { run: runtime() }).log).toEqual([[0, 'ok\n']]);
+  });
+
+  it('a loop with no sleep spins: svcsim stops following it after so many rounds, and the process runs on', () => {
+    const r = drive(['sh', '-c', 'while true; do echo b; done; echo never'], { run: runtime() });
+    expect(r.log).toHaveLength(maxSpinningRounds);
+    expect(r.end).toBe('runs on');
+  });
+
+  it('without the container’s commands, only timing, exit and files', () => {
+    expect(drive(['sh', '-c', 'echo hi; touch /tmp/a; exit 3'])).toEqual({ log: [], files: [[0, '+/tmp/a']], end: { atMs: 0, code: 3 } });
+  });
+
+  it('a script that ends inside a loop is the shell’s syntax error (status 2)', () => {
+    expect(drive(['sh', '-c', 'for i in 1 2; do echo x'], { run: runtime() }).end).toEqual({ atMs: 0, code: 2 });
   });
 });

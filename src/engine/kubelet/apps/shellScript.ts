@@ -1,12 +1,15 @@
 /**
  * A tiny model of what a shell (or a single command) does as a container's main process, enough for the
  * usual teaching manifests: `sleep 3600`, `sh -c "exit 1"`, the liveness demo
- * `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`, `while true; do ...; done`.
- * It turns the command into a timed plan. Given the container's runtime, the commands it runs before its first wait
- * run then (their output is the container's log, their status counts); later ones become timed steps.
+ * `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600`, the Kubernetes docs' counter pod
+ * `i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done`, a loop of wget to watch a Service.
+ * It runs the command as a script in virtual time: a generator that stops at each `sleep` for the kubelet to
+ * resume it when that time has passed, so each command runs (and each expansion happens) at its own time; what
+ * the commands print is the container's log, their status the process's.
  */
-import type { ProcessPlan, ProcessRuntime } from './app';
-import { expandShell, scriptCommands, shellWords, splitPipes, splitStatements } from './shellSyntax';
+import { pipeOutput } from '../../../shared/textFilters/filters';
+import type { ProcessIo, ProcessScript } from './app';
+import { expandShell, scriptCommands, shellWords, splitPipes } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -36,37 +39,48 @@ function sleepMs(arg: string | undefined): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-interface PlanState {
-  t: number;
+interface ScriptState {
+  io: ProcessIo;
+  /** The last command's exit status (`$?`, `&&`, `||`). */
   last: number;
-  plan: ProcessPlan;
-  done: boolean;
-  /** Runs the commands the process runs as it starts (before its first wait); later ones become timed steps. */
-  runtime?: ProcessRuntime;
+  /** The process ended: `exit` (with its status), or it waits for good (`sleep infinity`, a server): undefined. */
+  ended?: { status: number | undefined };
   /** The shell's own variables (`for` loop variables, `NAME=value`). */
   vars: Map<string, string>;
-  /** Planning a loop's round: its commands are steps even before the first wait (they run each round, later). */
-  deferred?: boolean;
+  /** Where output goes while a loop's output is piped (`done | sort`): gathered, then filtered when the loop ends. */
+  captured?: string[];
 }
 
-/**
- * A command that is not a wait or a file change: run at once while the process has not waited yet (its output
- * goes to the log and its status counts), as a timed step after that (its status taken as 0).
- */
-function runCommand(words: string[], st: PlanState, filters?: string[][]): number {
-  if (!st.runtime) return 0;
-  if (st.t > 0 || st.deferred) {
-    st.plan.steps.push({ atMs: st.t, run: words, ...(filters ? { filters } : {}) });
-    return 0;
-  }
-  const r = st.runtime.run(words, filters);
+/** The most rounds a loop goes without a `sleep` before svcsim stops following it (it would spin as fast as the CPU allows). */
+export const maxSpinningRounds = 1000;
+
+function write(st: ScriptState, text: string): void {
+  if (!text) return;
+  if (st.captured) st.captured.push(text);
+  else st.io.write(text);
+}
+
+/** A command that is not a wait or a file change: run in the container now, its output to the log. */
+function runCommand(words: string[], st: ScriptState, filters?: string[][]): number {
+  const r = st.io.run?.(words, filters);
   if (!r) return 0;
-  if (r.output) st.plan.output = [...(st.plan.output ?? []), r.output];
+  write(st, r.output);
   return r.exitCode;
 }
 
-function runWords(words: string[], st: PlanState, stdin: boolean): void {
+/** The process waits for good (a server, `sleep infinity`, `tail -f`): it runs until stopped. */
+function waitForever(st: ScriptState): void {
+  st.ended = { status: undefined };
+}
+
+function* runWords(words: string[], st: ScriptState, stdin: boolean): Generator<number, void, void> {
   while (words[0] === 'exec' || words[0] === 'nohup') words = words.slice(1);
+  // `! cmd`: the pipeline's status inverted
+  if (words[0] === '!' && words.length > 1) {
+    yield* runWords(words.slice(1), st, stdin);
+    st.last = st.last === 0 ? 1 : 0;
+    return;
+  }
   const name = commandName(words[0]);
   const args = words.slice(1);
   switch (name) {
@@ -74,75 +88,55 @@ function runWords(words: string[], st: PlanState, stdin: boolean): void {
       return;
     case 'sleep': {
       const ms = sleepMs(args[0]);
-      if (!Number.isFinite(ms)) {
-        st.done = true;
-        return;
-      }
-      st.t += ms;
+      if (!Number.isFinite(ms)) return waitForever(st);
+      if (ms > 0) yield ms;
       st.last = 0;
       return;
     }
     case 'touch':
-      for (const a of args) if (!a.startsWith('-')) st.plan.steps.push({ atMs: st.t, touch: a });
+      for (const a of args) if (!a.startsWith('-')) st.io.touch(a);
       st.last = 0;
       return;
     case 'rm':
-      for (const a of args) if (!a.startsWith('-')) st.plan.steps.push({ atMs: st.t, remove: a });
+      for (const a of args) if (!a.startsWith('-')) st.io.remove(a);
       st.last = 0;
       return;
     case 'exit':
-      st.plan.exit = { atMs: st.t, code: args[0] !== undefined ? Number(args[0]) & 255 : st.last };
-      st.done = true;
+      st.ended = { status: args[0] !== undefined ? Number(args[0]) & 255 : st.last };
       return;
     case 'false':
       st.last = 1;
       return;
-    case 'while':
-    case 'until':
-      // a loop in a container command is (nearly always) the keep-alive idiom
-      st.done = true;
+    case 'true':
+    case ':':
+      st.last = 0;
       return;
     case 'cat':
-      if (args.length === 0 && stdin) {
-        st.done = true;
-        return;
-      }
+      if (args.length === 0 && stdin) return waitForever(st);
       st.last = runCommand(words, st);
       return;
     case 'ping':
-      if (!args.includes('-c')) {
-        st.done = true;
-        return;
-      }
+      if (!args.includes('-c')) return waitForever(st);
       st.last = 0;
       return;
     case 'tail':
-      if (args.includes('-f') || args.includes('-F')) {
-        st.done = true;
-        return;
-      }
+      if (args.includes('-f') || args.includes('-F')) return waitForever(st);
       st.last = 0;
       return;
     case 'python':
     case 'python3':
-      if (args.includes('http.server')) {
-        st.done = true;
-        return;
-      }
+      if (args.includes('http.server')) return waitForever(st);
       st.last = 0;
       return;
     default:
       if (shells.has(name)) {
         const c = args.indexOf('-c');
-        if (c >= 0) runScript(args[c + 1] ?? '', st, stdin);
-        else if (args.length === 0 && stdin) st.done = true;
+        if (c >= 0) yield* runScript(args[c + 1] ?? '', st, stdin);
+        else if (args.length === 0 && stdin) waitForever(st);
         else st.last = 0;
         return;
       }
-      if (servers.has(name)) {
-        st.done = true;
-        return;
-      }
+      if (servers.has(name)) return waitForever(st);
       st.last = runCommand(words, st);
   }
 }
@@ -167,38 +161,38 @@ export function withShellVariables(environ: readonly string[], variables: Readon
   return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
 }
 
-/** `$NAME` and `$(command)` in `text`, as the process's shell expands them when the plan is made. */
-function expandInPlan(text: string, st: PlanState): string {
-  const runtime = st.runtime;
-  if (!runtime) return text;
-  const environ = withShellVariables(runtime.environ(), st.vars);
-  // `$(seq 5)`: one command, run in the container as the plan is made
-  return expandShell(text, environ, st.last, (inner) => runtime.run(shellWords(expandShell(inner, environ, st.last)))?.output ?? '');
+/** `$NAME`, `$((…))` and `$(command)` in `text`, as the process's shell expands them when it reaches the command. */
+function expand(text: string, st: ScriptState): string {
+  const environ = withShellVariables(st.io.environ(), st.vars);
+  const run = st.io.run;
+  // `$(seq 5)`, `$(date)`: one command, run in the container now
+  return expandShell(text, environ, st.last, run && ((inner) => run(shellWords(expandShell(inner, environ, st.last)))?.output ?? ''));
 }
 
-function runScript(script: string, st: PlanState, stdin: boolean): void {
+/** Runs `script`'s commands in order; a loop's output piped on (`done | sort`) goes through the filters once it ends. */
+function* runScript(script: string, st: ScriptState, stdin: boolean): Generator<number, void, void> {
   const { commands, open } = scriptCommands(script);
   for (const s of commands) {
-    if (st.done) return;
+    if (st.ended) return;
     if (s.after === '&&' && st.last !== 0) continue;
     if (s.after === '||' && st.last === 0) continue;
-    if (s.type === 'while') {
-      planEndlessLoop(s, st, stdin);
-      return;
-    }
     // `if` and `case` are not modelled
     if (s.type === 'compound') continue;
-    if (s.type === 'for') {
-      // a `for` loop runs its body once a word, the loop variable set: output and waits as if written out
-      for (const w of s.list === undefined ? [] : shellWords(expandInPlan(s.list, st))) {
-        if (st.done) return;
-        st.vars.set(s.name, w);
-        runScript(s.body, st, stdin);
+    if (s.type === 'for' || s.type === 'while') {
+      const outer = st.captured;
+      if (s.pipeTo) st.captured = [];
+      yield* s.type === 'for' ? forLoop(s, st, stdin) : whileLoop(s, st, stdin);
+      const gathered = st.captured;
+      st.captured = outer;
+      if (s.pipeTo && gathered && !st.ended) {
+        const f = pipeOutput([{ stream: 'stdout', text: gathered.join('') }], s.pipeTo.map(shellWords));
+        write(st, f.stderr + f.stdout);
+        st.last = f.exitCode;
       }
       continue;
     }
     if (/^trap\b/.test(s.text)) continue;
-    const text = expandInPlan(s.text, st);
+    const text = expand(s.text, st);
     const stages = splitPipes(text);
     const words = shellWords(text);
     const assignments = stages.length === 1 ? shellAssignments(words) : undefined;
@@ -209,69 +203,60 @@ function runScript(script: string, st: PlanState, stdin: boolean): void {
     }
     // `cmd | grep x`: the command runs, the filters take its output
     if (stages.length > 1) st.last = runCommand(shellWords(stages[0]), st, stages.slice(1).map(shellWords));
-    else runWords(words, st, stdin);
+    else yield* runWords(words, st, stdin);
   }
   // the script ends inside a loop or an `if`: the shell's syntax error, status 2
-  if (open && !st.done) {
-    st.plan.exit = { atMs: st.t, code: 2 };
-    st.done = true;
+  if (open && !st.ended) st.ended = { status: 2 };
+}
+
+/** `for NAME in WORDS; do BODY; done`: the body once a word, the loop variable set. */
+function* forLoop(s: { name: string; list: string | undefined; body: string }, st: ScriptState, stdin: boolean): Generator<number, void, void> {
+  for (const w of s.list === undefined ? [] : shellWords(expand(s.list, st))) {
+    if (st.ended) return;
+    st.vars.set(s.name, w);
+    yield* runScript(s.body, st, stdin);
   }
 }
 
 /**
- * The words before `do` of a loop that only its process's end stops: `while true`, `while :`, `until false`,
- * and `sleep N` among them (`while sleep 1; do`), which the rounds then begin with. Undefined for any other
- * condition: the loop waits for something svcsim does not follow (a file, a counter).
+ * `while LIST; do BODY; done` (`until`: while it fails), the condition run each round. A loop that goes
+ * {@link maxSpinningRounds} rounds without a sleep would spin as fast as the CPU allows: svcsim stops following
+ * it there, and the process runs on with no more output.
  */
-function endlessLoopSleeps(condition: string, until: boolean): string[] | undefined {
-  const statements = splitStatements(condition);
-  const sleeps: string[] = [];
-  for (const { text, after } of statements) {
-    const words = shellWords(text);
-    const ms = words[0] === 'sleep' && words.length === 2 ? sleepMs(words[1]) : 0;
-    if (after !== ';') return undefined;
-    if (until) {
-      if (words.length !== 1 || words[0] !== 'false') return undefined;
-    } else if (ms > 0 && Number.isFinite(ms)) sleeps.push(text);
-    else if (words.length !== 1 || (words[0] !== 'true' && words[0] !== ':')) return undefined;
+function* whileLoop(s: { until: boolean; condition: string; body: string }, st: ScriptState, stdin: boolean): Generator<number, void, void> {
+  let spinning = 0;
+  // the loop's status: its body's last command's, 0 when the body never ran
+  let status = 0;
+  for (;;) {
+    let slept = false;
+    const round = function* (script: string): Generator<number, void, void> {
+      for (const ms of runScript(script, st, stdin)) {
+        slept = true;
+        yield ms;
+      }
+    };
+    yield* round(s.condition);
+    if (st.ended) return;
+    if ((st.last === 0) === s.until) {
+      st.last = status;
+      return;
+    }
+    yield* round(s.body);
+    if (st.ended) return;
+    status = st.last;
+    spinning = slept ? 0 : spinning + 1;
+    if (spinning >= maxSpinningRounds) return waitForever(st);
   }
-  return statements.length > 0 ? sleeps : undefined;
 }
 
 /**
- * A `while`/`until` loop in a container's command. One that never ends by itself and sleeps in each round
- * (`while true; do wget -qO- web; echo; sleep 1; done`, the classic way to watch a Service spread requests) runs
- * round after round: its body is planned once as a round, its steps repeated by the kubelet. A loop with no
- * sleep would spin as fast as the CPU allows, and one that waits on a condition svcsim does not follow, or whose
- * output is piped, is the keep-alive idiom as before: the process runs on with no output.
+ * The main process started with `argv`, run as a script in virtual time. `stdin` says whether the container
+ * keeps stdin open (`stdin: true`), which keeps an interactive shell alive. It yields each wait in ms and returns
+ * the exit status, or undefined when the process runs until it is stopped.
  */
-function planEndlessLoop(loop: { until: boolean; condition: string; body: string; pipeTo?: string[] }, st: PlanState, stdin: boolean): void {
-  // nothing after the loop ever runs
-  st.done = true;
-  const sleeps = loop.pipeTo ? undefined : endlessLoopSleeps(loop.condition, loop.until);
-  if (!sleeps) return;
-  const round: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false, runtime: st.runtime, vars: new Map(st.vars), deferred: true };
-  runScript([...sleeps, loop.body].join('; '), round, stdin);
-  const at = <T extends { atMs: number }>(x: T): T => ({ ...x, atMs: st.t + x.atMs });
-  if (round.done) {
-    // the first round ends the process (`exit`) or waits for good (`sleep infinity`, an inner loop): it runs once
-    st.plan.steps.push(...round.plan.steps.map(at));
-    if (round.plan.exit) st.plan.exit = at(round.plan.exit);
-    if (round.plan.loop) st.plan.loop = at(round.plan.loop);
-    return;
-  }
-  if (round.plan.steps.length === 0 || round.t === 0) return;
-  st.plan.loop = { atMs: st.t, periodMs: round.t, steps: round.plan.steps };
-}
-
-/**
- * The plan of a process started with `argv`. `stdin` says whether the container keeps stdin open
- * (`stdin: true`), which keeps an interactive shell alive.
- */
-export function planFromArgv(argv: readonly string[], stdin: boolean, runtime?: ProcessRuntime): ProcessPlan {
-  const st: PlanState = { t: 0, last: 0, plan: { steps: [] }, done: false, runtime, vars: new Map() };
-  if (argv.length === 0) return { steps: [], exit: { atMs: 0, code: 0 } };
-  runWords([...argv], st, stdin);
-  if (!st.done) st.plan.exit = { atMs: st.t, code: st.last };
-  return st.plan;
+export function* runProcess(argv: readonly string[], stdin: boolean, io: ProcessIo): ProcessScript {
+  const st: ScriptState = { io, last: 0, vars: new Map() };
+  if (argv.length === 0) return 0;
+  yield* runWords([...argv], st, stdin);
+  return st.ended ? st.ended.status : st.last;
 }

@@ -1,9 +1,9 @@
 /**
- * The shell language's syntax, shared by a container's main process (shellScript.ts, which plans it) and an
- * interactive shell in a pod (src/kubectl/commands/containerScript.ts, which runs it): words, statements,
- * pipelines, compound commands and the expansions, as POSIX sh defines them (busybox ash, dash and bash agree
- * on all of it here).
+ * The shell language's syntax, shared by a container's main process (shellScript.ts) and an interactive shell
+ * in a pod (src/kubectl/commands/containerScript.ts), which both run it: words, statements, pipelines, compound
+ * commands and the expansions, as POSIX sh defines them (busybox ash, dash and bash agree on all of it here).
  */
+import { evaluateArithmetic } from './shellArithmetic';
 
 /** Splits shell words, honouring single and double quotes. */
 export function shellWords(text: string): string[] {
@@ -113,8 +113,8 @@ export function expandShellVariables(text: string, environ: readonly string[], s
 /**
  * The shell's expansions outside single quotes, left to right in one pass: `$NAME`, `${NAME}` and `$?` from
  * `environ` (`$1`…`$9` empty: `sh -c SCRIPT` is given no positional parameters) and, given `command`, command
- * substitution: `$(…)` and backquotes become what the inner script printed, trailing newlines removed.
- * `$((…))`, arithmetic, is left as it is.
+ * substitution: `$(…)` and backquotes become what the inner script printed, trailing newlines removed, and
+ * arithmetic, `$((…))` (shellArithmetic.ts); an expression the shell would refuse is left as it is.
  */
 export function expandShell(text: string, environ: readonly string[], status = 0, command?: (script: string) => string): string {
   const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
@@ -130,6 +130,17 @@ export function expandShell(text: string, environ: readonly string[], status = 0
     }
     if (ch === "'" && !quote) quote = "'";
     else if (ch === '"') quote = quote === '"' ? undefined : '"';
+    if (ch === '$' && text.startsWith('((', i + 1)) {
+      const end = arithmeticEnd(text, i + 3);
+      if (end > 0) {
+        const r = evaluateArithmetic(expandShell(text.slice(i + 3, end), environ, status, command), value);
+        if ('value' in r) {
+          out += String(r.value);
+          i = end + 1;
+          continue;
+        }
+      }
+    }
     if (command && ch === '$' && text[i + 1] === '(' && text[i + 2] !== '(') {
       let depth = 1;
       let j = i + 2;
@@ -236,4 +247,17 @@ export function scriptCommands(script: string): { commands: ScriptCommand[]; ope
     i = end - 1;
   }
   return { commands, open: false };
+}
+
+/** Where the `))` closing an arithmetic expansion whose text starts at `from` is (nested parentheses counted); -1: none. */
+function arithmeticEnd(text: string, from: number): number {
+  let depth = 0;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '(') depth++;
+    else if (text[j] === ')') {
+      if (depth > 0) depth--;
+      else return text[j + 1] === ')' ? j : -1;
+    }
+  }
+  return -1;
 }

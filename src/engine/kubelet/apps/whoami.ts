@@ -93,7 +93,7 @@ export function whoamiApp(container: Container, vars: ContainerVars = staticVars
       if (/^(1|t|T|TRUE|true|True)$/.test(goFormValue(req.path, 'env'))) for (const e of req.process?.env ?? []) body += `${e}\n`;
       return goText(200, body);
     },
-    plan: () => ({ steps: [] }),
+    plan: () => ({}),
     // no signal handler: the Go runtime dies of SIGTERM
     sigterm: () => ({ exitAfterMs: 50, exitCode: 143 }),
     startupLog: (_container, startedAt) => [`${goLogTime(startedAt)} Starting up on port ${port}`],
