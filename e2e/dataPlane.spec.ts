@@ -68,6 +68,13 @@ test.describe('data plane', () => {
     // kube-proxy's random choice spreads the rounds over more than one of the three pods
     await term.expectText(/^ +\d+ (netexec-\S+)\n +\d+ (?!\1)netexec-\S+$/m);
     await page.screenshot({ path: 'test-results/data-plane-loop.png' });
+    // the Kubernetes docs' counter pod (kubernetes/website content/en/examples/debug/counter-pod.yaml): a counter
+    // kept from round to round with $((…)), and date at each round's own time
+    await term.run(`kubectl run counter --image=busybox:1.36 -- /bin/sh -c 'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done'`);
+    await term.expectText('pod/counter created');
+    await app.advance(3);
+    await term.run('kubectl logs counter --tail=2');
+    await term.expectText(/^(\d+): \w{3} \w{3} [ \d]\d \d\d:\d\d:(\d\d) UTC 2026\n(?!\1:)\d+: \w{3} \w{3} [ \d]\d \d\d:\d\d:(?!\2 )\d\d UTC 2026\n\$ $/m);
   });
 
   // the kubelet expands $(VAR) in args before the process starts (kubernetes/kubernetes
