@@ -191,6 +191,20 @@ describe('write verbs', () => {
     expect(k('apply -f -')).toBe('service/s1 unchanged\n');
     expect(k('create -f -')).toBe('2> Error from server (AlreadyExists): error when creating "STDIN": services "s1" already exists\n[exit 1]\n');
   });
+
+  // kubectl apply's Run (kubernetes/kubectl pkg/cmd/apply/apply.go) applies the objects GetObjects could map and
+  // returns the mapping error after them; the builder reads on with ContinueOnError (kubernetes/cli-runtime)
+  it('applies and creates the objects of the kinds it serves when another kind is not served', () => {
+    const unmapped = 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n';
+    ctx.stdin = `${unmapped}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s2\nspec:\n  ports:\n  - port: 80\n`;
+    const mapping = 'resource mapping not found for name: "w" namespace: "" from "STDIN": no matches for kind "Widget" in version "example.com/v1"\n2> ensure CRDs are installed first';
+    expect(k('apply -f -')).toBe(`service/s2 created\n2> error: ${mapping}\n[exit 1]\n`);
+    expect(cluster.get('Service', 'default', 's2').ok).toBe(true);
+    ctx.stdin = unmapped;
+    expect(k('apply -f -')).toBe(`2> error: ${mapping}\n[exit 1]\n`);
+    ctx.stdin = `${unmapped}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n`;
+    expect(k('create -f -')).toBe(`configmap/c created\n2> error: ${mapping}\n[exit 1]\n`);
+  });
 });
 
 describe('scale, cordon and create subcommands', () => {

@@ -97,4 +97,22 @@ describe("a client image's main process", () => {
     c.advance(10_000);
     expect(logged()).toBe(count);
   });
+
+  it("curlimages/curl runs curl with the pod's args: its entrypoint puts curl in front of what is not a command", () => {
+    const c = new Cluster({ seed: 2 });
+    expect(startLikePlayground(c)).toEqual([]);
+    const curlPod = (name: string, args?: string[]) =>
+      expect(c.create('Pod', { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { restartPolicy: 'Never', containers: [{ name, image: 'curlimages/curl:8.10.1', args }] } }).ok).toBe(true);
+    curlPod('full', ['curl', '-s', 'nginx']);
+    curlPod('short', ['-s', 'nginx']);
+    curlPod('none');
+    c.advance(30_000);
+    for (const pod of ['full', 'short']) {
+      expect(log(c, pod)).toContain('<title>Welcome to nginx!</title>');
+      expect(c.store.get('Pod', `default/${pod}`)?.status?.phase).toBe('Succeeded');
+    }
+    // CMD ["curl"] alone: no URL, exit status 2 (curl's CURLE_FAILED_INIT is 2)
+    expect(log(c, 'none')).toBe("curl: no URL specified\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    expect(c.store.get('Pod', 'default/none')?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 2, reason: 'Error' });
+  });
 });

@@ -55,9 +55,10 @@ export const applyCommand: KubectlCommand = {
     const warnings: string[] = [];
     const dryRun = dryRunStrategy(env.flags);
     const format = writeOutputFormat(env.flags);
+    // kubectl apply's Run: the objects that could not be mapped are its first errors; the others are applied
     const errors: KubeError[] = [];
-    const manifests = readManifests(env, files);
-    if (manifests.length === 0) throw fail('no objects passed to apply');
+    const manifests = readManifests(env, files, errors);
+    if (manifests.length === 0 && errors.length === 0) throw fail('no objects passed to apply');
     for (const m of manifests) {
       const mapping = mappingForKind(m.kind);
       const namespace = targetNamespace(env, m.object, mapping.namespaced);

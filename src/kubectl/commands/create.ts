@@ -41,8 +41,10 @@ export const createCommand: KubectlCommand = {
     const warnings: string[] = [];
     const dryRun = dryRunStrategy(env.flags);
     const format = writeOutputFormat(env.flags);
+    // objects of kinds this server does not serve fail alone and the others are created (ContinueOnError); their
+    // errors come first here, where kubectl interleaves them in document order with the failed creates
     const errors: KubeError[] = [];
-    for (const m of readManifests(env, files)) {
+    for (const m of readManifests(env, files, errors)) {
       const mapping = mappingForKind(m.kind);
       const namespace = targetNamespace(env, m.object, mapping.namespaced);
       const obj = { ...m.object, metadata: { ...m.object.metadata, ...(namespace ? { namespace } : {}) } } as KubeObject;

@@ -5,7 +5,7 @@
  */
 import { type Kind, type KubeObject, kindFromManifest, requestBodyTooLarge } from '../../engine';
 import type { CommandEnv } from '../cli/command';
-import { CommandError, fail } from '../cli/errors';
+import { CommandError, type KubeError, fail } from '../cli/errors';
 import { parseManifests } from '../manifests';
 
 /** One object read from a manifest, with where it came from (for `error when creating "x.yaml"` messages). */
@@ -25,8 +25,12 @@ function readSource(env: CommandEnv, name: string): { text: string; source: stri
   return { text, source: name };
 }
 
-/** Reads and decodes every object of the given -f arguments. */
-export function readManifests(env: CommandEnv, filenames: readonly string[]): ManifestObject[] {
+/**
+ * Reads and decodes every object of the given -f arguments. An object whose kind this server does not serve is
+ * a mapping error, collected in `unmapped` while the others are read on, as the builder's ContinueOnError does
+ * for apply and create (kubernetes/cli-runtime pkg/resource/builder.go); without `unmapped` the first one throws.
+ */
+export function readManifests(env: CommandEnv, filenames: readonly string[], unmapped?: KubeError[]): ManifestObject[] {
   const out: ManifestObject[] = [];
   for (const name of filenames) {
     const { text, source } = readSource(env, name);
@@ -45,9 +49,12 @@ export function readManifests(env: CommandEnv, filenames: readonly string[]): Ma
       if (!kind) {
         const meta = (obj.metadata ?? {}) as { name?: string; namespace?: string };
         const [group, version] = apiVersion?.includes('/') ? apiVersion.split('/') : ['', apiVersion ?? ''];
-        throw fail(
+        const error = fail(
           `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${source}": no matches for kind "${kindName}" in version "${group ? `${group}/` : ''}${version}"\nensure CRDs are installed first`,
         );
+        if (!unmapped) throw error;
+        unmapped.push(error.error);
+        continue;
       }
       out.push({ kind, object: obj as unknown as KubeObject, source });
     }

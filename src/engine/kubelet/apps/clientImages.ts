@@ -45,6 +45,9 @@ export function effectiveArgv(container: Container, entrypoint: readonly string[
   return [...entrypoint, ...(container.args ?? cmd)];
 }
 
+/** The commands `command -v` finds in curlimages/curl (Alpine's busybox and curl) that a container's args name. */
+const curlImageCommands = new Set(['curl', 'sh', 'ash', 'sleep', 'echo', 'env', 'printenv', 'cat', 'true', 'false', 'nslookup', 'wget', 'ping', 'date', 'seq', 'hostname', 'test', '[', 'ls', 'tail', 'exec']);
+
 function clientApp(img: ClientImage): SimulatedApp {
   return {
     name: img.name,
@@ -57,9 +60,9 @@ function clientApp(img: ClientImage): SimulatedApp {
     http: () => goNotFound(),
     plan(container: Container) {
       let argv = effectiveArgv(container, img.entrypoint, img.cmd);
-      // curl's entrypoint just execs its arguments; `curl` with no URL prints usage and exits 2
+      // curlimages/curl's entrypoint.sh puts `curl` in front of arguments that are not a command (`-s web`, `web`)
       if (argv[0] === '/entrypoint.sh') argv = argv.slice(1);
-      if (img.name === 'curl' && argv[0] === 'curl') return argv.length > 1 ? { exit: { atMs: 200, code: 0 } } : { exit: { atMs: 0, code: 2 } };
+      if (img.name === 'curl' && argv.length > 0 && !argv[0].startsWith('/') && !curlImageCommands.has(argv[0])) argv = ['curl', ...argv];
       return { script: (io) => runProcess(argv, !!container.stdin, io) };
     },
     argv: (container) => effectiveArgv(container, img.entrypoint, img.cmd),
