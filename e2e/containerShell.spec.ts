@@ -71,6 +71,10 @@ test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on e
   // a sleep in a loop moves virtual time round by round
   await term.run('for i in 1 2; do echo tick $i; sleep 5; done; echo done');
   await term.expectText('/ # for i in 1 2; do echo tick $i; sleep 5; done; echo done\ntick 1\ntick 2\ndone\n/ # ');
+  // if over two lines, arithmetic and date
+  await term.run('if nslookup nope >/dev/null 2>&1; then echo found; else');
+  await term.run('echo "missing $((6 * 7)) $(date +%Y)"; fi');
+  await term.expectText('> echo "missing $((6 * 7)) $(date +%Y)"; fi\nmissing 42 2026\n/ # ');
   await term.run('exit');
   await term.expectText('/ # exit\npod "debug" deleted from default namespace\n$ ');
   await page.screenshot({ path: 'test-results/container-shell-run.png' });

@@ -86,9 +86,9 @@ export type ScriptRun = Generator<ScriptWait, { status: number; exited: boolean 
  */
 const maxLoopRounds = 1000;
 
-/** What svcsim says of a compound command it does not run (`if`, `case`). */
+/** What svcsim says of a compound command it does not run (`case`). */
 function compoundNotSimulated(keyword: string): string {
-  return `svcsim: ${keyword} is not simulated in a container's shell; for and while loops are\n`;
+  return `svcsim: ${keyword} is not simulated in a container's shell; for and while loops and if are\n`;
 }
 
 /** Runs a script to its end at this instant: its `sleep`s return at once (`kubectl exec POD -- sh -c …`, command substitution). */
@@ -117,16 +117,22 @@ export function* runScript(io: ContainerIo, pod: Pod, container: string, environ
     if (s.after === '&&' && status !== 0) continue;
     if (s.after === '||' && status === 0) continue;
     if (s.type === 'compound') {
-      io.out.err(compoundNotSimulated(s.keyword));
+      // an `if` gathered this way has a condition with no `then`: the shell's syntax error
+      io.out.err(s.keyword === 'if' ? 'svcsim: syntax error: this if has a condition with no then\n' : compoundNotSimulated(s.keyword));
       status = 2;
       continue;
     }
     const expand = (text: string) => expandShell(text, withShellVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
-    if (s.type === 'for' || s.type === 'while') {
+    if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
       // `done | grep x`: the loop's output goes through the pipeline once it has ended
       const piped = s.pipeTo ? new Output() : undefined;
       const loopIo = piped ? { cluster: io.cluster, out: piped } : io;
-      const r = s.type === 'for' ? yield* forLoop(loopIo, pod, container, environ, inShell, s, expand, state) : yield* whileLoop(loopIo, pod, container, environ, inShell, s, state);
+      const r =
+        s.type === 'for'
+          ? yield* forLoop(loopIo, pod, container, environ, inShell, s, expand, state)
+          : s.type === 'while'
+            ? yield* whileLoop(loopIo, pod, container, environ, inShell, s, state)
+            : yield* ifCommand(loopIo, pod, container, environ, inShell, s, status, state);
       status = r.status;
       // `exit` in a piped loop ends the subshell the pipeline runs it in, not this shell
       if (r.exited && !piped) return r;
@@ -211,6 +217,28 @@ function* forLoop(
     if (r.exited) return r;
   }
   return { status, exited: false };
+}
+
+/** `if`: the body of the first branch whose condition succeeds, else the `else` part; status 0 when none ran. */
+function* ifCommand(
+  io: ContainerIo,
+  pod: Pod,
+  container: string,
+  environ: readonly string[],
+  inShell: InShell,
+  s: { branches: ReadonlyArray<{ condition: string; body: string }>; otherwise?: string },
+  last: number,
+  state: ShellState,
+): ScriptRun {
+  let status = last;
+  for (const branch of s.branches) {
+    const c = yield* runScript(io, pod, container, environ, inShell, branch.condition, status, state);
+    if (c.exited) return c;
+    status = c.status;
+    if (c.status === 0) return yield* runScript(io, pod, container, environ, inShell, branch.body, c.status, state);
+  }
+  if (s.otherwise !== undefined) return yield* runScript(io, pod, container, environ, inShell, s.otherwise, status, state);
+  return { status: 0, exited: false };
 }
 
 /**

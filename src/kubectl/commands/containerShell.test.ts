@@ -148,7 +148,7 @@ describe('kubectl exec -it POD -- SHELL', () => {
     expect(text(sh.run(cluster, 'echo $?').output)).toBe('130\n');
   });
 
-  it('while and until loop on their condition; an endless one is stopped; if is not simulated', () => {
+  it('while and until loop on their condition; an endless one is stopped', () => {
     const sh = attach('exec -it bb -- sh');
     // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, where ${n} is the shell's expansion
     expect(text(sh.run(cluster, 'n=x; while [ "$n" != xxx ]; do n=${n}x; echo $n; done').output)).toBe('xx\nxxx\n');
@@ -156,7 +156,24 @@ describe('kubectl exec -it POD -- SHELL', () => {
     expect(text(sh.run(cluster, 'until wget -qO- -T 1 http://web >/dev/null 2>&1; do echo no; done; echo reached').output)).toBe('reached\n');
     const endless = sh.run(cluster, 'while true; do echo x > /dev/null; done; echo after');
     expect(text(endless.output)).toBe('svcsim: stopped the loop after 1000 rounds (its sleeps run at simulation speed: an endless loop would run away with the clock)\nafter\n');
-    expect(text(sh.run(cluster, 'if true; then echo y; fi').output)).toBe("svcsim: if is not simulated in a container's shell; for and while loops are\n");
+  });
+
+  it('if runs the first branch whose condition succeeds, else the else part; case is not simulated', () => {
+    const sh = attach('exec -it bb -- sh');
+    expect(text(sh.run(cluster, 'if wget -qO- -T 1 http://web >/dev/null 2>&1; then echo up; else echo down; fi').output)).toBe('up\n');
+    expect(text(sh.run(cluster, 'n=5; if [ $n -lt 3 ]; then echo small; elif [ $n -lt 10 ]; then echo medium; else echo large; fi').output)).toBe('medium\n');
+    // nested, over several lines (PS2 until the last fi), a loop inside a branch, and the output piped on
+    expect(text(sh.run(cluster, 'if true; then').output)).toBe('');
+    expect(sh.prompt).toBe('> ');
+    expect(text(sh.run(cluster, 'for i in 3 1 2; do if [ $i -gt 1 ]; then echo $i; fi; done').output)).toBe('');
+    expect(sh.prompt).toBe('> ');
+    expect(text(sh.run(cluster, 'fi | sort').output)).toBe('2\n3\n');
+    expect(sh.prompt).toBe('/ # ');
+    // no branch ran: status 0; the branch's last command's status otherwise
+    expect(text(sh.run(cluster, 'false; if false; then echo no; fi; echo $?').output)).toBe('0\n');
+    expect(text(sh.run(cluster, 'if true; then false; fi; echo $?').output)).toBe('1\n');
+    expect(text(sh.run(cluster, 'if true; else echo y; fi').output)).toBe('svcsim: syntax error: this if has a condition with no then\n');
+    expect(text(sh.run(cluster, 'case x in x) echo y;; esac').output)).toBe("svcsim: case is not simulated in a container's shell; for and while loops and if are\n");
   });
 
   it('bash expands {1..N} in a for list', () => {

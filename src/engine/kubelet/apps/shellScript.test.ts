@@ -146,6 +146,16 @@ describe('runProcess with a container: each command runs at its own time', () =>
     expect(drive(['sh', '-c', 'until [ -f /tmp/there ]; do sleep 1; done; echo ok'], { run: runtime() }).log).toEqual([[0, 'ok\n']]);
   });
 
+  it('if runs the branch whose condition succeeds, at the time it is reached', () => {
+    const r = drive(['sh', '-c', 'for f in /tmp/there /tmp/gone; do if [ -f $f ]; then echo has $f; elif false; then echo never; else echo no $f; fi; sleep 1; done'], { run: runtime() });
+    expect(r.log).toEqual([
+      [0, 'has /tmp/there\n'],
+      [1000, 'no /tmp/gone\n'],
+    ]);
+    expect(drive(['sh', '-c', 'if false; then exit 3; fi'], { run: runtime() }).end).toEqual({ atMs: 0, code: 0 });
+    expect(drive(['sh', '-c', 'if true; then sleep 2; exit 4; fi'], { run: runtime() }).end).toEqual({ atMs: 2000, code: 4 });
+  });
+
   it('a loop with no sleep spins: svcsim stops following it after so many rounds, and the process runs on', () => {
     const r = drive(['sh', '-c', 'while true; do echo b; done; echo never'], { run: runtime() });
     expect(r.log).toHaveLength(maxSpinningRounds);

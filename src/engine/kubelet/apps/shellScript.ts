@@ -176,12 +176,12 @@ function* runScript(script: string, st: ScriptState, stdin: boolean): Generator<
     if (st.ended) return;
     if (s.after === '&&' && st.last !== 0) continue;
     if (s.after === '||' && st.last === 0) continue;
-    // `if` and `case` are not modelled
+    // `case` is not modelled
     if (s.type === 'compound') continue;
-    if (s.type === 'for' || s.type === 'while') {
+    if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
       const outer = st.captured;
       if (s.pipeTo) st.captured = [];
-      yield* s.type === 'for' ? forLoop(s, st, stdin) : whileLoop(s, st, stdin);
+      yield* s.type === 'for' ? forLoop(s, st, stdin) : s.type === 'while' ? whileLoop(s, st, stdin) : ifCommand(s, st, stdin);
       const gathered = st.captured;
       st.captured = outer;
       if (s.pipeTo && gathered && !st.ended) {
@@ -216,6 +216,20 @@ function* forLoop(s: { name: string; list: string | undefined; body: string }, s
     st.vars.set(s.name, w);
     yield* runScript(s.body, st, stdin);
   }
+}
+
+/** `if`: the body of the first branch whose condition succeeds, else the `else` part; status 0 when none ran. */
+function* ifCommand(s: { branches: ReadonlyArray<{ condition: string; body: string }>; otherwise?: string }, st: ScriptState, stdin: boolean): Generator<number, void, void> {
+  for (const branch of s.branches) {
+    yield* runScript(branch.condition, st, stdin);
+    if (st.ended) return;
+    if (st.last === 0) {
+      yield* runScript(branch.body, st, stdin);
+      return;
+    }
+  }
+  if (s.otherwise !== undefined) yield* runScript(s.otherwise, st, stdin);
+  else st.last = 0;
 }
 
 /**

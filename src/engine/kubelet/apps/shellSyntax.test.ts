@@ -31,15 +31,32 @@ describe('scriptCommands', () => {
   it('says when the script ends inside a compound command, and gathers the ones it does not run', () => {
     expect(scriptCommands('for i in 1 2; do')).toEqual({ commands: [], open: true });
     expect(scriptCommands('if true; then for i in 1; do echo; done')).toEqual({ commands: [], open: true });
-    expect(scriptCommands('while true; do echo x; done; if a; then b; fi; echo after').commands).toEqual([
+    expect(scriptCommands('while true; do echo x; done; case a in a) b;; esac; echo after').commands).toEqual([
       { type: 'while', until: false, condition: 'true', body: 'echo x', after: ';' },
-      { type: 'compound', keyword: 'if', after: ';' },
+      { type: 'compound', keyword: 'case', after: ';' },
       { type: 'simple', text: 'echo after', after: ';' },
     ]);
     // until's condition is the whole list before do
     expect(scriptCommands('until sleep 1; nslookup web; do echo no; done').commands).toEqual([
       { type: 'while', until: true, condition: 'sleep 1; nslookup web', body: 'echo no', after: ';' },
     ]);
+  });
+
+  it("gathers an if's branches, split at its own then, elif and else (not those of an if inside it)", () => {
+    expect(scriptCommands('if a; b; then c; elif d; then if e; then f; else g; fi; else h; fi | sort').commands).toEqual([
+      {
+        type: 'if',
+        branches: [
+          { condition: 'a; b', body: 'c' },
+          { condition: 'd', body: 'if e; then f; else g; fi' },
+        ],
+        otherwise: 'h',
+        after: ';',
+        pipeTo: ['sort'],
+      },
+    ]);
+    // no then: the shell's syntax error, gathered as a compound command svcsim does not run
+    expect(scriptCommands('if a; else b; fi').commands).toEqual([{ type: 'compound', keyword: 'if', after: ';' }]);
   });
 
   it('a command substitution keeps its own statements and pipes', () => {

@@ -181,6 +181,8 @@ export type ScriptCommand =
   | { type: 'simple'; text: string; after: Connector }
   | { type: 'for'; name: string; list: string | undefined; body: string; after: Connector; pipeTo?: string[] }
   | { type: 'while'; until: boolean; condition: string; body: string; after: Connector; pipeTo?: string[] }
+  /** `if LIST; then LIST; elif LIST; then LIST; else LIST; fi`: the first branch whose condition succeeds runs. */
+  | { type: 'if'; branches: Array<{ condition: string; body: string }>; otherwise?: string; after: Connector; pipeTo?: string[] }
   | { type: 'compound'; keyword: string; after: Connector };
 
 const closers: Readonly<Record<string, string>> = { for: 'done', while: 'done', until: 'done', if: 'fi', case: 'esac' };
@@ -229,7 +231,7 @@ export function scriptCommands(script: string): { commands: ScriptCommand[]; ope
     if (stack.length > 0) return { commands, open: true };
     const inner = statements.slice(i + 1, end - 1);
     // `done | sort | uniq -c`: the whole loop's output goes through the pipeline
-    const tail = statements[end - 1].text.slice('done'.length).trim();
+    const tail = statements[end - 1].text.slice(closers[keyword].length).trim();
     const piped = tail.startsWith('|') ? { pipeTo: splitPipes(tail).slice(1) } : {};
     // the loop's body: from the statement that starts with `do`, without it
     const doAt = inner.findIndex((t) => firstWord(t.text) === 'do');
@@ -241,12 +243,66 @@ export function scriptCommands(script: string): { commands: ScriptCommand[]; ope
       // the condition is the list before `do` (`while sleep 1; true; do`): its last command's status decides
       const condition = joinStatements([{ text: s.text.slice(keyword.length).trim(), after: ';' as Connector }, ...inner.slice(0, doAt)].filter((b) => b.text));
       commands.push({ type: 'while', until: keyword === 'until', condition, body, after: s.after, ...piped });
+    } else if (keyword === 'if') {
+      const branches = ifBranches(s.text.slice(2).trim(), inner);
+      if (branches) commands.push({ type: 'if', ...branches, after: s.after, ...piped });
+      else commands.push({ type: 'compound', keyword, after: s.after });
     } else {
       commands.push({ type: 'compound', keyword, after: s.after });
     }
     i = end - 1;
   }
   return { commands, open: false };
+}
+
+/**
+ * The branches of an `if`: its first condition's text (after `if`) and the statements up to its `fi`, split at the
+ * `then`, `elif` and `else` of this `if` (those of compound commands inside it are theirs). Undefined when a
+ * condition has no `then`: the shell's syntax error.
+ */
+function ifBranches(first: string, inner: ReadonlyArray<{ text: string; after: Connector }>): { branches: Array<{ condition: string; body: string }>; otherwise?: string } | undefined {
+  type Part = { text: string; after: Connector }[];
+  const branches: Array<{ condition: Part; body?: Part }> = [{ condition: first ? [{ text: first, after: ';' }] : [] }];
+  let otherwise: Part | undefined;
+  let current = branches[0].condition;
+  const stack: string[] = [];
+  const opens = (text: string) => {
+    const word = firstWord(withoutLeadingWords(text));
+    if (word === stack[stack.length - 1]) stack.pop();
+    else if (word in closers) stack.push(closers[word]);
+  };
+  for (const st of inner) {
+    const word = firstWord(st.text);
+    if (stack.length === 0 && (word === 'then' || word === 'elif' || word === 'else')) {
+      const last = branches[branches.length - 1];
+      if (word === 'then') {
+        if (last.body || otherwise) return undefined;
+        last.body = [];
+        current = last.body;
+      } else if (word === 'elif') {
+        if (!last.body || otherwise) return undefined;
+        branches.push({ condition: [] });
+        current = branches[branches.length - 1].condition;
+      } else {
+        if (!last.body || otherwise) return undefined;
+        otherwise = [];
+        current = otherwise;
+      }
+      const rest = st.text.slice(word.length).trim();
+      if (rest) {
+        current.push({ text: rest, after: ';' });
+        opens(rest);
+      }
+      continue;
+    }
+    current.push(st);
+    opens(st.text);
+  }
+  if (branches.some((b) => !b.body)) return undefined;
+  return {
+    branches: branches.map((b) => ({ condition: joinStatements(b.condition), body: joinStatements(b.body ?? []) })),
+    ...(otherwise ? { otherwise: joinStatements(otherwise) } : {}),
+  };
 }
 
 /** Where the `))` closing an arithmetic expansion whose text starts at `from` is (nested parentheses counted); -1: none. */
