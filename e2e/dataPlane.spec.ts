@@ -63,9 +63,18 @@ test.describe('data plane', () => {
     const seen = await answers();
     await page.getByRole('button', { name: '+10s' }).click();
     await expect.poll(answers).toBeGreaterThanOrEqual(seen + 10);
+    // scaled down from a second terminal while the first follows the log: the rounds go to the one pod left
+    await term.newTab();
+    await term.run('kubectl scale deployment netexec --replicas=1');
+    await term.expectText('deployment.apps/netexec scaled');
+    await term.tab(1);
+    await page.getByRole('button', { name: '+10s' }).click();
+    await expect.poll(answers).toBeGreaterThanOrEqual(seen + 20);
+    const names = (await term.text()).match(/^netexec-[a-z0-9]{9,10}-[a-z0-9]{5}$/gm) ?? [];
+    expect(new Set(names.slice(-5)).size).toBe(1);
     await term.press('Control+C');
     await term.run('kubectl logs watch | sort | uniq -c');
-    // kube-proxy's random choice spreads the rounds over more than one of the three pods
+    // kube-proxy's random choice spread the rounds over more than one of the three pods before the scale-down
     await term.expectText(/^ +\d+ (netexec-\S+)\n +\d+ (?!\1)netexec-\S+$/m);
     await page.screenshot({ path: 'test-results/data-plane-loop.png' });
     // the Kubernetes docs' counter pod (kubernetes/website content/en/examples/debug/counter-pod.yaml): a counter
