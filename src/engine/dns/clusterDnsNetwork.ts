@@ -25,9 +25,18 @@ function latestChangeSeconds(store: ObjectStore): number {
 /** The name servers one cluster's pods can reach. */
 export function clusterDnsNetwork(store: ObjectStore, config: ClusterConfig, clusterDnsIP: string): DnsNetwork {
   const [a, b] = (config.nodes[0]?.ip ?? '172.18.0.2').split('.');
+  let serial: number | undefined;
   return {
     catalog: storeDnsCatalog(store),
-    plugin: { zone: config.clusterDomain, ttl: clusterDnsTtl, serial: latestChangeSeconds(store) },
+    plugin: {
+      zone: config.clusterDomain,
+      ttl: clusterDnsTtl,
+      // read only for an SOA record (NXDOMAIN, NODATA): most lookups never need the walk over every Service
+      get serial() {
+        serial ??= latestChangeSeconds(store);
+        return serial;
+      },
+    },
     clusterDnsIP,
     corednsReady: () =>
       store.list('EndpointSlice', 'kube-system').some((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === 'kube-dns' && (s.endpoints ?? []).some((e) => e.conditions?.ready !== false)),

@@ -25,7 +25,7 @@ import { execInContainer } from './apps/containerExec';
 import { generatePodStatus } from './podStatus';
 import { kindNodeResolvConf, podResolvConf } from './resolvConf';
 import { clusterDnsNetwork } from '../dns/clusterDnsNetwork';
-import { runDnsTool } from '../dns/tools/dnsTools';
+import { hasDnsTool, runDnsTool } from '../dns/tools/dnsTools';
 import { type KubeletRuntimeView, runtimeView } from './runtimeView';
 
 /** When each node's kubelet last reported in (virtual ms); the node lifecycle controller reads it like a Lease. */
@@ -330,7 +330,8 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     },
     dnsTool(namespace, pod, container, argv) {
       const inst = runningInstance(namespace, pod, container);
-      if (!inst) return undefined;
+      // most commands a container runs are not its DNS tools: tell before building resolv.conf and the DNS view
+      if (!inst || !hasDnsTool(inst.app.dnsTools, argv[0] ?? '')) return undefined;
       const resolvConf = simulation.resolvConf(namespace, pod) ?? '';
       const hosts = simulation.hostsFile(namespace, pod) ?? '';
       const net = clusterDnsNetwork(ctx.store, ctx.config, clusterDNS());
