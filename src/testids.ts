@@ -26,6 +26,7 @@ export const testIds = {
   addReadinessProbe: 'add-readiness-probe',
   podDeleteNow: 'pod-delete-now',
   podShell: 'pod-shell',
+  podLogs: 'pod-logs',
   editObject: 'edit-object',
   scale: 'scale',
   rolloutImage: 'rollout-image',

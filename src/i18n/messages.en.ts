@@ -179,6 +179,7 @@ export const en = {
   'inspector.deleteNow': 'Delete now',
   'inspector.edit': 'Edit object',
   'inspector.shell': 'Shell',
+  'inspector.logs': 'Logs',
   'inspector.podLabels': 'pod labels',
   'inspector.internalIp': 'InternalIP',
   'inspector.podCidr': 'Pod CIDR',

@@ -177,6 +177,7 @@ export const zhTW: Record<MessageKey, string> = {
   'inspector.deleteNow': '立即刪除',
   'inspector.edit': '編輯物件',
   'inspector.shell': '開 shell',
+  'inspector.logs': '看日誌',
   'inspector.podLabels': 'pod 標籤',
   'inspector.internalIp': 'InternalIP',
   'inspector.podCidr': 'Pod CIDR',

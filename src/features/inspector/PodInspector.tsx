@@ -7,7 +7,7 @@ import { ObjectYaml } from './ObjectYaml';
 import { ReadinessSection } from './ReadinessSection';
 import { PodEnvSection } from './PodEnvSection';
 import type { SelectionRef } from './selection';
-import { deleteSelected, editObject, openShell, patchLabels, shellCommand } from './selectionActions';
+import { deleteSelected, editObject, logsCommand, patchLabels, shellCommand, typeForPod } from './selectionActions';
 import { useT } from '../../i18n/languageStore';
 
 /** Images whose simulated app serves a readiness page that can be flipped (kuard's /ready). */
@@ -60,8 +60,11 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
         <button type="button" data-testid={testIds.podDeleteNow} onClick={() => void deleteSelected(id, 0)} title="--grace-period=0 --force">
           {t('inspector.deleteNow')}
         </button>
-        <button type="button" data-testid={testIds.podShell} onClick={() => openShell(id)} title={shellCommand(ref.namespace, ref.name)}>
+        <button type="button" data-testid={testIds.podShell} onClick={() => typeForPod(id, shellCommand)} title={shellCommand(ref.namespace, ref.name)}>
           {t('inspector.shell')}
+        </button>
+        <button type="button" data-testid={testIds.podLogs} onClick={() => typeForPod(id, logsCommand)} title={logsCommand(ref.namespace, ref.name)}>
+          {t('inspector.logs')}
         </button>
         <button type="button" data-testid={testIds.editObject} onClick={() => void editObject(id)}>
           {t('inspector.edit')}

@@ -34,15 +34,22 @@ export async function editObject(id: string): Promise<void> {
 
 /** The line the Shell button types: the image's shell in the pod, as a user would start it. */
 export function shellCommand(namespace: string | undefined, pod: string): string {
-  return `kubectl exec -it ${pod}${namespace && namespace !== 'default' ? ` -n ${namespace}` : ''} -- sh`;
+  return `kubectl exec -it ${pod}${inNamespace(namespace)} -- sh`;
 }
 
+/** The line the Logs button types: the pod's log, followed as it grows. */
+export function logsCommand(namespace: string | undefined, pod: string): string {
+  return `kubectl logs -f ${pod}${inNamespace(namespace)}`;
+}
+
+const inNamespace = (namespace: string | undefined) => (namespace && namespace !== 'default' ? ` -n ${namespace}` : '');
+
 /**
- * "Shell": shows the terminal (the bottom dock's tab, or the narrow screen's panel) and types `kubectl exec -it POD
- * -- sh` into the terminal tab shown, as a user would; the terminal says what follows (the pod's prompt, or that
- * its image has no shell).
+ * "Shell" and "Logs": show the terminal (the bottom dock's tab, or the narrow screen's panel) and type the pod's
+ * command (`kubectl exec -it POD -- sh`, `kubectl logs -f POD`) into the terminal tab shown, as a user would; the
+ * terminal says what follows (the pod's prompt or log, or that its image has no shell).
  */
-export function openShell(id: string): void {
+export function typeForPod(id: string, command: (namespace: string | undefined, pod: string) => string): void {
   const ref = parseSelection(id);
   if (!ref || ref.type === 'node') return;
   const s = useAppStore.getState();
@@ -51,9 +58,8 @@ export function openShell(id: string): void {
   // the terminal tab may be mounting (its chunk loads after the first graph): try for a couple of seconds
   let tries = 0;
   const attempt = () => {
-    if (typeIntoShownTerminal(shellCommand(ref.namespace, ref.name)) || ++tries > 120) return;
+    if (typeIntoShownTerminal(command(ref.namespace, ref.name)) || ++tries > 120) return;
     requestAnimationFrame(attempt);
   };
   requestAnimationFrame(attempt);
 }
-
