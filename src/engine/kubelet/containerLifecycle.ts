@@ -7,7 +7,6 @@ import { flushProcessOutput, newAppInstance, type ProcessIo, writeProcessOutput 
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
-import { pipeOutput } from '../../shared/textFilters/filters';
 import { flatConcat } from '../shared';
 import { randomHex64 } from './hexIds';
 import { podHostnameAndDomain } from './hostsFile';
@@ -170,15 +169,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
 function processIo(host: KubeletHost, pr: PodRuntime, container: string, attempt: NonNullable<ContainerRuntime['attempt']>, environ: () => readonly string[]): ProcessIo {
   const run = host.ctx.runInContainer;
   return {
-    run:
-      run &&
-      ((argv, filters) => {
-        const r = run(pr.pod, container, argv, environ());
-        if (!r) return undefined;
-        if (!filters) return { output: r.chunks.map((c) => c.text).join(''), exitCode: r.exitCode };
-        const f = pipeOutput(r.chunks, filters);
-        return { output: f.stderr + f.stdout, exitCode: f.exitCode };
-      }),
+    run: run && ((argv) => run(pr.pod, container, argv, environ())),
     environ,
     write: (text) => writeProcessOutput(attempt.instance, text),
     touch: (path) => {

@@ -9,11 +9,10 @@
  */
 import type { Pod } from '../../engine/api/types';
 import type { CommandEnv } from '../cli/command';
-import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
 import { shellAssignments, withShellVariables } from '../../engine/kubelet/apps/shellScript';
-import { expandShell, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
+import { expandShell, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 import { fail } from '../cli/errors';
@@ -280,39 +279,6 @@ function substitution(io: ContainerIo, pod: Pod, container: string, environ: rea
     else io.out.err(c.text);
   }
   return stdout;
-}
-
-/**
- * A command's redirections to /dev/null, `2>&1` and `>&2` (what loops and scripts write), taken out of its words:
- * `route` applies them to what it printed. A redirection to a file is not simulated: its message instead.
- */
-function redirected(words: readonly string[]): { words: string[]; redirects: boolean; route: (chunks: readonly OutputChunk[]) => OutputChunk[] } | string {
-  // where file descriptors 1 and 2 point, applied left to right as the shell does: `>&2 2>/dev/null` still
-  // prints on stderr (fd 1 took fd 2's target before fd 2 moved)
-  const fds: Record<'stdout' | 'stderr', 'stdout' | 'stderr' | 'null'> = { stdout: 'stdout', stderr: 'stderr' };
-  const rest: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const m = /^(\d?|&)(>>?)(.*)$/.exec(words[i]);
-    if (!m) {
-      rest.push(words[i]);
-      continue;
-    }
-    const [, fd, , inline] = m;
-    const target = inline || words[++i];
-    if (fd === '2' && target === '&1') fds.stderr = fds.stdout;
-    else if ((fd === '' || fd === '1') && target === '&2') fds.stdout = fds.stderr;
-    else if (target === '/dev/null') {
-      if (fd === '' || fd === '1' || fd === '&') fds.stdout = 'null';
-      if (fd === '2' || fd === '&') fds.stderr = 'null';
-    } else return `svcsim: redirecting to ${target ?? 'nothing'} is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n`;
-  }
-  const redirects = rest.length !== words.length;
-  const route = (chunks: readonly OutputChunk[]) =>
-    chunks.flatMap((c): OutputChunk[] => {
-      const stream = fds[c.stream];
-      return stream === 'null' ? [] : [{ ...c, stream }];
-    });
-  return { words: rest, redirects, route };
 }
 
 /** One command: writes what it prints and returns its exit status; `inShell` is the shell running it, if any. */

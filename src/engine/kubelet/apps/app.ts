@@ -78,12 +78,14 @@ export interface ProcessPlan {
   script?: (io: ProcessIo) => ProcessScript;
 }
 
-/**
- * A command run in the container at this instant, its stdout piped through `filters` (grep, head, …): what it
- * printed (stderr, then what the pipeline let through) and the pipeline's status; undefined when svcsim does not
- * model the command.
- */
-export type RunCommand = (argv: readonly string[], filters?: readonly string[][]) => { output: string; exitCode: number } | undefined;
+/** What a command wrote, in order: a piece of its stdout or stderr. */
+export interface StreamChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** A command run in the container at this instant: what it wrote, in order, and its status; undefined when svcsim does not model the command. */
+export type RunCommand = (argv: readonly string[]) => { chunks: StreamChunk[]; exitCode: number } | undefined;
 
 /** What a container's main process can do as it runs. */
 export interface ProcessIo {

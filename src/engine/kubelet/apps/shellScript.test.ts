@@ -26,15 +26,18 @@ function drive(argv: string[], opts: { stdin?: boolean; run?: RunCommand; untilM
   }
 }
 
-// a container that answers echo, date, a failing lookup and [ -f ] on one file, and records what ran
+const stdout = (text: string) => [{ stream: 'stdout' as const, text }];
+
+// a container that answers echo, env, date, a failing lookup and [ -f ] on one file, and records what ran
 function runtime(now: () => number = () => 0): RunCommand & { ran: string[] } {
   const ran: string[] = [];
-  const run = ((argv, filters) => {
-    ran.push([argv.join(' '), ...(filters ?? []).map((f) => f.join(' '))].join(' | '));
-    if (argv[0] === 'echo') return { output: `${argv.slice(1).join(' ')}\n`, exitCode: 0 };
-    if (argv[0] === 'date') return { output: `t=${now()}\n`, exitCode: 0 };
-    if (argv[0] === 'nslookup') return { output: "** server can't find nope: NXDOMAIN\n", exitCode: 1 };
-    if (argv[0] === '[') return { output: '', exitCode: argv[2] === '/tmp/there' ? 0 : 1 };
+  const run = ((argv) => {
+    ran.push(argv.join(' '));
+    if (argv[0] === 'echo') return { chunks: stdout(`${argv.slice(1).join(' ')}\n`), exitCode: 0 };
+    if (argv[0] === 'env') return { chunks: stdout('HOSTNAME=web-1\nPATH=/bin\n'), exitCode: 0 };
+    if (argv[0] === 'date') return { chunks: stdout(`t=${now()}\n`), exitCode: 0 };
+    if (argv[0] === 'nslookup') return { chunks: [{ stream: 'stderr', text: "** server can't find nope: NXDOMAIN\n" }], exitCode: 1 };
+    if (argv[0] === '[') return { chunks: [], exitCode: argv[2] === '/tmp/there' ? 0 : 1 };
     return undefined;
   }) as RunCommand & { ran: string[] };
   run.ran = ran;
@@ -99,9 +102,10 @@ describe('runProcess with a container: each command runs at its own time', () =>
       expect(run.ran).toEqual(['date', 'echo t=0']);
       t += next.value;
     }
-    expect(run.ran).toEqual(['date', 'echo t=0', 'env | grep HOST', 'date', 'echo t=5000']);
+    expect(run.ran).toEqual(['date', 'echo t=0', 'env', 'date', 'echo t=5000']);
     expect(log).toEqual([
       [0, 't=0\n'],
+      [5000, 'HOSTNAME=web-1\n'],
       [5000, 't=5000\n'],
     ]);
   });
@@ -132,7 +136,7 @@ describe('runProcess with a container: each command runs at its own time', () =>
 
   it('a while loop runs on its condition each round; until waits for a condition to hold', () => {
     const r = drive(['sh', '-c', 'n=0; while [ $n -lt 3 ]; do echo round $n; n=$((n+1)); sleep 2; done; echo done'], {
-      run: (argv) => (argv[0] === '[' ? { output: '', exitCode: Number(argv[1]) < Number(argv[3]) ? 0 : 1 } : runtime()(argv)),
+      run: (argv) => (argv[0] === '[' ? { chunks: [], exitCode: Number(argv[1]) < Number(argv[3]) ? 0 : 1 } : runtime()(argv)),
     });
     expect(r.log).toEqual([
       [0, 'round 0\n'],
@@ -154,6 +158,14 @@ describe('runProcess with a container: each command runs at its own time', () =>
     ]);
     expect(drive(['sh', '-c', 'if false; then exit 3; fi'], { run: runtime() }).end).toEqual({ atMs: 0, code: 0 });
     expect(drive(['sh', '-c', 'if true; then sleep 2; exit 4; fi'], { run: runtime() }).end).toEqual({ atMs: 2000, code: 4 });
+  });
+
+  it('redirections: to /dev/null, 2>&1 into a pipeline; a file target is not simulated', () => {
+    const r = drive(['sh', '-c', 'nslookup nope >/dev/null 2>&1 || echo gone; nslookup nope 2>/dev/null; nslookup nope 2>&1 | grep -c NXDOMAIN; echo x > /tmp/f'], { run: runtime() });
+    expect(r.log.map(([, text]) => text)).toEqual(['gone\n', '1\n', 'svcsim: redirecting to /tmp/f is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n']);
+    expect(r.end).toEqual({ atMs: 0, code: 2 });
+    // $(…) takes the command's stdout; what it writes to stderr goes to the log
+    expect(drive(['sh', '-c', 'echo "[$(nslookup nope)]"'], { run: runtime() }).log.map(([, text]) => text)).toEqual(["** server can't find nope: NXDOMAIN\n", '[]\n']);
   });
 
   it('a loop with no sleep spins: svcsim stops following it after so many rounds, and the process runs on', () => {

@@ -8,8 +8,8 @@
  * the commands print is the container's log, their status the process's.
  */
 import { pipeOutput } from '../../../shared/textFilters/filters';
-import type { ProcessIo, ProcessScript } from './app';
-import { expandShell, scriptCommands, shellWords, splitPipes } from './shellSyntax';
+import type { ProcessIo, ProcessScript, StreamChunk } from './app';
+import { expandShell, redirected, scriptCommands, shellWords, splitPipes } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -60,12 +60,21 @@ function write(st: ScriptState, text: string): void {
   else st.io.write(text);
 }
 
-/** A command that is not a wait or a file change: run in the container now, its output to the log. */
-function runCommand(words: string[], st: ScriptState, filters?: string[][]): number {
-  const r = st.io.run?.(words, filters);
+/**
+ * A command that is not a wait or a file change: run in the container now, what it wrote sent where its
+ * redirections say (`>/dev/null 2>&1`), through the filters of its pipeline (`| grep x`), to the log.
+ */
+function runCommand(words: string[], st: ScriptState, filters?: string[][], route: (chunks: readonly StreamChunk[]) => StreamChunk[] = (c) => [...c]): number {
+  const r = st.io.run?.(words);
   if (!r) return 0;
-  write(st, r.output);
-  return r.exitCode;
+  const chunks = route(r.chunks);
+  if (!filters) {
+    for (const c of chunks) write(st, c.text);
+    return r.exitCode;
+  }
+  const f = pipeOutput(chunks, filters);
+  write(st, f.stderr + f.stdout);
+  return f.exitCode;
 }
 
 /** The process waits for good (a server, `sleep infinity`, `tail -f`): it runs until stopped. */
@@ -73,11 +82,11 @@ function waitForever(st: ScriptState): void {
   st.ended = { status: undefined };
 }
 
-function* runWords(words: string[], st: ScriptState, stdin: boolean): Generator<number, void, void> {
+function* runWords(words: string[], st: ScriptState, stdin: boolean, route?: (chunks: readonly StreamChunk[]) => StreamChunk[]): Generator<number, void, void> {
   while (words[0] === 'exec' || words[0] === 'nohup') words = words.slice(1);
   // `! cmd`: the pipeline's status inverted
   if (words[0] === '!' && words.length > 1) {
-    yield* runWords(words.slice(1), st, stdin);
+    yield* runWords(words.slice(1), st, stdin, route);
     st.last = st.last === 0 ? 1 : 0;
     return;
   }
@@ -113,7 +122,7 @@ function* runWords(words: string[], st: ScriptState, stdin: boolean): Generator<
       return;
     case 'cat':
       if (args.length === 0 && stdin) return waitForever(st);
-      st.last = runCommand(words, st);
+      st.last = runCommand(words, st, undefined, route);
       return;
     case 'ping':
       if (!args.includes('-c')) return waitForever(st);
@@ -137,7 +146,7 @@ function* runWords(words: string[], st: ScriptState, stdin: boolean): Generator<
         return;
       }
       if (servers.has(name)) return waitForever(st);
-      st.last = runCommand(words, st);
+      st.last = runCommand(words, st, undefined, route);
   }
 }
 
@@ -165,8 +174,16 @@ export function withShellVariables(environ: readonly string[], variables: Readon
 function expand(text: string, st: ScriptState): string {
   const environ = withShellVariables(st.io.environ(), st.vars);
   const run = st.io.run;
-  // `$(seq 5)`, `$(date)`: one command, run in the container now
-  return expandShell(text, environ, st.last, run && ((inner) => run(shellWords(expandShell(inner, environ, st.last)))?.output ?? ''));
+  // `$(seq 5)`, `$(date)`: one command, run in the container now; its stdout is the word, its stderr goes to the log
+  const substitute = (inner: string) => {
+    let stdout = '';
+    for (const c of run?.(shellWords(expandShell(inner, environ, st.last)))?.chunks ?? []) {
+      if (c.stream === 'stdout') stdout += c.text;
+      else write(st, c.text);
+    }
+    return stdout;
+  };
+  return expandShell(text, environ, st.last, run && substitute);
 }
 
 /** Runs `script`'s commands in order; a loop's output piped on (`done | sort`) goes through the filters once it ends. */
@@ -194,16 +211,22 @@ function* runScript(script: string, st: ScriptState, stdin: boolean): Generator<
     if (/^trap\b/.test(s.text)) continue;
     const text = expand(s.text, st);
     const stages = splitPipes(text);
-    const words = shellWords(text);
-    const assignments = stages.length === 1 ? shellAssignments(words) : undefined;
+    const assignments = stages.length === 1 ? shellAssignments(shellWords(text)) : undefined;
     if (assignments) {
       for (const [name, value] of assignments) st.vars.set(name, value);
       st.last = 0;
       continue;
     }
+    // `>/dev/null`, `2>&1`, `>&2` taken out of the (first) command's words; a file target is not simulated
+    const command = redirected(shellWords(stages[0]));
+    if (typeof command === 'string') {
+      write(st, command);
+      st.last = 2;
+      continue;
+    }
     // `cmd | grep x`: the command runs, the filters take its output
-    if (stages.length > 1) st.last = runCommand(shellWords(stages[0]), st, stages.slice(1).map(shellWords));
-    else yield* runWords(words, st, stdin);
+    if (stages.length > 1) st.last = runCommand(command.words, st, stages.slice(1).map(shellWords), command.route);
+    else yield* runWords(command.words, st, stdin, command.route);
   }
   // the script ends inside a loop or an `if`: the shell's syntax error, status 2
   if (open && !st.ended) st.ended = { status: 2 };

@@ -3,6 +3,7 @@
  * in a pod (src/kubectl/commands/containerScript.ts), which both run it: words, statements, pipelines, compound
  * commands and the expansions, as POSIX sh defines them (busybox ash, dash and bash agree on all of it here).
  */
+import type { StreamChunk } from './app';
 import { evaluateArithmetic } from './shellArithmetic';
 
 /** Splits shell words, honouring single and double quotes. */
@@ -316,4 +317,37 @@ function arithmeticEnd(text: string, from: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * A command's redirections to /dev/null, `2>&1` and `>&2` (what loops and scripts write), taken out of its words:
+ * `route` applies them to what it printed. A redirection to a file is not simulated: its message instead.
+ */
+export function redirected(words: readonly string[]): { words: string[]; redirects: boolean; route: (chunks: readonly StreamChunk[]) => StreamChunk[] } | string {
+  // where file descriptors 1 and 2 point, applied left to right as the shell does: `>&2 2>/dev/null` still
+  // prints on stderr (fd 1 took fd 2's target before fd 2 moved)
+  const fds: Record<'stdout' | 'stderr', 'stdout' | 'stderr' | 'null'> = { stdout: 'stdout', stderr: 'stderr' };
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(\d?|&)(>>?)(.*)$/.exec(words[i]);
+    if (!m) {
+      rest.push(words[i]);
+      continue;
+    }
+    const [, fd, , inline] = m;
+    const target = inline || words[++i];
+    if (fd === '2' && target === '&1') fds.stderr = fds.stdout;
+    else if ((fd === '' || fd === '1') && target === '&2') fds.stdout = fds.stderr;
+    else if (target === '/dev/null') {
+      if (fd === '' || fd === '1' || fd === '&') fds.stdout = 'null';
+      if (fd === '2' || fd === '&') fds.stderr = 'null';
+    } else return `svcsim: redirecting to ${target ?? 'nothing'} is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n`;
+  }
+  const redirects = rest.length !== words.length;
+  const route = (chunks: readonly StreamChunk[]) =>
+    chunks.flatMap((c): StreamChunk[] => {
+      const stream = fds[c.stream];
+      return stream === 'null' ? [] : [{ ...c, stream }];
+    });
+  return { words: rest, redirects, route };
 }
