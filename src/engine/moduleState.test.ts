@@ -38,7 +38,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/kubectl/commands/scale.ts': ['scalable'],
   'src/kubectl/commands/rollout/rolloutUndo.ts': ['annotationsToSkip'],
   'src/kubectl/commands/expose.ts': ['exposable'],
-  'src/kubectl/commands/containerScript.ts': ['unmodelledEverywhere', 'unmodelledBusybox'],
+  'src/engine/kubelet/apps/commandNotRun.ts': ['unmodelledEverywhere', 'unmodelledBusybox'],
 };
 
 function sources(dir: string): string[] {

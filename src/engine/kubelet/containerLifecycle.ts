@@ -171,6 +171,7 @@ function processIo(host: KubeletHost, pr: PodRuntime, container: string, attempt
   return {
     run: run && ((argv) => run(pr.pod, container, argv, environ())),
     environ,
+    coreutils: attempt.app.coreutils,
     write: (text) => writeProcessOutput(attempt.instance, text),
     touch: (path) => {
       attempt.instance.files.add(path);

@@ -13,57 +13,13 @@ import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
 import { shellAssignments, withShellVariables } from '../../engine/kubelet/apps/shellScript';
 import { expandShell, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
+import { commandNotRun, type InShell } from '../../engine/kubelet/apps/commandNotRun';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
 import { fail } from '../cli/errors';
 
 /** What a command in a container needs of kubectl's environment: the cluster, and where it prints. */
 export type ContainerIo = Pick<CommandEnv, 'cluster' | 'out'>;
-
-/** The shell a `sh -c` runs in: busybox's ash, or on GNU images dash as /bin/sh and bash. */
-export type Shell = 'busybox' | 'dash' | 'bash';
-
-export function shellFor(bin: string, coreutils: 'busybox' | 'gnu' | 'none' | undefined): Shell | undefined {
-  const base = bin.split('/').pop() ?? bin;
-  if (coreutils === 'busybox') return base === 'sh' || base === 'ash' ? 'busybox' : undefined;
-  if (coreutils === 'gnu') return base === 'sh' || base === 'dash' ? 'dash' : base === 'bash' ? 'bash' : undefined;
-  return undefined;
-}
-
-/**
- * What the shell says of a command it cannot find (exit status 127): busybox ash (shell/ash.c), dash (with the
- * number of the line it read: 1 for `-c`, counting up in an interactive shell) and bash (`line N` for a script,
- * its own base name alone when interactive: bash error.c get_name_for_error) word it differently.
- */
-function notFound(inShell: InShell, name: string): string {
-  const { shell, argv0, interactive, line } = inShell;
-  if (shell === 'busybox') return `${argv0.split('/').pop()}: ${name}: not found\n`;
-  if (shell === 'dash') return `${argv0}: ${line}: ${name}: not found\n`;
-  return interactive ? `${argv0.split('/').pop()}: ${name}: command not found\n` : `${argv0}: line ${line}: ${name}: command not found\n`;
-}
-
-/** Commands both busybox and Debian images have, which svcsim does not model. */
-const unmodelledEverywhere = new Set([
-  ...['ls', 'cd', 'id', 'uname', 'date', 'df', 'du', 'mkdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'stat'],
-  ...['head', 'tail', 'grep', 'sed', 'sort', 'uniq', 'wc', 'cut', 'tr', 'find', 'xargs', 'kill', 'tee', 'printf', 'seq'],
-  ...['export', 'set', 'unset', 'read', 'mount', 'basename', 'dirname', 'readlink', 'which', 'whoami'],
-]);
-/** …and those only busybox images have (a Debian slim image has no ps, ip or ping: there they are not found). */
-const unmodelledBusybox = new Set(['ps', 'top', 'ip', 'ifconfig', 'netstat', 'route', 'arp', 'ping', 'nc', 'traceroute', 'telnet', 'vi', 'free', 'uptime', 'awk', 'less', 'more', 'nproc']);
-
-function unmodelled(coreutils: 'busybox' | 'gnu' | 'none' | undefined, name: string): boolean {
-  if (coreutils === 'busybox') return unmodelledEverywhere.has(name) || unmodelledBusybox.has(name);
-  return coreutils === 'gnu' && unmodelledEverywhere.has(name);
-}
-
-/** The shell running a command: which one, as what it was started (`sh`, `/bin/bash`), and whether it reads a terminal. */
-export interface InShell {
-  shell: Shell;
-  argv0: string;
-  interactive: boolean;
-  /** The number of the line the shell read the command from. */
-  line: number;
-}
 
 /** What a shell keeps between commands: its own variables (`for` loop variables, `NAME=value`), not exported. */
 export interface ShellState {
@@ -287,22 +243,15 @@ export function runOne(io: ContainerIo, pod: Pod, container: string, command: st
   const name = pod.metadata?.name ?? '';
   const sim = io.cluster.simulation;
   const [bin] = command;
-  const base = bin.split('/').pop() ?? bin;
   const r = runContainerCommand(io.cluster, pod, container, command, environ);
   if (r) {
     for (const c of r.chunks) io.out.write(c.stream, c.text);
     return r.exitCode;
   }
-  const coreutils = sim.containerCoreutils?.(ns, name, container);
-  if (unmodelled(coreutils, base)) {
-    // a command svcsim models in part (`date` and `date +%s`, not `date -d yesterday`) names the form it does not
-    const what = base === 'date' || base === 'seq' ? `${base} ${command.slice(1).join(' ')}` : base;
-    io.out.err(`svcsim: ${what} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, date, test, sleep, exit, for and while loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`);
-    return 127;
-  }
-  if (inShell) {
-    io.out.err(notFound(inShell, bin));
-    return 127;
+  const refused = commandNotRun(sim.containerCoreutils?.(ns, name, container), inShell, command);
+  if (refused) {
+    io.out.err(refused.text);
+    return refused.exitCode;
   }
   throw fail(
     `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`,

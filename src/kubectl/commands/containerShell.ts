@@ -9,7 +9,8 @@ import { CommandError, fail } from '../cli/errors';
 import type { OutputChunk } from '../cli/output';
 import { Output } from '../cli/output';
 import { scriptCommands } from '../../engine/kubelet/apps/shellSyntax';
-import { type ContainerIo, type InShell, newShellState, runAtOnce, runOne, runScript, type ScriptRun, type Shell, shellFor } from './containerScript';
+import { type InShell, type Shell, shellFor } from '../../engine/kubelet/apps/commandNotRun';
+import { type ContainerIo, newShellState, runAtOnce, runOne, runScript, type ScriptRun } from './containerScript';
 
 export type { ContainerIo } from './containerScript';
 

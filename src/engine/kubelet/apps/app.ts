@@ -93,6 +93,8 @@ export interface ProcessIo {
   run?: RunCommand;
   /** The process's environment. */
   environ: () => readonly string[];
+  /** The image's coreutils, whose shell words a command it cannot find. */
+  coreutils?: 'busybox' | 'gnu' | 'none';
   /** What the process prints: its log. */
   write(text: string): void;
   /** Makes or removes a file (what exec probes look at). */

@@ -6,13 +6,14 @@ import { maxSpinningRounds, runProcess } from './shellScript';
  * Runs a process's script the way the kubelet does (each yielded sleep lets that virtual time pass) up to
  * `untilMs`: what it printed and when, the files it made or removed, and how it ended.
  */
-function drive(argv: string[], opts: { stdin?: boolean; run?: RunCommand; untilMs?: number } = {}) {
+function drive(argv: string[], opts: { stdin?: boolean; run?: RunCommand; untilMs?: number; coreutils?: 'busybox' | 'gnu' } = {}) {
   let t = 0;
   const log: Array<[number, string]> = [];
   const files: Array<[number, string]> = [];
   const io: ProcessIo = {
     run: opts.run,
     environ: () => ['HOSTNAME=web-1', 'PATH=/bin'],
+    coreutils: opts.coreutils,
     write: (text) => log.push([t, text]),
     touch: (path) => files.push([t, `+${path}`]),
     remove: (path) => files.push([t, `-${path}`]),
@@ -166,6 +167,15 @@ describe('runProcess with a container: each command runs at its own time', () =>
     expect(r.end).toEqual({ atMs: 0, code: 2 });
     // $(…) takes the command's stdout; what it writes to stderr goes to the log
     expect(drive(['sh', '-c', 'echo "[$(nslookup nope)]"'], { run: runtime() }).log.map(([, text]) => text)).toEqual(["** server can't find nope: NXDOMAIN\n", '[]\n']);
+  });
+
+  it('a command the image lacks is not found, in the words of the shell running the script', () => {
+    const text = (argv: string[], coreutils: 'busybox' | 'gnu') => drive(argv, { run: runtime(), coreutils }).log.map(([, t]) => t);
+    // busybox ash (shell/ash.c), dash with the line it read (1 for -c), bash `line N` for a script
+    expect(text(['sh', '-c', 'frob; echo $?'], 'busybox')).toEqual(['sh: frob: not found\n', '127\n']);
+    expect(text(['/bin/sh', '-c', 'frob'], 'gnu')).toEqual(['/bin/sh: 1: frob: not found\n']);
+    expect(text(['bash', '-c', 'frob'], 'gnu')).toEqual(['bash: line 1: frob: command not found\n']);
+    expect(text(['sh', '-c', 'ls /'], 'busybox')[0]).toMatch(/^svcsim: ls is not simulated; /);
   });
 
   it('a loop with no sleep spins: svcsim stops following it after so many rounds, and the process runs on', () => {

@@ -9,6 +9,7 @@
  */
 import { pipeOutput } from '../../../shared/textFilters/filters';
 import type { ProcessIo, ProcessScript, StreamChunk } from './app';
+import { commandNotRun, type InShell, shellFor } from './commandNotRun';
 import { expandShell, redirected, scriptCommands, shellWords, splitPipes } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
@@ -49,6 +50,8 @@ interface ScriptState {
   vars: Map<string, string>;
   /** Where output goes while a loop's output is piped (`done | sort`): gathered, then filtered when the loop ends. */
   captured?: string[];
+  /** The shell running the script (`sh -c`), which words a command it cannot find. */
+  shell?: InShell;
 }
 
 /** The most rounds a loop goes without a `sleep` before svcsim stops following it (it would spin as fast as the CPU allows). */
@@ -65,7 +68,8 @@ function write(st: ScriptState, text: string): void {
  * redirections say (`>/dev/null 2>&1`), through the filters of its pipeline (`| grep x`), to the log.
  */
 function runCommand(words: string[], st: ScriptState, filters?: string[][], route: (chunks: readonly StreamChunk[]) => StreamChunk[] = (c) => [...c]): number {
-  const r = st.io.run?.(words);
+  if (!st.io.run) return 0;
+  const r = st.io.run(words) ?? notRun(words, st);
   if (!r) return 0;
   const chunks = route(r.chunks);
   if (!filters) {
@@ -75,6 +79,12 @@ function runCommand(words: string[], st: ScriptState, filters?: string[][], rout
   const f = pipeOutput(chunks, filters);
   write(st, f.stderr + f.stdout);
   return f.exitCode;
+}
+
+/** A command the container cannot run: the shell's words for it (not found, or not simulated), as stderr. */
+function notRun(words: readonly string[], st: ScriptState): { chunks: StreamChunk[]; exitCode: number } | undefined {
+  const refused = commandNotRun(st.io.coreutils, st.shell, words);
+  return refused && { chunks: [{ stream: 'stderr', text: refused.text }], exitCode: refused.exitCode };
 }
 
 /** The process waits for good (a server, `sleep infinity`, `tail -f`): it runs until stopped. */
@@ -140,7 +150,13 @@ function* runWords(words: string[], st: ScriptState, stdin: boolean, route?: (ch
     default:
       if (shells.has(name)) {
         const c = args.indexOf('-c');
-        if (c >= 0) yield* runScript(args[c + 1] ?? '', st, stdin);
+        if (c >= 0) {
+          const shell = shellFor(words[0], st.io.coreutils);
+          const outer = st.shell;
+          if (shell) st.shell = { shell, argv0: words[0], interactive: false, line: 1 };
+          yield* runScript(args[c + 1] ?? '', st, stdin);
+          st.shell = outer;
+        }
         else if (args.length === 0 && stdin) waitForever(st);
         else st.last = 0;
         return;
