@@ -178,6 +178,18 @@ describe('runProcess with a container: each command runs at its own time', () =>
     expect(text(['sh', '-c', 'ls /'], 'busybox')[0]).toMatch(/^svcsim: ls is not simulated; /);
   });
 
+  it('set -e ends the script at a command that fails, except where a condition or an && / || list tests it', () => {
+    const run = (script: string) => drive(['sh', '-c', script], { run: runtime() });
+    expect(run('set -e; echo a; nslookup nope; echo never')).toMatchObject({ log: [[0, 'a\n'], [0, "** server can't find nope: NXDOMAIN\n"]], end: { atMs: 0, code: 1 } });
+    // POSIX "set -e": not in an if/while/until condition, not before && or ||, not after !
+    const tested = run('set -eu -o pipefail; false || echo recovered; if false; then :; fi; while false; do :; done; false && echo no; ! true; echo reached');
+    expect(tested.log.map(([, text]) => text)).toEqual(['recovered\n', 'reached\n']);
+    expect(tested.end).toEqual({ atMs: 0, code: 0 });
+    // the last command of an && list does count; set +e turns it off
+    expect(run('set -e; true && false; echo never').end).toEqual({ atMs: 0, code: 1 });
+    expect(run('set -o errexit; set +e; false; echo on').log).toEqual([[0, 'on\n']]);
+  });
+
   it('a loop with no sleep spins: svcsim stops following it after so many rounds, and the process runs on', () => {
     const r = drive(['sh', '-c', 'while true; do echo b; done; echo never'], { run: runtime() });
     expect(r.log).toHaveLength(maxSpinningRounds);

@@ -10,7 +10,7 @@
 import { pipeOutput } from '../../../shared/textFilters/filters';
 import type { ProcessIo, ProcessScript, StreamChunk } from './app';
 import { commandNotRun, type InShell, shellFor } from './commandNotRun';
-import { expandShell, redirected, scriptCommands, shellWords, splitPipes } from './shellSyntax';
+import { expandShell, redirected, type ScriptCommand, scriptCommands, shellWords, splitPipes } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -52,6 +52,10 @@ interface ScriptState {
   captured?: string[];
   /** The shell running the script (`sh -c`), which words a command it cannot find. */
   shell?: InShell;
+  /** `set -e`: a failing command ends the script, with its status. */
+  errexit?: boolean;
+  /** How deep in the condition of an `if`, `while` or `until` the script is, where `set -e` does not apply. */
+  testing: number;
 }
 
 /** The most rounds a loop goes without a `sleep` before svcsim stops following it (it would spin as fast as the CPU allows). */
@@ -85,6 +89,16 @@ function runCommand(words: string[], st: ScriptState, filters?: string[][], rout
 function notRun(words: readonly string[], st: ScriptState): { chunks: StreamChunk[]; exitCode: number } | undefined {
   const refused = commandNotRun(st.io.coreutils, st.shell, words);
   return refused && { chunks: [{ stream: 'stderr', text: refused.text }], exitCode: refused.exitCode };
+}
+
+/** `set -e`, `set -eux`, `set -o errexit` (and `+e`): errexit is the option that changes what runs; the others are taken and have no effect here. */
+function setOptions(args: readonly string[], st: ScriptState): void {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if ((a === '-o' || a === '+o') && args[i + 1] !== undefined) {
+      if (args[++i] === 'errexit') st.errexit = a === '-o';
+    } else if (/^[-+][a-z]+$/.test(a) && a.includes('e')) st.errexit = a[0] === '-';
+  }
 }
 
 /** The process waits for good (a server, `sleep infinity`, `tail -f`): it runs until stopped. */
@@ -128,6 +142,10 @@ function* runWords(words: string[], st: ScriptState, stdin: boolean, route?: (ch
       return;
     case 'true':
     case ':':
+      st.last = 0;
+      return;
+    case 'set':
+      setOptions(args, st);
       st.last = 0;
       return;
     case 'cat':
@@ -205,47 +223,56 @@ function expand(text: string, st: ScriptState): string {
 /** Runs `script`'s commands in order; a loop's output piped on (`done | sort`) goes through the filters once it ends. */
 function* runScript(script: string, st: ScriptState, stdin: boolean): Generator<number, void, void> {
   const { commands, open } = scriptCommands(script);
-  for (const s of commands) {
+  for (const [i, s] of commands.entries()) {
     if (st.ended) return;
-    if (s.after === '&&' && st.last !== 0) continue;
-    if (s.after === '||' && st.last === 0) continue;
-    // `case` is not modelled
-    if (s.type === 'compound') continue;
-    if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
-      const outer = st.captured;
-      if (s.pipeTo) st.captured = [];
-      yield* s.type === 'for' ? forLoop(s, st, stdin) : s.type === 'while' ? whileLoop(s, st, stdin) : ifCommand(s, st, stdin);
-      const gathered = st.captured;
-      st.captured = outer;
-      if (s.pipeTo && gathered && !st.ended) {
-        const f = pipeOutput([{ stream: 'stdout', text: gathered.join('') }], s.pipeTo.map(shellWords));
-        write(st, f.stderr + f.stdout);
-        st.last = f.exitCode;
-      }
-      continue;
-    }
-    if (/^trap\b/.test(s.text)) continue;
-    const text = expand(s.text, st);
-    const stages = splitPipes(text);
-    const assignments = stages.length === 1 ? shellAssignments(shellWords(text)) : undefined;
-    if (assignments) {
-      for (const [name, value] of assignments) st.vars.set(name, value);
-      st.last = 0;
-      continue;
-    }
-    // `>/dev/null`, `2>&1`, `>&2` taken out of the (first) command's words; a file target is not simulated
-    const command = redirected(shellWords(stages[0]));
-    if (typeof command === 'string') {
-      write(st, command);
-      st.last = 2;
-      continue;
-    }
-    // `cmd | grep x`: the command runs, the filters take its output
-    if (stages.length > 1) st.last = runCommand(command.words, st, stages.slice(1).map(shellWords), command.route);
-    else yield* runWords(command.words, st, stdin, command.route);
+    const ran = yield* runCommandOf(s, st, stdin);
+    // set -e: a simple command that failed ends the script, unless a condition or an && / || list tests it
+    const tested = st.testing > 0 || commands[i + 1]?.after === '&&' || commands[i + 1]?.after === '||';
+    if (ran && st.errexit && !st.ended && st.last !== 0 && s.type === 'simple' && !tested && !/^!\s/.test(s.text)) st.ended = { status: st.last };
   }
   // the script ends inside a loop or an `if`: the shell's syntax error, status 2
   if (open && !st.ended) st.ended = { status: 2 };
+}
+
+/** One command of a script, as its connector lets it run (`&&` after a success, `||` after a failure): whether it ran. */
+function* runCommandOf(s: ScriptCommand, st: ScriptState, stdin: boolean): Generator<number, boolean, void> {
+  if (s.after === '&&' && st.last !== 0) return false;
+  if (s.after === '||' && st.last === 0) return false;
+  // `case` is not modelled
+  if (s.type === 'compound') return true;
+  if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
+    const outer = st.captured;
+    if (s.pipeTo) st.captured = [];
+    yield* s.type === 'for' ? forLoop(s, st, stdin) : s.type === 'while' ? whileLoop(s, st, stdin) : ifCommand(s, st, stdin);
+    const gathered = st.captured;
+    st.captured = outer;
+    if (s.pipeTo && gathered && !st.ended) {
+      const f = pipeOutput([{ stream: 'stdout', text: gathered.join('') }], s.pipeTo.map(shellWords));
+      write(st, f.stderr + f.stdout);
+      st.last = f.exitCode;
+    }
+    return true;
+  }
+  if (/^trap\b/.test(s.text)) return true;
+  const text = expand(s.text, st);
+  const stages = splitPipes(text);
+  const assignments = stages.length === 1 ? shellAssignments(shellWords(text)) : undefined;
+  if (assignments) {
+    for (const [name, value] of assignments) st.vars.set(name, value);
+    st.last = 0;
+    return true;
+  }
+  // `>/dev/null`, `2>&1`, `>&2` taken out of the (first) command's words; a file target is not simulated
+  const command = redirected(shellWords(stages[0]));
+  if (typeof command === 'string') {
+    write(st, command);
+    st.last = 2;
+    return true;
+  }
+  // `cmd | grep x`: the command runs, the filters take its output
+  if (stages.length > 1) st.last = runCommand(command.words, st, stages.slice(1).map(shellWords), command.route);
+  else yield* runWords(command.words, st, stdin, command.route);
+  return true;
 }
 
 /** `for NAME in WORDS; do BODY; done`: the body once a word, the loop variable set. */
@@ -257,10 +284,17 @@ function* forLoop(s: { name: string; list: string | undefined; body: string }, s
   }
 }
 
+/** The condition of an `if`: run where `set -e` does not apply, its status deciding. */
+function* condition(script: string, st: ScriptState, stdin: boolean): Generator<number, void, void> {
+  st.testing++;
+  yield* runScript(script, st, stdin);
+  st.testing--;
+}
+
 /** `if`: the body of the first branch whose condition succeeds, else the `else` part; status 0 when none ran. */
 function* ifCommand(s: { branches: ReadonlyArray<{ condition: string; body: string }>; otherwise?: string }, st: ScriptState, stdin: boolean): Generator<number, void, void> {
   for (const branch of s.branches) {
-    yield* runScript(branch.condition, st, stdin);
+    yield* condition(branch.condition, st, stdin);
     if (st.ended) return;
     if (st.last === 0) {
       yield* runScript(branch.body, st, stdin);
@@ -288,7 +322,9 @@ function* whileLoop(s: { until: boolean; condition: string; body: string }, st: 
         yield ms;
       }
     };
+    st.testing++;
     yield* round(s.condition);
+    st.testing--;
     if (st.ended) return;
     if ((st.last === 0) === s.until) {
       st.last = status;
@@ -308,7 +344,7 @@ function* whileLoop(s: { until: boolean; condition: string; body: string }, st: 
  * the exit status, or undefined when the process runs until it is stopped.
  */
 export function* runProcess(argv: readonly string[], stdin: boolean, io: ProcessIo): ProcessScript {
-  const st: ScriptState = { io, last: 0, vars: new Map() };
+  const st: ScriptState = { io, last: 0, vars: new Map(), testing: 0 };
   if (argv.length === 0) return 0;
   yield* runWords([...argv], st, stdin);
   return st.ended ? st.ended.status : st.last;
