@@ -86,7 +86,12 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'ArrowRight' || e.key === 'PageDown') show(current + 1);
   if (e.key === 'ArrowLeft' || e.key === 'PageUp') show(current - 1);
 });
+// the first placement is not animated: sliding in from where they were laid out, the waiting slides (and their
+// iframes) would cross the screen for 0.3 s, and an embed that saw itself then would start before its slide
+document.body.classList.add('placing');
 show(Number(new URLSearchParams(location.search).get('slide') ?? 1) - 1);
+void document.body.offsetWidth;
+document.body.classList.remove('placing');
 // reveal.js preloads the iframes of the next slides: so does this deck (once the slides are in place, so a frame
 // never sees itself on screen before its slide moves away), and the embeds wait until shown
 for (const f of frames) f.src = `${app}/embed.html?embed=1&${f.dataset.embed}`;
