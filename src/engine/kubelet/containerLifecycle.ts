@@ -139,20 +139,9 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   logPod(host, pr, `started container ${cr.name} in ${pr.key}`);
   const attempt = cr.attempt;
   const plan = app.plan(process);
-  for (const text of plan.output ?? []) writeProcessOutput(instance, text);
   const exit = (code: number) => processExited(host, pr, cr, code, false);
-  if (plan.script) {
-    // a shell's script: runs up to its first sleep now; an end at once is the process's exit as its own event
-    let starting = true;
-    const script = plan.script(processIo(host, pr, cr.name, attempt, buildEnv));
-    attempt.timers.push(
-      runProcessScript(host, pr, cr.name, script, (code) => {
-        if (starting) attempt.timers.push(podTimer(host, pr, 0, `process exit ${cr.name}`, () => exit(code)));
-        else exit(code);
-      }),
-    );
-    starting = false;
-  }
+  // a shell's script runs up to its first sleep now
+  if (plan.script) attempt.timers.push(runProcessScript(host, pr, cr.name, plan.script(processIo(host, pr, cr.name, attempt, buildEnv)), exit));
   if (plan.exit) {
     const code = plan.exit.code;
     attempt.timers.push(podTimer(host, pr, plan.exit.atMs, `process exit ${cr.name}`, () => exit(code)));

@@ -16,17 +16,20 @@ export const maxProcessSleeps = 10_000;
 
 /**
  * Runs `script` from now: up to its first sleep at once, then on from each sleep's end. `exited` is told the
- * status when the script ends (not when it waits for good). The handle stops it (the process was killed).
+ * status when the script ends (not when it waits for good); an end before any sleep is told from a timer of its
+ * own at this instant, as the process's exit is an event after its start. The handle stops it (the process was
+ * killed).
  */
 export function runProcessScript(host: KubeletHost, pr: PodRuntime, container: string, script: ProcessScript, exited: (status: number) => void): TimerHandle {
   let sleeps = 0;
   let timer: TimerHandle | undefined;
-  let stopped = false;
   const resume = () => {
     timer = undefined;
     const next = script.next();
     if (next.done) {
-      if (next.value !== undefined) exited(next.value);
+      const status = next.value;
+      if (status !== undefined && sleeps === 0) timer = podTimer(host, pr, 0, `process exit ${container}`, () => exited(status));
+      else if (status !== undefined) exited(status);
       return;
     }
     if (++sleeps > maxProcessSleeps) {
@@ -37,12 +40,9 @@ export function runProcessScript(host: KubeletHost, pr: PodRuntime, container: s
   };
   resume();
   return {
-    cancel() {
-      stopped = true;
-      timer?.cancel();
-    },
+    cancel: () => timer?.cancel(),
     get at() {
-      return stopped || !timer ? Number.NaN : timer.at;
+      return timer?.at ?? Number.NaN;
     },
   };
 }

@@ -11,8 +11,8 @@ import type { Pod } from '../../engine/api/types';
 import type { CommandEnv } from '../cli/command';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
-import { shellAssignments, withShellVariables } from '../../engine/kubelet/apps/shellScript';
-import { expandShell, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
+import { shellAssignments } from '../../engine/kubelet/apps/shellScript';
+import { environLookup, expandShell, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
 import { commandNotRun, type InShell } from '../../engine/kubelet/apps/commandNotRun';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
@@ -77,7 +77,7 @@ export function* runScript(io: ContainerIo, pod: Pod, container: string, environ
       status = 2;
       continue;
     }
-    const expand = (text: string) => expandShell(text, withShellVariables(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
+    const expand = (text: string) => expandShell(text, environLookup(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
     if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
       // `done | grep x`: the loop's output goes through the pipeline once it has ended
       const piped = s.pipeTo ? new Output() : undefined;

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, createCluster } from '../../engine';
 import { splitCommandLine } from '../commandLine';
 import { runKubectl } from '../kubectl';
-import { expandShellVariables } from '../../engine/kubelet/apps/shellSyntax';
+import { environLookup, expandShell } from '../../engine/kubelet/apps/shellSyntax';
 
 let cluster: Cluster;
 const run = (line: string) => runKubectl({ cluster }, splitCommandLine(line));
@@ -64,13 +64,13 @@ describe('kubectl exec -- sh -c', () => {
   });
 });
 
-describe('expandShellVariables', () => {
+describe('expandShell', () => {
   it.each([
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's ${NAME}, not a template
     ['echo $A ${A}x "$A"', 'echo 1 1x "1"'],
     ["echo '$A' \"'$A'\"", "echo '$A' \"'1'\""],
     ['echo $MISSING. $ $1', 'echo . $ '],
   ])('%s', (input, want) => {
-    expect(expandShellVariables(input, ['A=1'])).toBe(want);
+    expect(expandShell(input, environLookup(['A=1']))).toBe(want);
   });
 });

@@ -70,8 +70,6 @@ export interface AccessLogEntry {
 
 /** What the main process does: what it prints as it starts, whether and when it exits, or a shell's script. */
 export interface ProcessPlan {
-  /** What the process printed as it started, in order. */
-  output?: string[];
   /** Exit after `atMs` with `code`; undefined: runs until stopped. */
   exit?: { atMs: number; code: number };
   /** A shell's script (shellScript.ts), which the kubelet runs in virtual time (processScript.ts). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateArithmetic } from './shellArithmetic';
-import { expandShell } from './shellSyntax';
+import { environLookup, expandShell } from './shellSyntax';
 
 const vars: Record<string, string> = { i: '4', n: '-3', empty: '' };
 const value = (name: string) => vars[name] ?? '';
@@ -33,7 +33,7 @@ describe('$((…)): POSIX arithmetic expansion', () => {
   });
 
   it('expands in a word, after the $ expansions inside it; one the shell refuses is left as written', () => {
-    const environ = ['i=4'];
+    const environ = environLookup(['i=4']);
     expect(expandShell('i=$((i+1))', environ)).toBe('i=5');
     expect(expandShell('"$(( $i * (2 + 1) ))s"', environ)).toBe('"12s"');
     expect(expandShell("'$((i+1))'", environ)).toBe("'$((i+1))'");

@@ -48,6 +48,8 @@ interface ScriptState {
   ended?: { status: number | undefined };
   /** The shell's own variables (`for` loop variables, `NAME=value`). */
   vars: Map<string, string>;
+  /** The process environment by name, made at the first expansion. */
+  environ?: Map<string, string>;
   /** Where output goes while a loop's output is piped (`done | sort`): gathered, then filtered when the loop ends. */
   captured?: string[];
   /** The shell running the script (`sh -c`), which words a command it cannot find. */
@@ -56,6 +58,8 @@ interface ScriptState {
   errexit?: boolean;
   /** How deep in the condition of an `if`, `while` or `until` the script is, where `set -e` does not apply. */
   testing: number;
+  /** The sleeps so far: a loop round that adds none spins. */
+  sleeps: number;
 }
 
 /** The most rounds a loop goes without a `sleep` before svcsim stops following it (it would spin as fast as the CPU allows). */
@@ -122,7 +126,10 @@ function* runWords(words: string[], st: ScriptState, stdin: boolean, route?: (ch
     case 'sleep': {
       const ms = sleepMs(args[0]);
       if (!Number.isFinite(ms)) return waitForever(st);
-      if (ms > 0) yield ms;
+      if (ms > 0) {
+        st.sleeps++;
+        yield ms;
+      }
       st.last = 0;
       return;
     }
@@ -199,25 +206,34 @@ export function shellAssignments(words: readonly string[]): Array<[name: string,
   return out;
 }
 
-/** The environment with the shell's own variables in front (found first), for expansion only: they are not exported. */
-export function withShellVariables(environ: readonly string[], variables: ReadonlyMap<string, string>): readonly string[] {
-  return variables.size === 0 ? environ : [...[...variables].map(([k, v]) => `${k}=${v}`), ...environ];
+/** The environment by name; the first of two entries with one name wins, as `getenv` finds it. */
+function environMap(environ: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of environ) {
+    const at = e.indexOf('=');
+    const name = e.slice(0, at);
+    if (at > 0 && !out.has(name)) out.set(name, e.slice(at + 1));
+  }
+  return out;
 }
 
 /** `$NAME`, `$((…))` and `$(command)` in `text`, as the process's shell expands them when it reaches the command. */
 function expand(text: string, st: ScriptState): string {
-  const environ = withShellVariables(st.io.environ(), st.vars);
+  // the environment is fixed when the container starts: indexed once, not searched at each `$NAME`
+  st.environ ??= environMap(st.io.environ());
+  const environ = st.environ;
+  const lookup = (name: string) => st.vars.get(name) ?? environ.get(name);
   const run = st.io.run;
   // `$(seq 5)`, `$(date)`: one command, run in the container now; its stdout is the word, its stderr goes to the log
   const substitute = (inner: string) => {
     let stdout = '';
-    for (const c of run?.(shellWords(expandShell(inner, environ, st.last)))?.chunks ?? []) {
+    for (const c of run?.(shellWords(expandShell(inner, lookup, st.last)))?.chunks ?? []) {
       if (c.stream === 'stdout') stdout += c.text;
       else write(st, c.text);
     }
     return stdout;
   };
-  return expandShell(text, environ, st.last, run && substitute);
+  return expandShell(text, lookup, st.last, run && substitute);
 }
 
 /** Runs `script`'s commands in order; a loop's output piped on (`done | sort`) goes through the filters once it ends. */
@@ -315,25 +331,17 @@ function* whileLoop(s: { until: boolean; condition: string; body: string }, st: 
   // the loop's status: its body's last command's, 0 when the body never ran
   let status = 0;
   for (;;) {
-    let slept = false;
-    const round = function* (script: string): Generator<number, void, void> {
-      for (const ms of runScript(script, st, stdin)) {
-        slept = true;
-        yield ms;
-      }
-    };
-    st.testing++;
-    yield* round(s.condition);
-    st.testing--;
+    const sleptBefore = st.sleeps;
+    yield* condition(s.condition, st, stdin);
     if (st.ended) return;
     if ((st.last === 0) === s.until) {
       st.last = status;
       return;
     }
-    yield* round(s.body);
+    yield* runScript(s.body, st, stdin);
     if (st.ended) return;
     status = st.last;
-    spinning = slept ? 0 : spinning + 1;
+    spinning = st.sleeps > sleptBefore ? 0 : spinning + 1;
     if (spinning >= maxSpinningRounds) return waitForever(st);
   }
 }
@@ -344,7 +352,7 @@ function* whileLoop(s: { until: boolean; condition: string; body: string }, st: 
  * the exit status, or undefined when the process runs until it is stopped.
  */
 export function* runProcess(argv: readonly string[], stdin: boolean, io: ProcessIo): ProcessScript {
-  const st: ScriptState = { io, last: 0, vars: new Map(), testing: 0 };
+  const st: ScriptState = { io, last: 0, vars: new Map(), testing: 0, sleeps: 0 };
   if (argv.length === 0) return 0;
   yield* runWords([...argv], st, stdin);
   return st.ended ? st.ended.status : st.last;

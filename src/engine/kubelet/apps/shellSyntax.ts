@@ -106,19 +106,22 @@ export function splitPipes(text: string): string[] {
   return out;
 }
 
-/** `$NAME`, `${NAME}` and `$?` from the process environment (`$1`…`$9` empty), as the shell expands them outside single quotes. */
-export function expandShellVariables(text: string, environ: readonly string[], status = 0): string {
-  return expandShell(text, environ, status);
+/** How the shell finds a variable's value (undefined: unset). */
+export type ShellLookup = (name: string) => string | undefined;
+
+/** A lookup in the shell's own variables first (not exported, so not in the environment), then in `environ`. */
+export function environLookup(environ: readonly string[], variables?: ReadonlyMap<string, string>): ShellLookup {
+  return (name) => variables?.get(name) ?? environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
 /**
- * The shell's expansions outside single quotes, left to right in one pass: `$NAME`, `${NAME}` and `$?` from
- * `environ` (`$1`…`$9` empty: `sh -c SCRIPT` is given no positional parameters) and, given `command`, command
+ * The shell's expansions outside single quotes, left to right in one pass: `$NAME`, `${NAME}` and `$?` through
+ * `lookup` (`$1`…`$9` empty: `sh -c SCRIPT` is given no positional parameters) and, given `command`, command
  * substitution: `$(…)` and backquotes become what the inner script printed, trailing newlines removed, and
  * arithmetic, `$((…))` (shellArithmetic.ts); an expression the shell would refuse is left as it is.
  */
-export function expandShell(text: string, environ: readonly string[], status = 0, command?: (script: string) => string): string {
-  const value = (name: string) => (name === '?' ? String(status) : (environ.find((e) => e.startsWith(`${name}=`))?.slice(name.length + 1) ?? ''));
+export function expandShell(text: string, lookup: ShellLookup, status = 0, command?: (script: string) => string): string {
+  const value = (name: string) => (name === '?' ? String(status) : (lookup(name) ?? ''));
   const substituted = (script: string) => (command?.(script) ?? '').replace(/\n+$/, '');
   let out = '';
   let quote: string | undefined;
@@ -134,7 +137,7 @@ export function expandShell(text: string, environ: readonly string[], status = 0
     if (ch === '$' && text.startsWith('((', i + 1)) {
       const end = arithmeticEnd(text, i + 3);
       if (end > 0) {
-        const r = evaluateArithmetic(expandShell(text.slice(i + 3, end), environ, status, command), value);
+        const r = evaluateArithmetic(expandShell(text.slice(i + 3, end), lookup, status, command), value);
         if ('value' in r) {
           out += String(r.value);
           i = end + 1;
