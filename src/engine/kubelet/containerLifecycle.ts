@@ -15,14 +15,26 @@ import type { KubeletHost } from './kubeletHost';
 import { jitter, logPod, podTimer } from './kubeletHost';
 import { recordStageEvents } from './kubeletEvents';
 import { crashLoopBackOff, imagePull, stages } from './lifecycleStages';
-import type { ContainerRuntime, PodRuntime } from './podRuntime';
+import { type ContainerRuntime, initCompleted, type PodRuntime } from './podRuntime';
 import { formatPod } from './podRuntime';
 import { runProcessScript } from './processScript';
 import { startProbes, stopProbes, wakeProbes } from './probeManager';
 
-/** The first container still waiting to be started, in spec order (SyncPod starts them one by one). */
+/**
+ * Starts what the pod runs next (kuberuntime_manager.go `computePodActions`): until the pod has initialized,
+ * the first init container that has not completed (a sidecar: not yet started) and nothing after it; then
+ * the app containers, one by one in spec order, as SyncPod starts them.
+ */
 export function advanceStart(host: KubeletHost, pr: PodRuntime): void {
-  if (!pr.sandbox || pr.terminating || pr.terminal) return;
+  if (!pr.sandbox || pr.terminating || pr.terminal || pr.finishing) return;
+  if (!pr.initialized) {
+    for (const cr of pr.initContainers) {
+      if (initCompleted(cr) || (cr.kind === 'sidecar' && cr.phase === 'running' && cr.started)) continue;
+      if (cr.phase === 'pending' && !cr.waiting) beginStart(host, pr, cr);
+      return;
+    }
+    pr.initialized = true;
+  }
   if (pr.containers.some((c) => c.phase === 'starting')) return;
   const next = pr.containers.find((c) => c.phase === 'pending' && !c.waiting);
   if (next) {
@@ -50,20 +62,20 @@ export function beginStart(host: KubeletHost, pr: PodRuntime, cr: ContainerRunti
   if (policy === 'Never' && !present) {
     cr.phase = 'pending';
     cr.waiting = { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
-    recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'ErrImageNeverPull', cr.waiting.message, `spec.containers{${cr.name}}`);
+    recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'ErrImageNeverPull', cr.waiting.message, cr.fieldPath);
     host.requestSync(pr);
     return;
   }
   const startDelay = jitter(host, stages.containerStarted.delay);
   if (policy !== 'Always' && present) {
     cr.timer = podTimer(host, pr, startDelay, `start ${cr.name}`, () => {
-      recordStageEvents(recorder, pr.node, pr.pod, stages.imagePresent.events, { image }, cr.name);
+      recordStageEvents(recorder, pr.node, pr.pod, stages.imagePresent.events, { image }, cr.fieldPath);
       startContainer(host, pr, cr);
     });
     return;
   }
   // serialized image pulls (serializeImagePulls: true): wait for the puller, then pull
-  recordStageEvents(recorder, pr.node, pr.pod, stages.imagePulling.events, { image }, cr.name);
+  recordStageEvents(recorder, pr.node, pr.pod, stages.imagePulling.events, { image }, cr.fieldPath);
   const begin = Math.max(now, agent.pullFreeAt);
   const available = agent.imageAvailableAt(key);
   const pullMs =
@@ -79,7 +91,7 @@ export function beginStart(host: KubeletHost, pr: PodRuntime, cr: ContainerRunti
       pullDuration: formatGoDuration(pullMs),
       totalDuration: formatGoDuration(end - now),
       size: imageSizeBytes(image),
-    }, cr.name);
+    }, cr.fieldPath);
     startContainer(host, pr, cr);
   });
 }
@@ -90,7 +102,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   if (!agent || !pr.sandbox) return;
   const { clock, rand, recorder, config } = host.ctx;
   const now = clock.now();
-  recordStageEvents(recorder, pr.node, pr.pod, stages.containerStarted.events, { container: cr.name }, cr.name);
+  recordStageEvents(recorder, pr.node, pr.pod, stages.containerStarted.events, { container: cr.name }, cr.fieldPath);
   if (cr.attempt) {
     cr.restartCount++;
     cr.lastTermination = cr.terminated;
@@ -147,7 +159,8 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     attempt.timers.push(podTimer(host, pr, plan.exit.atMs, `process exit ${cr.name}`, () => exit(code)));
   }
   startProbes(host, pr, cr);
-  if (pr.initialSyncDone) host.requestSync(pr);
+  // each init container starts in a SyncPod of its own, whose status is written; app containers start in one
+  if (pr.initialSyncDone || cr.kind !== 'app') host.requestSync(pr);
   advanceStart(host, pr);
 }
 
@@ -206,11 +219,23 @@ export function processExited(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
   });
 }
 
-/** `ShouldContainerBeRestarted` plus `doBackOff`. */
+/**
+ * `ShouldContainerBeRestarted` plus `doBackOff`. An init container that completed is not restarted: the pod
+ * goes on to the next one. A failed init container restarts unless the pod's policy is Never; a sidecar
+ * always restarts (its own `restartPolicy: Always`), until the pod finishes.
+ */
 export function decideRestart(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, forced: boolean): void {
   const t = cr.terminated;
   if (!t || pr.terminating) return;
-  const policy = pr.pod.spec?.restartPolicy || 'Always';
+  if (pr.finishing) {
+    podMaybeFinished(host, pr);
+    return;
+  }
+  if (cr.kind === 'init' && t.exitCode === 0) {
+    advanceStart(host, pr);
+    return;
+  }
+  const policy = cr.kind === 'sidecar' ? 'Always' : pr.pod.spec?.restartPolicy || 'Always';
   if (!forced && (policy === 'Never' || (policy === 'OnFailure' && t.exitCode === 0))) {
     cr.phase = 'exited';
     podMaybeFinished(host, pr);
@@ -227,7 +252,7 @@ export function decideRestart(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
       reason: 'CrashLoopBackOff',
       message: `back-off ${formatGoDuration(entry.durationMs)} restarting failed container=${cr.name} pod=${formatPod(pr.pod)}`,
     };
-    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.backOff.events, { container: cr.name, pod: formatPod(pr.pod) }, cr.name);
+    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.backOff.events, { container: cr.name, pod: formatPod(pr.pod) }, cr.fieldPath);
     host.requestSync(pr);
     cr.timer = podTimer(host, pr, remaining, `back-off ${cr.name}`, () => {
       cr.timer = undefined;
@@ -243,14 +268,37 @@ export function decideRestart(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
   beginStart(host, pr, cr);
 }
 
-/** A pod whose containers all finished and will not restart is done: the sandbox goes (not the pod). */
+/**
+ * A pod whose app containers all finished and will not restart, or whose init container failed under
+ * `restartPolicy: Never`, is done: its sidecars are stopped (SIGTERM, the pod's grace period), then the
+ * sandbox goes (not the pod).
+ */
 export function podMaybeFinished(host: KubeletHost, pr: PodRuntime): void {
-  const done = pr.containers.every((c) => c.phase === 'exited');
-  if (done) {
-    tearDownSandbox(host, pr);
-    pr.terminal = true;
+  const initFailed = pr.initContainers.some((c) => c.kind === 'init' && c.phase === 'exited' && c.terminated?.exitCode !== 0);
+  if (initFailed || pr.containers.every((c) => c.phase === 'exited')) {
+    const graceMs = (pr.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    for (const c of pr.initContainers) {
+      if (c.kind !== 'sidecar') continue;
+      if (c.phase === 'running') {
+        pr.finishing = true;
+        stopContainer(host, pr, c, `Stopping container ${c.name}`, graceMs, false);
+      } else if (c.phase !== 'stopping') abandonStart(c);
+    }
+    if (!pr.initContainers.some((c) => c.phase === 'stopping')) {
+      tearDownSandbox(host, pr);
+      pr.terminal = true;
+    }
   }
   host.requestSync(pr);
+}
+
+/** A container that is not running when the pod goes away (or finishes) will not be started any more. */
+export function abandonStart(cr: ContainerRuntime): void {
+  cr.timer?.cancel();
+  cr.timer = undefined;
+  stopProbes(cr);
+  cr.waiting = undefined;
+  cr.phase = 'exited';
 }
 
 /** StopPodSandbox + CNI DEL: the IP goes back to the node's pool (the status keeps showing it). */
@@ -271,7 +319,7 @@ const minimumGracePeriodMs = 2000;
 export function stopContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, message: string, graceMs: number, restartAfter: boolean): void {
   const a = cr.attempt;
   if (!a || cr.phase !== 'running') return;
-  recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.containerKilling.events, { message }, cr.name);
+  recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.containerKilling.events, { message }, cr.fieldPath);
   logPod(host, pr, `killing container ${cr.name} in ${pr.key}: ${message}`);
   cr.phase = 'stopping';
   cr.restartAfterStop = restartAfter;
@@ -300,10 +348,21 @@ function preStopMs(cr: ContainerRuntime): number {
   return m ? Number(m[1]) * 1000 : 0;
 }
 
-/** Once every container of a terminating pod has exited: stop the sandbox, release the IP, go terminal. */
+/**
+ * Once every app container and regular init container of a terminating pod has exited, its sidecars get
+ * SIGTERM within what is left of the grace period (they outlive the app containers they serve); once they
+ * have exited too: stop the sandbox, release the IP, go terminal.
+ */
 export function finishTerminationIfDone(host: KubeletHost, pr: PodRuntime): void {
   if (!pr.terminating || pr.terminal) return;
-  if (pr.containers.some((c) => c.phase === 'running' || c.phase === 'stopping')) return;
+  const busy = (c: ContainerRuntime) => c.phase === 'running' || c.phase === 'stopping';
+  if (pr.containers.some(busy) || pr.initContainers.some((c) => c.kind === 'init' && busy(c))) return;
+  const sidecars = pr.initContainers.filter((c) => c.kind === 'sidecar' && busy(c));
+  if (sidecars.length) {
+    const leftMs = pr.terminating.deadline - host.ctx.clock.now();
+    for (const c of sidecars) if (c.phase === 'running') stopContainer(host, pr, c, `Stopping container ${c.name}`, leftMs, false);
+    return;
+  }
   tearDownSandbox(host, pr);
   pr.terminal = true;
   host.requestSync(pr);

@@ -52,9 +52,11 @@ export function containerReady(cr: ContainerRuntime): boolean {
 
 /**
  * One container's status. `podTerminal`: the pod has finished for good, so a container that never ran is
- * reported terminated with ContainerStatusUnknown (status manager `TerminatePod`).
+ * reported terminated with ContainerStatusUnknown (status manager `TerminatePod`). `defaultWaiting`: the
+ * reason of a container with no runtime container yet, PodInitializing in a pod with init containers
+ * (`convertToAPIContainerStatuses`).
  */
-export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): ContainerStatus134 {
+export function containerStatus(cr: ContainerRuntime, podTerminal: boolean, defaultWaiting = 'ContainerCreating'): ContainerStatus134 {
   const spec = cr.spec;
   const a = cr.attempt;
   const base: ContainerStatus134 = {
@@ -62,10 +64,11 @@ export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): Con
     image: spec.image ?? '',
     imageID: '',
     lastState: cr.lastTermination ? { terminated: terminatedState(cr.lastTermination) } : {},
-    ready: containerReady(cr),
+    // prober manager UpdatePodStatus: a regular init container is ready once it has exited 0
+    ready: cr.kind === 'init' ? cr.phase === 'exited' && !cr.waiting && cr.terminated?.exitCode === 0 : containerReady(cr),
     restartCount: cr.restartCount,
     started: (cr.phase === 'running' || cr.phase === 'stopping') && cr.started,
-    state: { waiting: { reason: 'ContainerCreating' } },
+    state: { waiting: { reason: defaultWaiting } },
   };
   const mounts = volumeMountStatuses(spec);
   if (mounts) base.volumeMounts = mounts;
@@ -99,9 +102,31 @@ export function containerStatus(cr: ContainerRuntime, podTerminal: boolean): Con
   return base;
 }
 
-/** All container statuses of a pod, sorted by name. */
-export function containerStatuses(containers: readonly ContainerRuntime[], podTerminal: boolean): ContainerStatus134[] {
-  return containers.map((cr) => containerStatus(cr, podTerminal)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+/** All app container statuses of a pod, sorted by name. */
+export function containerStatuses(containers: readonly ContainerRuntime[], podTerminal: boolean, defaultWaiting?: string): ContainerStatus134[] {
+  return containers.map((cr) => containerStatus(cr, podTerminal, defaultWaiting)).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+/**
+ * The init container statuses, in spec order (`SortStatusesOfInitContainers`). When the pod has finished for
+ * good, TerminatePod marks the ones that have attempted to start (all but the trailing suffix still waiting,
+ * and at least the first) terminated with ContainerStatusUnknown if they are not terminated already.
+ */
+export function initContainerStatuses(containers: readonly ContainerRuntime[], podTerminal: boolean): ContainerStatus134[] {
+  const statuses = containers.map((cr) => containerStatus(cr, false, 'PodInitializing'));
+  if (!podTerminal) return statuses;
+  let attempted = statuses.length ? 1 : 0;
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    if (!statuses[i].state?.waiting || statuses[i].lastState?.terminated) {
+      attempted = i + 1;
+      break;
+    }
+  }
+  for (const s of statuses.slice(0, attempted)) {
+    if (s.state?.terminated) continue;
+    s.state = { terminated: { exitCode: 137, message: 'The container could not be located when the pod was terminated', reason: 'ContainerStatusUnknown' } };
+  }
+  return statuses;
 }
 
 /** The QoS class (v1qos.GetPodQOS) for pods admitted without one. */

@@ -17,9 +17,9 @@ import { type KubeletHost, logPod } from './kubeletHost';
 import { NodeAgent } from './nodeAgent';
 import { readyNodeStatus } from './nodeStatus';
 import { admitPod, applySpecChange, beginTermination, powerOffPod, powerOnPod, tearDownPod } from './podWorker';
-import { processExited, stopContainer } from './containerLifecycle';
+import { advanceStart, processExited, stopContainer } from './containerLifecycle';
 import { wakeProbes } from './probeManager';
-import type { ContainerRuntime, PodRuntime } from './podRuntime';
+import { allContainers, type ContainerRuntime, type PodRuntime } from './podRuntime';
 import type { AppInstance } from './apps/app';
 import { execInContainer } from './apps/containerExec';
 import { generatePodStatus } from './podStatus';
@@ -174,6 +174,8 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     // whatever changed (deletion, spec) may change what the probes see
     wakeProbes(host, pr);
     applySpecChange(host, pr, pod);
+    // computePodActions: a sidecar whose startup probe just passed lets the next init container start
+    if (!pr.initialized) advanceStart(host, pr);
     if (deleting) {
       const graceS = pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
       beginTermination(host, pr, graceS * 1000);
@@ -249,9 +251,9 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     return runtimes.get(`${namespace || 'default'}/${pod}`);
   }
 
-  /** A pod's container by name (the first one when `container` is unset). */
+  /** A pod's container (app or init) by name; the first app container when `container` is unset. */
   function containerRuntime(pr: PodRuntime | undefined, container: string | undefined): ContainerRuntime | undefined {
-    return pr && (container ? pr.containers.find((c) => c.name === container) : pr.containers[0]);
+    return pr && (container ? allContainers(pr).find((c) => c.name === container) : pr.containers[0]);
   }
 
   /** The app instance of a running container (the first one when `container` is unset). */

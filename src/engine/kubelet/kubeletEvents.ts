@@ -1,20 +1,19 @@
 /**
  * Recording kubelet events: source `kubelet` on the node, container events pointing at
- * `spec.containers{<name>}` (kubecontainer.GenerateContainerRef).
+ * `spec.containers{<name>}` or `spec.initContainers{<name>}` (kubecontainer.GenerateContainerRef).
  */
-import { flatConcat } from '../shared';
 import type { Pod } from '../api/types';
 import type { EventRecorder } from '../events/eventRecorder';
 import { type EventTemplate, fillTemplate } from './lifecycleStages';
 
-/** Records the events of a stage about a pod (and optionally one of its containers). */
+/** Records the events of a stage about a pod (and optionally one of its containers, by its field path). */
 export function recordStageEvents(
   recorder: EventRecorder,
   node: string,
   pod: Pod,
   events: readonly EventTemplate[],
   values: Record<string, string | number>,
-  container?: string,
+  fieldPath?: string,
 ): void {
   for (const e of events) {
     recorder.event(
@@ -24,7 +23,7 @@ export function recordStageEvents(
       e.type,
       e.reason,
       fillTemplate(e.message, values),
-      container ? flatConcat('spec.containers{', container, '}') : undefined,
+      fieldPath,
     );
   }
 }

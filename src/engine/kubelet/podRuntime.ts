@@ -7,6 +7,7 @@ import type { TimerHandle } from '../clock';
 import type { Container, Pod } from '../api/types';
 import type { AppInstance, SimulatedApp } from './apps/app';
 import type { ProbeState, ProbeType } from './probes';
+import { flatConcat } from '../shared';
 
 /** Where a container is in its lifecycle. */
 export type ContainerPhase =
@@ -69,8 +70,18 @@ export interface ProbeWorker {
   nextPort: number;
 }
 
+/**
+ * What kind of container a runtime record runs: an app container, a regular init container (runs to
+ * completion before the next one starts), or a sidecar (an init container with `restartPolicy: Always`, which
+ * starts in init order and then runs beside the app containers).
+ */
+export type ContainerKind = 'app' | 'init' | 'sidecar';
+
 export interface ContainerRuntime {
   name: string;
+  kind: ContainerKind;
+  /** Where events about it point: `spec.containers{name}` or `spec.initContainers{name}` (GenerateContainerRef). */
+  fieldPath: string;
   /** The spec the current (or next) attempt runs. */
   spec: Container;
   phase: ContainerPhase;
@@ -113,10 +124,22 @@ export interface PodRuntime {
   /** The last pod IP, kept in the status after the sandbox is gone. */
   lastIP?: string;
   containers: ContainerRuntime[];
+  /** The init containers (regular and sidecars), in spec order. */
+  initContainers: ContainerRuntime[];
+  /**
+   * Every regular init container has completed and every sidecar before the app containers has started, in
+   * this sandbox: the app containers may start. Set at once for a pod without init containers.
+   */
+  initialized: boolean;
   /** The first SyncPod (sandbox + all containers started) has completed. */
   initialSyncDone: boolean;
   /** Graceful termination in progress: when it ends at the latest. */
   terminating?: { since: number; deadline: number };
+  /**
+   * The pod will not run again (its app containers are done, or an init container failed with
+   * `restartPolicy: Never`): its sidecars are being stopped before the sandbox goes.
+   */
+  finishing?: boolean;
   /** Every container has stopped and the sandbox is gone. */
   terminal: boolean;
   /** The kubelet already asked the apiserver to remove the pod. */
@@ -139,6 +162,8 @@ export function newPodRuntime(pod: Pod, node: string, now: number): PodRuntime {
     pod,
     startTime: now,
     containers: (pod.spec?.containers ?? []).map((c) => newContainerRuntime(c)),
+    initContainers: (pod.spec?.initContainers ?? []).map((c) => newContainerRuntime(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
+    initialized: !pod.spec?.initContainers?.length,
     initialSyncDone: false,
     terminal: false,
     deleteSent: false,
@@ -148,8 +173,19 @@ export function newPodRuntime(pod: Pod, node: string, now: number): PodRuntime {
 }
 
 /** A container the kubelet has not started yet. */
-export function newContainerRuntime(spec: Container): ContainerRuntime {
-  return { name: spec.name, spec, phase: 'pending', restartCount: 0, probes: new Map(), started: false, restartAfterStop: false };
+export function newContainerRuntime(spec: Container, kind: ContainerKind = 'app'): ContainerRuntime {
+  const fieldPath = flatConcat(kind === 'app' ? 'spec.containers{' : 'spec.initContainers{', spec.name, '}');
+  return { name: spec.name, kind, fieldPath, spec, phase: 'pending', restartCount: 0, probes: new Map(), started: false, restartAfterStop: false };
+}
+
+/** Every container of the pod: init containers (spec order), then app containers. */
+export function allContainers(pr: PodRuntime): ContainerRuntime[] {
+  return pr.initContainers.length ? [...pr.initContainers, ...pr.containers] : pr.containers;
+}
+
+/** A regular init container that exited 0 in this sandbox: it does not run again. */
+export function initCompleted(cr: ContainerRuntime): boolean {
+  return cr.kind === 'init' && cr.phase === 'exited' && cr.terminated?.exitCode === 0;
 }
 
 /** `format.Pod`: `name_namespace(uid)`, as used in kubelet messages. */

@@ -4,7 +4,7 @@
  * `observedGeneration` on the status and on each kubelet-owned condition (PodObservedGenerationTracking, beta).
  */
 import type { Pod, PodCondition, PodStatus } from '../api/types';
-import { type ContainerStatus134, containerStatuses, podQOSClass } from './containerStatuses';
+import { type ContainerStatus134, containerStatuses, initContainerStatuses, podQOSClass } from './containerStatuses';
 import type { PodRuntime } from './podRuntime';
 import { formatTimestamp } from '../clock';
 
@@ -17,12 +17,58 @@ export type PodStatus134 = Omit<PodStatus, 'conditions' | 'containerStatuses'> &
 
 const kubeletConditions = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']);
 
-/** `getPhase` for pods without init containers. `podIsTerminal`: the kubelet has finished the pod for good. */
-export function podPhase(pod: Pod, statuses: readonly ContainerStatus134[], podIsTerminal: boolean): string {
+function isTerminatedWithFailure(s: ContainerStatus134 | undefined, last: boolean): boolean {
+  const t = last ? s?.lastState?.terminated : s?.state?.terminated;
+  return !!t && t.exitCode !== 0;
+}
+
+/**
+ * `getPhase` (kubelet_pods.go, ContainerRestartRules off as in 1.34's defaults). `podIsTerminal`: the kubelet
+ * has finished the pod for good. `podHasInitialized`: an app container of this sandbox has started.
+ */
+export function podPhase(
+  pod: Pod,
+  statuses: readonly ContainerStatus134[],
+  podIsTerminal: boolean,
+  initStatuses: readonly ContainerStatus134[] = [],
+  podHasInitialized = true,
+): string {
+  let pendingRegularInit = 0;
+  let pendingSidecars = 0;
+  let failedInitialization = 0;
+  let unknown = 0;
   let running = 0;
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
+  const initSpecs = pod.spec?.initContainers ?? [];
+  for (const c of initSpecs) {
+    if (c.restartPolicy === 'Always') continue;
+    const s = initStatuses.find((x) => x.name === c.name);
+    if (!s || s.state?.running) pendingRegularInit++;
+    else if (s.state?.terminated) {
+      if (isTerminatedWithFailure(s, false)) failedInitialization++;
+    } else if (s.state?.waiting) {
+      if (s.lastState?.terminated) {
+        if (isTerminatedWithFailure(s, true)) failedInitialization++;
+      } else pendingRegularInit++;
+    } else pendingRegularInit++;
+  }
+  for (const c of initSpecs) {
+    if (c.restartPolicy !== 'Always') continue;
+    const s = initStatuses.find((x) => x.name === c.name);
+    if (!s) unknown++;
+    else if (s.state?.running) {
+      if (!s.started) pendingSidecars++;
+      running++;
+    } else if (s.state?.waiting && !s.lastState?.terminated) {
+      pendingSidecars++;
+      waiting++;
+    } else if (!s.state?.terminated && !s.state?.waiting) {
+      pendingSidecars++;
+      unknown++;
+    }
+  }
   for (const s of statuses) {
     if (s.state?.running) running++;
     else if (s.state?.terminated) {
@@ -32,9 +78,10 @@ export function podPhase(pod: Pod, statuses: readonly ContainerStatus134[], podI
     else waiting++;
   }
   const policy = pod.spec?.restartPolicy || 'Always';
-  if (waiting > 0) return 'Pending';
-  if (running > 0) return 'Running';
-  if (stopped > 0) {
+  if (failedInitialization > 0 && policy === 'Never') return 'Failed';
+  if (pendingRegularInit > 0 || (pendingSidecars > 0 && !podHasInitialized) || waiting > 0) return 'Pending';
+  if (running > 0 && unknown === 0) return 'Running';
+  if (running === 0 && stopped > 0 && unknown === 0) {
     if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
     if (policy === 'Always') return 'Running';
     if (stopped === succeeded) return 'Succeeded';
@@ -44,23 +91,66 @@ export function podPhase(pod: Pod, statuses: readonly ContainerStatus134[], podI
   return 'Pending';
 }
 
-function readyConditions(pod: Pod, statuses: readonly ContainerStatus134[], phase: string): Array<{ status: string; reason?: string; message?: string }> {
-  // generate.go: ContainersReady, and Ready copying it (no readiness gates in the simulation)
+type ConditionFields = { status: string; reason?: string; message?: string };
+
+/** generate.go `GenerateContainersReadyCondition` (Ready copies it: no readiness gates in the simulation). */
+function readyConditions(pod: Pod, statuses: readonly ContainerStatus134[], initStatuses: readonly ContainerStatus134[], phase: string): ConditionFields[] {
   if (phase === 'Succeeded' || phase === 'Failed') {
     const reason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
     return [{ status: 'False', reason }];
   }
-  const unready = (pod.spec?.containers ?? []).filter((c) => !statuses.find((s) => s.name === c.name)?.ready).map((c) => c.name);
+  // sidecars first, in spec order, then the app containers
+  const sidecars = (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
+  const unready = [
+    ...sidecars.filter((c) => !initStatuses.find((s) => s.name === c.name)?.ready),
+    ...(pod.spec?.containers ?? []).filter((c) => !statuses.find((s) => s.name === c.name)?.ready),
+  ].map((c) => c.name);
   if (unready.length) return [{ status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` }];
   return [{ status: 'True' }];
+}
+
+/** generate.go `GeneratePodInitializedCondition`. */
+function initializedCondition(pod: Pod, statuses: readonly ContainerStatus134[], initStatuses: readonly ContainerStatus134[], phase: string): ConditionFields {
+  if (phase === 'Succeeded') return { status: 'True', reason: 'PodCompleted' };
+  // an app container that has run means the pod initialized before (sidecars may be restarting)
+  if (statuses.some((s) => s.state?.running || s.state?.terminated)) return { status: 'True' };
+  const incomplete = (pod.spec?.initContainers ?? [])
+    .filter((c) => {
+      const s = initStatuses.find((x) => x.name === c.name);
+      return c.restartPolicy === 'Always' ? !s?.started : !s?.ready;
+    })
+    .map((c) => c.name);
+  if (incomplete.length) return { status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incomplete.join(' ')}]` };
+  return { status: 'True' };
+}
+
+/**
+ * status manager `hasPodInitialized`, from the status last written: an app container left waiting, or the last
+ * init container completed (a sidecar: running and started).
+ */
+function podHasInitialized(pod: Pod): boolean {
+  const status = pod.status;
+  if ((status?.containerStatuses ?? []).some((s) => s.lastState?.terminated || !s.state?.waiting)) return true;
+  const inits = status?.initContainerStatuses ?? [];
+  const last = inits.at(-1);
+  const spec = pod.spec?.initContainers?.[inits.length - 1];
+  if (!last || !spec) return false;
+  if (spec.restartPolicy === 'Always') return !!last.state?.running && !!last.started;
+  return last.lastState?.terminated?.exitCode === 0 || last.state?.terminated?.exitCode === 0;
 }
 
 /** Generates the pod status the kubelet reports now. */
 export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): PodStatus134 {
   const pod = pr.pod;
   const old = (pr.statusCache ?? pod.status ?? {}) as PodStatus134;
-  const statuses = containerStatuses(pr.containers, pr.terminal && !!pr.terminating);
-  let phase = podPhase(pod, statuses, pr.terminal);
+  const podTerminal = pr.terminal && !!pr.terminating;
+  const hasInit = pr.initContainers.length > 0;
+  const initStatuses = hasInit ? initContainerStatuses(pr.initContainers, podTerminal) : [];
+  // TerminatePod: app containers that never ran stay waiting until the pod has initialized (hasPodInitialized)
+  const appTerminal = podTerminal && (!hasInit || podHasInitialized(pod));
+  const statuses = containerStatuses(pr.containers, appTerminal, hasInit ? 'PodInitializing' : undefined);
+  const sandboxStarted = pr.containers.some((c) => c.phase === 'running' || c.phase === 'stopping' || (c.phase === 'exited' && !!c.attempt));
+  let phase = podPhase(pod, statuses, pr.terminal, initStatuses, sandboxStarted);
   // status manager TerminatePod: a finished pod always ends in a terminal phase
   if (pr.terminal && pr.terminating && phase !== 'Succeeded' && phase !== 'Failed') phase = 'Failed';
   // phases never leave Succeeded/Failed
@@ -69,10 +159,10 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
 
   const generation = pod.metadata?.generation;
   const gen = generation !== undefined ? { observedGeneration: generation } : {};
-  const ready = readyConditions(pod, statuses, phase)[0];
+  const ready = readyConditions(pod, statuses, initStatuses, phase)[0];
   const fresh: Array<Omit<PodCondition134, 'lastTransitionTime'>> = [
     { type: 'PodReadyToStartContainers', status: pr.sandbox ? 'True' : 'False' },
-    { type: 'Initialized', status: 'True', ...(phase === 'Succeeded' ? { reason: 'PodCompleted' } : {}) },
+    { type: 'Initialized', ...initializedCondition(pod, statuses, initStatuses, phase) },
     { type: 'Ready', ...ready },
     { type: 'ContainersReady', ...ready },
     { type: 'PodScheduled', status: 'True' },
@@ -96,6 +186,7 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
     containerStatuses: statuses,
     hostIP,
     hostIPs: [{ ip: hostIP }],
+    ...(hasInit ? { initContainerStatuses: initStatuses } : {}),
     ...gen,
     phase,
     ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),

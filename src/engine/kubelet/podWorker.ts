@@ -5,14 +5,13 @@
  * kubelet's `sync(key)` generates and writes the status from the record.
  */
 import type { Pod } from '../api/types';
-import { advanceStart, decideRestart, finishTerminationIfDone, processExited, stopContainer, tearDownSandbox } from './containerLifecycle';
+import { abandonStart, advanceStart, decideRestart, finishTerminationIfDone, processExited, stopContainer, tearDownSandbox } from './containerLifecycle';
 import { randomHex64 } from './hexIds';
 import type { KubeletHost } from './kubeletHost';
 import { jitter, podTimer } from './kubeletHost';
 import { recordStageEvents } from './kubeletEvents';
 import { stages } from './lifecycleStages';
-import { type ContainerRuntime, newContainerRuntime, newPodRuntime, type PodRuntime } from './podRuntime';
-import { stopProbes } from './probeManager';
+import { allContainers, newContainerRuntime, newPodRuntime, type PodRuntime } from './podRuntime';
 
 /** Admits a pod bound to the node: the first status, then the sandbox after its delay. */
 export function admitPod(host: KubeletHost, pod: Pod, node: string): PodRuntime {
@@ -48,7 +47,7 @@ function createSandbox(host: KubeletHost, pr: PodRuntime): void {
 export function cancelPodTimers(pr: PodRuntime): void {
   for (const t of pr.timers) t.cancel();
   pr.timers.clear();
-  for (const c of pr.containers) {
+  for (const c of allContainers(pr)) {
     c.timer = undefined;
     if (c.attempt) c.attempt.timers = [];
     for (const w of c.probes.values()) {
@@ -73,7 +72,7 @@ export function beginTermination(host: KubeletHost, pr: PodRuntime, graceMs: num
     // a second delete may only shorten the grace period: kill what is still stopping at the new deadline
     if (deadline >= pr.terminating.deadline) return;
     pr.terminating.deadline = deadline;
-    for (const cr of pr.containers) {
+    for (const cr of allContainers(pr)) {
       if (cr.phase !== 'stopping') continue;
       cr.timer?.cancel();
       cr.timer = podTimer(host, pr, graceMs, `kill ${cr.name}`, () => processExited(host, pr, cr, 137, true));
@@ -81,20 +80,12 @@ export function beginTermination(host: KubeletHost, pr: PodRuntime, graceMs: num
     return;
   }
   pr.terminating = { since: now, deadline };
-  for (const cr of pr.containers) {
-    if (cr.phase === 'running') stopContainer(host, pr, cr, `Stopping container ${cr.name}`, graceMs, false);
-    else if (cr.phase !== 'stopping') abandonStart(cr);
+  // app and regular init containers get SIGTERM now; running sidecars once those have exited
+  for (const cr of allContainers(pr)) {
+    if (cr.phase === 'running' && cr.kind !== 'sidecar') stopContainer(host, pr, cr, `Stopping container ${cr.name}`, graceMs, false);
+    else if (cr.phase !== 'stopping' && cr.phase !== 'running') abandonStart(cr);
   }
   finishTerminationIfDone(host, pr);
-}
-
-/** A container that is not running when the pod goes away will not be started any more. */
-function abandonStart(cr: ContainerRuntime): void {
-  cr.timer?.cancel();
-  cr.timer = undefined;
-  stopProbes(cr);
-  cr.waiting = undefined;
-  cr.phase = 'exited';
 }
 
 /**
@@ -102,6 +93,11 @@ function abandonStart(cr: ContainerRuntime): void {
  * again with the new definition (computePodActions: "definition changed").
  */
 export function applySpecChange(host: KubeletHost, pr: PodRuntime, pod: Pod): void {
+  // an init container's new image is what its next run uses (a run that completed does not run again)
+  for (const c of pod.spec?.initContainers ?? []) {
+    const cr = pr.initContainers.find((x) => x.name === c.name);
+    if (cr) cr.spec = c;
+  }
   for (const c of pod.spec?.containers ?? []) {
     const cr = pr.containers.find((x) => x.name === c.name);
     if (!cr || cr.spec === c) continue;
@@ -130,7 +126,7 @@ export function powerOffPod(pr: PodRuntime): void {
  */
 export function powerOnPod(host: KubeletHost, pr: PodRuntime, stoppedAt: number): void {
   pr.statusCache = undefined;
-  for (const cr of pr.containers) {
+  for (const cr of allContainers(pr)) {
     if ((cr.phase === 'running' || cr.phase === 'stopping') && cr.attempt) {
       cr.terminated = { containerID: cr.attempt.containerID, exitCode: 255, reason: 'Unknown', startedAt: cr.attempt.startedAt, finishedAt: stoppedAt };
       cr.phase = 'exited';
@@ -142,13 +138,15 @@ export function powerOnPod(host: KubeletHost, pr: PodRuntime, stoppedAt: number)
   pr.sandbox = undefined;
   if (pr.terminating || pr.pod.metadata?.deletionTimestamp) {
     pr.terminating ??= { since: host.ctx.clock.now(), deadline: host.ctx.clock.now() };
-    for (const cr of pr.containers) if (cr.phase !== 'exited') abandonStart(cr);
+    for (const cr of allContainers(pr)) if (cr.phase !== 'exited') abandonStart(cr);
     finishTerminationIfDone(host, pr);
     return;
   }
   if (pr.terminal) return;
   recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.sandboxChanged.events, {});
-  for (const cr of pr.containers) if (cr.phase === 'exited') cr.phase = 'pending';
+  // a new sandbox runs its init containers again, completed ones included (computePodActions)
+  for (const cr of allContainers(pr)) if (cr.phase === 'exited') cr.phase = 'pending';
+  pr.initialized = pr.initContainers.length === 0;
   pr.initialSyncDone = false;
   scheduleSandbox(host, pr, jitter(host, stages.sandboxReady.delay));
   host.requestSync(pr);

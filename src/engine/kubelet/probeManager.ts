@@ -13,7 +13,7 @@ import type { KubeletHost } from './kubeletHost';
 import { logPod, podTimer } from './kubeletHost';
 import { recordStageEvents } from './kubeletEvents';
 import { stages } from './lifecycleStages';
-import type { ContainerRuntime, PodRuntime, ProbeWorker } from './podRuntime';
+import { allContainers, type ContainerRuntime, type PodRuntime, type ProbeWorker } from './podRuntime';
 import { containerProbes, initialProbeState, type ProbeType, probeSettings, recordProbeResult, runProbe } from './probes';
 
 /** The Linux ephemeral port range (net.ipv4.ip_local_port_range 32768 60999). */
@@ -58,7 +58,7 @@ export function stopProbes(cr: ContainerRuntime, keepReadiness = false): void {
  */
 export function wakeProbes(host: KubeletHost, pr: PodRuntime): void {
   const now = host.ctx.clock.now();
-  for (const cr of pr.containers) {
+  for (const cr of allContainers(pr)) {
     for (const [type, w] of cr.probes) {
       if (w.quietSince === undefined) continue;
       const probe = probeOf(cr, type);
@@ -135,9 +135,9 @@ function tick(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, type: Pro
     return;
   }
   if (outcome.result === 'failure') {
-    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.probeFailed.events, { probe: type, output: outcome.output }, cr.name);
+    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.probeFailed.events, { probe: type, output: outcome.output }, cr.fieldPath);
   } else if (outcome.result === 'warning') {
-    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.probeWarning.events, { probe: type, output: outcome.output }, cr.name);
+    recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.probeWarning.events, { probe: type, output: outcome.output }, cr.fieldPath);
   }
   const result = outcome.result === 'failure' ? 'failure' : 'success';
   const before = { current: w.state.current, onHold: w.state.onHold };

@@ -6,7 +6,7 @@
 import { addressInCidr } from '../../shared/ipv4';
 import type { AccessLogEntry, AppInstance, Listener } from './apps/app';
 import type { NodeAgent } from './nodeAgent';
-import type { ContainerAttempt, PodRuntime } from './podRuntime';
+import { allContainers, type ContainerAttempt, type PodRuntime } from './podRuntime';
 
 export interface RuntimeContainerView {
   name: string;
@@ -58,7 +58,7 @@ function view(pr: PodRuntime, agent: NodeAgent): RuntimePodView {
     node: pr.node,
     nodeRunning: agent.running,
     ip: pr.sandbox?.ip,
-    containers: pr.containers.map((c) => {
+    containers: allContainers(pr).map((c) => {
       const running = agent.running && (c.phase === 'running' || c.phase === 'stopping');
       return {
         name: c.name,

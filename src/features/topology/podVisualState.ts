@@ -7,7 +7,8 @@ export type PodVisualState = 'pending' | 'creating' | 'ready' | 'notready' | 'te
 export function podVisualState(status: string, podReady: boolean): PodVisualState {
   if (status === 'Terminating') return 'terminating';
   if (status === 'Running') return podReady ? 'ready' : 'notready';
-  if (status === 'ContainerCreating' || status === 'PodInitializing' || status.startsWith('Init:')) return 'creating';
+  // `Init:1/2` is progress; `Init:Error`, `Init:CrashLoopBackOff`, `Init:ExitCode:3` are an init container failing
+  if (status === 'ContainerCreating' || status === 'PodInitializing' || /^Init:\d+\/\d+$/.test(status)) return 'creating';
   if (status === 'Pending') return 'pending';
   if (status === 'Completed' || status === 'Succeeded') return 'succeeded';
   if (status === 'NotReady') return 'notready';

@@ -9,6 +9,8 @@
 import type { Cluster } from '../../cluster';
 import type { Pod } from '../../api/types';
 import { runHttpToolInPod } from '../../net/http/httpTools';
+import { serviceAccountMountPath } from '../../api/defaults/podAdmission';
+import { rootCaConfigMapName } from '../../controllers/rootcacertpublisher/rootCaCertPublisher';
 
 export interface CommandOutput {
   /** stdout and stderr in the order they were written. */
@@ -57,15 +59,32 @@ function dateCommand(ms: number, args: readonly string[]): string | undefined {
 /** The longest `seq` modelled. */
 const maxSeqNumbers = 10_000;
 
+/**
+ * The files of the service account token volume a container mounts at
+ * /var/run/secrets/kubernetes.io/serviceaccount (the projected `kube-api-access-*` volume of ServiceAccount
+ * admission): `namespace` from the downward API (the bare value, no newline), `ca.crt` from the namespace's
+ * `kube-root-ca.crt` ConfigMap. The bound token itself is not simulated.
+ */
+function serviceAccountFile(cluster: Cluster, pod: Pod, container: string, path: string): string | undefined {
+  if (!path.startsWith(`${serviceAccountMountPath}/`)) return undefined;
+  const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === container);
+  if (!spec?.volumeMounts?.some((m) => m.mountPath === serviceAccountMountPath)) return undefined;
+  const ns = pod.metadata?.namespace ?? 'default';
+  const file = path.slice(serviceAccountMountPath.length + 1);
+  if (file === 'namespace') return ns;
+  if (file === 'ca.crt') return cluster.store.get('ConfigMap', `${ns}/${rootCaConfigMapName}`)?.data?.['ca.crt'];
+  return undefined;
+}
+
 /** Files a simulated container can show with cat. */
-function containerFile(cluster: Cluster, pod: Pod, path: string): string | undefined {
+function containerFile(cluster: Cluster, pod: Pod, container: string, path: string): string | undefined {
   const ns = pod.metadata?.namespace ?? 'default';
   const name = pod.metadata?.name ?? '';
   const sim = cluster.simulation;
   if (path === '/etc/resolv.conf') return sim.resolvConf?.(ns, name);
   if (path === '/etc/hosts') return sim.hostsFile?.(ns, name);
   if (path === '/etc/hostname') return `${pod.spec?.hostname || name}\n`;
-  return undefined;
+  return serviceAccountFile(cluster, pod, container, path);
 }
 
 /**
@@ -115,7 +134,7 @@ export function runContainerCommand(cluster: Cluster, pod: Pod, container: strin
   if (base === 'cat' && args.length > 0) {
     let failed = false;
     for (const path of args) {
-      const text = containerFile(cluster, pod, path);
+      const text = containerFile(cluster, pod, container, path);
       if (text !== undefined) {
         out(text);
         continue;
