@@ -4,6 +4,7 @@
  * musl images have `getent`. Distroless and scratch images (kuard, CoreDNS) have none.
  */
 import { bindNslookup } from './bindNslookup';
+import { busyboxLegacyNslookup } from './busyboxLegacyNslookup';
 import { busyboxNslookup } from './busyboxNslookup';
 import { dig } from './dig';
 import { getent } from './getent';
@@ -11,7 +12,8 @@ import { host } from './host';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 export interface ImageDnsTools {
-  nslookup?: 'busybox' | 'bind';
+  /** busybox's own nslookup (1.29 and later), the libc-based one of busybox 1.28 and before, or BIND's. */
+  nslookup?: 'busybox' | 'busybox-1.28' | 'bind';
   /** BIND's dig and host. */
   bind?: boolean;
   getent?: boolean;
@@ -20,6 +22,7 @@ export interface ImageDnsTools {
 /** The DNS tools of a toolbox image family. */
 export const dnsToolsOf: Readonly<Record<string, ImageDnsTools>> = {
   busybox: { nslookup: 'busybox' },
+  'busybox-1.28': { nslookup: 'busybox-1.28' },
   alpine: { nslookup: 'busybox', getent: true },
   curl: { nslookup: 'busybox', getent: true },
   netshoot: { nslookup: 'bind', bind: true, getent: true },
@@ -43,7 +46,10 @@ export function runDnsTool(tools: ImageDnsTools | undefined, ctx: DnsToolContext
   const [bin = '', ...args] = argv;
   if (!hasDnsTool(tools, bin)) return undefined;
   const name = bin.split('/').pop() ?? bin;
-  if (name === 'nslookup') return tools?.nslookup === 'busybox' ? busyboxNslookup(ctx, args) : bindNslookup(ctx, args);
+  if (name === 'nslookup') {
+    if (tools?.nslookup === 'busybox-1.28') return busyboxLegacyNslookup(ctx, args, etcHosts);
+    return tools?.nslookup === 'busybox' ? busyboxNslookup(ctx, args) : bindNslookup(ctx, args);
+  }
   if (name === 'dig') return dig(ctx, args);
   if (name === 'host') return host(ctx, args);
   return getent(ctx, args, etcHosts);

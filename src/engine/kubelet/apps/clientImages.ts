@@ -22,6 +22,8 @@ interface ClientImage {
 
 const clientImages: Record<string, ClientImage> = {
   busybox: { name: 'busybox', entrypoint: [], cmd: ['sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
+  // busybox 1.28 and before: the same applets, but nslookup is the libc-based one (rewritten in 1.29)
+  'busybox-1.28': { name: 'busybox-1.28', entrypoint: [], cmd: ['sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
   alpine: { name: 'alpine', entrypoint: [], cmd: ['/bin/sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
   netshoot: { name: 'netshoot', entrypoint: [], cmd: ['zsh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
   curl: {

@@ -3,7 +3,7 @@
  * image's server (`nginx` with `command: [sleep, "3600"]` runs sleep, not nginx).
  */
 import type { Container } from '../../api/types';
-import { repositoryOf } from '../images';
+import { parseImage, repositoryOf } from '../images';
 import { agnhostApp } from './agnhost';
 import type { SimulatedApp } from './app';
 import { clientAppFor } from './clientImages';
@@ -47,7 +47,19 @@ export function appForImage(image: string, container: Container = { name: '', im
   if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);
   if (repo === 'registry.k8s.io/coredns/coredns' || repo === 'docker.io/coredns/coredns') return corednsApp;
   const client = clientRepos[repo];
-  return (client && clientAppFor(client)) || genericApp;
+  return (client && clientAppFor(client === 'busybox' && legacyBusybox(repo, image) ? 'busybox-1.28' : client)) || genericApp;
+}
+
+/**
+ * Whether a busybox image predates 1.29, whose nslookup is the libc-based one: docker.io/library/busybox tags
+ * 1.28 and older (`1.28`, `1.28.4`, `1.28-uclibc`), and the old Google-hosted busybox images the Kubernetes docs
+ * used (registry.k8s.io/busybox, k8s.gcr.io/busybox: busybox 1.24) and radial/busyboxplus (1.20).
+ */
+function legacyBusybox(repo: string, image: string): boolean {
+  if (repo === 'registry.k8s.io/busybox' || repo === 'k8s.gcr.io/busybox' || repo === 'gcr.io/google-containers/busybox' || repo === 'docker.io/radial/busyboxplus') return true;
+  if (repo !== 'docker.io/library/busybox') return false;
+  const m = /^1\.(\d+)(?:[.-]|$)/.exec(parseImage(image).tag ?? '');
+  return !!m && Number(m[1]) <= 28;
 }
 
 /** A server image whose entrypoint was replaced by a shell or utility: the image's files, not its server. */
