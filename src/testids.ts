@@ -27,6 +27,7 @@ export const testIds = {
   podDeleteNow: 'pod-delete-now',
   podShell: 'pod-shell',
   podLogs: 'pod-logs',
+  podInitContainers: 'pod-init-containers',
   editObject: 'edit-object',
   scale: 'scale',
   rolloutImage: 'rollout-image',

@@ -173,6 +173,7 @@ export const en = {
   'inspector.ip': 'IP',
   'inspector.node': 'Node',
   'inspector.images': 'Images',
+  'inspector.initContainers': 'Init containers',
   'inspector.labels': 'Labels',
   'inspector.conditions': 'Conditions',
   'inspector.delete': 'Delete',

@@ -171,6 +171,7 @@ export const zhTW: Record<MessageKey, string> = {
   'inspector.ip': 'IP',
   'inspector.node': '節點',
   'inspector.images': '映像檔',
+  'inspector.initContainers': '初始化容器',
   'inspector.labels': '標籤',
   'inspector.conditions': '狀況',
   'inspector.delete': '刪除',

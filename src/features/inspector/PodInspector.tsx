@@ -13,6 +13,17 @@ import { useT } from '../../i18n/languageStore';
 /** Images whose simulated app serves a readiness page that can be flipped (kuard's /ready). */
 const flippable = /(^|\/)kuard-amd64:|(^|\/)kuard:/;
 
+/** Each init container with the state its status reports (`check: Running`, `wait: Terminated (Completed)`), in spec order. */
+function initContainerStates(pod: Pod): string[] {
+  return (pod.spec?.initContainers ?? [])
+    .map((c) => {
+      const state = pod.status?.initContainerStatuses?.find((s) => s.name === c.name)?.state;
+      if (state?.running) return `${c.name}: Running`;
+      if (state?.terminated) return `${c.name}: Terminated (${state.terminated.reason ?? state.terminated.exitCode})`;
+      return `${c.name}: Waiting${state?.waiting?.reason ? ` (${state.waiting.reason})` : ''}`;
+    });
+}
+
 export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
   const pod = obj as unknown as Pod;
   const view = obj.view;
@@ -39,6 +50,18 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
         <dd>{pod.spec?.nodeName ?? '<none>'}</dd>
         <dt>{t('inspector.images')}</dt>
         <dd>{(pod.spec?.containers ?? []).map((c) => c.image).join(', ')}</dd>
+        {(pod.spec?.initContainers?.length ?? 0) > 0 && (
+          <>
+            <dt>{t('inspector.initContainers')}</dt>
+            <dd>
+              <ul className="init-containers" data-testid={testIds.podInitContainers}>
+                {initContainerStates(pod).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
       <h3>{t('inspector.labels')}</h3>
       <LabelChips labels={pod.metadata?.labels} what={t('inspector.podLabels')} onChange={(c) => void patchLabels(id, c)} />
