@@ -35,6 +35,31 @@ interface CurlOptions {
 const withValue = 'owmXd';
 const longs: Record<string, string> = { '--silent': 's', '--show-error': 'S', '--fail': 'f', '--location': 'L', '--output': 'o', '--write-out': 'w', '--max-time': 'm', '--request': 'X', '--data': 'd' };
 
+/**
+ * curl's own options that svcsim does not model (curl 8 `src/tool_listhelp.c`): each is a real option, so
+ * saying "is unknown" as curl does for a typo would be wrong; svcsim says it does not simulate it.
+ */
+const realShortOptions = '0123456:#aAbBcCDeEFgGhHiIjJkKlMnNOpPqQrRtTuUvVxyYzZ';
+const realLongOptions = new Set(
+  (
+    'insecure cacert capath cert key cert-type key-type pinnedpubkey header proxy-header verbose include head user user-agent referer retry retry-delay ' +
+    'retry-max-time retry-all-errors retry-connrefused proxy noproxy http1.0 http1.1 http2 http2-prior-knowledge http3 cookie cookie-jar form form-string ' +
+    'upload-file compressed no-buffer get json data-raw data-binary data-urlencode data-ascii url resolve connect-to ipv4 ipv6 interface unix-socket ' +
+    'abstract-unix-socket trace trace-ascii trace-time dump-header remote-name remote-name-all remote-header-name output-dir create-dirs progress-bar ' +
+    'no-progress-meter fail-with-body fail-early help version manual limit-rate keepalive-time no-keepalive tcp-nodelay path-as-is globoff range ' +
+    'continue-at oauth2-bearer basic digest negotiate ntlm anyauth location-trusted max-redirs max-filesize parallel parallel-max ssl ssl-reqd tlsv1 ' +
+    'tlsv1.0 tlsv1.1 tlsv1.2 tlsv1.3 tls-max ciphers stderr styled-output no-styled-output raw tr-encoding expect100-timeout dns-servers doh-url ' +
+    'haproxy-protocol happy-eyeballs-timeout-ms local-port netrc netrc-optional netrc-file config disable next quote request-target socks4 socks4a ' +
+    'socks5 socks5-hostname proxy-user proxy-insecure proxy-cacert preproxy variable expand-url write-out'
+  ).split(' '),
+);
+
+function notSimulated(option: string): { error: string } {
+  return {
+    error: `svcsim: curl's ${option} is not simulated; this curl takes -s, -S, -f, -L, -o, -w, -m, -X, -d and their long forms, and --connect-timeout\n`,
+  };
+}
+
 function parse(args: readonly string[]): CurlOptions | { error: string } {
   const o: CurlOptions = { silent: false, showError: false, fail: false, urls: [] };
   const set = (f: string, v?: string) => {
@@ -56,6 +81,7 @@ function parse(args: readonly string[]): CurlOptions | { error: string } {
     }
     if (a.startsWith('--')) {
       const f = longs[a];
+      if (!f && realLongOptions.has(a.slice(2).split('=')[0])) return notSimulated(a);
       if (!f) return { error: `curl: option ${a}: is unknown\n${tryHelp}` };
       set(f, withValue.includes(f) ? args[++i] : undefined);
       continue;
@@ -63,6 +89,7 @@ function parse(args: readonly string[]): CurlOptions | { error: string } {
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
         const f = a[j];
+        if (!'sSfLowmXd'.includes(f) && realShortOptions.includes(f)) return notSimulated(`-${f}`);
         if (!'sSfLowmXd'.includes(f)) return { error: `curl: option -${a.slice(j)}: is unknown\n${tryHelp}` };
         if (withValue.includes(f)) {
           const v = a.slice(j + 1) || args[++i];

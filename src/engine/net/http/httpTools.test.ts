@@ -14,12 +14,24 @@ describe('http tools', () => {
 
   it('gives each image only the tools it ships', () => {
     expect(httpToolsOf('busybox', 'busybox')).toEqual({ wget: 'busybox' });
+    expect(httpToolsOf('busybox-1.28', 'busybox:1.28')).toEqual({ wget: 'busybox' });
     expect(httpToolsOf('nginx', 'nginx:1.27')).toEqual({ curl: true });
     expect(httpToolsOf('nginx', 'nginx:1.27-alpine')).toEqual({ curl: true, wget: 'busybox' });
     expect(httpToolsOf('kuard', 'gcr.io/kuar-demo/kuard-amd64:blue')).toEqual({});
     // a container whose command is overridden still runs its image: the tools do not change
     expect(httpToolsOf('agnhost/command', 'registry.k8s.io/e2e-test-images/agnhost:2.39')).toEqual({ curl: true, wget: 'busybox' });
     expect(httpToolsOf('nginx/command', 'nginx:1.27')).toEqual({ curl: true });
+  });
+
+  it("says curl's real options it does not model are not simulated, and a typo is unknown as curl says", () => {
+    const c = nginxCluster(1);
+    const pods = c.list('Pod', { namespace: 'default' });
+    const pod = pods.ok ? (pods.value.items[0].metadata?.name ?? '') : '';
+    const run = (...args: string[]) => runHttpToolInPod(c, 'default', pod, 'nginx', ['curl', ...args]);
+    expect(run('-sk', 'https://kubernetes.default.svc/api')?.stderr).toMatch(/^svcsim: curl's -k is not simulated; /);
+    expect(run('--cacert', '/x', 'https://kubernetes.default.svc/api')?.stderr).toMatch(/^svcsim: curl's --cacert is not simulated; /);
+    // curl 8 src/tool_getparam.c: an option it does not know
+    expect(run('--frobnicate', 'http://nginx')).toMatchObject({ exitCode: 2, stderr: "curl: option --frobnicate: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n" });
   });
 
   it('the answering app logs the request with the address it saw', () => {
