@@ -2,7 +2,8 @@
  * The Kubernetes docs' init container example (concepts/workloads/pods/init-containers) in the browser: two
  * busybox:1.28 init containers wait with `until nslookup …` for Services that do not exist yet, so the pod stays
  * `Init:0/2`; the Inspector names each init container's state; the init container's log is busybox 1.28's
- * nslookup failing; once both Services exist, the pod initializes and its app container runs.
+ * nslookup failing; `kubectl logs -f` of the second one returns when it exits; once both Services exist, the pod
+ * initializes and its app container runs.
  */
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
@@ -50,8 +51,17 @@ test('init containers hold a pod at Init:0/2 until the Services they wait for ex
   await page.screenshot({ path: 'test-results/init-containers-waiting.png' });
 
   await term.run('kubectl create service clusterip myservice --tcp=80:9376');
+  await term.run('sleep 5');
+  // follow the second init container: its log ends, and the prompt comes back, when it exits (the kubelet's
+  // log follow ends with the container)
+  await term.run('kubectl logs -f myapp-pod -c init-mydb');
+  await term.expectText("nslookup: can't resolve 'mydb.default.svc.cluster.local'\nwaiting for mydb\n");
+  await term.newTab();
+  await term.tab(2);
   await term.run('kubectl create service clusterip mydb --tcp=80:9377');
   await term.run('sleep 10');
+  await term.tab(1);
+  await term.expectText(/Name: {6}mydb\.default\.svc\.cluster\.local\nAddress 1: [\d.]+ mydb\.default\.svc\.cluster\.local\n\$ $/);
   await term.run('kubectl get pod myapp-pod');
   await term.expectText(/myapp-pod\s+1\/1\s+Running\s+0\s+\d+s\n/);
   await term.run('kubectl logs myapp-pod');

@@ -32,12 +32,12 @@ export interface Session extends SimulationPort {
 }
 
 export function createSession(createWorker: () => WorkerLike, store: SessionStore): Session {
-  const terminalListeners = new Map<string, (chunks: TerminalChunk[]) => void>();
+  const terminalListeners = new Map<string, (chunks: TerminalChunk[], ended?: boolean) => void>();
   const bridge = new WorkerBridge(
     createWorker,
     {
       onDiffs: (diffs) => useAppStore.getState().applyDiffs(diffs),
-      onTerminalStream: (session, chunks) => terminalListeners.get(session)?.(chunks),
+      onTerminalStream: (session, chunks, ended) => terminalListeners.get(session)?.(chunks, ended),
       onProgress: (work) => useAppStore.getState().setWork(work),
       onRebuilt: (report) => useAppStore.getState().setNotice(rebuildNotice(report), report.skipped.length || report.abandoned ? 'error' : 'info'),
     },

@@ -40,7 +40,7 @@ export interface RebuildReport {
 export interface BridgeEvents {
   onDiffs: DiffListener;
   /** Output a terminal's foreground watch produced as the cluster changed. */
-  onTerminalStream?(session: string, chunks: TerminalChunk[]): void;
+  onTerminalStream?(session: string, chunks: TerminalChunk[], ended?: boolean): void;
   /** A long command's progress; `undefined` once no command is running. */
   onProgress?(progress: WorkProgress | undefined): void;
   /** The worker was replaced, or the saved session restored, and its cluster rebuilt. */
@@ -384,7 +384,7 @@ export class WorkerBridge {
       return;
     }
     if (msg.type === 'terminalStream') {
-      if (!this.rebuilding) this.events.onTerminalStream?.(msg.session, msg.chunks);
+      if (!this.rebuilding) this.events.onTerminalStream?.(msg.session, msg.chunks, msg.ended);
       return;
     }
     if (msg.type === 'reply') {

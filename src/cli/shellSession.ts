@@ -275,8 +275,17 @@ export class ShellSession {
       for (const c of result.output) this.write(c.text);
       if (result.watch) {
         const stream = result.watch;
-        this.jobs.push({ id, pid, command: `${command} &`, stream });
-        stream.subscribe((chunk) => this.background((chunk.stdout ?? '') + (chunk.stderr ?? '')));
+        const job = { id, pid, command: `${command} &`, stream };
+        this.jobs.push(job);
+        // a job that ends by itself (`logs -f` of a container that exited) is reported Done, as bash does
+        stream.subscribe(
+          (chunk) => this.background((chunk.stdout ?? '') + (chunk.stderr ?? '')),
+          () => {
+            const last = this.jobs[this.jobs.length - 1] === job;
+            this.jobs = this.jobs.filter((j) => j !== job);
+            this.background(`[${id}]${last ? '+' : '-'}  ${'Done'.padEnd(24)}${command}\n`);
+          },
+        );
       } else {
         this.write(`[${id}]+  ${(result.exitCode === 0 ? 'Done' : `Exit ${result.exitCode}`).padEnd(24)}${command}\n`);
       }

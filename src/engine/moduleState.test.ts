@@ -20,6 +20,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/engine/kubelet/apps/registry.ts': ['passthroughEntrypoint'],
   'src/engine/kubelet/apps/clientImages.ts': ['built', 'curlImageCommands'],
   'src/engine/kubelet/apps/containerExec.ts': ['imageFiles'],
+  'src/engine/net/http/curl.ts': ['realLongOptions'],
   'src/engine/api/validation/gocmp/text.ts': ['textNil', 'textEllipsis'],
   'src/engine/api/validation/objectMeta.ts': ['standardFinalizers'],
   'src/engine/api/validation/node.ts': ['integerResources'],

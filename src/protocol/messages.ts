@@ -266,6 +266,8 @@ export interface TerminalStream {
   type: 'terminalStream';
   session: string;
   chunks: TerminalChunk[];
+  /** The watch ended by itself (`logs -f` of a container that exited): the terminal's prompt comes back. */
+  ended?: boolean;
 }
 
 export interface Reply {

@@ -11,6 +11,6 @@ export function send(command: Command): Promise<Reply> {
 }
 
 /** Routes a terminal tab's streamed output to it (`undefined` unregisters). */
-export function onTerminalOutput(session: string, listener: ((chunks: TerminalChunk[]) => void) | undefined): void {
+export function onTerminalOutput(session: string, listener: ((chunks: TerminalChunk[], ended?: boolean) => void) | undefined): void {
   useAppStore.getState().simulation.onTerminalOutput(session, listener);
 }

@@ -10,7 +10,8 @@ export interface SimulationPort {
   /** Sends a command (logged and replayed on restart when it changes the cluster); a failed reply is also shown as the notice. */
   send(command: Command): Promise<Reply>;
   /** Routes a terminal tab's streamed output (its foreground watch) to it; `undefined` unregisters. */
-  onTerminalOutput(session: string, listener: ((chunks: TerminalChunk[]) => void) | undefined): void;
+  /** `ended`: the foreground watch finished by itself (its container exited, its pod went away). */
+  onTerminalOutput(session: string, listener: ((chunks: TerminalChunk[], ended?: boolean) => void) | undefined): void;
 }
 
 /** Until the app injects the real port: every command fails with a clear message. */

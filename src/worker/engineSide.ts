@@ -19,7 +19,7 @@ import type { TerminalParts } from './terminalParts';
  */
 export function startEngine(events: CommandLoopOptions, parts: TerminalParts, handedOver: readonly HandedOver[]): (envelope: CommandEnvelope) => void {
   const { post } = events;
-  const host = new ClusterHost({}, (session, chunks) => post({ type: 'terminalStream', session, chunks }), parts);
+  const host = new ClusterHost({}, (session, chunks, ended) => post({ type: 'terminalStream', session, chunks, ...(ended ? { ended } : {}) }), parts);
   const first = host.takeDiff();
   if (first && !handedOver.some((h) => h.type === 'answered')) post(first);
   for (const h of handedOver) {

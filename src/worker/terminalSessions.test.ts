@@ -8,10 +8,10 @@ import { type TerminalResult, TerminalSessions } from './terminalSessions';
 
 function setup() {
   const cluster = new Cluster({ seed: 4 });
-  const streamed: Array<{ session: string; chunks: TerminalChunk[] }> = [];
+  const streamed: Array<{ session: string; chunks: TerminalChunk[]; ended?: boolean }> = [];
   const terminals = new TerminalSessions(
     () => cluster,
-    (session, chunks) => streamed.push({ session, chunks }),
+    (session, chunks, ended) => streamed.push({ session, chunks, ...(ended ? { ended } : {}) }),
   );
   return { cluster, terminals, streamed };
 }
@@ -101,6 +101,21 @@ describe('TerminalSessions', () => {
     finished(terminals.run('t2', 'kubectl run second --image=nginx:1.27'));
     cluster.advance(5000);
     expect(streamed.length).toBe(count);
+    expect(terminals.interrupt('t1')).toBe(false);
+  });
+
+  it('a watch that ends by itself (logs -f of a container that exited) gives the session its prompt back', () => {
+    const { cluster, terminals, streamed } = setup();
+    finished(terminals.run('t1', "kubectl run once --image=busybox:1.36 --restart=Never -- sh -c 'echo start; sleep 5; echo end'"));
+    cluster.advance(3000);
+    const f = finished(terminals.run('t1', 'kubectl logs -f once'));
+    expect([f.watching, f.output.map((c) => c.text).join('')]).toEqual([true, 'start\n']);
+    cluster.advance(10_000);
+    expect(streamed).toEqual([
+      { session: 't1', chunks: [{ stream: 'stdout', text: 'end\n' }] },
+      { session: 't1', chunks: [], ended: true },
+    ]);
+    // nothing is left to interrupt: the session's watch is gone
     expect(terminals.interrupt('t1')).toBe(false);
   });
 

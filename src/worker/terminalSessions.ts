@@ -17,7 +17,8 @@ import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
 import { capturePiped } from '../kubectl/shell/pipeline';
 import { hostCurl } from '../kubectl/portforward/hostCurl';
 
-export type StreamSink = (session: string, chunks: TerminalChunk[]) => void;
+/** Output of a session's foreground watch; `ended`: the watch finished by itself, the prompt comes back. */
+export type StreamSink = (session: string, chunks: TerminalChunk[], ended?: boolean) => void;
 
 export interface TerminalResult {
   output: TerminalChunk[];
@@ -194,12 +195,20 @@ export class TerminalSessions {
     }
     if (r.watch) {
       this.watches.set(session, r.watch);
-      r.watch.subscribe((chunk) => {
-        const chunks: TerminalChunk[] = [];
-        if (chunk.stderr) chunks.push({ stream: 'stderr', text: chunk.stderr });
-        if (chunk.stdout) chunks.push({ stream: 'stdout', text: chunk.stdout });
-        if (chunks.length) this.sink(session, chunks);
-      });
+      const watch = r.watch;
+      watch.subscribe(
+        (chunk) => {
+          const chunks: TerminalChunk[] = [];
+          if (chunk.stderr) chunks.push({ stream: 'stderr', text: chunk.stderr });
+          if (chunk.stdout) chunks.push({ stream: 'stdout', text: chunk.stdout });
+          if (chunks.length) this.sink(session, chunks);
+        },
+        () => {
+          if (this.watches.get(session) !== watch) return;
+          this.watches.delete(session);
+          this.sink(session, [], true);
+        },
+      );
     }
     // `kubectl exec -it POD -- sh`, `kubectl run -it`: the session's next lines go to the shell
     if (r.attached) {

@@ -152,7 +152,14 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         term.write(crlf(text));
       }
     };
-    onTerminalOutput(session, print);
+    onTerminalOutput(session, (chunks, ended) => {
+      print(chunks);
+      // the watch ended by itself (kubectl logs -f of a container that exited): kubectl returned, so does the prompt
+      if (ended && watching) {
+        watching = false;
+        writePrompt();
+      }
+    });
     terminals.set(session, term);
     const run = async (line: string) => {
       // leave the (possibly wrapped) input behind: move below its last row

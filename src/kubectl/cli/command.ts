@@ -13,9 +13,12 @@ export interface WatchChunk {
   stderr?: string;
 }
 
-/** Keeps printing as the cluster changes until stopped. */
+/**
+ * Keeps printing as the cluster changes until stopped, or until it ends by itself (`logs -f` of a container that
+ * exited): then `onEnd` is told, as the host's prompt comes back when kubectl returns.
+ */
 export interface WatchStream {
-  subscribe(onChunk: (chunk: WatchChunk) => void): void;
+  subscribe(onChunk: (chunk: WatchChunk) => void, onEnd?: () => void): void;
   stop(): void;
 }
 

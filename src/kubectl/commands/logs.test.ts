@@ -36,6 +36,27 @@ describe('logs', () => {
     expect(lines).toHaveLength(2);
   });
 
+  // kubernetes/kubernetes pkg/kubelet/kuberuntime/logs/logs.go: the follow ends once the container is not running
+  it('stops following when the container exits, and does not follow one that has exited', () => {
+    run(`run bb --image=busybox:1.36 --restart=Never -- sh -c 'echo hi; sleep 5; echo bye'`);
+    cluster.advance(3_000);
+    const r = run('logs -f bb');
+    expect(r.stdout).toBe('hi\n');
+    const lines: string[] = [];
+    let stopped = false;
+    r.watch?.subscribe(
+      (c) => lines.push(c.stdout ?? ''),
+      () => {
+        stopped = true;
+      },
+    );
+    cluster.advance(10_000);
+    expect(lines).toEqual(['bye\n']);
+    expect(stopped).toBe(true);
+    const after = run('logs -f bb');
+    expect([after.stdout, after.watch]).toEqual(['hi\nbye\n', undefined]);
+  });
+
   it('reads the previous container after a liveness restart', () => {
     cluster.create('Pod', {
       metadata: { name: 'kuard', namespace: 'default' },

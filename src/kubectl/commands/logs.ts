@@ -2,7 +2,7 @@
  * `kubectl logs POD|TYPE/NAME [-c CONTAINER] [-f] [--tail N] [--previous] [--timestamps] [-l SELECTOR]` (kubectl
  * `pkg/cmd/logs/logs.go`, `polymorphichelpers/logsforobject.go`). The log is what the simulated app wrote: its
  * startup lines and one line per request it served (kuard's Go log, nginx's error and access logs). With `-f`
- * the command keeps running as a stream of new lines until the container's pod goes away or it is stopped.
+ * the command keeps running as a stream of new lines until the container stops running or the command is stopped.
  */
 import type { WatchEvent } from '../../engine';
 import type { Pod } from '../../engine/api/types';
@@ -96,32 +96,53 @@ function withPrefix(text: string, prefix: string): string {
   return prefix ? text.replace(/^(?=.)/gm, prefix) : text;
 }
 
-/** Follows the requests' containers: new lines as they are written, until every pod is gone. */
-function follow(env: CommandEnv, requests: LogRequest[], prefix: boolean, timestamps: boolean): WatchStream {
+/** A container's status in a pod (app or init container). */
+function containerStatusOf(pod: Pod, container: string) {
+  return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+}
+
+/**
+ * Follows the requests' containers: new lines as they are written, until every followed container has stopped
+ * running (exited, restarted as a new container, or its pod gone), as the kubelet's log follow ends when the
+ * container is no longer running (kubernetes/kubernetes pkg/kubelet/kuberuntime/logs/logs.go `ReadLogs`, `waitLogs`).
+ * A container that is not running when the command starts is printed and not followed.
+ */
+function follow(env: CommandEnv, requests: LogRequest[], prefix: boolean, timestamps: boolean): WatchStream | undefined {
   const stops: (() => void)[] = [];
   const stream = new ChunkStream(() => {
     for (const s of stops) s();
   });
-  let open = requests.length;
+  let open = 0;
   for (const r of requests) {
     const namespace = r.pod.metadata?.namespace ?? 'default';
     const name = r.pod.metadata?.name ?? '';
+    const latest = env.cluster.store.get('Pod', `${namespace}/${name}`) ?? r.pod;
+    const started = containerStatusOf(latest, r.container);
+    const containerID = started?.state?.running ? started.containerID : undefined;
+    if (!containerID) continue;
+    open++;
     const view = env.cluster.runtime.pod(namespace, name)?.containers.find((c) => c.name === r.container);
-    if (view) {
-      stops.push(
-        view.followLog((entry) => {
-          stream.push({ stdout: withPrefix(renderLog([entry], { container: r.container, previous: false, timestamps }), prefix ? prefixFor(r) : '') });
-        }),
-      );
-    }
-    const uid = r.pod.metadata?.uid;
-    const watched = env.cluster.watch('Pod', { namespace, fieldSelector: `metadata.name=${name}`, resourceVersion: String(env.cluster.store.resourceVersion) }, (e: WatchEvent) => {
-      if (e.type === 'DELETED' || e.object.metadata?.uid !== uid) {
-        open--;
-        if (open === 0) stream.stop();
-      }
+    const unfollow = view?.followLog((entry) => {
+      stream.push({ stdout: withPrefix(renderLog([entry], { container: r.container, previous: false, timestamps }), prefix ? prefixFor(r) : '') });
     });
+    const uid = latest.metadata?.uid;
+    let ended = false;
+    const watched = env.cluster.watch('Pod', { namespace, fieldSelector: `metadata.name=${name}`, resourceVersion: String(env.cluster.store.resourceVersion) }, (e: WatchEvent) => {
+      const now = e.object as Pod;
+      const status = containerStatusOf(now, r.container);
+      const stillRunning = e.type !== 'DELETED' && now.metadata?.uid === uid && !!status?.state?.running && status.containerID === containerID;
+      if (stillRunning || ended) return;
+      ended = true;
+      unfollow?.();
+      open--;
+      if (open === 0) stream.end();
+    });
+    if (unfollow) stops.push(unfollow);
     if (watched.ok) stops.push(() => watched.value.stop());
+  }
+  if (open === 0) {
+    for (const s of stops) s();
+    return undefined;
   }
   return stream;
 }
