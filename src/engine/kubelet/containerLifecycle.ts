@@ -4,6 +4,7 @@
  * back-off (kuberuntime_manager.go `computePodActions` / `doBackOff`, flowcontrol.Backoff).
  */
 import { flushProcessOutput, newAppInstance, type ProcessIo, writeProcessOutput } from './apps/app';
+import { genericApp } from './apps/genericApp';
 import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
@@ -150,8 +151,14 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   cr.timer = undefined;
   logPod(host, pr, `started container ${cr.name} in ${pr.key}`);
   const attempt = cr.attempt;
-  const plan = app.plan(process);
+  let plan = app.plan(process);
   const exit = (code: number) => processExited(host, pr, cr, code, false);
+  // an init container of an image svcsim does not know: taken to do its setup and exit 0, as most do (the
+  // cluster log says so); left running, it would hold the pod at Init:0/N forever
+  if (cr.kind === 'init' && app === genericApp && !plan.script && !plan.exit) {
+    plan = { exit: { atMs: 0, code: 0 } };
+    logPod(host, pr, `svcsim does not know what image ${cr.spec.image ?? ''} does: init container ${cr.name} is taken to exit 0 at once`);
+  }
   // a shell's script runs up to its first sleep now
   if (plan.script) attempt.timers.push(runProcessScript(host, pr, cr.name, plan.script(processIo(host, pr, cr.name, attempt, buildEnv)), exit));
   if (plan.exit) {

@@ -124,6 +124,18 @@ describe('init containers', () => {
   });
 });
 
+describe('an init container of an image svcsim does not know', () => {
+  it('is taken to do its work and exit 0, and the cluster log says so', () => {
+    const c = testCluster();
+    mustCreate(c, boundPod('migrated', [{ name: 'app', image: 'nginx:1.27' }], { initContainers: [{ name: 'migrate', image: 'example.com/my-migrations:1.0' }] }));
+    c.advance(30_000);
+    const pod = getPod(c, 'migrated');
+    expect(pod?.status?.phase).toBe('Running');
+    expect(initStatus(pod, 'migrate')?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(c.log.recent().some((e) => e.message === 'svcsim does not know what image example.com/my-migrations:1.0 does: init container migrate is taken to exit 0 at once')).toBe(true);
+  });
+});
+
 describe('sidecar containers (init containers with restartPolicy: Always)', () => {
   const shipper: Container = { name: 'logshipper', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sh', '-c', 'while true; do echo shipping; sleep 5; done'] };
 
