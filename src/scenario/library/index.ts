@@ -5,6 +5,7 @@
 import { dnsDeepDiveScenario } from './dnsDeepDive';
 import { envVarCatchScenario } from './envVarCatch';
 import { externalTrafficPolicyScenario } from './externalTrafficPolicy';
+import { initContainersScenario } from './initContainers';
 import { kubeProxyModesScenario } from './kubeProxyModes';
 import { nodePortOnKindScenario } from './nodePortOnKind';
 import { readinessProbesScenario } from './readinessProbes';
@@ -25,6 +26,7 @@ export const builtinScenarios: ReadonlyArray<{ name: string; text: string }> = [
   { name: 'external-traffic-policy', text: externalTrafficPolicyScenario },
   { name: 'session-affinity', text: sessionAffinityScenario },
   { name: 'nodeport-on-kind', text: nodePortOnKindScenario },
+  { name: 'init-wait-for-service', text: initContainersScenario },
 ];
 
 export function builtinScenarioText(name: string): string | undefined {
