@@ -12,7 +12,7 @@ import type { CommandEnv } from '../cli/command';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
 import { shellAssignments } from '../../engine/kubelet/apps/shellScript';
-import { environLookup, expandShell, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
+import { type CaseArm, environLookup, expandShell, matchesCasePattern, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
 import { commandNotRun, type InShell } from '../../engine/kubelet/apps/commandNotRun';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
@@ -41,9 +41,9 @@ export type ScriptRun = Generator<ScriptWait, { status: number; exited: boolean 
  */
 const maxLoopRounds = 1000;
 
-/** What svcsim says of a compound command it does not run (`case`). */
+/** What svcsim says of a `case` the shell would refuse (an arm with no `)`, no `in`). */
 function compoundNotSimulated(keyword: string): string {
-  return `svcsim: ${keyword} is not simulated in a container's shell; for and while loops and if are\n`;
+  return `svcsim: syntax error: this ${keyword} has an arm with no ) or no in\n`;
 }
 
 /** Runs a script to its end at this instant: its `sleep`s return at once (`kubectl exec POD -- sh -c …`, command substitution). */
@@ -78,7 +78,7 @@ export function* runScript(io: ContainerIo, pod: Pod, container: string, environ
       continue;
     }
     const expand = (text: string) => expandShell(text, environLookup(environ, variables), status, (script) => substitution(io, pod, container, environ, inShell, script, status, state));
-    if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
+    if (s.type === 'for' || s.type === 'while' || s.type === 'if' || s.type === 'case') {
       // `done | grep x`: the loop's output goes through the pipeline once it has ended
       const piped = s.pipeTo ? new Output() : undefined;
       const loopIo = piped ? { cluster: io.cluster, out: piped } : io;
@@ -87,7 +87,9 @@ export function* runScript(io: ContainerIo, pod: Pod, container: string, environ
           ? yield* forLoop(loopIo, pod, container, environ, inShell, s, expand, state)
           : s.type === 'while'
             ? yield* whileLoop(loopIo, pod, container, environ, inShell, s, state)
-            : yield* ifCommand(loopIo, pod, container, environ, inShell, s, status, state);
+            : s.type === 'if'
+              ? yield* ifCommand(loopIo, pod, container, environ, inShell, s, status, state)
+              : yield* caseCommand(loopIo, pod, container, environ, inShell, s, expand, state);
       status = r.status;
       // `exit` in a piped loop ends the subshell the pipeline runs it in, not this shell
       if (r.exited && !piped) return r;
@@ -194,6 +196,23 @@ function* ifCommand(
   }
   if (s.otherwise !== undefined) return yield* runScript(io, pod, container, environ, inShell, s.otherwise, status, state);
   return { status: 0, exited: false };
+}
+
+/** `case WORD in …`: the list of the first arm with a pattern matching the expanded word; status 0 when none. */
+function* caseCommand(
+  io: ContainerIo,
+  pod: Pod,
+  container: string,
+  environ: readonly string[],
+  inShell: InShell,
+  s: { word: string; arms: readonly CaseArm[] },
+  expand: (text: string) => string,
+  state: ShellState,
+): ScriptRun {
+  const word = shellWords(expand(s.word)).join(' ');
+  const arm = s.arms.find((a) => a.patterns.some((p) => matchesCasePattern(expand(p), word)));
+  if (!arm) return { status: 0, exited: false };
+  return yield* runScript(io, pod, container, environ, inShell, arm.body, 0, state);
 }
 
 /**

@@ -54,6 +54,10 @@ describe('kubectl exec -- sh -c', () => {
     expect(run(`exec bb -- sh -c 'i=4; echo $((i * (2 + 1))) $(date +%F)'`).stdout).toBe(`12 ${now.toISOString().slice(0, 10)}\n`);
   });
 
+  it('case picks the first arm whose pattern matches the expanded word', () => {
+    expect(run(`exec bb -- sh -c 'v=prod; case "$v" in dev) echo D;; pr?d|stage) echo P;; esac; case x in [!a-w]) echo "not a-w";; esac'`).stdout).toBe('P\nnot a-w\n');
+  });
+
   it('a shell the image lacks is not found by the runtime', () => {
     for (const [pod, shell] of [
       ['bb', 'bash'],

@@ -161,6 +161,16 @@ describe('runProcess with a container: each command runs at its own time', () =>
     expect(drive(['sh', '-c', 'if true; then sleep 2; exit 4; fi'], { run: runtime() }).end).toEqual({ atMs: 2000, code: 4 });
   });
 
+  it('case runs the arm whose pattern matches, at the time it is reached; no match is status 0', () => {
+    const r = drive(['sh', '-c', 'for s in web db x; do case $s in web|db) echo "$s is a service";; *) echo "$s?";; esac; sleep 1; done; case q in a) exit 5;; esac; exit $?'], { run: runtime() });
+    expect(r.log).toEqual([
+      [0, 'web is a service\n'],
+      [1000, 'db is a service\n'],
+      [2000, 'x?\n'],
+    ]);
+    expect(r.end).toEqual({ atMs: 3000, code: 0 });
+  });
+
   it('redirections: to /dev/null, 2>&1 into a pipeline; a file target is not simulated', () => {
     const r = drive(['sh', '-c', 'nslookup nope >/dev/null 2>&1 || echo gone; nslookup nope 2>/dev/null; nslookup nope 2>&1 | grep -c NXDOMAIN; echo x > /tmp/f'], { run: runtime() });
     expect(r.log.map(([, text]) => text)).toEqual(['gone\n', '1\n', 'svcsim: redirecting to /tmp/f is not simulated; >/dev/null, 2>/dev/null, 2>&1 and >&2 are\n']);

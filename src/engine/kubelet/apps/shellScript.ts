@@ -10,7 +10,7 @@
 import { pipeOutput } from '../../../shared/textFilters/filters';
 import type { ProcessIo, ProcessScript, StreamChunk } from './app';
 import { commandNotRun, type InShell, shellFor } from './commandNotRun';
-import { expandShell, redirected, type ScriptCommand, scriptCommands, shellWords, splitPipes } from './shellSyntax';
+import { type CaseArm, expandShell, matchesCasePattern, redirected, type ScriptCommand, scriptCommands, shellWords, splitPipes } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -254,12 +254,15 @@ function* runScript(script: string, st: ScriptState, stdin: boolean): Generator<
 function* runCommandOf(s: ScriptCommand, st: ScriptState, stdin: boolean): Generator<number, boolean, void> {
   if (s.after === '&&' && st.last !== 0) return false;
   if (s.after === '||' && st.last === 0) return false;
-  // `case` is not modelled
+  // what the shell refuses (an `if` with no `then`, a `case` arm with no `)`) runs nothing
   if (s.type === 'compound') return true;
-  if (s.type === 'for' || s.type === 'while' || s.type === 'if') {
+  if (s.type === 'for' || s.type === 'while' || s.type === 'if' || s.type === 'case') {
     const outer = st.captured;
     if (s.pipeTo) st.captured = [];
-    yield* s.type === 'for' ? forLoop(s, st, stdin) : s.type === 'while' ? whileLoop(s, st, stdin) : ifCommand(s, st, stdin);
+    if (s.type === 'for') yield* forLoop(s, st, stdin);
+    else if (s.type === 'while') yield* whileLoop(s, st, stdin);
+    else if (s.type === 'if') yield* ifCommand(s, st, stdin);
+    else yield* caseCommand(s, st, stdin);
     const gathered = st.captured;
     st.captured = outer;
     if (s.pipeTo && gathered && !st.ended) {
@@ -319,6 +322,18 @@ function* ifCommand(s: { branches: ReadonlyArray<{ condition: string; body: stri
   }
   if (s.otherwise !== undefined) yield* runScript(s.otherwise, st, stdin);
   else st.last = 0;
+}
+
+/** `case WORD in …`: the list of the first arm with a pattern matching the expanded word; status 0 when none. */
+function* caseCommand(s: { word: string; arms: readonly CaseArm[] }, st: ScriptState, stdin: boolean): Generator<number, void, void> {
+  const word = shellWords(expand(s.word, st)).join(' ');
+  for (const arm of s.arms) {
+    if (!arm.patterns.some((p) => matchesCasePattern(expand(p, st), word))) continue;
+    st.last = 0;
+    yield* runScript(arm.body, st, stdin);
+    return;
+  }
+  st.last = 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptCommands, splitPipes, splitStatements } from './shellSyntax';
+import { matchesCasePattern, scriptCommands, splitPipes, splitStatements } from './shellSyntax';
 
 describe('splitPipes', () => {
   it.each([
@@ -33,9 +33,11 @@ describe('scriptCommands', () => {
     expect(scriptCommands('if true; then for i in 1; do echo; done')).toEqual({ commands: [], open: true });
     expect(scriptCommands('while true; do echo x; done; case a in a) b;; esac; echo after').commands).toEqual([
       { type: 'while', until: false, condition: 'true', body: 'echo x', after: ';' },
-      { type: 'compound', keyword: 'case', after: ';' },
+      { type: 'case', word: 'a', arms: [{ patterns: ['a'], body: 'b' }], after: ';' },
       { type: 'simple', text: 'echo after', after: ';' },
     ]);
+    // an arm with no ): the shell's syntax error, gathered as a compound command svcsim does not run
+    expect(scriptCommands('case a in b; esac').commands).toEqual([{ type: 'compound', keyword: 'case', after: ';' }]);
     // until's condition is the whole list before do
     expect(scriptCommands('until sleep 1; nslookup web; do echo no; done').commands).toEqual([
       { type: 'while', until: true, condition: 'sleep 1; nslookup web', body: 'echo no', after: ';' },
@@ -57,6 +59,35 @@ describe('scriptCommands', () => {
     ]);
     // no then: the shell's syntax error, gathered as a compound command svcsim does not run
     expect(scriptCommands('if a; else b; fi').commands).toEqual([{ type: 'compound', keyword: 'if', after: ';' }]);
+  });
+
+  // POSIX 2.9.4.3 (case) and 2.13 (pattern matching notation)
+  it("gathers a case's arms at its own ;; (not those of a case inside an arm), patterns split at unquoted |", () => {
+    expect(scriptCommands(`case "$1" in (start|'st|op') a; b;; *) case x in x) c;; esac; d;;\n  [0-9]*) ;; esac | sort`).commands).toEqual([
+      {
+        type: 'case',
+        word: '"$1"',
+        arms: [
+          { patterns: ['start', "'st|op'"], body: 'a; b' },
+          { patterns: ['*'], body: 'case x in x) c ;; esac; d' },
+          { patterns: ['[0-9]*'], body: '' },
+        ],
+        after: ';',
+        pipeTo: ['sort'],
+      },
+    ]);
+  });
+
+  it('matches case patterns as the shell does: * ? [..] [!..], quotes and backslashes literal', () => {
+    expect(matchesCasePattern('web*', 'web-0')).toBe(true);
+    expect(matchesCasePattern('pr?d', 'prod')).toBe(true);
+    expect(matchesCasePattern('pr?d', 'pod')).toBe(false);
+    expect(matchesCasePattern('[0-9]*', '7up')).toBe(true);
+    expect(matchesCasePattern('[!0-9]*', '7up')).toBe(false);
+    expect(matchesCasePattern('"*"', 'x')).toBe(false);
+    expect(matchesCasePattern("'a*'", 'a*')).toBe(true);
+    expect(matchesCasePattern('\\*', '*')).toBe(true);
+    expect(matchesCasePattern('a.b', 'axb')).toBe(false);
   });
 
   it('a command substitution keeps its own statements and pipes', () => {

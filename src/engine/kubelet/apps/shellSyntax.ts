@@ -32,7 +32,8 @@ export function shellWords(text: string): string[] {
   return out;
 }
 
-type Connector = ';' | '&&' | '||';
+/** What precedes a statement: `;` (or a newline), `&&`, `||`, or `;;`, which ends an arm of `case`. */
+type Connector = ';' | '&&' | '||' | ';;';
 
 /** Splits a script into statements with the connector that precedes each (quotes respected). */
 export function splitStatements(script: string): Array<{ text: string; after: Connector }> {
@@ -43,9 +44,12 @@ export function splitStatements(script: string): Array<{ text: string; after: Co
   // inside `$( … )`: a command substitution's own statements are its own
   let depth = 0;
   const flush = (next: Connector) => {
-    if (cur.trim()) out.push({ text: cur.trim(), after: pending });
+    // an empty statement (the newline after `&&` or `;;`) keeps the connector that came before it
+    if (cur.trim()) {
+      out.push({ text: cur.trim(), after: pending });
+      pending = next;
+    } else if (pending === ';') pending = next;
     cur = '';
-    pending = next;
   };
   for (let i = 0; i < script.length; i++) {
     const ch = script[i];
@@ -69,6 +73,9 @@ export function splitStatements(script: string): Array<{ text: string; after: Co
     if (ch === "'" || ch === '"') {
       quote = ch;
       cur += ch;
+    } else if (ch === ';' && script[i + 1] === ';') {
+      flush(';;');
+      i++;
     } else if (ch === ';' || ch === '\n') flush(';');
     else if (ch === '&' && script[i + 1] === '&') {
       flush('&&');
@@ -178,8 +185,8 @@ export function expandShell(text: string, lookup: ShellLookup, status = 0, comma
 }
 
 /**
- * One command of a script: a simple statement, a `for` loop gathered with its body, or another compound command
- * (`while`, `until`, `if`, `case`) gathered whole, which svcsim does not run.
+ * One command of a script: a simple statement, or a compound command (`for`, `while`/`until`, `if`, `case`)
+ * gathered up to its closing word with its parts; one the shell would refuse is `compound`, and does not run.
  */
 export type ScriptCommand =
   | { type: 'simple'; text: string; after: Connector }
@@ -187,18 +194,29 @@ export type ScriptCommand =
   | { type: 'while'; until: boolean; condition: string; body: string; after: Connector; pipeTo?: string[] }
   /** `if LIST; then LIST; elif LIST; then LIST; else LIST; fi`: the first branch whose condition succeeds runs. */
   | { type: 'if'; branches: Array<{ condition: string; body: string }>; otherwise?: string; after: Connector; pipeTo?: string[] }
+  /** `case WORD in PATTERN|PATTERN) LIST;; … esac`: the first arm with a pattern matching WORD runs. */
+  | { type: 'case'; word: string; arms: CaseArm[]; after: Connector; pipeTo?: string[] }
   | { type: 'compound'; keyword: string; after: Connector };
+
+/** One arm of a `case`: its patterns as written (quotes kept, expanded when matched) and its list. */
+export interface CaseArm {
+  patterns: string[];
+  body: string;
+}
 
 const closers: Readonly<Record<string, string>> = { for: 'done', while: 'done', until: 'done', if: 'fi', case: 'esac' };
 /** Reserved words that may start a statement inside a compound command before its first command word. */
 const leading = new Set(['do', 'then', 'else', 'elif']);
 
-/** The statement's text without the reserved words that lead it (`do echo x` → `echo x`). */
+/**
+ * The statement's text without the reserved words that lead it (`do echo x` → `echo x`) and without the patterns
+ * of a case arm (`web|db) case …` → `case …`), so a compound command opened there is counted.
+ */
 function withoutLeadingWords(text: string): string {
   let rest = text;
   for (;;) {
     const m = /^(\S+)(\s+|$)/.exec(rest);
-    if (!m || !leading.has(m[1])) return rest;
+    if (!m || !(leading.has(m[1]) || (m[1].endsWith(')') && !m[1].includes('$(')))) return rest;
     rest = rest.slice(m[0].length);
   }
 }
@@ -250,6 +268,10 @@ export function scriptCommands(script: string): { commands: ScriptCommand[]; ope
     } else if (keyword === 'if') {
       const branches = ifBranches(s.text.slice(2).trim(), inner);
       if (branches) commands.push({ type: 'if', ...branches, after: s.after, ...piped });
+      else commands.push({ type: 'compound', keyword, after: s.after });
+    } else if (keyword === 'case') {
+      const parsed = caseArms(s.text, inner);
+      if (parsed) commands.push({ type: 'case', ...parsed, after: s.after, ...piped });
       else commands.push({ type: 'compound', keyword, after: s.after });
     } else {
       commands.push({ type: 'compound', keyword, after: s.after });
@@ -307,6 +329,102 @@ function ifBranches(first: string, inner: ReadonlyArray<{ text: string; after: C
     branches: branches.map((b) => ({ condition: joinStatements(b.condition), body: joinStatements(b.body ?? []) })),
     ...(otherwise ? { otherwise: joinStatements(otherwise) } : {}),
   };
+}
+
+/** Where the first `)` or `|` outside quotes is in `text` (`)` ends a case pattern list, `|` separates patterns). */
+function unquotedIndex(text: string, chars: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '\\') i++;
+    else if (ch === "'" || ch === '"') quote = ch;
+    else if (chars.includes(ch)) return i;
+  }
+  return -1;
+}
+
+/**
+ * The word and arms of a `case` (POSIX 2.9.4.3): `header` is `case WORD in` with what follows `in` on its
+ * statement, `inner` the statements up to `esac`. An arm starts the list after `in` and each list after a `;;`
+ * of this `case` (those of a `case` nested in an arm are its own); its patterns end at the first unquoted `)`,
+ * an opening `(` optional. Undefined for what the shell would refuse (no `in`, an arm with no `)`).
+ */
+function caseArms(header: string, inner: ReadonlyArray<{ text: string; after: Connector }>): { word: string; arms: CaseArm[] } | undefined {
+  const m = /^case\s+(.+?)\s+in(?:\s+(.*))?$/s.exec(header);
+  if (!m) return undefined;
+  const statements = [...(m[2]?.trim() ? [{ text: m[2].trim(), after: ';' as Connector }] : []), ...inner];
+  const arms: Array<{ head: string; body: Array<{ text: string; after: Connector }> }> = [];
+  const stack: string[] = [];
+  for (const st of statements) {
+    if (stack.length === 0 && (arms.length === 0 || st.after === ';;')) {
+      const text = st.text.replace(/^\(\s*/, '');
+      const close = unquotedIndex(text, ')');
+      if (close < 0) return undefined;
+      const rest = text.slice(close + 1).trim();
+      arms.push({ head: text.slice(0, close), body: rest ? [{ text: rest, after: ';' }] : [] });
+      if (rest) trackNesting(stack, rest);
+      continue;
+    }
+    arms[arms.length - 1]?.body.push(st);
+    trackNesting(stack, st.text);
+  }
+  return {
+    word: m[1],
+    arms: arms.map((a) => {
+      const patterns: string[] = [];
+      let rest = a.head;
+      for (let bar = unquotedIndex(rest, '|'); bar >= 0; bar = unquotedIndex(rest, '|')) {
+        patterns.push(rest.slice(0, bar).trim());
+        rest = rest.slice(bar + 1);
+      }
+      patterns.push(rest.trim());
+      return { patterns, body: joinStatements(a.body) };
+    }),
+  };
+}
+
+/** Counts the compound commands a statement opens or closes (their closing words), for nesting. */
+function trackNesting(stack: string[], text: string): void {
+  const word = firstWord(withoutLeadingWords(text));
+  if (word === stack[stack.length - 1]) stack.pop();
+  else if (word in closers) stack.push(closers[word]);
+}
+
+/**
+ * Whether `word` matches a case pattern (POSIX 2.13 pattern matching): outside quotes `*`, `?` and `[…]`
+ * (`[!…]` negated) are special and a backslash makes the next character literal; inside quotes all is literal.
+ * The pattern has had its expansions done; its quotes are still there.
+ */
+export function matchesCasePattern(pattern: string, word: string): boolean {
+  let re = '';
+  let quote: string | undefined;
+  const literal = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else re += literal(ch);
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '\\' && i + 1 < pattern.length) re += literal(pattern[++i]);
+    else if (ch === '*') re += '[\\s\\S]*';
+    else if (ch === '?') re += '[\\s\\S]';
+    else if (ch === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        const body = pattern.slice(i + 1, end);
+        const negated = body.startsWith('!') || body.startsWith('^');
+        const set = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&');
+        re += negated ? `[^${set}]` : `[${set}]`;
+        i = end;
+      }
+    } else re += literal(ch);
+  }
+  return new RegExp(`^${re}$`).test(word);
 }
 
 /** Where the `))` closing an arithmetic expansion whose text starts at `from` is (nested parentheses counted); -1: none. */
