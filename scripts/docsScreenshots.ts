@@ -65,7 +65,10 @@ async function main(): Promise<void> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
-    // a new page is a new browser context: no saved session, the seed topology
+    // a new page is a new browser context: no saved session, the seed topology; marked as visited before, so the
+    // playground opens instead of the first visit's scenario gallery
+    await page.goto(`http://127.0.0.1:${port}/favicon.svg`);
+    await page.evaluate(() => localStorage.setItem('svcsim.visited', '1'));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.locator('[data-testid^="rf__edge-ep:default/nginx/"]').first().waitFor();
     await page.locator('[data-testid="editor"] .view-lines').waitFor();
