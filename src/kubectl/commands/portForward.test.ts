@@ -38,9 +38,17 @@ describe('port-forward', () => {
   it('ends with lost connection when the pod is deleted', () => {
     const r = run('port-forward pod/kuard 9000:8080');
     const chunks: WatchChunk[] = [];
-    r.watch?.subscribe((c) => chunks.push(c));
+    let ended = false;
+    r.watch?.subscribe(
+      (c) => chunks.push(c),
+      () => {
+        ended = true;
+      },
+    );
     run('delete pod kuard');
     expect(chunks).toEqual([{ stderr: 'error: lost connection to pod\n' }]);
+    // kubectl exits: the host's prompt comes back
+    expect(ended).toBe(true);
     expect(ctx.portForwards?.get(9000)).toBeUndefined();
   });
 

@@ -176,7 +176,7 @@ export const portForwardCommand: KubectlCommand = {
     const watched = env.cluster.watch('Pod', { namespace, fieldSelector: `metadata.name=${name}`, resourceVersion: String(env.cluster.store.resourceVersion) }, (e: WatchEvent) => {
       if (e.type === 'DELETED' || e.object.metadata?.uid !== uid) {
         stream.push({ stderr: 'error: lost connection to pod\n' });
-        stream.stop();
+        stream.end();
       }
     });
     if (watched.ok) podWatch = watched.value;

@@ -49,10 +49,19 @@ describe('rollout status', () => {
     expect(cluster.now() - start).toBe(maxForegroundWaitMs);
     expect(r.stdout).toBe('Waiting for deployment "web" rollout to finish: 0 out of 2 new replicas have been updated...\n');
     const chunks: string[] = [];
-    r.watch?.subscribe((c) => chunks.push(c.stdout ?? ''));
+    let ended = false;
+    r.watch?.subscribe(
+      (c) => chunks.push(c.stdout ?? ''),
+      () => {
+        ended = true;
+      },
+    );
     run('rollout resume deployment/web');
+    expect(ended).toBe(false);
     cluster.advance(60_000);
     expect(chunks.at(-1)).toBe('deployment "web" successfully rolled out\n');
+    // kubectl returns once the rollout is done: the host's prompt comes back
+    expect(ended).toBe(true);
     const seen = chunks.length;
     run('rollout restart deployment/web');
     cluster.advance(60_000);

@@ -109,7 +109,8 @@ function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolea
       sink = (s) => stream.push({ stdout: s });
       finish = (error) => {
         if (error) stream.push({ stderr: `error: ${error}\n` });
-        stream.stop();
+        // kubectl returns: the host's prompt comes back
+        stream.end();
       };
       handedOver = true;
       return stream;
