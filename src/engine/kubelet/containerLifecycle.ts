@@ -9,6 +9,7 @@ import { appForContainer } from './apps/registry';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
 import { flatConcat } from '../shared';
+import { normalizedNameError } from '../../shared/imageReference';
 import { randomHex64 } from './hexIds';
 import { podHostnameAndDomain } from './hostsFile';
 import { defaultPullPolicy, imageKey, imageSizeBytes, statusImage, statusImageId } from './images';
@@ -60,6 +61,18 @@ export function beginStart(host: KubeletHost, pr: PodRuntime, cr: ContainerRunti
   const present = agent.hasImage(key, now);
   cr.phase = 'starting';
   cr.waiting = undefined;
+  // image_manager.go EnsureImageExists: a reference that does not parse is InvalidImageName, before any pull
+  const unparsable = normalizedNameError(image);
+  if (unparsable !== undefined) {
+    const message = `Failed to apply default image tag "${image}": couldn't parse image name "${image}": ${unparsable}`;
+    cr.phase = 'pending';
+    cr.waiting = { reason: 'InvalidImageName', message };
+    const src = { component: 'kubelet', host: pr.node };
+    recorder.event(pr.pod, 'Pod', src, 'Warning', 'InspectFailed', message, cr.fieldPath);
+    recorder.event(pr.pod, 'Pod', src, 'Warning', 'Failed', 'Error: InvalidImageName', cr.fieldPath);
+    host.requestSync(pr);
+    return;
+  }
   if (policy === 'Never' && !present) {
     cr.phase = 'pending';
     cr.waiting = { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };

@@ -111,6 +111,10 @@ export function applySpecChange(host: KubeletHost, pr: PodRuntime, pod: Pod): vo
       cr.timer?.cancel();
       cr.timer = undefined;
       decideRestart(host, pr, cr, true);
+    } else if (cr.phase === 'pending' && cr.waiting) {
+      // a container the kubelet could not start (InvalidImageName, ErrImageNeverPull) is tried with the new image
+      cr.waiting = undefined;
+      advanceStart(host, pr);
     }
   }
 }

@@ -10,15 +10,8 @@ import { mergePatch, strategicMergePatch } from '../../engine/apiserver/patch';
 import type { KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { attachToRun } from './runAttach';
+import { referenceRegexp } from '../../shared/imageReference';
 import { atoi, dryRunFlag, dryRunStrategy, outputFlag, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
-
-// docker/distribution reference.ReferenceRegexp
-const component = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const referenceRegexp = new RegExp(
-  `^(?:${domain}/)?${component}(?:/${component})*(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
-);
 
 const envNameRegexp = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
