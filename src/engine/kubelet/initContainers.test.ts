@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../cluster';
 import type { Container, ContainerStatus, Event, Pod, Service } from '../api/types';
-import { boundPod, getPod, mustCreate, testCluster } from './testing';
+import { boundPod, getPod, mustCreate, testCluster, testNode } from './testing';
 
 function condition(pod: Pod | undefined, type: string) {
   const c = pod?.status?.conditions?.find((x) => x.type === type);
@@ -121,6 +121,29 @@ describe('init containers', () => {
     expect(appStatus(pod, 'app')?.state).toEqual({ waiting: { reason: 'PodInitializing' } });
     expect(condition(pod, 'Ready')).toEqual({ status: 'False', reason: 'PodFailed', message: undefined });
     expect(condition(pod, 'PodReadyToStartContainers')?.status).toBe('False');
+  });
+});
+
+describe('a node that powers back on', () => {
+  it('gives the pod a new sandbox whose init containers run again before the app container', () => {
+    const c = testCluster();
+    const setup: Container = { name: 'setup', image: 'busybox:1.36', command: ['sh', '-c', 'echo setting up'] };
+    mustCreate(c, boundPod('cycled', [{ name: 'app', image: 'nginx:1.27' }], { initContainers: [setup] }));
+    c.advance(30_000);
+    expect(c.simulation.stopNode(testNode)).toBe(true);
+    c.advance(10_000);
+    expect(c.simulation.startNode(testNode)).toBe(true);
+    c.advance(30_000);
+    const started = events(c, 'cycled')
+      .filter((e) => e.reason === 'Started')
+      .map((e) => `${e.involvedObject.fieldPath} x${e.count ?? 1}`);
+    expect(started).toEqual(['spec.initContainers{setup} x2', 'spec.containers{app} x2']);
+    // in the new sandbox too, the init container started before the app container
+    const last = (path: string) => events(c, 'cycled').find((e) => e.reason === 'Started' && e.involvedObject.fieldPath === path)?.lastTimestamp ?? '';
+    expect(last('spec.initContainers{setup}') < last('spec.containers{app}')).toBe(true);
+    const pod = getPod(c, 'cycled');
+    expect(pod?.status?.phase).toBe('Running');
+    expect(initStatus(pod, 'setup')?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
   });
 });
 
