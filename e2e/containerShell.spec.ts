@@ -59,7 +59,7 @@ test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on e
   test.setTimeout(120_000);
   const { errors, term } = await openTerminal(page);
   await term.run('kubectl run -it --rm --restart=Never debug --image=busybox:1.36 -- sh');
-  await expect.poll(() => term.text(), { timeout: 30_000 }).toMatch(/--image=busybox:1\.36 -- sh\nIf you don't see a command prompt, try pressing enter\.\n\/ # $/);
+  await expect.poll(() => term.text(), { timeout: 30_000 }).toMatch(/--image=busybox:1\.36 -- sh\nAll commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt\.\nIf you don't see a command prompt, try pressing enter\.\n\/ # $/);
   await term.run('nslookup nginx.default.svc.cluster.local');
   await term.expectText(/Name:\s+nginx\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+\n/);
   // a for loop typed over three lines: the shell prompts with PS2 (`> `) until `done`, then runs it

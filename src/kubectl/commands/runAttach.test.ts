@@ -16,7 +16,9 @@ import type { AttachedInput } from '../cli/command';
 let cluster: Cluster;
 const run = (line: string) => runKubectl({ cluster }, splitCommandLine(line));
 const text = (chunks: { text: string }[]) => chunks.map((c) => c.text).join('');
-const prompt = "If you don't see a command prompt, try pressing enter.\n";
+// kubectl v0.34.0 pkg/cmd/attach/attach.go Run prints both lines unless --quiet
+const prompt =
+  "All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\nIf you don't see a command prompt, try pressing enter.\n";
 
 function attached(line: string): AttachedInput {
   const r = run(line);

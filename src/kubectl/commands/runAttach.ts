@@ -1,7 +1,8 @@
 /**
  * `kubectl run -i/-t/--attach` once the pod is created (kubectl pkg/cmd/run/run.go Run and handleAttachPod,
  * pkg/cmd/attach/attach.go Run): wait until the pod is running and ready, or has completed (then its log is what
- * kubectl prints); say `If you don't see a command prompt, try pressing enter.`; give the terminal to the
+ * kubectl prints); warn that the session is recorded in the container's log and say `If you don't see a command
+ * prompt, try pressing enter.`; give the terminal to the
  * container's main process, the image's shell reading its input. When that shell exits, kubectl says how to
  * reattach (restartPolicy Always), waits for the pod to complete (Never) or succeed (OnFailure), `--rm` deletes
  * what run created, and a failed pod's exit code becomes kubectl's (`pod NS/NAME terminated (Error)`).
@@ -130,7 +131,11 @@ export function attachToMainProcess(
     tty = false;
     if (!o.quiet) env.out.err(`error: Unable to use a TTY - container ${o.container} did not allocate one\n`);
   } else if (!tty && spec?.tty) tty = true;
-  if (!o.quiet) env.out.err("If you don't see a command prompt, try pressing enter.\n");
+  // kubectl v0.34.0 pkg/cmd/attach/attach.go Run: the warning that the session is in the container's log, then the hint
+  if (!o.quiet) {
+    env.out.err('All commands and output from this session will be recorded in container logs, including credentials and sensitive information passed through the command prompt.\n');
+    env.out.err("If you don't see a command prompt, try pressing enter.\n");
+  }
   const argv = env.cluster.simulation.mainProcessArgv?.(namespace, name, o.container) ?? [];
   const shell = o.stdin && spec?.stdin ? interactiveShell(env, pod, o.container, argv) : undefined;
   if (!shell) {
