@@ -9,6 +9,7 @@ import { cidrAddress, parseCidr } from '../../shared/ipv4';
 import type { Cluster } from '../cluster';
 import { clusterDnsNetwork } from '../dns/clusterDnsNetwork';
 import { bare } from '../dns/dnsMessage';
+import { hostsEntries } from '../dns/etcHosts';
 import { resolveWithSearch } from '../dns/tools/stubResolver';
 import { kindNodeResolvConf } from '../kubelet/resolvConf';
 
@@ -23,11 +24,7 @@ export type NameLookup =
   | { kind: 'timeout'; server: string };
 
 function hostsLookup(hosts: string, name: string): string | undefined {
-  for (const line of hosts.split('\n')) {
-    const words = line.split('#')[0].trim().split(/\s+/);
-    if (words.length > 1 && words.slice(1).includes(name)) return words[0];
-  }
-  return undefined;
+  return hostsEntries(hosts).find((e) => e.names.includes(name))?.address;
 }
 
 /** Resolves `name` for the client as its C library would; IPs are not passed here. */

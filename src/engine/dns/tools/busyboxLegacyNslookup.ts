@@ -8,22 +8,9 @@
  */
 import { bare, isIPv4, reverseName } from '../dnsMessage';
 import { queryServer } from '../dnsServers';
+import { type HostsEntry, hostsEntries } from '../etcHosts';
 import { resolveWithSearch } from './stubResolver';
 import { type DnsToolContext, settingsOf, type ToolResult } from './toolContext';
-
-interface HostsEntry {
-  address: string;
-  names: string[];
-}
-
-function hostsEntries(hosts: string): HostsEntry[] {
-  const out: HostsEntry[] = [];
-  for (const line of hosts.split('\n')) {
-    const [address, ...names] = line.split('#')[0].trim().split(/\s+/);
-    if (address && names.length) out.push({ address, names });
-  }
-  return out;
-}
 
 /** getnameinfo(NI_NAMEREQD): the first name of the address in /etc/hosts, else a PTR query to `server`. */
 function reverseLookup(ctx: DnsToolContext, server: string, address: string, hosts: readonly HostsEntry[]): string | undefined {

@@ -4,15 +4,13 @@
  * Exit 2 when the name does not resolve.
  */
 import { bare } from '../dnsMessage';
+import { hostsEntries } from '../etcHosts';
 import { resolveWithSearch } from './stubResolver';
 import type { DnsToolContext, ToolResult } from './toolContext';
 
 function hostsFileMatch(hosts: string, name: string): string | undefined {
-  for (const line of hosts.split('\n')) {
-    const words = line.split('#')[0].trim().split(/\s+/);
-    if (words.length > 1 && words.slice(1).includes(name)) return `${words[0].padEnd(15)} ${words.slice(1).join(' ')}\n`;
-  }
-  return undefined;
+  const e = hostsEntries(hosts).find((x) => x.names.includes(name));
+  return e && `${e.address.padEnd(15)} ${e.names.join(' ')}\n`;
 }
 
 /** Runs `getent DATABASE KEY...`; only the `hosts` database is modelled. */
