@@ -12,7 +12,7 @@ import type { CommandEnv } from '../cli/command';
 import { Output } from '../cli/output';
 import { runContainerCommand } from '../../engine/kubelet/apps/containerCommands';
 import { shellAssignments } from '../../engine/kubelet/apps/shellScript';
-import { type CaseArm, environLookup, expandShell, matchesCasePattern, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
+import { type CaseArm, caseArmFor, environLookup, expandShell, redirected, scriptCommands, shellWords, splitPipes } from '../../engine/kubelet/apps/shellSyntax';
 import { commandNotRun, type InShell } from '../../engine/kubelet/apps/commandNotRun';
 import { pipeOutput } from '../../shared/textFilters/filters';
 import { parseSleepDuration } from '../shellWords';
@@ -209,8 +209,7 @@ function* caseCommand(
   expand: (text: string) => string,
   state: ShellState,
 ): ScriptRun {
-  const word = shellWords(expand(s.word)).join(' ');
-  const arm = s.arms.find((a) => a.patterns.some((p) => matchesCasePattern(expand(p), word)));
+  const arm = caseArmFor(s, expand);
   if (!arm) return { status: 0, exited: false };
   return yield* runScript(io, pod, container, environ, inShell, arm.body, 0, state);
 }

@@ -10,7 +10,7 @@
 import { pipeOutput } from '../../../shared/textFilters/filters';
 import type { ProcessIo, ProcessScript, StreamChunk } from './app';
 import { commandNotRun, type InShell, shellFor } from './commandNotRun';
-import { type CaseArm, expandShell, matchesCasePattern, redirected, type ScriptCommand, scriptCommands, shellWords, splitPipes } from './shellSyntax';
+import { type CaseArm, caseArmFor, expandShell, redirected, type ScriptCommand, scriptCommands, shellWords, splitPipes } from './shellSyntax';
 
 const shells = new Set(['sh', 'bash', 'ash', 'zsh', 'dash']);
 // commands that keep running until stopped
@@ -326,14 +326,9 @@ function* ifCommand(s: { branches: ReadonlyArray<{ condition: string; body: stri
 
 /** `case WORD in …`: the list of the first arm with a pattern matching the expanded word; status 0 when none. */
 function* caseCommand(s: { word: string; arms: readonly CaseArm[] }, st: ScriptState, stdin: boolean): Generator<number, void, void> {
-  const word = shellWords(expand(s.word, st)).join(' ');
-  for (const arm of s.arms) {
-    if (!arm.patterns.some((p) => matchesCasePattern(expand(p, st), word))) continue;
-    st.last = 0;
-    yield* runScript(arm.body, st, stdin);
-    return;
-  }
+  const arm = caseArmFor(s, (text) => expand(text, st));
   st.last = 0;
+  if (arm) yield* runScript(arm.body, st, stdin);
 }
 
 /**

@@ -393,6 +393,15 @@ function trackNesting(stack: string[], text: string): void {
 }
 
 /**
+ * The arm a `case` runs: the first with a pattern matching its word, both expanded by `expand` (the word is not
+ * split into fields); undefined when none matches (the `case` then has status 0).
+ */
+export function caseArmFor(s: { word: string; arms: readonly CaseArm[] }, expand: (text: string) => string): CaseArm | undefined {
+  const word = shellWords(expand(s.word)).join(' ');
+  return s.arms.find((a) => a.patterns.some((p) => matchesCasePattern(expand(p), word)));
+}
+
+/**
  * Whether `word` matches a case pattern (POSIX 2.13 pattern matching): outside quotes `*`, `?` and `[…]`
  * (`[!…]` negated) are special and a backslash makes the next character literal; inside quotes all is literal.
  * The pattern has had its expansions done; its quotes are still there.
