@@ -296,20 +296,31 @@ export function decideRestart(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
 export function podMaybeFinished(host: KubeletHost, pr: PodRuntime): void {
   const initFailed = pr.initContainers.some((c) => c.kind === 'init' && c.phase === 'exited' && c.terminated?.exitCode !== 0);
   if (initFailed || pr.containers.every((c) => c.phase === 'exited')) {
-    const graceMs = (pr.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-    for (const c of pr.initContainers) {
-      if (c.kind !== 'sidecar') continue;
-      if (c.phase === 'running') {
-        pr.finishing = true;
-        stopContainer(host, pr, c, `Stopping container ${c.name}`, graceMs, false);
-      } else if (c.phase !== 'stopping') abandonStart(c);
-    }
-    if (!pr.initContainers.some((c) => c.phase === 'stopping')) {
+    if (stopSidecars(host, pr, (pr.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000)) pr.finishing = true;
+    else {
       tearDownSandbox(host, pr);
       pr.terminal = true;
     }
   }
   host.requestSync(pr);
+}
+
+/**
+ * SIGTERM to the pod's running sidecars (within `graceMs`), once what they serve has exited; one not running is
+ * not started again. Whether any is still running or stopping.
+ */
+function stopSidecars(host: KubeletHost, pr: PodRuntime, graceMs: number): boolean {
+  let left = false;
+  for (const c of pr.initContainers) {
+    if (c.kind !== 'sidecar') continue;
+    if (c.phase === 'running') stopContainer(host, pr, c, `Stopping container ${c.name}`, graceMs, false);
+    else if (c.phase !== 'stopping') {
+      abandonStart(c);
+      continue;
+    }
+    left = true;
+  }
+  return left;
 }
 
 /** A container that is not running when the pod goes away (or finishes) will not be started any more. */
@@ -377,12 +388,7 @@ export function finishTerminationIfDone(host: KubeletHost, pr: PodRuntime): void
   if (!pr.terminating || pr.terminal) return;
   const busy = (c: ContainerRuntime) => c.phase === 'running' || c.phase === 'stopping';
   if (pr.containers.some(busy) || pr.initContainers.some((c) => c.kind === 'init' && busy(c))) return;
-  const sidecars = pr.initContainers.filter((c) => c.kind === 'sidecar' && busy(c));
-  if (sidecars.length) {
-    const leftMs = pr.terminating.deadline - host.ctx.clock.now();
-    for (const c of sidecars) if (c.phase === 'running') stopContainer(host, pr, c, `Stopping container ${c.name}`, leftMs, false);
-    return;
-  }
+  if (stopSidecars(host, pr, pr.terminating.deadline - host.ctx.clock.now())) return;
   tearDownSandbox(host, pr);
   pr.terminal = true;
   host.requestSync(pr);

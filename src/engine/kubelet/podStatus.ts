@@ -99,12 +99,10 @@ function readyConditions(pod: Pod, statuses: readonly ContainerStatus134[], init
     const reason = phase === 'Succeeded' ? 'PodCompleted' : 'PodFailed';
     return [{ status: 'False', reason }];
   }
-  // sidecars first, in spec order, then the app containers
-  const sidecars = (pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
-  const unready = [
-    ...sidecars.filter((c) => !initStatuses.find((s) => s.name === c.name)?.ready),
-    ...(pod.spec?.containers ?? []).filter((c) => !statuses.find((s) => s.name === c.name)?.ready),
-  ].map((c) => c.name);
+  // sidecars first, in spec order, then the app containers (one pass each: every status write of every pod comes here)
+  const unready: string[] = [];
+  for (const c of pod.spec?.initContainers ?? []) if (c.restartPolicy === 'Always' && !initStatuses.find((s) => s.name === c.name)?.ready) unready.push(c.name);
+  for (const c of pod.spec?.containers ?? []) if (!statuses.find((s) => s.name === c.name)?.ready) unready.push(c.name);
   if (unready.length) return [{ status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` }];
   return [{ status: 'True' }];
 }

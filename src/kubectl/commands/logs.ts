@@ -12,7 +12,7 @@ import { CommandError, fail, usageError } from '../cli/errors';
 import { parseTimestamp } from '../../engine';
 import { byLoggingLess, goTypeOf, podList, selectorForObject } from '../resources/podSelection';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
-import { type LogOptions, containerLog, renderLog } from './podLogs';
+import { type LogOptions, containerLog, containerStatusOf, renderLog } from './podLogs';
 
 const logsUsage = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 
@@ -94,11 +94,6 @@ const prefixFor = (r: LogRequest) => `[pod/${r.pod.metadata?.name ?? ''}/${r.con
 
 function withPrefix(text: string, prefix: string): string {
   return prefix ? text.replace(/^(?=.)/gm, prefix) : text;
-}
-
-/** A container's status in a pod (app or init container). */
-function containerStatusOf(pod: Pod, container: string) {
-  return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
 }
 
 /**

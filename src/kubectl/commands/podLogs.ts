@@ -4,7 +4,7 @@
  * filtered by `--tail`, `--since`/`--since-time`, `--limit-bytes` and stamped with `--timestamps`.
  */
 import { type AccessLogEntry, type ApiStatus, formatTimestamp } from '../../engine';
-import type { Pod } from '../../engine/api/types';
+import type { ContainerStatus, Pod } from '../../engine/api/types';
 import type { CommandEnv } from '../cli/command';
 
 export interface LogOptions {
@@ -22,11 +22,15 @@ function badRequest(message: string): ApiStatus {
   return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message, reason: 'BadRequest', code: 400 };
 }
 
+/** A container's status in a pod, app or init container (what the kubelet's log request looks up). */
+export function containerStatusOf(pod: Pod, container: string): ContainerStatus | undefined {
+  return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+}
+
 /** Which attempt the kubelet reads: the current one, the previous one, or an error (`validateContainerLogStatus`). */
 function logSource(pod: Pod, container: string, previous: boolean): 'current' | 'previous' | ApiStatus {
   const podName = pod.metadata?.name ?? '';
-  const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
-  const s = statuses.find((x) => x.name === container);
+  const s = containerStatusOf(pod, container);
   if (!s) return badRequest(`container "${container}" in pod "${podName}" is not available`);
   const last = s.lastState?.terminated;
   if (previous) {
