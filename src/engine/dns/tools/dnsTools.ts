@@ -22,7 +22,6 @@ export interface ImageDnsTools {
 /** The DNS tools of a toolbox image family. */
 export const dnsToolsOf: Readonly<Record<string, ImageDnsTools>> = {
   busybox: { nslookup: 'busybox' },
-  'busybox-1.28': { nslookup: 'busybox-1.28' },
   alpine: { nslookup: 'busybox', getent: true },
   curl: { nslookup: 'busybox', getent: true },
   netshoot: { nslookup: 'bind', bind: true, getent: true },

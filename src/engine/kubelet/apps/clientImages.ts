@@ -22,8 +22,6 @@ interface ClientImage {
 
 const clientImages: Record<string, ClientImage> = {
   busybox: { name: 'busybox', entrypoint: [], cmd: ['sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
-  // busybox 1.28 and before: the same applets, but nslookup is the libc-based one (rewritten in 1.29)
-  'busybox-1.28': { name: 'busybox-1.28', entrypoint: [], cmd: ['sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
   alpine: { name: 'alpine', entrypoint: [], cmd: ['/bin/sh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
   netshoot: { name: 'netshoot', entrypoint: [], cmd: ['zsh'], coreutils: 'busybox', user: rootUser, home: '/root', env: [standardPath] },
   curl: {
@@ -72,9 +70,13 @@ function clientApp(img: ClientImage): SimulatedApp {
   };
 }
 
-const built = new Map(Object.entries(clientImages).map(([k, v]) => [k, clientApp(v)]));
+// busybox 1.28 and before: the same image and applets, but nslookup is the libc-based one (rewritten in 1.29)
+const built = new Map<string, SimulatedApp>([
+  ...Object.entries(clientImages).map(([k, v]): [string, SimulatedApp] => [k, clientApp(v)]),
+  ['busybox-1.28', { ...clientApp(clientImages.busybox), dnsTools: { nslookup: 'busybox-1.28' } }],
+]);
 
-/** The client app for a known toolbox image key (`busybox`, `alpine`, `netshoot`, `curl`, `ubuntu`, `debian`, `dnsutils`). */
+/** The client app for a known toolbox image key (`busybox`, `busybox-1.28`, `alpine`, `netshoot`, `curl`, `ubuntu`, `debian`, `dnsutils`). */
 export function clientAppFor(key: string): SimulatedApp | undefined {
   return built.get(key);
 }

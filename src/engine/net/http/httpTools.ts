@@ -19,7 +19,6 @@ export function httpToolsOf(app: string, image: string): ImageHttpTools {
   // a container whose command is overridden runs `<app>/command` (kubelet/apps/registry.ts): same image, same tools
   switch (app.replace(/\/command$/, '')) {
     case 'busybox':
-    case 'busybox-1.28':
     case 'alpine':
       return { wget: 'busybox' };
     case 'curl':
