@@ -4,7 +4,7 @@
  */
 import type { Container, ContainerStatus, Pod } from '../api/types';
 import { formatTimestamp } from '../clock';
-import type { ContainerRuntime, Termination } from './podRuntime';
+import { type ContainerRuntime, initCompleted, type Termination } from './podRuntime';
 
 /** containerStatuses entry with the 1.33+ `user` field. */
 export type ContainerStatus134 = ContainerStatus & {
@@ -65,7 +65,7 @@ export function containerStatus(cr: ContainerRuntime, podTerminal: boolean, defa
     imageID: '',
     lastState: cr.lastTermination ? { terminated: terminatedState(cr.lastTermination) } : {},
     // prober manager UpdatePodStatus: a regular init container is ready once it has exited 0
-    ready: cr.kind === 'init' ? cr.phase === 'exited' && !cr.waiting && cr.terminated?.exitCode === 0 : containerReady(cr),
+    ready: cr.kind === 'init' ? initCompleted(cr) : containerReady(cr),
     restartCount: cr.restartCount,
     started: (cr.phase === 'running' || cr.phase === 'stopping') && cr.started,
     state: { waiting: { reason: defaultWaiting } },
