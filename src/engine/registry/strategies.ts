@@ -11,6 +11,7 @@ import { replicaSetStrategy } from './replicaSetStrategy';
 import { serviceStrategy } from './serviceStrategy';
 import { daemonSetStrategy } from './daemonSetStrategy';
 import { configMapStrategy } from './configMapStrategy';
+import { statefulSetStrategy } from './statefulSetStrategy';
 
 export function registerStrategies(api: ApiServer): void {
   api.register(namespaceStrategy);
@@ -23,5 +24,6 @@ export function registerStrategies(api: ApiServer): void {
   api.register(deploymentStrategy);
   api.register(replicaSetStrategy);
   api.register(daemonSetStrategy);
+  api.register(statefulSetStrategy);
   api.register(configMapStrategy);
 }

@@ -136,6 +136,7 @@ const fieldsByKind: Record<Kind, Getters> = {
   Endpoints: namespacedMeta,
   EndpointSlice: namespacedMeta,
   DaemonSet: namespacedMeta,
+  StatefulSet: namespacedMeta,
   ConfigMap: namespacedMeta,
 };
 

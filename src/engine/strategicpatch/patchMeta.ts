@@ -92,6 +92,7 @@ const schemas: Record<Kind, PatchSchema> = {
   EndpointSlice: root(),
   Event: root(),
   DaemonSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
+  StatefulSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
   ConfigMap: root(),
 };
 

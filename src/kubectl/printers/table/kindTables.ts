@@ -6,7 +6,7 @@ import { endpointsTable } from './endpointsTable';
 import { podTable } from './podTable';
 import { serviceTable } from './serviceTable';
 import type { KindTablePrinter, RowContext, Table } from './tableTypes';
-import { deploymentTable, replicaSetTable } from './workloadTables';
+import { deploymentTable, replicaSetTable, statefulSetTable } from './workloadTables';
 import { configMapTable, daemonSetTable } from './daemonSetTables';
 
 const printers: Record<Kind, KindTablePrinter> = {
@@ -20,6 +20,7 @@ const printers: Record<Kind, KindTablePrinter> = {
   Namespace: namespaceTable as KindTablePrinter,
   Event: eventTable as KindTablePrinter,
   DaemonSet: daemonSetTable as KindTablePrinter,
+  StatefulSet: statefulSetTable as KindTablePrinter,
   ConfigMap: configMapTable as KindTablePrinter,
 };
 

@@ -1,5 +1,9 @@
-/** `kubectl get deployments` and `replicasets` (`printDeployment`, `printReplicaSet`, `layoutContainerCells`). */
-import type { Container, Deployment, ReplicaSet } from '../../../engine/api/types';
+/**
+ * `kubectl get deployments`, `replicasets` and `statefulsets` (kubernetes/kubernetes
+ * `pkg/printers/internalversion/printers.go` `printDeployment`, `printReplicaSet`, `printStatefulSet`,
+ * `layoutContainerCells`).
+ */
+import type { Container, Deployment, ReplicaSet, StatefulSet } from '../../../engine/api/types';
 import { formatLabelSelector, selectorString } from '../labels';
 import { translateTimestampSince } from '../timestamps';
 import { type KindTablePrinter, ageColumn, nameColumn } from './tableTypes';
@@ -61,5 +65,14 @@ export const replicaSetTable: KindTablePrinter<ReplicaSet> = {
       images,
       formatLabelSelector(rs.spec?.selector),
     ];
+  },
+};
+
+/** `printStatefulSet`: READY is ready replicas over `spec.replicas`; wide adds containers and images, no selector. */
+export const statefulSetTable: KindTablePrinter<StatefulSet> = {
+  columns: [nameColumn, { name: 'Ready', type: 'string' }, ageColumn, wideWorkloadColumns[0], wideWorkloadColumns[1]],
+  row(s, { now }) {
+    const [names, images] = layoutContainerCells(s.spec?.template?.spec?.containers);
+    return [s.metadata?.name ?? '', `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 1}`, translateTimestampSince(s.metadata?.creationTimestamp, now), names, images];
   },
 };
