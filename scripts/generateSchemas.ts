@@ -25,6 +25,8 @@ const kinds: Array<{ kind: string; apiVersion: string; model: string }> = [
   { kind: 'Deployment', apiVersion: 'apps/v1', model: 'V1Deployment' },
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', model: 'V1ReplicaSet' },
   { kind: 'DaemonSet', apiVersion: 'apps/v1', model: 'V1DaemonSet' },
+  { kind: 'StatefulSet', apiVersion: 'apps/v1', model: 'V1StatefulSet' },
+  { kind: 'ControllerRevision', apiVersion: 'apps/v1', model: 'V1ControllerRevision' },
   { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', model: 'V1EndpointSlice' },
 ];
 

@@ -293,9 +293,9 @@ describe('cluster verbs', () => {
   it('prints versions, API resources and cluster info', () => {
     expect(k('version')).toBe('Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n');
     expect(k('api-resources').split('\n').slice(0, 3)).toEqual([
-      'NAME             SHORTNAMES   APIVERSION            NAMESPACED   KIND',
-      'configmaps       cm           v1                    true         ConfigMap',
-      'endpoints        ep           v1                    true         Endpoints',
+      'NAME                  SHORTNAMES   APIVERSION            NAMESPACED   KIND',
+      'configmaps            cm           v1                    true         ConfigMap',
+      'endpoints             ep           v1                    true         Endpoints',
     ]);
     expect(k('cluster-info')).toBe(
       "Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",

@@ -28,6 +28,15 @@ const table: ResourceInfo[] = [
   { kind: 'ReplicaSet', resource: 'replicasets', singular: 'replicaset', group: 'apps', version: 'v1', namespaced: true, shortNames: ['rs'] },
   { kind: 'DaemonSet', resource: 'daemonsets', singular: 'daemonset', group: 'apps', version: 'v1', namespaced: true, shortNames: ['ds'] },
   { kind: 'StatefulSet', resource: 'statefulsets', singular: 'statefulset', group: 'apps', version: 'v1', namespaced: true, shortNames: ['sts'] },
+  {
+    kind: 'ControllerRevision',
+    resource: 'controllerrevisions',
+    singular: 'controllerrevision',
+    group: 'apps',
+    version: 'v1',
+    namespaced: true,
+    shortNames: [],
+  },
   { kind: 'ConfigMap', resource: 'configmaps', singular: 'configmap', group: '', version: 'v1', namespaced: true, shortNames: ['cm'] },
   {
     kind: 'EndpointSlice',

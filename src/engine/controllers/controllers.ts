@@ -13,6 +13,7 @@ import { createNamespaceController } from './namespace/namespaceController';
 import { createNodeLifecycleController } from './nodelifecycle/nodeLifecycleController';
 import { createReplicaSetController } from './replicaset/replicaSetController';
 import { createDaemonSetController } from './daemonset/daemonSetController';
+import { createStatefulSetController } from './statefulset/statefulSetController';
 import { createRootCaCertPublisher } from './rootcacertpublisher/rootCaCertPublisher';
 import { createLoadBalancerController } from './servicelb/loadBalancerController';
 import { createScheduler } from '../scheduler/scheduler';
@@ -37,6 +38,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     createDeploymentController(ctx),
     createReplicaSetController(ctx),
     createDaemonSetController(ctx),
+    createStatefulSetController(ctx),
     createScheduler(ctx),
     kubelet.controller,
     createNodeLifecycleController(ctx, kubelet.heartbeats),

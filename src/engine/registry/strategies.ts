@@ -12,6 +12,7 @@ import { serviceStrategy } from './serviceStrategy';
 import { daemonSetStrategy } from './daemonSetStrategy';
 import { configMapStrategy } from './configMapStrategy';
 import { statefulSetStrategy } from './statefulSetStrategy';
+import { controllerRevisionStrategy } from './controllerRevisionStrategy';
 
 export function registerStrategies(api: ApiServer): void {
   api.register(namespaceStrategy);
@@ -25,5 +26,6 @@ export function registerStrategies(api: ApiServer): void {
   api.register(replicaSetStrategy);
   api.register(daemonSetStrategy);
   api.register(statefulSetStrategy);
+  api.register(controllerRevisionStrategy);
   api.register(configMapStrategy);
 }

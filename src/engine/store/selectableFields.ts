@@ -137,6 +137,7 @@ const fieldsByKind: Record<Kind, Getters> = {
   EndpointSlice: namespacedMeta,
   DaemonSet: namespacedMeta,
   StatefulSet: namespacedMeta,
+  ControllerRevision: namespacedMeta,
   ConfigMap: namespacedMeta,
 };
 

@@ -93,6 +93,7 @@ const schemas: Record<Kind, PatchSchema> = {
   Event: root(),
   DaemonSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
   StatefulSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
+  ControllerRevision: root(),
   ConfigMap: root(),
 };
 

@@ -6,7 +6,7 @@ import { endpointsTable } from './endpointsTable';
 import { podTable } from './podTable';
 import { serviceTable } from './serviceTable';
 import type { KindTablePrinter, RowContext, Table } from './tableTypes';
-import { deploymentTable, replicaSetTable, statefulSetTable } from './workloadTables';
+import { controllerRevisionTable, deploymentTable, replicaSetTable, statefulSetTable } from './workloadTables';
 import { configMapTable, daemonSetTable } from './daemonSetTables';
 
 const printers: Record<Kind, KindTablePrinter> = {
@@ -21,6 +21,7 @@ const printers: Record<Kind, KindTablePrinter> = {
   Event: eventTable as KindTablePrinter,
   DaemonSet: daemonSetTable as KindTablePrinter,
   StatefulSet: statefulSetTable as KindTablePrinter,
+  ControllerRevision: controllerRevisionTable as KindTablePrinter,
   ConfigMap: configMapTable as KindTablePrinter,
 };
 

@@ -1,9 +1,9 @@
 /**
  * `kubectl get deployments`, `replicasets` and `statefulsets` (kubernetes/kubernetes
  * `pkg/printers/internalversion/printers.go` `printDeployment`, `printReplicaSet`, `printStatefulSet`,
- * `layoutContainerCells`).
+ * `printControllerRevision`, `layoutContainerCells`).
  */
-import type { Container, Deployment, ReplicaSet, StatefulSet } from '../../../engine/api/types';
+import type { Container, ControllerRevision, Deployment, ReplicaSet, StatefulSet } from '../../../engine/api/types';
 import { formatLabelSelector, selectorString } from '../labels';
 import { translateTimestampSince } from '../timestamps';
 import { type KindTablePrinter, ageColumn, nameColumn } from './tableTypes';
@@ -74,5 +74,19 @@ export const statefulSetTable: KindTablePrinter<StatefulSet> = {
   row(s, { now }) {
     const [names, images] = layoutContainerCells(s.spec?.template?.spec?.containers);
     return [s.metadata?.name ?? '', `${s.status?.readyReplicas ?? 0}/${s.spec?.replicas ?? 1}`, translateTimestampSince(s.metadata?.creationTimestamp, now), names, images];
+  },
+};
+
+/**
+ * `printControllerRevision`: CONTROLLER is the controller reference as `kind.group/name` in lower case
+ * (`formatResourceName` with its kind), `<none>` for an orphan.
+ */
+export const controllerRevisionTable: KindTablePrinter<ControllerRevision> = {
+  columns: [nameColumn, { name: 'Controller', type: 'string' }, { name: 'Revision', type: 'integer' }, ageColumn],
+  row(cr, { now }) {
+    const ref = cr.metadata?.ownerReferences?.find((r) => r.controller);
+    const group = ref?.apiVersion.includes('/') ? ref.apiVersion.slice(0, ref.apiVersion.indexOf('/')) : '';
+    const controller = ref ? `${(group ? `${ref.kind}.${group}` : ref.kind).toLowerCase()}/${ref.name}` : '<none>';
+    return [cr.metadata?.name ?? '', controller, cr.revision ?? 0, translateTimestampSince(cr.metadata?.creationTimestamp, now)];
   },
 };
