@@ -201,7 +201,8 @@ describe('StatefulSet controller', () => {
     const set = sts('web', 1, {
       volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
     });
-    set.spec?.template.spec?.containers[0] && (set.spec.template.spec.containers[0].volumeMounts = [{ name: 'www', mountPath: '/usr/share/nginx/html' }]);
+    const container = set.spec?.template.spec?.containers[0];
+    if (container) container.volumeMounts = [{ name: 'www', mountPath: '/usr/share/nginx/html' }];
     expect(c.create('StatefulSet', set).ok).toBe(true);
     c.advance(30_000);
     expect(live(c, 'web')[0].spec?.volumes?.find((v) => v.name === 'www')).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } });
