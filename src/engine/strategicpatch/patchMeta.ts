@@ -92,7 +92,8 @@ const schemas: Record<Kind, PatchSchema> = {
   EndpointSlice: root(),
   Event: root(),
   DaemonSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
-  StatefulSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
+  // apps/v1 StatefulSetSpec.updateStrategy has no patchStrategy tag (Deployment's strategy is retainKeys)
+  StatefulSet: root({ fields: { template: { schema: podTemplateSpec } } }, withConditions),
   ControllerRevision: root(),
   ConfigMap: root(),
 };

@@ -1,6 +1,8 @@
 /**
  * `kubectl scale --replicas=N TYPE NAME` (kubectl `pkg/cmd/scale/scale.go`): sets the replicas of
- * deployments and replicasets through their scale subresource and prints `deployment.apps/x scaled`;
+ * deployments, replicasets and statefulsets through their scale subresource and prints `deployment.apps/x scaled`
+ * (the scale's status.replicas is the object's status.replicas, kubernetes/kubernetes
+ * `pkg/registry/apps/{deployment,replicaset,statefulset}/storage/storage.go`);
  * `--current-replicas` / `--resource-version` are preconditions read from the scale first (`Expected replicas to
  * be 2, was 3`), `--timeout` waits, polling each second, until the status catches up.
  */
@@ -10,7 +12,8 @@ import { CommandError, aggregate, errorText, fail } from '../cli/errors';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
-const scalable = new Set(['Deployment', 'ReplicaSet']);
+/** The kinds whose scale subresource this apiserver serves (others answer 404). */
+const scalable = new Set(['Deployment', 'ReplicaSet', 'StatefulSet']);
 
 /**
  * `WaitForScaleHasDesiredReplicas` (--timeout): poll every second until the scale's status has the desired count

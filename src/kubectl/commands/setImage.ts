@@ -14,10 +14,10 @@ import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
 import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
 
-/** Where each kind keeps the pod spec it runs (`UpdatePodSpecForObject`). */
+/** Where each kind keeps the pod spec it runs (`updatePodSpecForObject`: a pod's own spec, the workloads' template). */
 function podSpecPath(kind: string): string[] | undefined {
   if (kind === 'Pod') return ['spec'];
-  if (kind === 'Deployment' || kind === 'ReplicaSet') return ['spec', 'template', 'spec'];
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'StatefulSet') return ['spec', 'template', 'spec'];
   return undefined;
 }
 

@@ -1,10 +1,11 @@
 /** The describer of each kind (kubectl's `describerMap`). */
 import type { Cluster, Kind, KubeObject } from '../../engine';
-import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, Namespace, Node, Pod, ReplicaSet, Service } from '../../engine/api/types';
+import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../engine/api/types';
 import { describeConfigMap, describeDaemonSet } from './describeDaemonSet';
 import { describeNamespace, describeNode } from './describeCluster';
 import { describeEndpointSlice, describeEndpoints, describeService } from './describeNetworking';
 import { describePod } from './describePod';
+import { describeStatefulSet } from './describeStatefulSet';
 import { describeDeployment, describeReplicaSet } from './describeWorkloads';
 
 type Describer = (obj: KubeObject, cluster: Cluster) => string;
@@ -19,6 +20,7 @@ const describers: Partial<Record<Kind, Describer>> = {
   Namespace: (o) => describeNamespace(o as Namespace),
   Node: (o, c) => describeNode(o as Node, c),
   DaemonSet: (o, c) => describeDaemonSet(o as DaemonSet, c),
+  StatefulSet: (o, c) => describeStatefulSet(o as StatefulSet, c),
   ConfigMap: (o, c) => describeConfigMap(o as ConfigMap, c),
 };
 

@@ -14,7 +14,9 @@
  *   volume and its mounts, and the deprecated spec.serviceAccount alias (plugin/pkg/admission/serviceaccount);
  *   DefaultTolerationSeconds: the not-ready/unreachable NoExecute tolerations for 300 s; Priority: spec.priority
  *   and preemptionPolicy (plugin/pkg/admission/priority);
- * - the namespace lifecycle: a Namespace's `kubernetes.io/metadata.name` label and spec.finalizers.
+ * - the namespace lifecycle: a Namespace's `kubernetes.io/metadata.name` label and spec.finalizers;
+ * - a StatefulSet's volumeClaimTemplates: each PVC template's defaulted status (`phase: Pending`, kubernetes/kubernetes
+ *   pkg/apis/core/v1/defaults.go SetDefaults_PersistentVolumeClaim) and its null creationTimestamp.
  * Defaulted fields a user may also write (imagePullPolicy, dnsPolicy, ports[].protocol …) stay: applying them is
  * harmless and they say what the cluster ran.
  */
@@ -42,6 +44,7 @@ export function cleanManifest(input: Json): Json {
   const spec = isObj(obj.spec) ? obj.spec : undefined;
   if (obj.kind === 'Service' && spec) cleanServiceSpec(spec, appliedClusterIP(input));
   if (obj.kind === 'Pod' && spec) cleanPodSpec(spec, true);
+  if (obj.kind === 'StatefulSet' && spec && Array.isArray(spec.volumeClaimTemplates)) for (const claim of spec.volumeClaimTemplates) cleanClaimTemplate(claim);
   const template = spec && isObj(spec.template) ? spec.template : undefined;
   if (template) {
     if (isObj(template.metadata)) {
@@ -51,6 +54,13 @@ export function cleanManifest(input: Json): Json {
     if (isObj(template.spec)) cleanPodSpec(template.spec, false);
   }
   return obj;
+}
+
+/** A StatefulSet's claim template as stored: a PVC whose status (`phase: Pending`) and null creationTimestamp are the apiserver's. */
+function cleanClaimTemplate(claim: unknown): void {
+  if (!isObj(claim)) return;
+  delete claim.status;
+  if (isObj(claim.metadata)) delete claim.metadata.creationTimestamp;
 }
 
 function cleanMetadata(meta: Json): void {

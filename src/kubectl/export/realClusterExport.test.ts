@@ -1,6 +1,8 @@
 // "Export for a real cluster": what a user made, without what the cluster filled in, and a kind config that
 // creates the same shape. Server-set fields per component are listed in cleanManifest.ts with their upstream
 // sources; kind's config fields in sigs.k8s.io/kind pkg/apis/config/v1alpha4/types.go.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Cluster, kindNodes } from '../../engine';
@@ -109,6 +111,20 @@ describe('export for a real cluster', () => {
     const data = (cm.value as { data: Record<string, string> }).data;
     cluster.patch('ConfigMap', 'kube-system', 'kube-proxy', 'merge', { data: { 'config.conf': data['config.conf'].replace(/^mode: .*$/m, 'mode: nftables') } });
     expect(exportForKind(cluster).kindConfig).toContain('kubeProxyMode: nftables');
+  });
+
+  it("exports a StatefulSet as apps/v1, without its pods or the apiserver's claim template status", () => {
+    const cluster = new Cluster({ name: 'demo', nodes: kindNodes('demo', 2) });
+    const web = readFileSync(join(__dirname, '..', 'testdata', 'web-statefulset.yaml'), 'utf8');
+    kubectl(cluster, 'kubectl apply -f web.yaml', { 'web.yaml': web });
+    cluster.advance(30_000);
+    const files = exportForKind(cluster);
+    const docs = parseAllDocuments(files.manifests).map((d) => d.toJS());
+    expect(docs.map((d) => `${d.apiVersion} ${d.kind}/${d.metadata.name}`)).toEqual(['apps/v1 StatefulSet/web', 'v1 Service/nginx']);
+    const claim = docs[0].spec.volumeClaimTemplates[0];
+    expect(claim.status).toBeUndefined();
+    expect(claim.metadata).toEqual({ name: 'www' });
+    expect(claim.spec.resources).toEqual({ requests: { storage: '1Gi' } });
   });
 
   it('cleans without changing its input', () => {

@@ -21,7 +21,7 @@ type Meta = { name?: string; namespace?: string; labels?: Record<string, string>
 /** kind's and Kubernetes' own namespaces: what is in them came with the cluster. */
 const systemNamespaces: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'];
 /** Apply order: namespaces and config before the workloads that read them, Services last. */
-const kinds = ['Namespace', 'ConfigMap', 'Deployment', 'DaemonSet', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const;
+const kinds = ['Namespace', 'ConfigMap', 'Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const;
 const controllerSlices: readonly string[] = ['endpointslice-controller.k8s.io', 'endpointslicemirroring-controller.k8s.io'];
 
 /** kube-proxy's mode as its ConfigMap says (what a restarted kube-proxy would run). */
@@ -78,7 +78,7 @@ export function exportForKind(cluster: Cluster): RealClusterFiles {
 }
 
 function apiVersionOf(kind: string): string {
-  if (kind === 'Deployment' || kind === 'DaemonSet' || kind === 'ReplicaSet') return 'apps/v1';
+  if (kind === 'Deployment' || kind === 'DaemonSet' || kind === 'StatefulSet' || kind === 'ReplicaSet') return 'apps/v1';
   if (kind === 'EndpointSlice') return 'discovery.k8s.io/v1';
   return 'v1';
 }

@@ -4,7 +4,7 @@
  * lists sorted by the verb's preference, and a wait (virtual time) for the first pod when there is none yet.
  */
 import type { KubeObject } from '../../engine';
-import type { Deployment, Pod, ReplicaSet, Service } from '../../engine/api/types';
+import type { DaemonSet, Deployment, Pod, ReplicaSet, Service, StatefulSet } from '../../engine/api/types';
 import type { CommandEnv } from '../cli/command';
 import { CommandError, fail } from '../cli/errors';
 import { goSort } from '../../shared/goSort';
@@ -18,7 +18,9 @@ export function goTypeOf(kind: string): string {
 /** `SelectorsForObject`: namespace and label selector of the pods an object runs or selects. */
 export function selectorForObject(obj: KubeObject, kind: string): { namespace: string; selector: string } {
   const namespace = obj.metadata?.namespace ?? 'default';
-  if (kind === 'Deployment' || kind === 'ReplicaSet') return { namespace, selector: selectorString((obj as Deployment | ReplicaSet).spec?.selector) };
+  if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'StatefulSet') {
+    return { namespace, selector: selectorString((obj as Deployment | ReplicaSet | DaemonSet | StatefulSet).spec?.selector) };
+  }
   if (kind === 'Service') {
     const sel = (obj as Service).spec?.selector;
     if (!sel || Object.keys(sel).length === 0) throw new Error(`invalid service '${obj.metadata?.name ?? ''}': Service is defined without a selector`);

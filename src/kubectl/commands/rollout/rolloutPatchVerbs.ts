@@ -1,7 +1,8 @@
 /**
  * `kubectl rollout restart | pause | resume` (kubectl `pkg/cmd/rollout/rollout_{restart,pause,resume}.go` with
- * `polymorphichelpers/object{restarter,pauser,resumer}.go`): each changes the Deployment locally, sends the
- * difference as a strategic merge patch, and prints `deployment.apps/x restarted | paused | resumed`.
+ * `polymorphichelpers/object{restarter,pauser,resumer}.go`): each changes the object locally, sends the
+ * difference as a strategic merge patch, and prints `deployment.apps/x restarted | paused | resumed`. DaemonSets
+ * and StatefulSets can only be restarted (`statefulsets.apps "web" pausing is not supported`).
  * Restart stamps the pod template with `kubectl.kubernetes.io/restartedAt` (RFC 3339 of kubectl's clock, here the
  * virtual clock in UTC). Pausing a paused Deployment is an error (`is already paused`), as is resuming one that
  * is not paused or restarting a paused one.
@@ -17,8 +18,9 @@ type Verb = 'restart' | 'pause' | 'resume';
 
 /** The patch a verb makes, `{}` for no change, or the mutator's error. */
 function patchFor(verb: Verb, t: RolloutTarget, now: number): { patch: Record<string, unknown> } | { error: string } {
-  // objectrestarter.go restarts apps/v1 DaemonSets the same way (a template annotation); they cannot be paused
-  const restartable = t.mapping.kind === 'Deployment' || (verb === 'restart' && t.mapping.kind === 'DaemonSet');
+  // objectrestarter.go restarts apps/v1 DaemonSets and StatefulSets the same way (a template annotation);
+  // objectpauser.go and objectresumer.go know only Deployments
+  const restartable = t.mapping.kind === 'Deployment' || (verb === 'restart' && (t.mapping.kind === 'DaemonSet' || t.mapping.kind === 'StatefulSet'));
   if (!restartable) return { error: `${verb === 'restart' ? 'restarting' : verb === 'pause' ? 'pausing' : 'resuming'} is not supported` };
   const d = t.object as Deployment;
   const paused = d.spec?.paused === true;

@@ -1,14 +1,14 @@
 /**
  * `kubectl rollout status TYPE/NAME [--watch=false] [--revision=N] [--timeout=D]` (kubectl
- * `pkg/cmd/rollout/rollout_status.go`, `polymorphichelpers/rollout_status.go`). The status line is printed for
- * the Deployment as listed and again on every change the watch delivers, until the rollout is complete:
- * `Waiting for deployment "x" rollout to finish: 1 of 3 updated replicas are available...`, then
+ * `pkg/cmd/rollout/rollout_status.go`, `polymorphichelpers/rollout_status.go`). The status line of a Deployment,
+ * DaemonSet or StatefulSet is printed as listed and again on every change the watch delivers, until the rollout
+ * is complete: `Waiting for deployment "x" rollout to finish: 1 of 3 updated replicas are available...`, then
  * `deployment "x" successfully rolled out`. Waiting advances virtual time like kubectl blocking in its watch;
  * `--timeout` ends it with `timed out waiting for the condition`. Without a timeout, a rollout still going after
  * `maxForegroundWaitMs` keeps being watched as a stream (the terminal shows it running until Ctrl+C).
  */
 import type { KubeObject, WatchEvent } from '../../../engine';
-import type { DaemonSet, Deployment } from '../../../engine/api/types';
+import type { DaemonSet, Deployment, StatefulSet } from '../../../engine/api/types';
 import { ChunkStream } from '../../cli/chunkStream';
 import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../../cli/command';
 import { CommandError, type KubeError, aggregate, fail } from '../../cli/errors';
@@ -19,6 +19,7 @@ import { groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTa
 export const maxForegroundWaitMs = 15 * 60_000;
 
 type StatusResult = { text: string; done: boolean } | { error: string };
+type StatusKind = 'Deployment' | 'DaemonSet' | 'StatefulSet';
 
 /** `DeploymentStatusViewer.Status`. */
 export function deploymentStatus(d: Deployment, revision: number): StatusResult {
@@ -66,12 +67,53 @@ export function daemonSetStatus(ds: DaemonSet): StatusResult {
   return { text: 'Waiting for daemon set spec update to be observed...\n', done: false };
 }
 
-function statusOf(o: KubeObject, revision: number): StatusResult {
-  return o.kind === 'DaemonSet' ? daemonSetStatus(o as DaemonSet) : deploymentStatus(o as Deployment, revision);
+/**
+ * `StatefulSetStatusViewer.Status` (kubectl `pkg/polymorphichelpers/rollout_status.go`); `--revision` is not used.
+ * The apiserver defaults a RollingUpdate strategy's partition to 0, so a defaulted StatefulSet ends in the
+ * partitioned branch: `partitioned roll out complete: N new pods have been updated...`.
+ */
+export function statefulSetStatus(sts: StatefulSet): StatusResult {
+  const strategy = sts.spec?.updateStrategy;
+  if (strategy?.type !== 'RollingUpdate') return { error: 'rollout status is only available for RollingUpdate strategy type' };
+  const s: Partial<NonNullable<StatefulSet['status']>> = sts.status ?? {};
+  const observed = s.observedGeneration ?? 0;
+  if (observed === 0 || (sts.metadata?.generation ?? 0) > observed) return { text: 'Waiting for statefulset spec update to be observed...\n', done: false };
+  const replicas = sts.spec?.replicas;
+  const ready = s.readyReplicas ?? 0;
+  if (replicas !== undefined && ready < replicas) return { text: `Waiting for ${replicas - ready} pods to be ready...\n`, done: false };
+  const updated = s.updatedReplicas ?? 0;
+  if (strategy.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition;
+    if (replicas !== undefined && partition !== undefined && updated < replicas - partition) {
+      return { text: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+    }
+    return { text: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true };
+  }
+  if ((s.updateRevision ?? '') !== (s.currentRevision ?? '')) {
+    return { text: `waiting for statefulset rolling update to complete ${updated} pods at revision ${s.updateRevision ?? ''}...\n`, done: false };
+  }
+  return { text: `statefulset rolling update complete ${s.currentReplicas ?? 0} pods at revision ${s.currentRevision ?? ''}...\n`, done: true };
 }
 
-/** Follows one Deployment or DaemonSet: prints each status; resolves to done, an error, or still running. */
-function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolean, timeoutMs: number): Waiting<WatchStream | undefined> {
+type StatusViewer = (o: KubeObject, revision: number) => StatusResult;
+
+/** The kinds `StatusViewerFor` has a viewer for. */
+const statusViewers: Readonly<Record<StatusKind, StatusViewer>> = {
+  Deployment: (o, revision) => deploymentStatus(o as Deployment, revision),
+  DaemonSet: (o) => daemonSetStatus(o as DaemonSet),
+  StatefulSet: (o) => statefulSetStatus(o as StatefulSet),
+};
+
+/** Follows one Deployment, DaemonSet or StatefulSet: prints each status; resolves to done, an error, or still running. */
+function* follow(
+  env: CommandEnv,
+  kind: StatusKind,
+  d: KubeObject,
+  statusOf: StatusViewer,
+  revision: number,
+  watch: boolean,
+  timeoutMs: number,
+): Waiting<WatchStream | undefined> {
   const first = statusOf(d, revision);
   if ('error' in first) throw fail(first.error);
   env.out.out(first.text);
@@ -95,7 +137,7 @@ function* follow(env: CommandEnv, d: KubeObject, revision: number, watch: boolea
     }
   };
   const watched = env.cluster.watch(
-    d.kind === 'DaemonSet' ? 'DaemonSet' : 'Deployment',
+    kind,
     { namespace: d.metadata?.namespace, fieldSelector: `metadata.name=${d.metadata?.name ?? ''}`, resourceVersion: String(env.cluster.store.resourceVersion) },
     onEvent,
   );
@@ -140,8 +182,10 @@ export const rolloutStatusCommand: KubectlCommand = {
       if (f.int('revision') < 0) throw fail(`revision must be a positive integer: ${f.int('revision')}`);
     });
     for (const t of targets) {
-      if (t.mapping.kind !== 'Deployment' && t.mapping.kind !== 'DaemonSet') throw fail(`no status viewer has been implemented for ${groupKindString(t.mapping)}`);
-      const stream = yield* follow(env, t.object, f.int('revision'), f.bool('watch'), f.duration('timeout'));
+      const kind = t.mapping.kind;
+      if (!Object.hasOwn(statusViewers, kind)) throw fail(`no status viewer has been implemented for ${groupKindString(t.mapping)}`);
+      const viewer = statusViewers[kind as StatusKind];
+      const stream = yield* follow(env, kind as StatusKind, t.object, viewer, f.int('revision'), f.bool('watch'), f.duration('timeout'));
       if (stream) return stream;
     }
     const err = aggregate(errors);

@@ -4,15 +4,17 @@
  * `--to-revision`) gives its pod template back to the Deployment in one JSON patch that also replaces the
  * annotations (the ReplicaSet's, keeping the Deployment's own revision bookkeeping); the Deployment controller
  * then rolls out that template as a new revision. Prints `deployment.apps/x rolled back`, or
- * `skipped rollback (current template already matches revision N)`.
+ * `skipped rollback (current template already matches revision N)`. A StatefulSet rolls back to a
+ * ControllerRevision (`StatefulSetRollbacker`).
  */
 import type { KubeObject } from '../../../engine';
-import type { Deployment, ReplicaSet } from '../../../engine/api/types';
+import type { Deployment, ReplicaSet, StatefulSet } from '../../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../../cli/command';
-import { type KubeError, throwIfErrors } from '../../cli/errors';
+import { CommandError, type KubeError, throwIfErrors } from '../../cli/errors';
 import { describePodTemplate } from '../../describe/describeWorkloads';
 import { untabbedString } from '../../describe/prefixWriter';
 import { deploymentReplicaSets, equalIgnoreHash, revisionOf } from '../../resources/deploymentReplicaSets';
+import { applyStatefulSetHistory, findHistory, statefulSetHistory, statefulSetMatches } from '../../resources/statefulSetHistory';
 import { type DryRun, dryRunFlag, dryRunStrategy, outputFlag, printResult } from '../objectOutput';
 import { groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
@@ -77,6 +79,24 @@ function rollback(env: CommandEnv, d: Deployment, toRevision: number, dryRun: Dr
   return 'rolled back';
 }
 
+/**
+ * `StatefulSetRollbacker.Rollback`: the revision's data (the template it puts back) goes to the server as a
+ * strategic merge patch; the StatefulSet controller then rolls the pods to it.
+ */
+function rollbackStatefulSet(env: CommandEnv, sts: StatefulSet, toRevision: number, dryRun: DryRun): string {
+  if (toRevision < 0) throw new RollbackError(`unable to find specified revision ${toRevision} in history`);
+  const history = statefulSetHistory(env.cluster, sts);
+  if (toRevision === 0 && history.length <= 1) throw new RollbackError('no last revision to roll back to');
+  const to = findHistory(toRevision, history);
+  if (!to) throw new RollbackError(`unable to find specified revision ${toRevision} in history`);
+  if (dryRun === 'client') return `will roll back to ${untabbedString((w) => describePodTemplate(applyStatefulSetHistory(sts, to).spec?.template, w))}`;
+  // the skip message names the revision asked for, 0 when none was
+  if (statefulSetMatches(sts, to)) return `skipped rollback (current template already matches revision ${toRevision})`;
+  const res = env.cluster.patch('StatefulSet', sts.metadata?.namespace, sts.metadata?.name ?? '', 'strategic', to.data, { dryRun: dryRun === 'server' });
+  if (!res.ok) throw new RollbackError(`failed restoring revision ${toRevision}: ${res.status.message}`);
+  return 'rolled back';
+}
+
 export const rolloutUndoCommand: KubectlCommand = {
   name: 'undo',
   short: 'Undo a previous rollout',
@@ -86,17 +106,22 @@ export const rolloutUndoCommand: KubectlCommand = {
     const dryRun = dryRunStrategy(env.flags);
     const { targets, errors } = rolloutTargets(env);
     const all: KubeError[] = [...errors];
+    const toRevision = env.flags.int('to-revision');
     for (const t of targets) {
-      if (t.mapping.kind !== 'Deployment') {
+      const kind = t.mapping.kind;
+      if (kind !== 'Deployment' && kind !== 'StatefulSet') {
         all.push({ type: 'message', message: `no rollbacker has been implemented for "${groupKindString(t.mapping)}"` });
         continue;
       }
       try {
-        const result = rollback(env, t.object as Deployment, env.flags.int('to-revision'), dryRun);
+        const result =
+          kind === 'Deployment' ? rollback(env, t.object as Deployment, toRevision, dryRun) : rollbackStatefulSet(env, t.object as StatefulSet, toRevision, dryRun);
         printResult(env, t.object as KubeObject, result, dryRun);
       } catch (e) {
-        if (!(e instanceof RollbackError)) throw e;
-        all.push({ type: 'message', message: e.message });
+        // ContinueOnError: a failed object is reported with the others at the end
+        if (e instanceof RollbackError) all.push({ type: 'message', message: e.message });
+        else if (e instanceof CommandError) all.push(e.error);
+        else throw e;
       }
     }
     throwIfErrors(all);
