@@ -32,7 +32,15 @@ export function statefulPodControl(ctx: ControllerContext, component: string): S
       // an AlreadyExists is sunk without an event: the informer has not shown the pod yet
       if (!res.ok && res.status.reason === 'AlreadyExists') return { ok: false, error: res.status.message, reason: 'AlreadyExists' };
       record('create', set, pod, res.ok ? undefined : res.status.message);
-      return res.ok ? { ok: true } : { ok: false, error: res.status.message, reason: res.status.reason };
+      if (!res.ok) return { ok: false, error: res.status.message, reason: res.status.reason };
+      // `createPersistentVolumeClaims` would create each claim first; svcsim serves no PersistentVolumeClaims,
+      // so the pod mounts its claims as if a provisioner had bound them, and the cluster log says so
+      const claims = (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
+      if (claims.length) {
+        const object = `Pod/${pod.metadata?.namespace}/${pod.metadata?.name}`;
+        ctx.log.write(component, `svcsim does not simulate PersistentVolumeClaims: ${claims.join(', ')} taken as bound`, object);
+      }
+      return { ok: true };
     },
     update(set, pod) {
       const res = ctx.api.update('Pod', pod);

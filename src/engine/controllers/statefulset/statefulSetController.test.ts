@@ -206,5 +206,9 @@ describe('StatefulSet controller', () => {
     expect(c.create('StatefulSet', set).ok).toBe(true);
     c.advance(30_000);
     expect(live(c, 'web')[0].spec?.volumes?.find((v) => v.name === 'www')).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } });
+    // no PersistentVolumeClaims are served: the cluster log says the claim is taken as bound
+    expect(c.log.recent().filter((e) => e.object === 'Pod/default/web-0' && e.component === 'statefulset-controller').map((e) => e.message)).toEqual([
+      'svcsim does not simulate PersistentVolumeClaims: www-web-0 taken as bound',
+    ]);
   });
 });
