@@ -13,6 +13,7 @@ import { rollingUpdateScenario } from './rollingUpdate';
 import { seedWalkthroughScenario } from './seedWalkthrough';
 import { serviceTypesScenario } from './serviceTypes';
 import { sessionAffinityScenario } from './sessionAffinity';
+import { statefulSetNamesScenario } from './statefulSetNames';
 
 /** name (metadata.name) → scenario text. */
 export const builtinScenarios: ReadonlyArray<{ name: string; text: string }> = [
@@ -27,6 +28,7 @@ export const builtinScenarios: ReadonlyArray<{ name: string; text: string }> = [
   { name: 'session-affinity', text: sessionAffinityScenario },
   { name: 'nodeport-on-kind', text: nodePortOnKindScenario },
   { name: 'init-wait-for-service', text: initContainersScenario },
+  { name: 'statefulset-stable-names', text: statefulSetNamesScenario },
 ];
 
 export function builtinScenarioText(name: string): string | undefined {
