@@ -41,7 +41,8 @@ function sessionFor(flags: string): ShellSession {
   const seed = /--seed (\d+)/.exec(flags);
   const cluster = new Cluster({ ...config, ...(seed ? { seed: Number(seed[1]) } : {}) });
   if (flags.includes('--playground')) expect(startLikePlayground(cluster)).toEqual([]);
-  return new ShellSession(cluster);
+  // `kubectl apply -f docs/examples/…` reads the repository's files, as `npm run -s svcsim -- shell` run from its root does
+  return new ShellSession(cluster, { readFile: (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8') });
 }
 
 /** Where `want` (with its `...` elisions) stops matching `got`, or undefined when it matches. */
