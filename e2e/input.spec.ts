@@ -56,8 +56,11 @@ test.describe('input', () => {
     await page.keyboard.insertText('echo from-input-event');
     await page.keyboard.press('Enter');
     await term.expectText(/^from-input-event$/m);
-    await term.run('kubectl get nodes && echo done');
-    await term.expectText("svcsim: '&&' is not supported");
+    // lists run as in bash; a redirection says it is not supported
+    await term.run('kubectl get nodes | wc -l && echo done');
+    await term.expectText(/^\$ kubectl get nodes \| wc -l && echo done\n5\ndone$/m);
+    await term.run('kubectl get nodes > nodes.txt');
+    await term.expectText("svcsim: '>' is not supported");
   });
 
   test('?start=empty starts from an empty cluster and leaves the address, so a reload keeps the session', async ({ page }) => {

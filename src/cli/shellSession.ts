@@ -2,7 +2,9 @@
  * A scripted shell session around the simulated cluster: the engine of `svcsim shell`. It reads one line at a
  * time and writes a transcript: `$ ` and the command as read, then what the command printed (stdout and
  * stderr in the order they happened). Virtual time moves only with `sleep` and inside commands that wait.
- * Background watches (`kubectl get ... -w &`) keep printing where their events happen in the script.
+ * Background watches (`kubectl get ... -w &`) keep printing where their events happen in the script. Lists and
+ * loops (`a && b`, `for i in 0 1; do …; done`) run as bash runs them (src/kubectl/shell/shellLists.ts); a compound
+ * command over several lines is read on, each further line shown after `> ` as bash's PS2.
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
@@ -10,6 +12,9 @@ import type { AttachedInput, AttachedLineResult } from '../kubectl/cli/command';
 import { editorFrom } from './kubeEditor';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
 import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
+import { interactiveInList, type ListHost, runList, scriptOf, unexpectedEnd } from '../kubectl/shell/shellLists';
+import { runBuiltin } from '../kubectl/shell/builtins';
+import type { ScriptCommand } from '../engine/kubelet/apps/shellSyntax';
 import { backgroundSuffix, expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { runDocker } from '../kubectl/docker/docker';
 import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
@@ -43,6 +48,8 @@ export class ShellSession {
   /** The stdout of a command whose output feeds a pipeline (`kubectl get pods | grep web`). */
   private capture: string | undefined;
   private pipedWatch = false;
+  /** A foreground watch ran (and was stopped as Ctrl+C would): Ctrl+C also ends the list it ran in. */
+  private streamed = false;
   /** The shell the script's lines go to while one is attached (`kubectl exec -it POD -- sh` until `exit`). */
   private shell: AttachedInput | undefined;
 
@@ -55,33 +62,36 @@ export class ShellSession {
   feed(rawLine: string): string {
     const start = this.transcript.length;
     const line = rawLine.replace(/\r$/, '');
-    if (this.pending.length > 0 || line.endsWith('\\')) {
-      this.pending.push(line);
-      if (line.endsWith('\\')) return '';
-      const lines = this.pending;
-      this.pending = [];
-      this.write(`${this.prompt()}${lines[0]}\n${lines.slice(1).map((l) => `> ${l}\n`).join('')}`);
-      this.execute(lines.map((l) => l.replace(/\\$/, '')).join(' '));
-      return this.transcript.slice(start).join('');
-    }
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return '';
-    this.write(`${this.prompt()}${line}\n`);
-    this.execute(trimmed);
+    const continued = this.pending[this.pending.length - 1]?.endsWith('\\');
+    // blank lines and comments are skipped, also inside a compound command (not after a `\`, which they end)
+    if (!continued && /^\s*(#|$)/.test(line)) return '';
+    this.pending.push(line);
+    if (line.endsWith('\\') || (!this.shell && scriptOf(this.pendingText()).kind === 'open')) return '';
+    this.runPending();
     return this.transcript.slice(start).join('');
   }
 
   /** Ends the session: stops background watches. */
   close(): string {
     const start = this.transcript.length;
-    if (this.pending.length) {
-      this.write(`$ ${this.pending.join('\n> ')}\n`);
-      this.execute(this.pending.map((l) => l.replace(/\\$/, '')).join(' '));
-      this.pending = [];
-    }
+    if (this.pending.length) this.runPending();
     for (const j of this.jobs) j.stream.stop();
     this.jobs = [];
     return this.transcript.slice(start).join('');
+  }
+
+  /** The lines read so far as one script: a `\` at a line's end joins it to the next, other lines stay lines. */
+  private pendingText(): string {
+    return this.pending.map((l) => (l.endsWith('\\') ? `${l.slice(0, -1)} ` : `${l}\n`)).join('').trim();
+  }
+
+  /** Shows the lines read (the first after the prompt, the others after PS2, `> `) and runs them. */
+  private runPending(): void {
+    const [first, ...rest] = this.pending;
+    const text = this.pendingText();
+    this.pending = [];
+    this.write(`${this.prompt()}${first}\n${rest.map((l) => `> ${l}\n`).join('')}`);
+    this.execute(text);
   }
 
   /** What the transcript shows before a line: `$ `, or the attached shell's prompt (`/ # `). */
@@ -108,7 +118,7 @@ export class ShellSession {
     this.capture = '';
     let stdout = '';
     try {
-      this.execute(parsed.command);
+      this.runLine(parsed.command);
     } finally {
       stdout = this.capture;
       this.capture = undefined;
@@ -135,6 +145,70 @@ export class ShellSession {
       this.inShell(this.shell, line);
       return;
     }
+    const script = scriptOf(line);
+    if (script.kind === 'open' || script.kind === 'refused') {
+      // only the end of the script leaves a compound command open: feed reads on until it closes
+      this.write(script.kind === 'open' ? unexpectedEnd(false) : script.message);
+      this.lastStatus = 2;
+      return;
+    }
+    if (script.kind === 'list') this.runList(script.commands);
+    else this.runLine(line);
+  }
+
+  /**
+   * Runs a list, each simple command as a line of its own. A foreground watch ends the list (its Ctrl+C would);
+   * an interactive session started in it gets its input closed at once, with svcsim's word for it.
+   */
+  private runList(commands: readonly ScriptCommand[]): void {
+    // the capture of the pipelines around the loops whose output is piped on (`done | grep x`), outermost first
+    const outer: Array<string | undefined> = [];
+    const host: ListHost = {
+      vars: this.vars,
+      substitute: (command) => this.runCapture(command),
+      say: (text) => this.write(text),
+      gather: () => {
+        outer.push(this.capture);
+        this.capture = '';
+      },
+      filter: (filters) => {
+        const f = applyFilters(filters, this.capture ?? '');
+        this.capture = outer.pop();
+        this.write(f.stderr);
+        this.stdout(f.stdout);
+        return f.exitCode;
+      },
+    };
+    const run = runList(commands, host, this.lastStatus);
+    let step = run.next();
+    while (!step.done) {
+      this.lastStatus = step.value.status;
+      this.streamed = false;
+      this.runLine(step.value.command);
+      if (this.shell) {
+        this.shell.hangup(this.cluster);
+        this.shell = undefined;
+        this.write(interactiveInList);
+        this.lastStatus = 1;
+      }
+      if (this.pipedWatch) {
+        // a watch in a loop whose output is piped on: refused as a watch in a pipeline of its own is
+        this.pipedWatch = false;
+        this.lastStatus = 1;
+      }
+      if (this.streamed) {
+        // the watch was stopped as by Ctrl+C, which ends the list (a watch is never gathered: see kubectl)
+        this.streamed = false;
+        run.return(this.lastStatus);
+        return;
+      }
+      step = run.next(this.lastStatus);
+    }
+    this.lastStatus = step.value;
+  }
+
+  /** One simple command (a pipeline, an assignment, a command and its words). */
+  private runLine(line: string): void {
     const parsed = parseLine(line);
     if (parsed.kind === 'unsupported') {
       this.write(parsed.message);
@@ -150,15 +224,15 @@ export class ShellSession {
     const assignment = candidate && (candidate.command !== undefined || splitCommandLine(line).length === 1) ? candidate : undefined;
     if (assignment) {
       if (assignment.command !== undefined) {
-        const r = this.runCapture(expandVariables(assignment.command, this.vars));
+        const r = this.runCapture(expandVariables(assignment.command, this.vars, this.lastStatus));
         this.vars.set(assignment.name, r.replace(/\n+$/, ''));
       } else {
-        this.vars.set(assignment.name, expandVariables(assignment.value ?? '', this.vars));
+        this.vars.set(assignment.name, expandVariables(assignment.value ?? '', this.vars, this.lastStatus));
       }
       this.lastStatus = 0;
       return;
     }
-    const { command: full, background } = backgroundSuffix(expandVariables(line, this.vars));
+    const { command: full, background } = backgroundSuffix(expandVariables(line, this.vars, this.lastStatus, (command) => this.runCapture(command)));
     // `export NAME=value` sets a variable; `NAME=value cmd` sets it for one command (KUBE_EDITOR=... kubectl edit)
     if (full.startsWith('export ')) {
       const a = parseAssignment(full.slice(7));
@@ -175,6 +249,12 @@ export class ShellSession {
     }
     const command = words.join(' ');
     const [head, ...rest] = words;
+    const builtin = runBuiltin(words);
+    if (builtin) {
+      this.stdout(builtin.stdout);
+      this.lastStatus = builtin.exitCode;
+      return;
+    }
     switch (head) {
       case 'kubectl':
       case 'k':
@@ -232,14 +312,10 @@ export class ShellSession {
         // Background watches never end, and other background commands already finished: nothing to wait for.
         this.lastStatus = 0;
         return;
-      case 'echo':
-        this.stdout(`${rest.join(' ')}\n`);
-        this.lastStatus = 0;
-        return;
       case undefined:
         return;
       default:
-        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, svcsim, curl, sleep, jobs, kill, wait and echo)\n`);
+        this.write(`svcsim: ${head}: command not found (this shell runs kubectl, k, docker, svcsim, curl, sleep, jobs, kill, wait, echo, true and false)\n`);
         this.lastStatus = 127;
     }
   }
@@ -302,6 +378,7 @@ export class ShellSession {
       if (result.watch) {
         // A foreground watch in a script would block forever; like a user pressing Ctrl+C, stop it here.
         result.watch.stop();
+        if (this.capture === undefined) this.streamed = true;
       }
       // `kubectl exec -it POD -- sh`: as with `bash < script`, the shell reads the script's next lines
       if (result.attached && this.capture === undefined) this.shell = result.attached;

@@ -1,16 +1,32 @@
 /**
  * The little bit of shell the CLI and the browser terminal understand around kubectl: `NAME=value` and `NAME=$(command)` assignments,
- * `$NAME` / `${NAME}` expansion outside single quotes, and a trailing `&`.
+ * `$NAME` / `${NAME}` / `$?` expansion outside single quotes, and a trailing `&`.
  */
 
-/** Expands `$NAME` and `${NAME}` outside single quotes; unknown variables expand to nothing, as in sh. */
-export function expandVariables(line: string, vars: ReadonlyMap<string, string>): string {
+/**
+ * Expands `$NAME` and `${NAME}` outside single quotes; unknown variables expand to nothing, as in sh. Given the
+ * last command's `status`, `$?` and `${?}` expand to it; given `substitute`, `$(command)` expands to what it
+ * returns for the command (its variables expanded first), trailing newlines removed, as command substitution.
+ */
+export function expandVariables(line: string, vars: ReadonlyMap<string, string>, status?: number, substitute?: (command: string) => string): string {
   let out = '';
   let inSingle = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (c === "'" && !inSingle) inSingle = true;
     else if (c === "'" && inSingle) inSingle = false;
+    const question = line.startsWith('?', i + 1) ? 1 : line.startsWith('{?}', i + 1) ? 3 : 0;
+    if (c === '$' && !inSingle && status !== undefined && question > 0) {
+      out += String(status);
+      i += question;
+      continue;
+    }
+    if (c === '$' && !inSingle && substitute && line[i + 1] === '(' && line[i + 2] !== '(') {
+      const end = closingParen(line, i + 2);
+      out += substitute(expandVariables(line.slice(i + 2, end), vars, status)).replace(/\n+$/, '');
+      i = end;
+      continue;
+    }
     if (c === '$' && !inSingle && line[i + 1] !== '(') {
       const m = /^\{([A-Za-z_][A-Za-z0-9_]*)\}|^([A-Za-z_][A-Za-z0-9_]*)/.exec(line.slice(i + 1));
       if (m) {
@@ -27,6 +43,16 @@ export function expandVariables(line: string, vars: ReadonlyMap<string, string>)
     out += c;
   }
   return out;
+}
+
+/** Where the `)` closing the parenthesis opened before `from` is (nested ones counted); the line's end when none does. */
+export function closingParen(line: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < line.length; i++) {
+    if (line[i] === '(') depth++;
+    else if (line[i] === ')' && --depth === 0) return i;
+  }
+  return line.length;
 }
 
 export interface Assignment {

@@ -285,3 +285,121 @@ describe('TerminalSessions', () => {
     expect(cluster.store.get('Pod', 'default/tmp')?.status?.containerStatuses?.[0]?.state?.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
   });
 });
+
+describe('TerminalSessions: lists and loops on a line', () => {
+  const text = (r: TerminalResult) => r.output.map((c) => c.text).join('');
+  const toEnd = (r: TerminalResult | RunningCommand) => {
+    if (!('slice' in r)) return r;
+    while (!r.slice(50));
+    const v = r.outcome().value;
+    if (v.kind !== 'terminal') throw new Error(v.kind);
+    return v;
+  };
+
+  it("runs ; && || and for loops as bash does, the loop variable inside double quotes; $? is the last command's status", () => {
+    const { terminals } = setup();
+    expect(text(finished(terminals.run('t1', 'kubectl run a --image=nginx:1.27; kubectl run b --image=nginx:1.27')))).toBe('pod/a created\npod/b created\n');
+    const loop = finished(terminals.run('t1', `for p in a b; do kubectl get pod "$p" -o jsonpath='{.metadata.name}{"\\n"}'; done`));
+    expect(loop).toEqual({ output: [{ stream: 'stdout', text: 'a\n' }, { stream: 'stdout', text: 'b\n' }], exitCode: 0, watching: false });
+    expect(finished(terminals.run('t1', 'kubectl get pod x || echo missing')).output).toEqual([
+      { stream: 'stderr', text: 'Error from server (NotFound): pods "x" not found\n' },
+      { stream: 'stdout', text: 'missing\n' },
+    ]);
+    expect(text(finished(terminals.run('t1', 'kubectl get pod x 2>/dev/null; echo $?')))).toContain("'>' is not supported");
+    expect(text(finished(terminals.run('t1', 'false && echo no || echo "status $?"')))).toBe('status 1\n');
+    // $? on the next line too, and the words of a loop from $(...)
+    expect(finished(terminals.run('t1', 'kubectl get pod x')).exitCode).toBe(1);
+    expect(text(finished(terminals.run('t1', 'echo $?')))).toBe('1\n');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's ${NAME}, not a template
+    expect(text(finished(terminals.run('t1', 'for p in $(kubectl get pods -o name | sort -r); do echo "${p}!"; done | head -1')))).toBe('pod/b!\n');
+  });
+
+  it('streams what comes before a command that takes virtual time, then runs on; Ctrl+C ends the list, and a replay stops where it did', () => {
+    const a = setup();
+    finished(a.terminals.run('t1', crashLoop));
+    const start = a.cluster.now();
+    const list = running(a.terminals.run('t1', 'echo one; sleep 10; echo two'));
+    expect(list.label).toBe('echo one; sleep 10; echo two');
+    expect(a.streamed).toEqual([{ session: 't1', chunks: [{ stream: 'stdout', text: 'one\n' }] }]);
+    expect(toEnd(list)).toEqual({ kind: 'terminal', output: [{ stream: 'stdout', text: 'two\n' }], exitCode: 0, watching: false });
+    expect(a.cluster.now()).toBe(start + 10_000);
+
+    const loop = 'for i in 1 2 3; do echo round $i; sleep 100; done; echo after';
+    const interrupted = running(a.terminals.run('t1', loop));
+    const shown = () => a.streamed.slice(1).flatMap((s) => s.chunks.map((c) => c.text));
+    // Ctrl+C in the second round's sleep
+    while (!shown().includes('round 2\n')) interrupted.slice(1);
+    interrupted.slice(1);
+    interrupted.interrupt();
+    while (!interrupted.slice(5));
+    const { value, interruptedAfterMs } = interrupted.outcome();
+    expect(value).toEqual({ kind: 'terminal', output: [], exitCode: 130, watching: false });
+    expect(interruptedAfterMs).toBe(a.cluster.now() - start - 10_000);
+    expect(shown()).toEqual(['round 1\n', 'round 2\n']);
+    expect(interruptedAfterMs).toBeGreaterThanOrEqual(100_000);
+    expect(text(finished(a.terminals.run('t1', 'echo $?')))).toBe('130\n');
+
+    const b = setup();
+    finished(b.terminals.run('t1', crashLoop));
+    toEnd(b.terminals.run('t1', 'echo one; sleep 10; echo two'));
+    const replay = running(b.terminals.run('t1', loop, interruptedAfterMs));
+    while (!replay.slice(Number.POSITIVE_INFINITY));
+    expect(replay.outcome()).toEqual({ value, interruptedAfterMs });
+    expect(objects(b.cluster)).toBe(objects(a.cluster));
+  });
+
+  it('a delete that waits for its pod, then the next command', () => {
+    const { cluster, terminals } = setup();
+    finished(terminals.run('t1', 'kubectl run a --image=nginx:1.27; kubectl run b --image=nginx:1.27'));
+    cluster.advance(10_000);
+    const list = running(terminals.run('t1', 'kubectl delete pod a && kubectl get pods -o name'));
+    expect(toEnd(list)).toEqual({
+      kind: 'terminal',
+      output: [
+        { stream: 'stdout', text: 'pod "a" deleted from default namespace\n' },
+        { stream: 'stdout', text: 'pod/b\n' },
+      ],
+      exitCode: 0,
+      watching: false,
+    });
+    expect(cluster.store.get('Pod', 'default/a')).toBeUndefined();
+  });
+
+  it('a watch keeps the terminal and ends the list; an interactive session in a list gets its input closed', () => {
+    const { cluster, terminals } = setup();
+    finished(terminals.run('t1', 'kubectl run bb --image=busybox:1.36 --command -- sleep 3600'));
+    cluster.advance(10_000);
+    const w = finished(terminals.run('t1', 'echo before; kubectl get pods --watch; echo never'));
+    expect(w.watching).toBe(true);
+    expect(text(w)).toMatch(/^before\nNAME +READY +STATUS/);
+    expect(text(w)).not.toContain('never');
+    expect(terminals.interrupt('t1')).toBe(true);
+    // piped on, the watch is refused as in a pipeline
+    const piped = finished(terminals.run('t1', 'for i in 1; do kubectl get pods -w; done | wc -l; echo after'));
+    expect(piped.watching).toBe(false);
+    expect(text(piped)).toContain('svcsim: a watch cannot be piped');
+    expect(text(piped)).toMatch(/after\n$/);
+    expect(terminals.interrupt('t1')).toBe(false);
+
+    const it = finished(terminals.run('t1', 'kubectl exec -it bb -- sh; echo after'));
+    expect(it).toEqual({
+      output: [
+        { stream: 'stderr', text: 'svcsim: an interactive session cannot read the terminal inside a list or a loop: its input was closed at once (run it on a line of its own)\n' },
+        { stream: 'stdout', text: 'after\n' },
+      ],
+      exitCode: 0,
+      watching: false,
+    });
+    expect(terminals.prompt('t1')).toBeUndefined();
+  });
+
+  it('refuses what it does not run, and a loop left open, before anything runs', () => {
+    const { terminals } = setup();
+    expect(finished(terminals.run('t1', 'kubectl run a --image=nginx:1.27; kubectl get pods > pods.txt'))).toMatchObject({ exitCode: 2, output: [{ stream: 'stderr', text: expect.stringContaining("'>' is not supported") }] });
+    expect(text(finished(terminals.run('t1', 'kubectl get pods -o name')))).toBe('');
+    expect(text(finished(terminals.run('t1', 'for i in 0 1; do')))).toBe(
+      'svcsim: syntax error: unexpected end of file (no done, fi or esac closes the compound command: this terminal runs a line at a time, so type the whole command on one line)\n',
+    );
+    expect(text(finished(terminals.run('t1', '(kubectl get pods)')))).toMatch(/^svcsim: subshells, groups and functions are not supported/);
+  });
+});

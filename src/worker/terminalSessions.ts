@@ -1,7 +1,7 @@
 /**
  * Terminal sessions in the worker: each browser terminal tab runs kubectl here, against the same cluster.
  * A `get -w` keeps streaming into its tab until interrupted (Ctrl+C), so one tab can watch Endpoints while
- * another deletes the pod.
+ * another deletes the pod. Lists and loops on a line run as bash runs them (terminalList.ts).
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, type KubectlResult, runKubectl, splitCommandLine, startKubectl, type WatchStream } from '../kubectl/kubectl';
@@ -14,7 +14,10 @@ import { AdvanceWork, type RunningCommand } from './runningCommand';
 import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
 import { runDocker } from '../kubectl/docker/docker';
 import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
-import { capturePiped } from '../kubectl/shell/pipeline';
+import { capturePiped, type FilterResult } from '../kubectl/shell/pipeline';
+import { scriptOf, unexpectedEnd } from '../kubectl/shell/shellLists';
+import { runBuiltin } from '../kubectl/shell/builtins';
+import { runTerminalList } from './terminalList';
 import { hostCurl } from '../kubectl/portforward/hostCurl';
 
 /** Output of a session's foreground watch; `ended`: the watch finished by itself, the prompt comes back. */
@@ -36,6 +39,8 @@ export class TerminalSessions {
   /** The shell each session's lines go to, while one is attached (`kubectl exec -it POD -- sh` until `exit`). */
   private shells = new Map<string, AttachedInput>();
   private variables = new Map<string, Map<string, string>>();
+  /** Each session's last exit status (`$?`). */
+  private statuses = new Map<string, number>();
 
   private varsOf(session: string): Map<string, string> {
     let v = this.variables.get(session);
@@ -73,8 +78,10 @@ export class TerminalSessions {
    */
   run(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     const r = this.runLine(session, line, stopAfterMs);
+    if ('slice' in r) return withStatus(r, (status) => this.statuses.set(session, status));
+    this.statuses.set(session, r.exitCode);
     const prompt = this.shells.get(session)?.prompt;
-    return prompt === undefined || 'slice' in r ? r : { ...r, prompt };
+    return prompt === undefined ? r : { ...r, prompt };
   }
 
   /** The prompt of the shell attached to `session`, if one is. */
@@ -89,6 +96,32 @@ export class TerminalSessions {
       this.interrupt(session);
       return this.runInShell(session, shell, line, stopAfterMs);
     }
+    const script = scriptOf(line);
+    if (script.kind === 'open' || script.kind === 'refused') {
+      return { output: [{ stream: 'stderr', text: script.kind === 'open' ? unexpectedEnd(true) : script.message }], exitCode: 2, watching: false };
+    }
+    if (script.kind === 'single') return this.runCommand(session, line, stopAfterMs);
+    this.interrupt(session);
+    const vars = this.varsOf(session);
+    return runTerminalList(this.cluster(), session, line.trim(), script.commands, this.statuses.get(session) ?? 0, {
+      statement: (command, status, budget) => {
+        this.statuses.set(session, status);
+        return this.runCommand(session, command, budget);
+      },
+      vars,
+      substitute: (command) => this.substitute(command),
+      sink: (chunks) => this.sink(session, chunks),
+      closeAttached: () => {
+        const attached = this.shells.has(session);
+        if (attached) this.hangup(session);
+        return attached;
+      },
+      stopWatch: () => this.interrupt(session),
+    }, stopAfterMs);
+  }
+
+  /** One simple command: a pipeline, an assignment, or a command and its words. */
+  private runCommand(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
     // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
     const piped = pipedTerminal(line, (command) => this.runToEnd(session, command), () => this.interrupt(session));
     if (piped) return piped;
@@ -97,24 +130,37 @@ export class TerminalSessions {
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
     const assignment = parseAssignment(line);
     if (assignment && (assignment.command !== undefined || splitCommandLine(line.trim()).length === 1)) {
+      const status = this.statuses.get(session);
       if (assignment.command === undefined) {
-        vars.set(assignment.name, expandVariables(assignment.value ?? '', vars));
+        vars.set(assignment.name, expandVariables(assignment.value ?? '', vars, status));
         return { output: [], exitCode: 0, watching: false };
       }
-      const r = capturePiped(expandVariables(assignment.command, vars), (command) => {
-        const inner = splitCommandLine(command);
-        if (inner[0] !== 'kubectl' && inner[0] !== 'k') return { stdout: '', stderr: 'only kubectl can run inside $(...)\n', exitCode: 1 };
-        const k = runKubectl(this.kubectlContext(), inner.slice(1));
-        k.watch?.stop();
-        return k;
-      });
+      const r = this.substitute(expandVariables(assignment.command, vars, status));
       vars.set(assignment.name, r.stdout.replace(/\n+$/, ''));
       return { output: r.stderr ? [{ stream: 'stderr', text: r.stderr }] : [], exitCode: r.exitCode, watching: false };
     }
-    const words = splitCommandLine(expandVariables(line.trim(), vars));
+    // `$(kubectl …)` in the line: its stderr shows before what the command prints
+    const substituted: TerminalChunk[] = [];
+    const words = splitCommandLine(
+      expandVariables(line.trim(), vars, this.statuses.get(session), (command) => {
+        const r = this.substitute(command);
+        if (r.stderr) substituted.push({ stream: 'stderr', text: r.stderr });
+        return r.stdout;
+      }),
+    );
+    const r = this.runWords(session, line, words, stopAfterMs);
+    if (substituted.length === 0) return r;
+    if (!('slice' in r)) return { ...r, output: [...substituted, ...r.output] };
+    this.sink(session, substituted);
+    return r;
+  }
+
+  /** A command and its words, expanded. */
+  private runWords(session: string, line: string, words: string[], stopAfterMs?: number): TerminalResult | RunningCommand {
     const [head, ...rest] = words;
     if (!head) return { output: [], exitCode: 0, watching: false };
-    if (head === 'echo') return { output: [{ stream: 'stdout', text: `${rest.join(' ')}\n` }], exitCode: 0, watching: false };
+    const builtin = runBuiltin(words);
+    if (builtin) return { output: builtin.stdout ? [{ stream: 'stdout', text: builtin.stdout }] : [], exitCode: builtin.exitCode, watching: false };
     if (head === 'sleep') {
       const ms = parseSleepDuration(rest[0] ?? '');
       if (ms === undefined) return { output: [{ stream: 'stderr', text: `sleep: invalid time interval '${rest[0] ?? ''}'\n` }], exitCode: 1, watching: false };
@@ -136,7 +182,7 @@ export class TerminalSessions {
     }
     if (head !== 'kubectl' && head !== 'k') {
       return {
-        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, svcsim, curl, sleep, echo, clear, help)\n` }],
+        output: [{ stream: 'stderr', text: `${head}: command not found (try kubectl, k, docker, svcsim, curl, sleep, echo, true, false, clear, help)\n` }],
         exitCode: 127,
         watching: false,
       };
@@ -174,9 +220,20 @@ export class TerminalSessions {
     });
   }
 
+  /** `$(command)`: kubectl (alone or piped into filters) run at once; its stdout is the value. */
+  private substitute(command: string): FilterResult {
+    return capturePiped(command, (inner) => {
+      const words = splitCommandLine(inner);
+      if (words[0] !== 'kubectl' && words[0] !== 'k') return { stdout: '', stderr: 'only kubectl can run inside $(...)\n', exitCode: 1 };
+      const k = runKubectl(this.kubectlContext(), words.slice(1));
+      k.watch?.stop();
+      return k;
+    });
+  }
+
   /** A pipeline's command, run to its end (a piped `sleep` or wait is not sliced: its output must be whole). */
   private runToEnd(session: string, command: string): TerminalResult {
-    const r = this.run(session, command);
+    const r = this.runCommand(session, command);
     if (!('slice' in r)) return r;
     while (!r.slice(Number.POSITIVE_INFINITY));
     const v = r.outcome().value;
@@ -244,6 +301,7 @@ export class TerminalSessions {
     for (const w of this.watches.values()) w.stop();
     this.watches.clear();
     this.variables.clear();
+    this.statuses.clear();
     this.shells.clear();
   }
 }
@@ -325,6 +383,22 @@ class ShellLineCommand implements RunningCommand {
     const value: ReplyValue = { kind: 'terminal', output: r.output, exitCode: r.exitCode, watching: false, ...(this.ended ? {} : { prompt: this.shell.prompt }) };
     return this.interrupted ? { value, interruptedAfterMs: this.elapsed } : { value };
   }
+}
+
+/** A running command whose exit status, once it has finished, is `record`ed (the session's `$?`). */
+function withStatus(running: RunningCommand, record: (status: number) => void): RunningCommand {
+  return {
+    label: running.label,
+    session: running.session,
+    slice: (maxSteps) => running.slice(maxSteps),
+    progress: () => running.progress(),
+    interrupt: () => running.interrupt(),
+    outcome: () => {
+      const o = running.outcome();
+      if (o.value.kind === 'terminal') record(o.value.exitCode);
+      return o;
+    },
+  };
 }
 
 /**

@@ -39,7 +39,10 @@ export type ScriptRun = Generator<ScriptWait, { status: number; exited: boolean 
  * How many rounds a `while` loop may go before svcsim stops it: a round without a sleep takes no time, and the
  * sleeps run at simulation speed, so a loop that never ends would hang the terminal or run away with the clock.
  */
-const maxLoopRounds = 1000;
+export const maxLoopRounds = 1000;
+
+/** What svcsim prints when it stops a loop at {@link maxLoopRounds} (the loop's status is then 1). */
+export const loopStopped = `svcsim: stopped the loop after ${maxLoopRounds} rounds (its sleeps run at simulation speed: an endless loop would run away with the clock)\n`;
 
 /** What svcsim says of a `case` the shell would refuse (an arm with no `)`, no `in`). */
 function compoundNotSimulated(keyword: string): string {
@@ -225,7 +228,7 @@ function* whileLoop(io: ContainerIo, pod: Pod, container: string, environ: reado
     if (c.exited) return c;
     if ((c.status === 0) === s.until) return { status, exited: false };
     if (round >= maxLoopRounds) {
-      io.out.err(`svcsim: stopped the loop after ${maxLoopRounds} rounds (its sleeps run at simulation speed: an endless loop would run away with the clock)\n`);
+      io.out.err(loopStopped);
       return { status: 1, exited: false };
     }
     const r = yield* runScript(io, pod, container, environ, inShell, s.body, c.status, state);
@@ -235,7 +238,7 @@ function* whileLoop(io: ContainerIo, pod: Pod, container: string, environ: reado
 }
 
 /** bash's brace expansion of a sequence expression, `{1..5}` or `{5..1}`; any other word is itself. */
-function braceRange(word: string): string[] {
+export function braceRange(word: string): string[] {
   const m = /^\{(-?\d+)\.\.(-?\d+)\}$/.exec(word);
   if (!m) return [word];
   const [a, b] = [Number(m[1]), Number(m[2])];

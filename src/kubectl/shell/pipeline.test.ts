@@ -80,5 +80,11 @@ describe('capturePiped', () => {
     const run = (c: string) => ({ stdout: c === 'kubectl get pods' ? table : '', stderr: '', exitCode: 0 });
     expect(capturePiped('kubectl get pods | grep -c Running', run)).toEqual({ stdout: '2\n', stderr: '', exitCode: 0 });
     expect(capturePiped('kubectl get pods', run).stdout).toBe(table);
+    // the terminals take their lists apart first (shellLists.ts): one inside $(...) is refused
+    expect(capturePiped('kubectl get pods; kubectl get svc', run)).toEqual({
+      stdout: '',
+      stderr: "svcsim: ';' is not supported here: this runs one command, optionally piped into grep, head, tail, wc, sort and uniq\n",
+      exitCode: 2,
+    });
   });
 });

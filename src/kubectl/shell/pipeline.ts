@@ -1,10 +1,13 @@
 /**
  * The small pipelines people type after a command — `kubectl get pods | grep -i web`, `| head -n 3`, `| wc -l` —
  * shared by the browser terminal and `svcsim shell`. A line is split at unquoted `|` into the command and its
- * filters; each filter is a pure function of the text the previous stage wrote to stdout. Other shell syntax
- * (`&&`, `||`, `;`, redirections) gets a plain "not supported" message instead of reaching kubectl as arguments.
+ * filters; each filter is a pure function of the text the previous stage wrote to stdout. Lists and loops around
+ * pipelines are shellLists.ts's; a line reaches here one simple command at a time. Other shell syntax
+ * (redirections, backquotes, a list inside `$(...)` or a scenario step) gets a plain "not supported" message instead of reaching
+ * kubectl as arguments.
  */
 import { splitCommandLine } from '../commandLine';
+import { closingParen } from '../shellWords';
 import { applyFilters, type FilterResult } from '../../shared/textFilters/filters';
 
 export type { FilterResult } from '../../shared/textFilters/filters';
@@ -53,8 +56,11 @@ export function parseLine(line: string): ParsedLine {
       i = end;
       continue;
     }
-    if (two === '&&' || two === '||') return unsupported(`'${two}'`);
-    if (c === ';' || c === '>' || c === '<' || c === '`') return unsupported(c === '`' ? 'backquotes' : `'${c}'`);
+    // the terminals' lists are taken apart first (shellLists.ts): one reaches here inside `$(...)` or a scenario step
+    if (two === '&&' || two === '||' || c === ';') {
+      return { kind: 'unsupported', message: `svcsim: '${c === ';' ? c : two}' is not supported here: this runs one command, optionally piped into ${supported}\n` };
+    }
+    if (c === '>' || c === '<' || c === '`') return unsupported(c === '`' ? 'backquotes' : `'${c}'`);
     if (c === '|') {
       stages.push(current);
       current = '';
@@ -72,19 +78,10 @@ export function parseLine(line: string): ParsedLine {
   return { kind: 'pipeline', command: command.trim(), filters: rest.map((s) => splitCommandLine(s.trim())) };
 }
 
-function closingParen(line: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < line.length; i++) {
-    if (line[i] === '(') depth++;
-    else if (line[i] === ')' && --depth === 0) return i;
-  }
-  return line.length - 1;
-}
-
 function unsupported(what: string): ParsedLine {
   return {
     kind: 'unsupported',
-    message: `svcsim: ${what} is not supported: this shell runs one command at a time, optionally piped into ${supported}\n`,
+    message: `svcsim: ${what} is not supported: this shell runs commands, lists (; && ||) and loops, optionally piped into ${supported}\n`,
   };
 }
 
