@@ -24,3 +24,22 @@ test('session affinity plays to its end with every check ✓', async ({ page }) 
   await expect(s.checks).toHaveCount(1);
   await expect(s.checks.first()).toContainText('1 pod answered');
 });
+
+test('the StatefulSet scenario plays to its end with every check ✓', async ({ page }) => {
+  test.setTimeout(120_000);
+  const s = new Scenarios(page);
+  await s.openAsNewVisitor();
+  await page.getByTestId('scenarios-button').click();
+  await s.card('statefulset-stable-names').click();
+  await expect(s.stepTitle).toHaveText('Step 1 of 5: One pod at a time');
+  for (let i = 0; i < 5; i++) {
+    await expect(s.stepTitle).toContainText(`Step ${i + 1} of 5`);
+    await s.runButton.click();
+    await expect(s.runButton).toHaveText('✓ Done');
+    await s.expectAllChecksPass();
+    if (i < 4) await s.nextButton.click();
+  }
+  // the last step: scaled in from the top, the headless Service answers with web-0 alone
+  await expect(page.getByTestId('rf__node-pod:default/web-1')).toHaveCount(0);
+  await expect(page.getByTestId('rf__node-pod:default/web-0')).toBeVisible();
+});

@@ -2,9 +2,11 @@
  * The Kubernetes "StatefulSet Basics" tutorial in the browser: a headless Service `nginx` and a StatefulSet `web`
  * applied from the editor; `web-1` is only created once `web-0` is ready; each pod resolves as
  * `web-N.nginx.default.svc.cluster.local`; a deleted pod comes back under the same name; a scale-out draws `web-2`
- * on the canvas with its identity labels in the Inspector.
+ * on the canvas with its identity labels in the Inspector; the set's badge on that card opens the StatefulSet in the
+ * Inspector, whose Scale − takes the highest ordinal away again.
  */
 import { expect, test } from './fixtures/test';
+import { testIds } from '../src/testids';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
@@ -96,5 +98,16 @@ test('a StatefulSet behind a headless Service: ordered pods with DNS names of th
   await expect(page.getByText('statefulset.kubernetes.io/pod-name=web-2')).toBeVisible();
   await expect(page.getByText('apps.kubernetes.io/pod-index=2')).toBeVisible();
   await page.screenshot({ path: 'test-results/statefulset-scaled.png' });
+
+  // the set's badge on web-2's card selects the StatefulSet; Scale − removes the highest ordinal, web-2
+  await app.canvas.node('pod:default/web-2').getByTestId(testIds.statefulSetBadge).click();
+  await expect(app.inspector).toContainText('StatefulSet web');
+  await expect(page.getByTestId(testIds.statefulSetReady)).toHaveText('3/3');
+  await app.inspector.getByRole('button', { name: 'Scale down' }).click();
+  await expect(app.inspector.getByTestId(testIds.scale)).toContainText('2');
+  await term.run('sleep 20');
+  await expect(app.canvas.node('pod:default/web-2')).toHaveCount(0);
+  await expect(app.canvas.node('pod:default/web-1')).toBeVisible();
+  await expect(page.getByTestId(testIds.statefulSetReady)).toHaveText('2/2');
   expect(errors).toEqual([]);
 });

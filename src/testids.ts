@@ -31,6 +31,8 @@ export const testIds = {
   editObject: 'edit-object',
   scale: 'scale',
   rolloutImage: 'rollout-image',
+  statefulSetBadge: 'sts-badge',
+  statefulSetReady: 'sts-ready',
   cordon: 'cordon',
   nodePower: 'node-power',
   nodeStatus: 'node-status',

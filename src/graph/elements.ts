@@ -11,10 +11,16 @@ export interface XY {
 
 export type PodHighlight = 'match' | 'match-notready' | undefined;
 
+/** The workload a pod card names and links to: the Deployment through its ReplicaSet, or the StatefulSet. */
+export interface PodOwner {
+  kind: 'Deployment' | 'StatefulSet';
+  name: string;
+}
+
 export interface PodNodeData extends Record<string, unknown> {
   pod: WireObject;
-  /** The Deployment that owns the pod through its ReplicaSet, if any. */
-  deployment?: string;
+  /** The workload that controls the pod, if it is one the canvas can select. */
+  owner?: PodOwner;
   highlight?: PodHighlight;
 }
 export interface NodeBoxData extends Record<string, unknown> {

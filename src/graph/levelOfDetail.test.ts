@@ -122,6 +122,24 @@ describe('LevelOfDetail', () => {
     expect(pods).toHaveLength(8);
   });
 
+  it("groups a StatefulSet's pods under the set, apart from a Deployment of the same name", () => {
+    const g = new TopologyGraph();
+    const ordinal = (i: number, nodeName: string): WireObject => {
+      const p = pod(`web-${i}`, nodeName);
+      return { ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 'uid-sts-web', controller: true }] } };
+    };
+    const pods = [ordinal(0, 'kind-worker'), ordinal(1, 'kind-worker'), ordinal(2, 'kind-worker2'), owned('web-7f-a', 'kind-worker', 'web-7f'), owned('web-7f-b', 'kind-worker', 'web-7f')];
+    g.apply([diff([node('kind-worker'), node('kind-worker2'), replicaSet('web-7f', 'web'), ...pods], [], [], true)]);
+    const v = new LevelOfDetail().view(g.view.nodes, g.view.edges, 'owners');
+    const cards = ofType(v.nodes, 'podGroup').map((c) => c.data as PodGroupData);
+    expect(cards.map((c) => [c.ownerKind, c.owner, c.node, c.pods])).toEqual([
+      ['Deployment', 'web', 'kind-worker', 2],
+      ['StatefulSet', 'web', 'kind-worker', 2],
+    ]);
+    // web-2, alone of its set on kind-worker2, stays a pod card
+    expect(ofType(v.nodes, 'pod').map((n) => n.id)).toEqual(['pod:default/web-2']);
+  });
+
   it('stays bounded at 1,000 pods: a handful of cards, not a thousand', () => {
     const g = new TopologyGraph();
     const nodes = ['kind-worker', 'kind-worker2', 'kind-worker3'];

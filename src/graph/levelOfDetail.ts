@@ -46,7 +46,7 @@ export interface LodEdge {
 
 export interface PodGroupData extends Record<string, unknown> {
   namespace: string;
-  /** The owner's kind as the pods' controller reference names it (Deployment through its ReplicaSet). */
+  /** The owner's kind as the pods' controller reference names it (Deployment through its ReplicaSet, StatefulSet). */
   ownerKind: string;
   owner: string;
   /** The Kubernetes node the pods run on (or the unscheduled group). */
@@ -237,11 +237,11 @@ function buildBoxCards(box: LodNode, pods: readonly LodNode[], before: BoxCards 
   return { box, pods: [...pods], out, cardOf };
 }
 
-/** `namespace\0kind\0name` of the pod's owner: its Deployment (through the ReplicaSet) or its controller. */
+/** `namespace\0kind\0name` of the pod's owner: the workload its card names (a Deployment, a StatefulSet) or its controller. */
 function ownerKey(p: LodNode): string {
   const d = p.data as PodNodeData;
   const ns = d.pod.metadata.namespace ?? 'default';
-  if (d.deployment) return `${ns}\0Deployment\0${d.deployment}`;
+  if (d.owner) return `${ns}\0${d.owner.kind}\0${d.owner.name}`;
   const ref = d.pod.metadata.ownerReferences?.find((r) => r.controller);
   return ref ? `${ns}\0${ref.kind}\0${ref.name}` : `${ns}\0Pod\0${d.pod.metadata.name}`;
 }

@@ -105,10 +105,29 @@ describe('TopologyGraph', () => {
     const g = new TopologyGraph();
     const p = { ...pod('web-7f-x', 'kind-worker'), metadata: { ...pod('web-7f-x', 'kind-worker').metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-7f', uid: 'u', controller: true }] } };
     g.apply([diff([node('kind-worker'), p])]);
-    expect(byId(g.view.nodes).get('pod:default/web-7f-x')?.data.deployment).toBeUndefined();
+    expect(byId(g.view.nodes).get('pod:default/web-7f-x')?.data.owner).toBeUndefined();
     const rs = { kind: 'ReplicaSet' as const, metadata: { name: 'web-7f', namespace: 'default', uid: 'rs', resourceVersion: '9', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd', controller: true }] } };
     g.apply([diff([rs])]);
-    expect(byId(g.view.nodes).get('pod:default/web-7f-x')?.data.deployment).toBe('web');
+    expect(byId(g.view.nodes).get('pod:default/web-7f-x')?.data.owner).toEqual({ kind: 'Deployment', name: 'web' });
+  });
+
+  it('badges a pod with its StatefulSet straight from its controller reference, and only a controller', () => {
+    const g = new TopologyGraph();
+    const ownedBy = (name: string, controller: boolean) => {
+      const p = pod(name, 'kind-worker');
+      return { ...p, metadata: { ...p.metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: 's', controller }] } };
+    };
+    g.apply([diff([node('kind-worker'), ownedBy('web-0', true), ownedBy('stray', false)])]);
+    const nodes = byId(g.view.nodes);
+    expect(nodes.get('pod:default/web-0')?.data.owner).toEqual({ kind: 'StatefulSet', name: 'web' });
+    expect(nodes.get('pod:default/stray')?.data.owner).toBeUndefined();
+    // a status change rebuilds the card with the same owner; released by its set, the pod loses its badge
+    const web0 = nodes.get('pod:default/web-0')?.data.pod as ReturnType<typeof pod>;
+    g.apply([diff([], [[web0, changed(web0, { status: { podIP: '10.244.1.7' } })]])]);
+    expect(byId(g.view.nodes).get('pod:default/web-0')?.data.owner).toEqual({ kind: 'StatefulSet', name: 'web' });
+    const latest = byId(g.view.nodes).get('pod:default/web-0')?.data.pod as ReturnType<typeof pod>;
+    g.apply([diff([], [[latest, changed(latest, { metadata: { ...latest.metadata, ownerReferences: [] } })]])]);
+    expect(byId(g.view.nodes).get('pod:default/web-0')?.data.owner).toBeUndefined();
   });
 
   it('hides kube-system by default and empties on a reset', () => {

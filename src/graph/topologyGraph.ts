@@ -10,7 +10,7 @@
  */
 import type { ClusterDiff, KindChanges } from '../protocol/messages';
 import type { WireObject } from '../protocol/objects';
-import { type GraphEdge, type GraphNode, type NodeBoxData, type PodNodeData, type ServiceNodeData, nodeId, podId, serviceId, unscheduledGroup } from './elements';
+import { type GraphEdge, type GraphNode, type NodeBoxData, type PodNodeData, type PodOwner, type ServiceNodeData, nodeId, podId, serviceId, unscheduledGroup } from './elements';
 import { EndpointEdges } from './endpointEdges';
 import { boxHeight, boxWidth, layout, placeBoxes, servicePosition, slotPosition } from './layout';
 import { SlotAllocator } from './slotAllocator';
@@ -38,6 +38,8 @@ interface PodEntry {
   group: string;
   /** `namespace/replicaset` of the controlling ReplicaSet. */
   rs?: string;
+  /** The controlling StatefulSet: the pod's own controller reference names it, no lookup needed. */
+  statefulSet?: string;
   node?: GraphNode;
 }
 
@@ -156,13 +158,14 @@ export class TopologyGraph {
     const key = keyName(pod);
     const before = this.pods.get(key);
     const group = ((pod.spec as { nodeName?: string } | undefined)?.nodeName) || unscheduledGroup;
-    const rsName = pod.metadata.ownerReferences?.find((r) => r.kind === 'ReplicaSet' && r.controller)?.name;
-    const rs = rsName ? `${pod.metadata.namespace ?? 'default'}/${rsName}` : undefined;
+    const controller = pod.metadata.ownerReferences?.find((r) => r.controller);
+    const rs = controller?.kind === 'ReplicaSet' ? `${pod.metadata.namespace ?? 'default'}/${controller.name}` : undefined;
+    const statefulSet = controller?.kind === 'StatefulSet' ? controller.name : undefined;
     if (before?.rs !== rs) {
       if (before?.rs) this.podsByRs.get(before.rs)?.delete(key);
       if (rs) addTo(this.podsByRs, rs, key);
     }
-    const entry: PodEntry = { obj: pod, group, rs, node: before?.node };
+    const entry: PodEntry = { obj: pod, group, rs, statefulSet, node: before?.node };
     this.pods.set(key, entry);
     if (!before) this.podOrder.splice(lowerBound(this.podOrder, key), 0, key);
     if (before && before.group !== group) this.leaveGroup(key, before.group);
@@ -216,24 +219,32 @@ export class TopologyGraph {
     if (!entry || slot === undefined) return;
     this.work++;
     const p = entry.obj;
-    const deployment = entry.rs ? this.rsOwner.get(entry.rs) : undefined;
+    const owner = this.ownerOf(entry);
     const old = entry.node;
     const position = slotPosition(slot);
     const parentId = nodeId(entry.group);
     const oldData = old?.data as PodNodeData | undefined;
-    if (old && oldData?.pod === p && oldData.deployment === deployment && old.parentId === parentId && old.position.x === position.x && old.position.y === position.y) return;
+    const sameOwner = oldData?.owner?.kind === owner?.kind && oldData?.owner?.name === owner?.name;
+    if (old && oldData?.pod === p && sameOwner && old.parentId === parentId && old.position.x === position.x && old.position.y === position.y) return;
     entry.node = {
       id: podId(p.metadata.namespace, p.metadata.name),
       type: 'pod',
       parentId,
       extent: 'parent',
       position,
-      data: (deployment ? { pod: p, deployment } : { pod: p }) satisfies PodNodeData,
+      data: (owner ? { pod: p, owner } : { pod: p }) satisfies PodNodeData,
       width: layout.podWidth,
       height: layout.podHeight,
       draggable: false,
     };
     this.nodesChanged = true;
+  }
+
+  /** The workload a pod's card links to: a ReplicaSet's Deployment (once that ReplicaSet is known), or its StatefulSet. */
+  private ownerOf(entry: PodEntry): PodOwner | undefined {
+    const deployment = entry.rs ? this.rsOwner.get(entry.rs) : undefined;
+    if (deployment) return { kind: 'Deployment', name: deployment };
+    return entry.statefulSet ? { kind: 'StatefulSet', name: entry.statefulSet } : undefined;
   }
 
   private setService(svc: WireObject, present: boolean): void {

@@ -17,6 +17,7 @@ const untranslated = new Set([
   'Pod',
   'Service',
   'Deployment',
+  'StatefulSet',
   'Node',
   'name',
   'port',

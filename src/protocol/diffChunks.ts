@@ -8,8 +8,22 @@
 import type { ClusterChanges, ClusterDiff, KindChanges } from './messages';
 import type { WireKind } from './objects';
 
-/** Kinds in the order their pieces go out: containers before what they hold, so fewer elements wait. */
-const kindOrder: readonly WireKind[] = ['Namespace', 'Node', 'Deployment', 'ReplicaSet', 'Service', 'Pod', 'Endpoints', 'EndpointSlice', 'Event'];
+/**
+ * Kinds in the order their pieces go out: containers before what they hold, so fewer elements wait. Written as
+ * a record of every WireKind, so a kind added to the protocol cannot be left out (its objects would be dropped).
+ */
+const kindOrder = Object.keys({
+  Namespace: 0,
+  Node: 0,
+  Deployment: 0,
+  ReplicaSet: 0,
+  StatefulSet: 0,
+  Service: 0,
+  Pod: 0,
+  Endpoints: 0,
+  EndpointSlice: 0,
+  Event: 0,
+} satisfies Record<WireKind, 0>) as readonly WireKind[];
 
 /** How many objects a diff adds, updates or removes. */
 export function diffSize(d: ClusterDiff): number {

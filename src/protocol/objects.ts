@@ -7,6 +7,7 @@ export type WireKind =
   | 'Pod'
   | 'Deployment'
   | 'ReplicaSet'
+  | 'StatefulSet'
   | 'Service'
   | 'Endpoints'
   | 'EndpointSlice'

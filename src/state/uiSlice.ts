@@ -7,7 +7,7 @@ export type DockTab = 'inspector' | 'events' | 'terminal' | 'rules' | 'traffic' 
 export type NarrowPanel = 'canvas' | 'inspector' | 'editor' | 'terminal';
 
 export interface UiSlice {
-  /** React Flow id of the selected element (`pod:ns/name`, `svc:ns/name`, `node:name`, `deploy:ns/name`). */
+  /** React Flow id of the selected element (`pod:ns/name`, `svc:ns/name`, `node:name`, `deploy:ns/name`, `sts:ns/name`). */
   selected: string | undefined;
   /** A label `key=value` the pointer is over: Services selecting on it light up. */
   hoveredLabel: string | undefined;

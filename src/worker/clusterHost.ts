@@ -25,7 +25,7 @@ import { setKubeProxyMode } from '../engine/kubeSystem/kubeProxyMode';
 import { dnsQuery, localForwards, localHttp } from './localhostReplies';
 
 /** Kinds the UI mirrors (Events stay in the worker; the log carries what the UI shows of them). */
-const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'EndpointSlice']);
+const mirroredKinds = new Set<Kind>(['Namespace', 'Node', 'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Service', 'Endpoints', 'EndpointSlice']);
 
 export class ClusterHost {
   private cluster!: Cluster;

@@ -6,6 +6,7 @@ import { DeploymentInspector } from './DeploymentInspector';
 import { NodeInspector } from './NodeInspector';
 import { PodInspector } from './PodInspector';
 import { ServiceInspector } from './ServiceInspector';
+import { StatefulSetInspector } from './StatefulSetInspector';
 import { parseSelection } from './selection';
 import { useT } from '../../i18n/languageStore';
 
@@ -28,6 +29,8 @@ export function Inspector() {
       return <ServiceInspector id={selected} ref={ref} obj={obj} />;
     case 'deploy':
       return <DeploymentInspector id={selected} ref={ref} obj={obj} />;
+    case 'sts':
+      return <StatefulSetInspector id={selected} ref={ref} obj={obj} />;
     case 'node':
       return <NodeInspector ref={ref} obj={obj} />;
   }

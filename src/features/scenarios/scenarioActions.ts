@@ -93,9 +93,9 @@ function afterStep(value: ReplyValue): void {
     if (tab === 'terminal' || tab === 'rules' || tab === 'traffic') useAppStore.getState().setBottomTab(tab);
     else if (tab === 'inspector' || tab === 'events') useAppStore.getState().setDockTab(tab);
   }
-  const focus = focused.find((f) => /^(pod|service|svc|deployment)\//.test(f));
+  const focus = focused.find((f) => /^(pod|service|svc|deployment|statefulset)\//.test(f));
   if (!focus) return;
   const [kind, name] = focus.split('/');
-  const type = kind === 'pod' ? 'pod' : kind === 'deployment' ? 'deploy' : 'svc';
+  const type = kind === 'pod' ? 'pod' : kind === 'deployment' ? 'deploy' : kind === 'statefulset' ? 'sts' : 'svc';
   useAppStore.getState().select(`${type}:default/${name}`);
 }

@@ -1,12 +1,11 @@
-/** A pod card inside its node box: name, IP, kubectl's STATUS and READY, coloured by state; a Deployment badge. */
+/** A pod card inside its node box: name, IP, kubectl's STATUS and READY, coloured by state; its workload's badge. */
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo, useContext, useState } from 'react';
-import { useAppStore } from '../../state/store';
 import type { PodNodeData } from '../../graph/elements';
 import { shortPodName } from '../../graph/podLabel';
 import { podVisualState } from './podVisualState';
 import { PodArrivalsContext } from './podArrivals';
-import { useT } from '../../i18n/languageStore';
+import { OwnerBadge } from './OwnerBadge';
 
 function PodNodeView({ id, data, selected }: NodeProps & { data: PodNodeData }) {
   const pod = data.pod;
@@ -17,7 +16,6 @@ function PodNodeView({ id, data, selected }: NodeProps & { data: PodNodeData }) 
   const state = podVisualState(view?.status ?? 'Pending', view?.podReady ?? false);
   const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
   const ns = pod.metadata.namespace ?? 'default';
-  const t = useT();
 
   return (
     <div
@@ -38,20 +36,7 @@ function PodNodeView({ id, data, selected }: NodeProps & { data: PodNodeData }) 
       </div>
       <div className="pod-meta">
         <span className="pod-ip">{ip ?? '<none>'}</span>
-        {data.deployment && (
-          <button
-            type="button"
-            className="deploy-badge nodrag"
-            title={t('canvas.deployTitle', { name: data.deployment })}
-
-            onClick={(e) => {
-              e.stopPropagation();
-              useAppStore.getState().select(`deploy:${ns}/${data.deployment}`);
-            }}
-          >
-            {data.deployment}
-          </button>
-        )}
+        {data.owner && <OwnerBadge owner={data.owner} namespace={ns} />}
       </div>
     </div>
   );
