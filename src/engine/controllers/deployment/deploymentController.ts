@@ -9,12 +9,7 @@ import type { Deployment, Pod, ReplicaSet } from '../../api/types';
 import { deepEqual } from '../../shared';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
-import {
-  ensureControllerIndex,
-  ensureSelectorIndex,
-  getControllerOf,
-  selectorCandidates,
-} from '../replicaset/controllerRef';
+import { controllersSelecting, ensureControllerIndex, ensureSelectorIndex, getControllerOf, resolveControllerRef } from '../replicaset/controllerRef';
 import { writeDeployment, syncDeploymentStatus } from './deploymentStatus';
 import {
   type SyncEnv,
@@ -73,21 +68,8 @@ export function createDeploymentController(ctx: ControllerContext): Controller {
     });
   };
 
-  const deploymentFor = (rs: ReplicaSet): Deployment | undefined => {
-    const ref = getControllerOf(rs);
-    if (ref?.kind !== 'Deployment') return undefined;
-    const d = store.get('Deployment', objectKey(rs.metadata?.namespace, ref.name));
-    return d && d.metadata?.uid === ref.uid ? d : undefined;
-  };
-
-  /** `getDeploymentsForReplicaSet`: Deployments whose selector matches an orphan ReplicaSet. */
-  const deploymentsMatching = (rs: ReplicaSet): Deployment[] => {
-    if (Object.keys(rs.metadata?.labels ?? {}).length === 0) return [];
-    return selectorCandidates(store, 'Deployment', rs.metadata?.namespace, rs.metadata?.labels).filter((d) => {
-      const sel = ctx.caches.selectors.compiledSelector(d.spec?.selector);
-      return !!sel && !sel.empty && sel.matches(rs.metadata?.labels);
-    });
-  };
+  const deploymentFor = (rs: ReplicaSet): Deployment | undefined => resolveControllerRef(store, 'Deployment', rs);
+  const deploymentsMatching = (rs: ReplicaSet): Deployment[] => controllersSelecting(store, ctx.caches.selectors, 'Deployment', rs);
 
   ctx.informer('Deployment', { onAdd: enqueue, onUpdate: (_o, cur) => enqueue(cur), onDelete: enqueue });
 

@@ -4,6 +4,7 @@
  * `PodControllerUIDIndex` with its orphan key per namespace). The deployment and replicaset controllers share
  * them, so a sync reads only the objects it owns plus the orphans of its namespace, never the whole cluster.
  */
+import { objectKey } from '../../api/resources';
 import type { Kind, KindMap, KubeObject, LabelSelector as ApiLabelSelector, OwnerReference } from '../../api/types';
 import { type LabelSelector, selectorFromApi, selectorFromSet } from '../../store/labelSelector';
 import { byteCompare, type IndexFn, type ObjectStore } from '../../store/objectStore';
@@ -23,6 +24,17 @@ export function newControllerRef(owner: KubeObject, apiVersion: string, kind: st
     controller: true,
     blockOwnerDeletion: true,
   };
+}
+
+/**
+ * `resolveControllerRef`: the object of `kind` that the controller reference of `obj` names, when it is still
+ * that object (same uid), else undefined.
+ */
+export function resolveControllerRef<K extends Kind>(store: ObjectStore, kind: K, obj: KubeObject): KindMap[K] | undefined {
+  const ref = getControllerOf(obj);
+  if (ref?.kind !== kind) return undefined;
+  const owner = store.get(kind, objectKey(obj.metadata?.namespace, ref.name));
+  return owner && owner.metadata?.uid === ref.uid ? owner : undefined;
 }
 
 /** Index name: objects by their controller's uid, orphans under {@link orphanIndexKey}. */
@@ -130,6 +142,19 @@ export function selectorCandidates<K extends Kind>(
     if (o) out.push(o);
   }
   return out;
+}
+
+/**
+ * Controllers of `kind` in the namespace of an orphan whose (non-empty) selector matches its labels, the ones
+ * that may adopt it (`GetPodReplicaSets`, `getDeploymentsForReplicaSet`, `getPodStatefulSets`).
+ */
+export function controllersSelecting<K extends Kind>(store: ObjectStore, selectors: SelectorCache, kind: K, obj: KubeObject): KindMap[K][] {
+  const labels = obj.metadata?.labels;
+  if (Object.keys(labels ?? {}).length === 0) return [];
+  return selectorCandidates(store, kind, obj.metadata?.namespace, labels).filter((c) => {
+    const sel = selectors.compiledSelector((c as { spec?: { selector?: ApiLabelSelector } }).spec?.selector);
+    return !!sel && !sel.empty && sel.matches(labels);
+  });
 }
 
 /**

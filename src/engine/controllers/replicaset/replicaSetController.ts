@@ -5,23 +5,22 @@
  * missing pods in slow-start batches (1, 2, 4, ... up to 500 per sync) and deletes surplus pods in the order
  * `podRanking.ts` describes. Expectations keep a sync from acting twice on the same stale view.
  */
-import { objectKey } from '../../api/resources';
 import type { OwnerReference, Pod, ReplicaSet } from '../../api/types';
 import { deepEqual } from '../../shared';
-import type { LabelSelector } from '../../store/labelSelector';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { throttled } from '../clientRateLimiter';
 import {
   controllerUidIndex,
+  controllersSelecting,
   ensureControllerIndex,
   ensureSelectorIndex,
   getControllerOf,
   newControllerRef,
   ownedAndOrphans,
-  selectorCandidates,
-  withoutOwnerRef,
+  resolveControllerRef,
 } from './controllerRef';
+import { claimPods } from './claimPods';
 import { ControllerExpectations } from './expectations';
 import { createPodFromTemplate, deletePodOf } from './podControl';
 import { getPodsToDelete } from './podRanking';
@@ -45,24 +44,11 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
   ensureControllerIndex(store, 'ReplicaSet');
   ensureSelectorIndex(store, 'ReplicaSet');
 
-  const resolveControllerRef = (namespace: string | undefined, pod: Pod): ReplicaSet | undefined => {
-    const ref = getControllerOf(pod);
-    if (ref?.kind !== 'ReplicaSet') return undefined;
-    const rs = store.get('ReplicaSet', objectKey(namespace, ref.name));
-    return rs && rs.metadata?.uid === ref.uid ? rs : undefined;
-  };
-
-  /** `GetPodReplicaSets`: ReplicaSets whose (non-empty) selector matches an orphan pod. */
-  const replicaSetsMatching = (pod: Pod): ReplicaSet[] => {
-    if (Object.keys(pod.metadata?.labels ?? {}).length === 0) return [];
-    return selectorCandidates(store, 'ReplicaSet', pod.metadata?.namespace, pod.metadata?.labels).filter((rs) => {
-      const sel = ctx.caches.selectors.compiledSelector(rs.spec?.selector);
-      return !!sel && !sel.empty && sel.matches(pod.metadata?.labels);
-    });
-  };
+  const owningReplicaSet = (pod: Pod): ReplicaSet | undefined => resolveControllerRef(store, 'ReplicaSet', pod);
+  const replicaSetsMatching = (pod: Pod): ReplicaSet[] => controllersSelecting(store, ctx.caches.selectors, 'ReplicaSet', pod);
 
   const onPodDelete = (pod: Pod) => {
-    const rs = resolveControllerRef(pod.metadata?.namespace, pod);
+    const rs = owningReplicaSet(pod);
     if (!rs) return;
     const key = keyOf(rs);
     expectations.deletionObserved(key, keyOf(pod));
@@ -83,7 +69,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       // A pod already being deleted when it first shows up counts as a deletion.
       if (pod.metadata?.deletionTimestamp) return onPodDelete(pod);
       if (getControllerOf(pod)) {
-        const rs = resolveControllerRef(pod.metadata?.namespace, pod);
+        const rs = owningReplicaSet(pod);
         if (!rs) return;
         expectations.creationObserved(keyOf(rs));
         queue.add(keyOf(rs));
@@ -102,11 +88,11 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
       const oldRef = getControllerOf(old);
       const refChanged = !deepEqual(curRef, oldRef);
       if (refChanged && oldRef) {
-        const rs = resolveControllerRef(old.metadata?.namespace, old);
+        const rs = owningReplicaSet(old);
         if (rs) queue.add(keyOf(rs));
       }
       if (curRef) {
-        const rs = resolveControllerRef(cur.metadata?.namespace, cur);
+        const rs = owningReplicaSet(cur);
         if (rs) queue.add(keyOf(rs));
         return;
       }
@@ -114,39 +100,6 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     },
     onDelete: onPodDelete,
   });
-
-  /** `ClaimPods`: keeps owned matching pods, releases owned non-matching ones, adopts matching orphans. */
-  const claimPods = (rs: ReplicaSet, selector: LabelSelector, pods: readonly Pod[], notes: string[]): { pods: Pod[]; error?: string } => {
-    const uid = rs.metadata?.uid ?? '';
-    const deleting = !!rs.metadata?.deletionTimestamp;
-    const claimed: Pod[] = [];
-    const errors: string[] = [];
-    for (const pod of pods) {
-      const ref = getControllerOf(pod);
-      const matches = selector.matches(pod.metadata?.labels);
-      if (ref) {
-        if (ref.uid !== uid) continue;
-        if (matches) claimed.push(pod);
-        else if (!deleting) {
-          const res = api.update('Pod', withoutOwnerRef(pod, uid));
-          if (res.ok) notes.push(`released pod ${pod.metadata?.name}`);
-          else if (res.status.reason !== 'NotFound') errors.push(res.status.message);
-        }
-        continue;
-      }
-      if (deleting || !matches || pod.metadata?.deletionTimestamp) continue;
-      // `RecheckDeletionTimestamp`: adopt only while the ReplicaSet itself is current and not being deleted.
-      const fresh = store.get('ReplicaSet', keyOf(rs));
-      if (!fresh || fresh.metadata?.uid !== uid || fresh.metadata?.deletionTimestamp) continue;
-      const refs = [...(pod.metadata?.ownerReferences ?? []), newControllerRef(rs, 'apps/v1', 'ReplicaSet')];
-      const res = api.update('Pod', { ...pod, metadata: { ...pod.metadata, ownerReferences: refs } });
-      if (res.ok) {
-        claimed.push(res.value);
-        notes.push(`adopted pod ${pod.metadata?.name}`);
-      } else if (res.status.reason !== 'NotFound') errors.push(res.status.message);
-    }
-    return { pods: claimed, error: errors.length ? errors.join(', ') : undefined };
-  };
 
   /** Pods of every ReplicaSet sharing this one's controller (`getIndirectlyRelatedPods`), for the ranking. */
   const indirectlyRelatedPods = (rs: ReplicaSet): Pod[] => {
@@ -273,7 +226,7 @@ export function createReplicaSetController(ctx: ControllerContext): Controller {
     }
     const notes: string[] = [];
     const candidates = ownedAndOrphans(store, 'Pod', rs.metadata?.uid ?? '', rs.metadata?.namespace, rs.spec?.selector).filter(isPodActive);
-    const claimed = claimPods(rs, selector, candidates, notes);
+    const claimed = claimPods(ctx, 'ReplicaSet', rs, selector, candidates, notes);
     if (claimed.error !== undefined) return claimed.error;
     const active = claimed.pods;
     const manageError = needsSync && !rs.metadata?.deletionTimestamp ? manageReplicas(key, rs, active, notes) : undefined;

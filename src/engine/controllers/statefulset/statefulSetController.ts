@@ -10,11 +10,19 @@
 import { objectKey } from '../../api/resources';
 import type { ControllerRevision, Pod, StatefulSet } from '../../api/types';
 import { deepEqual } from '../../shared';
-import type { LabelSelector } from '../../store/labelSelector';
 import { keyOf } from '../../store/objectStore';
 import type { Controller, ControllerContext } from '../controller';
 import { throttled } from '../clientRateLimiter';
-import { controllerUidIndex, ensureControllerIndex, ensureSelectorIndex, getControllerOf, newControllerRef, ownedAndOrphans, selectorCandidates, withoutOwnerRef } from '../replicaset/controllerRef';
+import {
+  controllerUidIndex,
+  controllersSelecting,
+  ensureControllerIndex,
+  ensureSelectorIndex,
+  getControllerOf,
+  ownedAndOrphans,
+  resolveControllerRef,
+} from '../replicaset/controllerRef';
+import { claimPods } from '../replicaset/claimPods';
 import { podAvailableAt } from '../replicaset/podUtil';
 import { controllerRevisionName, equalRevision, hashControllerRevision, newRevision, nextRevision, sortRevisions } from './controllerHistory';
 import { statefulPodControl } from './statefulPodControl';
@@ -32,24 +40,10 @@ export function createStatefulSetController(ctx: ControllerContext): Controller 
   ensureControllerIndex(store, 'ControllerRevision');
   ensureSelectorIndex(store, 'StatefulSet');
 
-  const resolveControllerRef = (pod: Pod): StatefulSet | undefined => {
-    const ref = getControllerOf(pod);
-    if (ref?.kind !== 'StatefulSet') return undefined;
-    const set = store.get('StatefulSet', objectKey(pod.metadata?.namespace, ref.name));
-    return set && set.metadata?.uid === ref.uid ? set : undefined;
-  };
-
-  /** `getPodStatefulSets`: sets whose (non-empty) selector matches an orphan pod. */
-  const setsMatching = (pod: Pod): StatefulSet[] => {
-    if (Object.keys(pod.metadata?.labels ?? {}).length === 0) return [];
-    return selectorCandidates(store, 'StatefulSet', pod.metadata?.namespace, pod.metadata?.labels).filter((set) => {
-      const sel = ctx.caches.selectors.compiledSelector(set.spec?.selector);
-      return !!sel && !sel.empty && sel.matches(pod.metadata?.labels);
-    });
-  };
+  const setsMatching = (pod: Pod): StatefulSet[] => controllersSelecting(store, ctx.caches.selectors, 'StatefulSet', pod);
 
   const enqueueOwner = (pod: Pod) => {
-    const set = resolveControllerRef(pod);
+    const set = resolveControllerRef(store, 'StatefulSet', pod);
     if (set) queue.add(keyOf(set));
   };
 
@@ -70,33 +64,6 @@ export function createStatefulSetController(ctx: ControllerContext): Controller 
     },
     onDelete: enqueueOwner,
   });
-
-  /** `ClaimPods` with `isMemberOf`: owned members that match stay, owned ones that stop matching are released, orphans are adopted. */
-  const claimPods = (set: StatefulSet, selector: LabelSelector): { pods: Pod[]; error?: string } => {
-    const uid = set.metadata?.uid ?? '';
-    const deleting = !!set.metadata?.deletionTimestamp;
-    const pods: Pod[] = [];
-    const errors: string[] = [];
-    for (const pod of ownedAndOrphans(store, 'Pod', uid, set.metadata?.namespace, set.spec?.selector)) {
-      const ref = getControllerOf(pod);
-      const matches = selector.matches(pod.metadata?.labels) && isMemberOf(set, pod);
-      if (ref) {
-        if (ref.uid !== uid) continue;
-        if (matches) pods.push(pod);
-        else if (!deleting) {
-          const res = api.update('Pod', withoutOwnerRef(pod, uid));
-          if (!res.ok && res.status.reason !== 'NotFound') errors.push(res.status.message);
-        }
-        continue;
-      }
-      if (deleting || !matches || pod.metadata?.deletionTimestamp) continue;
-      const refs = [...(pod.metadata?.ownerReferences ?? []), newControllerRef(set, 'apps/v1', 'StatefulSet')];
-      const res = api.update('Pod', { ...pod, metadata: { ...pod.metadata, ownerReferences: refs } });
-      if (res.ok) pods.push(res.value);
-      else if (res.status.reason !== 'NotFound') errors.push(res.status.message);
-    }
-    return { pods, error: errors.length ? errors.join(', ') : undefined };
-  };
 
   /**
    * `getStatefulSetRevisions`: the revision for the set's template — the newest one if it already has that
@@ -195,7 +162,10 @@ export function createStatefulSetController(ctx: ControllerContext): Controller 
       ctx.log.write(component, 'error converting StatefulSet selector', `StatefulSet/${key}`);
       return undefined;
     }
-    const claimed = claimPods(set, selector);
+    const notes: string[] = [];
+    const candidates = ownedAndOrphans(store, 'Pod', set.metadata?.uid ?? '', set.metadata?.namespace, set.spec?.selector);
+    const claimed = claimPods(ctx, 'StatefulSet', set, selector, candidates, notes, (pod) => isMemberOf(set, pod));
+    if (notes.length) ctx.log.write(component, notes.join('; '), `StatefulSet/${key}`);
     if (claimed.error !== undefined) return claimed.error;
     const r = revisionsOf(set);
     if ('error' in r) return r.error;
