@@ -17,7 +17,7 @@ test.describe('scenarios', () => {
       const s = new Scenarios(page);
       await s.openAsNewVisitor();
       await expect(s.gallery).toBeVisible();
-      await expect(s.cards).toHaveCount(11);
+      await expect(s.cards).toHaveCount(12);
       await expect(s.card('alpaca-prod')).toContainText('Your first Service: alpaca-prod');
       await expect(s.card('alpaca-prod')).toContainText('Beginner · 9 steps');
       await page.screenshot({ path: 'test-results/scenario-gallery.png' });
