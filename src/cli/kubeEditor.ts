@@ -42,6 +42,25 @@ export function editorFrom(command: string, readFile: (path: string) => string |
   return { error: `svcsim: KUBE_EDITOR must be "sed -i 's/old/new/'" or "cp FILE" (got "${command}")` };
 }
 
+/**
+ * GNU sed's replacement text as String.replace reads it: `&` the match, `\1`…`\9` groups, `\n` a newline and `\t`
+ * a tab (GNU extensions), `\&` and `\\` themselves; a `$` stays literal.
+ */
+function jsReplacement(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '$') out += '$$';
+    else if (c === '&') out += '$&';
+    else if (c !== '\\' || i + 1 >= text.length) out += c;
+    else {
+      const n = text[++i];
+      out += n === 'n' ? '\n' : n === 't' ? '\t' : /\d/.test(n) ? `$${n}` : n === '$' ? '$$' : n;
+    }
+  }
+  return out;
+}
+
 /** `s/regex/replacement/flags` with any delimiter; `g` replaces every match, otherwise the first on each line. */
 function parseSubstitution(script: string): { re: RegExp; replacement: string } | undefined {
   if (script[0] !== 's' || script.length < 4) return undefined;
@@ -63,7 +82,7 @@ function parseSubstitution(script: string): { re: RegExp; replacement: string } 
   const [pattern, replacement, flags] = parts;
   try {
     // sed works line by line: without g, the first match on each line
-    return { re: new RegExp(pattern, flags.includes('g') ? 'gm' : 'm'), replacement: replacement.replace(/&/g, '$&').replace(/\\(\d)/g, '$$$1') };
+    return { re: new RegExp(pattern, flags.includes('g') ? 'gm' : 'm'), replacement: jsReplacement(replacement) };
   } catch {
     return undefined;
   }

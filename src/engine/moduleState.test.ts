@@ -40,6 +40,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/kubectl/commands/rollout/rolloutUndo.ts': ['annotationsToSkip'],
   'src/kubectl/commands/expose.ts': ['exposable'],
   'src/engine/kubelet/apps/commandNotRun.ts': ['unmodelledEverywhere', 'unmodelledBusybox'],
+  'src/engine/dns/coredns/corefile.ts': ['corednsDirectives'],
 };
 
 function sources(dir: string): string[] {

@@ -21,6 +21,7 @@ import { createKubelet } from '../kubelet/kubelet';
 import type { KubeletRuntimeView } from '../kubelet/runtimeView';
 import { createKubeProxy, type KubeProxies } from '../proxy/kubeProxy';
 import { ServiceChangeTracker } from '../proxy/serviceChangeTracker';
+import { createCorednsReloader } from '../dns/coredns/corednsReloader';
 
 export interface BuiltControllers {
   controllers: Controller[];
@@ -49,6 +50,7 @@ export function createControllers(ctx: ControllerContext): BuiltControllers {
     createNamespaceController(ctx),
     createRootCaCertPublisher(ctx),
     kubeProxy.controller,
+    createCorednsReloader(ctx, kubelet.runtime),
   ];
   return { controllers, simulation: kubelet.simulation, runtime: kubelet.runtime, proxies: kubeProxy.proxies };
 }

@@ -18,6 +18,18 @@ export interface DnsNetwork {
   /** Docker's embedded DNS on the kind network: its address and the container names it resolves. */
   dockerDnsIP: string;
   dockerHosts: ReadonlyMap<string, string>;
+  /** Told of each query CoreDNS answered, for the log plugin of the CoreDNS pod that served it. */
+  served?(meta: QueryMeta, response: DnsResponse): void;
+}
+
+/** The client side of one query as CoreDNS sees it (its `log` plugin prints these). */
+export interface QueryMeta {
+  clientIP: string;
+  clientPort: number;
+  id: number;
+  proto: 'udp' | 'tcp';
+  /** The EDNS0 buffer size the client advertised (dig: 1232, with a COOKIE); undefined: no OPT record. */
+  edns?: number;
 }
 
 /** A reply, or silence until the client's timeout. */
@@ -36,11 +48,13 @@ export function corednsAnswer(net: DnsNetwork, q: DnsQuestion): DnsResponse {
   return kubernetesPlugin(net.catalog, net.plugin, q, lookup) ?? upstream(net, q);
 }
 
-/** Sends one question to a server address on port 53. */
-export function queryServer(net: DnsNetwork, server: string, q: DnsQuestion): QueryOutcome {
+/** Sends one question to a server address on port 53; `meta` says who asked, for CoreDNS's query log. */
+export function queryServer(net: DnsNetwork, server: string, q: DnsQuestion, meta?: QueryMeta): QueryOutcome {
   if (server === net.clusterDnsIP) {
     if (!net.corednsReady()) return { kind: 'timeout' };
-    return { kind: 'reply', response: corednsAnswer(net, q) };
+    const response = corednsAnswer(net, q);
+    if (meta) net.served?.(meta, response);
+    return { kind: 'reply', response };
   }
   if (server === net.dockerDnsIP) return { kind: 'reply', response: upstream(net, q) };
   return { kind: 'timeout' };

@@ -13,6 +13,6 @@ export function podDnsContext(cluster: Cluster, namespace: string, pod: string):
   if (resolvConf === undefined) return undefined;
   const cidr = parseCidr(cluster.config.serviceCIDR);
   // kubelet's clusterDNS is the kube-dns Service's address, the tenth of the Service range on kind
-  const net = clusterDnsNetwork(cluster.store, cluster.config, cidr ? cidrAddress(cidr, 10) : '10.96.0.10');
-  return { net, resolvConf, now: cluster.now() };
+  const net = clusterDnsNetwork(cluster.store, cluster.config, cidr ? cidrAddress(cidr, 10) : '10.96.0.10', cluster.runtime);
+  return { net, resolvConf, now: cluster.now(), clientIP: cluster.runtime.pod(namespace, pod)?.ip };
 }

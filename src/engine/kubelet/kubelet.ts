@@ -71,6 +71,7 @@ function podKey(pod: Pod): string {
 export function createKubelet(ctx: ControllerContext): Kubelets {
   const queue = ctx.newQueue('kubelet');
   const agents = new Map<string, NodeAgent>();
+  const runtime = runtimeView(agents);
   const runtimes = new Map<string, PodRuntime>();
   const listeners: Array<(node: string, running: boolean) => void> = [];
   let writing: string | undefined;
@@ -336,8 +337,9 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       if (!inst || !hasDnsTool(inst.app.dnsTools, argv[0] ?? '')) return undefined;
       const resolvConf = simulation.resolvConf(namespace, pod) ?? '';
       const hosts = simulation.hostsFile(namespace, pod) ?? '';
-      const net = clusterDnsNetwork(ctx.store, ctx.config, clusterDNS());
-      return runDnsTool(inst.app.dnsTools, { net, resolvConf, now: ctx.clock.now() }, argv, hosts);
+      const net = clusterDnsNetwork(ctx.store, ctx.config, clusterDNS(), runtime);
+      const clientIP = podRuntime(namespace, pod)?.sandbox?.ip;
+      return runDnsTool(inst.app.dnsTools, { net, resolvConf, now: ctx.clock.now(), clientIP }, argv, hosts);
     },
   };
 
@@ -348,6 +350,6 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       onChange: (l) => listeners.push(l),
     },
     simulation,
-    runtime: runtimeView(agents),
+    runtime,
   };
 }

@@ -31,19 +31,21 @@ function hostsLookup(hosts: string, name: string): string | undefined {
 export function lookupHost(cluster: Cluster, client: Resolver, name: string): NameLookup {
   if ('host' in client) return { kind: 'nxdomain' };
   const cidr = parseCidr(cluster.config.serviceCIDR);
-  const net = clusterDnsNetwork(cluster.store, cluster.config, cidr ? cidrAddress(cidr, 10) : '10.96.0.10');
+  const net = clusterDnsNetwork(cluster.store, cluster.config, cidr ? cidrAddress(cidr, 10) : '10.96.0.10', cluster.runtime);
   let resolvConf: string;
+  let clientIP: string | undefined;
   if ('pod' in client) {
     const hosts = cluster.simulation.hostsFile(client.namespace, client.pod) ?? '';
     const local = hostsLookup(hosts, name);
     if (local) return { kind: 'address', address: local, canonical: name, server: '/etc/hosts', via: 'hosts' };
     resolvConf = cluster.simulation.resolvConf(client.namespace, client.pod) ?? '';
+    clientIP = cluster.runtime.pod(client.namespace, client.pod)?.ip;
   } else {
     if (name === client.node) return { kind: 'address', address: client.ip, canonical: name, server: '/etc/hosts', via: 'hosts' };
     const r = kindNodeResolvConf(client.ip);
     resolvConf = [...r.nameservers.map((s) => `nameserver ${s}`), `options ${r.options.join(' ')}`].join('\n');
   }
-  const out = resolveWithSearch({ net, resolvConf, now: cluster.now() }, name, 'A');
+  const out = resolveWithSearch({ net, resolvConf, now: cluster.now(), clientIP }, name, 'A');
   if (out.kind === 'timeout') return { kind: 'timeout', server: out.server };
   const a = out.response.rcode === 'NOERROR' ? out.response.answer.find((rr) => rr.type === 'A') : undefined;
   if (!a) {

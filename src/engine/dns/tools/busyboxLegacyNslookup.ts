@@ -10,7 +10,7 @@ import { bare, isIPv4, reverseName } from '../dnsMessage';
 import { queryServer } from '../dnsServers';
 import { type HostsEntry, hostsEntries } from '../etcHosts';
 import { resolveWithSearch } from './stubResolver';
-import { type DnsToolContext, settingsOf, type ToolResult } from './toolContext';
+import { clientQuery, type DnsToolContext, settingsOf, type ToolResult } from './toolContext';
 
 /** getnameinfo(NI_NAMEREQD): the first name of the address in /etc/hosts, else a PTR query to `server`. */
 function reverseLookup(ctx: DnsToolContext, server: string, address: string, hosts: readonly HostsEntry[]): string | undefined {
@@ -18,7 +18,8 @@ function reverseLookup(ctx: DnsToolContext, server: string, address: string, hos
   if (local) return local.names[0];
   const ptr = reverseName(address);
   if (!ptr) return undefined;
-  const out = queryServer(ctx.net, server, { name: ptr, type: 'PTR' });
+  const q = { name: ptr, type: 'PTR' as const };
+  const out = queryServer(ctx.net, server, q, clientQuery(ctx, q));
   const rr = out.kind === 'reply' && out.response.rcode === 'NOERROR' ? out.response.answer.find((r) => r.type === 'PTR') : undefined;
   return rr && bare(rr.data);
 }

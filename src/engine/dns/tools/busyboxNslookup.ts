@@ -6,7 +6,7 @@
 import type { QueryOutcome } from '../dnsServers';
 import { bare, type DnsQuestion, fqdn, isIPv4, type ResourceRecord, reverseName, type RRType, rrTypes } from '../dnsMessage';
 import { queryServer } from '../dnsServers';
-import { type DnsToolContext, settingsOf, type ToolResult } from './toolContext';
+import { clientQuery, type DnsToolContext, settingsOf, type ToolResult } from './toolContext';
 
 const usage = `BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.
 
@@ -66,7 +66,7 @@ export function busyboxNslookup(ctx: DnsToolContext, args: readonly string[]): T
   if (type) queries.push(...withSearch(type, host));
   else if (isIPv4(host)) queries.push({ name: reverseName(host) as string, type: 'PTR' });
   else queries.push(...withSearch('A', host), ...withSearch('AAAA', host));
-  const replies: Array<{ q: DnsQuestion; out: QueryOutcome }> = queries.map((q) => ({ q, out: queryServer(ctx.net, server, q) }));
+  const replies: Array<{ q: DnsQuestion; out: QueryOutcome }> = queries.map((q) => ({ q, out: queryServer(ctx.net, server, q, clientQuery(ctx, q)) }));
   if (replies.every((r) => r.out.kind === 'timeout')) return { exitCode: 1, stdout: ';; connection timed out; no servers could be reached\n', stderr: '' };
   let stdout = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
   let failed = false;

@@ -10,7 +10,7 @@ import { searchCandidates } from '../resolvConfFile';
 import { responseWireSize } from '../wireSize';
 import { bindQuestionLine, bindRecordLine } from './bindStyle';
 import { type DigCommand, type DigLookup, parseDigArgs } from './digArgs';
-import { type DnsToolContext, settingsOf, stableHash, type ToolResult } from './toolContext';
+import { clientQuery, type DnsToolContext, queryId, settingsOf, stableHash, type ToolResult } from './toolContext';
 
 /** The BIND release the dnsutils-style images carry (Debian 12 `bind9-dnsutils`). */
 export const bindVersion = '9.18.33-1~deb12u2-Debian';
@@ -58,7 +58,8 @@ function runLookup(ctx: DnsToolContext, cmd: DigCommand, l: DigLookup): { stdout
   for (const name of names) {
     const q: DnsQuestion = { name, type: l.type };
     // CoreDNS listens on 53 only; a question on another port is never answered
-    const out: QueryOutcome = cmd.port === 53 ? queryServer(ctx.net, server, q) : { kind: 'timeout' };
+    // dig sends EDNS0 with a 1232-byte buffer and a client COOKIE (bind9 bin/dig/dighost.c)
+    const out: QueryOutcome = cmd.port === 53 ? queryServer(ctx.net, server, q, clientQuery(ctx, q, { tcp: l.tcp, edns: 1232, id: queryId(q, ctx.now) })) : { kind: 'timeout' };
     if (out.kind === 'timeout') {
       // dighost.c: three tries, then the greeting and the verdict (exit status 9)
       const err = `;; communications error to ${server}#${cmd.port}: timed out\n`;
@@ -73,7 +74,7 @@ function runLookup(ctx: DnsToolContext, cmd: DigCommand, l: DigLookup): { stdout
   if (l.type === 'AXFR' || l.type === 'IXFR') return { stdout: `${greeting}; Transfer failed.\n`, exitCode: 0 };
   if (cmd.short) return { stdout: r.answer.map((rr) => `${rr.data}\n`).join(''), exitCode: 0 };
   const seed = stableHash(`${r.question.name} ${r.question.type} ${ctx.now}`);
-  const id = seed & 0xffff;
+  const id = queryId(r.question, ctx.now);
   const cookie = (stableHash(`cookie ${seed}`).toString(16).padStart(8, '0') + stableHash(`${seed} cookie`).toString(16).padStart(8, '0')).slice(0, 16);
   let out = greeting;
   if (l.comments) {

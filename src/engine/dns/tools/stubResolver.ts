@@ -5,7 +5,7 @@
 import type { DnsResponse, QueryType } from '../dnsMessage';
 import { queryServer } from '../dnsServers';
 import { searchCandidates } from '../resolvConfFile';
-import { type DnsToolContext, settingsOf } from './toolContext';
+import { clientQuery, type DnsToolContext, settingsOf } from './toolContext';
 
 export type SearchOutcome = { kind: 'timeout'; server: string } | { kind: 'reply'; server: string; response: DnsResponse };
 
@@ -15,7 +15,8 @@ export function resolveWithSearch(ctx: DnsToolContext, name: string, type: Query
   const to = server ?? settings.nameservers[0] ?? '127.0.0.1';
   let last: DnsResponse | undefined;
   for (const candidate of searchCandidates(name, settings)) {
-    const out = queryServer(ctx.net, to, { name: candidate, type });
+    const q = { name: candidate, type };
+    const out = queryServer(ctx.net, to, q, clientQuery(ctx, q));
     if (out.kind === 'timeout') return { kind: 'timeout', server: to };
     last = out.response;
     if (last.rcode !== 'NXDOMAIN') break;

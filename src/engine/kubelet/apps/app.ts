@@ -5,6 +5,7 @@
  * image in `registry.ts`.
  */
 import type { Container } from '../../api/types';
+import type { CorednsState } from '../../dns/coredns/corednsProcess';
 import type { ImageDnsTools } from '../../dns/tools/dnsTools';
 
 export interface Listener {
@@ -135,6 +136,8 @@ export interface AppInstance {
   templatesLoaded?: boolean;
   /** kuard: its /healthy and /ready probes' counters and history (`ready`/`healthy` false = failing for good). */
   debugProbes?: { ready: DebugProbeState; healthy: DebugProbeState };
+  /** CoreDNS: the Corefile it runs and the one in its volume (dns/coredns/corednsReloader.ts). */
+  coredns?: CorednsState;
   /** Tells the kubelet the app's answers changed (a probe set to fail), so quiet probe workers run again. */
   changed?: () => void;
 }

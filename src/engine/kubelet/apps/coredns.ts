@@ -2,7 +2,8 @@
  * CoreDNS (`registry.k8s.io/coredns/coredns:*`) with kubeadm's Corefile: DNS on 53/UDP and 53/TCP,
  * `health` on :8080 (`/health`), `ready` on :8181 (`/ready`), `prometheus` on :9153. On SIGTERM the `health`
  * plugin's `lameduck 5s` keeps serving for five seconds before exiting cleanly. The image is distroless:
- * no shell, no coreutils.
+ * no shell, no coreutils. What it logs past its first line, and its Corefile reloads, are in
+ * `dns/coredns/corednsReloader.ts`.
  */
 import type { AppInstance, HttpOutcome, HttpRequest, SimulatedApp } from './app';
 import { goNotFound, respond, standardPath } from './app';
@@ -29,4 +30,7 @@ export const corednsApp: SimulatedApp = {
   },
   plan: () => ({}),
   sigterm: () => ({ exitAfterMs: 5000, exitCode: 0 }),
+  // go.uber.org/automaxprocs (coremain/run.go `maxprocs.Set(maxprocs.Logger(log.Printf))`): kubeadm's CoreDNS has
+  // no CPU limit, so GOMAXPROCS stays at the node's CPU count (8 on svcsim's kind nodes)
+  startupLog: () => ['maxprocs: Leaving GOMAXPROCS=8: CPU quota undefined'],
 };
