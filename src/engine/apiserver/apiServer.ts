@@ -202,7 +202,16 @@ export class ApiServer {
     return this.write(kind, input, 'status', opts);
   }
 
-  private write<K extends Kind>(kind: K, input: KindMap[K], sub: 'main' | 'status', opts: WriteOptions): ApiResult<KindMap[K]> {
+  /**
+   * PUT pods/{name}/ephemeralcontainers (`pkg/registry/core/pod/storage` EphemeralContainersREST with
+   * `podEphemeralContainersStrategy`): only `spec.ephemeralContainers` is taken from the request, everything else
+   * from the stored pod; existing ephemeral containers may not change (ValidatePodEphemeralContainersUpdate).
+   */
+  updateEphemeralContainers(input: KindMap['Pod'], opts: Pick<WriteOptions, 'dryRun'> = {}): ApiResult<KindMap['Pod']> {
+    return this.write('Pod', input, 'ephemeralcontainers', opts);
+  }
+
+  private write<K extends Kind>(kind: K, input: KindMap[K], sub: 'main' | 'status' | 'ephemeralcontainers', opts: WriteOptions): ApiResult<KindMap[K]> {
     const strategy = this.strategy(kind);
     const ctx = this.ctx();
     const name = input.metadata?.name ?? '';
@@ -226,6 +235,16 @@ export class ApiServer {
         if (annotations && Object.keys(annotations).length) (obj.metadata as ObjectMeta).annotations = annotations;
         else delete (obj.metadata as ObjectMeta).annotations;
       }
+    } else if (sub === 'ephemeralcontainers') {
+      // dropNonEphemeralContainerUpdates: spec, status and metadata (ResetObjectMetaForStatus) are the stored ones
+      const ephemeral = cloneJson((input as KindMap['Pod']).spec?.ephemeralContainers);
+      const spec = cloneJson((old as KindMap['Pod']).spec ?? {}) as NonNullable<KindMap['Pod']['spec']>;
+      if (ephemeral?.length) spec.ephemeralContainers = ephemeral;
+      else delete spec.ephemeralContainers;
+      obj = { ...old, metadata: { ...oldMeta }, spec } as KindMap[K];
+      strategy.applyDefaults(obj, ctx);
+      const errs = strategy.validateEphemeralContainersUpdate?.(obj, old, ctx) ?? [];
+      if (errs.length) return this.refused(kind, name, errs, opts);
     } else {
       obj = this.handedOver(opts) ? owned(input) : cloneJson(input);
       const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
@@ -249,7 +268,8 @@ export class ApiServer {
     }
     const meta = obj.metadata as ObjectMeta;
     meta.resourceVersion = oldMeta.resourceVersion;
-    if (strategy.tracksGeneration && sub === 'main') {
+    // updatePodGeneration: the ephemeral containers are spec, so adding one bumps the pod's generation
+    if (strategy.tracksGeneration && sub !== 'status') {
       const specChanged = strategy.bumpsGeneration
         ? strategy.bumpsGeneration(obj, old)
         : !deepEqual((obj as { spec?: unknown }).spec, (old as { spec?: unknown }).spec);

@@ -21,8 +21,8 @@ import { goQuote } from '../../shared/goQuote';
 export type PatchType = 'merge' | 'strategic' | 'json';
 
 export interface PatchOptions extends WriteOptions, FieldValidationOptions {
-  /** `--subresource=status`: patch only the status. */
-  subresource?: 'status';
+  /** `status`: patch only the status; `ephemeralcontainers` (pods): only `spec.ephemeralContainers`. */
+  subresource?: 'status' | 'ephemeralcontainers';
 }
 
 /** `errors.NewGenericServerResponse(422, ...)`: the library's own message is replaced by a generic one. */
@@ -36,6 +36,11 @@ function genericInvalid(): ApiStatus {
     code: 422,
     details: {},
   };
+}
+
+/** A subresource the kind does not have: the apiserver has no such route (404 with empty details). */
+function noSuchSubresource(): ApiStatus {
+  return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404, details: {} };
 }
 
 /** A plain (non-Status) error: the apiserver answers 500 with an empty reason and the error text. */
@@ -184,5 +189,9 @@ export function patchObject<K extends Kind>(
   if (unknown) return fail(unknown);
   const obj = withoutUnknownFields(kind, patched.value) as unknown as KindMap[K];
   if (opts.subresource === 'status') return api.updateStatus(kind, obj);
+  if (opts.subresource === 'ephemeralcontainers') {
+    if (kind !== 'Pod') return fail(noSuchSubresource());
+    return api.updateEphemeralContainers(obj as KindMap['Pod'], { dryRun: opts.dryRun }) as ApiResult<KindMap[K]>;
+  }
   return api.update(kind, obj, { dryRun: opts.dryRun });
 }

@@ -46,6 +46,8 @@ export interface Strategy<K extends Kind> {
   prepareForUpdate?(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): void;
   /** Validation on update (`Validate<Kind>Update`). */
   validateUpdate(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): FieldError[];
+  /** Pods only: validation of a write to the `ephemeralcontainers` subresource. */
+  validateEphemeralContainersUpdate?(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): FieldError[];
   /**
    * Whether what the engine's own components hand over (`WriteOptions.handOver`) is valid by construction, so
    * the apiserver skips validating it: only kinds whose engine-built objects take every name and value from

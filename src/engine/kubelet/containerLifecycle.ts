@@ -29,6 +29,8 @@ import { startProbes, stopProbes, wakeProbes } from './probeManager';
  */
 export function advanceStart(host: KubeletHost, pr: PodRuntime): void {
   if (!pr.sandbox || pr.terminating || pr.terminal || pr.finishing) return;
+  // SyncPod step 5: ephemeral containers start whether or not the pod has initialized
+  for (const cr of pr.ephemeralContainers) if (cr.phase === 'pending' && !cr.waiting) beginStart(host, pr, cr);
   if (!pr.initialized) {
     for (const cr of pr.initContainers) {
       if (initCompleted(cr) || (cr.kind === 'sidecar' && cr.phase === 'running' && cr.started)) continue;
@@ -251,6 +253,11 @@ export function decideRestart(host: KubeletHost, pr: PodRuntime, cr: ContainerRu
     podMaybeFinished(host, pr);
     return;
   }
+  // the kubelet never restarts an ephemeral container: it stays terminated (computePodActions skips it)
+  if (cr.kind === 'ephemeral') {
+    host.requestSync(pr);
+    return;
+  }
   if (cr.kind === 'init' && t.exitCode === 0) {
     advanceStart(host, pr);
     return;
@@ -306,13 +313,13 @@ export function podMaybeFinished(host: KubeletHost, pr: PodRuntime): void {
 }
 
 /**
- * SIGTERM to the pod's running sidecars (within `graceMs`), once what they serve has exited; one not running is
- * not started again. Whether any is still running or stopping.
+ * SIGTERM to the pod's running sidecars and ephemeral containers (within `graceMs`), once what they serve has
+ * exited; one not running is not started again. Whether any is still running or stopping.
  */
 function stopSidecars(host: KubeletHost, pr: PodRuntime, graceMs: number): boolean {
   let left = false;
-  for (const c of pr.initContainers) {
-    if (c.kind !== 'sidecar') continue;
+  for (const c of pr.ephemeralContainers.length ? [...pr.initContainers, ...pr.ephemeralContainers] : pr.initContainers) {
+    if (c.kind !== 'sidecar' && c.kind !== 'ephemeral') continue;
     if (c.phase === 'running') stopContainer(host, pr, c, `Stopping container ${c.name}`, graceMs, false);
     else if (c.phase !== 'stopping') {
       abandonStart(c);

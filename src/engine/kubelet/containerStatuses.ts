@@ -108,6 +108,17 @@ export function containerStatuses(containers: readonly ContainerRuntime[], podTe
 }
 
 /**
+ * `status.ephemeralContainerStatuses`, sorted by name: converted like init containers (no `resources`), never
+ * ready and without `started` (the prober manager does not track them).
+ */
+export function ephemeralContainerStatuses(containers: readonly ContainerRuntime[]): ContainerStatus134[] {
+  return containerStatuses(containers, false).map((s) => {
+    const { started: _started, resources: _resources, allocatedResources: _allocated, ...rest } = s;
+    return { ...rest, ready: false };
+  });
+}
+
+/**
  * The init container statuses, in spec order (`SortStatusesOfInitContainers`). When the pod has finished for
  * good, TerminatePod marks the ones that have attempted to start (all but the trailing suffix still waiting,
  * and at least the first) terminated with ContainerStatusUnknown if they are not terminated already.

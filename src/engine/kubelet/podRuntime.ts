@@ -73,14 +73,15 @@ export interface ProbeWorker {
 /**
  * What kind of container a runtime record runs: an app container, a regular init container (runs to
  * completion before the next one starts), or a sidecar (an init container with `restartPolicy: Always`, which
- * starts in init order and then runs beside the app containers).
+ * starts in init order and then runs beside the app containers), or an ephemeral container (added through the
+ * `ephemeralcontainers` subresource to a running pod, started once and never restarted).
  */
-export type ContainerKind = 'app' | 'init' | 'sidecar';
+export type ContainerKind = 'app' | 'init' | 'sidecar' | 'ephemeral';
 
 export interface ContainerRuntime {
   name: string;
   kind: ContainerKind;
-  /** Where events about it point: `spec.containers{name}` or `spec.initContainers{name}` (GenerateContainerRef). */
+  /** Where events about it point: `spec.containers{name}`, `spec.initContainers{name}` or `spec.ephemeralContainers{name}` (GenerateContainerRef). */
   fieldPath: string;
   /** The spec the current (or next) attempt runs. */
   spec: Container;
@@ -126,6 +127,8 @@ export interface PodRuntime {
   containers: ContainerRuntime[];
   /** The init containers (regular and sidecars), in spec order. */
   initContainers: ContainerRuntime[];
+  /** The ephemeral containers added so far, in the order the kubelet saw them. */
+  ephemeralContainers: ContainerRuntime[];
   /**
    * Every regular init container has completed and every sidecar before the app containers has started, in
    * this sandbox: the app containers may start. Set at once for a pod without init containers.
@@ -163,6 +166,7 @@ export function newPodRuntime(pod: Pod, node: string, now: number): PodRuntime {
     startTime: now,
     containers: (pod.spec?.containers ?? []).map((c) => newContainerRuntime(c)),
     initContainers: (pod.spec?.initContainers ?? []).map((c) => newContainerRuntime(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init')),
+    ephemeralContainers: [],
     initialized: !pod.spec?.initContainers?.length,
     initialSyncDone: false,
     terminal: false,
@@ -174,13 +178,14 @@ export function newPodRuntime(pod: Pod, node: string, now: number): PodRuntime {
 
 /** A container the kubelet has not started yet. */
 export function newContainerRuntime(spec: Container, kind: ContainerKind = 'app'): ContainerRuntime {
-  const fieldPath = flatConcat(kind === 'app' ? 'spec.containers{' : 'spec.initContainers{', spec.name, '}');
+  const fieldPath = flatConcat(kind === 'app' ? 'spec.containers{' : kind === 'ephemeral' ? 'spec.ephemeralContainers{' : 'spec.initContainers{', spec.name, '}');
   return { name: spec.name, kind, fieldPath, spec, phase: 'pending', restartCount: 0, probes: new Map(), started: false, restartAfterStop: false };
 }
 
-/** Every container of the pod: init containers (spec order), then app containers. */
+/** Every container of the pod: init containers (spec order), then app containers, then ephemeral containers. */
 export function allContainers(pr: PodRuntime): ContainerRuntime[] {
-  return pr.initContainers.length ? [...pr.initContainers, ...pr.containers] : pr.containers;
+  if (!pr.initContainers.length && !pr.ephemeralContainers.length) return pr.containers;
+  return [...pr.initContainers, ...pr.containers, ...pr.ephemeralContainers];
 }
 
 /** A regular init container that exited 0 in this sandbox: it does not run again. */

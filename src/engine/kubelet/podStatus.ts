@@ -4,7 +4,7 @@
  * `observedGeneration` on the status and on each kubelet-owned condition (PodObservedGenerationTracking, beta).
  */
 import type { Pod, PodCondition, PodStatus } from '../api/types';
-import { type ContainerStatus134, containerStatuses, initContainerStatuses, podQOSClass } from './containerStatuses';
+import { type ContainerStatus134, containerStatuses, ephemeralContainerStatuses, initContainerStatuses, podQOSClass } from './containerStatuses';
 import type { PodRuntime } from './podRuntime';
 import { formatTimestamp } from '../clock';
 
@@ -182,6 +182,7 @@ export function generatePodStatus(pr: PodRuntime, hostIP: string, now: number): 
   const status: PodStatus134 = {
     conditions,
     containerStatuses: statuses,
+    ...(pr.ephemeralContainers.length ? { ephemeralContainerStatuses: ephemeralContainerStatuses(pr.ephemeralContainers) } : {}),
     hostIP,
     hostIPs: [{ ip: hostIP }],
     ...(hasInit ? { initContainerStatuses: initStatuses } : {}),

@@ -4,7 +4,7 @@
  * runtime record and scheduling timers. It never writes the Pod: it asks for a status sync, and the
  * kubelet's `sync(key)` generates and writes the status from the record.
  */
-import type { Pod } from '../api/types';
+import type { Container, Pod } from '../api/types';
 import { abandonStart, advanceStart, decideRestart, finishTerminationIfDone, processExited, stopContainer, tearDownSandbox } from './containerLifecycle';
 import { randomHex64 } from './hexIds';
 import type { KubeletHost } from './kubeletHost';
@@ -93,6 +93,7 @@ export function beginTermination(host: KubeletHost, pr: PodRuntime, graceMs: num
  * again with the new definition (computePodActions: "definition changed").
  */
 export function applySpecChange(host: KubeletHost, pr: PodRuntime, pod: Pod): void {
+  addEphemeralContainers(host, pr, pod);
   // an init container's new image is what its next run uses (a run that completed does not run again)
   for (const c of pod.spec?.initContainers ?? []) {
     const cr = pr.initContainers.find((x) => x.name === c.name);
@@ -148,8 +149,9 @@ export function powerOnPod(host: KubeletHost, pr: PodRuntime, stoppedAt: number)
   }
   if (pr.terminal) return;
   recordStageEvents(host.ctx.recorder, pr.node, pr.pod, stages.sandboxChanged.events, {});
-  // a new sandbox runs its init containers again, completed ones included (computePodActions)
-  for (const cr of allContainers(pr)) if (cr.phase === 'exited') cr.phase = 'pending';
+  // a new sandbox runs its init containers again, completed ones included (computePodActions); an ephemeral
+  // container that has a status is never started again
+  for (const cr of allContainers(pr)) if (cr.phase === 'exited' && (cr.kind !== 'ephemeral' || !cr.attempt)) cr.phase = 'pending';
   pr.initialized = pr.initContainers.length === 0;
   pr.initialSyncDone = false;
   scheduleSandbox(host, pr, jitter(host, stages.sandboxReady.delay));
@@ -159,4 +161,15 @@ export function powerOnPod(host: KubeletHost, pr: PodRuntime, stoppedAt: number)
 /** A runtime record for containers added to a spec the kubelet did not know (never happens for pods; kept safe). */
 export function ensureContainers(pr: PodRuntime, pod: Pod): void {
   for (const c of pod.spec?.containers ?? []) if (!pr.containers.some((x) => x.name === c.name)) pr.containers.push(newContainerRuntime(c));
+}
+
+/**
+ * Ephemeral containers added through the `ephemeralcontainers` subresource (kuberuntime_manager.go
+ * `computePodActions`: one without a status is started, in a running sandbox, with no wait for initialization).
+ */
+function addEphemeralContainers(host: KubeletHost, pr: PodRuntime, pod: Pod): void {
+  const added = (pod.spec?.ephemeralContainers ?? []).filter((c) => !pr.ephemeralContainers.some((x) => x.name === c.name));
+  if (!added.length) return;
+  for (const c of added) pr.ephemeralContainers.push(newContainerRuntime(c as Container, 'ephemeral'));
+  advanceStart(host, pr);
 }

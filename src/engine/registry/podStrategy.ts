@@ -10,6 +10,7 @@ import { computePodQos } from '../api/defaults/podQos';
 import type { PodSpec } from '../api/types';
 import { validatePodCreate } from '../api/validation/pod';
 import { validatePodUpdate } from '../api/validation/podUpdate';
+import { validatePodEphemeralContainersUpdate } from '../api/validation/podEphemeralContainersUpdate';
 import { uniqueErrors } from '../api/validation/errorList';
 
 type Writable = { spec?: PodSpec; status?: unknown };
@@ -46,6 +47,7 @@ export const podStrategy: Strategy<'Pod'> = {
     admitPriorityOnUpdate(spec, old.spec);
   },
   validateUpdate: (pod, old) => uniqueErrors(validatePodUpdate(pod, old)),
+  validateEphemeralContainersUpdate: (pod, old) => uniqueErrors(validatePodEphemeralContainersUpdate(pod, old)),
   // Pods that never reached a node, or have finished, are deleted at once (pod strategy CheckGracefulDelete);
   // a negative period means 1 second.
   gracePeriod(pod, requested) {

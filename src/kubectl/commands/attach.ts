@@ -32,7 +32,9 @@ export const attachCommand: KubectlCommand = {
     const named = env.flags.string('container');
     const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
     const container = named || annotated || containers[0]?.name || '';
-    if (!containers.some((c) => c.name === container)) throw fail(`cannot attach to the container: container ${container} not found in pod ${pod.metadata?.name}`);
+    // FindOrDefaultContainerByName looks at init and ephemeral containers too (reattaching to a debug container)
+    const all = [...(pod.spec?.initContainers ?? []), ...containers, ...(pod.spec?.ephemeralContainers ?? [])];
+    if (!all.some((c) => c.name === container)) throw fail(`cannot attach to the container: container ${container} not found in pod ${pod.metadata?.name}`);
     return attachToMainProcess(
       env,
       pod,

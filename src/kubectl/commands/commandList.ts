@@ -9,6 +9,7 @@ import { attachCommand } from './attach';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './clusterCommands';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
+import { debugCommand } from './debug';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { drainCommand } from './drain';
@@ -37,6 +38,7 @@ export const commands: readonly KubectlCommand[] = [
   labelCommand,
   execCommand,
   attachCommand,
+  debugCommand,
   editCommand,
   applyCommand,
   createCommand,

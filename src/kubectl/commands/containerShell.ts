@@ -148,7 +148,8 @@ export class AttachedShell implements AttachedInput {
     const t = this.t;
     const got = cluster.get('Pod', t.namespace, t.pod);
     const pod = got.ok ? got.value : undefined;
-    const same = pod?.status?.containerStatuses?.find((c) => c.name === t.container)?.containerID === t.containerID;
+    const statuses = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.ephemeralContainerStatuses ?? [])];
+    const same = statuses.find((c) => c.name === t.container)?.containerID === t.containerID;
     const environ = pod && same ? cluster.simulation.containerEnv?.(t.namespace, t.pod, t.container) : undefined;
     return pod && environ ? { pod, environ } : undefined;
   }
@@ -205,7 +206,7 @@ export function shellIdentity(io: ContainerIo, pod: Pod, container: string): Pic
     namespace,
     pod: name,
     container,
-    containerID: pod.status?.containerStatuses?.find((c) => c.name === container)?.containerID,
+    containerID: [...(pod.status?.containerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])].find((c) => c.name === container)?.containerID,
     hostname: pod.spec?.hostname || name,
     root: io.cluster.simulation.containerUid?.(namespace, name, container) === 0,
   };

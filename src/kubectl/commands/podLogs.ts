@@ -22,9 +22,10 @@ function badRequest(message: string): ApiStatus {
   return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message, reason: 'BadRequest', code: 400 };
 }
 
-/** A container's status in a pod, app or init container (what the kubelet's log request looks up). */
+/** A container's status in a pod: app, init or ephemeral container (what the kubelet's log request looks up). */
 export function containerStatusOf(pod: Pod, container: string): ContainerStatus | undefined {
-  return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+  const s = pod.status;
+  return [...(s?.containerStatuses ?? []), ...(s?.initContainerStatuses ?? []), ...(s?.ephemeralContainerStatuses ?? [])].find((x) => x.name === container);
 }
 
 /** Which attempt the kubelet reads: the current one, the previous one, or an error (`validateContainerLogStatus`). */

@@ -125,7 +125,8 @@ export function attachToMainProcess(
 ): AttachedInput | undefined {
   const namespace = pod.metadata?.namespace ?? 'default';
   const name = pod.metadata?.name ?? '';
-  const spec = pod.spec?.containers?.find((c) => c.name === o.container);
+  const ephemeral = pod.spec?.ephemeralContainers?.find((c) => c.name === o.container);
+  const spec = pod.spec?.containers?.find((c) => c.name === o.container) ?? ephemeral;
   let tty = o.tty;
   if (tty && !spec?.tty) {
     tty = false;
@@ -149,8 +150,13 @@ export function attachToMainProcess(
     onExit: (c, status, out) => {
       // the shell's exit ends the container's main process: the kubelet sees it exit with that status
       c.simulation.endMainProcess?.(namespace, name, o.container, status);
+      // attach.go reattachMessage
       if (!o.quiet && tty && o.restartPolicy === 'Always') {
-        out.out(`Session ended, resume using 'kubectl attach ${name} -c ${o.container} -i -t' command when the pod is running\n`);
+        out.out(
+          ephemeral
+            ? `Session ended, the ephemeral container will not be restarted but may be reattached using 'kubectl attach ${name} -c ${o.container} -i -t' if it is still running\n`
+            : `Session ended, resume using 'kubectl attach ${name} -c ${o.container} -i -t' command when the pod is running\n`,
+        );
       }
       return after(c, out);
     },

@@ -84,6 +84,8 @@ export function describePod(pod: Pod, cluster: Cluster): string {
     if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
     if (spec.initContainers?.length) describeContainers('Init Containers', spec.initContainers, status.initContainerStatuses, pod, w, '');
     describeContainers('Containers', spec.containers ?? [], status.containerStatuses, pod, w, '');
+    // describe.go: the ephemeral containers' common fields, described like containers
+    if (spec.ephemeralContainers?.length) describeContainers('Ephemeral Containers', spec.ephemeralContainers, status.ephemeralContainerStatuses, pod, w, '');
     if (spec.readinessGates?.length) {
       w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n');
       for (const g of spec.readinessGates) {

@@ -171,7 +171,7 @@ function validateResources(resources: Json | undefined, path: string): FieldErro
 }
 
 /** `validateContainerCommon`: what every container kind shares. */
-function validateContainerCommon(c: Container, volumes: ReadonlySet<string>, path: string): FieldError[] {
+export function validateContainerCommon(c: Container, volumes: ReadonlySet<string>, path: string): FieldError[] {
   const ctr = c as Container & Json;
   const errs: FieldError[] = [];
   if (!ctr.name) errs.push(field.required(`${path}.name`));

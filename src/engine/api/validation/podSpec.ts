@@ -5,6 +5,7 @@
 import type { PodSpec, Toleration } from '../types';
 import { type FieldError, field } from '../fieldErrors';
 import { validateContainers, validateInitContainers } from './container';
+import { validateEphemeralContainers } from './ephemeralContainers';
 import { validateIP } from './formats';
 import { validateLabelName, validateLabels } from './labels';
 import {
@@ -120,6 +121,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string, isPod: 
   errs.push(...vols.errs);
   errs.push(...validateContainers(s.containers, vols.names, grace, `${path}.containers`));
   errs.push(...validateInitContainers(s.initContainers, s.containers, vols.names, grace, `${path}.initContainers`));
+  errs.push(...validateEphemeralContainers(s.ephemeralContainers, s.containers, s.initContainers, vols.names, `${path}.ephemeralContainers`));
   if (s.hostNetwork) {
     (s.containers ?? []).forEach((c, ci) => {
       (c.ports ?? []).forEach((port, pi) => {

@@ -159,7 +159,7 @@ const securityContext = struct('core.SecurityContext', [
   ['SeccompProfile', 'seccompProfile', opaque('*core.SeccompProfile')],
   ['AppArmorProfile', 'appArmorProfile', opaque('*core.AppArmorProfile')],
 ]);
-const container = struct('core.Container', [
+const containerFields: [string, string | null, GoType][] = [
   ['Name', 'name', str()],
   ['Image', 'image', str()],
   ['Command', 'command', slice(str())],
@@ -211,6 +211,12 @@ const container = struct('core.Container', [
   ['Stdin', 'stdin', bool],
   ['StdinOnce', 'stdinOnce', bool],
   ['TTY', 'tty', bool],
+];
+const container = struct('core.Container', containerFields);
+/** `core.EphemeralContainer`: the container fields embedded as `EphemeralContainerCommon`, and the target. */
+export const ephemeralContainerType: GoType = struct('core.EphemeralContainer', [
+  ['EphemeralContainerCommon', null, struct('core.EphemeralContainerCommon', containerFields)],
+  ['TargetContainerName', 'targetContainerName', str()],
 ]);
 
 const podSecurityContext = struct('core.PodSecurityContext', [
