@@ -20,6 +20,11 @@ function readSource(env: CommandEnv, name: string): { text: string; source: stri
     if (env.ctx.stdin === undefined) throw fail('no objects passed to apply');
     return { text: env.ctx.stdin, source: 'STDIN' };
   }
+  // cli-runtime reads an http(s) argument as a URL (builder.go FilenameParam → URLVisitor), and a failed GET is
+  // reported as Go's client error `Get "URL": …`; svcsim has no network, and says what to do instead
+  if (/^https?:\/\//.test(name)) {
+    throw fail(`Get "${name}": svcsim runs offline and fetches no URL: paste the manifest into the editor and apply it there, or save it and apply the file with svcsim shell`);
+  }
   const text = env.ctx.readFile?.(name);
   if (text === undefined) throw fail(`the path "${name}" does not exist`);
   return { text, source: name };
