@@ -27,7 +27,7 @@ test.describe('language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-TW');
     // the Inspector's words change; the object's data does not
     await page.getByTestId(`${testIds.dockTab}-inspector`).click();
-    await expect(page.getByText('在畫布上選取一個 pod、Service、節點或 Deployment 標記。')).toBeVisible();
+    await expect(page.getByText('在畫布上選取一個 pod、Service、節點，或 Deployment、StatefulSet 標記。')).toBeVisible();
     // the Diagram dialog speaks zh-TW too; the Mermaid text it exports is data and stays as Mermaid reads it
     const diagram = new DiagramDialog(page);
     await diagram.open();

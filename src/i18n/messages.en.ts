@@ -164,7 +164,7 @@ export const en = {
   'notice.imported': 'Imported {file}: {commands} replayed.',
   'notice.otherTabOpened': 'svcsim was opened in another tab. This tab keeps saving unless you take over there.',
   'notice.editing': 'Editing {object}: change it and press Apply (Ctrl/Cmd+Enter).',
-  'inspector.empty': 'Select a pod, a Service, a node or a Deployment badge on the canvas.',
+  'inspector.empty': 'Select a pod, a Service, a node, or a Deployment or StatefulSet badge on the canvas.',
   'inspector.gone': '{name} no longer exists.',
   'inspector.namespace': 'Namespace',
   'inspector.status': 'Status',

@@ -162,7 +162,7 @@ export const zhTW: Record<MessageKey, string> = {
   'notice.imported': '已匯入 {file}：重播了 {commands}。',
   'notice.otherTabOpened': 'svcsim 已在另一個分頁開啟。除非你在那裡接手，否則這個分頁會繼續儲存。',
   'notice.editing': '正在編輯 {object}：修改後按「套用」（Ctrl/Cmd+Enter）。',
-  'inspector.empty': '在畫布上選取一個 pod、Service、節點或 Deployment 標記。',
+  'inspector.empty': '在畫布上選取一個 pod、Service、節點，或 Deployment、StatefulSet 標記。',
   'inspector.gone': '{name} 已不存在。',
   'inspector.namespace': 'Namespace',
   'inspector.status': '狀態',
