@@ -17,7 +17,7 @@ import { objectPrinterFor } from '../../printers/outputPrinters';
 import { deploymentReplicaSets, revisionOf } from '../../resources/deploymentReplicaSets';
 import { applyStatefulSetHistory, statefulSetHistory } from '../../resources/statefulSetHistory';
 import { outputFlag, writeOutputFormat } from '../objectOutput';
-import { type RolloutTarget, groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
+import { type RolloutTarget, daemonSetHistoryNotSimulated, groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
 const changeCauseAnnotation = 'kubernetes.io/change-cause';
 
@@ -97,6 +97,8 @@ function printRevisions(env: CommandEnv, history: ReadonlyMap<number, unknown>, 
 /** One object of the visit: its history table, one revision's template, or (with -o) the revisions as objects. */
 function viewOne(env: CommandEnv, t: RolloutTarget, revision: number, format: ReturnType<typeof writeOutputFormat>): void {
   const kind = t.mapping.kind;
+  // kubectl reads a DaemonSet's history from its ControllerRevisions, which svcsim's DaemonSet controller does not write
+  if (kind === 'DaemonSet') throw fail(daemonSetHistoryNotSimulated);
   if (kind !== 'Deployment' && kind !== 'StatefulSet') throw fail(`no history viewer has been implemented for "${groupKindString(t.mapping)}"`);
   if (format) {
     // GetHistory: a Deployment's ReplicaSets themselves, or the StatefulSet as each revision restores it

@@ -83,3 +83,14 @@ describe('rollout undo of a StatefulSet', () => {
     expect(run('rollout undo sts/web --to-revision=-1').stderr).toBe('error: unable to find specified revision -1 in history\n');
   });
 });
+
+describe('rollout history and undo of a DaemonSet', () => {
+  it('say that svcsim keeps no DaemonSet revisions (kubectl reads them from ControllerRevisions the controller here does not write)', () => {
+    const { run } = webCluster();
+    const message = "error: svcsim: a DaemonSet's rollout history is not simulated (its controller here writes no ControllerRevisions)\n";
+    expect(run('rollout history ds/kube-proxy -n kube-system').stderr).toBe(message);
+    expect(run('rollout undo ds/kube-proxy -n kube-system').stderr).toBe(message);
+    // other kinds keep kubectl's own words
+    expect(run('rollout history rs -n kube-system').stderr).toMatch(/^error: no history viewer has been implemented for "ReplicaSet.apps"\n/);
+  });
+});

@@ -40,3 +40,6 @@ export function rolloutTargets(env: CommandEnv, validate?: () => void): { target
 export function groupKindString(m: Mapping): string {
   return m.group ? `${m.kind}.${m.group}` : m.kind;
 }
+
+/** What `rollout history` and `undo` say of a DaemonSet, whose revisions svcsim does not keep. */
+export const daemonSetHistoryNotSimulated = "svcsim: a DaemonSet's rollout history is not simulated (its controller here writes no ControllerRevisions)";

@@ -16,7 +16,7 @@ import { untabbedString } from '../../describe/prefixWriter';
 import { deploymentReplicaSets, equalIgnoreHash, revisionOf } from '../../resources/deploymentReplicaSets';
 import { applyStatefulSetHistory, findHistory, statefulSetHistory, statefulSetMatches } from '../../resources/statefulSetHistory';
 import { type DryRun, dryRunFlag, dryRunStrategy, outputFlag, printResult } from '../objectOutput';
-import { groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
+import { daemonSetHistoryNotSimulated, groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
 // annotations the Deployment keeps as they are (rollback.go annotationsToSkip)
 const annotationsToSkip = new Set([
@@ -109,6 +109,10 @@ export const rolloutUndoCommand: KubectlCommand = {
     const toRevision = env.flags.int('to-revision');
     for (const t of targets) {
       const kind = t.mapping.kind;
+      if (kind === 'DaemonSet') {
+        all.push({ type: 'message', message: daemonSetHistoryNotSimulated });
+        continue;
+      }
       if (kind !== 'Deployment' && kind !== 'StatefulSet') {
         all.push({ type: 'message', message: `no rollbacker has been implemented for "${groupKindString(t.mapping)}"` });
         continue;
