@@ -131,29 +131,47 @@ export function* updateStatefulSet(
   };
   countReplicas(status, set, revisions, now, pods);
 
+  // The set's slots, ordinal start..end: the existing pods by ordinal, and a new pod made only when a slot is
+  // reached (Kubernetes fills a slice of spec.replicas pods up front; a set of 2^31 replicas must not cost that here)
   const start = startOrdinal(set);
-  const replicas: Pod[] = new Array(Math.max(0, (set.spec?.replicas ?? 1) | 0));
+  const count = Math.max(0, endOrdinal(set) - start + 1);
+  const existing = new Map<number, Pod>();
   const condemned: Pod[] = [];
   for (const pod of pods) {
-    if (inOrdinalRange(set, pod)) replicas[ordinalOf(pod) - start] = pod;
+    if (inOrdinalRange(set, pod)) existing.set(ordinalOf(pod) - start, pod);
     else if (ordinalOf(pod) >= 0) condemned.push(pod);
   }
-  for (let ord = start; ord <= endOrdinal(set); ord++) replicas[ord - start] ??= newVersionedPod(set, revisions, ord);
+  const made = new Map<number, Pod>();
+  const slot = (i: number): Pod => {
+    const pod = existing.get(i) ?? made.get(i) ?? newVersionedPod(set, revisions, start + i);
+    if (!existing.has(i)) made.set(i, pod);
+    return pod;
+  };
+  const inRange = [...existing.values()];
   condemned.sort((a, b) => ordinalOf(b) - ordinalOf(a));
 
-  let firstUnavailable: Pod | undefined = replicas.find((p) => isUnavailable(p, minReady, now));
+  // the first unhealthy pod: the lowest slot that is missing (a new pod is not available) or not available
+  let firstUnavailable: Pod | 'a new pod' | undefined;
+  for (const i of [...existing.keys()].sort((a, b) => a - b).entries()) {
+    if (i[0] !== i[1]) break;
+    if (isUnavailable(existing.get(i[1]) as Pod, minReady, now)) {
+      firstUnavailable = existing.get(i[1]);
+      break;
+    }
+  }
+  if (!firstUnavailable && existing.size < count) firstUnavailable = 'a new pod';
   for (let i = condemned.length - 1; i >= 0 && !firstUnavailable; i--) if (isUnavailable(condemned[i], minReady, now)) firstUnavailable = condemned[i];
 
   if (set.metadata?.deletionTimestamp) return { status };
   const monotonic = set.spec?.podManagementPolicy !== 'Parallel';
   const done = (error?: string) => {
-    countReplicas(status, set, revisions, now, replicas, condemned);
+    countReplicas(status, set, revisions, now, inRange, condemned);
     return { status, error };
   };
 
   // `processReplica`
   const processReplica = function* (i: number): Step {
-    const pod = replicas[i];
+    const pod = slot(i);
     // a finished pod (Failed, or Succeeded after its node stopped it) is replaced at the next sync
     if (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded') {
       if (!pod.metadata?.deletionTimestamp) {
@@ -181,7 +199,7 @@ export function* updateStatefulSet(
     const r = control.update(set, fixed);
     return r.ok ? { exit: false } : { exit: true, error: r.error };
   };
-  const replicaPass = yield* runForAll(replicas.length, processReplica, monotonic);
+  const replicaPass = yield* runForAll(count, processReplica, monotonic);
   if (replicaPass.exit || replicaPass.error !== undefined) return done(replicaPass.error);
 
   // `processCondemned`: scale-in from the highest ordinal, each once the others are healthy (OrderedReady)
@@ -197,13 +215,13 @@ export function* updateStatefulSet(
   const condemnedPass = yield* runForAll(condemned.length, processCondemned, monotonic);
   if (condemnedPass.exit || condemnedPass.error !== undefined) return done(condemnedPass.error);
 
-  countReplicas(status, set, revisions, now, replicas, condemned);
+  countReplicas(status, set, revisions, now, inRange, condemned);
   if (set.spec?.updateStrategy?.type === 'OnDelete') return { status };
 
   // the rolling update: the highest ordinal not at the update revision goes, one per sync, down to the partition
   const updateMin = set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0;
-  for (let target = replicas.length - 1; target >= updateMin; target--) {
-    const pod = replicas[target];
+  for (let target = count - 1; target >= updateMin; target--) {
+    const pod = slot(target);
     if (podRevision(pod) !== revisions.update.metadata?.name && !isTerminating(pod)) {
       yield;
       const r = control.delete(set, pod);

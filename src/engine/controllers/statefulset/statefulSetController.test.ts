@@ -212,3 +212,26 @@ describe('StatefulSet controller', () => {
     ]);
   });
 });
+
+describe('StatefulSet controller with a huge replica count', () => {
+  it('makes only the pods it creates, one request at a time through the client rate limit (no slice of 2^31 pods)', () => {
+    const c = createCluster({ seed: 7 });
+    expect(c.create('StatefulSet', sts('big', 2147483647, { podManagementPolicy: 'Parallel' })).ok).toBe(true);
+    c.advance(10_000);
+    // kube-controller-manager's client: a burst of 30, then 20 requests a second
+    const created = names(c, 'big').length;
+    expect(created).toBeGreaterThan(100);
+    expect(created).toBeLessThanOrEqual(30 + 20 * 10 + 1);
+    expect(c.store.get('StatefulSet', 'default/big')?.status?.replicas).toBeLessThanOrEqual(created);
+  });
+
+  it('creates one pod at a time under OrderedReady whatever spec.replicas says', () => {
+    const c = createCluster({ seed: 7 });
+    c.create('StatefulSet', sts('big', 2147483647));
+    c.advance(20_000);
+    const got = names(c, 'big');
+    expect(got.length).toBeGreaterThan(1);
+    expect(got.length).toBeLessThan(20);
+    expect(got).toContain('big-0');
+  });
+});

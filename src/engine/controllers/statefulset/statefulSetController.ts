@@ -118,13 +118,23 @@ export function createStatefulSetController(ctx: ControllerContext): Controller 
   const waiting = clock.waitingLine();
 
   /** Runs a sync's pod requests through the controller's client limiter, as the ReplicaSet controller does. */
+  /**
+   * Sets whose sync is waiting on the limiter, and those asked for again meanwhile: a workqueue never hands a key
+   * to a second worker while one still processes it, so the next sync of that set waits for this one to end.
+   */
+  const inFlight = new Set<string>();
+  const askedAgain = new Set<string>();
   const throttle = (key: string, work: Generator<void, string | undefined, void>): string | undefined => {
     const r = throttled(clock, waiting, limiter, `${component}: sync ${key} (client rate limit)`, work, (error) => {
+      inFlight.delete(key);
+      if (askedAgain.delete(key)) queue.add(key);
       if (error === undefined) return;
       ctx.log.write(component, `error syncing "${key}": ${error}; requeuing`);
       queue.addRateLimited(key);
     });
-    return r.done ? r.value : undefined;
+    if (r.done) return r.value;
+    inFlight.add(key);
+    return undefined;
   };
 
   /** Pod requests, then the status (`performUpdate`, `updateStatefulSetStatus`), then the history limit. */
@@ -155,6 +165,10 @@ export function createStatefulSetController(ctx: ControllerContext): Controller 
   }
 
   function sync(key: string): string | undefined {
+    if (inFlight.has(key)) {
+      askedAgain.add(key);
+      return undefined;
+    }
     const set = store.get('StatefulSet', key);
     if (!set) return undefined;
     const selector = ctx.caches.selectors.compiledSelector(set.spec?.selector);
