@@ -81,7 +81,7 @@ steps:
         - kubectl rollout status sts/web
         - kubectl get pods -l app=nginx -L apps.kubernetes.io/pod-index
         - kubectl describe sts web
-    focus: [pod/web-0, pod/web-1]
+    focus: [statefulset/web, pod/web-0, pod/web-1]
     checks:
       - pods: {selector: app=nginx, count: 2, ready: 2}
       - output: {command: kubectl describe sts web, contains: [create Pod web-0 in StatefulSet web successful, create Pod web-1 in StatefulSet web successful]}
