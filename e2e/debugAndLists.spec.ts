@@ -20,6 +20,16 @@ test('lists, loops, kubectl debug and CoreDNS logs in the browser terminal', asy
   await term.expectText("; done\na Running\nb Running\n$ ");
   await term.run('kubectl get pod nope || echo "missing (status $?)"');
   await term.expectText('Error from server (NotFound): pods "nope" not found\nmissing (status 1)\n$ ');
+  // a loop typed over several lines: bash's `> ` until `done`; Ctrl+C at `> ` drops what was typed
+  await term.run('for p in a b; do');
+  await term.expectText('for p in a b; do\n> ');
+  await term.run('  kubectl get pod $p -o name');
+  await term.run('done');
+  await term.expectText('> done\npod/a\npod/b\n$ ');
+  await term.run('for p in a; do');
+  await term.press('Control+C');
+  await term.run('echo after');
+  await term.expectText('for p in a; do\n> ^C\n$ echo after\nafter\n$ ');
 
   // an ephemeral container in the pod's network: one command, then a shell
   await term.run('kubectl debug -it app --image=busybox:1.28 --profile=general -- nslookup nginx');

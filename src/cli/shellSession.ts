@@ -148,7 +148,7 @@ export class ShellSession {
     const script = scriptOf(line);
     if (script.kind === 'open' || script.kind === 'refused') {
       // only the end of the script leaves a compound command open: feed reads on until it closes
-      this.write(script.kind === 'open' ? unexpectedEnd(false) : script.message);
+      this.write(script.kind === 'open' ? unexpectedEnd() : script.message);
       this.lastStatus = 2;
       return;
     }

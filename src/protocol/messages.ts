@@ -140,7 +140,7 @@ export type ReplyValue =
   | { kind: 'text'; text: string }
   | { kind: 'names'; names: string[] }
   /** `prompt`: the prompt of the shell the terminal's next lines go to (`kubectl exec -it POD -- sh`); absent, the terminal's own. */
-  | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string; prompt?: string }
+  | { kind: 'terminal'; output: TerminalChunk[]; exitCode: number; watching: boolean; editorText?: string; prompt?: string; continuation?: boolean }
   | { kind: 'prompt'; prompt?: string }
   | { kind: 'completions'; replaceFrom: number; items: string[] }
   /** A `step`: whether a shown object changed before `maxMs`, and how far virtual time moved. */

@@ -209,6 +209,7 @@ export class ClusterHost {
           watching: r.watching,
           ...(r.editorText !== undefined ? { editorText: r.editorText } : {}),
           ...(r.prompt !== undefined ? { prompt: r.prompt } : {}),
+          ...(r.continuation ? { continuation: true } : {}),
         };
       }
       case 'terminalPrompt': {

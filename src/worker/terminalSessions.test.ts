@@ -397,9 +397,24 @@ describe('TerminalSessions: lists and loops on a line', () => {
     const { terminals } = setup();
     expect(finished(terminals.run('t1', 'kubectl run a --image=nginx:1.27; kubectl get pods > pods.txt'))).toMatchObject({ exitCode: 2, output: [{ stream: 'stderr', text: expect.stringContaining("'>' is not supported") }] });
     expect(text(finished(terminals.run('t1', 'kubectl get pods -o name')))).toBe('');
-    expect(text(finished(terminals.run('t1', 'for i in 0 1; do')))).toBe(
-      'svcsim: syntax error: unexpected end of file (no done, fi or esac closes the compound command: this terminal runs a line at a time, so type the whole command on one line)\n',
-    );
     expect(text(finished(terminals.run('t1', '(kubectl get pods)')))).toMatch(/^svcsim: subshells, groups and functions are not supported/);
+  });
+
+  it('reads on after a line that leaves a loop open, as bash does at its `> ` prompt, and Ctrl+C drops it', () => {
+    const { terminals } = setup();
+    finished(terminals.run('t1', 'kubectl run a --image=nginx:1.27'));
+    // nothing runs until `done` closes the loop
+    expect(finished(terminals.run('t1', 'for p in a nope; do'))).toEqual({ output: [], exitCode: 0, watching: false, continuation: true });
+    expect(finished(terminals.run('t1', '  kubectl get pod $p -o name'))).toMatchObject({ output: [], continuation: true });
+    const r = finished(terminals.run('t1', 'done'));
+    expect(r.continuation).toBeUndefined();
+    expect(r.output).toEqual([
+      { stream: 'stdout', text: 'pod/a\n' },
+      { stream: 'stderr', text: 'Error from server (NotFound): pods "nope" not found\n' },
+    ]);
+    // Ctrl+C at `> ` (the page sends an interrupt) forgets the lines typed so far
+    expect(finished(terminals.run('t1', 'for p in a; do'))).toMatchObject({ continuation: true });
+    terminals.interrupt('t1');
+    expect(text(finished(terminals.run('t1', 'echo fresh')))).toBe('fresh\n');
   });
 });

@@ -15,7 +15,7 @@ import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
 import { runDocker } from '../kubectl/docker/docker';
 import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
 import { capturePiped, type FilterResult } from '../kubectl/shell/pipeline';
-import { scriptOf, unexpectedEnd } from '../kubectl/shell/shellLists';
+import { scriptOf } from '../kubectl/shell/shellLists';
 import { runBuiltin } from '../kubectl/shell/builtins';
 import { runTerminalList } from './terminalList';
 import { hostCurl } from '../kubectl/portforward/hostCurl';
@@ -31,6 +31,8 @@ export interface TerminalResult {
   editorText?: string;
   /** The prompt of the shell the session's input now goes to (`kubectl exec -it POD -- sh`); absent: the terminal's own. */
   prompt?: string;
+  /** The line left a compound command open (`for … do` without `done`): the next lines continue it, after bash's `> `. */
+  continuation?: boolean;
 }
 
 
@@ -41,6 +43,8 @@ export class TerminalSessions {
   private variables = new Map<string, Map<string, string>>();
   /** Each session's last exit status (`$?`). */
   private statuses = new Map<string, number>();
+  /** The lines of a compound command still open in each session, read on until it closes (bash's PS2). */
+  private openLines = new Map<string, string[]>();
 
   private varsOf(session: string): Map<string, string> {
     let v = this.variables.get(session);
@@ -96,14 +100,20 @@ export class TerminalSessions {
       this.interrupt(session);
       return this.runInShell(session, shell, line, stopAfterMs);
     }
-    const script = scriptOf(line);
-    if (script.kind === 'open' || script.kind === 'refused') {
-      return { output: [{ stream: 'stderr', text: script.kind === 'open' ? unexpectedEnd(true) : script.message }], exitCode: 2, watching: false };
+    const before = this.openLines.get(session);
+    const text = before ? [...before, line].join('\n') : line;
+    const script = scriptOf(text);
+    if (script.kind === 'open') {
+      // as bash reads on after `for i in 0 1; do` + Enter: nothing runs until `done` closes it
+      this.openLines.set(session, [...(before ?? []), line]);
+      return { output: [], exitCode: this.statuses.get(session) ?? 0, watching: false, continuation: true };
     }
-    if (script.kind === 'single') return this.runCommand(session, line, stopAfterMs);
+    this.openLines.delete(session);
+    if (script.kind === 'refused') return { output: [{ stream: 'stderr', text: script.message }], exitCode: 2, watching: false };
+    if (script.kind === 'single') return this.runCommand(session, text, stopAfterMs);
     this.interrupt(session);
     const vars = this.varsOf(session);
-    return runTerminalList(this.cluster(), session, line.trim(), script.commands, this.statuses.get(session) ?? 0, {
+    return runTerminalList(this.cluster(), session, text.trim(), script.commands, this.statuses.get(session) ?? 0, {
       statement: (command, status, budget) => {
         this.statuses.set(session, status);
         return this.runCommand(session, command, budget);
@@ -289,6 +299,8 @@ export class TerminalSessions {
 
   /** Stops the session's foreground watch, if any. */
   interrupt(session: string): boolean {
+    // Ctrl+C at bash's `> ` drops the compound command typed so far
+    this.openLines.delete(session);
     const w = this.watches.get(session);
     if (!w) return false;
     w.stop();
@@ -302,6 +314,7 @@ export class TerminalSessions {
     this.watches.clear();
     this.variables.clear();
     this.statuses.clear();
+    this.openLines.clear();
     this.shells.clear();
   }
 }

@@ -115,9 +115,12 @@ export function TerminalView({ session, active, dark }: { session: string; activ
     let prompt = hostPrompt;
     let promptWidth = 2;
     let attached = false;
-    const setPrompt = (shellPrompt: string | undefined) => {
+    // the last line left a compound command open (`for … do`): bash's PS2, `> `, until it is closed
+    let continuing = false;
+    const setPrompt = (shellPrompt: string | undefined, continuation = false) => {
       attached = shellPrompt !== undefined;
-      prompt = attached ? shown(shellPrompt ?? '') : hostPrompt;
+      continuing = continuation && !attached;
+      prompt = attached ? shown(shellPrompt ?? '') : continuing ? '> ' : hostPrompt;
       promptWidth = attached ? showControls(shellPrompt ?? '').length : 2;
     };
     const writePrompt = () => {
@@ -190,7 +193,7 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       });
       if (reply.ok && reply.value?.kind === 'terminal') {
         print(reply.value.output);
-        setPrompt(reply.value.prompt);
+        setPrompt(reply.value.prompt, reply.value.continuation);
         // `kubectl edit` opens the object in its own editor tab: the manifests keep their text and undo history
         if (reply.value.editorText !== undefined) useAppStore.getState().openObjectTab(reply.value.editorText);
         watching = reply.value.watching;
@@ -289,6 +292,11 @@ export function TerminalView({ session, active, dark }: { session: string; activ
         else if (a.type === 'interrupt') {
           term.write('^C\r\n');
           cursorRow = 0;
+          // Ctrl+C at `> ` drops the compound command typed so far (the worker logs it, so a replay drops it too)
+          if (continuing) {
+            void send({ type: 'interrupt', session });
+            setPrompt(undefined);
+          }
           writePrompt();
         } else if (a.type === 'eof') {
           // Ctrl+D at a shell's prompt ends its input: the shell exits as on `exit` (logged as that line, so a

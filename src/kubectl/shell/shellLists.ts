@@ -33,10 +33,9 @@ export function scriptOf(line: string): LineScript {
   return { kind: 'list', commands };
 }
 
-/** bash's words for a script that ends inside a compound command; `oneLine`: the shell reads no further lines. */
-export function unexpectedEnd(oneLine: boolean): string {
-  const hint = oneLine ? ': this terminal runs a line at a time, so type the whole command on one line' : '';
-  return `svcsim: syntax error: unexpected end of file (no done, fi or esac closes the compound command${hint})\n`;
+/** bash's words for a script that ends inside a compound command. */
+export function unexpectedEnd(): string {
+  return 'svcsim: syntax error: unexpected end of file (no done, fi or esac closes the compound command)\n';
 }
 
 /** What the shells print when an interactive session (`kubectl exec -it`, `run -it`, `attach`) starts inside a list. */
