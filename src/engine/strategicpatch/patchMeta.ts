@@ -91,8 +91,8 @@ const schemas: Record<Kind, PatchSchema> = {
   Endpoints: root(),
   EndpointSlice: root(),
   Event: root(),
-  DaemonSet: root({ fields: { template: { schema: podTemplateSpec }, updateStrategy: { strategies: ['retainKeys'] } } }, withConditions),
-  // apps/v1 StatefulSetSpec.updateStrategy has no patchStrategy tag (Deployment's strategy is retainKeys)
+  // apps/v1 DaemonSetSpec and StatefulSetSpec give updateStrategy no patchStrategy tag (Deployment's strategy is retainKeys)
+  DaemonSet: root({ fields: { template: { schema: podTemplateSpec } } }, withConditions),
   StatefulSet: root({ fields: { template: { schema: podTemplateSpec } } }, withConditions),
   ControllerRevision: root(),
   ConfigMap: root(),

@@ -116,6 +116,14 @@ describe('applying a strategic merge patch', () => {
     expect(out.spec).toEqual({ strategy: { type: 'Recreate' } });
   });
 
+  it('merges a DaemonSet or StatefulSet updateStrategy as a plain struct (apps/v1 tags it with no patchStrategy)', () => {
+    for (const kind of ['DaemonSet', 'StatefulSet'] as const) {
+      const obj = { spec: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 1 } } } };
+      const out = apply(kind, obj, { spec: { updateStrategy: { type: 'OnDelete' } } });
+      expect(out.spec).toEqual({ updateStrategy: { type: 'OnDelete', rollingUpdate: { partition: 1 } } });
+    }
+  });
+
   it('merges status conditions by type', () => {
     const pod = { status: { conditions: [{ type: 'Ready', status: 'False' }, { type: 'PodScheduled', status: 'True' }] } };
     const out = apply('Pod', pod, { status: { conditions: [{ type: 'Ready', status: 'True' }] } });

@@ -76,3 +76,20 @@ describe('expose and get all', () => {
     expect(out).toMatch(/\n\nNAME {19}READY {3}AGE\nstatefulset\.apps\/web {3}2\/2 {5}\S+\n$/);
   });
 });
+
+describe('apply of a StatefulSet that switches to OnDelete', () => {
+  it('keeps the defaulted rollingUpdate, which OnDelete does not allow: apps/v1 gives updateStrategy no retainKeys, so the patch does not drop it', () => {
+    const cluster = createCluster({ seed: 5 });
+    const onDelete = webYaml.replace('  replicas: 2\n', '  replicas: 2\n  updateStrategy:\n    type: OnDelete\n');
+    let text = webYaml;
+    const run = (line: string) => runKubectl({ cluster, readFile: () => text }, splitCommandLine(line));
+    run('apply -f web.yaml');
+    text = onDelete;
+    // pkg/apis/apps/validation ValidateStatefulSetUpdateStrategy; the value printed as apimachinery v0.34 prints it
+    expect(run('apply -f web.yaml').stderr).toBe(
+      `The StatefulSet "web" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: {"Partition":0,"MaxUnavailable":null}: only allowed for updateStrategy 'RollingUpdate'\n`,
+    );
+    const got = cluster.get('StatefulSet', 'default', 'web');
+    expect(got.ok && got.value.spec?.updateStrategy?.type).toBe('RollingUpdate');
+  });
+});
