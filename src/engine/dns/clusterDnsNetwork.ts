@@ -70,8 +70,7 @@ export function clusterDnsNetwork(store: ObjectStore, config: ClusterConfig, clu
       },
     },
     clusterDnsIP,
-    corednsReady: () =>
-      store.list('EndpointSlice', 'kube-system').some((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === 'kube-dns' && (s.endpoints ?? []).some((e) => e.conditions?.ready !== false)),
+    corednsReady: () => readyCoredns(store).length > 0,
     dockerDnsIP: `${a}.${b}.0.1`,
     dockerHosts: new Map(config.nodes.map((n) => [n.name, n.ip])),
     ...(runtime ? { served: corednsQueryLog(store, runtime) } : {}),
