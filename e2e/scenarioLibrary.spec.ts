@@ -14,13 +14,7 @@ test('session affinity plays to its end with every check ✓', async ({ page }) 
   await s.card('session-affinity').click();
   await expect(s.stepTitle).toHaveText('Step 1 of 5: Without affinity, every connection rolls the dice');
   await expect(page.getByTestId('dock-tab-traffic')).toHaveAttribute('aria-selected', 'true');
-  for (let i = 0; i < 5; i++) {
-    await expect(s.stepTitle).toContainText(`Step ${i + 1} of 5`);
-    await s.runButton.click();
-    await expect(s.runButton).toHaveText('✓ Done');
-    await s.expectAllChecksPass();
-    if (i < 4) await s.nextButton.click();
-  }
+  await s.playToEnd(5);
   await expect(s.checks).toHaveCount(1);
   await expect(s.checks.first()).toContainText('1 pod answered');
 });
@@ -32,13 +26,7 @@ test('the StatefulSet scenario plays to its end with every check ✓', async ({ 
   await page.getByTestId('scenarios-button').click();
   await s.card('statefulset-stable-names').click();
   await expect(s.stepTitle).toHaveText('Step 1 of 5: One pod at a time');
-  for (let i = 0; i < 5; i++) {
-    await expect(s.stepTitle).toContainText(`Step ${i + 1} of 5`);
-    await s.runButton.click();
-    await expect(s.runButton).toHaveText('✓ Done');
-    await s.expectAllChecksPass();
-    if (i < 4) await s.nextButton.click();
-  }
+  await s.playToEnd(5);
   // the last step: scaled in from the top, the headless Service answers with web-0 alone
   await expect(s.checks).toHaveCount(2);
   await expect(s.checks.first()).toContainText('pod web-1: gone');

@@ -5,47 +5,14 @@
  * on the canvas with its identity labels in the Inspector; the set's badge on that card opens the StatefulSet in the
  * Inspector, whose Scale − takes the highest ordinal away again.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/test';
 import { testIds } from '../src/testids';
 import { TerminalPane } from './pages/TerminalPane';
 import { Workbench } from './pages/Workbench';
 
-const manifest = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: "nginx"
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.21
-        ports:
-        - containerPort: 80
-          name: web
-`;
+// the README's example: a headless Service nginx and a two-replica StatefulSet web
+const manifest = readFileSync(new URL('../docs/examples/statefulset-web.yaml', import.meta.url), 'utf8');
 
 test('a StatefulSet behind a headless Service: ordered pods with DNS names of their own', async ({ page }) => {
   test.setTimeout(120_000);

@@ -64,6 +64,17 @@ export class Scenarios {
     for (let i = 0; i < n; i++) await expect(this.checks.nth(i)).toHaveAttribute('data-ok', 'true');
   }
 
+  /** Runs every step from the current one to the last of `steps`, each with every check ✓, stopping on the last. */
+  async playToEnd(steps: number): Promise<void> {
+    for (let i = 0; i < steps; i++) {
+      await expect(this.stepTitle).toContainText(`Step ${i + 1} of ${steps}`);
+      await this.runButton.click();
+      await expect(this.runButton).toHaveText('✓ Done');
+      await this.expectAllChecksPass();
+      if (i < steps - 1) await this.nextButton.click();
+    }
+  }
+
   /** The link the Share dialog offers (the dialog stays open). */
   async shareLink(): Promise<string> {
     await (await new TopBar(this.page).action(testIds.shareButton)).click();
