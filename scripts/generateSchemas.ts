@@ -22,6 +22,7 @@ const kinds: Array<{ kind: string; apiVersion: string; model: string }> = [
   { kind: 'Node', apiVersion: 'v1', model: 'V1Node' },
   { kind: 'Endpoints', apiVersion: 'v1', model: 'V1Endpoints' },
   { kind: 'ConfigMap', apiVersion: 'v1', model: 'V1ConfigMap' },
+  { kind: 'Secret', apiVersion: 'v1', model: 'V1Secret' },
   { kind: 'Deployment', apiVersion: 'apps/v1', model: 'V1Deployment' },
   { kind: 'ReplicaSet', apiVersion: 'apps/v1', model: 'V1ReplicaSet' },
   { kind: 'DaemonSet', apiVersion: 'apps/v1', model: 'V1DaemonSet' },

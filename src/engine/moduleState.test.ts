@@ -29,7 +29,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/engine/apiserver/decode.ts': ['int64Fields'],
   'src/engine/store/labelSelector.ts': ['tokenOperator'],
   'src/engine/store/labelSelectorLexer.ts': ['keywords'],
-  'src/engine/store/selectableFields.ts': ['podLabels', 'nodeLabels', 'namespaceLabels', 'serviceLabels', 'eventLabels'],
+  'src/engine/store/selectableFields.ts': ['podLabels', 'nodeLabels', 'namespaceLabels', 'secretLabels', 'serviceLabels', 'eventLabels'],
   'src/engine/store/objectStore.ts': ['emptySet'],
   'src/kubectl/podStatus.ts': ['terminalPhases'],
   'src/kubectl/printers/yamlScalars.ts': ['nonStringWords'],

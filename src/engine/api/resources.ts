@@ -38,6 +38,7 @@ const table: ResourceInfo[] = [
     shortNames: [],
   },
   { kind: 'ConfigMap', resource: 'configmaps', singular: 'configmap', group: '', version: 'v1', namespaced: true, shortNames: ['cm'] },
+  { kind: 'Secret', resource: 'secrets', singular: 'secret', group: '', version: 'v1', namespaced: true, shortNames: [] },
   {
     kind: 'EndpointSlice',
     resource: 'endpointslices',

@@ -3,7 +3,7 @@
  * and nesting is Kubernetes' own.
  */
 import type { ControllerRevision, DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 
@@ -27,7 +27,7 @@ export type {
 } from 'kubernetes-types/core/v1';
 export type { Endpoint as SliceEndpoint, EndpointPort as SlicePort } from 'kubernetes-types/discovery/v1';
 export type { LabelSelector, ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
-export type { ConfigMap, ControllerRevision, DaemonSet, Deployment, Endpoints, EndpointSlice, Event, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet };
+export type { ConfigMap, ControllerRevision, DaemonSet, Deployment, Endpoints, EndpointSlice, Event, Namespace, Node, Pod, ReplicaSet, Secret, Service, StatefulSet };
 
 /** Every kind the simulated apiserver serves, by kind name. */
 export interface KindMap {
@@ -44,6 +44,7 @@ export interface KindMap {
   StatefulSet: StatefulSet;
   ControllerRevision: ControllerRevision;
   ConfigMap: ConfigMap;
+  Secret: Secret;
 }
 
 export type Kind = keyof KindMap;

@@ -8,6 +8,7 @@
  * the separate concern of field validation (`unknownFields`, `fieldValidation.ts`).
  */
 import types from '../../shared/generated/kubernetes.types.json';
+import { decodeBase64 } from '../../shared/goBase64';
 import { type ApiStatus, badRequest } from '../api/status';
 import type { Kind } from '../api/types';
 
@@ -304,6 +305,27 @@ export function decodeError(kind: Kind, obj: unknown): ApiStatus | undefined {
     return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${jsonTypeOf(obj)} into Go value of type ${kind === 'EndpointSlice' ? 'v1' : 'v1'}.${kind}`);
   }
   const m = check(obj, rootSchema(kind), kind, '');
-  if (!m) return undefined;
-  return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${m.value} into Go struct field ${m.struct}.${m.path} of type ${m.goType}`);
+  if (m) {
+    // []byte maps: the schema says string, Go's type is []uint8
+    if ((kind === 'Secret' && m.path === 'data') || (kind === 'ConfigMap' && m.path === 'binaryData')) m.goType = '[]uint8';
+    return badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: json: cannot unmarshal ${m.value} into Go struct field ${m.struct}.${m.path} of type ${m.goType}`);
+  }
+  const bytes = byteFieldError(kind, obj as Record<string, unknown>);
+  return bytes === undefined ? undefined : badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${bytes}`);
+}
+
+/**
+ * The `[]byte` maps (a Secret's `data`, a ConfigMap's `binaryData`): encoding/json decodes each string as
+ * base64 and stops at the first that is not (`illegal base64 data at input byte N`). The generated schema does
+ * not keep the OpenAPI `byte` format, so the two fields are named here.
+ */
+function byteFieldError(kind: Kind, obj: Record<string, unknown>): string | undefined {
+  const bag = kind === 'Secret' ? obj.data : kind === 'ConfigMap' ? obj.binaryData : undefined;
+  if (bag === null || typeof bag !== 'object') return undefined;
+  for (const v of Object.values(bag)) {
+    if (typeof v !== 'string') continue;
+    const r = decodeBase64(v);
+    if (!r.ok) return r.error;
+  }
+  return undefined;
 }

@@ -11,6 +11,7 @@ import { replicaSetStrategy } from './replicaSetStrategy';
 import { serviceStrategy } from './serviceStrategy';
 import { daemonSetStrategy } from './daemonSetStrategy';
 import { configMapStrategy } from './configMapStrategy';
+import { secretStrategy } from './secretStrategy';
 import { statefulSetStrategy } from './statefulSetStrategy';
 import { controllerRevisionStrategy } from './controllerRevisionStrategy';
 
@@ -28,4 +29,5 @@ export function registerStrategies(api: ApiServer): void {
   api.register(statefulSetStrategy);
   api.register(controllerRevisionStrategy);
   api.register(configMapStrategy);
+  api.register(secretStrategy);
 }

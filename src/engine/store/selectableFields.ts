@@ -6,7 +6,7 @@
  * but missing from the second reads as "" (Pod `status.podIPs`).
  */
 import { goQuote } from '../../shared/goQuote';
-import type { Event, Kind, KubeObject, Namespace, Node, Pod, Service } from '../api/types';
+import type { Event, Kind, KubeObject, Namespace, Node, Pod, Secret, Service } from '../api/types';
 
 export type FieldConversion = { ok: true; field: string } | { ok: false; error: string };
 
@@ -25,6 +25,8 @@ const podLabels = new Set([
 ]);
 const nodeLabels = new Set(['metadata.name', 'spec.unschedulable']);
 const namespaceLabels = new Set(['status.phase', 'metadata.name']);
+// pkg/apis/core/v1/conversion.go AddFieldLabelConversionsForSecret
+const secretLabels = new Set(['type', 'metadata.namespace', 'metadata.name']);
 const serviceLabels = new Set(['metadata.namespace', 'metadata.name', 'spec.clusterIP', 'spec.type']);
 const eventLabels = new Set([
   'involvedObject.kind',
@@ -63,6 +65,7 @@ const converters: Partial<Record<Kind, (label: string) => FieldConversion>> = {
   Namespace: fromSet(namespaceLabels),
   Service: fromSet(serviceLabels),
   Event: fromSet(eventLabels),
+  Secret: fromSet(secretLabels),
 };
 
 /** The field label check the apiserver applies to `?fieldSelector=` terms for `kind`. */
@@ -108,6 +111,12 @@ const serviceFields: Getters = {
   'spec.type': (o) => (o as Service).spec?.type ?? '',
 };
 
+// kubernetes/kubernetes pkg/registry/core/secret/strategy.go SelectableFields: the object meta fields and `type`
+const secretFields: Getters = {
+  ...namespacedMeta,
+  type: (o) => (o as Secret).type ?? '',
+};
+
 const ev = (o: KubeObject) => o as Event;
 const eventFields: Getters = {
   ...namespacedMeta,
@@ -139,6 +148,7 @@ const fieldsByKind: Record<Kind, Getters> = {
   StatefulSet: namespacedMeta,
   ControllerRevision: namespacedMeta,
   ConfigMap: namespacedMeta,
+  Secret: secretFields,
 };
 
 /** The selectable fields of `kind`: field path → its value as a string (absent fields are ""). */

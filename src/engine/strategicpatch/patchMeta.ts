@@ -96,6 +96,7 @@ const schemas: Record<Kind, PatchSchema> = {
   StatefulSet: root({ fields: { template: { schema: podTemplateSpec } } }, withConditions),
   ControllerRevision: root(),
   ConfigMap: root(),
+  Secret: root(),
 };
 
 /** The patch schema of a kind's root object. */

@@ -1,8 +1,8 @@
 /**
- * `kubectl get daemonsets` and `configmaps` (kubernetes/kubernetes `pkg/printers/internalversion/printers.go`
- * `printDaemonSet`, `printConfigMap`).
+ * `kubectl get daemonsets` (kubernetes/kubernetes `pkg/printers/internalversion/printers.go`
+ * `printDaemonSet`).
  */
-import type { ConfigMap, DaemonSet } from '../../../engine/api/types';
+import type { DaemonSet } from '../../../engine/api/types';
 import { formatLabelSelector } from '../labels';
 import { translateTimestampSince } from '../timestamps';
 import { type KindTablePrinter, ageColumn, nameColumn } from './tableTypes';
@@ -43,13 +43,5 @@ export const daemonSetTable: KindTablePrinter<DaemonSet> = {
       containers.map((c) => c.image ?? '').join(','),
       formatLabelSelector(ds.spec?.selector),
     ];
-  },
-};
-
-export const configMapTable: KindTablePrinter<ConfigMap> = {
-  columns: [nameColumn, { name: 'Data', type: 'integer' }, ageColumn],
-  row(cm, { now }) {
-    const n = Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length;
-    return [cm.metadata?.name ?? '', n, translateTimestampSince(cm.metadata?.creationTimestamp, now)];
   },
 };

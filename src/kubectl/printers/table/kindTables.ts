@@ -7,7 +7,8 @@ import { podTable } from './podTable';
 import { serviceTable } from './serviceTable';
 import type { KindTablePrinter, RowContext, Table } from './tableTypes';
 import { controllerRevisionTable, deploymentTable, replicaSetTable, statefulSetTable } from './workloadTables';
-import { configMapTable, daemonSetTable } from './daemonSetTables';
+import { configMapTable, secretTable } from './configTables';
+import { daemonSetTable } from './daemonSetTables';
 
 const printers: Record<Kind, KindTablePrinter> = {
   Pod: podTable as KindTablePrinter,
@@ -23,6 +24,7 @@ const printers: Record<Kind, KindTablePrinter> = {
   StatefulSet: statefulSetTable as KindTablePrinter,
   ControllerRevision: controllerRevisionTable as KindTablePrinter,
   ConfigMap: configMapTable as KindTablePrinter,
+  Secret: secretTable as KindTablePrinter,
 };
 
 /** The table printer of a kind. */
