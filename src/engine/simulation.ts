@@ -32,6 +32,11 @@ export interface SimulationControls {
    */
   dnsTool?(namespace: string, pod: string, container: string | undefined, argv: readonly string[]): ExecResult | undefined;
   /**
+   * The text of a file in one of a running container's ConfigMap or Secret volumes, as its last refresh wrote
+   * it; undefined when the path is in no such volume, or the file is not there.
+   */
+  volumeFile?(namespace: string, pod: string, container: string | undefined, path: string): string | undefined;
+  /**
    * Runs a file test or `cat` in a running container against the files its process made, as an exec probe
    * sees them; undefined when the container is not running.
    */

@@ -6,6 +6,7 @@
  * place. It is computed once, when the container starts.
  */
 import type { Container, Pod } from '../api/types';
+import { type EnvSources, noEnvSources } from './configSources';
 import type { EnvVarPair } from './envvars';
 
 /** Values the downward API can hand to `valueFrom.fieldRef`. */
@@ -76,24 +77,32 @@ function fieldRefValue(path: string, pod: Pod, d: DownwardValues): string {
   }
 }
 
-/** The user's `env` entries resolved in declaration order: `$(VAR)` expanded against earlier ones and the service variables. */
-function userVariables(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): Map<string, string> {
-  // ConfigMaps and Secrets do not exist in the simulation: envFrom and *KeyRef resolve to nothing.
-  const tmp = new Map<string, string>();
+/**
+ * The user's variables: the `envFrom` sources' keys, then the `env` entries in declaration order, `$(VAR)`
+ * expanded against the variables so far and the service variables; an optional key reference whose source
+ * or key is missing sets nothing.
+ */
+function userVariables(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues, sources: EnvSources): Map<string, string> {
+  const tmp = new Map(sources.fromSources);
   const lookup = (name: string) => (tmp.has(name) ? tmp.get(name) : serviceEnv.get(name));
   for (const e of container.env ?? []) {
     let value = e.value ?? '';
     if (value !== '') value = expandEnvValue(value, lookup);
     else if (e.valueFrom?.fieldRef) value = fieldRefValue(e.valueFrom.fieldRef.fieldPath, pod, d);
     else if (e.valueFrom?.resourceFieldRef) value = '0';
+    else if (e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef) {
+      const v = sources.keyRefs.get(e);
+      if (v === undefined) continue;
+      value = v;
+    }
     tmp.set(e.name, value);
   }
   return tmp;
 }
 
 /** The kubelet's list (`makeEnvironmentVariables`): user variables first, then the remaining service ones. */
-export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): EnvVarPair[] {
-  const tmp = userVariables(pod, container, serviceEnv, d);
+export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues, sources: EnvSources = noEnvSources()): EnvVarPair[] {
+  const tmp = userVariables(pod, container, serviceEnv, d, sources);
   const out: EnvVarPair[] = [...tmp].map(([name, value]) => ({ name, value }));
   for (const [name, value] of serviceEnv) if (!tmp.has(name)) out.push({ name, value });
   return out;
@@ -103,8 +112,8 @@ export function kubeletEnv(pod: Pod, container: Container, serviceEnv: Map<strin
 export type ContainerVars = (name: string) => string | undefined;
 
 /** The kubelet's list as a lookup, without building it whole (most containers never look anything up). */
-export function kubeletVars(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues): ContainerVars {
-  const tmp = userVariables(pod, container, serviceEnv, d);
+export function kubeletVars(pod: Pod, container: Container, serviceEnv: Map<string, string>, d: DownwardValues, sources: EnvSources = noEnvSources()): ContainerVars {
+  const tmp = userVariables(pod, container, serviceEnv, d, sources);
   return (name) => (tmp.has(name) ? tmp.get(name) : serviceEnv.get(name));
 }
 

@@ -6,6 +6,7 @@
 import { flushProcessOutput, newAppInstance, type ProcessIo, writeProcessOutput } from './apps/app';
 import { genericApp } from './apps/genericApp';
 import { appForContainer } from './apps/registry';
+import { resolveEnvSources } from './configSources';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
 import { formatGoDuration } from './goDuration';
 import { flatConcat } from '../shared';
@@ -118,6 +119,12 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   if (!agent || !pr.sandbox) return;
   const { clock, rand, recorder, config } = host.ctx;
   const now = clock.now();
+  // generateContainerConfig reads the ConfigMaps and Secrets the environment names before the container exists
+  const resolved = resolveEnvSources(host.ctx.store, pr.pod.metadata?.namespace || 'default', cr.spec);
+  if (!resolved.ok) {
+    failContainerConfig(host, pr, cr, resolved.message);
+    return;
+  }
   recordStageEvents(recorder, pr.node, pr.pod, stages.containerStarted.events, { container: cr.name }, cr.fieldPath);
   if (cr.attempt) {
     cr.restartCount++;
@@ -134,7 +141,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   const downward = { podIP: pr.sandbox.ip, hostIP: agent.ip };
   const spec = cr.spec;
   // the process runs what the kubelet hands the runtime: $(VAR) in command and args expanded from its variables
-  const vars = kubeletVars(pod, spec, serviceEnv, downward);
+  const vars = kubeletVars(pod, spec, serviceEnv, downward, resolved.sources);
   const process = expandCommandAndArgs(spec, vars);
   const app = appForContainer(process, vars);
   const instance = newAppInstance(app, () => clock.now());
@@ -143,7 +150,7 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   const { hostname } = podHostnameAndDomain(pod, config.clusterDomain);
   let env: string[] | undefined;
   const buildEnv = () => {
-    env ??= processEnvironment(app.imageEnv(spec.image ?? ''), hostname, kubeletEnv(pod, spec, serviceEnv, downward), app.home);
+    env ??= processEnvironment(app.imageEnv(spec.image ?? ''), hostname, kubeletEnv(pod, spec, serviceEnv, downward, resolved.sources), app.home);
     return env;
   };
   cr.attempt = {
@@ -184,6 +191,25 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   // each init container starts in a SyncPod of its own, whose status is written; app containers start in one
   if (pr.initialSyncDone || cr.kind !== 'app') host.requestSync(pr);
   advanceStart(host, pr);
+}
+
+/**
+ * The container could not be created from its configuration (`ErrCreateContainerConfig`): it waits with
+ * `CreateContainerConfigError`, the kubelet records `Error: <message>`, and the pod worker tries the pod again
+ * after its back-off period (kubernetes/kubernetes `pkg/kubelet/pod_workers.go` completeWork: 10 s, jittered up
+ * to 50 %), pulling or checking the image again first, as SyncPod does on every attempt.
+ */
+function failContainerConfig(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, message: string): void {
+  cr.phase = 'pending';
+  cr.waiting = { reason: 'CreateContainerConfigError', message };
+  host.ctx.recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'Failed', `Error: ${message}`, cr.fieldPath);
+  host.requestSync(pr);
+  cr.timer = podTimer(host, pr, jitter(host, stages.configErrorRetry.delay), `retry ${cr.name}`, () => {
+    cr.timer = undefined;
+    if (cr.waiting?.reason !== 'CreateContainerConfigError') return;
+    cr.waiting = undefined;
+    advanceStart(host, pr);
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import { deepEqual } from '../shared';
 import type { SimulationControls } from '../simulation';
 import type { ObjectStore } from '../store/objectStore';
 import { type ServiceLister, serviceEnvVarMap } from './envvars';
+import { ConfigSourceHistory, lastRefresh, volumeFileText } from './configVolumes';
 import { kindNodeHostsFile, podHostsFile } from './hostsFile';
 import { type KubeletHost, logPod } from './kubeletHost';
 import { NodeAgent } from './nodeAgent';
@@ -88,8 +89,20 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     onUpdate: () => serviceEnvCache.clear(),
     onDelete: () => serviceEnvCache.clear(),
   });
+  // the kubelet's ConfigMap and Secret managers watch what its pods mount; the versions let a volume show what
+  // its last refresh wrote
+  const configHistory = new ConfigSourceHistory();
+  for (const kind of ['ConfigMap', 'Secret'] as const) {
+    const key = (o: { metadata?: { namespace?: string; name?: string } }) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+    ctx.informer(kind, {
+      onAdd: (o) => configHistory.record(kind, key(o), o, ctx.clock.now()),
+      onUpdate: (_old, o) => configHistory.record(kind, key(o), o, ctx.clock.now()),
+      onDelete: (o) => configHistory.record(kind, key(o), undefined, ctx.clock.now()),
+    });
+  }
   const host: KubeletHost = {
     ctx,
+    configHistory,
     agent: (n) => agents.get(n),
     requestSync: (pr) => queue.add(pr.key),
     serviceEnv(namespace, links) {
@@ -298,6 +311,18 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       const ip = pr?.sandbox?.ip;
       if (!pr || !a || !ip) return undefined;
       return podHostsFile(pr.pod, [ip], ctx.config.clusterDomain, kindNodeHostsFile(a.name, a.ip));
+    },
+    volumeFile(namespace, pod, container, path) {
+      const pr = podRuntime(namespace, pod);
+      const cr = containerRuntime(pr, container);
+      if (!pr || pr.volumesMountedAt === undefined || !cr?.attempt) return undefined;
+      const mountedAt = pr.volumesMountedAt;
+      const startedAt = cr.attempt.startedAt;
+      const now = ctx.clock.now();
+      return volumeFileText(pr.pod, cr.spec, path, (at) => {
+        const t = at === 'refresh' ? lastRefresh(mountedAt, now) : startedAt;
+        return (kind, name) => configHistory.asOf(kind, `${pr.pod.metadata?.namespace ?? 'default'}/${name}`, t);
+      });
     },
     containerExec(namespace, pod, container, argv) {
       const inst = runningInstance(namespace, pod, container);

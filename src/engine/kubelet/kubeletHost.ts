@@ -4,6 +4,7 @@
  */
 import type { TimerHandle } from '../clock';
 import type { ControllerContext } from '../controllers/controller';
+import type { ConfigSourceHistory } from './configVolumes';
 import type { NodeAgent } from './nodeAgent';
 import type { ContainerRuntime, PodRuntime } from './podRuntime';
 import type { ProbeType } from './probes';
@@ -19,6 +20,8 @@ export interface KubeletHost {
   kubeletVersion: string;
   /** A liveness or startup probe crossed its failure threshold. */
   probeFailed(pr: PodRuntime, cr: ContainerRuntime, type: ProbeType): void;
+  /** The ConfigMaps and Secrets over time, for what a volume shows between refreshes. */
+  configHistory: ConfigSourceHistory;
 }
 
 /** A timer that does nothing once the pod record is closed or its node's kubelet has stopped. */

@@ -82,6 +82,13 @@ export const stages = {
     ],
     writesStatus: true,
   },
+  configErrorRetry: {
+    name: 'config-error-retry',
+    when: "a container's ConfigMap or Secret (or a key of it) was missing; the pod worker syncs the pod again after its back-off period",
+    delay: { minMs: 10_000, maxMs: 15_000 },
+    events: [],
+    writesStatus: true,
+  },
   exitNoticed: {
     name: 'exit-noticed',
     when: 'the main process exited on its own; PLEG relists every second',

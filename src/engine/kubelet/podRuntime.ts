@@ -147,6 +147,10 @@ export interface PodRuntime {
   terminal: boolean;
   /** The kubelet already asked the apiserver to remove the pod. */
   deleteSent: boolean;
+  /** When every volume was set up (the periodic refreshes of ConfigMap and Secret volumes count from here). */
+  volumesMountedAt?: number;
+  /** The volume manager's back-off before the next mount attempt (nestedpendingoperations), after a failed one. */
+  mountBackoffMs?: number;
   /** Pod-level timers (sandbox creation). */
   timers: Set<TimerHandle>;
   /** The status the kubelet generated last (status manager cache), for lastTransitionTime. */

@@ -11,6 +11,7 @@ import type { KubeletHost } from './kubeletHost';
 import { jitter, podTimer } from './kubeletHost';
 import { recordStageEvents } from './kubeletEvents';
 import { stages } from './lifecycleStages';
+import { unmountableVolumes } from './configVolumes';
 import { allContainers, newContainerRuntime, newPodRuntime, type PodRuntime } from './podRuntime';
 
 /** Admits a pod bound to the node: the first status, then the sandbox after its delay. */
@@ -24,9 +25,40 @@ function scheduleSandbox(host: KubeletHost, pr: PodRuntime, delayMs: number): vo
   podTimer(host, pr, delayMs, 'sandbox', () => createSandbox(host, pr));
 }
 
+/**
+ * The volume manager's exponential back-off between mount attempts of a volume that failed
+ * (kubernetes/kubernetes `pkg/util/goroutinemap/exponentialbackoff`: 500 ms doubling, at most 2 min 2 s).
+ */
+const mountBackoff = { initialMs: 500, maxMs: 122_000 };
+
+/**
+ * Mounts the pod's volumes (WaitForAttachAndMount comes before the sandbox in SyncPod): a ConfigMap or Secret
+ * volume that cannot be set up records `FailedMount` and is tried again after the back-off; true once all are
+ * mounted.
+ */
+function mountVolumes(host: KubeletHost, pr: PodRuntime): boolean {
+  if (pr.volumesMountedAt !== undefined) return true;
+  const { store, recorder, clock } = host.ctx;
+  const ns = pr.pod.metadata?.namespace || 'default';
+  const failed = unmountableVolumes(pr.pod, (kind, name) => store.get(kind, `${ns}/${name}`));
+  if (!failed.length) {
+    pr.volumesMountedAt = clock.now();
+    pr.mountBackoffMs = undefined;
+    return true;
+  }
+  for (const f of failed) {
+    recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${f.volume}" : ${f.message}`);
+  }
+  const wait = pr.mountBackoffMs === undefined ? mountBackoff.initialMs : Math.min(pr.mountBackoffMs * 2, mountBackoff.maxMs);
+  pr.mountBackoffMs = wait;
+  podTimer(host, pr, wait, 'mount volumes', () => createSandbox(host, pr));
+  return false;
+}
+
 function createSandbox(host: KubeletHost, pr: PodRuntime): void {
   const agent = host.agent(pr.node);
   if (!agent || pr.terminating || pr.terminal) return;
+  if (!mountVolumes(host, pr)) return;
   const id = randomHex64(host.ctx.rand);
   // host-network pods share the node's network namespace: no CNI, the pod IP is the node IP
   const ip = pr.pod.spec?.hostNetwork ? agent.ip : agent.ipam.allocate(id);
@@ -113,7 +145,10 @@ export function applySpecChange(host: KubeletHost, pr: PodRuntime, pod: Pod): vo
       cr.timer = undefined;
       decideRestart(host, pr, cr, true);
     } else if (cr.phase === 'pending' && cr.waiting) {
-      // a container the kubelet could not start (InvalidImageName, ErrImageNeverPull) is tried with the new image
+      // a container the kubelet could not start (InvalidImageName, ErrImageNeverPull, CreateContainerConfigError)
+      // is tried with the new image now, its pending retry dropped
+      cr.timer?.cancel();
+      cr.timer = undefined;
       cr.waiting = undefined;
       advanceStart(host, pr);
     }

@@ -84,7 +84,7 @@ function containerFile(cluster: Cluster, pod: Pod, container: string, path: stri
   if (path === '/etc/resolv.conf') return sim.resolvConf?.(ns, name);
   if (path === '/etc/hosts') return sim.hostsFile?.(ns, name);
   if (path === '/etc/hostname') return `${pod.spec?.hostname || name}\n`;
-  return serviceAccountFile(cluster, pod, container, path);
+  return serviceAccountFile(cluster, pod, container, path) ?? sim.volumeFile?.(ns, name, container, path);
 }
 
 /**
