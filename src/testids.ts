@@ -28,6 +28,7 @@ export const testIds = {
   podShell: 'pod-shell',
   podLogs: 'pod-logs',
   podInitContainers: 'pod-init-containers',
+  podWaiting: 'pod-waiting',
   editObject: 'edit-object',
   scale: 'scale',
   rolloutImage: 'rollout-image',

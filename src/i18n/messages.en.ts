@@ -174,6 +174,7 @@ export const en = {
   'inspector.node': 'Node',
   'inspector.images': 'Images',
   'inspector.initContainers': 'Init containers',
+  'inspector.waiting': 'Waiting',
   'inspector.labels': 'Labels',
   'inspector.conditions': 'Conditions',
   'inspector.delete': 'Delete',

@@ -172,6 +172,7 @@ export const zhTW: Record<MessageKey, string> = {
   'inspector.node': '節點',
   'inspector.images': '映像檔',
   'inspector.initContainers': '初始化容器',
+  'inspector.waiting': '等待中',
   'inspector.labels': '標籤',
   'inspector.conditions': '狀況',
   'inspector.delete': '刪除',

@@ -24,11 +24,22 @@ function initContainerStates(pod: Pod): string[] {
     });
 }
 
+/**
+ * Why containers wait, where the kubelet says (`app: CreateContainerConfigError: secret "db" not found`), as
+ * `kubectl describe pod` shows a waiting state's reason and message; ContainerCreating and PodInitializing say
+ * nothing more than the status does.
+ */
+function waitingMessages(pod: Pod): string[] {
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  return statuses.flatMap((s) => (s.state?.waiting?.message ? [`${s.name}: ${s.state.waiting.reason}: ${s.state.waiting.message}`] : []));
+}
+
 export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; obj: WireObject }) {
   const pod = obj as unknown as Pod;
   const view = obj.view;
   const kuard = (pod.spec?.containers ?? []).find((c) => flippable.test(c.image ?? ''));
   const conditions = pod.status?.conditions ?? [];
+  const waiting = waitingMessages(pod);
   const t = useT();
   return (
     <div className="inspector" data-testid={testIds.inspector}>
@@ -56,6 +67,18 @@ export function PodInspector({ id, ref, obj }: { id: string; ref: SelectionRef; 
             <dd>
               <ul className="init-containers" data-testid={testIds.podInitContainers}>
                 {initContainerStates(pod).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {waiting.length > 0 && (
+          <>
+            <dt>{t('inspector.waiting')}</dt>
+            <dd>
+              <ul className="pod-waiting" data-testid={testIds.podWaiting}>
+                {waiting.map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
