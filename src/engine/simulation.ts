@@ -36,6 +36,8 @@ export interface SimulationControls {
    * it; undefined when the path is in no such volume, or the file is not there.
    */
   volumeFile?(namespace: string, pod: string, container: string | undefined, path: string): string | undefined;
+  /** What `ls PATH` shows of a running container's ConfigMap or Secret volume; undefined when the path is in none. */
+  volumeListing?(namespace: string, pod: string, container: string | undefined, path: string): { entries: string[] } | { file: string } | undefined;
   /**
    * Runs a file test or `cat` in a running container against the files its process made, as an exec probe
    * sees them; undefined when the container is not running.

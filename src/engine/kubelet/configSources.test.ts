@@ -162,4 +162,28 @@ describe('ConfigMap and Secret volumes', () => {
     expect(exec(c, 'vol', 'cat', '/etc/config/log.level')).toBe("cat: can't open '/etc/config/log.level': No such file or directory\n (exit 1)");
     expect(exec(c, 'vol', 'cat', '/etc/one.conf')).toBe('very');
   });
+
+  // the docs' "Configure a Pod to Use a ConfigMap" example: `sh -c "ls /etc/config/"` logs each key, one a line
+  it('lists the keys with ls, as the docs example logs them', () => {
+    const c = testCluster();
+    configMap(c, 'special-config', { SPECIAL_TYPE: 'charm', SPECIAL_LEVEL: 'very' });
+    configMap(c, 'special', { how: 'very' });
+    secret(c, 'creds', { password: 's3cr3t' });
+    mustCreate(
+      c,
+      boundPod('ls', [app({ command: ['/bin/sh', '-c', 'ls /etc/config/'], volumeMounts: [{ name: 'config-volume', mountPath: '/etc/config' }] })], {
+        volumes: [{ name: 'config-volume', configMap: { name: 'special-config' } }],
+        restartPolicy: 'Never',
+      }),
+    );
+    mustCreate(c, volumePod());
+    c.advance(20_000);
+    const log = (c.runtime.pod('default', 'ls')?.containers[0]?.log() ?? []).map((e) => e.line);
+    expect(log).toEqual(['SPECIAL_LEVEL', 'SPECIAL_TYPE']);
+    expect(getPod(c, 'ls')?.status?.phase).toBe('Succeeded');
+    expect(exec(c, 'vol', 'ls', '/etc/creds')).toBe('db\n');
+    expect(exec(c, 'vol', 'ls', '-1', '/etc/creds/db/')).toBe('password.txt\n');
+    expect(exec(c, 'vol', 'ls', '/etc/one.conf')).toBe('/etc/one.conf\n');
+  });
 });
+

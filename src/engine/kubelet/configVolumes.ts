@@ -163,3 +163,33 @@ export function volumeFileText(
   }
   return undefined;
 }
+
+/**
+ * What `ls PATH` lists in one of `container`'s ConfigMap or Secret mounts: the entries of a directory (each key,
+ * or the first segment of an item's path), sorted by byte as `ls` sorts in the C locale, or the path itself for a
+ * file. Undefined when the path is in no such mount or does not exist there. The kubelet's atomic writer also
+ * leaves `..data` and a timestamped directory, which only `ls -a` shows.
+ */
+export function volumeListing(pod: Pod, container: Container, path: string, read: SourceReader): { entries: string[] } | { file: string } | undefined {
+  const clean = path.replace(/\/+$/, '') || '/';
+  for (const m of container.volumeMounts ?? []) {
+    const volume = pod.spec?.volumes?.find((v) => v.name === m.name);
+    if (!volume || !configSourcesOf(volume).length) continue;
+    const dir = m.mountPath.replace(/\/+$/, '');
+    if (m.subPath) {
+      if (clean === dir) return { file: path };
+      continue;
+    }
+    if (clean !== dir && !clean.startsWith(`${dir}/`)) continue;
+    const p = volumePayload(volume, read);
+    if (!p.ok) return undefined;
+    const rel = clean === dir ? '' : clean.slice(dir.length + 1);
+    if (p.files.has(rel)) return { file: path };
+    const prefix = rel ? `${rel}/` : '';
+    const entries = new Set<string>();
+    for (const f of p.files.keys()) if (f.startsWith(prefix)) entries.add(f.slice(prefix.length).split('/')[0]);
+    if (!entries.size && rel) return undefined;
+    return { entries: [...entries].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ import { deepEqual } from '../shared';
 import type { SimulationControls } from '../simulation';
 import type { ObjectStore } from '../store/objectStore';
 import { type ServiceLister, serviceEnvVarMap } from './envvars';
-import { ConfigSourceHistory, lastRefresh, volumeFileText } from './configVolumes';
+import { ConfigSourceHistory, lastRefresh, type SourceReader, volumeFileText, volumeListing } from './configVolumes';
 import { kindNodeHostsFile, podHostsFile } from './hostsFile';
 import { type KubeletHost, logPod } from './kubeletHost';
 import { NodeAgent } from './nodeAgent';
@@ -270,6 +270,25 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
     return pr && (container ? allContainers(pr).find((c) => c.name === container) : pr.containers[0]);
   }
 
+  /**
+   * A started container's ConfigMap and Secret volumes as it sees them now: read as of the last periodic refresh
+   * (or, for a subPath, as of the container's start).
+   */
+  function volumeView(namespace: string, pod: string, container: string | undefined) {
+    const pr = podRuntime(namespace, pod);
+    const cr = containerRuntime(pr, container);
+    if (!pr || pr.volumesMountedAt === undefined || !cr?.attempt) return undefined;
+    const mountedAt = pr.volumesMountedAt;
+    const startedAt = cr.attempt.startedAt;
+    const now = ctx.clock.now();
+    const ns = pr.pod.metadata?.namespace ?? 'default';
+    const readAt = (at: 'refresh' | 'containerStart'): SourceReader => {
+      const t = at === 'refresh' ? lastRefresh(mountedAt, now) : startedAt;
+      return (kind, name) => configHistory.asOf(kind, `${ns}/${name}`, t);
+    };
+    return { pod: pr.pod, container: cr.spec, readAt };
+  }
+
   /** The app instance of a running container (the first one when `container` is unset). */
   function runningInstance(namespace: string, pod: string, container: string | undefined): AppInstance | undefined {
     const cr = containerRuntime(podRuntime(namespace, pod), container);
@@ -313,16 +332,12 @@ export function createKubelet(ctx: ControllerContext): Kubelets {
       return podHostsFile(pr.pod, [ip], ctx.config.clusterDomain, kindNodeHostsFile(a.name, a.ip));
     },
     volumeFile(namespace, pod, container, path) {
-      const pr = podRuntime(namespace, pod);
-      const cr = containerRuntime(pr, container);
-      if (!pr || pr.volumesMountedAt === undefined || !cr?.attempt) return undefined;
-      const mountedAt = pr.volumesMountedAt;
-      const startedAt = cr.attempt.startedAt;
-      const now = ctx.clock.now();
-      return volumeFileText(pr.pod, cr.spec, path, (at) => {
-        const t = at === 'refresh' ? lastRefresh(mountedAt, now) : startedAt;
-        return (kind, name) => configHistory.asOf(kind, `${pr.pod.metadata?.namespace ?? 'default'}/${name}`, t);
-      });
+      const v = volumeView(namespace, pod, container);
+      return v && volumeFileText(v.pod, v.container, path, v.readAt);
+    },
+    volumeListing(namespace, pod, container, path) {
+      const v = volumeView(namespace, pod, container);
+      return v && volumeListing(v.pod, v.container, path, v.readAt('refresh'));
     },
     containerExec(namespace, pod, container, argv) {
       const inst = runningInstance(namespace, pod, container);

@@ -74,7 +74,7 @@ describe('kubectl exec -it POD -- SHELL', () => {
 
   it('a command the image has but svcsim does not model says so; one it lacks is not found', () => {
     const sh = attach('exec -it deb -- bash');
-    expect(text(sh.run(cluster, 'ls /').output)).toMatch(/^svcsim: ls is not simulated; /);
+    expect(text(sh.run(cluster, 'ls /').output)).toMatch(/^svcsim: ls \/ is not simulated; /);
     expect(text(sh.run(cluster, 'date -d yesterday').output)).toMatch(/^svcsim: date -d yesterday is not simulated; /);
     // a Debian image has no ping: bash's own words
     expect(text(sh.run(cluster, 'ping web').output)).toBe('bash: ping: command not found\n');

@@ -57,10 +57,11 @@ export function commandNotRun(coreutils: 'busybox' | 'gnu' | 'none' | undefined,
   const [bin = ''] = command;
   const base = bin.split('/').pop() ?? bin;
   if (unmodelled(coreutils, base)) {
-    // a command svcsim models in part (`date` and `date +%s`, not `date -d yesterday`) names the form it does not
-    const what = base === 'date' || base === 'seq' ? `${base} ${command.slice(1).join(' ')}` : base;
+    // a command svcsim models in part (`date` and `date +%s`, not `date -d yesterday`; `ls` of a ConfigMap volume) names
+    // the form it does not
+    const what = base === 'date' || base === 'seq' || base === 'ls' ? [base, ...command.slice(1)].join(' ') : base;
     return {
-      text: `svcsim: ${what} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, date, test, sleep, exit, for and while loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`,
+      text: `svcsim: ${what} is not simulated; a container here runs env, printenv, hostname, pwd, cat, echo, seq, date, test, sleep, exit, ls of its ConfigMap and Secret volumes, for and while loops, and the DNS and HTTP tools of its image (nslookup, wget, curl, …)\n`,
       exitCode: 127,
     };
   }

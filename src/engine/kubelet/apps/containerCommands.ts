@@ -149,6 +149,15 @@ export function runContainerCommand(cluster: Cluster, pod: Pod, container: strin
     }
     return done(failed ? 1 : 0);
   }
+  // ls of a ConfigMap or Secret volume, one name per line as ls prints when its output is not a terminal
+  if (base === 'ls') {
+    const paths = args.filter((a) => a !== '-1');
+    const listing = paths.length === 1 && paths.length + 1 >= args.length ? sim.volumeListing?.(ns, name, container, paths[0]) : undefined;
+    if (listing) {
+      out('file' in listing ? `${listing.file}\n` : listing.entries.map((e) => `${e}\n`).join(''));
+      return done(0);
+    }
+  }
   if (base === 'test' || base === '[') {
     const r = sim.containerExec?.(ns, name, container, argv);
     if (r) {
