@@ -19,6 +19,10 @@ describe('terminal completion', () => {
     expect(complete(cluster, 'kubectl rollout st').items).toEqual(['status']);
     expect(complete(cluster, 'kubectl rollout status deploy').items).toEqual(['deploy', 'deployment', 'deployments']);
     expect(complete(cluster, 'kubectl create service n').items).toEqual(['nodeport']);
+    expect(complete(cluster, 'kubectl create ').items).toEqual(['configmap', 'deployment', 'namespace', 'secret', 'service']);
+    expect(complete(cluster, 'kubectl create secret ').items).toEqual(['docker-registry', 'generic', 'tls']);
+    expect(complete(cluster, 'kubectl create secret generic x --from-').items).toEqual(['--from-env-file', '--from-file', '--from-literal']);
+    expect(complete(cluster, 'kubectl get secr').items).toEqual(['secret', 'secrets']);
     expect(complete(cluster, 'kubectl drain kind-worker').items).toEqual(['kind-worker', 'kind-worker2', 'kind-worker3']);
   });
 

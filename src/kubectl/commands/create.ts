@@ -1,6 +1,7 @@
 /**
  * `kubectl create -f FILE|-` (kubectl `pkg/cmd/create/create.go`): creates every object of the files and
- * prints `<kind>/<name> created`. Of the `create <resource>` subcommands, deployment, namespace and service exist.
+ * prints `<kind>/<name> created`. Of the `create <resource>` subcommands, configmap, deployment, namespace, secret
+ * (docker-registry, generic, tls) and service exist.
  */
 import type { KubeObject } from '../../engine';
 import type { KubectlCommand } from '../cli/command';
@@ -8,6 +9,8 @@ import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { readManifests } from '../resources/manifestInput';
 import { mappingForKind } from '../resources/resourceMapper';
 import { targetNamespace, withSource } from './apply';
+import { createConfigMapCommand } from './createConfigMap';
+import { createSecretCommand } from './createSecret';
 import { createServiceCommand } from './createService';
 import { createDeploymentCommand, createNamespaceCommand } from './createSubcommands';
 import { printServerWarnings, validateFlag, validationDirective } from './fieldValidationFlag';
@@ -17,7 +20,7 @@ export const createCommand: KubectlCommand = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   use: 'create -f FILENAME',
-  subcommands: [createDeploymentCommand, createNamespaceCommand, createServiceCommand],
+  subcommands: [createConfigMapCommand, createDeploymentCommand, createNamespaceCommand, createSecretCommand, createServiceCommand],
   flags: [
     { name: 'filename', shorthand: 'f', type: 'stringSlice' },
     { name: 'recursive', shorthand: 'R', type: 'bool' },
@@ -32,7 +35,7 @@ export const createCommand: KubectlCommand = {
   ],
   run(env) {
     const files = env.flags.strings('filename');
-    if (env.args.length > 0) throw fail(`"kubectl create ${env.args[0]}" is not simulated yet; use kubectl create -f FILE, create deployment, create namespace or create service`);
+    if (env.args.length > 0) throw fail(`"kubectl create ${env.args[0]}" is not simulated yet; use kubectl create -f FILE, create configmap, create deployment, create namespace, create secret or create service`);
     if (files.length === 0) {
       env.out.err("Error: must specify one of -f and -k\n\n");
       throw new CommandError({ type: 'exit' });

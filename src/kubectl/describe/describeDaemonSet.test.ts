@@ -1,7 +1,6 @@
 /**
- * `kubectl describe ds` and `describe cm` as kubectl 1.34 prints them (kubernetes/kubectl pkg/describe/describe.go
- * `describeDaemonSet`, with `Namespace:` since kubernetes/kubernetes#130862; `describeConfigMap`: each key, a
- * `----` rule, its value, then `BinaryData`).
+ * `kubectl describe ds` as kubectl 1.34 prints it (kubernetes/kubectl pkg/describe/describe.go
+ * `describeDaemonSet`, with `Namespace:` since kubernetes/kubernetes#130862).
  */
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../engine';
@@ -16,21 +15,12 @@ function kubectl(line: string): string {
   return r.stdout;
 }
 
-describe('describe DaemonSet and ConfigMap', () => {
+describe('describe DaemonSet', () => {
   it("describes kube-proxy's DaemonSet: name, namespace, selector, node counts, pod phases, template", () => {
     const out = kubectl('describe ds kube-proxy -n kube-system');
     expect(out.split('\n').slice(0, 4)).toEqual(['Name:           kube-proxy', 'Namespace:      kube-system', 'Selector:       k8s-app=kube-proxy', 'Node-Selector:  kubernetes.io/os=linux']);
     expect(out).toContain('\nDesired Number of Nodes Scheduled: 4\nCurrent Number of Nodes Scheduled: 4\nNumber of Nodes Scheduled with Up-to-date Pods: 4\nNumber of Nodes Scheduled with Available Pods: 4\nNumber of Nodes Misscheduled: 0\n');
     expect(out).toMatch(/\nPods Status: +4 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\nPod Template:\n {2}Labels: +k8s-app=kube-proxy\n/);
     expect(out).toMatch(/\n {4}Image: +registry\.k8s\.io\/kube-proxy:v1\.34\.\d+\n/);
-  });
-
-  it("describes kube-proxy's ConfigMap: each data key under a rule, then BinaryData and Events", () => {
-    const out = kubectl('describe cm kube-proxy -n kube-system');
-    expect(out.split('\n').slice(0, 4)).toEqual(['Name:         kube-proxy', 'Namespace:    kube-system', 'Labels:       app=kube-proxy', 'Annotations:  <none>']);
-    expect(out).toContain('\nData\n====\nconfig.conf:\n----\napiVersion: kubeproxy.config.k8s.io/v1alpha1\n');
-    expect(out).toContain('\nmode: iptables\n');
-    expect(out).toContain('\nkubeconfig.conf:\n----\napiVersion: v1\nkind: Config\n');
-    expect(out).toMatch(/\n\nBinaryData\n====\n\nEvents: {2}<none>\n$/);
   });
 });

@@ -1,10 +1,9 @@
 /**
- * `kubectl describe daemonset` and `configmap` (kubectl `pkg/describe/describe.go` `DaemonSetDescriber`,
- * `ConfigMapDescriber`; the DaemonSet's `Namespace:` line since kubernetes/kubernetes#130862, kubectl 1.33). Go ranges over the ConfigMap's data map in random order; keys are sorted here so the
- * output is stable.
+ * `kubectl describe daemonset` (kubectl `pkg/describe/describe.go` `DaemonSetDescriber`; the `Namespace:` line
+ * since kubernetes/kubernetes#130862, kubectl 1.33).
  */
 import type { Cluster } from '../../engine';
-import type { ConfigMap, DaemonSet } from '../../engine/api/types';
+import type { DaemonSet } from '../../engine/api/types';
 import { formatLabels, formatLabelSelector, selectorString } from '../printers/labels';
 import { describeEvents, searchEvents } from './describeEvents';
 import { printAnnotationsMultiline, printLabelsMultiline } from './describeHelpers';
@@ -31,28 +30,6 @@ export function describeDaemonSet(ds: DaemonSet, cluster: Cluster): string {
     w.write(LEVEL_0, `Number of Nodes Misscheduled: ${s?.numberMisscheduled ?? 0}\n`);
     w.write(LEVEL_0, `Pods Status:\t${pods.running} Running / ${pods.waiting} Waiting / ${pods.succeeded} Succeeded / ${pods.failed} Failed\n`);
     describePodTemplate(ds.spec?.template, w);
-    describeEvents(events, w, cluster.now());
-  });
-}
-
-/** Describes a ConfigMap: each data key with its value, then binaryData sizes. */
-export function describeConfigMap(cm: ConfigMap, cluster: Cluster): string {
-  const meta = cm.metadata ?? {};
-  const events = searchEvents(cluster, cm, 'ConfigMap');
-  return tabbedString((w) => {
-    w.write(LEVEL_0, `Name:\t${meta.name ?? ''}\n`);
-    w.write(LEVEL_0, `Namespace:\t${meta.namespace ?? ''}\n`);
-    printLabelsMultiline(w, 'Labels', meta.labels);
-    printAnnotationsMultiline(w, 'Annotations', meta.annotations);
-    w.write(LEVEL_0, '\nData\n====\n');
-    for (const k of Object.keys(cm.data ?? {}).sort()) {
-      w.write(LEVEL_0, `${k}:\n----\n`);
-      w.write(LEVEL_0, `${cm.data?.[k] ?? ''}\n`);
-      w.write(LEVEL_0, '\n');
-    }
-    w.write(LEVEL_0, '\nBinaryData\n====\n');
-    for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(LEVEL_0, `${k}: ${Math.floor(((cm.binaryData?.[k] ?? '').length * 3) / 4)} bytes\n`);
-    w.write(LEVEL_0, '\n');
     describeEvents(events, w, cluster.now());
   });
 }

@@ -1,7 +1,8 @@
 /** The describer of each kind (kubectl's `describerMap`). */
 import type { Cluster, Kind, KubeObject } from '../../engine';
-import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../engine/api/types';
-import { describeConfigMap, describeDaemonSet } from './describeDaemonSet';
+import type { ConfigMap, DaemonSet, Deployment, EndpointSlice, Endpoints, Namespace, Node, Pod, ReplicaSet, Secret, Service, StatefulSet } from '../../engine/api/types';
+import { describeConfigMap, describeSecret } from './describeConfig';
+import { describeDaemonSet } from './describeDaemonSet';
 import { describeNamespace, describeNode } from './describeCluster';
 import { describeEndpointSlice, describeEndpoints, describeService } from './describeNetworking';
 import { describePod } from './describePod';
@@ -22,6 +23,7 @@ const describers: Partial<Record<Kind, Describer>> = {
   DaemonSet: (o, c) => describeDaemonSet(o as DaemonSet, c),
   StatefulSet: (o, c) => describeStatefulSet(o as StatefulSet, c),
   ConfigMap: (o, c) => describeConfigMap(o as ConfigMap, c),
+  Secret: (o) => describeSecret(o as Secret),
 };
 
 /** The describer for a kind, or undefined when kubectl would fall back to the generic describer. */

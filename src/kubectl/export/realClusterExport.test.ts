@@ -127,6 +127,17 @@ describe('export for a real cluster', () => {
     expect(claim.spec.resources).toEqual({ requests: { storage: '1Gi' } });
   });
 
+  it("exports a user's Secrets after the ConfigMaps and before the workloads, data as stored", () => {
+    const cluster = new Cluster({ name: 'demo', nodes: kindNodes('demo', 2) });
+    kubectl(cluster, 'kubectl create secret generic db --from-literal=password=s3cr3t');
+    kubectl(cluster, 'kubectl create configmap conf --from-literal=mode=fast');
+    kubectl(cluster, 'kubectl create deployment web --image=nginx');
+    cluster.advance(5_000);
+    const docs = parseAllDocuments(exportForKind(cluster).manifests).map((d) => d.toJS());
+    expect(docs.map((d) => `${d.apiVersion} ${d.kind}/${d.metadata.name}`)).toEqual(['v1 ConfigMap/conf', 'v1 Secret/db', 'apps/v1 Deployment/web']);
+    expect(docs[1]).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'czNjcjN0' }, type: 'Opaque' });
+  });
+
   it('cleans without changing its input', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', uid: 'u' }, spec: { nodeName: 'n', containers: [] }, status: { phase: 'Running' } };
     const before = JSON.stringify(pod);

@@ -20,8 +20,11 @@ type Meta = { name?: string; namespace?: string; labels?: Record<string, string>
 
 /** kind's and Kubernetes' own namespaces: what is in them came with the cluster. */
 const systemNamespaces: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'];
-/** Apply order: namespaces and config before the workloads that read them, Services last. */
-const kinds = ['Namespace', 'ConfigMap', 'Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const;
+/**
+ * Apply order: namespaces and config before the workloads that read them, Services last. A user's Secrets go
+ * with the ConfigMaps: pods that mount or read them would not start on the real cluster without them.
+ */
+const kinds = ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'DaemonSet', 'StatefulSet', 'ReplicaSet', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'] as const;
 const controllerSlices: readonly string[] = ['endpointslice-controller.k8s.io', 'endpointslicemirroring-controller.k8s.io'];
 
 /** kube-proxy's mode as its ConfigMap says (what a restarted kube-proxy would run). */

@@ -19,7 +19,7 @@ describe('generated Kubernetes schemas', () => {
 
   it('cover every kind the editor validates, chosen by kind', () => {
     const kinds = (types as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
-    expect(kinds).toEqual(['Pod', 'Service', 'Namespace', 'Node', 'Endpoints', 'ConfigMap', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ControllerRevision', 'EndpointSlice']);
+    expect(kinds).toEqual(['Pod', 'Service', 'Namespace', 'Node', 'Endpoints', 'ConfigMap', 'Secret', 'Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ControllerRevision', 'EndpointSlice']);
   });
 
   it('know fields added up to v1.34 and close every object to unknown fields', () => {
