@@ -185,7 +185,7 @@ describe('runProcess with a container: each command runs at its own time', () =>
     expect(text(['sh', '-c', 'frob; echo $?'], 'busybox')).toEqual(['sh: frob: not found\n', '127\n']);
     expect(text(['/bin/sh', '-c', 'frob'], 'gnu')).toEqual(['/bin/sh: 1: frob: not found\n']);
     expect(text(['bash', '-c', 'frob'], 'gnu')).toEqual(['bash: line 1: frob: command not found\n']);
-    expect(text(['sh', '-c', 'ls /'], 'busybox')[0]).toMatch(/^svcsim: ls is not simulated; /);
+    expect(text(['sh', '-c', 'ls /'], 'busybox')[0]).toMatch(/^svcsim: ls \/ is not simulated; /);
   });
 
   it('set -e ends the script at a command that fails, except where a condition or an && / || list tests it', () => {
