@@ -5,8 +5,8 @@
  */
 import { createPrng, type Prng } from '../shared/prng';
 import { ApiServer, type DeleteOptions, type ListOptions, type ListResult, type WatchHandle, type WatchOptions } from './apiserver/apiServer';
-import { type ApiResult, fail } from './api/status';
-import { decodeError, withoutUnknownFields } from './apiserver/decode';
+import { type ApiResult, fail, ok } from './api/status';
+import { decodeError, hasUnknownFields, withoutUnknownFields } from './apiserver/decode';
 import { type FieldValidationOptions, validateBodyFields } from './apiserver/fieldValidation';
 import type { Kind, KindMap, KubeObject } from './api/types';
 import { VirtualClock } from './clock';
@@ -132,17 +132,15 @@ export class Cluster {
   }
 
   create<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } & FieldValidationOptions = {}): ApiResult<KindMap[K]> {
-    if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
-    const undecodable = decodeError(kind, obj) ?? validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
-    if (undecodable) return fail(undecodable);
-    return this.settled(this.api.create(kind, withoutUnknownFields(kind, obj), { dryRun: opts.dryRun }));
+    const body = decodeBody(kind, obj, opts);
+    if (!body.ok) return body;
+    return this.settled(this.api.create(kind, body.value, { dryRun: opts.dryRun }));
   }
 
   update<K extends Kind>(kind: K, obj: KindMap[K], opts: { dryRun?: boolean } & FieldValidationOptions = {}): ApiResult<KindMap[K]> {
-    if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
-    const undecodable = decodeError(kind, obj) ?? validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
-    if (undecodable) return fail(undecodable);
-    return this.settled(this.api.update(kind, withoutUnknownFields(kind, obj), { dryRun: opts.dryRun }));
+    const body = decodeBody(kind, obj, opts);
+    if (!body.ok) return body;
+    return this.settled(this.api.update(kind, body.value, { dryRun: opts.dryRun }));
   }
 
   updateStatus<K extends Kind>(kind: K, obj: KindMap[K]): ApiResult<KindMap[K]> {
@@ -347,6 +345,21 @@ function refuseBeyondLastTimestamp(now: number, ms: number): void {
 /** Creates a cluster, bootstrapped and settled at its start time. */
 export function createCluster(config: Partial<ClusterConfig> = {}): Cluster {
   return new Cluster(config);
+}
+
+/**
+ * A create or update body as the apiserver decodes it: 413 over the size limit, 400 for a value of the wrong
+ * JSON type, field validation of unknown fields (400 under Strict), then the body without those fields. One
+ * walk tells whether it has unknown fields at all (nearly never), so a clean body is not walked twice more.
+ */
+function decodeBody<K extends Kind>(kind: K, obj: KindMap[K], opts: FieldValidationOptions): ApiResult<KindMap[K]> {
+  if (exceedsRequestBody(obj)) return fail(requestBodyTooLarge());
+  const undecodable = decodeError(kind, obj);
+  if (undecodable) return fail(undecodable);
+  if (!hasUnknownFields(kind, obj)) return ok(obj);
+  const unknown = validateBodyFields(kind, obj, opts.fieldValidation ?? 'Warn', opts.warnings);
+  if (unknown) return fail(unknown);
+  return ok(withoutUnknownFields(kind, obj));
 }
 
 /** Whether `kubectl apply`'s body is over the limit: the object and, in its last-applied annotation, the object again as a JSON string. */

@@ -68,13 +68,16 @@ interface Compiled {
   /** The JSON types the value may have (empty: anything). */
   expected: readonly string[];
   properties?: readonly (readonly [string, Schema])[];
+  /** The same properties by name, for walking the (usually far fewer) fields a value has. */
+  propertyByName?: ReadonlyMap<string, Schema>;
 }
 
 function compileNode(s: Schema): Compiled {
   const { schema, name } = resolve(s);
   const t = schema.type;
   const expected = Array.isArray(t) ? t : t ? [t] : schema.properties ? ['object'] : [];
-  return { schema, name, expected, properties: schema.properties ? Object.entries(schema.properties) : undefined };
+  const properties = schema.properties ? Object.entries(schema.properties) : undefined;
+  return { schema, name, expected, properties, propertyByName: properties && new Map(properties) };
 }
 
 /**
@@ -93,9 +96,16 @@ function compileAll(): ReadonlyMap<Schema, Compiled> {
     for (const sub of s.anyOf ?? []) visit(sub);
   };
   for (const d of Object.values(definitions)) visit(d);
+  for (const r of Object.values(rootSchemas)) visit(r);
   return out;
 }
 
+/** `{ $ref: '#/definitions/<Kind>' }` per definition, one object each, so every request finds it compiled. */
+function rootRefs(): Readonly<Record<string, Schema>> {
+  return Object.fromEntries(Object.keys(definitions).map((k) => [k, { $ref: `#/definitions/${k}` }]));
+}
+
+const rootSchemas = rootRefs();
 const compiledSchemas = compileAll();
 
 function compile(s: Schema): Compiled {
@@ -141,7 +151,8 @@ function goTypeOf(s: Schema, field: string): string {
  */
 function check(value: unknown, s: Schema, struct: string, field: string): Mismatch | undefined {
   if (value === null || value === undefined) return undefined; // null decodes to the zero value
-  const { schema, name, expected, properties } = compile(s);
+  const compiled = compile(s);
+  const { schema, name, expected, properties } = compiled;
   if (name === 'Quantity') {
     return typeof value === 'string' || typeof value === 'number' ? undefined : { value: jsonTypeOf(value), struct, path: '', goType: 'resource.Quantity' };
   }
@@ -164,6 +175,9 @@ function check(value: unknown, s: Schema, struct: string, field: string): Mismat
     const obj = value as Record<string, unknown>;
     if (properties) {
       const inner = fieldStruct(name, struct);
+      // a value sets few of its schema's fields: walk those, and only when one fails find the first failing
+      // field in schema order below (that is the one encoding/json reports)
+      if (!someFieldFails(obj, compiled.propertyByName as ReadonlyMap<string, Schema>, inner)) return undefined;
       for (const [k, sub] of properties) {
         if (!(k in obj)) continue;
         const m = check(obj[k], sub, inner, k);
@@ -181,6 +195,15 @@ function check(value: unknown, s: Schema, struct: string, field: string): Mismat
     }
   }
   return undefined;
+}
+
+/** Whether any field of `obj` that its schema knows fails `check` (in the object's own key order). */
+function someFieldFails(obj: Record<string, unknown>, byName: ReadonlyMap<string, Schema>, struct: string): boolean {
+  for (const k in obj) {
+    const sub = byName.get(k);
+    if (sub && check(obj[k], sub, struct, k)) return true;
+  }
+  return false;
 }
 
 /**
@@ -251,6 +274,11 @@ export function unknownFields(kind: Kind, obj: unknown, order: 'body' | 'post' =
   return out;
 }
 
+/** Whether `obj` has a field `kind`'s schema does not know (false for a kind without a schema). */
+export function hasUnknownFields(kind: Kind, obj: unknown): boolean {
+  return !!definitions[kind] && hasUnknown(obj, rootSchema(kind));
+}
+
 /** `value` without the fields `s` does not know; unchanged parts are shared, not copied. */
 function prune(value: unknown, s: Schema): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -290,7 +318,7 @@ export function withoutUnknownFields<T>(kind: Kind, obj: T): T {
 
 /** `{ $ref: '#/definitions/<Kind>' }`. */
 function rootSchema(kind: Kind): Schema {
-  return { $ref: `#/definitions/${kind}` };
+  return Object.hasOwn(rootSchemas, kind) ? rootSchemas[kind] : { $ref: `#/definitions/${kind}` };
 }
 
 /**

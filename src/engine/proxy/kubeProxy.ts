@@ -77,14 +77,16 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
   });
 
   tracker.onChange((svc) => {
-    for (const [name, a] of agents) {
+    // forEach, not for-of over entries: this runs for every node on every Service change, and each entry
+    // would be a new [name, agent] array
+    agents.forEach((a, name) => {
       a.pending?.add(svc);
       a.dirty = true;
       // A node waiting out its minSyncPeriod syncs when its timer fires; a sync before that would only find
       // the timer armed and return (unless its kube-proxy pod changed, which `adoptConfig` must see at once).
-      if (a.timerArmed && configs.forNode(name)?.pod === a.configPod) continue;
+      if (a.timerArmed && configs.forNode(name)?.pod === a.configPod) return;
       queue.add(name);
-    }
+    });
   });
   ctx.informer('Service', {
     onAdd: (s) => tracker.onServiceChange(s),
@@ -159,7 +161,9 @@ export function createKubeProxy(ctx: ControllerContext): { controller: Controlle
         return undefined;
       }
       a.proxier.sync(tracker, a.pending);
-      a.pending = new Set();
+      // proxiers read the set during the sync and keep none of it: empty it for the next changes
+      if (a.pending) a.pending.clear();
+      else a.pending = new Set();
       a.dirty = false;
       a.lastSyncAt = now;
       a.syncCount++;

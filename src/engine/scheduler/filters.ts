@@ -18,7 +18,7 @@ const unresolvable = (reason: string): FilterFailure => ({ reasons: [reason], un
 
 /** NodeUnschedulable: a cordoned node takes only pods tolerating `node.kubernetes.io/unschedulable:NoSchedule`. */
 function nodeUnschedulable(pod: Pod, info: NodeInfo): FilterFailure | undefined {
-  if (!info.node?.spec?.unschedulable) return undefined;
+  if (!info.unschedulable) return undefined;
   const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
   if ((pod.spec?.tolerations ?? []).some((t) => tolerates(t, taint))) return undefined;
   return unresolvable('node(s) were unschedulable');

@@ -192,7 +192,7 @@ export function createScheduler(ctx: ControllerContext): Controller {
       else feasible.push(info);
     }
     if (feasible.length === 0) return fail(pod, fitErrorMessage(pod, nodes.length, failures));
-    const chosen = feasible.length === 1 ? feasible[0] : selectHost(feasible, scoreNodes(pod, res, feasible));
+    const chosen = feasible.length === 1 ? feasible[0] : selectHost(feasible, scoreNodes(pod, res, feasible, (owner) => cache.podsOfOwner(owner)));
     const bound = api.bind(pod.metadata?.namespace ?? 'default', pod.metadata?.name ?? '', chosen.name);
     if (!bound.ok) {
       recorder.eventV1(pod, 'Pod', reporter, 'Warning', 'FailedScheduling', 'Scheduling', `Binding rejected: ${bound.status.message}`);

@@ -14,6 +14,8 @@ export interface NodeInfo {
   allocMilliCpu: number;
   allocMemory: number;
   allocPods: number;
+  /** `spec.unschedulable` of the node, kept here so filtering a pod does not visit every Node object. */
+  unschedulable: boolean;
   /** NoSchedule / NoExecute / PreferNoSchedule taints, with the condition taints the node lifecycle would add. */
   taints: Taint[];
   podCount: number;
@@ -23,8 +25,6 @@ export interface NodeInfo {
   nzMemory: number;
   /** `protocol/hostIP/port` and `protocol/*\/port` → count. */
   usedPorts: Map<string, number>;
-  /** Non-terminating pods per controller uid: the default topology-spread selector, approximated. */
-  owners: Map<string, number>;
 }
 
 interface Accounted {
@@ -63,6 +63,7 @@ function emptyInfo(name: string): NodeInfo {
     allocMilliCpu: 0,
     allocMemory: 0,
     allocPods: 0,
+    unschedulable: false,
     taints: [],
     podCount: 0,
     reqMilliCpu: 0,
@@ -70,7 +71,6 @@ function emptyInfo(name: string): NodeInfo {
     nzMilliCpu: 0,
     nzMemory: 0,
     usedPorts: new Map(),
-    owners: new Map(),
   };
 }
 
@@ -83,6 +83,12 @@ function bump(m: Map<string, number>, k: string, by: number): void {
 export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly accounted = new Map<string, Accounted>();
+  /**
+   * Non-terminating pods per controller uid, per node name: the default topology-spread selector,
+   * approximated. Kept per owner rather than per node, so scoring a pod reads one small map instead of a
+   * large one on each of the nodes.
+   */
+  private readonly owners = new Map<string, Map<string, number>>();
   /** The nodes in name order; dropped when a node comes or goes (an existing node keeps its NodeInfo object). */
   private sortedInfos: readonly NodeInfo[] | undefined;
   /**
@@ -132,6 +138,7 @@ export class SchedulerCache {
     i.allocMilliCpu = milliCpu(alloc.cpu) ?? 0;
     i.allocMemory = units(alloc.memory) ?? 0;
     i.allocPods = units(alloc.pods) ?? 0;
+    i.unschedulable = !!node.spec?.unschedulable;
     i.taints = effectiveTaints(node);
   }
 
@@ -139,6 +146,7 @@ export class SchedulerCache {
     const i = this.infos.get(name);
     if (!i) return;
     i.node = undefined;
+    i.unschedulable = false;
     this.sortedInfos = undefined;
     if (i.podCount === 0) this.infos.delete(name);
   }
@@ -179,6 +187,21 @@ export class SchedulerCache {
     return true;
   }
 
+  /** How many non-terminating pods of controller `owner` each node runs (absent: none). Shared: never change it. */
+  podsOfOwner(owner: string): ReadonlyMap<string, number> | undefined {
+    return this.owners.get(owner);
+  }
+
+  private bumpOwner(owner: string, node: string, sign: 1 | -1): void {
+    let counts = this.owners.get(owner);
+    if (!counts) {
+      counts = new Map();
+      this.owners.set(owner, counts);
+    }
+    bump(counts, node, sign);
+    if (counts.size === 0) this.owners.delete(owner);
+  }
+
   private apply(a: Accounted, sign: 1 | -1): void {
     const i = this.info(a.node);
     i.podCount += sign;
@@ -191,7 +214,7 @@ export class SchedulerCache {
       const [proto, , port] = p.split('/');
       bump(i.usedPorts, `${proto}/*/${port}`, sign);
     }
-    if (a.owner) bump(i.owners, a.owner, sign);
+    if (a.owner) this.bumpOwner(a.owner, a.node, sign);
     if (i.podCount === 0 && !i.node) this.infos.delete(a.node);
   }
 }

@@ -57,16 +57,17 @@ function balancedAllocation(res: PodResources, info: NodeInfo): number {
  * PodTopologySpread with the default hostname constraint: raw = pods of the same controller on the node ×
  * log(feasible nodes + 2) + (maxSkew − 1), then normalized so the emptiest node scores 100.
  */
-function topologySpread(pod: Pod, infos: readonly NodeInfo[]): number[] {
+function topologySpread(pod: Pod, infos: readonly NodeInfo[], podsOfOwner: (owner: string) => ReadonlyMap<string, number> | undefined): number[] {
   const n = infos.length;
   const out = new Array<number>(n);
   const owner = getControllerOf(pod)?.uid;
   if (!owner) return out.fill(0);
+  const counts = podsOfOwner(owner);
   const weight = Math.log(n + 2);
   let max = 0;
   let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const s = Math.round((infos[i].owners.get(owner) ?? 0) * weight + (3 - 1));
+    const s = Math.round((counts?.get(infos[i].name) ?? 0) * weight + (3 - 1));
     out[i] = s;
     if (s > max) max = s;
     if (s < min) min = s;
@@ -75,8 +76,11 @@ function topologySpread(pod: Pod, infos: readonly NodeInfo[]): number[] {
   return out;
 }
 
-/** Total weighted scores of the feasible nodes, in the same order. */
-export function scoreNodes(pod: Pod, res: PodResources, infos: readonly NodeInfo[]): number[] {
+/**
+ * Total weighted scores of the feasible nodes, in the same order. `podsOfOwner` counts a controller's pods
+ * per node name (the scheduler cache's `podsOfOwner`).
+ */
+export function scoreNodes(pod: Pod, res: PodResources, infos: readonly NodeInfo[], podsOfOwner: (owner: string) => ReadonlyMap<string, number> | undefined): number[] {
   const n = infos.length;
   const tolerations = pod.spec?.tolerations;
   const hasPreferred = !!pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length;
@@ -89,7 +93,7 @@ export function scoreNodes(pod: Pod, res: PodResources, infos: readonly NodeInfo
   }
   const taint = normalize(taintRaw, true);
   const affinity = normalize(affinityRaw, false);
-  const spread = topologySpread(pod, infos);
+  const spread = topologySpread(pod, infos, podsOfOwner);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[i] = 3 * taint[i] + 2 * affinity[i] + 2 * spread[i] + leastAllocated(res, infos[i]) + balancedAllocation(res, infos[i]);
   return out;
