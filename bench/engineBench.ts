@@ -198,6 +198,11 @@ export function churnBench(): Figure[] {
     // the garbage of building this cluster (and of the benchmarks before) is not what one op costs: collect it
     // first when the bench runs with --expose-gc (`npm run bench` does); the ops' own collections still count
     globalThis.gc?.();
+    // …and let its sweeping finish: V8 sweeps the collected pages on background threads, whose CPU time
+    // process.cpuUsage counts, so the first ~25 ops after a collection of the 10,000-pod build's garbage paid
+    // 5-15 ms each for it (the deletion mean doubled: 1.0 ms against a 0.45 ms median). Half a second of sleep
+    // lets the sweepers finish; garbage the ops make is still swept in their own time.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     const { del, rel } = churn(cluster, victims, n);
     costs.delete.push(del);
     costs.relabel.push(rel);
