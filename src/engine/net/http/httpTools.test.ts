@@ -17,6 +17,9 @@ describe('http tools', () => {
     expect(httpToolsOf('busybox', 'busybox')).toEqual({ wget: 'busybox' });
     // busybox 1.28 differs only in its nslookup: it is still the busybox app, with busybox's wget
     expect(httpToolsOf(appForImage('busybox:1.28').name, 'busybox:1.28')).toEqual({ wget: 'busybox' });
+    // the Connecting Applications with Services tutorial's client: busybox with curl added
+    expect(httpToolsOf(appForImage('radial/busyboxplus:curl').name, 'radial/busyboxplus:curl')).toEqual({ curl: true, wget: 'busybox' });
+    expect(httpToolsOf(appForImage('radial/busyboxplus').name, 'radial/busyboxplus')).toEqual({ wget: 'busybox' });
     expect(httpToolsOf('nginx', 'nginx:1.27')).toEqual({ curl: true });
     expect(httpToolsOf('nginx', 'nginx:1.27-alpine')).toEqual({ curl: true, wget: 'busybox' });
     expect(httpToolsOf('kuard', 'gcr.io/kuar-demo/kuard-amd64:blue')).toEqual({});

@@ -1,5 +1,6 @@
 /**
- * Which HTTP clients an image really carries. busybox and Alpine images have busybox's `wget` applet;
+ * Which HTTP clients an image really carries. busybox and Alpine images have busybox's `wget` applet (and
+ * radial/busyboxplus:curl curl too);
  * curlimages/curl is Alpine with curl; nicolaka/netshoot ships curl; the nginx images ship curl (the Alpine
  * variant also busybox wget); Debian/Ubuntu base images, dnsutils and distroless images (kuard, CoreDNS) have
  * neither.
@@ -19,6 +20,8 @@ export function httpToolsOf(app: string, image: string): ImageHttpTools {
   // a container whose command is overridden runs `<app>/command` (kubelet/apps/registry.ts): same image, same tools
   switch (app.replace(/\/command$/, '')) {
     case 'busybox':
+      // radial/busyboxplus:curl, the client of the docs' Connecting Applications with Services, adds curl
+      return /(^|\/)radial\/busyboxplus:curl$/.test(image) ? { curl: true, wget: 'busybox' } : { wget: 'busybox' };
     case 'alpine':
       return { wget: 'busybox' };
     case 'curl':
