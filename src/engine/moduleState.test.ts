@@ -15,6 +15,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/engine/controllers/deployment/deploymentUtil.ts': ['annotationsToSkip'],
   'src/engine/kubelet/podStatus.ts': ['kubeletConditions'],
   'src/engine/kubelet/apps/kuard.ts': ['pages'],
+  'src/engine/kubelet/apps/imageExecutables.ts': ['toolboxes'],
   'src/engine/kubelet/apps/shellScript.ts': ['shells', 'servers'],
   'src/engine/kubelet/apps/shellSyntax.ts': ['leading'],
   'src/engine/kubelet/apps/registry.ts': ['passthroughEntrypoint'],

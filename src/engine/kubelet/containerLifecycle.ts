@@ -5,6 +5,7 @@
  */
 import { flushProcessOutput, newAppInstance, type ProcessIo, writeProcessOutput } from './apps/app';
 import { genericApp } from './apps/genericApp';
+import { imageLacksProgram } from './apps/imageExecutables';
 import { appForContainer } from './apps/registry';
 import { resolveEnvSources } from './configSources';
 import { expandCommandAndArgs, kubeletEnv, kubeletVars, processEnvironment } from './containerEnv';
@@ -125,7 +126,6 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     failContainerConfig(host, pr, cr, resolved.message);
     return;
   }
-  recordStageEvents(recorder, pr.node, pr.pod, stages.containerStarted.events, { container: cr.name }, cr.fieldPath);
   if (cr.attempt) {
     cr.restartCount++;
     cr.lastTermination = cr.terminated;
@@ -144,6 +144,11 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   const vars = kubeletVars(pod, spec, serviceEnv, downward, resolved.sources);
   const process = expandCommandAndArgs(spec, vars);
   const app = appForContainer(process, vars);
+  // the runtime creates the container, then runc cannot exec a program the image does not have
+  const program = app.argv?.(process)[0];
+  const missing = program !== undefined && imageLacksProgram(app, spec.image ?? '', program) ? program : undefined;
+  const events = missing === undefined ? stages.containerStarted.events : stages.containerStarted.events.filter((e) => e.reason === 'Created');
+  recordStageEvents(recorder, pr.node, pr.pod, events, { container: cr.name }, cr.fieldPath);
   const instance = newAppInstance(app, () => clock.now());
   // an HTTP call that changes the app's answers (kuard's probe API) puts quiet probe workers back on their grid
   instance.changed = () => wakeProbes(host, pr);
@@ -168,6 +173,10 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
     },
     timers: [],
   };
+  if (missing !== undefined) {
+    failToStart(host, pr, cr, missing);
+    return;
+  }
   cr.phase = 'running';
   cr.started = !cr.spec.startupProbe;
   cr.timer = undefined;
@@ -191,6 +200,28 @@ export function startContainer(host: KubeletHost, pr: PodRuntime, cr: ContainerR
   // each init container starts in a SyncPod of its own, whose status is written; app containers start in one
   if (pr.initialSyncDone || cr.kind !== 'app') host.requestSync(pr);
   advanceStart(host, pr);
+}
+
+/**
+ * The container was created but its process could not start: the image has no such program. containerd
+ * reports runc's error (`StartError`, exit code 128, never started: startedAt is the zero time), the kubelet
+ * records it as `Failed`, and the restart policy decides as for any exit (kubernetes/kubernetes
+ * `pkg/kubelet/kuberuntime/kuberuntime_container.go` startContainer; containerd's task create error).
+ */
+function failToStart(host: KubeletHost, pr: PodRuntime, cr: ContainerRuntime, program: string): void {
+  const { clock, recorder } = host.ctx;
+  const message = `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${program}": executable file not found in $PATH: unknown`;
+  recorder.event(pr.pod, 'Pod', { component: 'kubelet', host: pr.node }, 'Warning', 'Failed', `Error: ${message}`, cr.fieldPath);
+  const containerID = cr.attempt?.containerID ?? '';
+  cr.terminated = { containerID, exitCode: 128, reason: 'StartError', message, startedAt: 0, finishedAt: clock.now() };
+  cr.phase = 'exited';
+  cr.timer = undefined;
+  logPod(host, pr, `container ${cr.name} in ${pr.key} could not start: the image has no ${program}`);
+  cr.timer = podTimer(host, pr, jitter(host, stages.exitNoticed.delay), `notice start error ${cr.name}`, () => {
+    cr.timer = undefined;
+    host.requestSync(pr);
+    decideRestart(host, pr, cr, false);
+  });
 }
 
 /**
