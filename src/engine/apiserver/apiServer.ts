@@ -209,7 +209,7 @@ export class ApiServer {
       const errs = strategy.validateEphemeralContainersUpdate?.(obj, old, ctx) ?? [];
       if (errs.length) return this.refused(kind, name, errs, opts);
     } else {
-      obj = this.handedOver(opts) ? owned(input) : cloneJson(input);
+      obj = this.handedOver(opts) ? owned(input) : updateBody(input, strategy.hasStatus);
       const meta: ObjectMeta = { ...(obj.metadata ?? {}) };
       // identity and system-owned metadata never change through an update
       meta.name = oldMeta.name;
@@ -443,6 +443,16 @@ export class ApiServer {
 }
 
 const noErrors: readonly FieldError[] = Object.freeze([]);
+
+/**
+ * The apiserver's copy of an update's body, without the status the stored object's will replace (kinds with a
+ * status subresource): a pod's status is most of its JSON, copied for nothing.
+ */
+function updateBody<T extends KubeObject>(input: T, statusReplaced: boolean): T {
+  if (!statusReplaced) return cloneJson(input);
+  const { status: _replaced, ...rest } = input as T & { status?: unknown };
+  return cloneJson(rest) as T;
+}
 
 /** A handed-over value, made to look exactly like the copy the apiserver would otherwise have taken. */
 function owned<T>(v: T): T {
