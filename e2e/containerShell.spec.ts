@@ -81,7 +81,7 @@ test('kubectl run -it --rm: a throwaway busybox shell in a new pod, deleted on e
   expect(errors).toEqual([]);
 });
 
-test("the Inspector's Shell and Logs type kubectl exec -it POD -- sh and kubectl logs -f POD into the terminal", async ({ page }) => {
+test("the Inspector's Shell and Logs type kubectl exec -it POD -n NS -- sh and kubectl logs -f POD -n NS into the terminal", async ({ page }) => {
   test.setTimeout(120_000);
   const app = new Workbench(page);
   const errors = app.trackErrors();
@@ -89,20 +89,20 @@ test("the Inspector's Shell and Logs type kubectl exec -it POD -- sh and kubectl
   await app.canvas.select('pod:default/app');
   await page.getByTestId(testIds.podShell).click();
   const term = new TerminalPane(page);
-  await expect.poll(() => term.text(), { timeout: 15_000 }).toMatch(/\$ kubectl exec -it app -- sh\n\/ # $/);
+  await expect.poll(() => term.text(), { timeout: 15_000 }).toMatch(/\$ kubectl exec -it app -n default -- sh\n\/ # $/);
   // the caret is in the terminal: typing goes to the pod's shell
   await page.keyboard.type('hostname');
   await page.keyboard.press('Enter');
   await term.expectText('/ # hostname\napp\n/ # ');
   await page.keyboard.type('exit');
   await page.keyboard.press('Enter');
-  // Logs types kubectl logs -f POD the same way: a pod whose command loops logs a line a second
+  // Logs types kubectl logs -f POD -n NS the same way: a pod whose command loops logs a line a second
   await term.run(`kubectl run ticker --image=busybox:1.36 -- sh -c 'i=0; while true; do echo tick $i; i=$((i+1)); sleep 1; done'`);
   await term.expectText('pod/ticker created');
   await app.advance(3);
   await app.canvas.select('pod:default/ticker');
   await page.getByTestId(testIds.podLogs).click();
-  await term.expectText(/\$ kubectl logs -f ticker\ntick 0\ntick 1\n/);
+  await term.expectText(/\$ kubectl logs -f ticker -n default\ntick 0\ntick 1\n/);
   await page.screenshot({ path: 'test-results/inspector-logs.png' });
   expect(errors).toEqual([]);
 });

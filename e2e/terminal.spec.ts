@@ -1,7 +1,7 @@
 /**
  * The terminal journeys (issue: kubectl, exactly §2 and §4): the seed note's commands typed into the browser
  * terminal print what kubectl prints; a watch in one tab keeps updating while another tab deletes the pod;
- * Tab completes.
+ * Tab completes; kubectl explain prints the API documentation, its schemas fetched on first use.
  */
 import { expect, test } from './fixtures/test';
 import { TerminalPane } from './pages/TerminalPane';
@@ -92,5 +92,21 @@ test.describe('terminal', () => {
     await term.expectText(/Name:\s+nginx/);
     await page.keyboard.press('ArrowUp');
     await term.expectText(/\$ kubectl describe svc nginx\s*$/m);
+  });
+
+  test('kubectl explain prints a field’s documentation in kubectl 1.34’s layout, then completes field paths', async ({ page }) => {
+    const app = new Workbench(page);
+    await app.openFresh();
+    const term = new TerminalPane(page);
+    await term.open();
+    // the OpenAPI schemas are a chunk of their own: the first explain waits for them. Their text is client-node's
+    // 1.34 models', which have no enum lists: no ENUM lines (a real apiserver lists ClusterIP, ExternalName...)
+    await term.run('kubectl explain svc.spec.type');
+    await term.expectText(/KIND: {7}Service\nVERSION: {4}v1\n\nFIELD: type <string>\n\n\nDESCRIPTION:\n {4}type determines how the Service is exposed\. Defaults to ClusterIP\. Valid\n/);
+    await term.expectText('    https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types');
+    await term.active.locator('.xterm-screen').click();
+    await page.keyboard.type('kubectl explain deploy.spec.strat');
+    await page.keyboard.press('Tab');
+    await term.expectText('$ kubectl explain deploy.spec.strategy');
   });
 });

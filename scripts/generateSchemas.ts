@@ -9,8 +9,8 @@
  *   npx tsx scripts/generateSchemas.ts --check  # fails when the committed files are stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { modelsDir, readModel } from './clientNodeModels';
 
-const modelsDir = 'node_modules/@kubernetes/client-node/dist/gen/models';
 const source = JSON.parse(readFileSync('node_modules/@kubernetes/client-node/package.json', 'utf8')) as { version: string };
 const openApiVersion = /OpenAPI spec version: (v[\d.]+)/.exec(readFileSync(`${modelsDir}/V1Pod.js`, 'utf8'))?.[1];
 if (openApiVersion !== 'v1.34.0') throw new Error(`expected models generated from the v1.34.0 OpenAPI, found ${openApiVersion}`);
@@ -46,39 +46,6 @@ const quantityFields: Record<string, string[]> = {
 };
 
 type Schema = Record<string, unknown>;
-interface Attribute {
-  name: string;
-  baseName: string;
-  type: string;
-  format: string;
-}
-
-/** The model's attributes (in the OpenAPI's field order) and its documentation from the `.d.ts`. */
-function readModel(model: string): { attributes: Attribute[]; docs: Map<string, string>; required: Set<string>; doc?: string } {
-  const js = readFileSync(`${modelsDir}/${model}.js`, 'utf8');
-  const map = /attributeTypeMap = (\[[\s\S]*?\]);/.exec(js);
-  const attributes = map ? (JSON.parse(map[1]) as Attribute[]) : [];
-  const dts = readFileSync(`${modelsDir}/${model}.d.ts`, 'utf8');
-  const docs = new Map<string, string>();
-  const required = new Set<string>();
-  for (const m of dts.matchAll(/(?:\/\*\*\n((?:\s*\*.*\n)*?)\s*\*\/\n)?\s+'([^']+)'(\?)?:/g)) {
-    if (m[1]) docs.set(m[2], docText(m[1]));
-    if (!m[3]) required.add(m[2]);
-  }
-  const classDoc = /\/\*\*\n\*\s?([^\n]*)\n\*\/\nexport declare class/.exec(dts);
-  return { attributes, docs, required, doc: classDoc ? docText(classDoc[1]) : undefined };
-}
-
-/** The text of a `/** ... *\/` block without its stars, with the generator's `\'` and `\"` escapes undone. */
-function docText(block: string): string {
-  return block
-    .split('\n')
-    .map((l) => l.replace(/^\s*\*\s?/, ''))
-    .join('\n')
-    .trim()
-    .replace(/\\(['"])/g, '$1');
-}
-
 const definitions: Record<string, Schema> = {};
 /** client-node model name → our definition name (the Go type's name, qualified only where two differ). */
 const names = new Map<string, string>();

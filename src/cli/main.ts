@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Cluster } from '../engine';
+import { loadExplainDocument } from '../kubectl/explain/explainDocument';
 import { parseClusterConfig } from './clusterConfigFile';
 import { ShellSession } from './shellSession';
 import { startLikePlayground } from '../scenario/playgroundStart';
@@ -18,8 +19,8 @@ const usage = `Usage:
       state (the seed topology applied and 15s of virtual time passed) instead of an empty cluster.
 
 Script lines: kubectl ... (or k ...), sleep DURATION (30s, 5m, 2h), a trailing & to run a watch in the
-background, jobs, kill %N, wait, NAME=$(kubectl ...) and $NAME, # comments, and pipes into
-grep, head, tail, wc, sort and uniq. The kind nodes: docker ps, and docker exec NODE with iptables-save,
+background, jobs, kill %N, wait, NAME=$(kubectl ...) and $NAME, # comments, pipes into
+kubectl, cat, grep, head, tail, wc, sort and uniq, and here-documents (kubectl apply -f - <<EOF). The kind nodes: docker ps, and docker exec NODE with iptables-save,
 iptables -t nat -L|-S CHAIN, ipvsadm -Ln, ipset list, nft list ruleset, ip addr, ip route, conntrack -L.
 
 run plays a scenario (a .svcsim.yaml file, or the name of a built-in one) headless: each step's title, its
@@ -33,6 +34,8 @@ function fail(message: string): never {
 
 async function main(argv: string[]): Promise<void> {
   const [cmd, ...rest] = argv;
+  // kubectl explain's OpenAPI schemas: kubectl runs synchronously, so they are read before any line is
+  await loadExplainDocument();
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     process.stdout.write(usage);
     return;

@@ -106,7 +106,7 @@ describe('svcsim shell', () => {
     expect(s.feed('  echo "web-$i"')).toBe('');
     expect(s.feed('done')).toBe('$ for i in 0 1; do\n>   echo "web-$i"\n> done\nweb-0\nweb-1\n');
     expect(s.feed('kubectl run a --image=nginx; kubectl get pods > pods.txt')).toBe(
-      "$ kubectl run a --image=nginx; kubectl get pods > pods.txt\nsvcsim: '>' is not supported: this shell runs commands, lists (; && ||) and loops, optionally piped into grep, head, tail, wc, sort and uniq\n",
+      "$ kubectl run a --image=nginx; kubectl get pods > pods.txt\nsvcsim: '>' is not supported: this shell runs commands, lists (; && ||), loops and here-documents (<<EOF), optionally piped into kubectl, cat, grep, head, tail, wc, sort and uniq\n",
     );
     expect(s.feed('kubectl get pods -o name')).toBe('$ kubectl get pods -o name\n');
     expect(s.feed('(kubectl get pods)')).toMatch(/subshells, groups and functions are not supported/);

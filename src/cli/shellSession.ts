@@ -4,14 +4,19 @@
  * stderr in the order they happened). Virtual time moves only with `sleep` and inside commands that wait.
  * Background watches (`kubectl get ... -w &`) keep printing where their events happen in the script. Lists and
  * loops (`a && b`, `for i in 0 1; do …; done`) run as bash runs them (src/kubectl/shell/shellLists.ts); a compound
- * command over several lines is read on, each further line shown after `> ` as bash's PS2.
+ * command over several lines is read on, each further line shown after `> ` as bash's PS2, and so is a
+ * here-document's body (`kubectl apply -f - <<EOF`) up to its delimiter (scriptReader.ts).
+ * Pipelines (`… | grep x`, `… | kubectl apply -f -`) run through src/kubectl/shell/terminalPipeline.ts.
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import type { AttachedInput, AttachedLineResult } from '../kubectl/cli/command';
 import { editorFrom } from './kubeEditor';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
-import { applyFilters, capturePiped, type ParsedLine, parseLine, pipedWatchMessage } from '../kubectl/shell/pipeline';
+import { KubeconfigFile } from '../kubectl/kubeconfig/kubeconfig';
+import { applyFilters, capturePiped, pipedWatchMessage } from '../kubectl/shell/pipeline';
+import { type PipeEnd, runPipedLine, type StageResult } from '../kubectl/shell/terminalPipeline';
+import { type ReadCommand, ScriptReader } from './scriptReader';
 import { interactiveInList, type ListHost, runList, scriptOf, unexpectedEnd } from '../kubectl/shell/shellLists';
 import { runBuiltin } from '../kubectl/shell/builtins';
 import type { ScriptCommand } from '../engine/kubelet/apps/shellSyntax';
@@ -37,7 +42,7 @@ export class ShellSession {
   private jobs: Job[] = [];
   private nextJob = 1;
   private nextPid = 1001;
-  private pending: string[] = [];
+  private readonly reader = new ScriptReader();
   /** Background output produced while a foreground command runs waits until that command has printed. */
   private holding = false;
   private held = '';
@@ -45,8 +50,11 @@ export class ShellSession {
   private lastStatus = 0;
   /** The localhost ports `kubectl port-forward` holds in this session's cluster. */
   private readonly portForwards = new LocalPortRegistry();
+  /** The session's kubeconfig (`kubectl config set-context` holds for the commands after it). */
+  private readonly kubeconfig = new KubeconfigFile();
   /** The stdout of a command whose output feeds a pipeline (`kubectl get pods | grep web`). */
   private capture: string | undefined;
+  /** A watch ran while its stdout was captured: the pipeline or loop around it says it cannot be piped. */
   private pipedWatch = false;
   /** A foreground watch ran (and was stopped as Ctrl+C would): Ctrl+C also ends the list it ran in. */
   private streamed = false;
@@ -61,36 +69,25 @@ export class ShellSession {
   /** Feeds one physical line of the script; returns what the transcript gained. */
   feed(rawLine: string): string {
     const start = this.transcript.length;
-    const line = rawLine.replace(/\r$/, '');
-    const continued = this.pending[this.pending.length - 1]?.endsWith('\\');
-    // blank lines and comments are skipped, also inside a compound command (not after a `\`, which they end)
-    if (!continued && /^\s*(#|$)/.test(line)) return '';
-    this.pending.push(line);
-    if (line.endsWith('\\') || (!this.shell && scriptOf(this.pendingText()).kind === 'open')) return '';
-    this.runPending();
+    const read = this.reader.read(rawLine.replace(/\r$/, ''), this.shell !== undefined);
+    if (read) this.run(read);
     return this.transcript.slice(start).join('');
   }
 
   /** Ends the session: stops background watches. */
   close(): string {
     const start = this.transcript.length;
-    if (this.pending.length) this.runPending();
+    const read = this.reader.end(this.shell !== undefined);
+    if (read) this.run(read);
     for (const j of this.jobs) j.stream.stop();
     this.jobs = [];
     return this.transcript.slice(start).join('');
   }
 
-  /** The lines read so far as one script: a `\` at a line's end joins it to the next, other lines stay lines. */
-  private pendingText(): string {
-    return this.pending.map((l) => (l.endsWith('\\') ? `${l.slice(0, -1)} ` : `${l}\n`)).join('').trim();
-  }
-
   /** Shows the lines read (the first after the prompt, the others after PS2, `> `) and runs them. */
-  private runPending(): void {
-    const [first, ...rest] = this.pending;
-    const text = this.pendingText();
-    this.pending = [];
+  private run({ lines: [first, ...rest], text, warnings }: ReadCommand): void {
     this.write(`${this.prompt()}${first}\n${rest.map((l) => `> ${l}\n`).join('')}`);
+    this.write(warnings);
     this.execute(text);
   }
 
@@ -113,25 +110,30 @@ export class ShellSession {
     else this.write(text);
   }
 
-  /** Runs the pipeline's command with its stdout captured, then the filters over it; the status is the last stage's. */
-  private pipe(parsed: Extract<ParsedLine, { kind: 'pipeline' }>): void {
+  /** A pipeline's command run to its end with its stdout captured (its stderr is written as it comes). */
+  private runStage(command: string, stdin: string | undefined): StageResult {
+    const outer = this.capture;
     this.capture = '';
     let stdout = '';
     try {
-      this.runLine(parsed.command);
+      this.runLine(command, stdin);
     } finally {
-      stdout = this.capture;
-      this.capture = undefined;
+      stdout = this.capture ?? '';
+      this.capture = outer;
     }
-    if (this.pipedWatch) {
-      this.pipedWatch = false;
-      this.lastStatus = 1;
-      return;
+    const watching = this.pipedWatch;
+    this.pipedWatch = false;
+    return { output: [{ stream: 'stdout', text: stdout }], exitCode: this.lastStatus, watching };
+  }
+
+  /** A pipeline's end: what it printed, or its last command, run as any command runs. */
+  private pipeEnd(end: PipeEnd): void {
+    for (const c of end.output) {
+      if (c.stream === 'stdout') this.stdout(c.text);
+      else this.write(c.text);
     }
-    const f = applyFilters(parsed.filters, stdout);
-    this.write(f.stderr);
-    this.write(f.stdout);
-    this.lastStatus = f.exitCode;
+    if (end.kind === 'done') this.lastStatus = end.exitCode;
+    else this.runLine(end.command, end.stdin);
   }
 
   private background(text: string): void {
@@ -153,7 +155,7 @@ export class ShellSession {
       return;
     }
     if (script.kind === 'list') this.runList(script.commands);
-    else this.runLine(line);
+    else this.runLine(script.line);
   }
 
   /**
@@ -193,6 +195,7 @@ export class ShellSession {
       }
       if (this.pipedWatch) {
         // a watch in a loop whose output is piped on: refused as a watch in a pipeline of its own is
+        this.write(pipedWatchMessage);
         this.pipedWatch = false;
         this.lastStatus = 1;
       }
@@ -207,16 +210,16 @@ export class ShellSession {
     this.lastStatus = step.value;
   }
 
-  /** One simple command (a pipeline, an assignment, a command and its words). */
-  private runLine(line: string): void {
-    const parsed = parseLine(line);
-    if (parsed.kind === 'unsupported') {
-      this.write(parsed.message);
-      this.lastStatus = 2;
-      return;
-    }
-    if (parsed.kind === 'pipeline') {
-      this.pipe(parsed);
+  /** One simple command (a pipeline, an assignment, a command and its words); `stdin` is what a pipe gives it to read. */
+  private runLine(line: string, stdin?: string): void {
+    const piped = runPipedLine(line, {
+      run: (command, input) => this.runStage(command, input),
+      expand: (text) => expandVariables(text, this.vars, this.lastStatus, (command) => this.runCapture(command)),
+      // a watch whose stdout was captured is stopped at once (kubectl below)
+      stopWatch: () => {},
+    });
+    if (piped) {
+      this.pipeEnd(piped);
       return;
     }
     // NAME=value (one word) or NAME=$(command) is an assignment; NAME=value command ... scopes NAME to the command
@@ -258,7 +261,7 @@ export class ShellSession {
     switch (head) {
       case 'kubectl':
       case 'k':
-        this.kubectl(rest, command, background, scoped);
+        this.kubectl(rest, command, background, scoped, stdin);
         return;
       case 'sleep': {
         const ms = parseSleepDuration(rest[0] ?? '');
@@ -320,10 +323,11 @@ export class ShellSession {
     }
   }
 
-  private context(scoped: ReadonlyMap<string, string> = new Map()): KubectlContext {
+  private context(scoped: ReadonlyMap<string, string> = new Map(), stdin?: string): KubectlContext {
     const readFile = this.options.readFile ?? (() => undefined);
     const editorCommand = scoped.get('KUBE_EDITOR') ?? this.vars.get('KUBE_EDITOR') ?? scoped.get('EDITOR') ?? this.vars.get('EDITOR');
-    const ctx: KubectlContext = { cluster: this.cluster, readFile: this.options.readFile, portForwards: this.portForwards };
+    const ctx: KubectlContext = { cluster: this.cluster, readFile: this.options.readFile, portForwards: this.portForwards, kubeconfig: this.kubeconfig };
+    if (stdin !== undefined) ctx.stdin = stdin;
     if (editorCommand) {
       const built = editorFrom(editorCommand, readFile);
       if (built.editor) ctx.editor = built.editor;
@@ -336,11 +340,11 @@ export class ShellSession {
     return ctx;
   }
 
-  private kubectl(args: string[], command: string, background: boolean, scoped: ReadonlyMap<string, string> = new Map()): void {
+  private kubectl(args: string[], command: string, background: boolean, scoped: ReadonlyMap<string, string>, stdin: string | undefined): void {
     this.holding = true;
     let result: ReturnType<typeof runKubectl>;
     try {
-      result = runKubectl(this.context(scoped), args);
+      result = runKubectl(this.context(scoped, stdin), args);
     } finally {
       this.holding = false;
     }
@@ -370,11 +374,8 @@ export class ShellSession {
         if (c.stream === 'stdout') this.stdout(c.text);
         else this.write(c.text);
       }
-      if (result.watch && this.capture !== undefined) {
-        // as in the browser terminal: the watch's output is not filtered, the pipeline fails
-        this.write(pipedWatchMessage);
-        this.pipedWatch = true;
-      }
+      // as in the browser terminal: the watch's output is not filtered, the pipeline fails (saying so)
+      if (result.watch && this.capture !== undefined) this.pipedWatch = true;
       if (result.watch) {
         // A foreground watch in a script would block forever; like a user pressing Ctrl+C, stop it here.
         result.watch.stop();
@@ -418,10 +419,10 @@ export class ShellSession {
 
   /** Runs a command for `$(...)`: its stdout is the value; stderr still reaches the transcript. */
   private runCapture(command: string): string {
-    const r = capturePiped(command, (inner) => {
+    const r = capturePiped(command, (inner, stdin) => {
       const words = splitCommandLine(inner);
       if (words[0] !== 'kubectl' && words[0] !== 'k') return { stdout: '', stderr: 'svcsim: only kubectl can run inside $(...)\n', exitCode: 1 };
-      const k = runKubectl(this.context(), words.slice(1));
+      const k = runKubectl(this.context(new Map(), stdin), words.slice(1));
       k.watch?.stop();
       return k;
     });

@@ -42,6 +42,11 @@ const constantTables: Record<string, readonly string[]> = {
   'src/kubectl/commands/expose.ts': ['exposable'],
   'src/engine/kubelet/apps/commandNotRun.ts': ['unmodelledEverywhere', 'unmodelledBusybox'],
   'src/engine/dns/coredns/corefile.ts': ['corednsDirectives'],
+  'src/kubectl/commands/explain.ts': ['servedGroupVersions'],
+  // Not built at load but loaded once on first use: kubectl explain's OpenAPI schemas (a generated JSON chunk) and
+  // the promise loading them. Set once, never written into, the same for every cluster (the 1.34 API, not a
+  // cluster's state), so a cluster cannot influence another through them; only the moment they arrive differs.
+  'src/kubectl/explain/explainDocument.ts': ['document', 'loading'],
 };
 
 function sources(dir: string): string[] {

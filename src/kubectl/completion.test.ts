@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from '../engine';
 import { complete } from './completion';
+import { splitCommandLine } from './commandLine';
+import { KubeconfigFile } from './kubeconfig/kubeconfig';
+import { runKubectl } from './kubectl';
 
 describe('terminal completion', () => {
   const cluster = new Cluster({ seed: 1 });
@@ -29,5 +32,20 @@ describe('terminal completion', () => {
   it('completes flags and namespaced names', () => {
     expect(complete(cluster, 'kubectl get pods --wat').items).toContain('--watch');
     expect(complete(cluster, 'k get svc -n kube-system k').items).toEqual(['kube-dns']);
+  });
+
+  it('completes names in the kubeconfig namespace, contexts for the config commands, and top pod|node', () => {
+    const kubeconfig = new KubeconfigFile();
+    runKubectl({ cluster, kubeconfig }, splitCommandLine('config set-context --current --namespace=kube-system'));
+    expect(complete(cluster, 'kubectl get svc k', kubeconfig).items).toEqual(['kube-dns']);
+    expect(complete(cluster, 'kubectl get svc -n default k', kubeconfig).items).toEqual(['kubernetes']);
+    expect(complete(cluster, 'kubectl config use', kubeconfig).items).toEqual(['use-context']);
+    expect(complete(cluster, 'kubectl config set-c', kubeconfig).items).toEqual(['set-context']);
+    expect(complete(cluster, 'kubectl config use-context k', kubeconfig).items).toEqual(['kind-kind']);
+    expect(complete(cluster, 'kubectl config view --m', kubeconfig).items).toEqual(['--merge', '--minify']);
+    expect(complete(cluster, 'kubectl auth ', kubeconfig).items).toEqual(['can-i', 'whoami']);
+    expect(complete(cluster, 'kubectl top no', kubeconfig).items).toEqual(['node']);
+    expect(complete(cluster, 'kubectl top node kind-c', kubeconfig).items).toEqual(['kind-control-plane']);
+    expect(complete(cluster, 'kubectl top pod cored', kubeconfig).items.length).toBe(2);
   });
 });

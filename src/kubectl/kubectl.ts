@@ -12,6 +12,8 @@ import { commandHelp } from './cli/help';
 import { Output, type OutputChunk } from './cli/output';
 import { suggestionsFor } from './cli/suggestions';
 import { commands, kubectlVerbs } from './commands/commandList';
+import { clientConfig } from './kubeconfig/clientConfig';
+import { kubeconfigOf } from './kubeconfig/kubeconfig';
 
 export type { KubectlContext, TimeWait, WatchStream, WatchChunk } from './cli/command';
 export type { OutputChunk } from './cli/output';
@@ -175,6 +177,7 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): CommandRun 
     path = `${path} ${sub.name}`;
     rest = [...rest.slice(0, subAt), ...rest.slice(subAt + 1)];
   }
+  if (cmd.notSimulated) throw new CommandError({ type: 'message', message: `"${path}" is not simulated yet` });
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(rest, [...cmd.flags, ...globalFlags.filter((g) => !cmd.flags.some((f) => f.name === g.name || (f.shorthand && f.shorthand === g.shorthand)))]);
@@ -188,7 +191,10 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): CommandRun 
   }
   const missing = (cmd.requiredFlags ?? []).filter((f) => !parsed.flags.changed(f));
   if (missing.length > 0) throw new CommandError({ type: 'message', message: `required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set` });
-  const namespace = parsed.flags.string('namespace');
+  // the kubeconfig's context gives the namespace when -n does not, and decides whether the server is reached
+  const kubeconfig = kubeconfigOf(ctx);
+  const client = clientConfig(kubeconfig, parsed.flags.string('context'), parsed.flags.string('namespace'));
+  if (client.problem && !cmd.clientOnly) throw client.problem.error;
   const warned = new Set<string>();
   const result = cmd.run({
     ctx,
@@ -198,8 +204,9 @@ function dispatch(ctx: KubectlContext, args: string[], out: Output): CommandRun 
     flags: parsed.flags,
     args: parsed.args,
     argsLenAtDash: parsed.argsLenAtDash,
-    namespace: namespace || 'default',
+    namespace: client.namespace,
     explicitNamespace: parsed.flags.changed('namespace'),
+    kubeconfig,
     warn(message) {
       if (warned.has(message)) return;
       warned.add(message);

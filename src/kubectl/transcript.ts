@@ -25,6 +25,7 @@ import type { WatchStream } from './cli/command';
 import { type KubectlContext, runKubectl } from './kubectl';
 import { splitCommandLine } from './commandLine';
 import { LocalPortRegistry } from './portforward/portForwardRegistry';
+import { KubeconfigFile } from './kubeconfig/kubeconfig';
 
 export type TranscriptStep =
   | { type: 'comment'; text: string }
@@ -95,6 +96,7 @@ export function* transcriptSteps(text: string, cluster: Cluster, extra: Omit<Kub
   const files = new Map<string, string>();
   const ctx: KubectlContext = {
     portForwards: new LocalPortRegistry(),
+    kubeconfig: new KubeconfigFile(),
     ...extra,
     readFile: (name) => files.get(name) ?? extra.readFile?.(name),
     cluster,

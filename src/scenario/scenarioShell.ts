@@ -3,11 +3,12 @@
  * `kubectl …` (or `k …`), `docker ps|exec` (a kind node's rules), `svcsim load|trace` (traffic; what it sent is
  * kept for the step's traffic checks), `sleep DURATION`, a watch sent to the background with a trailing `&` (its rows print
  * as the cluster changes, after the command that caused them, as bash prints a job's output), `kill %N`, and
- * pipes into grep/head/tail/wc/sort/uniq. The transcript reads as a terminal does: `$ line`, then the output.
+ * pipes into grep/head/tail/wc/sort/uniq and kubectl (`… | kubectl apply -f -`). The transcript reads as a terminal does: `$ line`, then the output.
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, runKubectl, splitCommandLine, type WatchStream } from '../kubectl/kubectl';
 import { runDocker } from '../kubectl/docker/docker';
+import { KubeconfigFile } from '../kubectl/kubeconfig/kubeconfig';
 import { capturePiped } from '../kubectl/shell/pipeline';
 import { runSvcsim, type TrafficObservation } from '../kubectl/svcsim/svcsimCommand';
 import { backgroundSuffix, parseSleepDuration } from '../kubectl/shellWords';
@@ -30,6 +31,8 @@ export class ScenarioShell {
   private out = '';
   private holding = false;
   private held = '';
+  /** The kubeconfig the scenario's kubectl lines read: a `kubectl config set-context` holds for the lines after it. */
+  private readonly kubeconfig = new KubeconfigFile();
   /** What the last `svcsim load` or `svcsim trace` sent, for `traffic` checks. */
   lastTraffic: TrafficObservation | undefined;
 
@@ -83,19 +86,19 @@ export class ScenarioShell {
       this.print(`svcsim: ${head ?? ''}: command not found (a scenario runs kubectl, k, docker, svcsim, sleep and kill)\n`);
       return 127;
     }
-    const ctx: KubectlContext = { cluster: this.cluster, ...extra };
+    const ctx: KubectlContext = { cluster: this.cluster, kubeconfig: this.kubeconfig, ...extra };
     if (background && (head === 'kubectl' || head === 'k')) return this.startJob(command, rest, ctx);
     this.holding = true;
     let result: { stdout: string; stderr: string; exitCode: number };
     try {
-      result = capturePiped(command, (c) => {
+      result = capturePiped(command, (c, stdin) => {
         const [tool, ...args] = splitCommandLine(c);
         if (tool === 'docker') return runDocker(this.cluster, args);
         if (tool === 'svcsim')
           return runSvcsim(this.cluster, args, (o) => {
             this.lastTraffic = o;
           });
-        const k = runKubectl(ctx, args);
+        const k = runKubectl(stdin === undefined ? ctx : { ...ctx, stdin }, args);
         // a foreground watch in a scenario would never end: it stops as Ctrl+C would, after its first rows
         k.watch?.stop();
         return { stdout: k.output.map((o) => o.text).join(''), stderr: '', exitCode: k.exitCode };

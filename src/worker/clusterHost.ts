@@ -223,7 +223,9 @@ export class ClusterHost {
         this.kubectlSide().terminals.hangup(command.session);
         return { kind: 'none' };
       case 'complete': {
-        const c = this.kubectlSide().complete(this.cluster, command.line);
+        const side = this.kubectlSide();
+        // names in the namespace of the terminals' kubeconfig, as kubectl's own completion reads it
+        const c = side.complete(this.cluster, command.line, side.terminals.kubeconfig());
         return { kind: 'completions', replaceFrom: c.replaceFrom, items: c.items };
       }
       case 'ping':

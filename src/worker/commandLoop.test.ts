@@ -2,12 +2,13 @@
  * The worker's command loop, driven by hand: `later` queues macrotasks the test runs one by one, and a fake
  * wall clock ends each slice, so what happens between two slices is visible.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Command, Reply, WorkProgress, WorkerMessage } from '../protocol/messages';
 import { formatTimestamp } from '../engine/clock';
 import { ClusterHost } from './clusterHost';
 import { terminalParts } from './terminalParts';
 import { CommandLoop } from './commandLoop';
+import { dataFor } from './lazyCommandData';
 
 function setup(paced = false) {
   const host = new ClusterHost({ seed: 6 }, undefined, terminalParts);
@@ -225,5 +226,32 @@ describe('CommandLoop', () => {
     for (const c of script) whole.handle(1, c);
     const dump = (h: ClusterHost) => JSON.stringify([h.current.now(), h.current.store.list('Pod'), h.current.store.list('EndpointSlice'), h.current.log.digest()]);
     expect(dump(sliced.host)).toBe(dump(whole));
+  });
+});
+
+describe('CommandLoop with data loaded on demand', () => {
+  it('holds a command that needs kubectl explain’s schemas, and those after it, until they are loaded', async () => {
+    const host = new ClusterHost({ seed: 6 }, undefined, terminalParts);
+    const posted: WorkerMessage[] = [];
+    let release: () => void = () => {};
+    const loaded = new Promise<void>((r) => {
+      release = r;
+    });
+    const loop = new CommandLoop(host, {
+      post: (m) => posted.push(m),
+      now: () => 0,
+      later: () => {},
+      dataFor: (c) => (c.type === 'terminal' && c.line.includes('explain') ? dataFor(c)?.then(() => loaded) : undefined),
+    });
+    const reply = (id: number) => posted.find((m): m is Reply => m.type === 'reply' && m.id === id);
+    // a pipe runs kubectl synchronously: the schemas must be in before it starts
+    loop.receive({ id: 1, command: { type: 'terminal', session: 't1', line: 'kubectl explain svc.spec.type | head -4' } });
+    loop.receive({ id: 2, command: { type: 'terminal', session: 't1', line: 'echo after' } });
+    expect(reply(1)).toBeUndefined();
+    expect(reply(2)).toBeUndefined();
+    release();
+    await vi.waitFor(() => expect(reply(2)).toBeDefined());
+    expect(reply(1)?.value).toMatchObject({ output: [{ stream: 'stdout', text: 'KIND:       Service\nVERSION:    v1\n\nFIELD: type <string>\n' }], exitCode: 0 });
+    expect(posted.filter((m) => m.type === 'reply').map((m) => (m as Reply).id)).toEqual([1, 2]);
   });
 });

@@ -5,7 +5,7 @@
  * streams progress and diffs, and takes `interrupt` (Ctrl+C) and `stop`. Commands that change the cluster wait
  * their turn, so the order of changes is the order they were sent, sliced or not.
  */
-import { type CommandEnvelope, type WorkerMessage, isMutating } from '../protocol/messages';
+import { type Command, type CommandEnvelope, type WorkerMessage, isMutating } from '../protocol/messages';
 import type { ClusterHost } from './clusterHost';
 import type { RunningCommand } from './runningCommand';
 
@@ -27,6 +27,11 @@ export interface CommandLoopOptions {
    * of its own. Unset: slices follow each other.
    */
   awaitDrawn?: { timeoutMs: number; after(ms: number, fn: () => void): void; behind(): boolean };
+  /**
+   * Data a command needs that loads on demand (src/worker/lazyCommandData.ts): a promise while it loads, then the
+   * command runs (and every command after it waits its turn). Undefined: the command runs now.
+   */
+  dataFor?(command: Command): Promise<unknown> | undefined;
 }
 
 /** Steps of work between two looks at the wall clock. */
@@ -42,6 +47,8 @@ export class CommandLoop {
   private waits = 0;
   /** The next slice runs whether or not the page has drawn (a wait timed out, or Ctrl+C must be taken). */
   private goOn = false;
+  /** Set while the next command's data loads. */
+  private loading = false;
 
   constructor(
     private readonly host: ClusterHost,
@@ -98,9 +105,21 @@ export class CommandLoop {
   }
 
   private pump(): void {
-    while (!this.running) {
-      const next = this.queue.shift();
+    while (!this.running && !this.loading) {
+      const next = this.queue[0];
       if (!next) return;
+      const data = this.options.dataFor?.(next.command);
+      if (data) {
+        this.loading = true;
+        // a load that fails is the command's to report: it runs either way
+        const go = () => {
+          this.loading = false;
+          this.pump();
+        };
+        data.then(go, go);
+        return;
+      }
+      this.queue.shift();
       const started = this.host.begin(next.id, next.command);
       if (started.type === 'reply') {
         this.reply(started);

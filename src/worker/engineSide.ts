@@ -8,6 +8,7 @@ import type { CommandEnvelope } from '../protocol/messages';
 import { ClusterHost } from './clusterHost';
 import { CommandLoop, type CommandLoopOptions } from './commandLoop';
 import type { HandedOver } from './firstGraphFront';
+import { dataFor } from './lazyCommandData';
 import type { TerminalParts } from './terminalParts';
 
 /**
@@ -36,6 +37,6 @@ export function startEngine(events: CommandLoopOptions, parts: TerminalParts, ha
     if (diff) post(diff);
     post(reply);
   }
-  const loop = new CommandLoop(host, events);
+  const loop = new CommandLoop(host, { ...events, dataFor });
   return (envelope) => loop.receive(envelope);
 }

@@ -1,17 +1,19 @@
 /**
  * Terminal sessions in the worker: each browser terminal tab runs kubectl here, against the same cluster.
  * A `get -w` keeps streaming into its tab until interrupted (Ctrl+C), so one tab can watch Endpoints while
- * another deletes the pod. Lists and loops on a line run as bash runs them (terminalList.ts).
+ * another deletes the pod. Lists and loops on a line run as bash runs them (terminalList.ts); pipelines, into
+ * kubectl too, and here-documents run through the shared src/kubectl/shell/terminalPipeline.ts.
  */
 import { advanceRefusal, type Cluster } from '../engine';
 import { type KubectlContext, type KubectlResult, runKubectl, splitCommandLine, startKubectl, type WatchStream } from '../kubectl/kubectl';
 import type { AttachedInput, AttachedLineResult } from '../kubectl/cli/command';
 import type { ReplyValue, TerminalChunk } from '../protocol/messages';
 import { LocalPortRegistry } from '../kubectl/portforward/portForwardRegistry';
+import { KubeconfigFile } from '../kubectl/kubeconfig/kubeconfig';
 import { expandVariables, parseAssignment, parseSleepDuration } from '../kubectl/shellWords';
 import { KubectlWaitCommand } from './kubectlWaitCommand';
 import { AdvanceWork, type RunningCommand } from './runningCommand';
-import { pipedTerminal } from '../kubectl/shell/terminalPipeline';
+import { type PipeEnd, runPipedLine } from '../kubectl/shell/terminalPipeline';
 import { runDocker } from '../kubectl/docker/docker';
 import { runSvcsim } from '../kubectl/svcsim/svcsimCommand';
 import { capturePiped, type FilterResult } from '../kubectl/shell/pipeline';
@@ -71,9 +73,19 @@ export class TerminalSessions {
     return this.forwards.registry;
   }
 
-  /** What every kubectl run of these terminals gets: the host's context, the cluster and its port registry. */
+  /** The kubeconfig (`~/.kube/config`) every terminal's kubectl reads: one per cluster, as kind writes it. */
+  private kubeconfigs: { cluster: Cluster; file: KubeconfigFile } | undefined;
+
+  /** The current cluster's kubeconfig (a new cluster starts with the one kind wrote for it). */
+  kubeconfig(): KubeconfigFile {
+    const cluster = this.cluster();
+    if (this.kubeconfigs?.cluster !== cluster) this.kubeconfigs = { cluster, file: new KubeconfigFile() };
+    return this.kubeconfigs.file;
+  }
+
+  /** What every kubectl run of these terminals gets: the host's context, the cluster, its port registry and kubeconfig. */
   private kubectlContext(extra: Partial<KubectlContext> = {}): KubectlContext {
-    return { portForwards: this.portForwards(), ...this.context(), ...extra, cluster: this.cluster() };
+    return { portForwards: this.portForwards(), kubeconfig: this.kubeconfig(), ...this.context(), ...extra, cluster: this.cluster() };
   }
 
   /**
@@ -110,7 +122,7 @@ export class TerminalSessions {
     }
     this.openLines.delete(session);
     if (script.kind === 'refused') return { output: [{ stream: 'stderr', text: script.message }], exitCode: 2, watching: false };
-    if (script.kind === 'single') return this.runCommand(session, text, stopAfterMs);
+    if (script.kind === 'single') return this.runCommand(session, script.line, stopAfterMs);
     this.interrupt(session);
     const vars = this.varsOf(session);
     return runTerminalList(this.cluster(), session, text.trim(), script.commands, this.statuses.get(session) ?? 0, {
@@ -130,11 +142,20 @@ export class TerminalSessions {
     }, stopAfterMs);
   }
 
-  /** One simple command: a pipeline, an assignment, or a command and its words. */
-  private runCommand(session: string, line: string, stopAfterMs?: number): TerminalResult | RunningCommand {
-    // `… | grep x`, `… | wc -l`: the shared pipeline runs the command through this method and filters its stdout
-    const piped = pipedTerminal(line, (command) => this.runToEnd(session, command), () => this.interrupt(session));
-    if (piped) return piped;
+  /**
+   * One simple command: a pipeline, an assignment, or a command and its words. `stdin` is what a pipe or a
+   * here-document gives it to read (kubectl's `-f -`).
+   */
+  private runCommand(session: string, line: string, stopAfterMs?: number, stdin?: string): TerminalResult | RunningCommand {
+    // `… | grep x`, `… | kubectl apply -f -`, `kubectl apply -f - <<EOF`: the shared pipeline runs each command
+    // through this method, the last one as any command runs (a `delete -f -` that waits takes virtual time)
+    const expanded: TerminalChunk[] = [];
+    const piped = runPipedLine(line, {
+      run: (command, input) => this.runToEnd(session, command, input),
+      expand: (text) => this.expand(session, text, expanded),
+      stopWatch: () => this.interrupt(session),
+    });
+    if (piped) return this.pipeEnd(session, piped, expanded, stopAfterMs);
     this.interrupt(session);
     const vars = this.varsOf(session);
     // NAME=$(kubectl …) and NAME=value set a variable of this terminal; $NAME expands, as in the seed note
@@ -151,22 +172,36 @@ export class TerminalSessions {
     }
     // `$(kubectl …)` in the line: its stderr shows before what the command prints
     const substituted: TerminalChunk[] = [];
-    const words = splitCommandLine(
-      expandVariables(line.trim(), vars, this.statuses.get(session), (command) => {
-        const r = this.substitute(command);
-        if (r.stderr) substituted.push({ stream: 'stderr', text: r.stderr });
-        return r.stdout;
-      }),
-    );
-    const r = this.runWords(session, line, words, stopAfterMs);
-    if (substituted.length === 0) return r;
-    if (!('slice' in r)) return { ...r, output: [...substituted, ...r.output] };
-    this.sink(session, substituted);
+    const words = splitCommandLine(this.expand(session, line.trim(), substituted));
+    return this.shownFirst(session, substituted, this.runWords(session, line, words, stopAfterMs, stdin));
+  }
+
+  /** `$NAME`, `${NAME}`, `$?` and `$(kubectl …)` in `text`; the substitutions' stderr is added to `stderr`. */
+  private expand(session: string, text: string, stderr: TerminalChunk[]): string {
+    return expandVariables(text, this.varsOf(session), this.statuses.get(session), (command) => {
+      const r = this.substitute(command);
+      if (r.stderr) stderr.push({ stream: 'stderr', text: r.stderr });
+      return r.stdout;
+    });
+  }
+
+  /** Output that came before a command (a substitution's stderr, a pipeline's first stages), shown before its own. */
+  private shownFirst(session: string, before: TerminalChunk[], r: TerminalResult | RunningCommand): TerminalResult | RunningCommand {
+    if (before.length === 0) return r;
+    if (!('slice' in r)) return { ...r, output: [...before, ...r.output] };
+    this.sink(session, before);
     return r;
   }
 
+  /** A pipeline's end: what it printed, or its last command run as any command runs, after what came before it. */
+  private pipeEnd(session: string, end: PipeEnd, expanded: TerminalChunk[], stopAfterMs: number | undefined): TerminalResult | RunningCommand {
+    if (end.kind === 'done') return { output: [...expanded, ...end.output], exitCode: end.exitCode, watching: false };
+    const before = [...expanded, ...end.output];
+    return this.shownFirst(session, before, this.runCommand(session, end.command, stopAfterMs, end.stdin));
+  }
+
   /** A command and its words, expanded. */
-  private runWords(session: string, line: string, words: string[], stopAfterMs?: number): TerminalResult | RunningCommand {
+  private runWords(session: string, line: string, words: string[], stopAfterMs?: number, stdin?: string): TerminalResult | RunningCommand {
     const [head, ...rest] = words;
     if (!head) return { output: [], exitCode: 0, watching: false };
     const builtin = runBuiltin(words);
@@ -203,7 +238,7 @@ export class TerminalSessions {
       editorText = current;
       return undefined;
     };
-    const started = startKubectl(this.kubectlContext({ editor }), rest);
+    const started = startKubectl(this.kubectlContext(stdin === undefined ? { editor } : { editor, stdin }), rest);
     const present = (r: KubectlResult) => this.present(session, r, editorText);
     if (started.type === 'waiting') return new KubectlWaitCommand(this.cluster(), session, line.trim(), started, present, stopAfterMs);
     return present(started.result);
@@ -232,18 +267,18 @@ export class TerminalSessions {
 
   /** `$(command)`: kubectl (alone or piped into filters) run at once; its stdout is the value. */
   private substitute(command: string): FilterResult {
-    return capturePiped(command, (inner) => {
+    return capturePiped(command, (inner, stdin) => {
       const words = splitCommandLine(inner);
       if (words[0] !== 'kubectl' && words[0] !== 'k') return { stdout: '', stderr: 'only kubectl can run inside $(...)\n', exitCode: 1 };
-      const k = runKubectl(this.kubectlContext(), words.slice(1));
+      const k = runKubectl(this.kubectlContext(stdin === undefined ? {} : { stdin }), words.slice(1));
       k.watch?.stop();
       return k;
     });
   }
 
   /** A pipeline's command, run to its end (a piped `sleep` or wait is not sliced: its output must be whole). */
-  private runToEnd(session: string, command: string): TerminalResult {
-    const r = this.runCommand(session, command);
+  private runToEnd(session: string, command: string, stdin: string | undefined): TerminalResult {
+    const r = this.runCommand(session, command, undefined, stdin);
     if (!('slice' in r)) return r;
     while (!r.slice(Number.POSITIVE_INFINITY));
     const v = r.outcome().value;

@@ -42,7 +42,8 @@ export function logsCommand(namespace: string | undefined, pod: string): string 
   return `kubectl logs -f ${pod}${inNamespace(namespace)}`;
 }
 
-const inNamespace = (namespace: string | undefined) => (namespace && namespace !== 'default' ? ` -n ${namespace}` : '');
+// always named: the terminals' kubeconfig may make another namespace the default (`kubectl config set-context`)
+const inNamespace = (namespace: string | undefined) => (namespace ? ` -n ${namespace}` : '');
 
 /**
  * "Shell" and "Logs": show the terminal (the bottom dock's tab, or the narrow screen's panel) and type the pod's

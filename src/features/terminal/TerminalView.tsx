@@ -172,17 +172,18 @@ export function TerminalView({ session, active, dark }: { session: string; activ
       promptCol = 0;
       saveHistory(editor.entries);
       const trimmed = line.trim();
-      if (trimmed === 'clear') {
+      // at bash's `> ` every line goes to the shell: a here-document's body keeps its blank lines
+      if (trimmed === 'clear' && !continuing) {
         term.clear();
         writePrompt();
         return;
       }
-      if (trimmed === 'help') {
+      if (trimmed === 'help' && !continuing) {
         term.write(crlf(help()));
         writePrompt();
         return;
       }
-      if (!trimmed) {
+      if (!trimmed && !continuing) {
         writePrompt();
         return;
       }

@@ -4,6 +4,7 @@
  * one module each under `commands/`.
  */
 import type { Cluster } from '../../engine';
+import type { Kubeconfig, KubeconfigFile } from '../kubeconfig/kubeconfig';
 import type { FlagSpec, FlagValues } from './flags';
 import type { Output, OutputChunk } from './output';
 
@@ -119,6 +120,11 @@ export interface KubectlContext {
   serverUrl?: string;
   /** Where `kubectl port-forward` registers localhost ports: the host keeps one per cluster (without it, one per run). */
   portForwards?: PortForwardRegistry;
+  /**
+   * The kubeconfig (`~/.kube/config`): the host keeps one per cluster, shared by all its terminals, so a
+   * `kubectl config set-context` holds for every later command; without it each run reads what kind wrote.
+   */
+  kubeconfig?: KubeconfigFile;
 }
 
 /** Everything a verb sees while running. */
@@ -132,10 +138,12 @@ export interface CommandEnv {
   args: string[];
   /** Position of `--` in args, or -1. */
   argsLenAtDash: number;
-  /** The namespace from -n, or `default`. */
+  /** The namespace from -n, else the kubeconfig context's, else `default`. */
   namespace: string;
-  /** Whether -n was given. */
+  /** Whether -n was given (kubectl's enforceNamespace: a context's namespace is a default, not a requirement). */
   explicitNamespace: boolean;
+  /** The kubeconfig this run reads (and `kubectl config` changes). */
+  kubeconfig: Kubeconfig;
   /** Prints an API server warning once per invocation (client-go's deduplicating warning writer). */
   warn(message: string): void;
 }
@@ -154,6 +162,13 @@ export interface KubectlCommand {
   subcommands?: readonly KubectlCommand[];
   /** Flags that must be given (cobra MarkFlagRequired). */
   requiredFlags?: readonly string[];
+  /**
+   * Runs even when the kubeconfig leads to no server (a missing context, no cluster): `kubectl config`, which
+   * works on the file alone, command groups that only print help, and `version`, which checks for itself.
+   */
+  clientOnly?: boolean;
+  /** A real kubectl subcommand svcsim does not simulate: refused by name before its flags are read. */
+  notSimulated?: boolean;
   /** Runs the verb; throws CommandError on failure; may return a stream for `--watch`. */
   run(env: CommandEnv): CommandRun;
 }

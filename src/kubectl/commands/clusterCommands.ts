@@ -5,6 +5,7 @@
 import { allResources } from '../../engine';
 import type { KubectlCommand } from '../cli/command';
 import { fail } from '../cli/errors';
+import { clientConfig } from '../kubeconfig/clientConfig';
 import { goJsonString } from '../../shared/goJson';
 import { toGoYaml } from '../printers/goYaml';
 import { TabWriter, tableWriterOptions } from '../printers/tabWriter';
@@ -49,13 +50,20 @@ export const versionCommand: KubectlCommand = {
     { name: 'client', type: 'bool' },
     { name: 'output', shorthand: 'o', type: 'string' },
   ],
+  // the client version prints even when the kubeconfig leads to no server (version.go returns serverErr last)
+  clientOnly: true,
   run(env) {
     const output = env.flags.string('output');
     if (output !== '' && output !== 'yaml' && output !== 'json') throw fail('--output must be \'yaml\' or \'json\'');
-    const server = env.flags.bool('client') ? undefined : env.cluster.config.kubernetesVersion;
+    const problem = env.flags.bool('client') ? undefined : clientConfig(env.kubeconfig, env.flags.string('context'), env.flags.string('namespace'), true).problem;
+    // a missing context fails Complete's ToDiscoveryClient; /version is open to anonymous users (system:public-info-viewer)
+    if (problem?.reason === 'context') throw problem.error;
+    const serverError = problem?.reason === 'refused' ? problem.error : undefined;
+    const server = env.flags.bool('client') || serverError ? undefined : env.cluster.config.kubernetesVersion;
     if (output === '') {
       env.out.out(`Client Version: ${clientVersion}\nKustomize Version: ${kustomizeVersion}\n`);
       if (server) env.out.out(`Server Version: ${server}\n`);
+      if (serverError) throw serverError;
       return undefined;
     }
     const sections: [string, [string, string][] | string][] = [['clientVersion', versionInfo(clientVersion)], ['kustomizeVersion', kustomizeVersion]];
@@ -65,6 +73,7 @@ export const versionCommand: KubectlCommand = {
       const asObject = Object.fromEntries(sections.map(([k, v]) => [k, typeof v === 'string' ? v : Object.fromEntries(v)]));
       env.out.out(`${toGoYaml(asObject)}\n`);
     }
+    if (serverError) throw serverError;
     return undefined;
   },
 };

@@ -4,9 +4,11 @@
  */
 import type { KubectlCommand } from '../cli/command';
 import { annotateCommand } from './annotate';
+import { authCommand } from './auth/auth';
 import { applyCommand } from './apply';
 import { attachCommand } from './attach';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './clusterCommands';
+import { configCommand } from './config/config';
 import { cordonCommand, uncordonCommand } from './cordon';
 import { createCommand } from './create';
 import { debugCommand } from './debug';
@@ -16,6 +18,7 @@ import { drainCommand } from './drain';
 import { editCommand } from './edit';
 import { eventsCommand } from './events';
 import { execCommand } from './exec';
+import { explainCommand } from './explain';
 import { exposeCommand } from './expose';
 import { getCommand } from './get';
 import { labelCommand } from './label';
@@ -26,6 +29,7 @@ import { rolloutCommand } from './rollout/rollout';
 import { runCommand } from './run';
 import { scaleCommand } from './scale';
 import { setCommand } from './set';
+import { topCommand } from './top';
 import { waitCommand } from './wait';
 
 /** Implemented verbs, one module each. */
@@ -57,6 +61,10 @@ export const commands: readonly KubectlCommand[] = [
   portForwardCommand,
   logsCommand,
   eventsCommand,
+  explainCommand,
+  topCommand,
+  configCommand,
+  authCommand,
 ];
 
 /** Every top-level kubectl 1.34 command, with cobra's SuggestFor words. */

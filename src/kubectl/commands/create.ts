@@ -47,11 +47,14 @@ export const createCommand: KubectlCommand = {
     // objects of kinds this server does not serve fail alone and the others are created (ContinueOnError); their
     // errors come first here, where kubectl interleaves them in document order with the failed creates
     const errors: KubeError[] = [];
+    // create.go RunCreate counts the objects it created (or printed for a client dry run)
+    let count = 0;
     for (const m of readManifests(env, files, errors)) {
       const mapping = mappingForKind(m.kind);
       const namespace = targetNamespace(env, m.object, mapping.namespaced);
       const obj = { ...m.object, metadata: { ...m.object.metadata, ...(namespace ? { namespace } : {}) } } as KubeObject;
       if (dryRun === 'client') {
+        count++;
         printResult(env, obj, 'created', dryRun, format);
         continue;
       }
@@ -61,10 +64,12 @@ export const createCommand: KubectlCommand = {
         errors.push(withSource(res.status, 'creating', m.source));
         continue;
       }
+      count++;
       printResult(env, res.value as KubeObject, 'created', dryRun, format);
     }
     const err = aggregate(errors);
     if (err) throw new CommandError(err);
+    if (count === 0) throw fail('no objects passed to create');
     return undefined;
   },
 };

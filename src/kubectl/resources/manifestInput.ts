@@ -17,8 +17,9 @@ export interface ManifestObject {
 
 function readSource(env: CommandEnv, name: string): { text: string; source: string } {
   if (name === '-') {
-    if (env.ctx.stdin === undefined) throw fail('no objects passed to apply');
-    return { text: env.ctx.stdin, source: 'STDIN' };
+    // a command no pipe or here-document feeds reads an empty stdin here (a terminal's kubectl would wait for
+    // typed input): each verb then says it as kubectl does, `error: no objects passed to apply` / `to create`
+    return { text: env.ctx.stdin ?? '', source: 'STDIN' };
   }
   // cli-runtime reads an http(s) argument as a URL (builder.go FilenameParam → URLVisitor), and a failed GET is
   // reported as Go's client error `Get "URL": …`; svcsim has no network, and says what to do instead

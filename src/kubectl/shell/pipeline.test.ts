@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { splitCommandLine } from '../commandLine';
 import { applyFilters, capturePiped, parseLine } from './pipeline';
 
 // Formats and statuses follow GNU coreutils (src/wc.c, src/head.c, src/tail.c, src/sort.c, src/uniq.c) and GNU grep (src/grep.c).
 const table = 'NAME   STATUS\nweb-1  Running\nWeb-2  Pending\napi-1  Running\n';
-const run = (filter: string) => {
+/** The filter stages of `kubectl get pods | FILTER`, as words. */
+const filtersOf = (filter: string) => {
   const p = parseLine(`kubectl get pods | ${filter}`);
   if (p.kind !== 'pipeline') throw new Error(p.kind);
-  return applyFilters(p.filters, table);
+  return p.stages.slice(1).map((s) => splitCommandLine(s.text));
 };
+const run = (filter: string) => applyFilters(filtersOf(filter), table);
 
 describe('parseLine', () => {
   it('splits at unquoted pipes only', () => {
-    expect(parseLine("kubectl get pods | grep -E 'a|b'")).toEqual({ kind: 'pipeline', command: 'kubectl get pods', filters: [['grep', '-E', 'a|b']] });
+    expect(parseLine("kubectl get pods | grep -E 'a|b'")).toEqual({ kind: 'pipeline', stages: [{ text: 'kubectl get pods' }, { text: "grep -E 'a|b'" }] });
     expect(parseLine('kubectl get pods -o jsonpath="{.items[*]}"').kind).toBe('simple');
     expect(parseLine('N=$(kubectl get pods | wc -l)').kind).toBe('simple');
   });
@@ -45,11 +48,7 @@ describe('filters', () => {
   // do not touch (any context option turns it on, even 0), -o passing over context lines silently
   it('grep -A -B -C and -NUM context, as GNU grep prints it', () => {
     const lines = ['a1', 'b2', 'x3', 'c4', 'd5', 'x6', 'e7', 'f8', 'g9', 'h10', 'x11', 'i12', 'x13', 'j14'].join('\n') + '\n';
-    const g = (filter: string) => {
-      const p = parseLine(`kubectl get pods | ${filter}`);
-      if (p.kind !== 'pipeline') throw new Error(p.kind);
-      return applyFilters(p.filters, lines).stdout;
-    };
+    const g = (filter: string) => applyFilters(filtersOf(filter), lines).stdout;
     expect(g('grep -A1 x')).toBe('x3\nc4\n--\nx6\ne7\n--\nx11\ni12\nx13\nj14\n');
     expect(g('grep -nB1 x')).toBe('2-b2\n3:x3\n--\n5-d5\n6:x6\n--\n10-h10\n11:x11\n12-i12\n13:x13\n');
     expect(g('grep -2 x6')).toBe('c4\nd5\nx6\ne7\nf8\n');
@@ -83,7 +82,7 @@ describe('capturePiped', () => {
     // the terminals take their lists apart first (shellLists.ts): one inside $(...) is refused
     expect(capturePiped('kubectl get pods; kubectl get svc', run)).toEqual({
       stdout: '',
-      stderr: "svcsim: ';' is not supported here: this runs one command, optionally piped into grep, head, tail, wc, sort and uniq\n",
+      stderr: "svcsim: ';' is not supported here: this runs one command, optionally piped into kubectl, cat, grep, head, tail, wc, sort and uniq\n",
       exitCode: 2,
     });
   });

@@ -1,58 +1,66 @@
 /**
- * The small pipelines people type after a command — `kubectl get pods | grep -i web`, `| head -n 3`, `| wc -l` —
- * shared by the browser terminal and `svcsim shell`. A line is split at unquoted `|` into the command and its
- * filters; each filter is a pure function of the text the previous stage wrote to stdout. Lists and loops around
+ * The pipelines people type at the user's shells (the browser terminal and `svcsim shell`): `kubectl get pods |
+ * grep -i web`, `| head -n 3`, `| wc -l`, and kubectl reading the stdout before it, `kubectl create cm x
+ * --dry-run=client -o yaml | kubectl apply -f -`. A line is split at unquoted `|` into stages, each with the
+ * here-document it reads (hereDocuments.ts folded it into the line); pipeRun.ts runs them. Lists and loops around
  * pipelines are shellLists.ts's; a line reaches here one simple command at a time. Other shell syntax
- * (redirections, backquotes, a list inside `$(...)` or a scenario step) gets a plain "not supported" message instead of reaching
- * kubectl as arguments.
+ * (redirections, backquotes, a list inside `$(...)` or a scenario step) gets a plain "not supported" message
+ * instead of reaching kubectl as arguments.
  */
-import { splitCommandLine } from '../commandLine';
 import { closingParen } from '../shellWords';
 import { applyFilters, type FilterResult } from '../../shared/textFilters/filters';
+import { readHereDocumentToken, tokenStart } from './hereDocumentToken';
+import { type PipeStage, pipeTargets, runPipe } from './pipeRun';
 
 export type { FilterResult } from '../../shared/textFilters/filters';
 export { applyFilters };
+export { pipedWatchMessage, type PipeStage } from './pipeRun';
 
 export type ParsedLine =
   | { kind: 'simple' }
-  | { kind: 'pipeline'; command: string; filters: string[][] }
+  /** Stages joined by `|`, or one command that reads a here-document. */
+  | { kind: 'pipeline'; stages: PipeStage[] }
   | { kind: 'unsupported'; message: string };
 
-/** What a piped watch prints in both shells: a watch never ends, so the filters would never see the end of their input. */
-export const pipedWatchMessage = 'svcsim: a watch cannot be piped (this shell pipes commands that finish)\n';
-
-const supported = 'grep, head, tail, wc, sort and uniq';
+const supported = pipeTargets;
 
 /** Splits a line at unquoted `|`; reports shell syntax this shell does not run. */
 export function parseLine(line: string): ParsedLine {
-  const stages: string[] = [];
-  let current = '';
+  const stages: PipeStage[] = [];
+  let current: PipeStage = { text: '' };
   let quote: '"' | "'" | undefined;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quote) {
       if (c === '\\' && quote === '"' && i + 1 < line.length) {
-        current += c + line[++i];
+        current.text += c + line[++i];
         continue;
       }
       if (c === quote) quote = undefined;
-      current += c;
+      current.text += c;
       continue;
     }
     if (c === '\\' && i + 1 < line.length) {
-      current += c + line[++i];
+      current.text += c + line[++i];
       continue;
     }
     if (c === '"' || c === "'") {
       quote = c;
-      current += c;
+      current.text += c;
+      continue;
+    }
+    const token = c === tokenStart ? readHereDocumentToken(line, i) : undefined;
+    if (token) {
+      // the last redirection of stdin wins, as in bash
+      current.hereDocument = token.doc;
+      i = token.end - 1;
       continue;
     }
     const two = line.slice(i, i + 2);
     if (two === '$(') {
       // a command substitution is one word here: its inside is the assignment's business
       const end = closingParen(line, i + 2);
-      current += line.slice(i, end + 1);
+      current.text += line.slice(i, end + 1);
       i = end;
       continue;
     }
@@ -63,40 +71,52 @@ export function parseLine(line: string): ParsedLine {
     if (c === '>' || c === '<' || c === '`') return unsupported(c === '`' ? 'backquotes' : `'${c}'`);
     if (c === '|') {
       stages.push(current);
-      current = '';
+      current = { text: '' };
       continue;
     }
-    current += c;
+    current.text += c;
   }
   stages.push(current);
-  if (stages.length === 1) return { kind: 'simple' };
-  const [command, ...rest] = stages;
-  if (!command.trim() || rest.some((s) => !s.trim())) {
+  const trimmed = stages.map((s) => ({ ...s, text: s.text.trim() }));
+  if (trimmed.length === 1) return trimmed[0].hereDocument ? { kind: 'pipeline', stages: trimmed } : { kind: 'simple' };
+  if (trimmed.some((s) => !s.text)) {
     // bash: syntax error near unexpected token `|'
     return { kind: 'unsupported', message: "svcsim: syntax error near unexpected token `|'\n" };
   }
-  return { kind: 'pipeline', command: command.trim(), filters: rest.map((s) => splitCommandLine(s.trim())) };
+  return { kind: 'pipeline', stages: trimmed };
 }
 
 function unsupported(what: string): ParsedLine {
   return {
     kind: 'unsupported',
-    message: `svcsim: ${what} is not supported: this shell runs commands, lists (; && ||) and loops, optionally piped into ${supported}\n`,
+    message: `svcsim: ${what} is not supported: this shell runs commands, lists (; && ||), loops and here-documents (<<EOF), optionally piped into ${supported}\n`,
   };
 }
 
 /**
- * `$(command | filter …)`: runs the command through `run` and the filters over its stdout. The value is the
- * filtered stdout; stderr collects the command's and the filters' messages.
+ * `$(command | filter …)`, `$(… | kubectl …)`: runs the commands through `run` (with what the stage before wrote
+ * as `stdin`) and the filters over their stdout. The value is the last stage's stdout; stderr collects every
+ * stage's messages.
  */
-export function capturePiped(
-  command: string,
-  run: (command: string) => FilterResult,
-): FilterResult {
+export function capturePiped(command: string, run: (command: string, stdin?: string) => FilterResult): FilterResult {
   const parsed = parseLine(command);
   if (parsed.kind === 'unsupported') return { stdout: '', stderr: parsed.message, exitCode: 2 };
   if (parsed.kind === 'simple') return run(command);
-  const r = run(parsed.command);
-  const f = applyFilters(parsed.filters, r.stdout);
-  return { stdout: f.stdout, stderr: r.stderr + f.stderr, exitCode: f.exitCode };
+  const stage = (c: string, stdin: string | undefined) => {
+    const r = stdin === undefined ? run(c) : run(c, stdin);
+    return {
+      output: [
+        { stream: 'stderr' as const, text: r.stderr },
+        { stream: 'stdout' as const, text: r.stdout },
+      ],
+      exitCode: r.exitCode,
+      watching: false,
+    };
+  };
+  // the line around the `$(…)` was expanded before it ran: the words are final here
+  const end = runPipe(parsed.stages, { run: stage, expand: (text) => text, stopWatch: () => {} });
+  const last = end.kind === 'command' ? stage(end.command, end.stdin) : { output: [], exitCode: end.exitCode };
+  const output = [...end.output, ...last.output];
+  const of = (stream: 'stdout' | 'stderr') => output.filter((c) => c.stream === stream).map((c) => c.text).join('');
+  return { stdout: of('stdout'), stderr: of('stderr'), exitCode: last.exitCode };
 }

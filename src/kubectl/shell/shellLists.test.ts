@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilters } from './pipeline';
 import { runBuiltin } from './builtins';
+import { withoutBodies } from './hereDocumentToken';
 import { type ListHost, runList, scriptOf } from './shellLists';
 
 /**
@@ -42,15 +43,27 @@ function run(line: string, vars = new Map<string, string>()): { out: string; sta
 
 describe('scriptOf', () => {
   it('leaves one simple command to the shell as it is, and reads lists and compound commands', () => {
-    expect(scriptOf('kubectl get pods | grep web')).toEqual({ kind: 'single' });
-    expect(scriptOf('N=$(kubectl get pods; kubectl get svc)')).toEqual({ kind: 'single' });
-    expect(scriptOf("kubectl get pods -o jsonpath='{.items[*].metadata.name}; x'")).toEqual({ kind: 'single' });
+    const single = (line: string) => ({ kind: 'single', line });
+    expect(scriptOf('kubectl get pods | grep web')).toEqual(single('kubectl get pods | grep web'));
+    expect(scriptOf('N=$(kubectl get pods; kubectl get svc)')).toEqual(single('N=$(kubectl get pods; kubectl get svc)'));
+    expect(scriptOf("kubectl get pods -o jsonpath='{.items[*].metadata.name}; x'")).toEqual(single("kubectl get pods -o jsonpath='{.items[*].metadata.name}; x'"));
     expect(scriptOf('kubectl get pods;').kind).toBe('list');
     expect(scriptOf('! kubectl get pod x').kind).toBe('list');
     expect(scriptOf('a && b || c').kind).toBe('list');
     expect(scriptOf('for i in 0 1; do kubectl exec "web-$i" -- hostname; done').kind).toBe('list');
     expect(scriptOf('for i in 0 1; do')).toEqual({ kind: 'open' });
     expect(scriptOf('if a; then b')).toEqual({ kind: 'open' });
+  });
+
+  it('reads here-documents first: open until the delimiter, then one command carrying its body', () => {
+    expect(scriptOf('kubectl apply -f - <<EOF')).toEqual({ kind: 'open' });
+    expect(scriptOf('kubectl apply -f - <<EOF\nkind: Pod\n')).toEqual({ kind: 'open' });
+    const one = scriptOf('kubectl apply -f - <<EOF\nkind: Pod\nEOF');
+    expect(one.kind === 'single' && withoutBodies(one.line)).toBe('kubectl apply -f - <<EOF');
+    // a body is never read as commands: `done`, `;` and quotes in it are text
+    expect(scriptOf("for i in 1; do cat <<EOF\ndone; it's\nEOF\n")).toEqual({ kind: 'open' });
+    expect(scriptOf("for i in 1; do cat <<EOF\ndone; it's\nEOF\ndone").kind).toBe('list');
+    expect(scriptOf('cat <<')).toEqual({ kind: 'refused', message: "svcsim: syntax error near unexpected token `newline'\n" });
   });
 
   it('refuses a syntax error or syntax it does not run anywhere in the line, before anything runs', () => {
@@ -62,6 +75,7 @@ describe('scriptOf', () => {
     expect(message('for i in a b; do echo $i > out; done')).toMatch(/^svcsim: '>' is not supported/);
     expect(message('for i in `ls`; do echo $i; done')).toMatch(/^svcsim: backquotes is not supported/);
     expect(message('for i in a | b; do echo $i; done')).toBe("svcsim: syntax error near unexpected token `|'\n");
+    expect(message('for i in a <<EOF; do echo $i; done\nEOF')).toBe("svcsim: syntax error near unexpected token `<<'\n");
     expect(message('if a; then (b); fi')).toMatch(/^svcsim: subshells, groups and functions are not supported/);
     expect(message('{ a; b; }')).toMatch(/^svcsim: subshells/);
     expect(message('f() { a; }')).toMatch(/^svcsim: subshells/);

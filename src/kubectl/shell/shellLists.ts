@@ -9,27 +9,35 @@
 import { caseArmFor, expandShell, type ScriptCommand, scriptCommands, shellWords } from '../../engine/kubelet/apps/shellSyntax';
 import { braceRange, loopStopped, maxLoopRounds } from '../commands/containerScript';
 import { splitCommandLine } from '../commandLine';
+import { readHereDocuments } from './hereDocuments';
 import { parseLine } from './pipeline';
 
 /** What a line of the user's shell is. */
 export type LineScript =
-  /** One simple command: the shell runs the line as it always has. */
-  | { kind: 'single' }
+  /** One simple command: the shell runs `line` (the text, its here-documents folded in) as it always has. */
+  | { kind: 'single'; line: string }
   | { kind: 'list'; commands: ScriptCommand[] }
-  /** It ends inside a compound command (`for i in a b; do`): a shell that reads on prompts with PS2. */
+  /** It ends inside a compound command (`for i in a b; do`) or a here-document: a shell that reads on prompts with PS2. */
   | { kind: 'open' }
   /** A syntax error, or syntax this shell does not run: nothing of the line runs, as bash runs nothing of it. */
   | { kind: 'refused'; message: string };
 
-/** Reads a line (or the lines of a compound command) as the user's shell will run it. */
-export function scriptOf(line: string): LineScript {
+/**
+ * Reads a line (or the lines of a compound command or a here-document) as the user's shell will run it. The
+ * bodies of here-documents are read first (hereDocuments.ts), as bash reads them before it runs the line.
+ */
+export function scriptOf(text: string): LineScript {
+  const read = readHereDocuments(text);
+  if (read.kind === 'open') return { kind: 'open' };
+  if (read.kind === 'error') return { kind: 'refused', message: read.message };
+  const line = read.script.trim();
   const { commands, open } = scriptCommands(line);
   if (open) return { kind: 'open' };
   const message = listError(commands);
   if (message) return { kind: 'refused', message };
   const [first] = commands;
-  const single = commands.length === 1 && first.type === 'simple' && first.text === line.trim() && !/^!\s/.test(first.text);
-  if (commands.length === 0 || single) return { kind: 'single' };
+  const single = commands.length === 1 && first.type === 'simple' && first.text === line && !/^!\s/.test(first.text);
+  if (commands.length === 0 || single) return { kind: 'single', line };
   return { kind: 'list', commands };
 }
 
@@ -73,7 +81,7 @@ function commandError(c: ScriptCommand): string | undefined {
       // the words are words: a redirection, backquotes or a pipe there are not
       const words = c.list === undefined ? undefined : parseLine(c.list);
       if (words?.kind === 'unsupported') return words.message;
-      if (words?.kind === 'pipeline') return "svcsim: syntax error near unexpected token `|'\n";
+      if (words?.kind === 'pipeline') return `svcsim: syntax error near unexpected token \`${words.stages.length > 1 ? '|' : '<<'}'\n`;
       return scriptsError([c.body]);
     }
     case 'while':

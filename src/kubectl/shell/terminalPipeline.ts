@@ -1,31 +1,17 @@
 /**
- * The hook the browser terminal's session calls first with each line: a pipeline runs its command (through the
- * session's own `run`) and filters what it wrote to stdout; stderr passes through unfiltered, first, as it
- * reached the terminal while the command ran. Anything else returns undefined and runs as before.
+ * The hook both user shells (the browser terminal and `svcsim shell`) call first with each simple command: a
+ * pipeline, or a command reading a here-document, runs through pipeRun.ts with the shell's own commands; its
+ * last stage, when it is the shell's command, comes back for the shell to run as it runs any command. Anything
+ * else returns undefined and runs as before.
  */
-import type { OutputChunk as TerminalChunk } from '../cli/output';
-import { applyFilters, parseLine, pipedWatchMessage } from './pipeline';
+import { parseLine } from './pipeline';
+import { type PipeEnd, type PipeHost, runPipe } from './pipeRun';
 
-export interface PipedResult {
-  output: TerminalChunk[];
-  exitCode: number;
-  watching: boolean;
-}
+export type { PipeEnd, PipeHost, StageResult } from './pipeRun';
 
-export function pipedTerminal(line: string, run: (command: string) => PipedResult, stopWatch: () => void): PipedResult | undefined {
+export function runPipedLine(line: string, host: PipeHost): PipeEnd | undefined {
   const parsed = parseLine(line);
   if (parsed.kind === 'simple') return undefined;
-  if (parsed.kind === 'unsupported') return { output: [{ stream: 'stderr', text: parsed.message }], exitCode: 2, watching: false };
-  const r = run(parsed.command);
-  const output: TerminalChunk[] = r.output.filter((c) => c.stream === 'stderr');
-  if (r.watching) {
-    stopWatch();
-    output.push({ stream: 'stderr', text: pipedWatchMessage });
-    return { output, exitCode: 1, watching: false };
-  }
-  const stdout = r.output.filter((c) => c.stream === 'stdout').map((c) => c.text).join('');
-  const f = applyFilters(parsed.filters, stdout);
-  if (f.stderr) output.push({ stream: 'stderr', text: f.stderr });
-  if (f.stdout) output.push({ stream: 'stdout', text: f.stdout });
-  return { output, exitCode: f.exitCode, watching: false };
+  if (parsed.kind === 'unsupported') return { kind: 'done', output: [{ stream: 'stderr', text: parsed.message }], exitCode: 2 };
+  return runPipe(parsed.stages, host);
 }

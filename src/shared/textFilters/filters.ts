@@ -24,6 +24,9 @@ export function linesOf(text: string): string[] {
 }
 export const joinLines = (lines: readonly string[]) => lines.map((l) => `${l}\n`).join('');
 
+/** The commands {@link runFilter} runs. */
+export const filterNames: readonly string[] = ['cat', 'grep', 'head', 'tail', 'wc', 'sort', 'uniq'];
+
 export function runFilter(words: string[], stdin: string): FilterResult {
   const [name, ...args] = words;
   switch (name) {
