@@ -87,6 +87,15 @@ function controlPlaneAlone(): Figure[] {
   ];
 }
 
+/**
+ * Sleeps half a second so that V8's background sweeping of garbage collected so far finishes: its threads' CPU
+ * time is counted by process.cpuUsage, and would be charged to whatever is measured next. Garbage the measured
+ * work makes is still swept in its own time.
+ */
+function settleSweeping(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+}
+
 export function settleBench(): Figure[] {
   const aloneFigures = controlPlaneAlone();
   // with --expose-gc the heap is read after a full collection: otherwise the growth row measured how much of
@@ -98,7 +107,10 @@ export function settleBench(): Figure[] {
   globalThis.gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
   const ready = readyPods(cluster);
-  // what a virtual second costs once nothing changes: the rate-limited fill is per pod, not per second
+  // what a virtual second costs once nothing changes: the rate-limited fill is per pod, not per second. As in
+  // the churn rows, the collector's background sweeping of the build's garbage is let finish first: it is the
+  // build's cost, and it made this row read 14 ms in a run where the minute itself cost 0.4
+  settleSweeping();
   const idle0 = cpuMs();
   cluster.advance(60_000);
   const idleMs = cpuMs() - idle0;
@@ -198,11 +210,9 @@ export function churnBench(): Figure[] {
     // the garbage of building this cluster (and of the benchmarks before) is not what one op costs: collect it
     // first when the bench runs with --expose-gc (`npm run bench` does); the ops' own collections still count
     globalThis.gc?.();
-    // …and let its sweeping finish: V8 sweeps the collected pages on background threads, whose CPU time
-    // process.cpuUsage counts, so the first ~25 ops after a collection of the 10,000-pod build's garbage paid
-    // 5-15 ms each for it (the deletion mean doubled: 1.0 ms against a 0.45 ms median). Half a second of sleep
-    // lets the sweepers finish; garbage the ops make is still swept in their own time.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    // …and let its sweeping finish: the first ~25 ops after a collection of the 10,000-pod build's garbage
+    // paid 5-15 ms each for it (the deletion mean doubled: 1.0 ms against a 0.45 ms median)
+    settleSweeping();
     const { del, rel } = churn(cluster, victims, n);
     costs.delete.push(del);
     costs.relabel.push(rel);

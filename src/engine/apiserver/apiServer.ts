@@ -224,8 +224,12 @@ export class ApiServer {
       (obj as { apiVersion?: string }).apiVersion = apiVersionFor(kind);
       (obj as { kind?: string }).kind = kind;
       if (strategy.hasStatus) (obj as { status?: unknown }).status = (old as { status?: unknown }).status;
-      strategy.prepareForUpdate?.(obj, old, ctx);
-      strategy.applyDefaults(obj, ctx);
+      if (strategy.specOnlyUpdateDefaults && keepStoredSpec(obj, old)) {
+        // nothing to default: the stored spec was defaulted when it was stored, and defaulting is idempotent
+      } else {
+        strategy.prepareForUpdate?.(obj, old, ctx);
+        strategy.applyDefaults(obj, ctx);
+      }
       const errs = this.trusted(strategy, opts) ? noErrors : strategy.validateUpdate(obj, old, ctx);
       if (errs.length) return this.refused(kind, name, errs, opts);
     }
@@ -452,6 +456,18 @@ function updateBody<T extends KubeObject>(input: T, statusReplaced: boolean): T 
   if (!statusReplaced) return cloneJson(input);
   const { status: _replaced, ...rest } = input as T & { status?: unknown };
   return cloneJson(rest) as T;
+}
+
+/**
+ * An update that leaves the spec as stored (labels, annotations, an owner reference: most updates) gets the stored
+ * spec object itself: it was defaulted and validated when it was stored, so copying, defaulting and validating an
+ * equal copy again would give the same object (true: the spec was kept).
+ */
+function keepStoredSpec(obj: KubeObject, old: KubeObject): boolean {
+  const oldSpec = (old as { spec?: unknown }).spec;
+  if (oldSpec === undefined || !deepEqual((obj as { spec?: unknown }).spec, oldSpec)) return false;
+  (obj as { spec?: unknown }).spec = oldSpec;
+  return true;
 }
 
 /** A handed-over value, made to look exactly like the copy the apiserver would otherwise have taken. */

@@ -42,6 +42,11 @@ export interface Strategy<K extends Kind> {
   prepareForCreate?(obj: KindMap[K], ctx: AdmissionContext): void;
   /** Validation on create (`Validate<Kind>`), metadata included. */
   validate(obj: KindMap[K], ctx: AdmissionContext): FieldError[];
+  /**
+   * `prepareForUpdate` and `applyDefaults` change nothing but the spec on an update (Pods): an update whose spec
+   * equals the stored one keeps the stored spec and skips both (see the apiserver's `keepStoredSpec`).
+   */
+  specOnlyUpdateDefaults?: boolean;
   /** Copies what an update may not change from the old object (status, allocated fields...). */
   prepareForUpdate?(obj: KindMap[K], old: KindMap[K], ctx: AdmissionContext): void;
   /** Validation on update (`Validate<Kind>Update`). */

@@ -21,6 +21,8 @@ export const podStrategy: Strategy<'Pod'> = {
   hasStatus: true,
   tracksGeneration: true,
   trustsHandOver: true,
+  // admitDefaultTolerations, admitPriorityOnUpdate and the defaults write only spec
+  specOnlyUpdateDefaults: true,
   // admission runs before the registry strategy in Kubernetes; here it is the first thing create does
   prepareForCreate(pod, ctx) {
     const p = pod as Writable;

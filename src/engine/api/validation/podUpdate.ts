@@ -54,7 +54,7 @@ function validateOnlyAddedTolerations(next: readonly Toleration[] | undefined, o
 export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const spec = (pod.spec ?? {}) as PodSpec & Json;
   const oldSpec = (old.spec ?? {}) as PodSpec & Json;
-  const errs = [...validateObjectMetaUpdate(pod.metadata, old.metadata), ...validatePodMetadataAndSpec(pod)];
+  const errs = [...validateObjectMetaUpdate(pod.metadata, old.metadata), ...validatePodMetadataAndSpec(pod, pod.spec === old.spec)];
 
   for (const kind of ['containers', 'initContainers'] as const) {
     const r = validateContainerUpdates(spec[kind], oldSpec[kind], `spec.${kind}`);
