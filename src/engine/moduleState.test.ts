@@ -18,7 +18,7 @@ const constantTables: Record<string, readonly string[]> = {
   'src/engine/kubelet/apps/imageExecutables.ts': ['toolboxes'],
   'src/engine/kubelet/apps/shellScript.ts': ['shells', 'servers'],
   'src/engine/kubelet/apps/shellSyntax.ts': ['leading'],
-  'src/engine/kubelet/apps/registry.ts': ['passthroughEntrypoint'],
+  'src/engine/kubelet/apps/registry.ts': ['passthroughEntrypoint', 'serveHostnameRepos'],
   'src/engine/kubelet/apps/clientImages.ts': ['built', 'curlImageCommands'],
   'src/engine/kubelet/apps/containerExec.ts': ['imageFiles'],
   'src/engine/net/http/curl.ts': ['realLongOptions'],

@@ -1,6 +1,6 @@
 /**
  * agnhost (`registry.k8s.io/e2e-test-images/agnhost:2.x`), the Kubernetes e2e test image. Its entrypoint is
- * `/agnhost` and its CMD `pause`; `args: [netexec, --http-port=8080]` starts netexec, whose endpoints answer which
+ * `/agnhost` and its CMD `pause`; `args: [serve-hostname]` serves the pod's hostname (serveHostname.ts); `args: [netexec, --http-port=8080]` starts netexec, whose endpoints answer which
  * pod served (`/hostname`) and from which address the request arrived (`/clientip`, after any SNAT)
  * (kubernetes/kubernetes `test/images/agnhost/netexec/netexec.go`). The image is Alpine with `bind-tools`, `curl`,
  * `netcat-openbsd`, `iproute2`, `iperf` and `bash` added (`test/images/agnhost/Dockerfile`, `BASEIMAGE`).
@@ -10,6 +10,7 @@ import type { AppInstance, HttpOutcome, HttpRequest, Listener, SimulatedApp } fr
 import { logAccess, respond, rootUser, standardPath } from './app';
 import { effectiveArgv } from './clientImages';
 import { goFormValue, goLogTime, goText, goTimeNow } from './goFormats';
+import { serveHostnameFlags, serveHostnameHttp, serveHostnameListeners, serveHostnameStartupLog } from './serveHostname';
 
 /** The netexec flags that shape what listens (`--http-port`, `--udp-port`, both pflag ints). */
 interface NetexecFlags {
@@ -88,7 +89,9 @@ function netexecHttp(instance: AppInstance, req: HttpRequest, flags: NetexecFlag
 /** agnhost as one container runs it: its subcommand decides what listens. */
 export function agnhostApp(container: Container): SimulatedApp {
   const flags = netexecFlags(container);
-  const paused = agnhostSubcommand(container).name === 'pause';
+  const sub = agnhostSubcommand(container);
+  const paused = sub.name === 'pause';
+  const hostnameFlags = sub.name === 'serve-hostname' ? serveHostnameFlags(sub.args) : undefined;
   return {
     name: 'agnhost',
     imageEnv: () => [standardPath],
@@ -98,21 +101,25 @@ export function agnhostApp(container: Container): SimulatedApp {
     // Alpine's bind-tools replaces busybox's nslookup with BIND's; musl ships getent
     dnsTools: { nslookup: 'bind', bind: true, getent: true },
     listeners(): Listener[] {
+      if (hostnameFlags) return serveHostnameListeners(hostnameFlags);
       if (!flags) return [];
       const out: Listener[] = [{ port: flags.httpPort, protocol: 'TCP' }];
       if (flags.udpPort !== -1) out.push({ port: flags.udpPort, protocol: 'UDP' });
       return out;
     },
     http(instance: AppInstance, req: HttpRequest): HttpOutcome {
+      if (hostnameFlags) return serveHostnameHttp(instance, req, hostnameFlags);
       if (flags && req.port === flags.httpPort) return netexecHttp(instance, req, flags);
       return { kind: 'hang' };
     },
     plan: () => ({}),
     // netexec installs no SIGTERM handler, so the Go process dies of the signal; `pause` catches it and exits 2
     // (test/images/agnhost/pause/pause.go)
-    sigterm: () => ({ exitAfterMs: 50, exitCode: paused ? 2 : 143 }),
+    // serve-hostname catches it, logs and sleeps 60 s (the grace period usually runs out first)
+    sigterm: () => (hostnameFlags ? { exitAfterMs: 60_000, exitCode: 0 } : { exitAfterMs: 50, exitCode: paused ? 2 : 143 }),
     startupLog(_container, startedAt) {
       if (paused) return ['Paused'];
+      if (hostnameFlags) return serveHostnameStartupLog(hostnameFlags, startedAt);
       if (!flags) return [];
       const t = goLogTime(startedAt);
       // startUDPServer logs the bind address (empty: any) before the port, hence the double space

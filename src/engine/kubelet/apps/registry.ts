@@ -14,7 +14,11 @@ import { kuardApp } from './kuard';
 import { nginxApp } from './nginx';
 import { isShellLikeCommand, runProcess } from './shellScript';
 import { whoamiApp } from './whoami';
+import { serveHostnameApp } from './serveHostname';
 import { type ContainerVars, staticVars } from '../containerEnv';
+
+/** The standalone serve_hostname image, where the Kubernetes docs and old e2e tests pulled it from. */
+const serveHostnameRepos = new Set(['registry.k8s.io/serve_hostname', 'k8s.gcr.io/serve_hostname', 'gcr.io/google_containers/serve_hostname']);
 
 const clientRepos: Record<string, string> = {
   'docker.io/library/busybox': 'busybox',
@@ -44,6 +48,7 @@ export function appForImage(image: string, container: Container = { name: '', im
   if (repo === 'registry.k8s.io/e2e-test-images/agnhost' || repo === 'k8s.gcr.io/e2e-test-images/agnhost') return agnhostApp(container);
   if (repo === 'docker.io/traefik/whoami' || repo === 'docker.io/containous/whoami') return whoamiApp(container, vars);
   if (repo === 'docker.io/hashicorp/http-echo') return httpEchoApp(container, vars);
+  if (serveHostnameRepos.has(repo)) return serveHostnameApp(container);
   if (repo === 'docker.io/library/nginx' || repo === 'docker.io/bitnami/nginx') return nginxApp(image);
   if (repo === 'registry.k8s.io/coredns/coredns' || repo === 'docker.io/coredns/coredns') return corednsApp;
   const client = clientRepos[repo];
