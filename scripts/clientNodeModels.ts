@@ -45,3 +45,36 @@ export function docText(block: string): string {
 export function modelsOpenApiVersion(): string | undefined {
   return /OpenAPI spec version: (v[\d.]+)/.exec(readFileSync(`${modelsDir}/V1Pod.js`, 'utf8'))?.[1];
 }
+
+/**
+ * Fields whose OpenAPI type is `resource.Quantity` (client-node flattens it to a string): a Quantity decodes from
+ * a JSON number too (`cpu: 1`), which a plain string field does not.
+ */
+export const quantityFields: Readonly<Record<string, readonly string[]>> = {
+  ResourceRequirements: ['limits', 'requests'],
+  VolumeResourceRequirements: ['limits', 'requests'],
+  NodeStatus: ['capacity', 'allocatable'],
+  PodSpec: ['overhead'],
+  ContainerStatus: ['allocatedResources'],
+  EmptyDirVolumeSource: ['sizeLimit'],
+  ResourceFieldSelector: ['divisor'],
+};
+
+/**
+ * Names client-node models (`V1Pod`, `DiscoveryV1EndpointPort`) as the Go types are named: the bare name, or
+ * `<group>.v1.<name>` where two groups have a type of that name (the second one met is qualified).
+ */
+export function modelNamer(): (model: string) => string {
+  const names = new Map<string, string>();
+  return (model) => {
+    const known = names.get(model);
+    if (known) return known;
+    const m = /^([A-Z][a-z]+)?V1(.+)$/.exec(model);
+    if (!m) throw new Error(`unexpected model name ${model}`);
+    const bare = m[2];
+    const taken = [...names.entries()].some(([other, n]) => n === bare && other !== model);
+    const name = taken ? `${(m[1] ?? 'core').toLowerCase()}.v1.${bare}` : bare;
+    names.set(model, name);
+    return name;
+  };
+}

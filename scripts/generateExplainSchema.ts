@@ -17,7 +17,7 @@
  *   node --import tsx scripts/generateExplainSchema.ts --check  # fails when it is stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { modelsOpenApiVersion, readModel } from './clientNodeModels';
+import { modelNamer, modelsOpenApiVersion, quantityFields, readModel } from './clientNodeModels';
 
 const out = 'src/shared/generated/kubernetes.explain.json';
 const openApiVersion = modelsOpenApiVersion();
@@ -42,17 +42,6 @@ const kinds: Array<{ group: string; version: string; kind: string; model: string
   { group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', model: 'V1EndpointSlice' },
 ];
 
-/** Fields whose OpenAPI type is `resource.Quantity` (client-node flattens it to a string). */
-const quantityFields: Record<string, string[]> = {
-  ResourceRequirements: ['limits', 'requests'],
-  VolumeResourceRequirements: ['limits', 'requests'],
-  NodeStatus: ['capacity', 'allocatable'],
-  PodSpec: ['overhead'],
-  ContainerStatus: ['allocatedResources'],
-  EmptyDirVolumeSource: ['sizeLimit'],
-  ResourceFieldSelector: ['divisor'],
-};
-
 /** Fields client-node types `any`: their OpenAPI type is a named object type. */
 const objectFields: Record<string, Record<string, string>> = {
   ControllerRevision: { data: 'RawExtension' },
@@ -63,20 +52,7 @@ type Schema = Record<string, unknown>;
 const schemas: Record<string, Schema> = {};
 /** The descriptions client-node gives the fields of a type it inlines (IntOrString, MicroTime): that type's own. */
 const inlinedTypeDocs: Record<string, string> = {};
-/** client-node model name → component name (the Go type's name, qualified only where two differ). */
-const names = new Map<string, string>();
-
-function componentName(model: string): string {
-  const known = names.get(model);
-  if (known) return known;
-  const m = /^([A-Z][a-z]+)?V1(.+)$/.exec(model);
-  if (!m) throw new Error(`unexpected model name ${model}`);
-  const bare = m[2];
-  const taken = [...names.entries()].some(([other, n]) => n === bare && other !== model);
-  const name = taken ? `${(m[1] ?? 'core').toLowerCase()}.v1.${bare}` : bare;
-  names.set(model, name);
-  return name;
-}
+const componentName = modelNamer();
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 

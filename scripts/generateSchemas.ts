@@ -9,7 +9,7 @@
  *   npx tsx scripts/generateSchemas.ts --check  # fails when the committed files are stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { modelsDir, readModel } from './clientNodeModels';
+import { modelNamer, modelsDir, quantityFields, readModel } from './clientNodeModels';
 
 const source = JSON.parse(readFileSync('node_modules/@kubernetes/client-node/package.json', 'utf8')) as { version: string };
 const openApiVersion = /OpenAPI spec version: (v[\d.]+)/.exec(readFileSync(`${modelsDir}/V1Pod.js`, 'utf8'))?.[1];
@@ -31,36 +31,9 @@ const kinds: Array<{ kind: string; apiVersion: string; model: string }> = [
   { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', model: 'V1EndpointSlice' },
 ];
 
-/**
- * Fields whose OpenAPI type is `resource.Quantity` (the generator of client-node flattens it to a string): a
- * Quantity decodes from a JSON number too (`cpu: 1`), which a plain string field does not.
- */
-const quantityFields: Record<string, string[]> = {
-  ResourceRequirements: ['limits', 'requests'],
-  VolumeResourceRequirements: ['limits', 'requests'],
-  NodeStatus: ['capacity', 'allocatable'],
-  PodSpec: ['overhead'],
-  ContainerStatus: ['allocatedResources'],
-  EmptyDirVolumeSource: ['sizeLimit'],
-  ResourceFieldSelector: ['divisor'],
-};
-
 type Schema = Record<string, unknown>;
 const definitions: Record<string, Schema> = {};
-/** client-node model name → our definition name (the Go type's name, qualified only where two differ). */
-const names = new Map<string, string>();
-
-function definitionName(model: string): string {
-  const known = names.get(model);
-  if (known) return known;
-  const m = /^([A-Z][a-z]+)?V1(.+)$/.exec(model);
-  if (!m) throw new Error(`unexpected model name ${model}`);
-  const bare = m[2];
-  const taken = [...names.entries()].some(([other, n]) => n === bare && other !== model);
-  const name = taken ? `${(m[1] ?? 'core').toLowerCase()}.v1.${bare}` : bare;
-  names.set(model, name);
-  return name;
-}
+const definitionName = modelNamer();
 
 function ref(name: string): Schema {
   return { $ref: `#/definitions/${name}` };
