@@ -37,6 +37,8 @@ const constantTables: Record<string, readonly string[]> = {
   'src/kubectl/printers/goYaml.ts': ['namedEscapes'],
   'src/kubectl/describe/describeHelpers.ts': ['skipAnnotations'],
   'src/kubectl/completion.ts': ['verbsTakingTypes'],
+  'src/kubectl/printers/goTemplate/funcs.ts': ['templateFuncs'],
+  'src/kubectl/printers/goTemplate/items.ts': ['keywordTypes'],
   'src/kubectl/commands/scale.ts': ['scalable'],
   'src/kubectl/commands/rollout/rolloutUndo.ts': ['annotationsToSkip'],
   'src/kubectl/commands/expose.ts': ['exposable'],

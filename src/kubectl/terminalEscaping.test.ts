@@ -43,6 +43,10 @@ describe('terminal escaping as kubectl does it', () => {
     expect(out('get pod web -o jsonpath={.metadata.annotations.note}')).toBe(hostile);
   });
 
+  it('go-template prints the raw value too', () => {
+    expect(out('get pod web -o go-template={{.metadata.annotations.note}}')).toBe(hostile);
+  });
+
   it('json escapes control characters as JSON strings', () => {
     const json = out('get pod web -o json');
     expect(json).toContain('"note": "a\\u001b[2J\\u001b[31mred\\u001b]8;;https://evil.example/\\u0007link\\u001b]8;;\\u0007\\rbell\\u0007end"');

@@ -54,7 +54,7 @@ function annotateOne(env: CommandEnv, mapping: Mapping, obj: KubeObject, c: Anno
     return;
   }
   if (dryRun === 'client') {
-    printResult(env, { ...obj, metadata: { ...obj.metadata, annotations: next } } as KubeObject, 'annotated', dryRun, writeOutputFormat(env.flags));
+    printResult(env, { ...obj, metadata: { ...obj.metadata, annotations: next } } as KubeObject, 'annotated', dryRun, writeOutputFormat(env));
     return;
   }
   // jsonpatch.CreateMergePatch of the object before and after: only the annotations that changed
@@ -68,7 +68,7 @@ function annotateOne(env: CommandEnv, mapping: Mapping, obj: KubeObject, c: Anno
   const patch = Object.keys(metadata).length > 0 ? { metadata } : {};
   const res = env.cluster.patch(mapping.kind, obj.metadata?.namespace, obj.metadata?.name ?? '', 'merge', patch, { dryRun: dryRun === 'server' });
   if (!res.ok) throw new CommandError({ type: 'status', status: res.status });
-  printResult(env, res.value as KubeObject, 'annotated', dryRun, writeOutputFormat(env.flags));
+  printResult(env, res.value as KubeObject, 'annotated', dryRun, writeOutputFormat(env));
 }
 
 export const annotateCommand: KubectlCommand = {
@@ -79,7 +79,7 @@ export const annotateCommand: KubectlCommand = {
   run(env) {
     const f = env.flags;
     const dryRun = dryRunStrategy(f);
-    writeOutputFormat(f);
+    writeOutputFormat(env);
     const { resources, pairs } = resourcesAndPairs(env.args, 'annotation');
     const { add, remove } = parsePairs(pairs, 'annotation', true);
     const list = f.bool('list');

@@ -9,7 +9,7 @@ import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { readManifests } from '../resources/manifestInput';
 import { mappingForKind } from '../resources/resourceMapper';
 import { printServerWarnings, validateFlag, validationDirective } from './fieldValidationFlag';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -46,7 +46,7 @@ export const applyCommand: KubectlCommand = {
     { name: 'overwrite', type: 'bool', default: true },
     { name: 'wait', type: 'bool' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const files = env.flags.strings('filename');
@@ -54,7 +54,7 @@ export const applyCommand: KubectlCommand = {
     const fieldValidation = validationDirective(env);
     const warnings: string[] = [];
     const dryRun = dryRunStrategy(env.flags);
-    const format = writeOutputFormat(env.flags);
+    const format = writeOutputFormat(env);
     // kubectl apply's Run: the objects that could not be mapped are its first errors; the others are applied
     const errors: KubeError[] = [];
     const manifests = readManifests(env, files, errors);

@@ -14,7 +14,7 @@ import { createSecretCommand } from './createSecret';
 import { createServiceCommand } from './createService';
 import { createDeploymentCommand, createNamespaceCommand } from './createSubcommands';
 import { printServerWarnings, validateFlag, validationDirective } from './fieldValidationFlag';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 export const createCommand: KubectlCommand = {
   name: 'create',
@@ -31,7 +31,7 @@ export const createCommand: KubectlCommand = {
     validateFlag,
     { name: 'field-manager', type: 'string', default: 'kubectl-create' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const files = env.flags.strings('filename');
@@ -43,7 +43,7 @@ export const createCommand: KubectlCommand = {
     const fieldValidation = validationDirective(env);
     const warnings: string[] = [];
     const dryRun = dryRunStrategy(env.flags);
-    const format = writeOutputFormat(env.flags);
+    const format = writeOutputFormat(env);
     // objects of kinds this server does not serve fail alone and the others are created (ContinueOnError); their
     // errors come first here, where kubectl interleaves them in document order with the failed creates
     const errors: KubeError[] = [];

@@ -15,7 +15,7 @@ import type { CommandEnv } from '../cli/command';
 import { fail } from '../cli/errors';
 import type { FlagSpec } from '../cli/flags';
 import { printServerWarnings, validateFlag, validationDirective } from './fieldValidationFlag';
-import { type DryRun, dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { type DryRun, dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -24,7 +24,7 @@ export const generatorFlags: readonly FlagSpec[] = [
   { name: 'save-config', type: 'bool' },
   validateFlag,
   dryRunFlag,
-  outputFlag,
+  ...printFlags,
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
 ];
 
@@ -37,7 +37,7 @@ export interface GeneratorSettings {
 
 export function generatorSettings(env: CommandEnv): GeneratorSettings {
   const dryRun = dryRunStrategy(env.flags);
-  const format = writeOutputFormat(env.flags);
+  const format = writeOutputFormat(env);
   return { dryRun, format, fieldValidation: validationDirective(env) };
 }
 

@@ -10,7 +10,7 @@ import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { fail } from '../cli/errors';
 import { runCommandGroup } from '../cli/help';
 import { nameFrom } from './createSubcommands';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -49,7 +49,7 @@ function runCreateService(env: CommandEnv, type: ServiceType): undefined {
   const f = env.flags;
   const name = nameFrom(env);
   const dryRun = dryRunStrategy(f);
-  const format = writeOutputFormat(f);
+  const format = writeOutputFormat(env);
   const tcp = f.strings('tcp');
   const clusterIP = type === 'ClusterIP' ? f.string('clusterip') : '';
   const externalName = type === 'ExternalName' ? f.string('external-name') : '';
@@ -90,7 +90,7 @@ const commonFlags = [
   { name: 'save-config', type: 'bool' as const },
   { name: 'validate', type: 'string' as const, default: 'strict', noOptDefVal: 'strict' },
   dryRunFlag,
-  outputFlag,
+  ...printFlags,
 ];
 
 const subcommand = (name: ServiceType, use: string, short: string, extra: KubectlCommand['flags'], required?: string[]): KubectlCommand => ({

@@ -6,7 +6,7 @@
 import type { Deployment, Namespace } from '../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 /** `NameFromCommandArgs`: exactly one NAME before any `--`. */
 export function nameFrom(env: CommandEnv): string {
@@ -29,18 +29,20 @@ export const createNamespaceCommand: KubectlCommand = {
   aliases: ['ns'],
   short: 'Create a namespace with the specified name',
   use: 'create namespace NAME [--dry-run=server|client|none]',
-  flags: [dryRunFlag, outputFlag],
+  flags: [dryRunFlag, ...printFlags],
   run(env) {
     const name = nameFrom(env);
     const dryRun = dryRunStrategy(env.flags);
+    // PrintFlags.ToPrinter in Complete: a bad -o or template fails before anything is created
+    const format = writeOutputFormat(env);
     const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} };
     if (dryRun === 'client') {
-      printResult(env, ns, 'created', dryRun, writeOutputFormat(env.flags));
+      printResult(env, ns, 'created', dryRun, format);
       return undefined;
     }
     const res = env.cluster.create('Namespace', ns, { dryRun: dryRun === 'server' });
     if (!res.ok) throw new CommandError({ type: 'status', status: res.status });
-    printResult(env, res.value, 'created', dryRun, writeOutputFormat(env.flags));
+    printResult(env, res.value, 'created', dryRun, format);
     return undefined;
   },
 };
@@ -56,7 +58,7 @@ export const createDeploymentCommand: KubectlCommand = {
     { name: 'replicas', shorthand: 'r', type: 'int', default: 1 },
     { name: 'port', type: 'int', default: -1 },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const name = nameFrom(env);
@@ -64,6 +66,8 @@ export const createDeploymentCommand: KubectlCommand = {
     const command = env.args.slice(1);
     if (images.length > 1 && command.length > 0) throw fail('cannot specify multiple --image options and command');
     const dryRun = dryRunStrategy(env.flags);
+    // PrintFlags.ToPrinter in Complete: a bad -o or template fails before anything is created
+    const format = writeOutputFormat(env);
     const labels = { app: name };
     const containers = images.map((image) => ({ name: containerNameFor(image), image, ...(command.length ? { command } : {}), resources: {} }));
     const port = env.flags.int('port');
@@ -76,12 +80,12 @@ export const createDeploymentCommand: KubectlCommand = {
       status: {},
     } as unknown as Deployment;
     if (dryRun === 'client') {
-      printResult(env, deploy, 'created', dryRun, writeOutputFormat(env.flags));
+      printResult(env, deploy, 'created', dryRun, format);
       return undefined;
     }
     const res = env.cluster.create('Deployment', { ...deploy, metadata: { ...deploy.metadata, namespace: env.namespace } }, { dryRun: dryRun === 'server' });
     if (!res.ok) throw fail(`failed to create deployment: ${res.status.message}`);
-    printResult(env, res.value, 'created', dryRun, writeOutputFormat(env.flags));
+    printResult(env, res.value, 'created', dryRun, format);
     return undefined;
   },
 };

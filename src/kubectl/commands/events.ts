@@ -10,11 +10,12 @@ import type { CommandEnv, KubectlCommand, WatchStream } from '../cli/command';
 import { CommandError, fail } from '../cli/errors';
 import { parseTimestamp } from '../../engine';
 import { escapeTerminal } from '../printers/humanReadablePrinter';
-import { objectPrinterFor, type OutputFormat, parseOutputFormat, getAllowedFormats } from '../printers/outputPrinters';
+import { objectPrinterFor, type OutputFormat, parseOutputFormat, getAllowedFormats, printObject, templateFlags } from '../printers/outputPrinters';
 import { goSort } from '../../shared/goSort';
 import { TabWriter, tableWriterOptions } from '../printers/tabWriter';
 import { translateTimestampSince } from '../printers/timestamps';
 import { mappingFor } from '../resources/resourceMapper';
+import { printFlags } from './objectOutput';
 
 /** `eventTime`: series last observed, else lastTimestamp, else eventTime. */
 function eventTime(e: Event): number {
@@ -58,7 +59,7 @@ export const eventsCommand: KubectlCommand = {
     { name: 'watch', shorthand: 'w', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'chunk-size', type: 'int', default: 500 },
-    { name: 'output', shorthand: 'o', type: 'string' },
+    ...printFlags,
   ],
   run(env: CommandEnv): WatchStream | undefined {
     const f = env.flags;
@@ -67,7 +68,8 @@ export const eventsCommand: KubectlCommand = {
     const types = [...new Set(f.strings('types'))].sort();
     for (const t of types) if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') throw fail('valid --types are Normal or Warning');
     const output = f.string('output');
-    const format = output ? (parseOutputFormat(output, getAllowedFormats, false) as Exclude<OutputFormat, { type: 'human' }>) : undefined;
+    // the event table unless -o is given (--template alone does not choose a printer here)
+    const format = output ? (parseOutputFormat(output, getAllowedFormats, false, templateFlags(env)) as Exclude<OutputFormat, { type: 'human' }>) : undefined;
     const wanted = (e: Event) => types.length === 0 || types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
     const namespace = allNamespaces ? undefined : env.namespace;
     const noHeaders = f.bool('no-headers');
@@ -77,7 +79,9 @@ export const eventsCommand: KubectlCommand = {
       let headed = false;
       const print = (e: Event) => {
         if (format) {
-          sink(objectPrinterFor(format, noHeaders).print(e as unknown as Record<string, unknown>));
+          // through the tab writer; kubectl ignores PrintObj's error (a go-template failing) and watches on
+          printObject((s) => w.write(s), objectPrinterFor(format, noHeaders), e as unknown as Record<string, unknown>);
+          w.flush();
           return;
         }
         if (!noHeaders && !headed) {
@@ -105,7 +109,11 @@ export const eventsCommand: KubectlCommand = {
     }
     goSort(events, (a, b) => eventTime(a) < eventTime(b));
     if (format) {
-      env.out.out(objectPrinterFor(format, noHeaders).print({ apiVersion: 'v1', items: events, kind: 'EventList', metadata: { resourceVersion: listed.value.resourceVersion } }));
+      const list = { apiVersion: 'v1', items: events, kind: 'EventList', metadata: { resourceVersion: listed.value.resourceVersion } };
+      // `o.PrintObj(el, w)` through a tab writer, its error (a go-template failing) not returned
+      const w = new TabWriter((s) => env.out.out(s), tableWriterOptions);
+      printObject((s) => w.write(s), objectPrinterFor(format, noHeaders), list);
+      w.flush();
       return undefined;
     }
     const w = new TabWriter((s) => env.out.out(s), tableWriterOptions);

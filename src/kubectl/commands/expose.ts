@@ -9,7 +9,7 @@ import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { CommandError, fail, throwIfErrors } from '../cli/errors';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
-import { atoi, dryRunFlag, dryRunStrategy, outputFlag, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
+import { atoi, dryRunFlag, dryRunStrategy, printFlags, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
 
 const exposable = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet']);
 const dns1035LabelMaxLength = 63;
@@ -134,11 +134,11 @@ export const exposeCommand: KubectlCommand = {
     { name: 'field-manager', type: 'string', default: 'kubectl-expose' },
     { name: 'save-config', type: 'bool' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const dryRun = dryRunStrategy(env.flags);
-    const format = writeOutputFormat(env.flags);
+    const format = writeOutputFormat(env);
     const request = requestFor(env, { args: env.args, namespace: env.namespace, allNamespaces: false, allowEmptySelector: false }, env.flags.strings('filename'));
     const { infos, errors } = fetchInfos(env, request, env.namespace);
     for (const info of infos) {

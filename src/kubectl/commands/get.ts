@@ -1,14 +1,14 @@
 /**
  * `kubectl get` (kubectl `pkg/cmd/get/get.go`): human-readable tables per resource type with `kind/name`
  * prefixes and blank lines between types, `No resources found in <ns> namespace.` on stderr, generic printing
- * (yaml, json, name, jsonpath, custom-columns) of a single object or a `List`, `--sort-by`, and `--watch`.
+ * (yaml, json, name, jsonpath, go-template, custom-columns) of a single object or a `List`, `--sort-by`, and `--watch`.
  */
 import type { KubeObject } from '../../engine';
 import type { CommandEnv, KubectlCommand, WatchStream } from '../cli/command';
 import { type KubeError, aggregate, CommandError, fail, usageError } from '../cli/errors';
 import type { FlagSpec } from '../cli/flags';
 import { HumanReadablePrinter } from '../printers/humanReadablePrinter';
-import { type OutputFormat, getAllowedFormats, objectPrinterFor, parseOutputFormat } from '../printers/outputPrinters';
+import { type OutputFormat, getAllowedFormats, objectPrinterFor, parseOutputFormat, printObject, templateFlags } from '../printers/outputPrinters';
 import { sortTableRows } from '../printers/sortBy';
 import { buildTable } from '../printers/table/kindTables';
 import { TabWriter, tableWriterOptions } from '../printers/tabWriter';
@@ -96,7 +96,8 @@ export const getCommand: KubectlCommand = {
     }
     const opts = readOptions(env);
     const output = f.string('output');
-    const human = output === '' || output === 'wide';
+    // IsHumanReadablePrinter: no -o and no --template, or -o wide
+    const human = (output === '' && !f.string('template')) || output === 'wide';
     const request = requestFor(env, {
       args: env.args,
       namespace: opts.namespace,
@@ -107,7 +108,7 @@ export const getCommand: KubectlCommand = {
       singleResourceType: watch || watchOnly,
     }, f.strings('filename'));
     if (watch || watchOnly) {
-      const format = human ? opts.format : parseOutputFormat(output, getAllowedFormats, true);
+      const format = human ? opts.format : parseOutputFormat(output, getAllowedFormats, true, templateFlags(env));
       return runGetWatch(env, request, { ...opts, format }, { watchOnly, outputWatchEvents: f.bool('output-watch-events') });
     }
     const { infos, errors } = fetchInfos(env, request, opts.namespace);
@@ -179,7 +180,7 @@ function printGeneric(env: CommandEnv, infos: ResourceInfo[], errors: KubeError[
     if (err) throw new CommandError(err);
     return;
   }
-  const format = parseOutputFormat(output, getAllowedFormats, true) as Exclude<OutputFormat, { type: 'human' }>;
+  const format = parseOutputFormat(output, getAllowedFormats, true, templateFlags(env)) as Exclude<OutputFormat, { type: 'human' }>;
   const printer = objectPrinterFor(format, opts.noHeaders);
   let sorted = objects;
   if (opts.sortBy) sorted = sortObjects(objects, opts.sortBy);
@@ -187,8 +188,8 @@ function printGeneric(env: CommandEnv, infos: ResourceInfo[], errors: KubeError[
     !singleItemImplied || sorted.length !== 1
       ? { apiVersion: 'v1', items: sorted, kind: 'List', metadata: { resourceVersion: '' } }
       : (sorted[0] as unknown as Record<string, unknown>);
-  env.out.out(printer.print(obj as Record<string, unknown>));
-  const err = aggregate(errors);
+  const printError = printObject(env.out, printer, obj as Record<string, unknown>);
+  const err = aggregate(printError ? [...errors, printError] : errors);
   if (err) throw new CommandError(err);
 }
 

@@ -7,10 +7,10 @@
 import type { Kind, KubeObject, WatchEvent } from '../../engine';
 import { ChunkStream } from '../cli/chunkStream';
 import type { CommandEnv, WatchStream } from '../cli/command';
-import { CommandError, fail } from '../cli/errors';
+import { CommandError, type KubeError, errorText, fail } from '../cli/errors';
 import { goJsonMarshal } from '../../shared/goJson';
 import { HumanReadablePrinter } from '../printers/humanReadablePrinter';
-import { type OutputFormat, objectPrinterFor } from '../printers/outputPrinters';
+import { type OutputFormat, objectPrinterFor, printObject } from '../printers/outputPrinters';
 import { buildTable } from '../printers/table/kindTables';
 import { TabWriter, tableWriterOptions } from '../printers/tabWriter';
 import { type ResourceRequest, endpointsDeprecationWarning, fetchInfos } from '../resources/resourceBuilder';
@@ -56,17 +56,29 @@ export function runGetWatch(env: CommandEnv, request: ResourceRequest, opts: Get
   const objectPrinter = human ? undefined : objectPrinterFor(format as Exclude<OutputFormat, { type: 'human' }>, opts.noHeaders);
   const eventType = (t: string) => (wf.outputWatchEvents ? t : undefined);
 
-  const printObjects = (objs: KubeObject[], type: string) => {
+  /** Prints objects; stops at a printer's error (a go-template failing), which PrintObj returns. */
+  const printObjects = (objs: KubeObject[], type: string): KubeError | undefined => {
     if (table) table.print(buildTable(mapping.kind, objs, { now: env.cluster.now() }), writer, eventType(type));
     else
       for (const o of objs) {
         if (wf.outputWatchEvents && format.type === 'json') sink(`${goJsonMarshal({ object: o, type })}\n`);
-        else sink(objectPrinter?.print((wf.outputWatchEvents ? { object: o, type } : o) as unknown as Record<string, unknown>) ?? '');
+        else if (objectPrinter) {
+          // PrintObj writes to the same tab writer as tables (a go-template's tabs line up in columns)
+          const err = printObject((s) => writer.write(s), objectPrinter, (wf.outputWatchEvents ? { object: o, type } : o) as unknown as Record<string, unknown>);
+          if (err) {
+            writer.flush();
+            return err;
+          }
+        }
       }
     writer.flush();
+    return undefined;
   };
 
-  if (!wf.watchOnly) printObjects(objects, 'ADDED');
+  if (!wf.watchOnly) {
+    const err = printObjects(objects, 'ADDED');
+    if (err) throw fail(`unable to output the provided object: ${errorText(err)}`);
+  }
   sink = (s) => stream.push({ stdout: s });
 
   if (request.type === 'names' && request.items.length > 1) {
@@ -82,7 +94,11 @@ export function runGetWatch(env: CommandEnv, request: ResourceRequest, opts: Get
       fieldSelector: fieldSelector || undefined,
       resourceVersion: String(env.cluster.store.resourceVersion),
     },
-    (e: WatchEvent) => printObjects([e.object], e.type),
+    (e: WatchEvent) => {
+      // an event the printer fails on ends the watch; kubectl drops that error (intr.Run's result is not
+      // returned) and exits 0 after the printer's own output
+      if (printObjects([e.object], e.type)) stream.end();
+    },
   );
   if (!watched.ok) throw new CommandError({ type: 'status', status: watched.status });
   handle = watched.value;

@@ -91,7 +91,7 @@ function labelOne(env: CommandEnv, obj: KubeObject, kind: string, add: Map<strin
     if (!res.ok) throw new CommandError({ type: 'status', status: res.status });
     result = res.value as KubeObject;
   }
-  printResult(env, result, message, dryRun, writeOutputFormat(f));
+  printResult(env, result, message, dryRun, writeOutputFormat(env));
 }
 
 export const labelCommand: KubectlCommand = {

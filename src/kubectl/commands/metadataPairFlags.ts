@@ -1,6 +1,6 @@
 /** The flags `kubectl label` and `kubectl annotate` share (pkg/cmd/label and pkg/cmd/annotate declare the same set). */
 import type { FlagSpec } from '../cli/flags';
-import { dryRunFlag, outputFlag } from './objectOutput';
+import { dryRunFlag, printFlags } from './objectOutput';
 
 export function metadataPairFlags(fieldManager: string): FlagSpec[] {
   return [
@@ -16,6 +16,6 @@ export function metadataPairFlags(fieldManager: string): FlagSpec[] {
     { name: 'recursive', shorthand: 'R', type: 'bool' },
     { name: 'field-manager', type: 'string', default: fieldManager },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ];
 }

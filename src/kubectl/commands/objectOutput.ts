@@ -7,12 +7,22 @@ import type { KubeObject } from '../../engine';
 import type { CommandEnv } from '../cli/command';
 import { fail } from '../cli/errors';
 import type { FlagSpec, FlagValues } from '../cli/flags';
-import { type OutputFormat, objectAllowedFormats, objectPrinterFor, parseOutputFormat } from '../printers/outputPrinters';
+import { type OutputFormat, objectAllowedFormats, objectPrinterFor, outputFlagValue, parseOutputFormat, printObjectOrFail, templateFlags } from '../printers/outputPrinters';
 
 export type DryRun = 'none' | 'client' | 'server';
 
 export const dryRunFlag: FlagSpec = { name: 'dry-run', type: 'string', default: 'none', noOptDefVal: 'unchanged' };
 export const outputFlag: FlagSpec = { name: 'output', shorthand: 'o', type: 'string' };
+
+/** The flags PrintFlags.AddFlags adds besides `-o` (JSONYamlPrintFlags, KubeTemplatePrintFlags). */
+export const printTemplateFlags: readonly FlagSpec[] = [
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
+  { name: 'show-managed-fields', type: 'bool' },
+];
+
+/** `-o` with the rest of PrintFlags. */
+export const printFlags: readonly FlagSpec[] = [outputFlag, ...printTemplateFlags];
 
 /** cmdutil.GetDryRunStrategy */
 export function dryRunStrategy(flags: FlagValues): DryRun {
@@ -25,20 +35,20 @@ export function dryRunStrategy(flags: FlagValues): DryRun {
   throw fail(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
 }
 
-/** The `-o` format of a write verb; undefined for the default name output. */
-export function writeOutputFormat(flags: FlagValues): Exclude<OutputFormat, { type: 'human' }> | undefined {
-  const o = flags.string('output');
+/** The `-o` format of a write verb (or `--template` alone: go-template); undefined for the default name output. */
+export function writeOutputFormat(env: CommandEnv): Exclude<OutputFormat, { type: 'human' }> | undefined {
+  const o = outputFlagValue(env);
   if (o === '') return undefined;
-  return parseOutputFormat(o, objectAllowedFormats, false) as Exclude<OutputFormat, { type: 'human' }>;
+  return parseOutputFormat(o, objectAllowedFormats, false, templateFlags(env)) as Exclude<OutputFormat, { type: 'human' }>;
 }
 
 /** Prints `kind/name <operation>[ (dry run)]`, or the object in the `-o` format. */
-export function printResult(env: CommandEnv, obj: KubeObject, operation: string, dryRun: DryRun, format = writeOutputFormat(env.flags)): void {
+export function printResult(env: CommandEnv, obj: KubeObject, operation: string, dryRun: DryRun, format = writeOutputFormat(env)): void {
   let op = operation;
   if (dryRun === 'client') op += ' (dry run)';
   else if (dryRun === 'server') op += ' (server dry run)';
   const printer = objectPrinterFor(format ?? { type: 'name' }, false, op);
-  env.out.out(printer.print(obj as unknown as Record<string, unknown>));
+  printObjectOrFail(env.out, printer, obj as unknown as Record<string, unknown>);
 }
 
 /** `generate.ParseLabels` / expose's parseLabels: `k=v,k2=v2`. */

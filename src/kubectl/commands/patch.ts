@@ -15,7 +15,7 @@ import { goJsonSyntaxError } from '../printers/goJsonSyntax';
 import { goQuote } from '../../shared/goQuote';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import { aliasingError, nestingDepthError } from '../../shared/yamlLimits';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 const patchTypes: Record<string, PatchType> = { json: 'json', merge: 'merge', strategic: 'strategic' };
 
@@ -93,12 +93,12 @@ export const patchCommand: KubectlCommand = {
     { name: 'subresource', type: 'string' },
     { name: 'record', type: 'bool' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const f = env.flags;
     const dryRun = dryRunStrategy(f);
-    writeOutputFormat(f);
+    writeOutputFormat(env);
     const patchText = f.string('patch');
     const patchFile = f.string('patch-file');
     if (patchText && patchFile) throw fail('cannot specify --patch and --patch-file together');
@@ -159,5 +159,5 @@ function patchOne(
     return;
   }
   const changed = goJsonMarshal(obj) !== goJsonMarshal(res.value);
-  printResult(env, res.value as KubeObject, changed ? 'patched' : 'patched (no change)', dryRun, writeOutputFormat(env.flags));
+  printResult(env, res.value as KubeObject, changed ? 'patched' : 'patched (no change)', dryRun, writeOutputFormat(env));
 }

@@ -11,7 +11,7 @@ import type { KubectlCommand } from '../cli/command';
 import { CommandError, fail, usageError } from '../cli/errors';
 import { attachToRun } from './runAttach';
 import { referenceRegexp } from '../../shared/imageReference';
-import { atoi, dryRunFlag, dryRunStrategy, outputFlag, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
+import { atoi, dryRunFlag, dryRunStrategy, printFlags, parseLabelSpec, printResult, writeOutputFormat } from './objectOutput';
 
 const envNameRegexp = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
@@ -51,7 +51,7 @@ export const runCommand: KubectlCommand = {
     { name: 'field-manager', type: 'string', default: 'kubectl-run' },
     { name: 'save-config', type: 'bool' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const f = env.flags;
@@ -72,7 +72,7 @@ export const runCommand: KubectlCommand = {
     if (attach && dryRun !== 'none') throw usageError(env.path, "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     const pullPolicy = f.string('image-pull-policy');
     if (pullPolicy && !['Always', 'IfNotPresent', 'Never'].includes(pullPolicy)) throw usageError(env.path, `invalid image pull policy: ${pullPolicy}`);
-    const format = writeOutputFormat(f);
+    const format = writeOutputFormat(env);
 
     const name = env.args[0];
     const labelSpec = f.string('labels');

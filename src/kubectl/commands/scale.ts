@@ -10,7 +10,7 @@ import type { Kind } from '../../engine';
 import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../cli/command';
 import { CommandError, aggregate, errorText, fail } from '../cli/errors';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 /** The kinds whose scale subresource this apiserver serves (others answer 404). */
 const scalable = new Set(['Deployment', 'ReplicaSet', 'StatefulSet']);
@@ -51,7 +51,7 @@ export const scaleCommand: KubectlCommand = {
     { name: 'recursive', shorthand: 'R', type: 'bool' },
     { name: 'timeout', type: 'duration' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
@@ -59,6 +59,8 @@ export const scaleCommand: KubectlCommand = {
     if (replicas < 0) throw fail('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
     if (f.int('current-replicas') < -1) throw fail('The --current-replicas must specify an integer of -1 or greater');
     const dryRun = dryRunStrategy(f);
+    // PrintFlags.ToPrinter in Complete: a bad -o or template fails before anything is scaled
+    const format = writeOutputFormat(env);
     const request = requestFor(
       env,
       { args: env.args, namespace: env.namespace, allNamespaces: false, labelSelector: f.string('selector'), allowEmptySelector: f.bool('all') },
@@ -71,7 +73,7 @@ export const scaleCommand: KubectlCommand = {
     if (objects.length === 0) throw fail(infoErr ? `no objects passed to scale ${errorText(infoErr)}` : 'no objects passed to scale');
     for (const { mapping, object } of objects) {
       if (dryRun === 'client') {
-        printResult(env, object, 'scaled', dryRun, writeOutputFormat(f));
+        printResult(env, object, 'scaled', dryRun, format);
         continue;
       }
       if (!scalable.has(mapping.kind)) {
@@ -97,7 +99,7 @@ export const scaleCommand: KubectlCommand = {
       if (!res.ok) throw new CommandError({ type: 'status', status: res.status });
       const timeout = f.duration('timeout');
       if (timeout !== 0 && dryRun === 'none') yield* waitForReplicas(env, mapping.kind, namespace, name, replicas, timeout);
-      printResult(env, object, 'scaled', dryRun, writeOutputFormat(f));
+      printResult(env, object, 'scaled', dryRun, format);
     }
     if (infoErr) throw new CommandError(infoErr);
     return undefined;

@@ -12,7 +12,7 @@ import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { parsePairs, resourcesAndPairs } from '../cli/pairs';
 import { fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
-import { dryRunFlag, dryRunStrategy, outputFlag, printResult, writeOutputFormat } from './objectOutput';
+import { dryRunFlag, dryRunStrategy, printFlags, printResult, writeOutputFormat } from './objectOutput';
 
 /** Where each kind keeps the pod spec it runs (`updatePodSpecForObject`: a pod's own spec, the workloads' template). */
 function podSpecPath(kind: string): string[] | undefined {
@@ -75,7 +75,7 @@ function updateOne(env: CommandEnv, mapping: Mapping, obj: KubeObject, images: M
     const target = nested(updated, path) as Record<string, unknown>;
     target.containers = containers;
     if (initContainers.length > 0) target.initContainers = initContainers;
-    printResult(env, updated as unknown as KubeObject, 'image updated', dryRun, writeOutputFormat(env.flags));
+    printResult(env, updated as unknown as KubeObject, 'image updated', dryRun, writeOutputFormat(env));
     return;
   }
   const res = env.cluster.patch(mapping.kind, obj.metadata?.namespace, obj.metadata?.name ?? '', 'strategic', wrap(path, patchSpec), { dryRun: dryRun === 'server' });
@@ -83,7 +83,7 @@ function updateOne(env: CommandEnv, mapping: Mapping, obj: KubeObject, images: M
     errors.push({ type: 'message', message: `failed to patch image update to pod template: ${res.status.message}` });
     return;
   }
-  printResult(env, res.value as KubeObject, 'image updated', dryRun, writeOutputFormat(env.flags));
+  printResult(env, res.value as KubeObject, 'image updated', dryRun, writeOutputFormat(env));
 }
 
 export const setImageCommand: KubectlCommand = {
@@ -100,13 +100,13 @@ export const setImageCommand: KubectlCommand = {
     { name: 'field-manager', type: 'string', default: 'kubectl-set' },
     { name: 'record', type: 'bool' },
     dryRunFlag,
-    outputFlag,
+    ...printFlags,
   ],
   run(env) {
     const f = env.flags;
     if (f.changed('record')) env.out.err('Flag --record has been deprecated, --record will be removed in the future\n');
     dryRunStrategy(f);
-    writeOutputFormat(f);
+    writeOutputFormat(env);
     const { resources, pairs } = resourcesAndPairs(env.args, 'image');
     const { add: images } = parsePairs(pairs, 'image', false);
     if (f.bool('local')) throw fail('kubectl set image --local is not simulated yet; update objects on the server');

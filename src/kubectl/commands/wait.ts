@@ -11,7 +11,7 @@ import type { CommandEnv, KubectlCommand, Waiting, WatchStream } from '../cli/co
 import { CommandError, type KubeError, aggregate, fail } from '../cli/errors';
 import { type ResourceRequest, fetchInfos, requestFor } from '../resources/resourceBuilder';
 import type { Mapping } from '../resources/resourceMapper';
-import { outputFlag, printResult } from './objectOutput';
+import { printFlags, printResult, writeOutputFormat } from './objectOutput';
 import { type WaitCondition, WaitCheckError, parseWaitCondition } from './waitConditions';
 
 const week = 168 * 3_600_000;
@@ -145,11 +145,13 @@ export const waitCommand: KubectlCommand = {
     { name: 'recursive', shorthand: 'R', type: 'bool' },
     { name: 'kustomize', shorthand: 'k', type: 'string' },
     { name: 'local', type: 'bool' },
-    outputFlag,
+    ...printFlags,
   ],
   *run(env): Waiting<WatchStream | undefined> {
     const f = env.flags;
     const cond = parseWaitCondition(f.string('for'));
+    // WaitFlags.ToOptions builds the printer: a bad -o or template fails before waiting
+    writeOutputFormat(env);
     let timeoutMs = f.duration('timeout');
     if (timeoutMs < 0) timeoutMs = week;
     const allNamespaces = f.bool('all-namespaces');

@@ -1,16 +1,21 @@
 /**
  * The `-o` printers besides tables (cli-runtime `pkg/printers` and kubectl `pkg/cmd/get`): yaml (objects
  * separated by `---`), json (4-space MarshalIndent), name (`kind[.group]/name [operation]`), jsonpath,
- * jsonpath-as-json and custom-columns. `parseOutputFormat` mirrors PrintFlags.ToPrinter's format matching and
- * its `unable to match a printer suitable for the output format` error.
+ * jsonpath-as-json, jsonpath-file, go-template (also `template`, `go-template-file`, `templatefile`, and
+ * `--template`) and custom-columns. `parseOutputFormat` mirrors PrintFlags.ToPrinter's format matching and its
+ * `unable to match a printer suitable for the output format` error.
  */
-import { fail } from '../cli/errors';
+import type { CommandEnv } from '../cli/command';
+import { CommandError, type KubeError, fail } from '../cli/errors';
+import type { Output } from '../cli/output';
 import { goSyntax, goSprint } from '../../shared/goFmt';
 import { goJsonMarshalIndent } from '../../shared/goJson';
 import { toGoYaml } from './goYaml';
 import { escapeTerminal } from './humanReadablePrinter';
 import { JsonPath, JsonPathEvalError } from './jsonpath/jsonpath';
 import { JsonPathSyntaxError } from './jsonpath/jsonpathParser';
+import { PartialOutputError, goTemplatePrinter } from './goTemplate/goTemplatePrinter';
+import { GoTemplate, TemplateParseError } from './goTemplate/template';
 import { TabWriter, tableWriterOptions } from './tabWriter';
 
 export type OutputFormat =
@@ -18,8 +23,31 @@ export type OutputFormat =
   | { type: 'yaml' }
   | { type: 'json' }
   | { type: 'name' }
-  | { type: 'jsonpath'; template: string; asJson: boolean }
+  | { type: 'jsonpath'; template: string; asJson: boolean; allowMissingKeys?: boolean }
+  | { type: 'go-template'; template: string; allowMissingKeys: boolean }
   | { type: 'custom-columns'; spec: string };
+
+/** The template flags of PrintFlags (`--template`, `--allow-missing-template-keys`) and the file reader for `-file` formats. */
+export interface TemplateFlags {
+  template: string;
+  allowMissingKeys: boolean;
+  readFile?: (path: string) => string | undefined;
+}
+
+const noTemplateFlags: TemplateFlags = { template: '', allowMissingKeys: true };
+
+/** PrintFlags' output format: `-o`, or go-template when only `--template` is given (PrintFlags.ToPrinter). */
+export function outputFlagValue(env: CommandEnv): string {
+  const f = env.flags;
+  return f.string('template') && !f.changed('output') ? 'go-template' : f.string('output');
+}
+
+/** A command's template flags (a command without them has their defaults). */
+export function templateFlags(env: CommandEnv): TemplateFlags {
+  const f = env.flags;
+  const allowMissingKeys = f.changed('allow-missing-template-keys') ? f.bool('allow-missing-template-keys') : true;
+  return { template: f.string('template'), allowMissingKeys, readFile: env.ctx.readFile };
+}
 
 /** Formats `kubectl get` accepts (sorted as in the error message). */
 export const getAllowedFormats = [
@@ -41,28 +69,77 @@ export const getAllowedFormats = [
 /** Formats of commands with plain PrintFlags (run, expose, label, create, apply...). */
 export const objectAllowedFormats = getAllowedFormats.filter((f) => !f.startsWith('custom-columns') && f !== 'wide');
 
-/** Interprets `-o`; `allowed` is the command's list for the error message. */
-export function parseOutputFormat(output: string, allowed: readonly string[], humanAllowed: boolean): OutputFormat {
-  if (output === '' && humanAllowed) return { type: 'human', wide: false };
-  if (output === 'wide' && humanAllowed) return { type: 'human', wide: true };
-  if (output === 'yaml') return { type: 'yaml' };
-  if (output === 'json') return { type: 'json' };
-  if (output === 'name') return { type: 'name' };
-  for (const f of ['jsonpath', 'jsonpath-as-json'] as const) {
-    if (output === f || output.startsWith(`${f}=`)) {
-      const template = output.slice(f.length + 1);
-      if (!template) throw fail('template format specified but no template given');
-      return { type: 'jsonpath', template, asJson: f === 'jsonpath-as-json' };
+/**
+ * One of KubeTemplatePrintFlags' printer families (cli-runtime pkg/genericclioptions jsonpath_flags.go,
+ * template_flags.go): the format and its template, from `FORMAT=TEMPLATE` or, when `--template` is set, from the
+ * flag; undefined when `output` is none of `formats` (NoCompatiblePrinterError). `-file` formats read the file.
+ */
+function templateArgument(output: string, tf: TemplateFlags, formats: readonly string[], fileFormats: readonly string[]): { format: string; value: string } | undefined {
+  if (!tf.template && output === '') return undefined;
+  let format = output;
+  let value = tf.template;
+  if (!tf.template) {
+    const f = formats.find((x) => output.startsWith(`${x}=`));
+    if (f) {
+      format = f;
+      value = output.slice(f.length + 1);
     }
   }
-  if (humanAllowed && (output === 'custom-columns' || output.startsWith('custom-columns='))) {
-    const spec = output.slice('custom-columns='.length);
+  if (!formats.includes(format)) return undefined;
+  if (!value) throw fail('template format specified but no template given');
+  if (fileFormats.includes(format)) {
+    const text = tf.readFile?.(value);
+    if (text === undefined) throw fail(`error reading --template ${value}, open ${value}: no such file or directory`);
+    value = text;
+  }
+  return { format, value };
+}
+
+/** KubeTemplatePrintFlags.ToPrinter: jsonpath formats first, then go-template ones; templates parse here. */
+function templateFormat(output: string, tf: TemplateFlags): OutputFormat | undefined {
+  const jp = templateArgument(output, tf, ['jsonpath', 'jsonpath-file', 'jsonpath-as-json'], ['jsonpath-file']);
+  if (jp) {
+    try {
+      new JsonPath(jp.value);
+    } catch (e) {
+      if (e instanceof JsonPathSyntaxError) throw fail(`error parsing jsonpath ${jp.value}, ${e.message}`);
+      throw e;
+    }
+    return { type: 'jsonpath', template: jp.value, asJson: jp.format === 'jsonpath-as-json', allowMissingKeys: tf.allowMissingKeys };
+  }
+  const gt = templateArgument(output, tf, ['template', 'go-template', 'go-template-file', 'templatefile'], ['go-template-file', 'templatefile']);
+  if (!gt) return undefined;
+  try {
+    new GoTemplate(gt.value);
+  } catch (e) {
+    if (e instanceof TemplateParseError) throw fail(`error parsing template ${gt.value}, ${e.message}`);
+    throw e;
+  }
+  return { type: 'go-template', template: gt.value, allowMissingKeys: tf.allowMissingKeys };
+}
+
+/**
+ * Interprets `-o` (with the template flags); `allowed` is the command's list for the error message. With
+ * `--template` and no `-o`, the format is go-template (get's PrintFlags.ToPrinter; for other commands the caller
+ * passes `go-template` when `-o` was not given).
+ */
+export function parseOutputFormat(output: string, allowed: readonly string[], humanAllowed: boolean, tf: TemplateFlags = noTemplateFlags): OutputFormat {
+  if (output === '' && humanAllowed && !tf.template) return { type: 'human', wide: false };
+  if (output === 'wide' && humanAllowed) return { type: 'human', wide: true };
+  const format = output === '' && tf.template ? 'go-template' : output;
+  const template = templateFormat(format, tf);
+  if (template) return template;
+  if (format === 'yaml') return { type: 'yaml' };
+  if (format === 'json') return { type: 'json' };
+  if (format === 'name') return { type: 'name' };
+  if (humanAllowed && (format === 'custom-columns' || format.startsWith('custom-columns='))) {
+    const spec = format.slice('custom-columns='.length);
     if (!spec) throw fail('custom-columns format specified but no custom columns given');
     return { type: 'custom-columns', spec };
   }
-  const known = allowed.find((f) => output === f || output.startsWith(`${f}=`));
-  if (known) throw fail(`-o ${known} is not simulated yet; use -o yaml, json, name, jsonpath or custom-columns`);
-  throw fail(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${[...allowed].sort().join(',')}`);
+  const known = ['custom-columns-file'].find((f) => allowed.includes(f) && (format === f || format.startsWith(`${f}=`)));
+  if (known) throw fail(`-o ${known} is not simulated yet; use -o yaml, json, name, jsonpath, go-template or custom-columns`);
+  throw fail(`unable to match a printer suitable for the output format "${format}", allowed formats are: ${[...allowed].sort().join(',')}`);
 }
 
 /** A printer of whole objects (or Lists of them). */
@@ -104,7 +181,7 @@ export function jsonPrinter(): ObjectPrinter {
 }
 
 /** Parses a jsonpath template up front, failing like JSONPathPrintFlags.ToPrinter. */
-export function jsonPathPrinter(template: string, asJson: boolean): ObjectPrinter {
+export function jsonPathPrinter(template: string, asJson: boolean, allowMissingKeys = true): ObjectPrinter {
   let jp: JsonPath;
   try {
     jp = new JsonPath(template);
@@ -112,7 +189,7 @@ export function jsonPathPrinter(template: string, asJson: boolean): ObjectPrinte
     if (e instanceof JsonPathSyntaxError) throw fail(`error parsing jsonpath ${template}, ${e.message}`);
     throw e;
   }
-  jp.allowMissingKeys = true;
+  jp.allowMissingKeys = allowMissingKeys;
   jp.outputJson = asJson;
   return {
     print(obj) {
@@ -180,8 +257,32 @@ export function objectPrinterFor(format: Exclude<OutputFormat, { type: 'human' }
     case 'name':
       return namePrinter(operation);
     case 'jsonpath':
-      return jsonPathPrinter(format.template, format.asJson);
+      return jsonPathPrinter(format.template, format.asJson, format.allowMissingKeys);
+    case 'go-template':
+      return goTemplatePrinter(format.template, format.allowMissingKeys);
     case 'custom-columns':
       return customColumnsPrinter(format.spec, noHeaders);
   }
+}
+
+/**
+ * A printer's error as a KubeError, after writing what it printed before failing (GoTemplatePrinter writes its
+ * partial output and debugging help to stdout); undefined when it printed everything.
+ */
+export function printObject(out: Output | ((text: string) => void), printer: ObjectPrinter, obj: Record<string, unknown>): KubeError | undefined {
+  const write = typeof out === 'function' ? out : (text: string) => out.out(text);
+  try {
+    write(printer.print(obj));
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof PartialOutputError)) throw e;
+    write(e.stdout);
+    return e.error;
+  }
+}
+
+/** printObject, failing the command on a printer error. */
+export function printObjectOrFail(out: Output | ((text: string) => void), printer: ObjectPrinter, obj: Record<string, unknown>): void {
+  const err = printObject(out, printer, obj);
+  if (err) throw new CommandError(err);
 }

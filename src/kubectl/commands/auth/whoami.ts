@@ -7,7 +7,7 @@
 import { formatTimestamp } from '../../../engine';
 import type { KubectlCommand } from '../../cli/command';
 import { kindAdmin, adminCredentialId } from '../../kubeconfig/kindCredentials';
-import { type OutputFormat, objectAllowedFormats, objectPrinterFor, parseOutputFormat } from '../../printers/outputPrinters';
+import { type OutputFormat, objectAllowedFormats, objectPrinterFor, parseOutputFormat, printObjectOrFail, templateFlags } from '../../printers/outputPrinters';
 import { structJsonIndent } from '../../printers/structJson';
 import { TabWriter, tableWriterOptions } from '../../printers/tabWriter';
 import { refuseImpersonation } from './canI';
@@ -27,7 +27,8 @@ export const whoamiCommand: KubectlCommand = {
   run(env) {
     refuseImpersonation(env);
     const output = env.flags.string('output');
-    const format = output ? (parseOutputFormat(output, objectAllowedFormats, false) as Exclude<OutputFormat, { type: 'human' }>) : undefined;
+    // the table unless -o is given (--template alone does not choose a printer here)
+    const format = output ? (parseOutputFormat(output, objectAllowedFormats, false, templateFlags(env)) as Exclude<OutputFormat, { type: 'human' }>) : undefined;
     const extra: Record<string, string[]> = { [credentialIdKey]: [adminCredentialId(env.cluster)] };
     if (!format) {
       // printTableSelfSubjectAccessReview: UID is empty for a certificate user, so its row is left out
@@ -50,7 +51,8 @@ export const whoamiCommand: KubectlCommand = {
       status: { userInfo: { username: kindAdmin.username, groups: [...kindAdmin.groups], extra } },
     };
     // a typed object: JSON in struct order (kind, apiVersion, metadata, status; username, groups, extra)
-    env.out.out(format.type === 'json' ? `${structJsonIndent(review)}\n` : objectPrinterFor(format, false).print(review));
+    if (format.type === 'json') env.out.out(`${structJsonIndent(review)}\n`);
+    else printObjectOrFail(env.out, objectPrinterFor(format, false), review);
     return undefined;
   },
 };

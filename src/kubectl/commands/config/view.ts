@@ -7,7 +7,7 @@ import type { KubectlCommand } from '../../cli/command';
 import { fail, usageError } from '../../cli/errors';
 import { kubeconfigView } from '../../kubeconfig/kubeconfigView';
 import { structJsonIndent } from '../../printers/structJson';
-import { type OutputFormat, objectAllowedFormats, objectPrinterFor, parseOutputFormat } from '../../printers/outputPrinters';
+import { type OutputFormat, objectAllowedFormats, objectPrinterFor, outputFlagValue, parseOutputFormat, printObjectOrFail, templateFlags } from '../../printers/outputPrinters';
 
 export const viewCommand: KubectlCommand = {
   name: 'view',
@@ -29,12 +29,13 @@ export const viewCommand: KubectlCommand = {
     const f = env.flags;
     if (env.args.length !== 0) throw usageError(env.path, `unexpected arguments: [${env.args.join(' ')}]`);
     // PrintFlags without human output: a table format is refused by parseOutputFormat
-    const format = parseOutputFormat(f.string('output'), objectAllowedFormats, false) as Exclude<OutputFormat, { type: 'human' }>;
+    const format = parseOutputFormat(outputFlagValue(env), objectAllowedFormats, false, templateFlags(env)) as Exclude<OutputFormat, { type: 'human' }>;
     const printer = objectPrinterFor(format, false);
     if (!f.bool('merge')) throw fail('if merge==false a precise file must be specified');
     const view = kubeconfigView(env.kubeconfig, { minify: f.bool('minify'), raw: f.bool('raw') || f.bool('flatten'), context: f.string('context') });
     // the v1 Config is a typed object: JSON keeps its field order (the other printers sort, as kubectl's do)
-    env.out.out(format.type === 'json' ? `${structJsonIndent(view)}\n` : printer.print(view));
+    if (format.type === 'json') env.out.out(`${structJsonIndent(view)}\n`);
+    else printObjectOrFail(env.out, printer, view as unknown as Record<string, unknown>);
     return undefined;
   },
 };

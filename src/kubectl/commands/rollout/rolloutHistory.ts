@@ -13,10 +13,10 @@ import type { CommandEnv, KubectlCommand } from '../../cli/command';
 import { type KubeError, continueOnError, fail, throwIfErrors } from '../../cli/errors';
 import { describePodTemplate } from '../../describe/describeWorkloads';
 import { tabbedString, untabbedString } from '../../describe/prefixWriter';
-import { objectPrinterFor } from '../../printers/outputPrinters';
+import { objectPrinterFor, printObjectOrFail } from '../../printers/outputPrinters';
 import { deploymentReplicaSets, revisionOf } from '../../resources/deploymentReplicaSets';
 import { applyStatefulSetHistory, statefulSetHistory } from '../../resources/statefulSetHistory';
-import { outputFlag, writeOutputFormat } from '../objectOutput';
+import { printFlags, writeOutputFormat } from '../objectOutput';
 import { type RolloutTarget, daemonSetHistoryNotSimulated, groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
 const changeCauseAnnotation = 'kubernetes.io/change-cause';
@@ -90,8 +90,8 @@ function printRevisions(env: CommandEnv, history: ReadonlyMap<number, unknown>, 
   if (revision > 0) {
     const obj = history.get(revision);
     if (!obj) throw fail('unable to find the specified revision');
-    env.out.out(printer.print(obj as Record<string, unknown>));
-  } else for (const r of [...history.keys()].sort((a, b) => a - b)) env.out.out(printer.print(history.get(r) as Record<string, unknown>));
+    printObjectOrFail(env.out, printer, obj as Record<string, unknown>);
+  } else for (const r of [...history.keys()].sort((a, b) => a - b)) printObjectOrFail(env.out, printer, history.get(r) as Record<string, unknown>);
 }
 
 /** One object of the visit: its history table, one revision's template, or (with -o) the revisions as objects. */
@@ -116,11 +116,11 @@ export const rolloutHistoryCommand: KubectlCommand = {
   name: 'history',
   short: 'View rollout history',
   use: 'rollout history (TYPE NAME | TYPE/NAME) [flags]',
-  flags: [...rolloutTargetFlags, { name: 'revision', type: 'int' }, outputFlag],
+  flags: [...rolloutTargetFlags, { name: 'revision', type: 'int' }, ...printFlags],
   run(env) {
     const f = env.flags;
     const revision = f.int('revision');
-    const format = writeOutputFormat(f);
+    const format = writeOutputFormat(env);
     const { targets, errors } = rolloutTargets(env, () => {
       if (revision < 0) throw fail(`revision must be a positive integer: ${revision}`);
     });

@@ -11,7 +11,7 @@ import { formatTimestamp, type KubeObject } from '../../../engine';
 import type { Deployment } from '../../../engine/api/types';
 import type { CommandEnv, KubectlCommand } from '../../cli/command';
 import { type KubeError, aggregate, throwIfErrors } from '../../cli/errors';
-import { outputFlag, printResult } from '../objectOutput';
+import { printFlags, printResult } from '../objectOutput';
 import { type RolloutTarget, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
 type Verb = 'restart' | 'pause' | 'resume';
@@ -68,7 +68,7 @@ function run(env: CommandEnv, verb: Verb): undefined {
   return undefined;
 }
 
-const flags = [...rolloutTargetFlags, { name: 'field-manager', type: 'string' as const, default: 'kubectl-rollout' }, outputFlag];
+const flags = [...rolloutTargetFlags, { name: 'field-manager', type: 'string' as const, default: 'kubectl-rollout' }, ...printFlags];
 
 export const rolloutRestartCommand: KubectlCommand = {
   name: 'restart',

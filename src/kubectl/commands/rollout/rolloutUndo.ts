@@ -15,7 +15,7 @@ import { describePodTemplate } from '../../describe/describeWorkloads';
 import { untabbedString } from '../../describe/prefixWriter';
 import { deploymentReplicaSets, equalIgnoreHash, revisionOf } from '../../resources/deploymentReplicaSets';
 import { applyStatefulSetHistory, findHistory, statefulSetHistory, statefulSetMatches } from '../../resources/statefulSetHistory';
-import { type DryRun, dryRunFlag, dryRunStrategy, outputFlag, printResult } from '../objectOutput';
+import { type DryRun, dryRunFlag, dryRunStrategy, printFlags, printResult } from '../objectOutput';
 import { daemonSetHistoryNotSimulated, groupKindString, rolloutTargetFlags, rolloutTargets } from './rolloutTargets';
 
 // annotations the Deployment keeps as they are (rollback.go annotationsToSkip)
@@ -101,7 +101,7 @@ export const rolloutUndoCommand: KubectlCommand = {
   name: 'undo',
   short: 'Undo a previous rollout',
   use: 'rollout undo (TYPE NAME | TYPE/NAME) [flags]',
-  flags: [...rolloutTargetFlags, { name: 'to-revision', type: 'int' }, dryRunFlag, outputFlag],
+  flags: [...rolloutTargetFlags, { name: 'to-revision', type: 'int' }, dryRunFlag, ...printFlags],
   run(env) {
     const dryRun = dryRunStrategy(env.flags);
     const { targets, errors } = rolloutTargets(env);
