@@ -14,7 +14,7 @@ import type { CommandEnv, KubectlCommand } from '../cli/command';
 import { fail } from '../cli/errors';
 import { createGenerated, generatorFlags, generatorSettings } from './createGenerated';
 import { nameFrom } from './createSubcommands';
-import { addFromEnvFile, configMapKeyErrors, parseFileSource, parseLiteralSource, readSourceFile } from './dataSources';
+import { addFromEnvFile, dataSourceFlags, configMapKeyErrors, parseFileSource, parseLiteralSource, readSourceFile } from './dataSources';
 import { configMapHash } from './nameHash';
 
 /** `validateNewConfigMap` + `addKeyFromLiteralToConfigMap`: a valid config key, in neither map yet. */
@@ -28,11 +28,8 @@ function addKey(name: string, data: Record<string, string>, key: string, value: 
 function runCreateConfigMap(env: CommandEnv): undefined {
   const name = nameFrom(env);
   const settings = generatorSettings(env);
-  const files = env.flags.strings('from-file');
-  const literals = env.flags.strings('from-literal');
-  const envFiles = env.flags.strings('from-env-file');
   if (name.length === 0) throw fail('name must be specified');
-  if (envFiles.length > 0 && (files.length > 0 || literals.length > 0)) throw fail('from-env-file cannot be combined with from-file or from-literal');
+  const { files, literals, envFiles } = dataSourceFlags(env);
   const data: Record<string, string> = {};
   for (const source of files) {
     const { key, path } = parseFileSource(source);

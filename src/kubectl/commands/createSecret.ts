@@ -22,7 +22,7 @@ import { fail } from '../cli/errors';
 import { runCommandGroup } from '../cli/help';
 import { createGenerated, generatorFlags, generatorSettings } from './createGenerated';
 import { nameFrom } from './createSubcommands';
-import { addFromEnvFile, configMapKeyErrors, parseFileSource, parseLiteralSource, readSourceFile } from './dataSources';
+import { addFromEnvFile, dataSourceFlags, configMapKeyErrors, parseFileSource, parseLiteralSource, readSourceFile } from './dataSources';
 import { secretHash } from './nameHash';
 import { x509KeyPairError } from './tlsKeyPair';
 
@@ -66,11 +66,8 @@ const failPrefix = 'failed to create secret ';
 function runGeneric(env: CommandEnv): undefined {
   const name = nameFrom(env);
   const settings = generatorSettings(env);
-  const files = env.flags.strings('from-file');
-  const literals = env.flags.strings('from-literal');
-  const envFiles = env.flags.strings('from-env-file');
   if (name.length === 0) throw fail('name must be specified');
-  if (envFiles.length > 0 && (files.length > 0 || literals.length > 0)) throw fail('from-env-file cannot be combined with from-file or from-literal');
+  const { files, literals, envFiles } = dataSourceFlags(env);
   const data: SecretData = {};
   for (const literal of literals) {
     const { key, value } = parseLiteralSource(literal);

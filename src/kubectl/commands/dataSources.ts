@@ -111,3 +111,12 @@ export function addFromEnvFile(env: CommandEnv, path: string, addTo: (key: strin
     addTo(key, at < 0 ? '' : line.slice(at + 1));
   }
 }
+
+/** The data-source flags of `create configmap` and `create secret generic`, and the check both make first. */
+export function dataSourceFlags(env: CommandEnv): { files: string[]; literals: string[]; envFiles: string[] } {
+  const files = env.flags.strings('from-file');
+  const literals = env.flags.strings('from-literal');
+  const envFiles = env.flags.strings('from-env-file');
+  if (envFiles.length > 0 && (files.length > 0 || literals.length > 0)) throw fail('from-env-file cannot be combined with from-file or from-literal');
+  return { files, literals, envFiles };
+}

@@ -4,6 +4,7 @@
  * what execution errors quote in `executing "output" at <…>`.
  */
 import { quote } from './goStrconv';
+import type { NumberValue } from './numberConstant';
 
 /** A parsed template: its name and the name errors report, its text, its root list. */
 export interface Tree {
@@ -74,16 +75,8 @@ export interface BoolNode extends Base {
   value: boolean;
 }
 /** A number constant with every Go type that can hold it (an ideal constant). */
-export interface NumberNode extends Base {
+export interface NumberNode extends Base, NumberValue {
   type: 'number';
-  isInt: boolean;
-  isUint: boolean;
-  isFloat: boolean;
-  isComplex: boolean;
-  int64: bigint;
-  uint64: bigint;
-  float64: number;
-  complex: { re: number; im: number };
   text: string;
 }
 export interface StringNode extends Base {
